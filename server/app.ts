@@ -1,0 +1,50 @@
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { appModules } from './modules/index.ts';
+import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { installOpenApi } from './platform/http/openapi.ts';
+import { installRequestContext, requestIdFrom } from './platform/http/request-context.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
+import { loggerOptions } from './platform/logging.ts';
+import type { AppDeps, AppModule, TypedApp } from './platform/module.ts';
+import { registerSystemRoutes } from './platform/system/system.routes.ts';
+
+export interface BuildOptions {
+  /** Defaults to the app's module list; tests may pass extra modules (e.g. a route-table probe). */
+  modules?: readonly AppModule[];
+  logger?: FastifyServerOptions['logger'];
+  serveWeb?: boolean;
+}
+
+/** Builds the whole HTTP app from its dependencies; nothing listens until the caller says so. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(deps.config.logLevel),
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  const webDist = deps.config.webDist;
+  const withWeb = (options.serveWeb ?? true) && hasWebBuild(webDist);
+  installErrorHandling(app, withWeb ? spaFallback(webDist) : undefined);
+  requireAccessDeclarations(app);
+  installRequestContext(app, deps);
+  await installSecurityHeaders(app, deps.config.production);
+  await installOpenApi(app);
+  installAccessGuard(app);
+
+  registerSystemRoutes(app as TypedApp, deps);
+  for (const module of options.modules ?? appModules) await module.routes?.(app as TypedApp, deps);
+  if (withWeb) await serveWebApp(app, webDist);
+
+  app.addHook('onClose', async () => {
+    app.log.info('closing');
+  });
+  return app;
+}

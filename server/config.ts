@@ -1,0 +1,67 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, parsed once at start. */
+export interface Config {
+  /** `postgres://…` selects server PostgreSQL; unset selects embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database (PGlite). */
+  pgliteDir: string;
+  host: string;
+  port: number;
+  production: boolean;
+  /** Demo mode seeds the Yanling demo county on an empty database and may print demo accounts. */
+  demo: boolean;
+  /** The county this installation serves (GB/T 2260). */
+  countyCode: string;
+  logLevel: string;
+  /** Built web app to serve; absent folder → API only. */
+  webDist: string;
+  bodyLimitBytes: number;
+  /** Behind a gateway: trust its X-Forwarded-For for the client IP (true, or a comma-separated list of addresses/CIDRs). */
+  trustProxy: boolean | string;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = env.WENMING_DATA_DIR ?? path.join(projectRoot, 'data');
+  return {
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    pgliteDir: env.WENMING_PGLITE_DIR ?? path.join(dataDir, 'db'),
+    host: env.HOST ?? '127.0.0.1',
+    port: parsePort(env.PORT ?? '3000'),
+    production: env.NODE_ENV === 'production',
+    demo: env.WENMING_DEMO === '1' || env.WENMING_DEMO === 'true',
+    countyCode: env.WENMING_COUNTY ?? '430225',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDist: env.WENMING_WEB_DIST ?? path.join(projectRoot, 'web', 'dist'),
+    bodyLimitBytes: Number(env.WENMING_BODY_LIMIT ?? 1024 * 1024),
+    trustProxy: parseTrustProxy(env.WENMING_TRUST_PROXY),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value : undefined;
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  if (!raw || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got "${raw}"`);
+  return port;
+}
+
+/** Refuse configurations that are unsafe for a 等保 level-3 production system. */
+export function assertProductionSafe(config: Config): void {
+  if (!config.production) return;
+  if (!config.databaseUrl) {
+    throw new Error('NODE_ENV=production needs DATABASE_URL: the embedded PGlite store has no fsync and one session.');
+  }
+  if (config.demo) throw new Error('Demo mode is not allowed with NODE_ENV=production.');
+}
+
+export { projectRoot };

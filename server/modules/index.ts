@@ -1,0 +1,22 @@
+import type { AppModule } from '../platform/module.ts';
+import { regionsModule } from '../platform/regions/regions.routes.ts';
+
+/** The systems of the source page, in the order the sidebar shows them. */
+export const productModuleKeys = [
+  'dashboard',
+  'cases',
+  'merchants',
+  'inspections',
+  'volunteers',
+  'courtyards',
+  'service-desk',
+  'insurance',
+  'projects',
+] as const;
+export type ProductModuleKey = (typeof productModuleKeys)[number];
+
+/**
+ * Every module the app is built from: platform parts with routes first, then the business modules as their
+ * issues land. Seed steps run in this order too.
+ */
+export const appModules: readonly AppModule[] = [regionsModule];

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../http/app-error.ts';
+
+/** Every route declares one: `'public'`, or the permission a caller must hold (default deny, DESIGN rule 1). */
+export type Access = 'public' | { permission: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export class MissingAccessError extends Error {
+  constructor(method: string, url: string) {
+    super(`Route ${method} ${url} declares no access: add config.access = 'public' or { permission }`);
+  }
+}
+
+/**
+ * Routes that third-party plugins register (the API docs, the built web app's files) cannot carry our config;
+ * they are public by this explicit list, and every other route must declare its access.
+ */
+export const publicPluginRoutePrefixes = ['/api/docs', '/*'] as const;
+
+/** Refuses, at registration, any route that forgets to declare its access. */
+export function requireAccessDeclarations(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { access?: Access };
+    if (isAccess(config.access)) return;
+    if (publicPluginRoutePrefixes.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) {
+      route.config = { ...config, access: 'public' } as typeof route.config;
+      return;
+    }
+    throw new MissingAccessError(String(route.method), route.url);
+  });
+}
+
+export function isAccess(value: unknown): value is Access {
+  if (value === 'public') return true;
+  return typeof value === 'object' && value !== null && typeof (value as { permission?: unknown }).permission === 'string';
+}
+
+/** The check every non-public request passes before its handler (the identity layer fills `ctx.actor`). */
+export function installAccessGuard(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
+    if (!isAccess(access)) throw AppError.forbidden(); // unreachable for registered routes: deny anyway
+    assertPermission(request, access.permission);
+  });
+}
+
+export function assertPermission(request: FastifyRequest, permission: string): void {
+  const actor = request.ctx.actor;
+  if (!actor) throw AppError.unauthenticated();
+  if (!actor.permissions.has(permission)) throw AppError.forbidden();
+}

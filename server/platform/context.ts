@@ -1,0 +1,44 @@
+import type { Database, Db } from './db/database.ts';
+import type { Locale } from './i18n/locale.ts';
+
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+/** Who is acting. Filled by the identity layer; `null` for anonymous (public) requests. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: readonly string[];
+  permissions: ReadonlySet<string>;
+  /** Root of the actor's data scope: a county, township or village code (region subtree). */
+  scopeRegion: string;
+}
+
+/** Everything a service needs about the request it serves; passed explicitly, never read from globals. */
+export interface Ctx {
+  readonly database: Database;
+  /** The root builder, or the open transaction's inside `tx()`. */
+  readonly db: Db;
+  readonly actor: Actor | null;
+  readonly requestId: string;
+  readonly ip: string;
+  readonly locale: Locale;
+  readonly clock: Clock;
+  readonly inTransaction: boolean;
+}
+
+/** A context for work that is not an HTTP request (CLI, seed, jobs). */
+export function systemCtx(database: Database, overrides: Partial<Ctx> = {}): Ctx {
+  return {
+    database,
+    db: database.db,
+    actor: null,
+    requestId: `system-${Date.now().toString(36)}`,
+    ip: '127.0.0.1',
+    locale: 'zh',
+    clock: systemClock,
+    inTransaction: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,19 @@
+import type { Config } from '../../config.ts';
+import { systemCtx } from '../context.ts';
+import { ensureNationalRegions } from '../regions/reference-data.ts';
+import type { Database } from './database.ts';
+import { openDatabase } from './engine.ts';
+import { runMigrations } from './migrate.ts';
+
+/** Opens the configured database, applies migrations and loads reference data: what every command needs first. */
+export async function openPreparedDatabase(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  try {
+    await runMigrations(database, config.databaseUrl);
+    await ensureNationalRegions(systemCtx(database));
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Ctx } from '../context.ts';
+import type { Db } from './database.ts';
+
+/**
+ * Runs `fn` in one transaction and hands it a context whose `db` is that transaction. Every write goes
+ * through here, so the audit row (written by the identity/audit layer) commits or rolls back with the change.
+ * Nested calls join the outer transaction. On PGlite, drizzle serialises transactions on the single session.
+ */
+export async function tx<T>(ctx: Ctx, fn: (t: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return fn(ctx);
+  return ctx.db.transaction(async (transaction) => fn({ ...ctx, db: transaction as unknown as Db, inTransaction: true }));
+}

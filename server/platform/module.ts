@@ -1,0 +1,30 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Clock } from './context.ts';
+import type { Database } from './db/database.ts';
+import type { SeedStep } from './seed/seed-step.ts';
+
+/** What the app is built from: the environment, the open database and the clock (fake in tests). */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+}
+
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** A system of the source page (or a platform part with routes). `server/modules/index.ts` lists them. */
+export interface AppModule {
+  /** Stable key, also used by the web app's sidebar. */
+  key: string;
+  routes?(app: TypedApp, deps: AppDeps): void | Promise<void>;
+  /** Demo-county seed steps, run in list order after the platform's own. */
+  seeds?: readonly SeedStep[];
+}

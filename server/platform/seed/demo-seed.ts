@@ -1,0 +1,17 @@
+import { appModules } from '../../modules/index.ts';
+import type { Ctx } from '../context.ts';
+import { consoleProgress } from './progress.ts';
+import { demoSeedOf, runSeed, type SeedRecord } from './run-seed.ts';
+import type { SeedOptions, SeedStep } from './seed-step.ts';
+
+/** Every module's seed steps, in module order. */
+export function allSeedSteps(): SeedStep[] {
+  return appModules.flatMap((module) => module.seeds ?? []);
+}
+
+/** Seeds the demo county unless it already is (or `force`); prints progress to stderr. */
+export async function seedDemoCounty(ctx: Ctx, options: SeedOptions, force = false): Promise<SeedRecord | undefined> {
+  if (!force && (await demoSeedOf(ctx, options.countyCode))) return undefined;
+  process.stderr.write(`Seeding the demo county ${options.countyCode} (scale ${options.scale}, seed ${options.seed})…\n`);
+  return runSeed(ctx, allSeedSteps(), options, (step) => consoleProgress(step));
+}

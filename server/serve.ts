@@ -1,0 +1,29 @@
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { systemClock, systemCtx } from './platform/context.ts';
+import { openPreparedDatabase } from './platform/db/prepare.ts';
+import { seedDemoCounty } from './platform/seed/demo-seed.ts';
+import type { SeedOptions } from './platform/seed/seed-step.ts';
+
+/** Starts the server and stops it cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
+export async function serve(config: Config, seedOptions: SeedOptions): Promise<void> {
+  const database = await openPreparedDatabase(config);
+  if (config.demo) await seedDemoCounty(systemCtx(database), seedOptions);
+  const app = await buildApp({ config, database, clock: systemClock });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await database.close();
+    clearTimeout(timer);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const address = await app.listen({ host: config.host, port: config.port });
+  const shown = address.replace('127.0.0.1', 'localhost');
+  console.log(`\nwenming is running at ${shown}  (database: ${database.engine}${config.demo ? ', demo county' : ''})`);
+  console.log(`API documentation: ${shown}/api/docs\n`);
+}
