@@ -88,7 +88,7 @@ async function migrate(config: Config): Promise<void> {
 async function seed(config: Config, options: ReturnType<typeof seedOptionsFrom>, force: boolean): Promise<void> {
   const database = await openPreparedDatabase(config);
   try {
-    const record = await seedDemoCounty(systemCtx(database, { clock: systemClock }), options, force);
+    const record = await seedDemoCounty(systemCtx(database, { clock: systemClock }), options, { force });
     console.log(record ? `Seeded ${record.steps.length} steps.` : 'Already seeded (use --force to seed again).');
   } finally {
     await database.close();

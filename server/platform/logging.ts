@@ -15,6 +15,29 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       res(reply: { statusCode: number }) {
         return { status: reply.statusCode };
       },
+      err: (error: Error) => safeError(error) as { type: string; message: string; stack: string },
     },
   };
+}
+
+/**
+ * Database errors carry the failed statement's parameters (names, phones, ID numbers) in `params` and in
+ * their message; logs keep the statement text and the PostgreSQL error, never the values.
+ */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const withCause = error as Error & { code?: string; cause?: unknown };
+  const cause = withCause.cause instanceof Error ? withCause.cause : undefined;
+  return {
+    type: error.name,
+    message: withoutParams(error.message),
+    ...(withCause.code ? { code: withCause.code } : {}),
+    ...(cause ? { cause: { type: cause.name, message: withoutParams(cause.message), code: (cause as { code?: string }).code } } : {}),
+    stack: error.stack ? withoutParams(error.stack) : undefined,
+  };
+}
+
+function withoutParams(text: string): string {
+  const cut = text.search(/\n\s*params:/);
+  return (cut >= 0 ? text.slice(0, cut) : text).slice(0, 2000);
 }

@@ -22,16 +22,35 @@ export class MissingAccessError extends Error {
  */
 export const publicPluginRoutePrefixes = ['/api/docs', '/*'] as const;
 
-/** Refuses, at registration, any route that forgets to declare its access. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteAccess[]>();
+
+/** Every route of the app with the access it declared: what the default-deny test walks. */
+export function routeAccessTable(app: FastifyInstance): readonly RouteAccess[] {
+  return routeTables.get(app) ?? [];
+}
+
+/** Refuses, at registration, any route that forgets to declare its access, and records the rest. */
 export function requireAccessDeclarations(app: FastifyInstance): void {
+  const table: RouteAccess[] = [];
+  routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { access?: Access };
-    if (isAccess(config.access)) return;
+    const methods = [route.method].flat().map(String);
+    const record = (access: Access) => {
+      for (const method of methods) table.push({ method, url: route.url, access });
+    };
+    if (isAccess(config.access)) return record(config.access);
     if (publicPluginRoutePrefixes.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) {
       route.config = { ...config, access: 'public' } as typeof route.config;
-      return;
+      return record('public');
     }
-    throw new MissingAccessError(String(route.method), route.url);
+    throw new MissingAccessError(methods.join(','), route.url);
   });
 }
 
@@ -43,6 +62,7 @@ export function isAccess(value: unknown): value is Access {
 /** The check every non-public request passes before its handler (the identity layer fills `ctx.actor`). */
 export function installAccessGuard(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
+    if (request.is404) return; // no route matched: the not-found handler answers, nothing to guard
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     if (!isAccess(access)) throw AppError.forbidden(); // unreachable for registered routes: deny anyway

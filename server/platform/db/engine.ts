@@ -38,7 +38,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     async exec(sqlText) {
       await pool.query(sqlText);
     },
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }
 
@@ -61,13 +61,13 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
       async exec(sqlText) {
         await lite.exec(sqlText);
       },
-      async close() {
+      close: once(async () => {
         try {
           await lite.close();
         } finally {
           release();
         }
-      },
+      }),
       pglite: lite,
     };
   } catch (error) {
@@ -79,4 +79,13 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
 function lockDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   return acquireDataDirLock(dir);
+}
+
+/** Closing twice (a test that closes early, then its teardown) must not throw. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
+  };
 }

@@ -1,6 +1,6 @@
 import { appModules } from '../../modules/index.ts';
 import type { Ctx } from '../context.ts';
-import { consoleProgress } from './progress.ts';
+import { consoleProgress, recordingProgress } from './progress.ts';
 import { demoSeedOf, runSeed, type SeedRecord } from './run-seed.ts';
 import type { SeedOptions, SeedStep } from './seed-step.ts';
 
@@ -9,9 +9,13 @@ export function allSeedSteps(): SeedStep[] {
   return appModules.flatMap((module) => module.seeds ?? []);
 }
 
-/** Seeds the demo county unless it already is (or `force`); prints progress to stderr. */
-export async function seedDemoCounty(ctx: Ctx, options: SeedOptions, force = false): Promise<SeedRecord | undefined> {
+/** Seeds the demo county unless it already is (or `force`); prints progress to stderr unless `quiet`. */
+export async function seedDemoCounty(
+  ctx: Ctx,
+  options: SeedOptions,
+  { force = false, quiet = false }: { force?: boolean; quiet?: boolean } = {},
+): Promise<SeedRecord | undefined> {
   if (!force && (await demoSeedOf(ctx, options.countyCode))) return undefined;
-  process.stderr.write(`Seeding the demo county ${options.countyCode} (scale ${options.scale}, seed ${options.seed})…\n`);
-  return runSeed(ctx, allSeedSteps(), options, (step) => consoleProgress(step));
+  if (!quiet) process.stderr.write(`Seeding the demo county ${options.countyCode} (scale ${options.scale}, seed ${options.seed})…\n`);
+  return runSeed(ctx, allSeedSteps(), options, (step) => (quiet ? recordingProgress() : consoleProgress(step)));
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { readConfig } from '../../config.ts';
+import { systemClock } from '../context.ts';
+import type { AppModule } from '../module.ts';
+import { useTestApp } from '../../testing/test-app.ts';
+import { MissingAccessError, routeAccessTable } from './access.ts';
+
+/** Pretends to be the identity layer: the `x-test-permissions` header becomes the actor's permissions. */
+const fakeIdentity: AppModule = {
+  key: 'fake-identity',
+  routes(app) {
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers['x-test-permissions'];
+      if (typeof header !== 'string') return;
+      request.ctx = {
+        ...request.ctx,
+        actor: { id: 'u1', username: 'tester', displayName: '测试', roles: [], permissions: new Set(header.split(',')), scopeRegion: '430225' },
+      };
+    });
+    app.get('/api/probe/cases', { config: { access: { permission: 'cases.read' } } }, async () => ({ ok: true }));
+  },
+};
+
+describe('default deny', () => {
+  const t = useTestApp({ modules: [fakeIdentity] });
+
+  it('every route of the real app declares public or a permission', async () => {
+    const app = await buildApp({ config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock }, { logger: false, serveWeb: false });
+    await app.ready();
+    const table = routeAccessTable(app);
+    expect(table.length).toBeGreaterThan(5);
+    for (const route of table) expect(route.access, `${route.method} ${route.url}`).toBeDefined();
+    // The known public surface; anything else that is public must be added here on purpose.
+    const publicUrls = new Set(table.filter((r) => r.access === 'public').map((r) => r.url.replace(/^\/api\/docs.*/, '/api/docs*')));
+    expect([...publicUrls].sort()).toEqual(['/api/docs*', '/api/meta', '/api/regions', '/api/regions/:code', '/healthz', '/readyz']);
+    await app.close();
+  });
+
+  it('refuses to build an app with a route that declares no access', async () => {
+    const careless: AppModule = {
+      key: 'careless',
+      routes(app) {
+        app.get('/api/careless', async () => ({ leaked: true }));
+      },
+    };
+    const build = async () => {
+      const app = await buildApp(
+        { config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock },
+        { logger: false, serveWeb: false, modules: [careless] },
+      );
+      await app.ready();
+    };
+    await expect(build()).rejects.toBeInstanceOf(MissingAccessError);
+  });
+
+  it('401 without an actor, 403 without the permission, 200 with it', async () => {
+    const call = (permissions?: string) =>
+      t.app.inject({ method: 'GET', url: '/api/probe/cases', headers: permissions === undefined ? {} : { 'x-test-permissions': permissions } });
+    expect((await call()).statusCode).toBe(401);
+    const denied = await call('volunteers.read');
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json()).toEqual({ error: { code: 'forbidden', message: '没有权限进行此操作' } });
+    expect((await call('volunteers.read,cases.read')).statusCode).toBe(200);
+  });
+});
