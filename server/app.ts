@@ -9,6 +9,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
 import { loggerOptions } from './platform/logging.ts';
 import type { AppDeps, AppModule, TypedApp } from './platform/module.ts';
+import { installMetrics } from './platform/system/metrics.ts';
 import { registerSystemRoutes } from './platform/system/system.routes.ts';
 
 export interface BuildOptions {
@@ -39,6 +40,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await installOpenApi(app);
   installAccessGuard(app);
 
+  installMetrics(app);
   registerSystemRoutes(app as TypedApp, deps);
   for (const module of options.modules ?? appModules) await module.routes?.(app as TypedApp, deps);
   if (withWeb) await serveWebApp(app, webDist);

@@ -63,4 +63,15 @@ describe('default deny', () => {
     expect(denied.json()).toEqual({ error: { code: 'forbidden', message: '没有权限进行此操作' } });
     expect((await call('volunteers.read,cases.read')).statusCode).toBe(200);
   });
+
+  it('/metrics needs the system.metrics permission and counts requests by route pattern', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    await t.app.inject({ method: 'GET', url: '/api/unknown/430225' });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-test-permissions': 'system.metrics' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('wenming_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 1');
+    expect(res.body).toContain('route="unmatched",status="404"} 1');
+    expect(res.body).not.toContain('430225');
+  });
 });

@@ -3,6 +3,7 @@ import { region } from '../../db/schema/platform.ts';
 import type { Db } from '../db/database.ts';
 import type { SeededRandom } from '../seed/random.ts';
 import type { RegionRow } from './national-regions.ts';
+import { assertValidCodes } from './national-regions.ts';
 import { upsertRegions } from './regions.store.ts';
 import { villageKind } from './region-kind.ts';
 
@@ -60,6 +61,7 @@ export async function seedVillages(db: Db, countyCode: string, rng: SeededRandom
   let count = 0;
   for (const [index, township] of townships.entries()) {
     const rows = generateVillages(township, rng.fork(township.code));
+    assertValidCodes(rows);
     await upsertRegions(db, rows);
     count += rows.length;
     progress(index + 1, townships.length);

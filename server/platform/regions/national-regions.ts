@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseCsv } from './csv.ts';
 import { type RegionKind, townshipKind } from './region-kind.ts';
 import type { RegionLevel } from '../../db/schema/platform.ts';
+import { parseRegionCode } from '../validation/region-code.ts';
 
 export interface RegionRow {
   code: string;
@@ -30,6 +31,7 @@ export function readNationalRegions(): { rows: RegionRow[]; version: string } {
     ...areas.map((r) => row(r.code!, r.name!, 'county', r.cityCode!, 'county')),
     ...streets.map((r) => row(r.code!, r.name!, 'township', r.areaCode!, townshipKind(r.name!))),
   ];
+  assertValidCodes(rows);
   const version = createHash('sha256').update(texts.join('\n')).digest('hex').slice(0, 16);
   return { rows, version };
 }
@@ -38,4 +40,10 @@ type Rec = Record<string, string>;
 
 function row(code: string, name: string, level: RegionLevel, parentCode: string | null, kind: RegionKind): RegionRow {
   return { code, name, level, parentCode, kind, source: 'nbs' };
+}
+
+/** Every code must pass the GB/T 2260 / 统计用区划代码 format rules, or the reference files are damaged. */
+export function assertValidCodes(rows: readonly RegionRow[]): void {
+  const bad = rows.filter((r) => !parseRegionCode(r.code).ok || (r.parentCode !== null && !r.code.startsWith(r.parentCode)));
+  if (bad.length > 0) throw new Error(`Invalid region codes in the reference data: ${bad.slice(0, 5).map((r) => r.code).join(', ')}`);
 }
