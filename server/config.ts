@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type Keyring, loadKeyring } from './platform/pii/keyring.ts';
 
 /** Everything the process reads from its environment, parsed once at start. */
 export interface Config {
@@ -6,6 +7,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the embedded database (PGlite). */
   pgliteDir: string;
+  /** Where installation files live (demo keys, exports). */
+  dataDir: string;
+  /** Field-encryption keys: a JSON file, or the JSON itself (see platform/pii/keyring.ts). */
+  keysFile: string | undefined;
+  keysJson: string | undefined;
   host: string;
   port: number;
   production: boolean;
@@ -28,6 +34,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: nonEmpty(env.DATABASE_URL),
     pgliteDir: env.WENMING_PGLITE_DIR ?? path.join(dataDir, 'db'),
+    dataDir,
+    keysFile: nonEmpty(env.WENMING_KEYS_FILE),
+    keysJson: nonEmpty(env.WENMING_KEYS),
     host: env.HOST ?? '127.0.0.1',
     port: parsePort(env.PORT ?? '3000'),
     production: env.NODE_ENV === 'production',
@@ -62,6 +71,14 @@ export function assertProductionSafe(config: Config): void {
     throw new Error('NODE_ENV=production needs DATABASE_URL: the embedded PGlite store has no fsync and one session.');
   }
   if (config.demo) throw new Error('Demo mode is not allowed with NODE_ENV=production.');
+  if (!config.keysFile && !config.keysJson) {
+    throw new Error('NODE_ENV=production needs WENMING_KEYS_FILE: field-encryption keys are kept outside the database.');
+  }
+}
+
+/** Keys from the configured file or JSON; outside production a key file is created in the data folder. */
+export function keyringFor(config: Config): Keyring {
+  return loadKeyring({ keysFile: config.keysFile, keysJson: config.keysJson, createIn: config.production ? undefined : config.dataDir });
 }
 
 export { projectRoot };

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { assertProductionSafe, type Config, readConfig } from './config.ts';
+import { assertProductionSafe, type Config, keyringFor, readConfig } from './config.ts';
 import { backupDatabase, restoreDatabase } from './platform/backup/backup.ts';
 import { systemCtx, systemClock } from './platform/context.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
@@ -80,15 +80,16 @@ function requireFile(file: string | undefined, command: string): string {
 }
 
 async function migrate(config: Config): Promise<void> {
-  const database = await openPreparedDatabase(config);
+  const database = await openPreparedDatabase(config, keyringFor(config));
   await database.close();
   console.log(`Migrations applied (${database.engine}).`);
 }
 
 async function seed(config: Config, options: ReturnType<typeof seedOptionsFrom>, force: boolean): Promise<void> {
-  const database = await openPreparedDatabase(config);
+  const keyring = keyringFor(config);
+  const database = await openPreparedDatabase(config, keyring);
   try {
-    const record = await seedDemoCounty(systemCtx(database, { clock: systemClock }), options, { force });
+    const record = await seedDemoCounty(systemCtx(database, { countyCode: config.countyCode, keyring }, { clock: systemClock }), options, { force });
     console.log(record ? `Seeded ${record.steps.length} steps.` : 'Already seeded (use --force to seed again).');
   } finally {
     await database.close();

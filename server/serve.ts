@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, keyringFor } from './config.ts';
 import { systemClock, systemCtx } from './platform/context.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
 import { seedDemoCounty } from './platform/seed/demo-seed.ts';
@@ -7,9 +7,10 @@ import type { SeedOptions } from './platform/seed/seed-step.ts';
 
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
 export async function serve(config: Config, seedOptions: SeedOptions): Promise<void> {
-  const database = await openPreparedDatabase(config);
-  if (config.demo) await seedDemoCounty(systemCtx(database), seedOptions);
-  const app = await buildApp({ config, database, clock: systemClock });
+  const keyring = keyringFor(config);
+  const database = await openPreparedDatabase(config, keyring);
+  if (config.demo) await seedDemoCounty(systemCtx(database, { countyCode: config.countyCode, keyring }), seedOptions);
+  const app = await buildApp({ config, database, clock: systemClock, keyring });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,11 +1,13 @@
 import type { Database, Db } from './db/database.ts';
 import type { Locale } from './i18n/locale.ts';
+import type { Keyring } from './pii/keyring.ts';
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 /** Who is acting. Filled by the identity layer; `null` for anonymous (public) requests. */
 export interface Actor {
+  kind: 'user' | 'api_key';
   id: string;
   username: string;
   displayName: string;
@@ -13,6 +15,9 @@ export interface Actor {
   permissions: ReadonlySet<string>;
   /** Root of the actor's data scope: a county, township or village code (region subtree). */
   scopeRegion: string;
+  department: string | null;
+  /** Public id of the session (never its token), for the audit trail. */
+  sessionId: string | null;
 }
 
 /** Everything a service needs about the request it serves; passed explicitly, never read from globals. */
@@ -21,21 +26,28 @@ export interface Ctx {
   /** The root builder, or the open transaction's inside `tx()`. */
   readonly db: Db;
   readonly actor: Actor | null;
+  /** The county this installation serves: the region code of installation-wide rows (audit chain, users). */
+  readonly countyCode: string;
+  readonly keyring: Keyring;
   readonly requestId: string;
   readonly ip: string;
+  readonly userAgent: string | null;
   readonly locale: Locale;
   readonly clock: Clock;
   readonly inTransaction: boolean;
 }
 
 /** A context for work that is not an HTTP request (CLI, seed, jobs). */
-export function systemCtx(database: Database, overrides: Partial<Ctx> = {}): Ctx {
+export function systemCtx(database: Database, base: { countyCode: string; keyring: Keyring }, overrides: Partial<Ctx> = {}): Ctx {
   return {
     database,
     db: database.db,
     actor: null,
+    countyCode: base.countyCode,
+    keyring: base.keyring,
     requestId: `system-${Date.now().toString(36)}`,
     ip: '127.0.0.1',
+    userAgent: null,
     locale: 'zh',
     clock: systemClock,
     inTransaction: false,

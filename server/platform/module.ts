@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { Config } from '../config.ts';
 import type { Clock } from './context.ts';
 import type { Database } from './db/database.ts';
+import type { Keyring } from './pii/keyring.ts';
 import type { SeedStep } from './seed/seed-step.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
@@ -10,6 +11,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
+  keyring: Keyring;
 }
 
 export type TypedApp = FastifyInstance<

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { systemCtx } from '../platform/context.ts';
+import { testKeyring } from '../platform/pii/keyring.ts';
 import { openDatabase } from '../platform/db/engine.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
 import { ensureNationalRegions } from '../platform/regions/reference-data.ts';
@@ -19,7 +20,7 @@ async function buildPgliteTemplate(key: string): Promise<void> {
   if (fs.existsSync(file)) return;
   const database = await openDatabase({ pgliteDir: 'memory://' });
   await runMigrations(database);
-  await ensureNationalRegions(systemCtx(database));
+  await ensureNationalRegions(systemCtx(database, { countyCode: '430225', keyring: testKeyring() }));
   const archive = await database.pglite!.dumpDataDir('none');
   await database.close();
   fs.mkdirSync(templateDir, { recursive: true });
@@ -42,7 +43,7 @@ async function buildPostgresTemplate(adminUrl: string, key: string): Promise<voi
     const url = withDatabase(adminUrl, building);
     const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
     await runMigrations(database, url);
-    await ensureNationalRegions(systemCtx(database));
+    await ensureNationalRegions(systemCtx(database, { countyCode: '430225', keyring: testKeyring() }));
     await database.close();
     await admin.query(`alter database ${building} rename to ${name}`);
   } finally {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { type Config, readConfig } from '../config.ts';
+import { testKeyring } from '../platform/pii/keyring.ts';
 import { type FakeClock, fakeClock } from './fake-clock.ts';
 import { type TestDatabase, useTestDatabase } from './test-database.ts';
 
@@ -19,7 +20,7 @@ export function useTestApp(options: BuildOptions & { config?: Partial<Config> } 
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), ...options.config } as Config;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    app = await buildApp({ config, database: db.database, clock }, { logger: false, serveWeb: false, ...options });
+    app = await buildApp({ config, database: db.database, clock, keyring: testKeyring() }, { logger: false, serveWeb: false, ...options });
     await app.ready();
   });
   afterAll(async () => {

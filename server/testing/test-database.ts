@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { type Clock, type Ctx, systemCtx } from '../platform/context.ts';
 import type { Database, EngineKind } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/engine.ts';
+import { testKeyring } from '../platform/pii/keyring.ts';
 import { pgliteTemplatePath, postgresTemplateName, templateKey, withDatabase } from './template.ts';
 
 export function testEngine(): EngineKind {
@@ -34,7 +35,7 @@ export function useTestDatabase(): TestDatabase {
     get url() {
       return opened?.url;
     },
-    ctx: (overrides = {}) => systemCtx(handle.database, overrides),
+    ctx: (overrides = {}) => systemCtx(handle.database, { countyCode: '430225', keyring: testKeyring() }, overrides),
   };
   beforeAll(async () => {
     opened = await createTestDatabase(handle.engine);

@@ -1,2 +1,4 @@
 // The one drizzle schema: every module adds its tables file here.
+export * from './audit.ts';
+export * from './identity.ts';
 export * from './platform.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { readConfig } from '../../config.ts';
 import { systemClock } from '../context.ts';
+import { testKeyring } from '../pii/keyring.ts';
 import type { AppModule } from '../module.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { MissingAccessError, routeAccessTable } from './access.ts';
@@ -15,7 +16,17 @@ const fakeIdentity: AppModule = {
       if (typeof header !== 'string') return;
       request.ctx = {
         ...request.ctx,
-        actor: { id: 'u1', username: 'tester', displayName: '测试', roles: [], permissions: new Set(header.split(',')), scopeRegion: '430225' },
+        actor: {
+          kind: 'user',
+          id: 'u1',
+          username: 'tester',
+          displayName: '测试',
+          roles: [],
+          permissions: new Set(header.split(',')),
+          scopeRegion: '430225',
+          department: null,
+          sessionId: null,
+        },
       };
     });
     app.get('/api/probe/cases', { config: { access: { permission: 'cases.read' } } }, async () => ({ ok: true }));
@@ -26,7 +37,7 @@ describe('default deny', () => {
   const t = useTestApp({ modules: [fakeIdentity] });
 
   it('every route of the real app declares public or a permission', async () => {
-    const app = await buildApp({ config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock }, { logger: false, serveWeb: false });
+    const app = await buildApp({ config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock, keyring: testKeyring() }, { logger: false, serveWeb: false });
     await app.ready();
     const table = routeAccessTable(app);
     expect(table.length).toBeGreaterThan(5);
@@ -46,7 +57,7 @@ describe('default deny', () => {
     };
     const build = async () => {
       const app = await buildApp(
-        { config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock },
+        { config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock, keyring: testKeyring() },
         { logger: false, serveWeb: false, modules: [careless] },
       );
       await app.ready();

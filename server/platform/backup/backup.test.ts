@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../config.ts';
 import { openPreparedDatabase } from '../db/prepare.ts';
+import { testKeyring } from '../pii/keyring.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 
@@ -25,22 +26,22 @@ describe('backup and restore', () => {
     const file = path.join(work, t.engine === 'pglite' ? 'backup.tar.gz' : 'backup.sql');
     const config =
       t.engine === 'pglite'
-        ? { ...readConfig({ NODE_ENV: 'test' }), pgliteDir: path.join(work, 'db'), databaseUrl: undefined }
-        : { ...readConfig({ NODE_ENV: 'test' }), databaseUrl: t.url };
+        ? { ...readConfig({ NODE_ENV: 'test' }), dataDir: work, pgliteDir: path.join(work, 'db'), databaseUrl: undefined }
+        : { ...readConfig({ NODE_ENV: 'test' }), dataDir: work, databaseUrl: t.url };
     if (t.engine === 'postgres' && !hasPgDump) throw new Error('pg_dump is needed for PostgreSQL backups (postgresql-client)');
     try {
-      const database = t.engine === 'pglite' ? await openPreparedDatabase(config) : t.database;
+      const database = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
       await database.query("insert into app_setting (region_code, key, value) values ('430225', 'before', '1')");
       if (t.engine === 'pglite') await database.close();
       await backupDatabase(config, file);
       expect(fs.statSync(file).size).toBeGreaterThan(1000);
 
-      const again = t.engine === 'pglite' ? await openPreparedDatabase(config) : t.database;
+      const again = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
       await again.query("insert into app_setting (region_code, key, value) values ('430225', 'after', '2')");
       if (t.engine === 'pglite') await again.close();
 
       await restoreDatabase(config, file);
-      const restored = t.engine === 'pglite' ? await openPreparedDatabase(config) : t.database;
+      const restored = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
       const keys = await restored.query<{ key: string }>("select key from app_setting where region_code = '430225' order by key");
       const regions = await restored.query<{ n: number }>('select count(*)::int as n from region');
       if (t.engine === 'pglite') await restored.close();

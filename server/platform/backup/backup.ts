@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.ts';
+import { type Config, keyringFor } from '../../config.ts';
 import { openDatabase } from '../db/engine.ts';
 import { openPreparedDatabase } from '../db/prepare.ts';
 
@@ -13,7 +13,7 @@ export async function backupDatabase(config: Config, file: string): Promise<void
   if (config.databaseUrl) {
     await run('pg_dump', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--file', file, config.databaseUrl]);
   } else {
-    const database = await openPreparedDatabase(config);
+    const database = await openPreparedDatabase(config, keyringFor(config));
     try {
       const archive = await database.pglite!.dumpDataDir('gzip');
       fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
@@ -32,7 +32,7 @@ export async function restoreDatabase(config: Config, file: string): Promise<voi
     await restorePgliteFolder(config.pgliteDir, file);
   }
   // Bring the restored copy up to this version's schema.
-  const database = await openPreparedDatabase(config);
+  const database = await openPreparedDatabase(config, keyringFor(config));
   await database.close();
   console.log(`Restored from ${file}.`);
 }

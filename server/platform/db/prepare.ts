@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import type { Keyring } from '../pii/keyring.ts';
 import { systemCtx } from '../context.ts';
 import { ensureNationalRegions } from '../regions/reference-data.ts';
 import type { Database } from './database.ts';
@@ -6,11 +7,14 @@ import { openDatabase } from './engine.ts';
 import { runMigrations } from './migrate.ts';
 
 /** Opens the configured database, applies migrations and loads reference data: what every command needs first. */
-export async function openPreparedDatabase(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Promise<Database> {
+export async function openPreparedDatabase(
+  config: Pick<Config, 'databaseUrl' | 'pgliteDir' | 'countyCode'>,
+  keyring: Keyring,
+): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
     await runMigrations(database, config.databaseUrl);
-    await ensureNationalRegions(systemCtx(database));
+    await ensureNationalRegions(systemCtx(database, { countyCode: config.countyCode, keyring }));
     return database;
   } catch (error) {
     await database.close();

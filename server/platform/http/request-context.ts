@@ -26,8 +26,11 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
       database: deps.database,
       db: deps.database.db,
       actor: null,
+      countyCode: deps.config.countyCode,
+      keyring: deps.keyring,
       requestId: request.id,
       ip: request.ip,
+      userAgent: headerText(request.headers['user-agent']),
       locale: resolveLocale(request.headers['accept-language']),
       clock: deps.clock,
       inTransaction: false,
@@ -38,4 +41,9 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) reply.header('cache-control', 'no-store');
   });
+}
+
+function headerText(value: string | string[] | undefined): string | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text ? text.slice(0, 300) : null;
 }
