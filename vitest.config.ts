@@ -9,13 +9,17 @@ const engines = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglit
 
 export default defineConfig({
   test: {
-    globalSetup: ['server/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
       ...engines.map((engine) => ({
         extends: true as const,
-        test: { name: engine, include: serverTests, env: { WENMING_TEST_ENGINE: engine, NODE_ENV: 'test' } },
+        test: {
+          name: engine,
+          include: serverTests,
+          globalSetup: ['server/testing/global-setup.ts'],
+          env: { WENMING_TEST_ENGINE: engine, NODE_ENV: 'test' },
+        },
       })),
       { extends: true as const, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { Config } from '../config.ts';
 import type { Clock } from './context.ts';
 import type { Database } from './db/database.ts';
+import type { RoleKey } from './access/roles.ts';
 import type { Keyring } from './pii/keyring.ts';
 import type { SeedStep } from './seed/seed-step.ts';
 
@@ -29,4 +30,6 @@ export interface AppModule {
   routes?(app: TypedApp, deps: AppDeps): void | Promise<void>;
   /** Demo-county seed steps, run in list order after the platform's own. */
   seeds?: readonly SeedStep[];
+  /** Permissions this module adds to built-in roles (modules add permissions, not roles). */
+  grants?: Partial<Record<RoleKey, readonly string[]>>;
 }

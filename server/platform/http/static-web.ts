@@ -14,7 +14,8 @@ export async function serveWebApp(app: FastifyInstance, webDist: string): Promis
   await app.register(fastifyStatic, {
     root: webDist,
     prefix: '/',
-    index: false,
+    // `/` is the app's entry page (with index: false the folder itself answered 403).
+    index: ['index.html'],
     setHeaders(reply, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

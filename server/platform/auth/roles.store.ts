@@ -1,0 +1,66 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { appRole, userRole } from '../../db/schema/identity.ts';
+import type { RoleDefinition } from '../access/roles.ts';
+import type { Db } from '../db/database.ts';
+
+/** Writes the built-in roles (with the modules' grants) so the database always matches the code. */
+export async function upsertBuiltinRoles(db: Db, regionCode: string, roles: readonly RoleDefinition[]): Promise<void> {
+  for (const role of roles) {
+    const values = {
+      regionCode,
+      key: role.key,
+      nameZh: role.nameZh,
+      nameEn: role.nameEn,
+      permissions: [...role.permissions],
+      builtin: true,
+      adminKind: role.adminKind,
+      requiresMfa: role.requiresMfa,
+    };
+    await db
+      .insert(appRole)
+      .values(values)
+      .onConflictDoUpdate({ target: [appRole.regionCode, appRole.key], set: { ...values, regionCode: undefined, key: undefined } });
+  }
+}
+
+export type RoleRow = typeof appRole.$inferSelect;
+
+export async function listRoles(db: Db, regionCode: string): Promise<RoleRow[]> {
+  return db.select().from(appRole).where(eq(appRole.regionCode, regionCode)).orderBy(appRole.builtin, appRole.key);
+}
+
+export async function findRoles(db: Db, regionCode: string, keys: readonly string[]): Promise<RoleRow[]> {
+  if (keys.length === 0) return [];
+  return db.select().from(appRole).where(and(eq(appRole.regionCode, regionCode), inArray(appRole.key, [...keys])));
+}
+
+export async function rolesOfUser(db: Db, regionCode: string, userId: string): Promise<RoleRow[]> {
+  return db
+    .select({ role: appRole })
+    .from(userRole)
+    .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
+    .where(and(eq(userRole.regionCode, regionCode), eq(userRole.userId, userId)))
+    .then((rows) => rows.map((r) => r.role));
+}
+
+export async function grantRole(db: Db, regionCode: string, userId: string, roleKey: string, grantedBy: string | null, now: Date) {
+  await db.insert(userRole).values({ regionCode, userId, roleKey, grantedBy, grantedAt: now }).onConflictDoNothing();
+}
+
+export async function revokeRole(db: Db, regionCode: string, userId: string, roleKey: string): Promise<boolean> {
+  const removed = await db
+    .delete(userRole)
+    .where(and(eq(userRole.regionCode, regionCode), eq(userRole.userId, userId), eq(userRole.roleKey, roleKey)))
+    .returning({ key: userRole.roleKey });
+  return removed.length > 0;
+}
+
+/** How many users hold any role of this administrator kind (the last sec admin may not be removed). */
+export async function countHoldersOfAdminKind(db: Db, regionCode: string, adminKind: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(distinct ${userRole.userId})::int` })
+    .from(userRole)
+    .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
+    .where(and(eq(userRole.regionCode, regionCode), eq(appRole.adminKind, adminKind as 'sys')));
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,68 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { userSession } from '../../db/schema/identity.ts';
+import type { Db } from '../db/database.ts';
+
+export type SessionRow = typeof userSession.$inferSelect;
+
+export async function insertSession(db: Db, row: typeof userSession.$inferInsert): Promise<void> {
+  await db.insert(userSession).values(row);
+}
+
+export async function findSession(db: Db, regionCode: string, tokenHash: string): Promise<SessionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(userSession)
+    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function touchSession(db: Db, regionCode: string, tokenHash: string, now: Date): Promise<void> {
+  await db
+    .update(userSession)
+    .set({ lastSeenAt: now })
+    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)));
+}
+
+export async function markMfaPassed(db: Db, regionCode: string, tokenHash: string): Promise<void> {
+  await db
+    .update(userSession)
+    .set({ mfaPassed: true })
+    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)));
+}
+
+export async function deleteSession(db: Db, regionCode: string, tokenHash: string): Promise<void> {
+  await db.delete(userSession).where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)));
+}
+
+export async function listSessionsOfUser(db: Db, regionCode: string, userId: string): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(userSession)
+    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.userId, userId)))
+    .orderBy(desc(userSession.lastSeenAt));
+}
+
+/** Removes one session of a user by its public id; false when there is none (→ 404). */
+export async function deleteSessionByPublicId(db: Db, regionCode: string, userId: string, publicId: string): Promise<boolean> {
+  const removed = await db
+    .delete(userSession)
+    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.userId, userId), eq(userSession.publicId, publicId)))
+    .returning({ id: userSession.publicId });
+  return removed.length > 0;
+}
+
+/** Ends every session of a user, or every other one when `exceptTokenHash` names the one to keep. */
+export async function deleteSessionsOfUser(db: Db, regionCode: string, userId: string, exceptTokenHash?: string): Promise<number> {
+  const rows = await db
+    .delete(userSession)
+    .where(
+      and(
+        eq(userSession.regionCode, regionCode),
+        eq(userSession.userId, userId),
+        exceptTokenHash ? ne(userSession.tokenHash, exceptTokenHash) : undefined,
+      ),
+    )
+    .returning({ hash: userSession.tokenHash });
+  return rows.length;
+}

@@ -1,0 +1,68 @@
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { appUser } from '../../db/schema/identity.ts';
+import type { Db } from '../db/database.ts';
+import { regionSubtree } from '../regions/region-scope.ts';
+
+export type UserRow = typeof appUser.$inferSelect;
+export type NewUser = typeof appUser.$inferInsert;
+
+/** Login ids compare case-insensitively and ignore surrounding space (one person, one account). */
+export function loginKeyOf(loginId: string): string {
+  return loginId.trim().normalize('NFKC').toLowerCase();
+}
+
+export async function findUserByLogin(db: Db, regionCode: string, loginId: string): Promise<UserRow | undefined> {
+  const rows = await db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.loginKey, loginKeyOf(loginId))))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findUserById(db: Db, regionCode: string, id: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(appUser).where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id))).limit(1);
+  return rows[0];
+}
+
+/** A user the actor may see: inside the actor's region subtree, else undefined (answered as 404). */
+export async function findUserInScope(db: Db, regionCode: string, id: string, scopeRoot: string): Promise<UserRow | undefined> {
+  const rows = await db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id), regionSubtree(appUser.scopeRegion, scopeRoot)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
+  const [row] = await db.insert(appUser).values(user).returning();
+  return row!;
+}
+
+export async function updateUser(db: Db, regionCode: string, id: string, changes: Partial<NewUser>): Promise<void> {
+  await db.update(appUser).set(changes).where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id)));
+}
+
+export interface UserListQuery {
+  scopeRoot: string;
+  q?: string | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listUsers(db: Db, regionCode: string, query: UserListQuery): Promise<{ items: UserRow[]; total: number }> {
+  const text = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = and(
+    eq(appUser.regionCode, regionCode),
+    regionSubtree(appUser.scopeRegion, query.scopeRoot),
+    query.status ? eq(appUser.status, query.status) : undefined,
+    text ? or(ilike(appUser.loginId, text), ilike(appUser.displayName, text)) : undefined,
+  );
+  const [items, counted] = await Promise.all([
+    db.select().from(appUser).where(where).orderBy(asc(appUser.loginKey)).limit(query.limit).offset(query.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where),
+  ]);
+  return { items, total: Number(counted[0]?.n ?? 0) };
+}

@@ -1,0 +1,72 @@
+import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../i18n/I18nProvider.tsx';
+import './home.css';
+import type { ModuleStatus } from '../meta/meta.ts';
+import { useMeta } from '../meta/MetaProvider.tsx';
+import { moduleIcons } from '../moduleIcons.tsx';
+import { allModuleKeys, type ModuleKey, modulePath } from '../modules.ts';
+
+/** Every module with its state as the server reports it (ready or coming). */
+export function ModuleOverview() {
+  const t = useT();
+  const { state } = useMeta();
+  const statuses = state.status === 'ready' ? state.meta.modules : undefined;
+  return (
+    <Card title={t('home.modulesTitle')} data-testid="module-overview">
+      <Row gutter={[16, 16]}>
+        {allModuleKeys.map((key) => (
+          <Col key={key} xs={24} sm={12} xl={8}>
+            <ModuleCard moduleKey={key} ready={readiness(statuses, key)} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+/** undefined while the server has not answered: no tag rather than a guessed one. */
+function readiness(statuses: ModuleStatus[] | undefined, key: ModuleKey): boolean | undefined {
+  if (!statuses) return undefined;
+  return statuses.find((status) => status.key === key)?.ready ?? false;
+}
+
+function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean | undefined }) {
+  const t = useT();
+  const Icon = moduleIcons[moduleKey];
+  const label = t(`module.${moduleKey}.label`);
+  return (
+    <Link to={modulePath(moduleKey)} className="wm-module-link" aria-label={t('home.openModule', { module: label })}>
+      <Card hoverable size="small" className="wm-module-card" data-testid={`module-${moduleKey}`}>
+        <div className="wm-module-card-head">
+          <span className="wm-module-icon" aria-hidden="true">
+            <Icon />
+          </span>
+          <span className="wm-module-title">
+            <Typography.Text strong className="wm-module-label">
+              {label}
+            </Typography.Text>
+            {ready !== undefined && <StatusTag ready={ready} />}
+          </span>
+        </div>
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} className="wm-module-description">
+          {t(`module.${moduleKey}.description`)}
+        </Typography.Paragraph>
+      </Card>
+    </Link>
+  );
+}
+
+function StatusTag({ ready }: { ready: boolean }) {
+  const t = useT();
+  return ready ? (
+    <Tag color="green" icon={<CheckCircleOutlined />} data-status="ready">
+      {t('status.ready')}
+    </Tag>
+  ) : (
+    <Tag color="default" icon={<ClockCircleOutlined />} data-status="coming">
+      {t('status.coming')}
+    </Tag>
+  );
+}

@@ -1,0 +1,18 @@
+import { en } from './en.ts';
+import type { Language } from './language.ts';
+import { type MessageKey, zh } from './zh.ts';
+
+export type MessageVars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible so a missing variable is noticed. */
+export function formatMessage(template: string, vars: MessageVars = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function translatorFor(language: Language): Translate {
+  const messages = dictionaries[language];
+  return (key, vars) => formatMessage(messages[key], vars);
+}

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, mockApi, sampleMeta, sampleUser } from '../../test/fetchMock.ts';
+import { renderApp } from '../../test/renderApp.tsx';
+
+const signedIn = {
+  'GET /api/auth/me': jsonResponse(200, { user: sampleUser }),
+  'GET /api/meta': jsonResponse(200, sampleMeta),
+};
+
+const menuLabels = [
+  '数据看板',
+  '市容案件',
+  '商户与门前三包',
+  '市场监管检查',
+  '志愿服务',
+  '最美庭院',
+  '特殊群体服务专区',
+  '医保两病与异地结算',
+  '示范园区',
+  '系统管理',
+  '安全管理',
+  '审计管理',
+];
+
+beforeEach(() => window.localStorage.clear());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('shell layout', () => {
+  it('lists the modules in the sidebar in order, with the admin group last', async () => {
+    mockApi(signedIn);
+    renderApp('/');
+    const nav = await screen.findByTestId('nav');
+    const items = within(nav).getAllByRole('menuitem').map((item) => item.textContent);
+    expect(items).toEqual(menuLabels);
+    expect(within(nav).getByText('平台管理')).toBeTruthy();
+  });
+
+  it('opens a module page that says the module is coming', async () => {
+    mockApi(signedIn);
+    renderApp('/');
+    fireEvent.click(within(await screen.findByTestId('nav')).getByText('市容案件'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/m/cases'));
+    const page = await screen.findByTestId('coming-soon-cases');
+    expect(page.textContent).toContain('即将上线');
+    expect(page.textContent).toContain('立案、派遣');
+    expect(within(screen.getByTestId('nav')).getByText('市容案件').closest('li')?.className).toContain('selected');
+  });
+
+  it('shows the county from /api/meta in the header', async () => {
+    mockApi(signedIn);
+    renderApp('/m/cases');
+    expect(await screen.findByText('文明 · 炎陵县创文与公共服务平台')).toBeTruthy();
+  });
+
+  it('answers an unknown address with a not-found page inside the shell', async () => {
+    mockApi(signedIn);
+    renderApp('/no/such/page');
+    expect(await screen.findByText('页面不存在')).toBeTruthy();
+    expect(screen.getByTestId('nav')).toBeTruthy();
+  });
+});
+
+describe('home page', () => {
+  it('shows what /api/meta reports', async () => {
+    mockApi(signedIn);
+    renderApp('/');
+    const panel = await screen.findByTestId('meta-panel');
+    await waitFor(() => expect(panel.getAttribute('data-state')).toBe('ready'));
+    expect(panel.textContent).toContain('炎陵县（430225）');
+    expect(panel.textContent).toContain('PGlite 嵌入式数据库');
+    expect(panel.textContent).toContain('0.1.0');
+    expect(panel.textContent).toContain('已开启');
+  });
+
+  it('tags each module ready or coming as the server says', async () => {
+    mockApi(signedIn);
+    renderApp('/');
+    const cases = await screen.findByTestId('module-cases');
+    await waitFor(() => expect(cases.querySelector('[data-status]')?.getAttribute('data-status')).toBe('ready'));
+    expect(screen.getByTestId('module-dashboard').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
+    // A module the server does not list is not ready.
+    expect(screen.getByTestId('module-audit').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
+  });
+
+  it('reports when /api/meta fails and can retry', async () => {
+    let calls = 0;
+    mockApi({
+      'GET /api/auth/me': jsonResponse(200, { user: sampleUser }),
+      'GET /api/meta': () => {
+        calls += 1;
+        return calls === 1 ? new Response('oops', { status: 500 }) : jsonResponse(200, sampleMeta);
+      },
+    });
+    renderApp('/');
+    const panel = await screen.findByTestId('meta-panel');
+    await waitFor(() => expect(panel.textContent).toContain('无法获取系统信息'));
+    fireEvent.click(within(panel).getByRole('button'));
+    await waitFor(() => expect(panel.textContent).toContain('炎陵县（430225）'));
+  });
+});

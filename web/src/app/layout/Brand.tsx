@@ -1,0 +1,18 @@
+import { Link } from 'react-router-dom';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useCountyName } from '../meta/MetaProvider.tsx';
+
+/** The emblem and product name; links home. On phones only the short name fits beside the controls. */
+export function Brand({ compact }: { compact: boolean }) {
+  const t = useT();
+  const county = useCountyName();
+  const fullName = county ? t('app.brand', { county }) : t('app.brandWithoutCounty');
+  return (
+    <Link to="/" className="wm-brand" aria-label={fullName} title={fullName}>
+      <span className="wm-emblem" aria-hidden="true">
+        {t('app.emblem')}
+      </span>
+      <span className="wm-brand-name">{compact ? t('app.name') : fullName}</span>
+    </Link>
+  );
+}

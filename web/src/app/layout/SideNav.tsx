@@ -1,0 +1,41 @@
+import { Menu, type MenuProps } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { moduleIcons } from '../moduleIcons.tsx';
+import { adminModuleKeys, businessModuleKeys, type ModuleKey, moduleKeyOfPath, modulePath } from '../modules.ts';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The module menu. `onNavigate` lets the phone drawer close once a module is chosen. */
+export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = moduleKeyOfPath(pathname);
+
+  const moduleItem = (key: ModuleKey): MenuItem => {
+    const Icon = moduleIcons[key];
+    return { key, icon: <Icon />, label: t(`module.${key}.label`) };
+  };
+  const items: MenuItem[] = [
+    ...businessModuleKeys.map(moduleItem),
+    { type: 'divider' },
+    { type: 'group', key: 'admin', label: t('nav.admin'), children: adminModuleKeys.map(moduleItem) },
+  ];
+
+  return (
+    <nav aria-label={t('nav.label')}>
+      <Menu
+        data-testid="nav"
+        theme="dark"
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [selected] : []}
+        onClick={({ key }) => {
+          navigate(modulePath(key as ModuleKey));
+          onNavigate?.();
+        }}
+      />
+    </nav>
+  );
+}
