@@ -27,7 +27,7 @@ describe('web shell', () => {
     const form = page.getByTestId('login-form');
     await form.waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await form.innerText()).toContain('用户名');
+    expect(await form.textContent()).toContain('用户名');
     await page.screenshot({ path: screenshotPath('login-zh') });
 
     await page.getByTestId('lang-switch').getByText('English').click();
@@ -37,7 +37,7 @@ describe('web shell', () => {
 
     await page.reload();
     await page.getByTestId('login-form').waitFor();
-    expect(await page.getByTestId('login-form').innerText()).not.toContain('用户名');
+    expect(await page.getByTestId('login-form').textContent()).not.toContain('用户名');
     await page.close();
   });
 
