@@ -1,7 +1,10 @@
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { appModules } from './modules/index.ts';
 import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
+import { defaultAuthSettings } from './platform/auth/auth-config.ts';
+import { installIdentity } from './platform/auth/identity.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installRequestContext, requestIdFrom } from './platform/http/request-context.ts';
@@ -11,6 +14,13 @@ import { loggerOptions } from './platform/logging.ts';
 import type { AppDeps, AppModule, TypedApp } from './platform/module.ts';
 import { installMetrics } from './platform/system/metrics.ts';
 import { registerSystemRoutes } from './platform/system/system.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the app was built from (tests reach the database and clock through it). */
+    deps: AppDeps;
+  }
+}
 
 export interface BuildOptions {
   /** Defaults to the app's module list; tests may pass extra modules (e.g. a route-table probe). */
@@ -36,6 +46,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   installErrorHandling(app, withWeb ? spaFallback(webDist) : undefined);
   requireAccessDeclarations(app);
   installRequestContext(app, deps);
+  await app.register(fastifyCookie);
+  installIdentity(app, deps.security ?? defaultAuthSettings);
+  app.decorate('deps', deps);
   await installSecurityHeaders(app, deps.config.production);
   await installOpenApi(app);
   installAccessGuard(app);

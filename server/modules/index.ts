@@ -1,4 +1,7 @@
 import type { AppModule } from '../platform/module.ts';
+import { auditModule } from '../platform/audit/audit.routes.ts';
+import { authModule } from '../platform/auth/auth.module.ts';
+import { piiModule } from '../platform/pii/pii.routes.ts';
 import { regionsModule } from '../platform/regions/regions.routes.ts';
 
 /** The systems of the source page, in the order the sidebar shows them. */
@@ -19,4 +22,4 @@ export type ProductModuleKey = (typeof productModuleKeys)[number];
  * Every module the app is built from: platform parts with routes first, then the business modules as their
  * issues land. Seed steps run in this order too.
  */
-export const appModules: readonly AppModule[] = [regionsModule];
+export const appModules: readonly AppModule[] = [regionsModule, authModule, auditModule, piiModule];

@@ -1,5 +1,6 @@
 import type { Database, Db } from './db/database.ts';
 import type { Locale } from './i18n/locale.ts';
+import { type AuthSettings, defaultAuthSettings } from './auth/auth-config.ts';
 import type { Keyring } from './pii/keyring.ts';
 
 export type Clock = () => Date;
@@ -29,6 +30,8 @@ export interface Ctx {
   /** The county this installation serves: the region code of installation-wide rows (audit chain, users). */
   readonly countyCode: string;
   readonly keyring: Keyring;
+  /** Password policy, timeouts and cookie settings in force (the security administrator may change them). */
+  readonly security: AuthSettings;
   readonly requestId: string;
   readonly ip: string;
   readonly userAgent: string | null;
@@ -38,13 +41,18 @@ export interface Ctx {
 }
 
 /** A context for work that is not an HTTP request (CLI, seed, jobs). */
-export function systemCtx(database: Database, base: { countyCode: string; keyring: Keyring }, overrides: Partial<Ctx> = {}): Ctx {
+export function systemCtx(
+  database: Database,
+  base: { countyCode: string; keyring: Keyring; security?: AuthSettings },
+  overrides: Partial<Ctx> = {},
+): Ctx {
   return {
     database,
     db: database.db,
     actor: null,
     countyCode: base.countyCode,
     keyring: base.keyring,
+    security: base.security ?? defaultAuthSettings,
     requestId: `system-${Date.now().toString(36)}`,
     ip: '127.0.0.1',
     userAgent: null,

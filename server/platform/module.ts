@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from './context.ts';
 import type { Database } from './db/database.ts';
 import type { RoleKey } from './access/roles.ts';
+import type { AuthSettings } from './auth/auth-config.ts';
 import type { Keyring } from './pii/keyring.ts';
 import type { SeedStep } from './seed/seed-step.ts';
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   keyring: Keyring;
+  /** Defaults to the China profile; the security administrator's saved settings are loaded at start. */
+  security?: AuthSettings;
 }
 
 export type TypedApp = FastifyInstance<

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { systemCtx } from '../platform/context.ts';
 import { testKeyring } from '../platform/pii/keyring.ts';
+import type { Database } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/engine.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
+import { ensureBuiltinRoles } from '../platform/auth/roles.seed.ts';
 import { ensureNationalRegions } from '../platform/regions/reference-data.ts';
 import { pgliteTemplatePath, postgresTemplateName, templateDir, templateKey, withDatabase } from './template.ts';
 
@@ -20,7 +22,7 @@ async function buildPgliteTemplate(key: string): Promise<void> {
   if (fs.existsSync(file)) return;
   const database = await openDatabase({ pgliteDir: 'memory://' });
   await runMigrations(database);
-  await ensureNationalRegions(systemCtx(database, { countyCode: '430225', keyring: testKeyring() }));
+  await prepareReferenceData(database);
   const archive = await database.pglite!.dumpDataDir('none');
   await database.close();
   fs.mkdirSync(templateDir, { recursive: true });
@@ -43,12 +45,18 @@ async function buildPostgresTemplate(adminUrl: string, key: string): Promise<voi
     const url = withDatabase(adminUrl, building);
     const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
     await runMigrations(database, url);
-    await ensureNationalRegions(systemCtx(database, { countyCode: '430225', keyring: testKeyring() }));
+    await prepareReferenceData(database);
     await database.close();
     await admin.query(`alter database ${building} rename to ${name}`);
   } finally {
     await admin.end();
   }
+}
+
+async function prepareReferenceData(database: Database): Promise<void> {
+  const ctx = systemCtx(database, { countyCode: '430225', keyring: testKeyring() });
+  await ensureNationalRegions(ctx);
+  await ensureBuiltinRoles(ctx);
 }
 
 /** Old templates (earlier schema versions) and test databases left by killed runs. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
+import { effectiveBuiltinRoles } from '../platform/auth/roles.seed.ts';
 import { migrationsFolder } from '../platform/db/migrate.ts';
 import { readNationalRegions } from '../platform/regions/national-regions.ts';
 
@@ -17,6 +18,7 @@ export function templateKey(): string {
     if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
   }
   hash.update(readNationalRegions().version);
+  hash.update(JSON.stringify(effectiveBuiltinRoles()));
   return hash.digest('hex').slice(0, 12);
 }
 

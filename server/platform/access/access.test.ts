@@ -44,7 +44,16 @@ describe('default deny', () => {
     for (const route of table) expect(route.access, `${route.method} ${route.url}`).toBeDefined();
     // The known public surface; anything else that is public must be added here on purpose.
     const publicUrls = new Set(table.filter((r) => r.access === 'public').map((r) => r.url.replace(/^\/api\/docs.*/, '/api/docs*')));
-    expect([...publicUrls].sort()).toEqual(['/api/docs*', '/api/meta', '/api/regions', '/api/regions/:code', '/healthz', '/readyz']);
+    expect([...publicUrls].sort()).toEqual([
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/docs*',
+      '/api/meta',
+      '/api/regions',
+      '/api/regions/:code',
+      '/healthz',
+      '/readyz',
+    ]);
     await app.close();
   });
 

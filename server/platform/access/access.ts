@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordAuditOutside } from '../audit/audit.ts';
 import { AppError } from '../http/app-error.ts';
 
 /** Every route declares one: `'public'`, or the permission a caller must hold (default deny, DESIGN rule 1). */
@@ -65,13 +66,23 @@ export function installAccessGuard(app: FastifyInstance): void {
     if (request.is404) return; // no route matched: the not-found handler answers, nothing to guard
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
-    if (!isAccess(access)) throw AppError.forbidden(); // unreachable for registered routes: deny anyway
-    assertPermission(request, access.permission);
+    await assertPermission(request, isAccess(access) ? access.permission : '(undeclared)');
   });
 }
 
-export function assertPermission(request: FastifyRequest, permission: string): void {
+/** 401 without an actor; 403 — audited (AC-08) — without the permission. */
+export async function assertPermission(request: FastifyRequest, permission: string): Promise<void> {
   const actor = request.ctx.actor;
   if (!actor) throw AppError.unauthenticated();
-  if (!actor.permissions.has(permission)) throw AppError.forbidden();
+  if (actor.permissions.has(permission)) return;
+  await recordAuditOutside(request.ctx, {
+    eventType: 'access.denied',
+    action: request.method,
+    outcome: 'failure',
+    objectType: 'route',
+    objectId: request.routeOptions.url ?? 'unmatched',
+    reasonCode: 'missing_permission',
+    details: { permission },
+  });
+  throw AppError.forbidden();
 }

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { S } from '../http/schema.ts';
 import type { AppModule } from '../module.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
@@ -58,7 +59,8 @@ export const auditModule: AppModule = {
           tags,
           summary: 'Export the filtered audit trail as .xlsx or CSV (at most 50,000 rows)',
           querystring: AuditExportQuery,
-          response: errors,
+          // Buffers bypass the serialiser; the schema only documents the file for OpenAPI.
+          response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx or CSV file' }), ...errors },
         },
       },
       async (request, reply) => {

@@ -17,7 +17,7 @@ export function containsSensitiveRun(text: string): boolean {
 
 /** A JSON-safe copy of `details` with every sensitive-looking text replaced; the input is not changed. */
 export function sanitiseDetails(details: Record<string, unknown>): Record<string, unknown> {
-  return sanitiseObject(details, new WeakSet());
+  return guard(details, new WeakSet(), (seen) => sanitiseObject(details, seen)) ?? {};
 }
 
 function sanitiseValue(value: unknown, seen: WeakSet<object>): unknown {
@@ -50,11 +50,22 @@ function sanitiseObject(object: Record<string, unknown>, seen: WeakSet<object>):
 /** A number typed as a number (13812345678) is as sensitive as the same digits in a string. */
 function sanitiseNumber(value: number): number | string | null {
   if (!Number.isFinite(value)) return null;
-  return containsSensitiveRun(plainDigits(value)) ? REDACTED : value;
+  return containsSensitiveRun(plainNotation(value)) ? REDACTED : value;
 }
 
-function plainDigits(value: number): string {
-  return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+/**
+ * The digits as jsonb prints them: JS writes 1.3812345678e-7 with an exponent, PostgreSQL's numeric writes
+ * 0.00000013812345678, where the phone number reappears. So the check looks at the plain notation.
+ */
+export function plainNotation(value: number): string {
+  const [mantissa = '', exponent] = String(Math.abs(value)).split('e');
+  if (exponent === undefined) return mantissa;
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /**
@@ -63,7 +74,7 @@ function plainDigits(value: number): string {
  */
 function sanitiseText(text: string): string {
   if (containsSensitiveRun(text)) return REDACTED;
-  return text.replace(/\u0000/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return text.replaceAll('\u0000', '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** Two keys redacted to the same text must not overwrite each other. */
@@ -76,11 +87,11 @@ function uniqueKey(target: Record<string, unknown>, key: string): string {
 }
 
 /** A cycle becomes null instead of recursing forever; a shared (acyclic) object is copied where it appears. */
-function guard<T>(value: object, seen: WeakSet<object>, copy: () => T): T | null {
+function guard<T>(value: object, seen: WeakSet<object>, copy: (seen: WeakSet<object>) => T): T | null {
   if (seen.has(value)) return null;
   seen.add(value);
   try {
-    return copy();
+    return copy(seen);
   } finally {
     seen.delete(value);
   }

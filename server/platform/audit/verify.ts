@@ -16,7 +16,7 @@ export interface ChainVerification {
   problem?: ChainProblem;
 }
 
-const batchSize = 5000;
+const defaultBatchSize = 5000;
 
 /** Where checking starts: the row after the newest archive (older rows were purged), else the genesis. */
 interface ChainPosition {
@@ -32,13 +32,30 @@ interface ChainPosition {
  * on millions of rows without one long transaction: a writer commits its row and the head together, so every
  * row up to a committed head is there to read, and rows appended meanwhile are simply left for next time.
  */
-export async function verifyAuditChain(db: Db, countyCode: string): Promise<ChainVerification> {
-  const start = await startingPosition(db, countyCode);
+export async function verifyAuditChain(db: Db, countyCode: string, batchSize = defaultBatchSize): Promise<ChainVerification> {
+  const result = await verifyOnce(db, countyCode, batchSize);
+  // A retention purge committing mid-walk removes rows under our feet and looks like a gap; the anchor it left
+  // says so, and one more pass from the new anchor gives the true answer.
+  if (result.problem === 'gap' && (await anchorMovedPast(db, countyCode, result.firstBadSeq))) return verifyOnce(db, countyCode, batchSize);
+  return result;
+}
+
+async function verifyOnce(db: Db, countyCode: string, batchSize: number): Promise<ChainVerification> {
+  // Head before anchor: a purge in between then only moves the start forward, never past the head.
   const head = await readChainHead(db, countyCode);
+  const start = await startingPosition(db, countyCode);
   const limit = head?.lastSeq ?? start.nextSeq - 1;
-  const walk = await walkChain(db, countyCode, start, limit);
-  if (walk.problem) return walk;
+  const walk = await walkChain(db, countyCode, start, { limit, batchSize });
+  if (walk.problem) {
+    const { lastHash: _internal, ...result } = walk;
+    return result;
+  }
   return checkHead(db, countyCode, head, walk);
+}
+
+async function anchorMovedPast(db: Db, countyCode: string, seq: number | undefined): Promise<boolean> {
+  const anchor = await archiveAnchor(db, countyCode);
+  return anchor !== undefined && seq !== undefined && anchor.toSeq >= seq;
 }
 
 async function startingPosition(db: Db, countyCode: string): Promise<ChainPosition> {
@@ -62,11 +79,11 @@ interface Walk extends ChainVerification {
   lastHash: string;
 }
 
-async function walkChain(db: Db, countyCode: string, start: ChainPosition, limit: number): Promise<Walk> {
+async function walkChain(db: Db, countyCode: string, start: ChainPosition, batch: { limit: number; batchSize: number }): Promise<Walk> {
   let expected = start;
   let checked = 0;
   for (;;) {
-    const rows = await readBatch(db, countyCode, expected.nextSeq - 1, limit);
+    const rows = await readBatch(db, countyCode, expected.nextSeq - 1, batch);
     for (const row of rows) {
       const problem = checkRow(row, expected);
       const lastSeq = expected.nextSeq - 1;
@@ -74,7 +91,7 @@ async function walkChain(db: Db, countyCode: string, start: ChainPosition, limit
       expected = { nextSeq: row.seq + 1, prevHash: row.hash };
       checked += 1;
     }
-    if (rows.length < batchSize) break;
+    if (rows.length < batch.batchSize) break;
   }
   return { ok: true, checked, lastSeq: expected.nextSeq - 1, lastHash: expected.prevHash };
 }
@@ -87,13 +104,13 @@ function checkRow(row: AuditRow, expected: ChainPosition): { problem: ChainProbl
   return undefined;
 }
 
-async function readBatch(db: Db, countyCode: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+async function readBatch(db: Db, countyCode: string, afterSeq: number, batch: { limit: number; batchSize: number }): Promise<AuditRow[]> {
   const rows = await db
     .select()
     .from(auditEvent)
-    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, afterSeq), lte(auditEvent.seq, limit)))
+    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, afterSeq), lte(auditEvent.seq, batch.limit)))
     .orderBy(asc(auditEvent.seq))
-    .limit(batchSize);
+    .limit(batch.batchSize);
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 

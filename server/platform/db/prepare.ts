@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Keyring } from '../pii/keyring.ts';
 import { systemCtx } from '../context.ts';
+import { ensureBuiltinRoles } from '../auth/roles.seed.ts';
 import { ensureNationalRegions } from '../regions/reference-data.ts';
 import type { Database } from './database.ts';
 import { openDatabase } from './engine.ts';
@@ -14,7 +15,9 @@ export async function openPreparedDatabase(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
     await runMigrations(database, config.databaseUrl);
-    await ensureNationalRegions(systemCtx(database, { countyCode: config.countyCode, keyring }));
+    const ctx = systemCtx(database, { countyCode: config.countyCode, keyring });
+    await ensureNationalRegions(ctx);
+    await ensureBuiltinRoles(ctx);
     return database;
   } catch (error) {
     await database.close();

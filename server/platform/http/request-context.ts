@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { defaultAuthSettings } from '../auth/auth-config.ts';
 import type { Ctx } from '../context.ts';
 import { resolveLocale } from '../i18n/locale.ts';
 import type { AppDeps } from '../module.ts';
@@ -28,6 +29,7 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
       actor: null,
       countyCode: deps.config.countyCode,
       keyring: deps.keyring,
+      security: deps.security ?? defaultAuthSettings,
       requestId: request.id,
       ip: request.ip,
       userAgent: headerText(request.headers['user-agent']),

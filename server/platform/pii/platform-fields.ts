@@ -85,4 +85,5 @@ export const notPersonalPlatformColumns: readonly NotPersonalColumn[] = [
   { table: 'app_role', column: 'name_en', reason: '角色名称（英文），不是人名' },
   { table: 'api_key', column: 'name', reason: '对接系统或机构的名称，不是人名' },
   { table: 'audit_archive', column: 'file_name', reason: '审计归档文件名，由系统生成' },
+  { table: 'api_key', column: 'secret_hash', reason: '对接系统密钥的摘要：机器凭据，不属于个人' },
 ];

@@ -9,11 +9,12 @@ import { maskIdCard, maskMobile } from './mask.ts';
 /**
  * What a leak looks like, for scanners (the log-hygiene test) and for `containsPersonalNumber`: an ID number
  * (GB 11643, 18 characters, or the legacy 15 digits) or a mainland mobile, as a run of its own — not part of a
- * longer digit run, so epoch milliseconds and long order numbers are not reported.
+ * longer digit run or the fraction of a decimal, so epoch milliseconds, long order numbers and response times
+ * (12.753625999999713) are not reported.
  */
 export const personalNumberPatterns: Readonly<Record<'id_card' | 'mobile', RegExp>> = {
-  id_card: /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/,
-  mobile: /(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])/,
+  id_card: /(?<![0-9]|[0-9]\.)(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/,
+  mobile: /(?<![0-9]|[0-9]\.)(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])/,
 };
 
 export function containsPersonalNumber(text: string): boolean {

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../context.ts';
+import { columnContext, encryptField } from '../pii/field-crypto.ts';
+import { blindIndex } from '../pii/blind-index.ts';
+import { hashPassword } from './passwords.ts';
+import { grantRole } from './roles.store.ts';
+import { insertUser, loginKeyOf, type UserRow } from './users.store.ts';
+
+export interface NewAccount {
+  loginId: string;
+  displayName: string;
+  scopeRegion: string;
+  department?: string | null;
+  phone?: string | null;
+  password?: string | null;
+  mustChangePassword?: boolean;
+  roles?: readonly string[];
+  expiresAt?: Date | null;
+  mfaSecretEnc?: string | null;
+  mfaEnabledAt?: Date | null;
+}
+
+/** Inserts an account (inside the caller's transaction): password hashed, phone encrypted with its blind index. */
+export async function createAccount(t: Ctx, account: NewAccount): Promise<UserRow> {
+  const now = t.clock();
+  const phone = account.phone ?? null;
+  const user = await insertUser(t.db, {
+    regionCode: t.countyCode,
+    id: randomUUID(),
+    loginId: account.loginId.trim(),
+    loginKey: loginKeyOf(account.loginId),
+    displayName: account.displayName,
+    passwordHash: account.password ? await hashPassword(account.password) : null,
+    passwordChangedAt: account.password ? now : null,
+    mustChangePassword: account.mustChangePassword ?? true,
+    scopeRegion: account.scopeRegion,
+    department: account.department ?? null,
+    phoneEnc: phone ? encryptField(t.keyring, phone, columnContext('app_user', 'phone_enc')) : null,
+    phoneHmac: phone ? blindIndex(t.keyring, 'phone', phone) : null,
+    expiresAt: account.expiresAt ?? null,
+    mfaSecretEnc: account.mfaSecretEnc ?? null,
+    mfaEnabledAt: account.mfaEnabledAt ?? null,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: t.actor?.kind === 'user' ? t.actor.id : null,
+  });
+  for (const role of account.roles ?? []) await grantRole(t.db, t.countyCode, user.id, role, t.actor?.id ?? null, now);
+  return user;
+}

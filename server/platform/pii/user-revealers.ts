@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import { appUser } from '../../db/schema/identity.ts';
+import type { Ctx } from '../context.ts';
+import { isInSubtree } from '../regions/region-scope.ts';
+import { decryptColumnValue } from './column-crypto.ts';
+import { registerRevealer } from './reveal.ts';
+
+/** Ids are UUIDs; anything else cannot name a user (and would be a type error in PostgreSQL, not a 404). */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A staff account's phone, for an actor whose data scope covers the account's scope: a township officer sees
+ * the phones of the township's and its villages' accounts, not those of the county office or of another
+ * township (DESIGN rule 1: out of scope is "not found").
+ */
+export async function loadUserPhone(ctx: Ctx, userId: string): Promise<string | null> {
+  const actor = ctx.actor;
+  if (!actor || !uuid.test(userId)) return null;
+  const rows = await ctx.db
+    .select({ phoneEnc: appUser.phoneEnc, scopeRegion: appUser.scopeRegion })
+    .from(appUser)
+    .where(and(eq(appUser.regionCode, ctx.countyCode), eq(appUser.id, userId)))
+    .limit(1);
+  const row = rows[0];
+  if (!row?.phoneEnc || !isInSubtree(row.scopeRegion, actor.scopeRegion)) return null;
+  return decryptColumnValue(ctx.keyring, 'app_user', 'phone_enc', row.phoneEnc);
+}
+
+registerRevealer({
+  objectType: 'user',
+  fields: {
+    phone: { category: 'contact', permission: 'pii.reveal.phone', load: loadUserPhone },
+  },
+});
