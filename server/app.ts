@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { appModules } from './modules/index.ts';
 import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
-import { defaultAuthSettings } from './platform/auth/auth-config.ts';
+import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { installIdentity } from './platform/auth/identity.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
@@ -30,7 +30,8 @@ export interface BuildOptions {
 }
 
 /** Builds the whole HTTP app from its dependencies; nothing listens until the caller says so. */
-export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...given, security: given.security ?? freshAuthSettings() };
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.config.logLevel),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
@@ -47,7 +48,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   requireAccessDeclarations(app);
   installRequestContext(app, deps);
   await app.register(fastifyCookie);
-  installIdentity(app, deps.security ?? defaultAuthSettings);
+  installIdentity(app, deps.security!);
   app.decorate('deps', deps);
   await installSecurityHeaders(app, deps.config.production);
   await installOpenApi(app);

@@ -25,6 +25,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Behind a gateway: trust its X-Forwarded-For for the client IP (true, or a comma-separated list of addresses/CIDRs). */
   trustProxy: boolean | string;
+  /** Plain-HTTP demo on a LAN address: cookies without Secure (never in production). */
+  insecureCookies: boolean;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.WENMING_WEB_DIST ?? path.join(projectRoot, 'web', 'dist'),
     bodyLimitBytes: Number(env.WENMING_BODY_LIMIT ?? 1024 * 1024),
     trustProxy: parseTrustProxy(env.WENMING_TRUST_PROXY),
+    insecureCookies: env.WENMING_INSECURE_COOKIES === '1',
   };
 }
 
@@ -71,6 +74,7 @@ export function assertProductionSafe(config: Config): void {
     throw new Error('NODE_ENV=production needs DATABASE_URL: the embedded PGlite store has no fsync and one session.');
   }
   if (config.demo) throw new Error('Demo mode is not allowed with NODE_ENV=production.');
+  if (config.insecureCookies) throw new Error('WENMING_INSECURE_COOKIES is for demos over plain HTTP, never production.');
   if (!config.keysFile && !config.keysJson) {
     throw new Error('NODE_ENV=production needs WENMING_KEYS_FILE: field-encryption keys are kept outside the database.');
   }

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { assertProductionSafe, type Config, keyringFor, readConfig } from './config.ts';
+import { adminCommand } from './cli/admin-command.ts';
+import { auditVerifyCommand } from './platform/audit/audit.cli.ts';
 import { backupDatabase, restoreDatabase } from './platform/backup/backup.ts';
+import { keysCommand } from './platform/pii/keys-command.ts';
 import { systemCtx, systemClock } from './platform/context.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
 import { seedDemoCounty } from './platform/seed/demo-seed.ts';
@@ -17,6 +20,10 @@ Usage: wenming <command> [options]
                                          build the deterministic demo county
   backup <file>                          PGlite: data-folder archive (.tar.gz); PostgreSQL: pg_dump SQL
   restore <file>                         the reverse (the server must be stopped for PGlite)
+  admin create --login ID --name N --role sys_admin|sec_admin|audit_admin
+                                         create an administrator (password from WENMING_ADMIN_PASSWORD or stdin)
+  audit verify                           check the audit trail's hash chain
+  keys new|add|rotate|status             field-encryption keys (kept outside the database)
 
 Environment: DATABASE_URL (postgres://… — unset uses embedded PGlite in WENMING_DATA_DIR, default ./data),
 PORT, HOST, NODE_ENV, WENMING_DEMO, WENMING_SEED, WENMING_SEED_SCALE, LOG_LEVEL.`;
@@ -45,11 +52,20 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate':
       return migrate(config);
     case 'seed':
+      if (config.production) throw new UsageError('The demo seed never runs with NODE_ENV=production.');
       return seed(config, seedOptionsFrom(config, values), values.force === true);
     case 'backup':
       return backupDatabase(config, requireFile(rest[0], 'backup'));
     case 'restore':
       return restoreDatabase(config, requireFile(rest[0], 'restore'));
+    case 'admin':
+      process.exitCode = await adminCommand(rest, config);
+      return;
+    case 'audit':
+      process.exitCode = await auditCommand(rest, config);
+      return;
+    case 'keys':
+      return keysCommand(rest, config);
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   }
@@ -77,6 +93,16 @@ function seedOptionsFrom(config: Config, values: { scale?: string; seed?: string
 function requireFile(file: string | undefined, command: string): string {
   if (!file) throw new UsageError(`${command} needs a file name: wenming ${command} <file>`);
   return file;
+}
+
+async function auditCommand(args: string[], config: Config): Promise<number> {
+  if (args[0] !== 'verify') throw new UsageError('Usage: wenming audit verify');
+  const database = await openPreparedDatabase(config, keyringFor(config));
+  try {
+    return await auditVerifyCommand(database, config.countyCode);
+  } finally {
+    await database.close();
+  }
 }
 
 async function migrate(config: Config): Promise<void> {

@@ -1,6 +1,10 @@
 import { buildApp } from './app.ts';
 import { type Config, keyringFor } from './config.ts';
 import { systemClock, systemCtx } from './platform/context.ts';
+import { loadSecuritySettings } from './platform/auth/admin/security-policy.ts';
+import { freshAuthSettings } from './platform/auth/auth-config.ts';
+import { assertSystemAdministratorExists } from './platform/auth/bootstrap.ts';
+import { demoAccountsBanner } from './platform/auth/demo-accounts.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
 import { seedDemoCounty } from './platform/seed/demo-seed.ts';
 import type { SeedOptions } from './platform/seed/seed-step.ts';
@@ -10,7 +14,10 @@ export async function serve(config: Config, seedOptions: SeedOptions): Promise<v
   const keyring = keyringFor(config);
   const database = await openPreparedDatabase(config, keyring);
   if (config.demo) await seedDemoCounty(systemCtx(database, { countyCode: config.countyCode, keyring }), seedOptions);
-  const app = await buildApp({ config, database, clock: systemClock, keyring });
+  const security = freshAuthSettings({ secureCookies: !config.insecureCookies });
+  await loadSecuritySettings(database.db, config.countyCode, security);
+  if (config.production) await assertSystemAdministratorExists(database.db, config.countyCode);
+  const app = await buildApp({ config, database, clock: systemClock, keyring, security });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -27,4 +34,5 @@ export async function serve(config: Config, seedOptions: SeedOptions): Promise<v
   const shown = address.replace('127.0.0.1', 'localhost');
   console.log(`\nwenming is running at ${shown}  (database: ${database.engine}${config.demo ? ', demo county' : ''})`);
   console.log(`API documentation: ${shown}/api/docs\n`);
+  if (config.demo) console.log(`${demoAccountsBanner()}\n`);
 }

@@ -56,7 +56,16 @@ const staff = (key: RoleKey, nameZh: string, nameEn: string, requiresMfa = false
 
 /** The platform's own permissions; business modules contribute theirs through `grants`. */
 export const builtinRoles: readonly RoleDefinition[] = [
-  admin('sys_admin', '系统管理员', 'System administrator', 'sys', ['users.read', 'users.manage', 'system.config', 'system.metrics', 'system.backup']),
+  // Staff phone numbers are account data the system administrator keeps up to date, hence the reveal permission.
+  admin('sys_admin', '系统管理员', 'System administrator', 'sys', [
+    'users.read',
+    'users.manage',
+    'system.config',
+    'system.metrics',
+    'system.backup',
+    'pii.reveal',
+    'pii.reveal.phone',
+  ]),
   admin('sec_admin', '安全管理员', 'Security administrator', 'sec', [
     'users.read',
     'roles.read',

@@ -24,3 +24,8 @@ export const defaultAuthSettings: AuthSettings = {
 export function sessionCookieName(settings: AuthSettings): string {
   return settings.secureCookies ? '__Host-wenming_sid' : 'wenming_sid';
 }
+
+/** A private copy: the security administrator's changes mutate it, so it must not be the shared default. */
+export function freshAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSettings {
+  return { ...defaultAuthSettings, ...overrides, policy: { ...defaultAuthSettings.policy, ...overrides.policy } };
+}

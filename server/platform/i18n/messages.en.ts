@@ -37,6 +37,9 @@ export const en: Record<MessageKey, string> = {
   'field.format': 'Wrong format',
   'field.enum': 'Not one of the allowed values',
   'field.invalid': 'Invalid value',
+  'format.date-time': 'Must be a date and time (e.g. 2026-03-01T08:00:00+08:00)',
+  'format.date': 'Must be a date (e.g. 2026-03-01)',
+  'format.uuid': 'Not a valid id',
   'what.region': 'Region',
   'what.resource': 'Record',
 };

@@ -36,6 +36,9 @@ export const zh = {
   'field.format': '格式不正确',
   'field.enum': '取值不在允许范围内',
   'field.invalid': '取值无效',
+  'format.date-time': '应为日期时间（如 2026-03-01T08:00:00+08:00）',
+  'format.date': '应为日期（如 2026-03-01）',
+  'format.uuid': '编号格式不正确',
   'what.region': '行政区划',
   'what.resource': '记录',
 } as const;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { insertStaffUser } from './pii-test-support.ts';
+import { revealableFields } from './reveal.ts';
 
 const phone = '13812345678';
 const reveal = ['pii.reveal', 'pii.reveal.phone'];
@@ -107,6 +108,10 @@ describe('POST /api/pii/reveal', () => {
   });
 
   describe('revealing', () => {
+    it('lists staff phones among the revealable fields, with their permission', () => {
+      expect(revealableFields()).toContainEqual(expect.objectContaining({ objectType: 'user', field: 'phone', permission: 'pii.reveal.phone', category: 'contact' }));
+    });
+
     it('returns the clear phone to an actor whose scope covers the account, never cached', async () => {
       const county = await post(body(users.township), as.county);
       expect(county.statusCode).toBe(200);

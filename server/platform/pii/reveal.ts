@@ -67,14 +67,14 @@ export async function revealPersonalData(ctx: Ctx, request: RevealRequest): Prom
   if (!actor) throw AppError.unauthenticated();
   const specs = checkRequest(request);
   if (specs.some(([, spec]) => !actor.permissions.has(spec.permission))) {
-    await recordRefusal(ctx, request, 'forbidden');
+    await recordRefusal(ctx, request, specs, 'forbidden');
     throw AppError.forbidden(); // generic: it does not say which field, nor whether the object exists
   }
   try {
     return await tx(ctx, (t) => revealAndAudit(t, request, specs));
   } catch (error) {
     if (!(error instanceof NothingToReveal)) throw error;
-    await recordRefusal(ctx, request, 'not_found');
+    await recordRefusal(ctx, request, specs, 'not_found');
     throw AppError.notFound();
   }
 }
@@ -108,8 +108,12 @@ async function revealAndAudit(t: Ctx, request: RevealRequest, specs: Array<[stri
 }
 
 /** Refused reveals are audited too (AC-08): many of them in an hour is what the alert rules look for. */
-async function recordRefusal(ctx: Ctx, request: RevealRequest, reasonCode: 'forbidden' | 'not_found'): Promise<void> {
-  const specs = checkRequest(request);
+async function recordRefusal(
+  ctx: Ctx,
+  request: RevealRequest,
+  specs: Array<[string, RevealableField]>,
+  reasonCode: 'forbidden' | 'not_found',
+): Promise<void> {
   await recordAuditOutside(ctx, {
     eventType: 'pii.reveal',
     action: 'reveal',

@@ -1,0 +1,44 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { appRole, appUser, userRole } from '../../db/schema/identity.ts';
+import type { Ctx } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { tx } from '../db/tx.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { AppError } from '../http/app-error.ts';
+import { createAccount } from './create-user.ts';
+import { validatePassword } from './password-policy.ts';
+import { findUserByLogin } from './users.store.ts';
+
+export class NoSystemAdministratorError extends Error {
+  constructor() {
+    super(
+      'No system administrator with a password exists. Create the three administrators first (no built-in account has a known password):\n' +
+        '  WENMING_ADMIN_PASSWORD=… node bin/wenming.js admin create --login <id> --name <name> --role sys_admin   (and sec_admin, audit_admin)',
+    );
+  }
+}
+
+/** AUTH-01: a production start refuses to run until a system administrator's password has been set. */
+export async function assertSystemAdministratorExists(db: Db, countyCode: string): Promise<void> {
+  const rows = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .innerJoin(userRole, and(eq(userRole.regionCode, appUser.regionCode), eq(userRole.userId, appUser.id)))
+    .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
+    .where(and(eq(appUser.regionCode, countyCode), eq(appRole.adminKind, 'sys'), eq(appUser.status, 'active'), isNotNull(appUser.passwordHash)))
+    .limit(1);
+  if (rows.length === 0) throw new NoSystemAdministratorError();
+}
+
+/** `wenming admin create`: one of the three administrators, from the console (the first one can come no other way). */
+export async function createAdministrator(ctx: Ctx, input: { loginId: string; displayName: string; role: 'sys_admin' | 'sec_admin' | 'audit_admin'; password: string }) {
+  const problems = validatePassword(input.password, ctx.security.policy, { loginId: input.loginId, displayName: input.displayName });
+  if (problems.length > 0) throw AppError.field('password', problems[0]!);
+  if (await findUserByLogin(ctx.db, ctx.countyCode, input.loginId)) throw AppError.field('loginId', 'users.login_taken');
+  return tx(ctx, async (t) => {
+    // Administrators enrol MFA at first sign-in (their roles require it); the password itself is theirs, not temporary.
+    const user = await createAccount(t, { ...input, scopeRegion: t.countyCode, mustChangePassword: false, roles: [input.role] });
+    await recordAudit(t, { eventType: 'users.create', action: 'create_administrator', objectType: 'user', objectId: user.id, details: { role: input.role } });
+    return user;
+  });
+}
