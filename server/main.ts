@@ -3,7 +3,7 @@ import { assertProductionSafe, type Config, keyringFor, readConfig } from './con
 import { adminCommand } from './cli/admin-command.ts';
 import { auditVerifyCommand } from './platform/audit/audit.cli.ts';
 import { backupDatabase, restoreDatabase } from './platform/backup/backup.ts';
-import { keysCommand } from './platform/pii/keys-command.ts';
+import { KeysUsageError, keysCommand } from './platform/pii/keys-command.ts';
 import { systemCtx, systemClock } from './platform/context.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
 import { seedDemoCounty } from './platform/seed/demo-seed.ts';
@@ -45,6 +45,8 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (!command || values.help) return void console.log(usage);
   const config = withOverrides(readConfig(), values);
+  // Creating the first key file must work before production's "keys are configured" check can pass.
+  if (command === 'keys') return keysCommand(rest, config);
   assertProductionSafe(config);
   switch (command) {
     case 'serve':
@@ -64,8 +66,6 @@ async function main(argv: string[]): Promise<void> {
     case 'audit':
       process.exitCode = await auditCommand(rest, config);
       return;
-    case 'keys':
-      return keysCommand(rest, config);
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   }
@@ -123,6 +123,7 @@ async function seed(config: Config, options: ReturnType<typeof seedOptionsFrom>,
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof UsageError ? error.message : error);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
+  const usage = error instanceof UsageError || error instanceof KeysUsageError;
+  console.error(usage ? (error as Error).message : error);
+  process.exitCode = usage ? 2 : 1;
 });

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { scrubPersonalNumbers } from './pii/scrub.ts';
 
 /**
  * pino settings. Request and response logs carry method, path, status and ids only — never bodies, query
@@ -10,7 +11,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
     serializers: {
       req(request: { method: string; url: string; ip?: string }) {
-        return { method: request.method, path: request.url.split('?')[0], ip: request.ip };
+        return { method: request.method, path: scrubPersonalNumbers(request.url.split('?')[0] ?? ''), ip: request.ip };
       },
       res(reply: { statusCode: number }) {
         return { status: reply.statusCode };
@@ -25,7 +26,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
  * their message; logs keep the statement text and the PostgreSQL error, never the values.
  */
 export function safeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+  if (!(error instanceof Error)) return { message: describe(error) };
   const withCause = error as Error & { code?: string; cause?: unknown };
   const cause = withCause.cause instanceof Error ? withCause.cause : undefined;
   return {
@@ -39,5 +40,15 @@ export function safeError(error: unknown): Record<string, unknown> {
 
 function withoutParams(text: string): string {
   const cut = text.search(/\n\s*params:/);
-  return (cut >= 0 ? text.slice(0, cut) : text).slice(0, 2000);
+  // Messages quote values too ("duplicate key (id_card)=(…)", "no household for <id>"): mask those numbers.
+  return scrubPersonalNumbers((cut >= 0 ? text.slice(0, cut) : text).slice(0, 2000));
+}
+
+/** `String(x)` throws for objects whose toString is not callable; a log line must never throw. */
+function describe(value: unknown): string {
+  try {
+    return scrubPersonalNumbers(String(value)).slice(0, 2000);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

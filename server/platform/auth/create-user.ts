@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context.ts';
-import { columnContext, encryptField } from '../pii/field-crypto.ts';
-import { blindIndex } from '../pii/blind-index.ts';
+import { sealColumnValue } from '../pii/column-crypto.ts';
 import { hashPassword } from './passwords.ts';
 import { grantRole } from './roles.store.ts';
 import { insertUser, loginKeyOf, type UserRow } from './users.store.ts';
@@ -35,8 +34,7 @@ export async function createAccount(t: Ctx, account: NewAccount): Promise<UserRo
     mustChangePassword: account.mustChangePassword ?? true,
     scopeRegion: account.scopeRegion,
     department: account.department ?? null,
-    phoneEnc: phone ? encryptField(t.keyring, phone, columnContext('app_user', 'phone_enc')) : null,
-    phoneHmac: phone ? blindIndex(t.keyring, 'phone', phone) : null,
+    ...(phone ? sealPhone(t, phone) : { phoneEnc: null, phoneHmac: null }),
     expiresAt: account.expiresAt ?? null,
     mfaSecretEnc: account.mfaSecretEnc ?? null,
     mfaEnabledAt: account.mfaEnabledAt ?? null,
@@ -46,4 +44,10 @@ export async function createAccount(t: Ctx, account: NewAccount): Promise<UserRo
   });
   for (const role of account.roles ?? []) await grantRole(t.db, t.countyCode, user.id, role, t.actor?.id ?? null, now);
   return user;
+}
+
+/** The phone is stored normalised (validated first by the caller), encrypted, with its blind index. */
+function sealPhone(t: Ctx, phone: string) {
+  const sealed = sealColumnValue(t.keyring, 'app_user', 'phone_enc', phone);
+  return { phoneEnc: sealed.value, phoneHmac: sealed.blindIndex };
 }

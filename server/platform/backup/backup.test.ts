@@ -21,7 +21,8 @@ const hasPgDump = (() => {
 describe('backup and restore', () => {
   const t = useTestDatabase();
 
-  it('round-trips the database, and a change made after the backup is gone after restore', async () => {
+  // PGlite opens a file-backed folder four times here (each open replays its WAL): slow, hence the timeout.
+  it('round-trips the database, and a change made after the backup is gone after restore', { timeout: 120_000 }, async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-backup-'));
     const file = path.join(work, t.engine === 'pglite' ? 'backup.tar.gz' : 'backup.sql');
     const config =

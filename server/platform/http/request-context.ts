@@ -4,6 +4,7 @@ import { defaultAuthSettings } from '../auth/auth-config.ts';
 import type { Ctx } from '../context.ts';
 import { resolveLocale } from '../i18n/locale.ts';
 import type { AppDeps } from '../module.ts';
+import { containsPersonalNumber } from '../pii/scrub.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,7 +17,8 @@ const acceptableRequestId = /^[A-Za-z0-9._:-]{8,64}$/;
 /** Keeps a caller's (or gateway's) request id when it is well-formed, so logs join up across hops. */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  return value && acceptableRequestId.test(value) ? value : randomUUID();
+  // A request id is logged on every line: one shaped like an ID number or a phone is replaced (AUD-07).
+  return value && acceptableRequestId.test(value) && !containsPersonalNumber(value) ? value : randomUUID();
 }
 
 /** Builds `request.ctx` before anything else runs; identity fills `actor` later in the same phase. */
