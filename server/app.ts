@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { appModules } from './modules/index.ts';
 import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
+import { parseAdminNetworks } from './platform/access/admin-networks.ts';
 import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { installIdentity } from './platform/auth/identity.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
@@ -52,7 +53,7 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
   app.decorate('deps', deps);
   await installSecurityHeaders(app, deps.config.production);
   await installOpenApi(app);
-  installAccessGuard(app);
+  installAccessGuard(app, parseAdminNetworks(deps.config.adminNetworks));
 
   installMetrics(app);
   registerSystemRoutes(app as TypedApp, deps);

@@ -27,6 +27,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** Plain-HTTP demo on a LAN address: cookies without Secure (never in production). */
   insecureCookies: boolean;
+  /** Networks the administrators' interfaces answer from (AC-06); unset = anywhere. */
+  adminNetworks: string | undefined;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -49,11 +51,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: Number(env.WENMING_BODY_LIMIT ?? 1024 * 1024),
     trustProxy: parseTrustProxy(env.WENMING_TRUST_PROXY),
     insecureCookies: env.WENMING_INSECURE_COOKIES === '1',
+    adminNetworks: nonEmpty(env.WENMING_ADMIN_NETWORKS),
   };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * DATA-01: a database on another host is reached over TLS. Loopback and Unix sockets need none; anything else
+ * must ask for `sslmode=require` or stronger in its URL.
+ */
+export function assertEncryptedDatabaseLink(databaseUrl: string): void {
+  const url = new URL(databaseUrl);
+  const host = url.hostname || url.searchParams.get('host') || '';
+  const local = host === '' || host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host.startsWith('/');
+  const mode = url.searchParams.get('sslmode');
+  if (!local && !['require', 'verify-ca', 'verify-full'].includes(mode ?? '')) {
+    throw new Error(`DATABASE_URL reaches ${host} without TLS: add ?sslmode=verify-full (or require).`);
+  }
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | string {
@@ -74,6 +91,7 @@ export function assertProductionSafe(config: Config): void {
     throw new Error('NODE_ENV=production needs DATABASE_URL: the embedded PGlite store has no fsync and one session.');
   }
   if (config.demo) throw new Error('Demo mode is not allowed with NODE_ENV=production.');
+  assertEncryptedDatabaseLink(config.databaseUrl);
   if (config.insecureCookies) throw new Error('WENMING_INSECURE_COOKIES is for demos over plain HTTP, never production.');
   if (!config.keysFile && !config.keysJson) {
     throw new Error('NODE_ENV=production needs WENMING_KEYS_FILE: field-encryption keys are kept outside the database.');

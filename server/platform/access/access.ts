@@ -1,4 +1,6 @@
+import type { BlockList } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { administratorPermission, isAllowedAdminAddress } from './admin-networks.ts';
 import { recordAuditOutside } from '../audit/audit.ts';
 import { AppError } from '../http/app-error.ts';
 
@@ -61,12 +63,16 @@ export function isAccess(value: unknown): value is Access {
 }
 
 /** The check every non-public request passes before its handler (the identity layer fills `ctx.actor`). */
-export function installAccessGuard(app: FastifyInstance): void {
+export function installAccessGuard(app: FastifyInstance, adminNetworks: BlockList | null = null): void {
   app.addHook('preHandler', async (request) => {
     if (request.is404) return; // no route matched: the not-found handler answers, nothing to guard
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
-    await assertPermission(request, isAccess(access) ? access.permission : '(undeclared)');
+    const permission = isAccess(access) ? access.permission : '(undeclared)';
+    await assertPermission(request, permission);
+    if (administratorPermission.test(permission) && !isAllowedAdminAddress(adminNetworks, request.ip)) {
+      await denied(request, permission, 'admin_network');
+    }
   });
 }
 
@@ -75,13 +81,17 @@ export async function assertPermission(request: FastifyRequest, permission: stri
   const actor = request.ctx.actor;
   if (!actor) throw AppError.unauthenticated();
   if (actor.permissions.has(permission)) return;
+  await denied(request, permission, 'missing_permission');
+}
+
+async function denied(request: FastifyRequest, permission: string, reasonCode: string): Promise<never> {
   await recordAuditOutside(request.ctx, {
     eventType: 'access.denied',
     action: request.method,
     outcome: 'failure',
     objectType: 'route',
     objectId: request.routeOptions.url ?? 'unmatched',
-    reasonCode: 'missing_permission',
+    reasonCode,
     details: { permission },
   });
   throw AppError.forbidden();

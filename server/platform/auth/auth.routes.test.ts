@@ -150,3 +150,40 @@ describe('sign-in, sessions and MFA', () => {
     expect((await me({ cookie: cookieOf(second) })).statusCode).toBe(401);
   });
 });
+
+describe('mandatory MFA enrolment and password expiry', () => {
+  const t = useTestApp();
+
+  it('an administrator without an authenticator must enrol one before anything else', async () => {
+    const { createAdministrator } = await import('./bootstrap.ts');
+    const ctx = t.db.ctx({ clock: t.clock });
+    await createAdministrator(ctx, { loginId: 'chen.jing', displayName: '陈静', role: 'sec_admin', password: 'Lu#Shui-River7' });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chen.jing', password: 'Lu#Shui-River7' } });
+    expect(login.json().pending).toBe('mfa_enroll');
+    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers })).statusCode).toBe(403);
+    const early = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enable', headers, payload: { code: '123456' } });
+    expect(early.json().error.fields.code).toBe('请先生成验证器密钥');
+    const setup = (await t.app.inject({ method: 'POST', url: '/api/auth/mfa/setup', headers })).json();
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\//);
+    const enable = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enable', headers, payload: { code: totpCodeAt(setup.secret, t.clock()) } });
+    expect(enable.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers })).statusCode).toBe(200);
+    const stored = await t.db.database.query<{ password_hash: string; mfa_secret_enc: string }>(
+      "select password_hash, mfa_secret_enc from app_user where login_key = 'chen.jing'",
+    );
+    expect(stored[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(stored[0]!.mfa_secret_enc).not.toContain(setup.secret);
+  });
+
+  it('after 90 days the password must be changed before anything else', async () => {
+    const user = await signIn(t.app, { roles: ['dispatcher'] });
+    t.clock.advance(91 * 86_400_000);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.loginId, password: testPassword } });
+    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+    await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, t.clock()) } });
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).json();
+    expect(me.pending).toBe('password_change');
+    expect(me.user.permissions).toEqual(['self.password', 'self.profile']);
+  });
+});
