@@ -24,6 +24,18 @@ export default defineConfig({
             { name: 'react', test: vendor('react|react-dom|scheduler|react-router|react-router-dom|cookie'), priority: 30 },
             { name: 'echarts', test: vendor('echarts|zrender|echarts-for-react|size-sensor|tslib'), priority: 20 },
             { name: 'antd-icons', test: vendor('@ant-design/icons|@ant-design/icons-svg'), priority: 15 },
+            // The data-heavy widgets (tables, date pickers, cascaders…) only the working pages need, in their own
+            // pair of chunks: antd's part and the rc-components under it.
+            {
+              name: 'antd-data-base',
+              test: vendor('@rc-component/(?:table|picker|cascader|tree|tree-select|pagination|tabs|qrcode|virtual-list|select|input-number|mini-decimal)|dayjs'),
+              priority: 14,
+            },
+            {
+              name: 'antd-data',
+              test: /[\\/]node_modules[\\/]antd[\\/]es[\\/](?:table|date-picker|time-picker|calendar|cascader|tree|tree-select|pagination|tabs|qr-code|select|auto-complete|input-number|descriptions|popconfirm|checkbox)[\\/]/,
+              priority: 11,
+            },
             // antd alone is over the limit: its building blocks (rc-components, css-in-js, dayjs) go separately.
             {
               name: 'antd-base',

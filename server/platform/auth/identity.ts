@@ -85,7 +85,7 @@ async function resolveSession(ctx: Ctx, token: string) {
   const now = ctx.clock();
   const user = await findUserById(ctx.db, ctx.countyCode, row.userId);
   const idleExpired = now.getTime() - row.lastSeenAt.getTime() > row.idleMinutes * 60_000;
-  const unusable = !user || user.status !== 'active' || (user.expiresAt && user.expiresAt <= now);
+  const unusable = !user || user.status !== 'active' || (user.expiresAt !== null && user.expiresAt <= now);
   if (idleExpired || now >= row.absoluteExpiresAt || unusable) {
     await deleteSession(ctx.db, ctx.countyCode, hash);
     return null;

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, jsonResponse, mockApi } from '../test/fetchMock.ts';
-import { ApiError, api, applyFieldErrors, onUnauthorized, setRequestLanguage } from './api.ts';
+import { ApiError, api, applyFieldErrors, onUnauthorized, setCsrfToken, setRequestLanguage, withQuery } from './api.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
   setRequestLanguage('zh');
+  setCsrfToken(undefined);
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
@@ -38,6 +39,46 @@ describe('api requests', () => {
   it('resolve a 204 to undefined', async () => {
     mockApi({ 'POST /api/auth/logout': new Response(null, { status: 204 }) });
     await expect(api.post('/api/auth/logout')).resolves.toBeUndefined();
+  });
+});
+
+describe('anti-forgery token', () => {
+  it('goes with every write of a session, never with a read', async () => {
+    const { requests } = mockApi({
+      'GET /api/x': jsonResponse(200, {}),
+      'POST /api/x': jsonResponse(200, {}),
+      'PUT /api/x': jsonResponse(200, {}),
+      'PATCH /api/x': jsonResponse(200, {}),
+      'DELETE /api/x': new Response(null, { status: 204 }),
+    });
+    setCsrfToken('t0ken');
+    await api.get('/api/x');
+    await api.post('/api/x', {});
+    await api.put('/api/x', {});
+    await api.patch('/api/x', {});
+    await api.delete('/api/x');
+    expect(requests.map((r) => [r.method, r.headers.get('X-CSRF-Token')])).toEqual([
+      ['GET', null],
+      ['POST', 't0ken'],
+      ['PUT', 't0ken'],
+      ['PATCH', 't0ken'],
+      ['DELETE', 't0ken'],
+    ]);
+  });
+
+  it('is not sent once forgotten', async () => {
+    const { requests } = mockApi({ 'POST /api/x': jsonResponse(200, {}) });
+    setCsrfToken('t0ken');
+    setCsrfToken(undefined);
+    await api.post('/api/x', {});
+    expect(requests[0]?.headers.has('X-CSRF-Token')).toBe(false);
+  });
+});
+
+describe('withQuery', () => {
+  it('leaves out empty values and encodes the rest', () => {
+    expect(withQuery('/api/x', { q: '张 三', status: undefined, page: 2, empty: '' })).toBe('/api/x?q=%E5%BC%A0+%E4%B8%89&page=2');
+    expect(withQuery('/api/x', {})).toBe('/api/x');
   });
 });
 

@@ -30,6 +30,19 @@ export function setRequestLanguage(language: Language): void {
   requestLanguage = language;
 }
 
+/**
+ * The session's anti-forgery token (from the login answer or `/api/auth/me`). Kept in memory only: a script
+ * injected into another tab cannot read it from storage, and a reload fetches it again with the session check.
+ */
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** GET and HEAD change nothing, so the server does not ask them for the token. */
+const safeMethods = new Set(['GET', 'HEAD']);
+
 type UnauthorizedListener = () => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
 
@@ -46,14 +59,20 @@ export interface RequestOptions {
   expectUnauthorized?: boolean;
 }
 
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': languageTag(requestLanguage) };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+function requestHeaders(method: string, hasBody: boolean, accept: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': languageTag(requestLanguage) };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (csrfToken && !safeMethods.has(method)) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+/** Sends the request; a non-2xx answer becomes an ApiError (and a 401 tells the session provider). */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers,
+      headers: requestHeaders(method, options.body !== undefined, accept),
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
@@ -67,14 +86,51 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     if (error.status === 401 && !options.expectUnauthorized) for (const listener of unauthorizedListeners) listener();
     throw error;
   }
+  return response;
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   return (await readJson(response)) as T;
 }
 
+export interface DownloadedFile {
+  blob: Blob;
+  /** From the server's Content-Disposition, when it names one. */
+  filename: string | undefined;
+}
+
+/** A GET that answers a file (an export): the body as a Blob, errors in the usual shape. */
+export async function apiDownload(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<DownloadedFile> {
+  const response = await send('GET', path, options, '*/*');
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition')) };
+}
+
+function filenameOf(disposition: string | null): string | undefined {
+  return disposition ? /filename="?([^";]+)"?/i.exec(disposition)?.[1] : undefined;
+}
+
+type BodyOptions = Omit<RequestOptions, 'body'>;
+
 export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    apiRequest<T>('POST', path, { ...options, body }),
+  get: <T>(path: string, options?: BodyOptions) => apiRequest<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: BodyOptions) => apiRequest<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: BodyOptions) => apiRequest<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: BodyOptions) => apiRequest<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: BodyOptions) => apiRequest<T>('DELETE', path, options),
 };
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+/** `path?a=1&b=x`, leaving out empty values so the server's "unknown or empty field" checks stay quiet. */
+export function withQuery(path: string, query: Readonly<Record<string, QueryValue>>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
 
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;

@@ -23,12 +23,42 @@ export type ModuleKey = BusinessModuleKey | AdminModuleKey;
 
 export const allModuleKeys: readonly ModuleKey[] = [...businessModuleKeys, ...adminModuleKeys];
 
-export function modulePath(key: ModuleKey): string {
-  return `/m/${key}`;
+export function isAdminModule(key: ModuleKey): key is AdminModuleKey {
+  return (adminModuleKeys as readonly string[]).includes(key);
 }
 
-/** The module a path belongs to (`/m/cases/123` → `cases`), for highlighting the menu. */
+/** Business modules live under `/m/<key>`, the administrators' areas under `/admin/<key>`. */
+export function modulePath(key: ModuleKey): string {
+  return isAdminModule(key) ? `/admin/${key}` : `/m/${key}`;
+}
+
+/** The module a path belongs to (`/m/cases/123` → `cases`, `/admin/audit` → `audit`), for highlighting the menu. */
 export function moduleKeyOfPath(pathname: string): ModuleKey | undefined {
-  const segment = /^\/m\/([^/]+)/.exec(pathname)?.[1];
-  return allModuleKeys.find((key) => key === segment);
+  const match = /^\/(m|admin)\/([^/]+)/.exec(pathname);
+  const key = allModuleKeys.find((candidate) => candidate === match?.[2]);
+  return key && modulePath(key).startsWith(`/${match?.[1]}/`) ? key : undefined;
+}
+
+/**
+ * The permissions that open each administrator's area (any one of them). The system area asks for
+ * `users.manage`, not `users.read`: the security administrator reads users too, but only to grant roles and
+ * unlock accounts, which its own area does.
+ */
+export const adminModulePermissions: Record<AdminModuleKey, readonly string[]> = {
+  system: ['users.manage'],
+  security: ['roles.read', 'roles.grant', 'roles.manage', 'users.unlock', 'apikeys.manage', 'security.policy'],
+  audit: ['audit.read'],
+};
+
+export interface ModuleAccess {
+  permissions: ReadonlySet<string>;
+  /** 三员 hold no business permissions, so business modules are hidden from them. */
+  administrator: boolean;
+}
+
+/** The modules a user can open, in menu order: show nothing they would be refused. */
+export function visibleModuleKeys(access: ModuleAccess): ModuleKey[] {
+  const business = access.administrator ? [] : businessModuleKeys;
+  const admin = adminModuleKeys.filter((key) => adminModulePermissions[key].some((p) => access.permissions.has(p)));
+  return [...business, ...admin];
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorResponse, jsonResponse, mockApi, sampleMeta, sampleUser } from '../../test/fetchMock.ts';
+import { errorResponse, jsonResponse, meBody, mockApi, sampleMeta } from '../../test/fetchMock.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 import { api } from '../api.ts';
 
@@ -43,7 +43,7 @@ describe('session check on load', () => {
 
   it('shows the signed-in user on 200', async () => {
     mockApi({
-      'GET /api/auth/me': jsonResponse(200, { user: sampleUser }),
+      'GET /api/auth/me': jsonResponse(200, meBody()),
       'GET /api/meta': jsonResponse(200, sampleMeta),
     });
     renderApp('/');
@@ -72,7 +72,7 @@ describe('logout', () => {
     let signedIn = true;
     const { requests } = mockApi({
       'GET /api/auth/me': () =>
-        signedIn ? jsonResponse(200, { user: sampleUser }) : errorResponse(401, 'unauthenticated', '请先登录'),
+        signedIn ? jsonResponse(200, meBody()) : errorResponse(401, 'unauthenticated', '请先登录'),
       'POST /api/auth/logout': () => {
         signedIn = false;
         return new Response(null, { status: 204 });
@@ -95,7 +95,7 @@ describe('logout', () => {
 describe('expired session', () => {
   it('routes to login when any later request answers 401', async () => {
     mockApi({
-      'GET /api/auth/me': jsonResponse(200, { user: sampleUser }),
+      'GET /api/auth/me': jsonResponse(200, meBody()),
       'GET /api/meta': jsonResponse(200, sampleMeta),
       'GET /api/cases': errorResponse(401, 'unauthenticated', '请先登录'),
     });
@@ -106,5 +106,36 @@ describe('expired session', () => {
     await act(() => api.get('/api/cases').catch(() => undefined));
 
     expect(await screen.findByTestId('login-form')).toBeTruthy();
+    expect(screen.getByTestId('session-expired').textContent).toContain('会话已超时，请重新登录');
+    expect(screen.queryByText('张三')).toBeNull();
+  });
+
+  it('says nothing about a timeout when the visitor was never signed in', async () => {
+    mockApi({ 'GET /api/auth/me': errorResponse(401, 'unauthenticated', '请先登录') });
+    renderApp('/');
+    expect(await screen.findByTestId('login-form')).toBeTruthy();
+    expect(screen.queryByTestId('session-expired')).toBeNull();
+  });
+
+  it('ends the session after the idle limit without keyboard or mouse', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { requests } = mockApi({
+        'GET /api/auth/me': jsonResponse(200, { ...meBody(), idleMinutes: 15 }),
+        'GET /api/meta': jsonResponse(200, sampleMeta),
+        'POST /api/auth/logout': new Response(null, { status: 204 }),
+      });
+      renderApp('/');
+      expect(await screen.findByText('张三')).toBeTruthy();
+
+      await act(async () => {
+        vi.advanceTimersByTime(15 * 60_000 + 15_000);
+      });
+
+      expect(await screen.findByTestId('session-expired')).toBeTruthy();
+      expect(requests.some((r) => r.method === 'POST' && r.path === '/api/auth/logout')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

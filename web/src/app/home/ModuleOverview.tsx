@@ -6,17 +6,19 @@ import './home.css';
 import type { ModuleStatus } from '../meta/meta.ts';
 import { useMeta } from '../meta/MetaProvider.tsx';
 import { moduleIcons } from '../moduleIcons.tsx';
-import { allModuleKeys, type ModuleKey, modulePath } from '../modules.ts';
+import { type ModuleKey, modulePath } from '../modules.ts';
+import { useVisibleModules } from '../auth/permissions.ts';
 
-/** Every module with its state as the server reports it (ready or coming). */
+/** Every module this user may open, with its state as the server reports it (ready or coming). */
 export function ModuleOverview() {
   const t = useT();
+  const visible = useVisibleModules();
   const { state } = useMeta();
   const statuses = state.status === 'ready' ? state.meta.modules : undefined;
   return (
     <Card title={t('home.modulesTitle')} data-testid="module-overview">
       <Row gutter={[16, 16]}>
-        {allModuleKeys.map((key) => (
+        {visible.map((key) => (
           <Col key={key} xs={24} sm={12} xl={8}>
             <ModuleCard moduleKey={key} ready={readiness(statuses, key)} />
           </Col>

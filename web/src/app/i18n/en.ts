@@ -1,4 +1,7 @@
 import type { MessageKey } from './zh.ts';
+import { accountEn } from './en/account.ts';
+import { adminEn } from './en/admin.ts';
+import { auditEn } from './en/audit.ts';
 
 /** English messages: the switch language. Same keys as `zh.ts`, enforced by the type below and by a test. */
 export const en: Record<MessageKey, string> = {
@@ -107,4 +110,20 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.title': 'Page not found',
   'notFound.description': 'The page you asked for does not exist or has moved.',
+
+  'app.cancel': 'Cancel',
+  'app.save': 'Save',
+  'app.saved': 'Saved',
+  'app.edit': 'Edit',
+  'app.loadFailed': 'Could not load the data',
+
+  'table.actions': 'Actions',
+  'table.total': '{total} in total',
+
+  'forbidden.title': 'No access',
+  'forbidden.description': 'Your account may not open this page. Ask the security administrator if you need it.',
+
+  ...accountEn,
+  ...adminEn,
+  ...auditEn,
 };

@@ -16,3 +16,8 @@ export function translatorFor(language: Language): Translate {
   const messages = dictionaries[language];
   return (key, vars) => formatMessage(messages[key], vars);
 }
+
+/** For keys built from data (`role.${key}`): whether the dictionaries know it, so unknown ones can fall back. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}

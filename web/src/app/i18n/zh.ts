@@ -1,7 +1,12 @@
+import { accountZh } from './zh/account.ts';
+import { adminZh } from './zh/admin.ts';
+import { auditZh } from './zh/audit.ts';
+
 /**
  * Chinese messages: the default language and the source of truth for the key set.
  * `en.ts` must carry exactly the same keys (the type and a test both check it).
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
+ * The shell's messages are here; each larger area keeps its own part in `zh/<area>.ts` (and `en/<area>.ts`).
  */
 export const zh = {
   'app.name': '文明',
@@ -101,6 +106,22 @@ export const zh = {
 
   'notFound.title': '页面不存在',
   'notFound.description': '您访问的页面不存在或已被移动。',
+
+  'app.cancel': '取消',
+  'app.save': '保存',
+  'app.saved': '已保存',
+  'app.edit': '编辑',
+  'app.loadFailed': '数据加载失败',
+
+  'table.actions': '操作',
+  'table.total': '共 {total} 条',
+
+  'forbidden.title': '无权访问',
+  'forbidden.description': '您的账号没有打开此页面的权限。如需使用，请联系安全管理员授权。',
+
+  ...accountZh,
+  ...adminZh,
+  ...auditZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,15 +1,26 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, mockApi, sampleMeta, sampleUser } from '../../test/fetchMock.ts';
+import {
+  auditAdminUser,
+  jsonResponse,
+  meBody,
+  mockApi,
+  type SampleUser,
+  sampleMeta,
+  sampleUser,
+  secAdminUser,
+  signedInAs,
+  sysAdminUser,
+} from '../../test/fetchMock.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 const signedIn = {
-  'GET /api/auth/me': jsonResponse(200, { user: sampleUser }),
+  'GET /api/auth/me': jsonResponse(200, meBody()),
   'GET /api/meta': jsonResponse(200, sampleMeta),
 };
 
-const menuLabels = [
+const businessLabels = [
   '数据看板',
   '市容案件',
   '商户与门前三包',
@@ -19,10 +30,15 @@ const menuLabels = [
   '特殊群体服务专区',
   '医保两病与异地结算',
   '示范园区',
-  '系统管理',
-  '安全管理',
-  '审计管理',
 ];
+
+async function menuOf(user: SampleUser): Promise<HTMLElement> {
+  mockApi(signedInAs(user));
+  renderApp('/');
+  return screen.findByTestId('nav');
+}
+
+const menuItems = (nav: HTMLElement) => within(nav).getAllByRole('menuitem').map((item) => item.textContent);
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
@@ -31,13 +47,27 @@ afterEach(() => {
 });
 
 describe('shell layout', () => {
-  it('lists the modules in the sidebar in order, with the admin group last', async () => {
-    mockApi(signedIn);
-    renderApp('/');
-    const nav = await screen.findByTestId('nav');
-    const items = within(nav).getAllByRole('menuitem').map((item) => item.textContent);
-    expect(items).toEqual(menuLabels);
+  it('lists the business modules in order for staff, without the administrators\' areas', async () => {
+    const nav = await menuOf(sampleUser);
+    expect(menuItems(nav)).toEqual(businessLabels);
+    expect(within(nav).queryByText('平台管理')).toBeNull();
+  });
+
+  it('shows each administrator only their own area and no business module (三员)', async () => {
+    expect(menuItems(await menuOf(sysAdminUser))).toEqual(['系统管理']);
+    cleanup();
+    expect(menuItems(await menuOf(secAdminUser))).toEqual(['安全管理']);
+    cleanup();
+    const nav = await menuOf(auditAdminUser);
+    expect(menuItems(nav)).toEqual(['审计管理']);
     expect(within(nav).getByText('平台管理')).toBeTruthy();
+  });
+
+  it('refuses an administrator\'s area typed into the address bar by someone without its permission', async () => {
+    mockApi(signedIn);
+    renderApp('/admin/system');
+    expect(await screen.findByTestId('forbidden')).toBeTruthy();
+    expect(screen.getByText('无权访问')).toBeTruthy();
   });
 
   it('opens a module page that says the module is coming', async () => {
@@ -84,13 +114,15 @@ describe('home page', () => {
     await waitFor(() => expect(cases.querySelector('[data-status]')?.getAttribute('data-status')).toBe('ready'));
     expect(screen.getByTestId('module-dashboard').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
     // A module the server does not list is not ready.
-    expect(screen.getByTestId('module-audit').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
+    expect(screen.getByTestId('module-merchants').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
+    // Staff see no administrator's area on the home page either.
+    expect(screen.queryByTestId('module-audit')).toBeNull();
   });
 
   it('reports when /api/meta fails and can retry', async () => {
     let calls = 0;
     mockApi({
-      'GET /api/auth/me': jsonResponse(200, { user: sampleUser }),
+      'GET /api/auth/me': jsonResponse(200, meBody()),
       'GET /api/meta': () => {
         calls += 1;
         return calls === 1 ? new Response('oops', { status: 500 }) : jsonResponse(200, sampleMeta);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, mockApi, sampleMeta, sampleUser } from '../../test/fetchMock.ts';
+import { jsonResponse, meBody, mockApi, sampleMeta } from '../../test/fetchMock.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 interface HappyDomWindow {
@@ -24,7 +24,7 @@ afterEach(() => {
 
 describe('shell on a 360 px phone', () => {
   it('hides the sidebar behind a menu button that opens a drawer', async () => {
-    mockApi({ 'GET /api/auth/me': jsonResponse(200, { user: sampleUser }), 'GET /api/meta': jsonResponse(200, sampleMeta) });
+    mockApi({ 'GET /api/auth/me': jsonResponse(200, meBody()), 'GET /api/meta': jsonResponse(200, sampleMeta) });
     renderApp('/');
     const openMenu = await screen.findByRole('button', { name: '打开导航菜单' });
     expect(screen.queryByTestId('nav')).toBeNull();

@@ -2,25 +2,29 @@ import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { moduleIcons } from '../moduleIcons.tsx';
-import { adminModuleKeys, businessModuleKeys, type ModuleKey, moduleKeyOfPath, modulePath } from '../modules.ts';
+import { useVisibleModules } from '../auth/permissions.ts';
+import { isAdminModule, type ModuleKey, moduleKeyOfPath, modulePath } from '../modules.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The module menu. `onNavigate` lets the phone drawer close once a module is chosen. */
+/** The menu of the modules this user may open. `onNavigate` lets the phone drawer close once a module is chosen. */
 export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = moduleKeyOfPath(pathname);
+  const visible = useVisibleModules();
+  const business = visible.filter((key) => !isAdminModule(key));
+  const admin = visible.filter(isAdminModule);
 
   const moduleItem = (key: ModuleKey): MenuItem => {
     const Icon = moduleIcons[key];
     return { key, icon: <Icon />, label: t(`module.${key}.label`) };
   };
   const items: MenuItem[] = [
-    ...businessModuleKeys.map(moduleItem),
-    { type: 'divider' },
-    { type: 'group', key: 'admin', label: t('nav.admin'), children: adminModuleKeys.map(moduleItem) },
+    ...business.map(moduleItem),
+    ...(business.length > 0 && admin.length > 0 ? [{ type: 'divider' } as const] : []),
+    ...(admin.length > 0 ? [{ type: 'group', key: 'admin', label: t('nav.admin'), children: admin.map(moduleItem) } as const] : []),
   ];
 
   return (

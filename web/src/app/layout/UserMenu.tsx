@@ -1,10 +1,10 @@
-import { DownOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, IdcardOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 
-/** Who is signed in, and the way out. In the anonymous preview it offers the sign-in page instead. */
+/** Who is signed in, their account page, and the way out. In the anonymous preview it offers the sign-in page instead. */
 export function UserMenu({ compact }: { compact: boolean }) {
   const t = useT();
   const navigate = useNavigate();
@@ -13,11 +13,16 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const name = signedIn ? session.user.displayName : t('auth.anonymous');
 
   const items: MenuProps['items'] = signedIn
-    ? [{ key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout') }]
+    ? [
+        { key: 'account', icon: <IdcardOutlined />, label: t('account.menu') },
+        { type: 'divider' },
+        { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout') },
+      ]
     : [{ key: 'sign-in', icon: <LoginOutlined />, label: t('auth.signIn') }];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'logout') void logout();
+    else if (key === 'account') navigate('/account');
     else navigate('/login');
   };
 

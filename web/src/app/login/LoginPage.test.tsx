@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorResponse, jsonResponse, mockApi, sampleMeta, sampleUser } from '../../test/fetchMock.ts';
+import { errorResponse, jsonResponse, meBody, mockApi, sampleMeta } from '../../test/fetchMock.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 beforeEach(() => window.localStorage.clear());
@@ -54,7 +54,7 @@ describe('login page', () => {
   });
 
   it('signs in, sends the credentials and returns to the page first asked for', async () => {
-    const { requests } = mockApi({ ...signedOut, 'POST /api/auth/login': jsonResponse(200, { user: sampleUser }) });
+    const { requests } = mockApi({ ...signedOut, 'POST /api/auth/login': jsonResponse(200, meBody()) });
     renderApp('/m/cases');
     await screen.findByTestId('login-form');
     fillIn('用户名', ' zhangsan ');
