@@ -6,7 +6,7 @@ import './home.css';
 import type { ModuleStatus } from '../meta/meta.ts';
 import { useMeta } from '../meta/MetaProvider.tsx';
 import { moduleIcons } from '../moduleIcons.tsx';
-import { type ModuleKey, modulePath } from '../modules.ts';
+import { isAdminModule, type ModuleKey, modulePath } from '../modules.ts';
 import { useVisibleModules } from '../auth/permissions.ts';
 
 /** Every module this user may open, with its state as the server reports it (ready or coming). */
@@ -28,9 +28,13 @@ export function ModuleOverview() {
   );
 }
 
-/** undefined while the server has not answered: no tag rather than a guessed one. */
+/**
+ * undefined while the server has not answered: no tag rather than a guessed one. The administrators' areas
+ * are part of the platform itself (the server's module list names only business modules), so always ready.
+ */
 function readiness(statuses: ModuleStatus[] | undefined, key: ModuleKey): boolean | undefined {
   if (!statuses) return undefined;
+  if (isAdminModule(key)) return true;
   return statuses.find((status) => status.key === key)?.ready ?? false;
 }
 

@@ -52,13 +52,11 @@ export const en: Record<MessageKey, string> = {
   'module.projects.description':
     'Progress, funds and results of the rural-revitalisation demonstration park project.',
   'module.system.label': 'System administration',
-  'module.system.description':
-    'Users, roles, organisations and region configuration, run by the system administrator (three-admin separation).',
+  'module.system.description': 'Staff accounts: create, edit, disable and reset passwords; run by the system administrator (separation of duties).',
   'module.security.label': 'Security administration',
-  'module.security.description':
-    'Password and sign-in policy, two-factor authentication and personal-data protection policy, run by the security administrator.',
+  'module.security.description': 'Roles, unlocking, API keys and the password and sign-in policy; run by the security administrator (separation of duties).',
   'module.audit.label': 'Audit administration',
-  'module.audit.description': 'Review the tamper-evident audit log, run by the audit administrator.',
+  'module.audit.description': 'Search, verify and export the tamper-evident audit trail; run by the audit administrator (separation of duties).',
 
   'comingSoon.status': 'Coming soon',
   'comingSoon.hint': 'This module is being built and will appear here when it goes live.',

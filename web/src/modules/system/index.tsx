@@ -40,6 +40,7 @@ export default function SystemAdminPage() {
     {
       key: 'actions',
       title: t('table.actions'),
+      fixed: 'right',
       render: (_, user) => (
         <SystemUserActions
           user={user}

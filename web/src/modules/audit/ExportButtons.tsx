@@ -1,0 +1,48 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../../app/errorText.ts';
+import { useT } from '../../app/i18n/I18nProvider.tsx';
+import { type AuditFilters, auditApi, type ExportFormat } from './auditApi.ts';
+
+/** Hands a downloaded file to the browser under the server's file name. */
+function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Exports exactly the filters of the results on screen (at most 50,000 rows; the export itself is audited). */
+export function ExportButtons({ filters }: { filters: AuditFilters }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<ExportFormat>();
+
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
+    try {
+      const file = await auditApi.export(filters, format);
+      saveFile(file.blob, file.filename ?? `audit.${format}`);
+    } catch (error) {
+      message.error(errorText(error, t));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <Space wrap>
+      {(['xlsx', 'csv'] as const).map((format) => (
+        <Button key={format} icon={<DownloadOutlined />} loading={busy === format} disabled={busy !== undefined && busy !== format} onClick={() => void download(format)} data-testid={`audit-export-${format}`}>
+          {t(`audit.export.${format}`)}
+        </Button>
+      ))}
+    </Space>
+  );
+}
