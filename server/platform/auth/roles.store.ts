@@ -64,3 +64,16 @@ export async function countHoldersOfAdminKind(db: Db, regionCode: string, adminK
     .where(and(eq(userRole.regionCode, regionCode), eq(appRole.adminKind, adminKind as 'sys')));
   return Number(rows[0]?.n ?? 0);
 }
+
+/** Role keys of many users in one query (account lists). */
+export async function roleKeysOfUsers(db: Db, regionCode: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .select({ userId: userRole.userId, roleKey: userRole.roleKey })
+    .from(userRole)
+    .where(and(eq(userRole.regionCode, regionCode), inArray(userRole.userId, [...userIds])))
+    .orderBy(userRole.roleKey);
+  for (const row of rows) byUser.get(row.userId)?.push(row.roleKey);
+  return byUser;
+}

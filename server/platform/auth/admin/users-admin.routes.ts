@@ -3,7 +3,9 @@ import type { Ctx } from '../../context.ts';
 import { S } from '../../http/schema.ts';
 import type { TypedApp } from '../../module.ts';
 import { findRegion } from '../../regions/regions.store.ts';
-import { listRoles, rolesOfUser } from '../roles.store.ts';
+import { inArray } from 'drizzle-orm';
+import { region } from '../../../db/schema/platform.ts';
+import { listRoles, roleKeysOfUsers, rolesOfUser } from '../roles.store.ts';
 import { listUsers, type UserRow } from '../users.store.ts';
 import { presentUser } from './user.presenter.ts';
 import {
@@ -24,6 +26,13 @@ const tags = ['admin'];
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() };
 const noContent = { 204: Type.Null(), ...errors };
 
+async function regionNames(ctx: Ctx, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.select({ code: region.code, name: region.name }).from(region).where(inArray(region.code, unique));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 async function present(ctx: Ctx, user: UserRow) {
   const [roles, region] = await Promise.all([rolesOfUser(ctx.db, ctx.countyCode, user.id), findRegion(ctx.db, user.scopeRegion)]);
   return presentUser(user, roles.map((r) => r.key), region?.name ?? user.scopeRegion, ctx.keyring, ctx.clock());
@@ -38,8 +47,11 @@ export function registerUserAdminRoutes(app: TypedApp): void {
       const { q, status, page = 1, pageSize = 20 } = request.query;
       const ctx = request.ctx;
       const result = await listUsers(ctx.db, ctx.countyCode, { scopeRoot: ctx.actor!.scopeRegion, q, status, limit: pageSize, offset: (page - 1) * pageSize });
-      const items = [];
-      for (const user of result.items) items.push(await present(ctx, user));
+      // Two queries for the whole page (roles, region names), not two per account.
+      const roles = await roleKeysOfUsers(ctx.db, ctx.countyCode, result.items.map((u) => u.id));
+      const names = await regionNames(ctx, result.items.map((u) => u.scopeRegion));
+      const now = ctx.clock();
+      const items = result.items.map((u) => presentUser(u, roles.get(u.id) ?? [], names.get(u.scopeRegion) ?? u.scopeRegion, ctx.keyring, now));
       return { items, total: result.total, page, pageSize };
     },
   );

@@ -61,7 +61,7 @@ export async function createUser(ctx: Ctx, input: { loginId: string; displayName
 export async function updateUserAccount(ctx: Ctx, id: string, input: UpdateUserInput): Promise<UserRow> {
   const user = await userInScope(ctx, id);
   if (input.scopeRegion) await assertScope(ctx, input.scopeRegion);
-  if (input.status === 'disabled' && user.id === ctx.actor!.id) throw AppError.field('status', 'roles.no_self_grant');
+  if (input.status === 'disabled' && user.id === ctx.actor!.id) throw AppError.field('status', 'users.not_self');
   const phone = input.phone === undefined ? undefined : input.phone === null ? null : checkedPhone(input.phone);
   return tx(ctx, async (t) => {
     const now = t.clock();
@@ -85,6 +85,8 @@ export async function updateUserAccount(ctx: Ctx, id: string, input: UpdateUserI
 
 export async function resetPassword(ctx: Ctx, id: string): Promise<string> {
   const user = await userInScope(ctx, id);
+  // One's own password is changed with the current one (POST /api/auth/password), never reset by oneself.
+  if (user.id === ctx.actor!.id) throw AppError.field('id', 'users.not_self');
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await tx(ctx, async (t) => {

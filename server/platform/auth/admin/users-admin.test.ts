@@ -110,3 +110,15 @@ describe('account administration', () => {
     await expect(assertSystemAdministratorExists(empty, '430225')).resolves.toBeUndefined();
   });
 });
+
+describe('administrators and their own accounts', () => {
+  const t = useTestApp();
+
+  it('cannot disable or reset their own account', async () => {
+    const sys = await signIn(t.app, { roles: ['sys_admin'] });
+    const disable = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${sys.userId}`, headers: sys.headers, payload: { status: 'disabled' } });
+    expect(disable.json().error.fields.status).toBe('不能对自己的账号执行此操作，请由其他管理员办理');
+    const reset = await t.app.inject({ method: 'POST', url: `/api/admin/users/${sys.userId}/reset-password`, headers: sys.headers });
+    expect(reset.statusCode).toBe(400);
+  });
+});
