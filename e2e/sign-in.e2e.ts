@@ -1,0 +1,88 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotPath } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const demoPassword = 'Demo#Yanling2026';
+const demoTotp = new TOTP({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP') });
+
+/** The demo county's accounts signing in through the real pages: password, TOTP, their own pages only. */
+describe('signing in as the demo county’s staff', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(loginId: string, width = 1280): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 800 }, locale: 'zh-CN' });
+    // localhost, not 127.0.0.1: browsers accept the Secure __Host- cookie over plain HTTP only on localhost.
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/login`);
+    await page.getByLabel('用户名').fill(loginId);
+    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await page.keyboard.press('Enter');
+    return page;
+  }
+
+  it('the campaign office signs in with a password, sees the business modules and no administration', async () => {
+    const page = await signIn('chuangwenban');
+    const nav = page.getByTestId('nav');
+    await nav.waitFor();
+    await page.getByTestId('meta-panel').getByText('炎陵县').first().waitFor();
+    const menu = (await nav.textContent()) ?? '';
+    expect(menu).toContain('市容案件');
+    expect(menu).not.toContain('审计管理');
+    await page.screenshot({ path: screenshotPath('home-zh') });
+    await page.close();
+  });
+
+  it('the audit administrator gives a TOTP code, searches the trail and verifies the chain', async () => {
+    const page = await signIn('auditadmin');
+    await page.getByTestId('code-form').waitFor();
+    await page.locator('input[autocomplete="one-time-code"]').fill(demoTotp.generate());
+    await page.keyboard.press('Enter');
+    const nav = page.getByTestId('nav');
+    await nav.waitFor();
+    const menu = (await nav.textContent()) ?? '';
+    expect(menu).toContain('审计管理');
+    expect(menu).not.toContain('市容案件');
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/admin/audit`);
+    // The sign-ins of this run are in the trail (the table fills after its request answers).
+    await page.getByTestId('audit-results').getByText('登录').first().waitFor();
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verify-result').waitFor();
+    await page.screenshot({ path: screenshotPath('audit-zh') });
+    await page.close();
+  });
+
+  it('a wrong password shows the one generic message, on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/login`);
+    await page.getByLabel('用户名').fill('inspector.xiayang');
+    await page.getByLabel('密码', { exact: true }).fill('Wrong#Password1');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('login-error').getByText('用户名或密码错误', { exact: false }).waitFor();
+    await page.close();
+  });
+
+  it('signing out ends the session: the home page asks for sign-in again', async () => {
+    const page = await signIn('inspector.xiayang', 375);
+    await page.getByTestId('nav-open').waitFor();
+    const storage = await page.evaluate(() => ({ local: { ...localStorage }, session: sessionStorage.length }));
+    expect(Object.keys(storage.local).filter((k) => k !== 'wenming.lang')).toEqual([]);
+    await page.screenshot({ path: screenshotPath('home-phone') });
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+    await page.getByTestId('login-form').waitFor();
+    // The old session is gone on the server: opening the home page again asks for sign-in.
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/`);
+    await page.getByTestId('login-form').waitFor();
+    await page.close();
+  });
+});
