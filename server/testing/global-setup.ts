@@ -4,6 +4,7 @@ import { systemCtx } from '../platform/context.ts';
 import { testKeyring } from '../platform/pii/keyring.ts';
 import type { Database } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/engine.ts';
+import { isProcessAlive } from '../platform/db/pglite-lock.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
 import { ensureBuiltinRoles } from '../platform/auth/roles.seed.ts';
 import { ensureNationalRegions } from '../platform/regions/reference-data.ts';
@@ -59,10 +60,17 @@ async function prepareReferenceData(database: Database): Promise<void> {
   await ensureBuiltinRoles(ctx);
 }
 
-/** Old templates (earlier schema versions) and test databases left by killed runs. */
+/**
+ * Old templates (earlier schema versions) and test databases left by killed runs. Another run on this machine
+ * may be using its own databases right now, so only a database whose creating process is gone is forced, and a
+ * template is dropped only when nobody is connected to it.
+ */
 async function dropStaleTemplates(admin: pg.Client): Promise<void> {
-  const rows = await admin.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'wenming\\_test\\_%'",
-  );
-  for (const { datname } of rows.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+  const rows = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'wenming\\_test\\_%'");
+  for (const { datname } of rows.rows) {
+    const pid = /^wenming_test_(\d+)_/.exec(datname)?.[1];
+    if (pid && isProcessAlive(Number(pid))) continue;
+    const force = pid ? ' with (force)' : '';
+    await admin.query(`drop database if exists ${datname}${force}`).catch(() => {});
+  }
 }

@@ -28,7 +28,7 @@ export function acquireDataDirLock(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(lockPath);
-      if (holder !== null && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dir, holder);
+      if (holder !== null && holder !== process.pid && isProcessAlive(holder)) throw new DataDirLockedError(dir, holder);
       if (holder === process.pid) throw new DataDirLockedError(dir, holder);
       fs.rmSync(lockPath, { force: true }); // stale: its process died without releasing
     }
@@ -45,7 +45,7 @@ function readHolder(lockPath: string): number | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
