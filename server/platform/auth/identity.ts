@@ -85,8 +85,8 @@ async function resolveSession(ctx: Ctx, token: string) {
   const now = ctx.clock();
   const user = await findUserById(ctx.db, ctx.countyCode, row.userId);
   const idleExpired = now.getTime() - row.lastSeenAt.getTime() > row.idleMinutes * 60_000;
-  const unusable = !user || user.status !== 'active' || (user.expiresAt !== null && user.expiresAt <= now);
-  if (idleExpired || now >= row.absoluteExpiresAt || unusable) {
+  const usable = user !== undefined && user.status === 'active' && (user.expiresAt === null || user.expiresAt > now);
+  if (idleExpired || now >= row.absoluteExpiresAt || !usable) {
     await deleteSession(ctx.db, ctx.countyCode, hash);
     return null;
   }
