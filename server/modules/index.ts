@@ -1,6 +1,7 @@
 import type { AppModule } from '../platform/module.ts';
 import { auditModule } from '../platform/audit/audit.routes.ts';
 import { authModule } from '../platform/auth/auth.module.ts';
+import { calendarModule } from '../platform/calendar/calendar.routes.ts';
 import { piiModule } from '../platform/pii/pii.routes.ts';
 import { regionsModule } from '../platform/regions/regions.routes.ts';
 
@@ -22,4 +23,4 @@ export type ProductModuleKey = (typeof productModuleKeys)[number];
  * Every module the app is built from: platform parts with routes first, then the business modules as their
  * issues land. Seed steps run in this order too.
  */
-export const appModules: readonly AppModule[] = [regionsModule, authModule, auditModule, piiModule];
+export const appModules: readonly AppModule[] = [regionsModule, authModule, auditModule, piiModule, calendarModule];

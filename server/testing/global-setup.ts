@@ -7,6 +7,7 @@ import { openDatabase } from '../platform/db/engine.ts';
 import { isProcessAlive } from '../platform/db/pglite-lock.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
 import { ensureBuiltinRoles } from '../platform/auth/roles.seed.ts';
+import { ensureOfficialCalendar } from '../platform/calendar/reference-data.ts';
 import { ensureNationalRegions } from '../platform/regions/reference-data.ts';
 import { pgliteTemplatePath, postgresTemplateName, templateDir, templateKey, withDatabase } from './template.ts';
 
@@ -58,6 +59,7 @@ async function prepareReferenceData(database: Database): Promise<void> {
   const ctx = systemCtx(database, { countyCode: '430225', keyring: testKeyring() });
   await ensureNationalRegions(ctx);
   await ensureBuiltinRoles(ctx);
+  await ensureOfficialCalendar(ctx);
 }
 
 /**

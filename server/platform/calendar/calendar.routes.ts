@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { builtinRoles, type RoleKey } from '../access/roles.ts';
 import { S } from '../http/schema.ts';
 import type { AppModule, TypedApp } from '../module.ts';
+import './calendar.pii.ts';
 import {
   CalendarDayParams,
   CalendarDaySchema,

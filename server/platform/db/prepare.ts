@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Keyring } from '../pii/keyring.ts';
 import { systemCtx } from '../context.ts';
 import { ensureBuiltinRoles } from '../auth/roles.seed.ts';
+import { ensureOfficialCalendar } from '../calendar/reference-data.ts';
 import { ensureNationalRegions } from '../regions/reference-data.ts';
 import type { Database } from './database.ts';
 import { openDatabase } from './engine.ts';
@@ -18,6 +19,7 @@ export async function openPreparedDatabase(
     const ctx = systemCtx(database, { countyCode: config.countyCode, keyring });
     await ensureNationalRegions(ctx);
     await ensureBuiltinRoles(ctx);
+    await ensureOfficialCalendar(ctx);
     return database;
   } catch (error) {
     await database.close();
