@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../server/testing/free-port.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -11,18 +11,6 @@ export interface RunningServer {
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
-}
-
-/** A free loopback port, so parallel runs and a developer's own server never collide. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
