@@ -1,26 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './support/browser.ts';
+import { useLiveApp } from './support/live-app.ts';
 
 /** The web shell served by the real server: language switch, the county from the database, phone layout. */
 describe('web shell', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function openPage(path: string, width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: width > 800 ? 800 : 740 }, locale: 'zh-CN' });
-    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}${path}`);
-    return page;
-  }
+  const live = useLiveApp();
+  const openPage = (path: string, width?: number) => live.open(path, width);
 
   it('shows the login page in Chinese, switches to English, and keeps the choice', async () => {
     const page = await openPage('/login');

@@ -1,29 +1,18 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './support/browser.ts';
+import { useLiveApp } from './support/live-app.ts';
 
 const demoPassword = 'Demo#Yanling2026';
 const demoTotp = new TOTP({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP') });
 
 /** The demo county's accounts signing in through the real pages: password, TOTP, their own pages only. */
 describe('signing in as the demo county’s staff', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = useLiveApp();
 
   async function signIn(loginId: string, width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-    // localhost, not 127.0.0.1: browsers accept the Secure __Host- cookie over plain HTTP only on localhost.
-    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/login`);
+    const page = await live.open('/login', width);
     await page.getByLabel('用户名').fill(loginId);
     await page.getByLabel('密码', { exact: true }).fill(demoPassword);
     await page.keyboard.press('Enter');
@@ -52,7 +41,7 @@ describe('signing in as the demo county’s staff', () => {
     const menu = (await nav.textContent()) ?? '';
     expect(menu).toContain('审计管理');
     expect(menu).not.toContain('市容案件');
-    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/admin/audit`);
+    await page.goto(page.url().replace(/\/[^/]*$/, '/admin/audit'));
     // The sign-ins of this run are in the trail (the table fills after its request answers).
     await page.getByTestId('audit-results').getByText('登录').first().waitFor();
     await page.getByTestId('audit-verify').click();
@@ -62,8 +51,7 @@ describe('signing in as the demo county’s staff', () => {
   });
 
   it('a wrong password shows the one generic message, on a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/login`);
+    const page = await live.open('/login', 360);
     await page.getByLabel('用户名').fill('inspector.xiayang');
     await page.getByLabel('密码', { exact: true }).fill('Wrong#Password1');
     await page.keyboard.press('Enter');
@@ -81,7 +69,7 @@ describe('signing in as the demo county’s staff', () => {
     await page.getByText('退出登录').click();
     await page.getByTestId('login-form').waitFor();
     // The old session is gone on the server: opening the home page again asks for sign-in.
-    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/`);
+    await page.goto(new URL('/', page.url()).toString());
     await page.getByTestId('login-form').waitFor();
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { Card, Flex, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLoad } from '../../app/useLoad.ts';
 import type { Page } from '../../app/admin/users.ts';
 import { useCan } from '../../app/auth/permissions.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
@@ -25,27 +26,12 @@ export default function AuditAdminPage() {
   const t = useT();
   const can = useCan();
   const [search, setSearch] = useState<SearchState>({ filters: {}, page: 1, pageSize: 20, attempt: 0 });
-  const [result, setResult] = useState<Page<AuditEvent>>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    auditApi
-      .search(search.filters, search.page, search.pageSize, controller.signal)
-      .then((page) => {
-        setResult(page);
-        setError(undefined);
-      })
-      .catch((cause: unknown) => {
-        if (!controller.signal.aborted) setError(cause);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [search]);
+  // `search` is a new object for every search, page change and retry, so each one reads again.
+  const load = useCallback(
+    (signal: AbortSignal) => auditApi.search(search.filters, search.page, search.pageSize, signal),
+    [search],
+  );
+  const { data: result, loading, error } = useLoad<Page<AuditEvent>>(load);
 
   const verification = useChainVerification();
   const retry = () => setSearch((current) => ({ ...current, attempt: current.attempt + 1 }));
