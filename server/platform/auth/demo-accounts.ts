@@ -1,6 +1,7 @@
 import { columnContext, encryptField } from '../pii/field-crypto.ts';
 import type { SeedStep } from '../seed/seed-step.ts';
 import { createAccount } from './create-user.ts';
+import { hashPassword } from './passwords.ts';
 import { findUserByLogin } from './users.store.ts';
 
 /** Demo only (the seed never runs in production): one shared password, printed at start. */
@@ -40,11 +41,12 @@ export const demoAccounts: readonly DemoAccount[] = [
 export const demoAccountsSeed: SeedStep = {
   name: 'accounts',
   async run(ctx, _options, progress) {
+    const passwordHash = await hashPassword(demoPassword);
     for (const [index, account] of demoAccounts.entries()) {
       if (!(await findUserByLogin(ctx.db, ctx.countyCode, account.loginId))) {
         await createAccount(ctx, {
           ...account,
-          password: demoPassword,
+          passwordHash,
           mustChangePassword: false,
           roles: [account.role],
           ...(account.mfa
