@@ -7,6 +7,7 @@ import { openDatabase } from '../platform/db/engine.ts';
 import { isProcessAlive } from '../platform/db/pglite-lock.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
 import { ensureBuiltinRoles } from '../platform/auth/roles.seed.ts';
+import { ensureCasesCatalogue } from '../modules/cases/catalogue/reference-data.ts';
 import { ensureOfficialCalendar } from '../platform/calendar/reference-data.ts';
 import { ensureNationalRegions } from '../platform/regions/reference-data.ts';
 import { pgliteTemplatePath, postgresTemplateName, templateDir, templateKey, withDatabase } from './template.ts';
@@ -60,6 +61,7 @@ async function prepareReferenceData(database: Database): Promise<void> {
   await ensureNationalRegions(ctx);
   await ensureBuiltinRoles(ctx);
   await ensureOfficialCalendar(ctx);
+  await ensureCasesCatalogue(ctx);
 }
 
 /**

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { effectiveBuiltinRoles } from '../platform/auth/roles.seed.ts';
+import { readCasesCatalogue } from '../modules/cases/catalogue/catalogue-data.ts';
 import { readOfficialCalendar } from '../platform/calendar/official-holidays.ts';
 import { migrationsFolder } from '../platform/db/migrate.ts';
 import { readNationalRegions } from '../platform/regions/national-regions.ts';
@@ -21,6 +22,7 @@ export function templateKey(): string {
   hash.update(readNationalRegions().version);
   hash.update(JSON.stringify(effectiveBuiltinRoles()));
   hash.update(readOfficialCalendar().version);
+  hash.update(readCasesCatalogue().hash);
   return hash.digest('hex').slice(0, 12);
 }
 

@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Keyring } from '../pii/keyring.ts';
 import { systemCtx } from '../context.ts';
 import { ensureBuiltinRoles } from '../auth/roles.seed.ts';
+import { ensureCasesCatalogue } from '../../modules/cases/catalogue/reference-data.ts';
 import { ensureOfficialCalendar } from '../calendar/reference-data.ts';
 import { ensureNationalRegions } from '../regions/reference-data.ts';
 import type { Database } from './database.ts';
@@ -20,6 +21,7 @@ export async function openPreparedDatabase(
     await ensureNationalRegions(ctx);
     await ensureBuiltinRoles(ctx);
     await ensureOfficialCalendar(ctx);
+    await ensureCasesCatalogue(ctx);
     return database;
   } catch (error) {
     await database.close();
