@@ -46,7 +46,7 @@ function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean
     <Link to={modulePath(moduleKey)} className="wm-module-link" aria-label={t('home.openModule', { module: label })}>
       <Card hoverable size="small" className="wm-module-card" data-testid={`module-${moduleKey}`}>
         <div className="wm-module-card-head">
-          <span className="wm-module-icon" aria-hidden="true">
+          <span className="wm-tile wm-module-icon" aria-hidden="true">
             <Icon />
           </span>
           <span className="wm-module-title">

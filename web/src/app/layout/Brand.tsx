@@ -9,7 +9,7 @@ export function Brand({ compact }: { compact: boolean }) {
   const fullName = county ? t('app.brand', { county }) : t('app.brandWithoutCounty');
   return (
     <Link to="/" className="wm-brand" aria-label={fullName} title={fullName}>
-      <span className="wm-emblem" aria-hidden="true">
+      <span className="wm-tile wm-emblem" aria-hidden="true">
         {t('app.emblem')}
       </span>
       <span className="wm-brand-name">{compact ? t('app.name') : fullName}</span>
