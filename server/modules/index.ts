@@ -5,6 +5,7 @@ import { calendarModule } from '../platform/calendar/calendar.routes.ts';
 import { piiModule } from '../platform/pii/pii.routes.ts';
 import { regionsModule } from '../platform/regions/regions.routes.ts';
 import { casesCatalogueModule } from './cases/catalogue/catalogue.routes.ts';
+import { casesModule } from './cases/cases.routes.ts';
 
 /** The systems of the source page, in the order the sidebar shows them. */
 export const productModuleKeys = [
@@ -24,4 +25,4 @@ export type ProductModuleKey = (typeof productModuleKeys)[number];
  * Every module the app is built from: platform parts with routes first, then the business modules as their
  * issues land. Seed steps run in this order too.
  */
-export const appModules: readonly AppModule[] = [regionsModule, authModule, auditModule, piiModule, calendarModule, casesCatalogueModule];
+export const appModules: readonly AppModule[] = [regionsModule, authModule, auditModule, piiModule, calendarModule, casesCatalogueModule, casesModule];

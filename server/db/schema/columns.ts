@@ -10,3 +10,13 @@ export const regionCode = customType<{ data: string; driverData: string }>({
     return 'text COLLATE "C"';
   },
 });
+
+/** Binary content (photos). pg returns a Buffer, PGlite a Uint8Array: both read back as a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType() {
+    return 'bytea';
+  },
+  fromDriver(value) {
+    return Buffer.isBuffer(value) ? value : Buffer.from(value);
+  },
+});

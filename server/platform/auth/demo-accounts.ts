@@ -28,7 +28,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   { loginId: 'dispatcher', displayName: '周婷', role: 'dispatcher', scopeRegion: '430225', department: '县数字城管指挥中心' },
   { loginId: 'inspector.xiayang', displayName: '谭建军', role: 'inspector', scopeRegion: '430225100', phone: '13907331234' },
   { loginId: 'inspector.miandu', displayName: '罗小兵', role: 'inspector', scopeRegion: '430225101', phone: '13907335678' },
-  { loginId: 'dept.chengguan', displayName: '黄志强', role: 'department', scopeRegion: '430225', department: '县城市管理和综合执法局' },
+  { loginId: 'dept.chengguan', displayName: '黄志强', role: 'department', scopeRegion: '430225', department: 'chengguan' },
   { loginId: 'market.group1', displayName: '邓丽', role: 'market_inspector', scopeRegion: '430225', department: '县市场监督管理局' },
   { loginId: 'volunteer.center', displayName: '曾晓红', role: 'volunteer_admin', scopeRegion: '430225', department: '县新时代文明实践中心' },
   { loginId: 'volunteer.demo', displayName: '段雨欣', role: 'volunteer', scopeRegion: '430225100' },

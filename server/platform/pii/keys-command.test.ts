@@ -1,3 +1,4 @@
+import '../../modules/cases/cases.pii.ts';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../config.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
@@ -70,6 +71,7 @@ describe('wenming keys', () => {
     expect(lines).toEqual([
       'app_user.phone_enc: 1 re-encrypted',
       'app_user.mfa_secret_enc: 0 re-encrypted',
+      'cases_case.reporter_phone_enc: 0 re-encrypted',
       'active key: test1',
       'app_user.phone_enc: 1 on test1',
     ]);

@@ -1,3 +1,4 @@
+import '../../modules/cases/cases.pii.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 // Modules register their personal-data columns when they load: the catalog check must see all of them.
@@ -117,6 +118,13 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
       `insert into app_user (region_code, id, login_id, login_key, display_name, scope_region, phone_enc, phone_hmac, mfa_secret_enc)
        values ('430225', $1, 'zhangsan', 'zhangsan', '张三', '430225100', $2, $3, $4)`,
       [id, sealed.value, sealed.blindIndex, mfa],
+    );
+    const reporter = sealColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', typed.value);
+    await t.database.query(
+      `insert into cases_case (region_code, case_no, tracking_token_hash, catalogue_version, category_code, channel, status, location_code, township_code,
+         lng, lat, address, description, reporter_phone_enc, reporter_phone_hmac, reported_at, updated_at)
+       values ('430225', '2026-00000001', 'x', '2026', '09006', 'citizen', 'reported', '430225100', '430225100', 113.77, 26.49, '炎帝大道', '占道', $1, $2, now(), now())`,
+      [reporter.value, reporter.blindIndex],
     );
 
     for (const field of piiFields().filter((f) => f.encrypted)) {

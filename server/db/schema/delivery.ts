@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { regionCode } from './columns.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A retried field or partner write (DESIGN rule 5): the first response is kept under the caller's key and
+ * returned again, so a report sent twice after a timeout is stored once.
+ */
+export const idempotencyRecord = pgTable(
+  'idempotency_record',
+  {
+    regionCode: regionCode('region_code').notNull(),
+    /** Who sent it (user or API key id) and which operation: a key is only unique per caller and route. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** sha256 of the request body: the same key with another body is a client bug, answered 422. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.scope, t.key] }), index('idempotency_record_created_idx').on(t.regionCode, t.createdAt)],
+);
+
+/** Events for other modules and notifications, written in the business transaction (transactional outbox). */
+export const outboxEvent = pgTable(
+  'outbox_event',
+  {
+    regionCode: regionCode('region_code').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity().notNull(),
+    topic: text('topic').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull(),
+    publishedAt: at('published_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('outbox_event_pending_idx').on(t.regionCode, t.id).where(sql`${t.publishedAt} is null`)],
+);

@@ -1,0 +1,59 @@
+import { and, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { casesCase } from '../../db/schema/cases.ts';
+import { casesCampaignTagMember } from '../../db/schema/cases-catalogue.ts';
+import type { Actor } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { regionSubtree } from '../../platform/regions/region-scope.ts';
+import { startOfDayMs } from '../../platform/calendar/shanghai-time.ts';
+import type { CaseListQueryInput, Queue } from './cases.schema.ts';
+import { type CaseVisibility, visibilityFilter } from './cases.store.ts';
+
+const dayMs = 86_400_000;
+
+/** A queue is a saved filter: what each post works through (数字城管 待受理 / 待派遣 / 待处置 / 待核查 lists). */
+function queueFilter(queue: Queue, actor: Actor, now: Date): SQL {
+  switch (queue) {
+    case 'intake':
+      return eq(casesCase.status, 'reported');
+    case 'dispatch':
+      return eq(casesCase.status, 'registered');
+    case 'department':
+      if (!actor.department) throw AppError.field('queue', 'cases.queue_needs_department');
+      return and(inArray(casesCase.status, ['dispatched', 'handling']), eq(casesCase.department, actor.department)) as SQL;
+    case 'verification':
+      return eq(casesCase.status, 'handled');
+    case 'mine':
+      return eq(casesCase.reporterUserId, actor.id);
+    case 'overdue':
+      return overdueFilter(now);
+  }
+}
+
+export function overdueFilter(now: Date): SQL {
+  return and(isNotNull(casesCase.stageDueAt), lt(casesCase.stageDueAt, now), isNull(casesCase.suspendedAt)) as SQL;
+}
+
+/** The WHERE clause of a case list: the actor's visibility first, then every filter the user set. */
+export function caseListWhere(countyCode: string, actor: Actor, visibility: CaseVisibility, query: CaseListQueryInput, now: Date): SQL {
+  const parts: SQL[] = [eq(casesCase.regionCode, countyCode), visibilityFilter(visibility)];
+  if (query.queue) parts.push(queueFilter(query.queue, actor, now));
+  if (query.status?.length) parts.push(inArray(casesCase.status, query.status));
+  if (query.categoryCode) parts.push(eq(casesCase.categoryCode, query.categoryCode));
+  if (query.tag) parts.push(sql`${casesCase.categoryCode} in (select ${casesCampaignTagMember.code} from ${casesCampaignTagMember} where ${casesCampaignTagMember.regionCode} = ${countyCode} and ${casesCampaignTagMember.version} = ${casesCase.catalogueVersion} and ${casesCampaignTagMember.tagKey} = ${query.tag})`);
+  if (query.regionCode) parts.push(regionSubtree(casesCase.locationCode, query.regionCode));
+  if (query.department) parts.push(eq(casesCase.department, query.department));
+  if (query.channel) parts.push(eq(casesCase.channel, query.channel));
+  if (query.overdue === true) parts.push(overdueFilter(now));
+  if (query.overdue === false) parts.push(sql`not (${overdueFilter(now)})`);
+  if (query.from && query.to && query.from > query.to) throw AppError.field('from', 'cases.date_range');
+  if (query.from) parts.push(sql`${casesCase.reportedAt} >= ${new Date(startOfDayMs(query.from))}`);
+  if (query.to) parts.push(sql`${casesCase.reportedAt} < ${new Date(startOfDayMs(query.to) + dayMs)}`);
+  if (query.q) parts.push(searchFilter(query.q.trim()));
+  return and(...parts) as SQL;
+}
+
+function searchFilter(q: string): SQL {
+  if (/^[0-9]{4}-[0-9]{1,12}$/.test(q)) return eq(casesCase.caseNo, q.length === 13 ? q : `${q.slice(0, 4)}-${q.slice(5).padStart(8, '0')}`);
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${casesCase.address} like ${`%${escaped}%`}`;
+}

@@ -1,0 +1,101 @@
+import { decryptColumnValue } from '../../platform/pii/column-crypto.ts';
+import { maskPhone } from '../../platform/pii/mask.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { availableActions } from './case-flow.ts';
+import type { CaseLookups } from './case-lookups.ts';
+import type { CaseRequestRow } from './case-requests.ts';
+import type { CaseDetailDto, CaseListItemDto } from './cases.schema.ts';
+import type { CaseEventRow, CaseRow, PhotoMeta } from './cases.store.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Clock state as of `now`: overdue only while it runs (a suspended clock is never overdue). */
+export function presentClock(row: Pick<CaseRow, 'clockStage' | 'stageDueAt' | 'suspendedAt'>, now: Date) {
+  return {
+    stage: row.clockStage,
+    dueAt: iso(row.stageDueAt),
+    overdue: row.stageDueAt !== null && row.suspendedAt === null && row.stageDueAt < now,
+    suspended: row.suspendedAt !== null,
+  };
+}
+
+export function presentListItem(row: CaseRow, lookups: CaseLookups, now: Date): CaseListItemDto {
+  return {
+    caseNo: row.caseNo,
+    status: row.status,
+    categoryCode: row.categoryCode,
+    categoryName: lookups.categoryName(row.catalogueVersion, row.categoryCode),
+    channel: row.channel,
+    priority: row.priority,
+    regionCode: row.locationCode,
+    townshipCode: row.townshipCode,
+    townshipName: lookups.regionName(row.townshipCode),
+    address: row.address,
+    lng: row.lng,
+    lat: row.lat,
+    department: row.department,
+    reportedAt: row.reportedAt.toISOString(),
+    closedAt: iso(row.closedAt),
+    clock: presentClock(row, now),
+    reworkCount: row.reworkCount,
+    escalationLevel: row.escalationLevel,
+  };
+}
+
+export interface DetailParts {
+  row: CaseRow;
+  events: CaseEventRow[];
+  photos: PhotoMeta[];
+  pending: CaseRequestRow | undefined;
+  duplicateOfNo: string | null;
+  duplicateNos: string[];
+}
+
+function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
+  const phone = row.reporterPhoneEnc ? maskPhone(decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', row.reporterPhoneEnc)) : null;
+  const kind = row.reporterUserId ? 'staff' : row.reporterApiKeyId ? 'partner' : 'citizen';
+  return { kind, phone };
+}
+
+export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups): CaseDetailDto {
+  const { row } = parts;
+  const base = `/api/cases/${row.caseNo}/photos`;
+  return {
+    ...presentListItem(row, lookups, ctx.clock()),
+    description: row.description,
+    areaM2: row.areaM2,
+    gridCode: row.gridCode,
+    reporter: reporterOf(ctx, row),
+    registeredAt: iso(row.registeredAt),
+    dispatchedAt: iso(row.dispatchedAt),
+    handledAt: iso(row.handledAt),
+    handleDueAt: iso(row.handleDueAt),
+    closedOnTime: row.closedOnTime,
+    duplicateOf: parts.duplicateOfNo,
+    duplicates: parts.duplicateNos,
+    satisfaction: row.satisfaction,
+    satisfactionComment: row.satisfactionComment,
+    closingNote: row.closingNote,
+    revision: row.revision,
+    actions: ctx.actor ? availableActions(row.status, ctx.actor.permissions) : [],
+    pendingRequest: parts.pending ? { id: parts.pending.id, kind: parts.pending.kind, reason: parts.pending.reason, hours: parts.pending.hours, requestedAt: parts.pending.requestedAt.toISOString() } : null,
+    photos: parts.photos.map((p) => ({ id: p.id, stage: p.stage, width: p.width, height: p.height, url: `${base}/${p.id}`, thumbnailUrl: `${base}/${p.id}?variant=thumbnail`, takenAt: iso(p.takenAt) })),
+    events: parts.events.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: actorLabel(e, lookups, ctx.locale),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      details: e.details,
+    })),
+  };
+}
+
+function actorLabel(e: CaseEventRow, lookups: CaseLookups, locale: string): string {
+  if (e.actorKind === 'user') return lookups.userName(e.actorId) ?? (locale === 'en' ? 'Staff' : '工作人员');
+  if (e.actorKind === 'api_key') return locale === 'en' ? 'Partner system' : '对接系统';
+  if (e.actorKind === 'system') return locale === 'en' ? 'System' : '系统';
+  return locale === 'en' ? 'Reporter' : '举报人';
+}

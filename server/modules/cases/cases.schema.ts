@@ -1,0 +1,187 @@
+import { type Static, Type } from 'typebox';
+import { caseChannels, caseStatuses, clockStages, photoStages } from '../../db/schema/cases.ts';
+import { S } from '../../platform/http/schema.ts';
+import { caseActions } from './case-flow.ts';
+
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
+
+export const CaseNoParams = S.object({ caseNo: Type.String({ pattern: '^[0-9]{4}-[0-9]{8,12}$', description: 'Case number, e.g. 2026-00000123' }) });
+export const PhotoParams = S.object({ caseNo: CaseNoParams.properties.caseNo, photoId: Type.String({ format: 'uuid' }) });
+export const PhotoQuery = S.object({ variant: Type.Optional(S.literals(['content', 'thumbnail'] as const)) });
+
+/** A photo as base64 (phones shrink them first); type, size and EXIF are checked on the bytes, not on a name. */
+export const PhotoUpload = S.object({ data: Type.String({ minLength: 4, maxLength: 14_000_000, description: 'base64 of a JPEG, PNG or WebP' }) });
+const photos = (minItems: number) => Type.Array(PhotoUpload, { minItems, maxItems: 9 });
+
+export const Coordinates = {
+  lng: Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 longitude' }),
+  lat: Type.Number({ minimum: -90, maximum: 90, description: 'WGS84 latitude' }),
+};
+
+const reportFields = {
+  categoryCode: Type.String({ pattern: '^[0-9]{5}$', description: 'GB/T 47678.5-2026 code' }),
+  ...Coordinates,
+  address: text(200),
+  regionCode: Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$', description: 'Township (9) or village (12) code in the county' }),
+  gridCode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,30}$', description: '万米单元网格 code' })),
+  description: text(4000),
+  areaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: '面积 m² (私搭乱建)' })),
+  photos: photos(1),
+};
+
+export const StaffReportBody = S.object({
+  ...reportFields,
+  channel: Type.Optional(S.literals(caseChannels)),
+  priority: Type.Optional(S.literals(['normal', 'urgent'] as const)),
+});
+export type StaffReportInput = Static<typeof StaffReportBody>;
+
+export const CitizenReportBody = S.object({
+  ...reportFields,
+  phone: Type.Optional(Type.String({ maxLength: 20, description: 'Optional: for follow-up and 回访; stored encrypted' })),
+});
+export type CitizenReportInput = Static<typeof CitizenReportBody>;
+
+export const ReportedSchema = Type.Object({
+  caseNo: Type.String(),
+  /** Shown once: with the case number it opens the tracking page. */
+  trackingToken: Type.String(),
+  status: S.literals(caseStatuses),
+  duplicates: Type.Array(Type.Object({ caseNo: Type.String(), distanceM: Type.Number(), status: S.literals(caseStatuses) })),
+});
+
+const revision = Type.Integer({ minimum: 0, description: 'The revision the action was decided on (from the case page)' });
+const reason = text(500);
+
+export const ActionBodies = {
+  register: S.object({ revision, note: Type.Optional(reason), priority: Type.Optional(S.literals(['normal', 'urgent'] as const)) }),
+  reject: S.object({ revision, reason }),
+  merge: S.object({ revision, duplicateOf: CaseNoParams.properties.caseNo, note: Type.Optional(reason) }),
+  dispatch: S.object({ revision, department: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), note: Type.Optional(reason) }),
+  return: S.object({ revision, reason }),
+  accept: S.object({ revision, note: Type.Optional(reason) }),
+  feedback: S.object({ revision, result: reason, photos: photos(1) }),
+  verify: S.object({ revision, passed: Type.Boolean(), note: Type.Optional(reason), photos: Type.Optional(photos(0)), ...Type.Partial(Type.Object(Coordinates)).properties }),
+  extension: S.object({ revision, hours: Type.Integer({ minimum: 1, maximum: 400 }), reason }),
+  suspension: S.object({ revision, reason }),
+  decide: S.object({ revision, approved: Type.Boolean(), note: Type.Optional(reason) }),
+  resume: S.object({ revision, note: Type.Optional(reason) }),
+  escalate: S.object({ revision, note: reason }),
+} as const;
+
+export type ActionBody<K extends keyof typeof ActionBodies> = Static<(typeof ActionBodies)[K]>;
+
+export const RateBody = S.object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 500 })) });
+export type RateInput = Static<typeof RateBody>;
+export const TrackingHeaders = Type.Object({ 'x-case-token': Type.String({ minLength: 16, maxLength: 64 }) });
+
+export const ClockSchema = Type.Object({
+  stage: nullable(S.literals(clockStages)),
+  dueAt: nullable(Type.String({ format: 'date-time' })),
+  overdue: Type.Boolean(),
+  suspended: Type.Boolean(),
+});
+
+export const CaseListItemSchema = Type.Object({
+  caseNo: Type.String(),
+  status: S.literals(caseStatuses),
+  categoryCode: Type.String(),
+  categoryName: Type.String(),
+  channel: S.literals(caseChannels),
+  priority: S.literals(['normal', 'urgent'] as const),
+  regionCode: Type.String(),
+  townshipCode: Type.String(),
+  townshipName: Type.String(),
+  address: Type.String(),
+  lng: Type.Number(),
+  lat: Type.Number(),
+  department: nullable(Type.String()),
+  reportedAt: Type.String({ format: 'date-time' }),
+  closedAt: nullable(Type.String({ format: 'date-time' })),
+  clock: ClockSchema,
+  reworkCount: Type.Integer(),
+  escalationLevel: Type.Integer(),
+});
+export type CaseListItemDto = Static<typeof CaseListItemSchema>;
+
+export const PhotoSchema = Type.Object({ id: Type.String(), stage: S.literals(photoStages), width: Type.Integer(), height: Type.Integer(), url: Type.String(), thumbnailUrl: Type.String(), takenAt: nullable(Type.String({ format: 'date-time' })) });
+
+export const EventSchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  action: Type.String(),
+  actor: Type.String({ description: 'Display name of the staff member, or 举报人 / 系统 / a partner' }),
+  fromStatus: nullable(S.literals(caseStatuses)),
+  toStatus: nullable(S.literals(caseStatuses)),
+  note: nullable(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const PendingRequestSchema = Type.Object({ id: Type.String(), kind: S.literals(['extension', 'suspension'] as const), reason: Type.String(), hours: nullable(Type.Integer()), requestedAt: Type.String({ format: 'date-time' }) });
+
+export const CaseDetailSchema = Type.Object({
+  ...CaseListItemSchema.properties,
+  description: Type.String(),
+  areaM2: nullable(Type.Number()),
+  gridCode: nullable(Type.String()),
+  reporter: Type.Object({ kind: S.literals(['staff', 'citizen', 'partner'] as const), phone: nullable(Type.String({ description: 'masked' })) }),
+  registeredAt: nullable(Type.String({ format: 'date-time' })),
+  dispatchedAt: nullable(Type.String({ format: 'date-time' })),
+  handledAt: nullable(Type.String({ format: 'date-time' })),
+  handleDueAt: nullable(Type.String({ format: 'date-time' })),
+  closedOnTime: nullable(Type.Boolean()),
+  duplicateOf: nullable(Type.String()),
+  duplicates: Type.Array(Type.String()),
+  satisfaction: nullable(Type.Integer()),
+  satisfactionComment: nullable(Type.String()),
+  closingNote: nullable(Type.String()),
+  revision: Type.Integer(),
+  actions: Type.Array(S.literals(caseActions)),
+  pendingRequest: nullable(PendingRequestSchema),
+  photos: Type.Array(PhotoSchema),
+  events: Type.Array(EventSchema),
+});
+export type CaseDetailDto = Static<typeof CaseDetailSchema>;
+
+export const queues = ['intake', 'dispatch', 'department', 'verification', 'mine', 'overdue'] as const;
+export type Queue = (typeof queues)[number];
+
+export const CaseListQuery = S.object({
+  queue: Type.Optional(S.literals(queues)),
+  status: Type.Optional(Type.Array(S.literals(caseStatuses), { maxItems: 8 })),
+  categoryCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
+  tag: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' })),
+  regionCode: Type.Optional(S.regionCode()),
+  department: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' })),
+  channel: Type.Optional(S.literals(caseChannels)),
+  overdue: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ format: 'date', description: 'Reported on or after (Asia/Shanghai date)' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'Reported on or before (Asia/Shanghai date)' })),
+  q: Type.Optional(Type.String({ maxLength: 40, description: 'Case number or address words' })),
+  ...S.page(),
+});
+export type CaseListQueryInput = Static<typeof CaseListQuery>;
+
+export const CaseListSchema = Type.Object({ items: Type.Array(CaseListItemSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type CaseListDto = Static<typeof CaseListSchema>;
+
+export const NearbyQuery = S.object({ categoryCode: reportFields.categoryCode, ...Coordinates, radiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 1000 })) });
+export const NearbySchema = Type.Object({ radiusM: Type.Integer(), items: Type.Array(Type.Object({ caseNo: Type.String(), status: S.literals(caseStatuses), distanceM: Type.Number(), address: Type.String(), reportedAt: Type.String({ format: 'date-time' }) })) });
+
+export const TrackingSchema = Type.Object({
+  caseNo: Type.String(),
+  status: S.literals(caseStatuses),
+  categoryName: Type.String(),
+  address: Type.String(),
+  reportedAt: Type.String({ format: 'date-time' }),
+  closedAt: nullable(Type.String({ format: 'date-time' })),
+  dueAt: nullable(Type.String({ format: 'date-time' })),
+  /** Merged into another case: its progress is this report's progress. */
+  followsCaseNo: nullable(Type.String()),
+  steps: Type.Array(Type.Object({ at: Type.String({ format: 'date-time' }), status: S.literals(caseStatuses), note: nullable(Type.String()) })),
+  resultPhotos: Type.Array(Type.String({ description: 'photo ids, fetched with the token' })),
+  satisfaction: nullable(Type.Integer()),
+  canRate: Type.Boolean(),
+});
+export type TrackingDto = Static<typeof TrackingSchema>;

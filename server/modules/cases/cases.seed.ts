@@ -1,0 +1,4 @@
+import type { SeedStep } from '../../platform/seed/seed-step.ts';
+import { departmentsSeed } from './departments.seed.ts';
+
+export const casesSeeds: readonly SeedStep[] = [departmentsSeed];

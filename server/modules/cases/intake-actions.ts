@@ -1,0 +1,40 @@
+import { AppError } from '../../platform/http/app-error.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { applyAction } from './apply-action.ts';
+import { isOpenStatus } from './case-flow.ts';
+import type { ActionBody } from './cases.schema.ts';
+import { type CaseRow, findCaseByNo } from './cases.store.ts';
+
+/** 立案: the report meets the 立案标准; the dispatch clock starts. */
+export function registerCase(ctx: Ctx, caseNo: string, body: ActionBody<'register'>): Promise<CaseRow> {
+  return applyAction(ctx, caseNo, 'register', body.revision, async (env) => ({
+    set: { registeredAt: env.t.clock(), ...(body.priority ? { priority: body.priority } : {}), ...(await env.clockFor('registered')) },
+    note: body.note ?? null,
+  }));
+}
+
+/** 不予立案: the reason is kept on the timeline and shown to the reporter. */
+export function rejectCase(ctx: Ctx, caseNo: string, body: ActionBody<'reject'>): Promise<CaseRow> {
+  return applyAction(ctx, caseNo, 'reject', body.revision, async (env) => ({
+    set: { closingNote: body.reason, closedAt: env.t.clock(), ...(await env.clockFor('rejected')) },
+    note: body.reason,
+  }));
+}
+
+/**
+ * Marks a report as a duplicate of an open case. Its reporter keeps following: the tracking page of a merged
+ * case shows the progress of the case it joined, and the outbox event names both.
+ */
+export function mergeCase(ctx: Ctx, caseNo: string, body: ActionBody<'merge'>): Promise<CaseRow> {
+  return applyAction(ctx, caseNo, 'merge', body.revision, async (env) => {
+    if (body.duplicateOf === caseNo) throw AppError.field('duplicateOf', 'cases.duplicate_self');
+    const target = await findCaseByNo(env.t.db, env.t.countyCode, body.duplicateOf);
+    if (!target) throw AppError.field('duplicateOf', 'cases.duplicate_target_closed');
+    if (!isOpenStatus(target.status) || target.duplicateOf !== null) throw AppError.field('duplicateOf', 'cases.duplicate_target_closed');
+    return {
+      set: { duplicateOf: target.id, closedAt: env.t.clock(), ...(await env.clockFor('duplicate')) },
+      note: body.note ?? null,
+      details: { duplicateOf: target.caseNo },
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
+import { casesCategory } from '../../db/schema/cases-catalogue.ts';
+import { region } from '../../db/schema/platform.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { findActiveVersion } from './catalogue/catalogue.store.ts';
+import { loadPolicy } from './case-setup.ts';
+
+interface PlainWords {
+  zh: string;
+  en: string;
+  hintZh?: string;
+  hintEn?: string;
+}
+const plain: Record<string, PlainWords> = JSON.parse(readFileSync(new URL('./data/plain-words.json', import.meta.url), 'utf8')).categories;
+
+export const PublicFormSchema = Type.Object({
+  categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), group: Type.String(), hint: Type.Union([Type.String(), Type.Null()]), needsArea: Type.Boolean() })),
+  townships: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), villages: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) })),
+  bounds: Type.Object({ minLng: Type.Number(), maxLng: Type.Number(), minLat: Type.Number(), maxLat: Type.Number() }),
+});
+export type PublicFormDto = Static<typeof PublicFormSchema>;
+
+/** Everything the citizen form needs in one call, in plain words rather than the standard's titles. */
+export async function publicForm(ctx: Ctx): Promise<PublicFormDto> {
+  const en = ctx.locale === 'en';
+  const version = await findActiveVersion(ctx.db, ctx.countyCode);
+  const categories = version
+    ? await ctx.db
+        .select()
+        .from(casesCategory)
+        .where(and(eq(casesCategory.regionCode, ctx.countyCode), eq(casesCategory.version, version.version), eq(casesCategory.kind, 'event')))
+        .orderBy(asc(casesCategory.sortOrder))
+    : [];
+  const regions = await ctx.db.select({ code: region.code, name: region.name, level: region.level }).from(region).where(like(region.code, `${ctx.countyCode}%`)).orderBy(asc(region.code));
+  const townships = regions
+    .filter((r) => r.level === 'township')
+    .map((t) => ({ code: t.code, name: t.name, villages: regions.filter((v) => v.level === 'village' && v.code.startsWith(t.code)).map((v) => ({ code: v.code, name: v.name })) }));
+  return {
+    categories: categories.map((c) => {
+      const words = plain[c.code];
+      return {
+        code: c.code,
+        name: words ? (en ? words.en : words.zh) : en ? c.titleEn : c.titleZh,
+        group: en ? c.classTitleEn : c.classTitleZh,
+        hint: (en ? words?.hintEn : words?.hintZh) ?? null,
+        needsArea: c.measureUnit === 'm2',
+      };
+    }),
+    townships,
+    bounds: (await loadPolicy(ctx)).bounds,
+  };
+}

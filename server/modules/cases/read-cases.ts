@@ -1,0 +1,58 @@
+import { and, count, eq } from 'drizzle-orm';
+import { casesCase } from '../../db/schema/cases.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { loadVisibleCase } from './apply-action.ts';
+import { caseListWhere } from './case-filters.ts';
+import { loadCaseLookups } from './case-lookups.ts';
+import { findPendingRequest } from './case-requests.ts';
+import { caseVisibilityOf } from './cases.policy.ts';
+import { presentDetail, presentListItem } from './cases.presenter.ts';
+import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
+import { caseNosOf, caseOrder, findPhoto, listCaseEvents, listPhotoMeta } from './cases.store.ts';
+
+function actorOf(ctx: Ctx) {
+  if (!ctx.actor) throw AppError.unauthenticated();
+  return ctx.actor;
+}
+
+/** A page of cases in the actor's scope, newest first (the overdue queue: most overdue first). */
+export async function listCases(ctx: Ctx, query: CaseListQueryInput): Promise<CaseListDto> {
+  const actor = actorOf(ctx);
+  const now = ctx.clock();
+  const where = caseListWhere(ctx.countyCode, actor, caseVisibilityOf(actor), query, now);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const order = query.queue === 'overdue' ? caseOrder.due : caseOrder.newest;
+  const rows = await ctx.db
+    .select()
+    .from(casesCase)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await ctx.db.select({ n: count() }).from(casesCase).where(where);
+  const lookups = await loadCaseLookups(ctx, rows);
+  return { items: rows.map((r) => presentListItem(r, lookups, now)), total: Number(total?.n ?? 0), page, pageSize };
+}
+
+export async function readCase(ctx: Ctx, caseNo: string): Promise<CaseDetailDto> {
+  const row = await loadVisibleCase(ctx, caseNo);
+  const events = await listCaseEvents(ctx.db, ctx.countyCode, row.id);
+  const photos = await listPhotoMeta(ctx.db, ctx.countyCode, row.id);
+  const pending = await findPendingRequest(ctx.db, ctx.countyCode, row.id);
+  const duplicateRows = await ctx.db
+    .select({ caseNo: casesCase.caseNo })
+    .from(casesCase)
+    .where(and(eq(casesCase.regionCode, ctx.countyCode), eq(casesCase.duplicateOf, row.id)));
+  const duplicateOfNo = row.duplicateOf === null ? null : ((await caseNosOf(ctx.db, ctx.countyCode, [row.duplicateOf])).get(row.duplicateOf) ?? null);
+  const lookups = await loadCaseLookups(ctx, [row], events.map((e) => (e.actorKind === 'user' ? e.actorId : null)));
+  return presentDetail(ctx, { row, events, photos, pending, duplicateOfNo, duplicateNos: duplicateRows.map((d) => d.caseNo) }, lookups);
+}
+
+export async function readCasePhoto(ctx: Ctx, caseNo: string, photoId: string, variant: 'content' | 'thumbnail') {
+  const row = await loadVisibleCase(ctx, caseNo);
+  const photo = await findPhoto(ctx.db, ctx.countyCode, row.id, photoId, variant);
+  if (!photo) throw AppError.notFound('what.case_photo');
+  return photo;
+}

@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CaseChannel, CaseStatus } from '../../db/schema/cases.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { shanghaiYearOf } from '../../platform/calendar/shanghai-time.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { emitEvent } from '../../platform/delivery/outbox.ts';
+import type { InspectedImage } from '../../platform/files/image.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { blindIndexOf, encryptColumnValue } from '../../platform/pii/column-crypto.ts';
+import { findRegion } from '../../platform/regions/regions.store.ts';
+import { validateMobile } from '../../platform/validation/mobile.ts';
+import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
+import { inspectUploadedPhotos, storePhotos } from './case-photos.ts';
+import './cases.messages.ts';
+import './cases.pii.ts';
+import { appendCaseEvent, insertCase, nextCaseId } from './cases.store.ts';
+import { findNearbyOpenCases } from './duplicates.ts';
+import { insideCounty } from './geo.ts';
+import { stageDueAt } from './sla.ts';
+
+export interface ReportInput {
+  categoryCode: string;
+  lng: number;
+  lat: number;
+  address: string;
+  regionCode: string;
+  gridCode?: string;
+  description: string;
+  areaM2?: number;
+  photos: ReadonlyArray<{ data: string }>;
+  channel: CaseChannel;
+  priority?: 'normal' | 'urgent';
+  phone?: string;
+  externalRef?: string;
+}
+
+/** What a report needs checked before a transaction opens: nothing is written when any of it fails. */
+export interface CheckedReport {
+  input: ReportInput;
+  category: CategoryFacts;
+  townshipCode: string;
+  phone: string | null;
+  photos: InspectedImage[];
+}
+
+export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: InspectedImage[]): Promise<CheckedReport> {
+  const category = await loadCategory(ctx, input.categoryCode);
+  if (category.measureUnit === 'm2' && input.areaM2 === undefined) throw AppError.field('areaM2', 'cases.area_required');
+  if (category.measureUnit !== 'm2' && input.areaM2 !== undefined) throw AppError.field('areaM2', 'cases.area_not_applicable');
+  const policy = await loadPolicy(ctx);
+  if (!insideCounty(input, policy.bounds)) throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
+  const townshipCode = await checkRegion(ctx, input.regionCode);
+  const phone = input.phone === undefined || input.phone.trim() === '' ? null : validPhone(input.phone);
+  const photos = prechecked ?? (await inspectUploadedPhotos(input.photos));
+  return { input, category, townshipCode, phone, photos };
+}
+
+async function checkRegion(ctx: Ctx, code: string): Promise<string> {
+  if (!code.startsWith(ctx.countyCode)) throw AppError.field('regionCode', 'cases.region_outside_county');
+  const found = await findRegion(ctx.db, code);
+  if (!found) throw AppError.field('regionCode', 'cases.region_unknown');
+  if (found.level !== 'township' && found.level !== 'village') throw AppError.field('regionCode', 'cases.region_level');
+  return code.slice(0, 9);
+}
+
+function validPhone(raw: string): string {
+  const result = validateMobile(raw);
+  if (!result.ok) throw AppError.field('phone', 'cases.phone_invalid');
+  return result.value;
+}
+
+export interface ReportOutcome {
+  caseNo: string;
+  trackingToken: string;
+  status: 'reported';
+  duplicates: Array<{ caseNo: string; distanceM: number; status: CaseStatus }>;
+}
+
+export function trackingTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Stores a checked report: the case row, its photos, the first timeline entry, the audit row and the outbox event. */
+export async function storeReport(t: Ctx, checked: CheckedReport): Promise<ReportOutcome> {
+  const { input, category } = checked;
+  const now = t.clock();
+  const [policy, work] = [await loadPolicy(t), await loadWorkTime(t)];
+  const id = await nextCaseId(t.db);
+  const caseNo = `${shanghaiYearOf(now)}-${String(id).padStart(8, '0')}`;
+  const trackingToken = randomBytes(12).toString('base64url');
+  const actor = t.actor;
+  await insertCase(t.db, {
+    regionCode: t.countyCode,
+    id,
+    caseNo,
+    trackingTokenHash: trackingTokenHash(trackingToken),
+    catalogueVersion: category.version,
+    categoryCode: category.code,
+    channel: input.channel,
+    status: 'reported',
+    priority: input.priority ?? 'normal',
+    locationCode: input.regionCode,
+    townshipCode: checked.townshipCode,
+    gridCode: input.gridCode ?? null,
+    lng: input.lng,
+    lat: input.lat,
+    address: input.address.trim(),
+    description: input.description.trim(),
+    areaM2: input.areaM2 ?? null,
+    reporterUserId: actor?.kind === 'user' ? actor.id : null,
+    reporterApiKeyId: actor?.kind === 'api_key' ? actor.id : null,
+    reporterPhoneEnc: checked.phone ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone) : null,
+    reporterPhoneHmac: checked.phone ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone) : null,
+    externalRef: input.externalRef ?? null,
+    reportedAt: now,
+    updatedAt: now,
+    clockStage: 'register',
+    stageStartedAt: now,
+    stageDueAt: stageDueAt(now, 'register', category.limits, policy, work),
+  });
+  await storePhotos(t, id, 'report', checked.photos);
+  const actorKind = actor ? actor.kind : 'reporter';
+  await appendCaseEvent(t.db, t.countyCode, id, { action: 'report', at: now, actorKind, actorId: actor?.id ?? null, fromStatus: null, toStatus: 'reported', details: { channel: input.channel, photos: checked.photos.length } });
+  await recordAudit(t, { eventType: 'cases.report', action: 'create', objectType: 'case', objectId: caseNo, details: { category: category.code, channel: input.channel, township: checked.townshipCode } });
+  await emitEvent(t, { topic: 'case.reported', objectType: 'case', objectId: caseNo, payload: { category: category.code, township: checked.townshipCode, channel: input.channel } });
+  const nearby = await findNearbyOpenCases(t.db, t.countyCode, { categoryCode: category.code, lng: input.lng, lat: input.lat, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });
+  return { caseNo, trackingToken, status: 'reported', duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })) };
+}

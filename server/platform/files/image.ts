@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import { formatMegabytes, formatMegapixels, photoError } from './image-errors.ts';
+import { type PhotoExif, readPhotoExif } from './image-exif.ts';
+import { type AcceptedImageType, isAcceptedImageType, refusedImageLabels, sniffImageType } from './image-type.ts';
+import { metadataSegments } from './jpeg-segments.ts';
+import { createPhotoSlots } from './photo-slots.ts';
+
+/**
+ * The photo pipeline: a client's bytes in, a cleaned JPEG (oriented, capped in size, every byte of metadata gone),
+ * its thumbnail and the EXIF facts worth keeping out. Pure: no database, no HTTP; failures are AppErrors.
+ */
+
+export interface PhotoLimits {
+  /** Largest upload accepted, in bytes. Default 10 MiB. */
+  maxBytes?: number;
+  /** Largest decoded size, width × height. Default 40 megapixels (decompression-bomb guard). */
+  maxPixels?: number;
+}
+
+export interface InspectOptions extends PhotoLimits {
+  /** The request field errors point at, e.g. `photos.2`. Default `photo`. */
+  field?: string;
+}
+
+export interface EncodedImage {
+  contentType: 'image/jpeg';
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface InspectedImage extends EncodedImage {
+  /** Hex SHA-256 of the cleaned bytes: a content address and a duplicate check. */
+  sha256: string;
+  thumbnail: EncodedImage;
+  exif: PhotoExif;
+  originalType: AcceptedImageType;
+}
+
+export const defaultPhotoLimits: Required<PhotoLimits> = { maxBytes: 10 * 1_048_576, maxPixels: 40_000_000 };
+export const cleanedLongestSide = 2560;
+export const thumbnailLongestSide = 320;
+export const defaultPhotoConcurrency = 2;
+
+/** The format sharp reports for each accepted type (AVIF is a HEIF container). */
+const sharpFormats: Record<AcceptedImageType, keyof sharp.FormatEnum> = {
+  jpeg: 'jpeg',
+  png: 'png',
+  webp: 'webp',
+  avif: 'heif',
+};
+
+/** Decoding with `failOn: 'error'` refuses truncated and corrupt data but tolerates libjpeg's harmless warnings. */
+const decodeFailOn = 'error';
+/** A decode slower than this is treated as a hostile file rather than left to hold a slot. */
+const decodeTimeoutSeconds = 30;
+
+let slots = createPhotoSlots(defaultPhotoConcurrency);
+
+/** How many photos one process decodes at once (memory bound: ~120 MB per 40 MP photo). */
+export function setPhotoConcurrency(limit: number): void {
+  slots = createPhotoSlots(limit);
+}
+
+export async function inspectImage(bytes: Buffer, options: InspectOptions = {}): Promise<InspectedImage> {
+  const field = options.field ?? 'photo';
+  const maxBytes = options.maxBytes ?? defaultPhotoLimits.maxBytes;
+  const maxPixels = options.maxPixels ?? defaultPhotoLimits.maxPixels;
+  if (bytes.length > maxBytes) throw photoError(field, 'too_large', { limitMb: formatMegabytes(maxBytes) });
+  const type = sniffImageType(bytes);
+  if (type === 'unknown') throw photoError(field, 'not_an_image');
+  if (type === 'heic') throw photoError(field, 'heic_unsupported');
+  if (!isAcceptedImageType(type)) throw photoError(field, 'unsupported_type', { type: refusedImageLabels[type] });
+  return slots.run(() => cleanPhoto(bytes, type, field, maxPixels));
+}
+
+async function cleanPhoto(bytes: Buffer, type: AcceptedImageType, field: string, maxPixels: number): Promise<InspectedImage> {
+  const header = await readHeader(bytes, type, field, maxPixels);
+  const exif = await readPhotoExif(header.exif);
+  const cleaned = await encode(bytes, field, maxPixels, cleanedLongestSide, 85);
+  // The thumbnail is made from the cleaned photo: already oriented and stripped, and cheap to shrink on load.
+  const thumbnail = await encode(cleaned.bytes, field, maxPixels, thumbnailLongestSide, 80);
+  assertNoMetadata(cleaned.bytes);
+  assertNoMetadata(thumbnail.bytes);
+  return {
+    ...cleaned,
+    sha256: createHash('sha256').update(cleaned.bytes).digest('hex'),
+    thumbnail,
+    exif,
+    originalType: type,
+  };
+}
+
+/** The header only (no pixels decoded): the real format, the declared dimensions and the raw EXIF block. */
+async function readHeader(bytes: Buffer, type: AcceptedImageType, field: string, maxPixels: number): Promise<Metadata> {
+  let header: Metadata;
+  try {
+    header = await sharp(bytes, { failOn: decodeFailOn, limitInputPixels: false }).metadata();
+  } catch {
+    throw photoError(field, 'corrupt');
+  }
+  if (header.format !== sharpFormats[type]) throw photoError(field, 'corrupt');
+  // A HEIF container that is not AV1 is HEIC (HEVC), which this build of libvips cannot decode.
+  if (type === 'avif' && header.compression !== 'av1') throw photoError(field, 'heic_unsupported');
+  const { width, height } = header;
+  if (!width || !height) throw photoError(field, 'corrupt');
+  if (width * height > maxPixels) {
+    throw photoError(field, 'too_many_pixels', { width, height, limitMp: formatMegapixels(maxPixels) });
+  }
+  return header;
+}
+
+/**
+ * Decode, orient by EXIF, fit inside `longestSide` (never enlarging), flatten transparency onto white and write a
+ * baseline-compatible JPEG. sharp writes no metadata unless asked (no keepExif/withMetadata here), and converts
+ * to sRGB when it drops the ICC profile.
+ */
+async function encode(input: Buffer, field: string, maxPixels: number, longestSide: number, quality: number): Promise<EncodedImage> {
+  try {
+    const { data, info } = await sharp(input, { failOn: decodeFailOn, limitInputPixels: maxPixels })
+      .timeout({ seconds: decodeTimeoutSeconds })
+      .rotate()
+      .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { contentType: 'image/jpeg', bytes: data, width: info.width, height: info.height };
+  } catch {
+    // The header passed readHeader, so a failure here (truncated data, a pixel limit the header hid, a
+    // timeout) means the file is not the image it claims to be.
+    throw photoError(field, 'corrupt');
+  }
+}
+
+/** Defence in depth: the promise "no metadata leaves the pipeline" is checked on every photo, not assumed. */
+function assertNoMetadata(jpeg: Buffer): void {
+  const found = metadataSegments(jpeg);
+  if (found.length > 0) {
+    throw new Error(`photo pipeline produced metadata segments: ${found.map((s) => `${s.name}:${s.identifier}`).join(', ')}`);
+  }
+}
