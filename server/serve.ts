@@ -6,7 +6,9 @@ import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { assertSystemAdministratorExists } from './platform/auth/bootstrap.ts';
 import { demoAccountsBanner } from './platform/auth/demo-accounts.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
+import { startPeriodicJobs } from './platform/jobs/periodic.ts';
 import { seedDemoCounty } from './platform/seed/demo-seed.ts';
+import { appModules } from './modules/index.ts';
 import type { SeedOptions } from './platform/seed/seed-step.ts';
 
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
@@ -18,11 +20,14 @@ export async function serve(config: Config, seedOptions: SeedOptions): Promise<v
   await loadSecuritySettings(database.db, config.countyCode, security);
   if (config.production) await assertSystemAdministratorExists(database.db, config.countyCode);
   const app = await buildApp({ config, database, clock: systemClock, keyring, security });
+  const jobs = appModules.flatMap((m) => m.jobs ?? []);
+  const stopJobs = startPeriodicJobs(jobs, () => systemCtx(database, { countyCode: config.countyCode, keyring }, { clock: systemClock }), app.log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    stopJobs();
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
     await database.close();

@@ -6,6 +6,7 @@ import type { Database } from './db/database.ts';
 import type { RoleKey } from './access/roles.ts';
 import type { AuthSettings } from './auth/auth-config.ts';
 import type { Keyring } from './pii/keyring.ts';
+import type { PeriodicJob } from './jobs/periodic.ts';
 import type { SeedStep } from './seed/seed-step.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
@@ -35,4 +36,6 @@ export interface AppModule {
   seeds?: readonly SeedStep[];
   /** Permissions this module adds to built-in roles (modules add permissions, not roles). */
   grants?: Partial<Record<RoleKey, readonly string[]>>;
+  /** Work the server runs on a timer while it is up. */
+  jobs?: readonly PeriodicJob[];
 }

@@ -8,6 +8,7 @@ import { casePermissions as P } from './case-flow.ts';
 import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
+import { sweepEscalations } from './escalation.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
@@ -83,4 +84,5 @@ export const casesModule: AppModule = {
   grants: staffRoles,
   routes: registerCaseRoutes,
   seeds: casesSeeds,
+  jobs: [{ name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations }],
 };

@@ -49,9 +49,18 @@ describe('default deny', () => {
       '/api/auth/logout',
       '/api/docs*',
       '/api/meta',
+      '/api/public/cases',
+      '/api/public/cases/:caseNo',
+      '/api/public/cases/:caseNo/photos/:photoId',
+      '/api/public/cases/:caseNo/rating',
+      '/api/public/cases/form',
+      '/api/public/cases/nearby',
       '/api/regions',
       '/api/regions/:code',
       '/healthz',
+      '/open311/v2/discovery.:format',
+      '/open311/v2/services.:format',
+      '/open311/v2/services/:service_code.:format',
       '/readyz',
     ]);
     await app.close();

@@ -4,8 +4,7 @@ import type { Actor, Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
 import { recordAuditOutside } from '../audit/audit.ts';
 import { type AuthSettings, sessionCookieName } from './auth-config.ts';
-import { findApiKeyByPrefix, touchApiKey } from './api-keys.store.ts';
-import { parseApiKey, secretMatches } from './api-key-token.ts';
+import { apiKeyActor } from './api-key-actor.ts';
 import { type PendingStep, pendingStepOf, permissionsOf } from './permissions-of.ts';
 import { rolesOfUser } from './roles.store.ts';
 import { deleteSession, findSession, type SessionRow, touchSession } from './sessions.store.ts';
@@ -56,25 +55,9 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 async function authenticateApiKey(request: FastifyRequest, key: string): Promise<void> {
-  const ctx = request.ctx;
-  const parsed = parseApiKey(key);
-  const row = parsed ? await findApiKeyByPrefix(ctx.db, ctx.countyCode, parsed.prefix) : undefined;
-  const now = ctx.clock();
-  const usable = row && parsed && secretMatches(parsed.secret, row.secretHash) && !row.revokedAt && (!row.expiresAt || row.expiresAt > now);
-  if (!usable) throw new AppError(401, 'invalid_api_key', 'auth.invalid_api_key');
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchEveryMs) await touchApiKey(ctx.db, ctx.countyCode, row.id, now);
-  const actor: Actor = {
-    kind: 'api_key',
-    id: row.id,
-    username: `apikey:${row.keyPrefix}`,
-    displayName: row.name,
-    roles: [],
-    permissions: new Set(row.permissions),
-    scopeRegion: row.scopeRegion,
-    department: null,
-    sessionId: null,
-  };
-  request.ctx = { ...ctx, actor };
+  const actor = await apiKeyActor(request.ctx, key);
+  if (!actor) throw new AppError(401, 'invalid_api_key', 'auth.invalid_api_key');
+  request.ctx = { ...request.ctx, actor };
 }
 
 /** A live session and its actor; an expired, idle or orphaned session is deleted (logout = the row is gone). */

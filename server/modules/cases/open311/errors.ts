@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { type SchemaError, toFieldProblems } from '../../../platform/http/validation-errors.ts';
+import type { Locale } from '../../../platform/i18n/locale.ts';
+import { hasMessage, translate } from '../../../platform/i18n/translate.ts';
+import { errorFormatOf, sendOpen311 } from './format.ts';
+import './open311.messages.ts';
+
+/** One entry of the GeoReport v2 error body; `code` may be more specific than the HTTP status. */
+export type Open311Error = {
+  code: number;
+  description: string;
+};
+
+/**
+ * GeoReport v2 §Errors: 404 for an unknown resource (jurisdiction, service_code, request, token), 403 for a
+ * missing or invalid api_key, 400 for everything else, the original status kept in the body's `code`
+ * (413, 415, 429 …). A 5xx stays a 5xx: it is our bug, and monitoring and client retries must see it.
+ * Schema problems become one error per field (`jurisdiction_id: 不允许的字段`).
+ */
+export function toOpen311Errors(error: AppError, locale: Locale): { status: number; errors: Open311Error[] } {
+  if (error.status >= 500) return { status: error.status, errors: [{ code: error.status, description: describe(error, locale) }] };
+  const status = error.status === 404 ? 404 : error.status === 401 || error.status === 403 ? 403 : 400;
+  const fields = Object.entries(error.fields);
+  if (fields.length === 0) return { status, errors: [{ code: status === 400 ? error.status : status, description: describe(error, locale) }] };
+  return {
+    status,
+    errors: fields.map(([name, problem]) => ({
+      code: status,
+      description: `${name}: ${translate(locale, hasMessage(problem.key) ? problem.key : 'field.format', problem.vars)}`,
+    })),
+  };
+}
+
+function describe(error: AppError, locale: Locale): string {
+  return translate(locale, error.messageKey, error.vars);
+}
+
+/** Whatever was thrown, as an AppError (schema failures keep their fields; unknown 4xx are a plain 400). */
+export function asAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) return AppError.validation(toFieldProblems(error.validation as unknown as SchemaError[]));
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new AppError(413, 'payload_too_large', 'error.payload_too_large', { limit: '?' });
+  if (status === 415) return new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type', { type: '?' });
+  if (status === 429) return new AppError(429, 'rate_limited', 'error.rate_limited');
+  if (status >= 400 && status < 500) return new AppError(status, 'bad_request', 'error.bad_request');
+  return new AppError(500, 'internal', 'error.internal');
+}
+
+export function sendOpen311Error(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  const { status, errors } = toOpen311Errors(error, request.ctx?.locale ?? 'zh');
+  const format = errorFormatOf(request.url, request.headers.accept);
+  return sendOpen311(reply.code(status), format, 'errors', 'error', errors);
+}
+
+/** An unknown method or format under /open311 (`/v2/services.html`, `/v2/requests/1`): the spec's 404. */
+export const unknownOpen311Resource = () => AppError.notFound('what.open311_format');
+
+/** Gives an encapsulated scope the spec's error body in place of the app's `{ error: { … } }`. */
+export function installOpen311ErrorHandling(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const appError = asAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (appError.status !== 404) request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
+    return sendOpen311Error(reply, request, appError);
+  });
+  scope.setNotFoundHandler((request, reply) => sendOpen311Error(reply, request, unknownOpen311Resource()));
+}

@@ -1,0 +1,82 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppModule, TypedApp } from '../../../platform/module.ts';
+import { readOpen311Discovery } from './discovery.ts';
+import { installOpen311ErrorHandling, unknownOpen311Resource } from './errors.ts';
+import { isOpen311Format, sendOpen311 } from './format.ts';
+import { assertServedJurisdiction } from './jurisdiction.ts';
+import { FormatParams, Open311ReadQuery, ServiceCodeParams } from './open311.schema.ts';
+import { listOpen311Services, readOpen311ServiceDefinition } from './services.ts';
+
+const tags = ['open311'];
+const publicRead = { access: 'public' as const };
+
+/** `jurisdiction_id` names this county (or the host the API is reached on), or is absent/empty. */
+export function checkJurisdiction(request: FastifyRequest, jurisdictionId: string | undefined): void {
+  assertServedJurisdiction(jurisdictionId, { countyCode: request.ctx.countyCode, domains: [request.hostname] });
+}
+
+/** Where clients reach us, from the request (honours X-Forwarded-* behind a trusted proxy). */
+function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+async function registerOpen311Routes(app: TypedApp): Promise<void> {
+  await app.register(
+    async (plugin) => {
+      installOpen311ErrorHandling(plugin);
+      const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
+      // An unknown format is an unknown resource (404), decided before the query is validated (400).
+      scope.addHook('preValidation', async (request) => {
+        const { format } = (request.params ?? {}) as { format?: unknown };
+        if (!isOpen311Format(format)) throw unknownOpen311Resource();
+      });
+
+      scope.get(
+        '/v2/discovery.:format',
+        { config: publicRead, schema: { tags, summary: 'Open311 service discovery', params: FormatParams, querystring: Open311ReadQuery } },
+        async (request, reply) => {
+          checkJurisdiction(request, request.query.jurisdiction_id);
+          const discovery = await readOpen311Discovery(request.ctx, baseUrlOf(request));
+          return sendOpen311(reply, formatOf(request.params.format), 'discovery', null, discovery);
+        },
+      );
+
+      scope.get(
+        '/v2/services.:format',
+        { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service List (the case categories)', params: FormatParams, querystring: Open311ReadQuery } },
+        async (request, reply) => {
+          checkJurisdiction(request, request.query.jurisdiction_id);
+          const services = await listOpen311Services(request.ctx);
+          return sendOpen311(reply, formatOf(request.params.format), 'services', 'service', services);
+        },
+      );
+
+      scope.get(
+        '/v2/services/:service_code.:format',
+        { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service Definition (attributes)', params: ServiceCodeParams, querystring: Open311ReadQuery } },
+        async (request, reply) => {
+          checkJurisdiction(request, request.query.jurisdiction_id);
+          const definition = await readOpen311ServiceDefinition(request.ctx, request.params.service_code);
+          return sendOpen311(reply, formatOf(request.params.format), 'service_definition', null, definition);
+        },
+      );
+    },
+    { prefix: '/open311' },
+  );
+}
+
+/** Checked by the preValidation hook already; narrows the type. */
+function formatOf(format: string) {
+  if (!isOpen311Format(format)) throw unknownOpen311Resource();
+  return format;
+}
+
+/**
+ * Open311 GeoReport v2 (`/open311/v2/…`), phase 1: discovery and the read-only service catalogue, in XML and
+ * JSON, with the spec's error body. Reads are public (no api_key), as the spec's method tables say.
+ */
+export const open311Module: AppModule = {
+  key: 'cases-open311',
+  routes: registerOpen311Routes,
+};
