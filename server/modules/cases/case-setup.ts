@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { loadCalendar, loadWorkingHours } from '../../platform/calendar/load-calendar.ts';
 import { shanghaiYearOf } from '../../platform/calendar/shanghai-time.ts';
+import { cachedReference } from '../../platform/cache/reference-cache.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { findActiveVersion, listEditionRows } from './catalogue/catalogue.store.ts';
 import { type CasesPolicy, loadCasesPolicy } from './case-policy.ts';
@@ -17,22 +18,34 @@ export interface CategoryFacts {
 }
 
 /** The county's calendar around now: the year before (open cases) to the year after (deadlines in January). */
-export async function loadWorkTime(ctx: Ctx): Promise<WorkTime> {
+export function loadWorkTime(ctx: Ctx): Promise<WorkTime> {
   const year = shanghaiYearOf(ctx.clock());
-  return { calendar: await loadCalendar(ctx.db, ctx.countyCode, year - 1, year + 1), hours: await loadWorkingHours(ctx.db, ctx.countyCode) };
+  return cachedReference(ctx, `calendar/${year}`, referenceTtlMs, async () => ({
+    calendar: await loadCalendar(ctx.db, ctx.countyCode, year - 1, year + 1),
+    hours: await loadWorkingHours(ctx.db, ctx.countyCode),
+  }));
 }
 
-export async function loadPolicy(ctx: Ctx): Promise<CasesPolicy> {
-  return loadCasesPolicy(ctx.db, ctx.countyCode);
+export function loadPolicy(ctx: Ctx): Promise<CasesPolicy> {
+  return cachedReference(ctx, 'cases/policy', referenceTtlMs, () => loadCasesPolicy(ctx.db, ctx.countyCode));
 }
+
+/** How long another server process may serve reference data that an administrator just changed. */
+const referenceTtlMs = 30_000;
 
 /** A code of the active edition with its time limits; an unknown code is a field error on `field`. */
 export async function loadCategory(ctx: Ctx, code: string, field = 'categoryCode', version?: string): Promise<CategoryFacts> {
-  const edition = version ?? (await findActiveVersion(ctx.db, ctx.countyCode))?.version;
+  const edition = version ?? (await cachedReference(ctx, 'cases/catalogue/active', referenceTtlMs, () => findActiveVersion(ctx.db, ctx.countyCode)))?.version;
   if (!edition) throw AppError.field(field, 'cases.unknown_category');
+  const facts = await cachedReference(ctx, `cases/catalogue/${edition}/${code}`, referenceTtlMs, () => categoryFacts(ctx, edition, code));
+  if (!facts) throw AppError.field(field, 'cases.unknown_category');
+  return facts;
+}
+
+async function categoryFacts(ctx: Ctx, edition: string, code: string): Promise<CategoryFacts | null> {
   const rows = await listEditionRows(ctx.db, ctx.countyCode, edition, code);
   const category = rows.categories[0];
-  if (!category) throw AppError.field(field, 'cases.unknown_category');
+  if (!category) return null;
   return {
     version: edition,
     code,

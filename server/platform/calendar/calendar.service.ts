@@ -1,5 +1,6 @@
 import { recordAudit, recordAuditOutside } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
+import { invalidateReference } from '../cache/reference-cache.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import { isInSubtree } from '../regions/region-scope.ts';
@@ -43,7 +44,7 @@ export async function setLocalDay(ctx: Ctx, day: LocalDate, input: SetCalendarDa
   assertYear(day);
   await assertCountyManager(ctx, day);
   const name = input.name.trim();
-  return tx(ctx, async (t) => {
+  const saved = await tx(ctx, async (t) => {
     const before = (await findCalendarDays(t.db, t.countyCode, day)).find((r) => r.source === 'local');
     await upsertLocalDay(t.db, t.countyCode, { day, kind: input.kind, name, updatedAt: t.clock(), updatedBy: t.actor?.id ?? null });
     await recordAudit(t, {
@@ -55,6 +56,8 @@ export async function setLocalDay(ctx: Ctx, day: LocalDate, input: SetCalendarDa
     });
     return presentDay(t, day);
   });
+  invalidateReference(ctx, 'calendar');
+  return saved;
 }
 
 /** Removes the county's own row for a day, so the official day (or the weekly rule) applies again. */
@@ -72,6 +75,7 @@ export async function clearLocalDay(ctx: Ctx, day: LocalDate): Promise<void> {
       details: { before: { kind: deleted.kind, name: deleted.name } },
     });
   });
+  invalidateReference(ctx, 'calendar');
 }
 
 export async function setWorkingHours(ctx: Ctx, input: WorkingHoursInput): Promise<WorkingHoursInput> {
@@ -82,6 +86,7 @@ export async function setWorkingHours(ctx: Ctx, input: WorkingHoursInput): Promi
     await writeSetting(t.db, t.countyCode, workingHoursSettingKey, input, t.clock());
     await recordAudit(t, { eventType: 'calendar.update', action: 'update', objectType: 'setting', objectId: workingHoursSettingKey, details: { before, after: input } });
   });
+  invalidateReference(ctx, 'calendar');
   return input;
 }
 
