@@ -29,6 +29,8 @@ const zh = {
   'cases.photo_required': '请至少上传一张处置后照片',
   'cases.queue_needs_department': '您的账号未设置所属部门，无法查看部门待办',
   'cases.date_range': '开始日期不能晚于结束日期',
+  'cases.ladder_order': '督办级别须从 1 起依次递增，超期时长也须逐级增加',
+  'what.cases_route': '分派规则',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -59,6 +61,8 @@ const en: Record<keyof typeof zh, string> = {
   'cases.photo_required': 'Upload at least one photo taken after handling',
   'cases.queue_needs_department': 'Your account has no department, so there is no department queue',
   'cases.date_range': 'The start date cannot be after the end date',
+  'cases.ladder_order': 'Escalation levels must count up from 1, each with a longer overdue time than the one before',
+  'what.cases_route': 'Routing rule',
 };
 
 registerMessages({ zh, en });

@@ -49,6 +49,7 @@ export interface DetailParts {
   pending: CaseRequestRow | undefined;
   duplicateOfNo: string | null;
   duplicateNos: string[];
+  suggestedDepartment: string | null;
 }
 
 function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
@@ -73,6 +74,7 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
     closedOnTime: row.closedOnTime,
     duplicateOf: parts.duplicateOfNo,
     duplicates: parts.duplicateNos,
+    suggestedDepartment: parts.suggestedDepartment,
     satisfaction: row.satisfaction,
     satisfactionComment: row.satisfactionComment,
     closingNote: row.closingNote,

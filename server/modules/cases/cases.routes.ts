@@ -11,6 +11,7 @@ import { casesSeeds } from './cases.seed.ts';
 import { sweepEscalations } from './escalation.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
+import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
 import { storeReport } from './report-case.ts';
 import { checkStaffReport } from './staff-report.ts';
@@ -66,6 +67,7 @@ function registerCaseRoutes(app: TypedApp): void {
   );
 
   registerCaseActionRoutes(app);
+  registerCaseSettingsRoutes(app);
   registerPublicCaseRoutes(app);
 }
 

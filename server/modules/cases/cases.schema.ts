@@ -133,6 +133,8 @@ export const CaseDetailSchema = Type.Object({
   closedOnTime: nullable(Type.Boolean()),
   duplicateOf: nullable(Type.String()),
   duplicates: Type.Array(Type.String()),
+  /** Where the routing rules send this code at this place: the dispatch form's default. */
+  suggestedDepartment: nullable(Type.String()),
   satisfaction: nullable(Type.Integer()),
   satisfactionComment: nullable(Type.String()),
   closingNote: nullable(Type.String()),

@@ -9,6 +9,7 @@ import { findPendingRequest } from './case-requests.ts';
 import { caseVisibilityOf } from './cases.policy.ts';
 import { presentDetail, presentListItem } from './cases.presenter.ts';
 import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
+import { routeFor } from './departments.store.ts';
 import { caseNosOf, caseOrder, findPhoto, listCaseEvents, listPhotoMeta } from './cases.store.ts';
 
 function actorOf(ctx: Ctx) {
@@ -47,7 +48,8 @@ export async function readCase(ctx: Ctx, caseNo: string): Promise<CaseDetailDto>
     .where(and(eq(casesCase.regionCode, ctx.countyCode), eq(casesCase.duplicateOf, row.id)));
   const duplicateOfNo = row.duplicateOf === null ? null : ((await caseNosOf(ctx.db, ctx.countyCode, [row.duplicateOf])).get(row.duplicateOf) ?? null);
   const lookups = await loadCaseLookups(ctx, [row], events.map((e) => (e.actorKind === 'user' ? e.actorId : null)));
-  return presentDetail(ctx, { row, events, photos, pending, duplicateOfNo, duplicateNos: duplicateRows.map((d) => d.caseNo) }, lookups);
+  const suggestedDepartment = row.status === 'registered' ? await routeFor(ctx.db, ctx.countyCode, row.categoryCode, row.townshipCode) : null;
+  return presentDetail(ctx, { row, events, photos, pending, duplicateOfNo, duplicateNos: duplicateRows.map((d) => d.caseNo), suggestedDepartment }, lookups);
 }
 
 export async function readCasePhoto(ctx: Ctx, caseNo: string, photoId: string, variant: 'content' | 'thumbnail') {

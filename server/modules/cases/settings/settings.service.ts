@@ -1,0 +1,81 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { casesRoute } from '../../../db/schema/cases.ts';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import { invalidateReference } from '../../../platform/cache/reference-cache.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { tx } from '../../../platform/db/tx.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { findRegion } from '../../../platform/regions/regions.store.ts';
+import { writeSetting } from '../../../platform/settings/settings.store.ts';
+import { casesPolicySettingKey } from '../case-policy.ts';
+import { loadCategory, loadPolicy } from '../case-setup.ts';
+import '../cases.messages.ts';
+import { findDepartment, listDepartments, upsertDepartments, upsertRoutes } from '../departments.store.ts';
+import type { DepartmentInput, PolicyInput, RouteInput, SettingsDto } from './settings.schema.ts';
+
+/** The county's loop settings: the policy, the departments and which codes go where. */
+export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
+  const policy = await loadPolicy(ctx);
+  const departments = await listDepartments(ctx.db, ctx.countyCode);
+  const routes = await ctx.db
+    .select({ categoryCode: casesRoute.categoryCode, areaCode: casesRoute.areaCode, department: casesRoute.department })
+    .from(casesRoute)
+    .where(eq(casesRoute.regionCode, ctx.countyCode))
+    .orderBy(asc(casesRoute.categoryCode), asc(casesRoute.areaCode));
+  return { policy: { ...policy, escalationLadder: [...policy.escalationLadder] }, departments: departments.map(({ regionCode: _r, ...d }) => d), routes };
+}
+
+/** Levels must climb with the overdue time, or the sweep would skip rungs. */
+function assertLadder(ladder: PolicyInput['escalationLadder']): void {
+  ladder.forEach((rung, i) => {
+    const previous = ladder[i - 1];
+    if (rung.level !== i + 1 || (previous && rung.overdueWorkingHours <= previous.overdueWorkingHours)) throw AppError.field(`escalationLadder.${i}`, 'cases.ladder_order');
+  });
+}
+
+export async function savePolicy(ctx: Ctx, input: PolicyInput): Promise<SettingsDto> {
+  assertLadder(input.escalationLadder);
+  const before = await loadPolicy(ctx);
+  // The county box is not an administrator's setting: it is part of the installation (validation of every report).
+  const policy = { ...input, bounds: before.bounds };
+  await tx(ctx, async (t) => {
+    await writeSetting(t.db, t.countyCode, casesPolicySettingKey, policy, t.clock());
+    await recordAudit(t, { eventType: 'cases.settings', action: 'update', objectType: 'setting', objectId: casesPolicySettingKey, details: { before, after: policy } });
+  });
+  invalidateReference(ctx, 'cases/policy');
+  return readSettings(ctx);
+}
+
+export async function saveDepartment(ctx: Ctx, key: string, input: DepartmentInput): Promise<SettingsDto> {
+  await tx(ctx, async (t) => {
+    const before = await findDepartment(t.db, t.countyCode, key);
+    await upsertDepartments(t.db, t.countyCode, [{ key, titleZh: input.titleZh.trim(), titleEn: input.titleEn.trim(), active: input.active, sortOrder: input.sortOrder ?? before?.sortOrder ?? 0 }]);
+    await recordAudit(t, { eventType: 'cases.settings', action: before ? 'update' : 'create', objectType: 'cases_department', objectId: key, details: { before: before ?? null, after: input } });
+  });
+  return readSettings(ctx);
+}
+
+export async function saveRoute(ctx: Ctx, categoryCode: string, input: RouteInput): Promise<SettingsDto> {
+  await loadCategory(ctx, categoryCode, 'categoryCode');
+  const department = await findDepartment(ctx.db, ctx.countyCode, input.department);
+  if (!department?.active) throw AppError.field('department', 'cases.unknown_department');
+  const areaCode = input.areaCode ?? '';
+  if (areaCode !== '' && (!areaCode.startsWith(ctx.countyCode) || (await findRegion(ctx.db, areaCode))?.level !== 'township')) throw AppError.field('areaCode', 'cases.region_unknown');
+  await tx(ctx, async (t) => {
+    await upsertRoutes(t.db, t.countyCode, [{ categoryCode, areaCode, department: input.department }]);
+    await recordAudit(t, { eventType: 'cases.settings', action: 'update', objectType: 'cases_route', objectId: `${categoryCode}/${areaCode}`, details: { department: input.department } });
+  });
+  return readSettings(ctx);
+}
+
+export async function deleteRoute(ctx: Ctx, categoryCode: string, areaCode: string): Promise<SettingsDto> {
+  await tx(ctx, async (t) => {
+    const deleted = await t.db
+      .delete(casesRoute)
+      .where(and(eq(casesRoute.regionCode, t.countyCode), eq(casesRoute.categoryCode, categoryCode), eq(casesRoute.areaCode, areaCode)))
+      .returning();
+    if (deleted.length === 0) throw AppError.notFound('what.cases_route');
+    await recordAudit(t, { eventType: 'cases.settings', action: 'delete', objectType: 'cases_route', objectId: `${categoryCode}/${areaCode}`, details: { department: deleted[0]?.department } });
+  });
+  return readSettings(ctx);
+}
