@@ -15,6 +15,12 @@ interface PlainWords {
 }
 const plain: Record<string, PlainWords> = JSON.parse(readFileSync(new URL('./data/plain-words.json', import.meta.url), 'utf8')).categories;
 
+/** The citizen-facing name of a code: the plain words when there are some, else the catalogue's title. */
+export function plainCategoryName(code: string, locale: string, fallback: string): string {
+  const words = plain[code];
+  return words ? (locale === 'en' ? words.en : words.zh) : fallback;
+}
+
 export const PublicFormSchema = Type.Object({
   categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), group: Type.String(), hint: Type.Union([Type.String(), Type.Null()]), needsArea: Type.Boolean() })),
   townships: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), villages: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) })),

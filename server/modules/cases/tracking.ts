@@ -8,6 +8,7 @@ import { tx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { loadCaseLookups } from './case-lookups.ts';
 import './cases.messages.ts';
+import { plainCategoryName } from './public-form.ts';
 import type { RateInput, TrackingDto } from './cases.schema.ts';
 import { appendCaseEvent, type CaseRow, findCaseById, findCaseByNo, findPhoto, updateCaseIf } from './cases.store.ts';
 import { trackingTokenHash } from './report-case.ts';
@@ -46,7 +47,7 @@ export async function trackCase(ctx: Ctx, caseNo: string, token: string): Promis
   return {
     caseNo: own.caseNo,
     status: followed.status,
-    categoryName: lookups.categoryName(own.catalogueVersion, own.categoryCode),
+    categoryName: plainCategoryName(own.categoryCode, ctx.locale, lookups.categoryName(own.catalogueVersion, own.categoryCode)),
     address: own.address,
     reportedAt: own.reportedAt.toISOString(),
     closedAt: followed.closedAt?.toISOString() ?? null,
