@@ -21,7 +21,7 @@ export default defineConfig({
           env: { WENMING_TEST_ENGINE: engine, NODE_ENV: 'test' },
         },
       })),
-      { extends: true as const, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
+      { extends: true as const, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['web/src/test/setup.ts'] } },
     ],
   },
 });

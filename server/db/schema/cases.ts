@@ -96,6 +96,9 @@ export const casesCase = pgTable(
     index('cases_case_category_idx').on(t.regionCode, t.categoryCode, t.reportedAt),
     index('cases_case_department_idx').on(t.regionCode, t.department, t.status),
     index('cases_case_due_idx').on(t.regionCode, t.stageDueAt).where(sql`${t.stageDueAt} is not null`),
+    // 综合评价: 立案数 by registered_at, 应结案数 by the instant a case settles (its deadline, or an earlier close).
+    index('cases_case_registered_idx').on(t.regionCode, t.registeredAt).where(sql`${t.registeredAt} is not null`),
+    index('cases_case_settle_idx').on(t.regionCode, sql`least(${t.handleDueAt}, ${t.closedAt})`).where(sql`${t.handleDueAt} is not null`),
     index('cases_case_duplicate_idx').on(t.regionCode, t.duplicateOf).where(sql`${t.duplicateOf} is not null`),
     index('cases_case_phone_idx').on(t.regionCode, t.reporterPhoneHmac).where(sql`${t.reporterPhoneHmac} is not null`),
     check('cases_case_lng', sql`${t.lng} between -180 and 180`),

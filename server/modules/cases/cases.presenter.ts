@@ -54,7 +54,8 @@ export interface DetailParts {
 
 function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
   const phone = row.reporterPhoneEnc ? maskPhone(decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', row.reporterPhoneEnc)) : null;
-  const kind = row.reporterUserId ? 'staff' : row.reporterApiKeyId ? 'partner' : 'citizen';
+  // Imported history and hotline transcriptions may name no staff account; only the citizen channel means a resident.
+  const kind = row.reporterApiKeyId ? 'partner' : row.reporterUserId || row.channel !== 'citizen' ? 'staff' : 'citizen';
   return { kind, phone };
 }
 

@@ -59,8 +59,13 @@ describe('default deny', () => {
       '/api/regions/:code',
       '/healthz',
       '/open311/v2/discovery.:format',
+      // POST requests and the updates feed check the partner's api_key argument in the handler's preValidation
+      '/open311/v2/requests.:format',
+      '/open311/v2/requests/:service_request_id.:format',
+      '/open311/v2/servicerequestupdates.:format',
       '/open311/v2/services.:format',
       '/open311/v2/services/:service_code.:format',
+      '/open311/v2/tokens/:token.:format',
       '/readyz',
     ]);
     await app.close();

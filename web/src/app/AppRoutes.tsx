@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import { CitizenReportRoute, CitizenTrackRoute } from '../modules/cases/citizen/index.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { RequireModule } from './auth/RequireModule.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
@@ -23,6 +24,9 @@ export function AppRoutes() {
       <Route path="/login/mfa" element={<MfaVerifyPage />} />
       <Route path="/login/mfa-enrol" element={<MfaEnrolPage />} />
       <Route path="/login/password" element={<PasswordChangePage />} />
+      <Route path="/report" element={<CitizenReportRoute />} />
+      <Route path="/track" element={<CitizenTrackRoute />} />
+      <Route path="/track/:caseNo" element={<CitizenTrackRoute />} />
       <Route
         element={
           <RequireSession>

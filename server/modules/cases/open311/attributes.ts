@@ -21,6 +21,8 @@ export interface Open311AttributeSpec {
   defaultValue?: string;
   /** Numbers must be greater than this. */
   exclusiveMinimum?: number;
+  /** Strings must match this (whole value). */
+  pattern?: RegExp;
 }
 
 /** The part of a catalogue category the attributes depend on (a `CategoryDto` fits). */
@@ -31,6 +33,23 @@ export interface AttributeSource {
 /** How the report reached us; partners that do not say are 'other'. */
 export const reportChannels = ['patrol', 'citizen', 'volunteer', 'hotline', 'other'] as const;
 export type ReportChannel = (typeof reportChannels)[number];
+
+/**
+ * Where the case belongs. Cases need a township (数据范围, routing, evaluation) and we hold no boundaries to
+ * find it from lat/long, so the partner names it: the 9-digit township or 12-digit village code (统计用区划代码)
+ * of this county. A `string`, not a `singlevaluelist`: the county's villages are hundreds of values. The same
+ * code may come as the POST's `address_id` instead (our address ids are region codes).
+ */
+export const regionCodeAttribute: Omit<Open311AttributeSpec, 'order'> = {
+  code: 'region_code',
+  datatype: 'string',
+  required: true,
+  variable: true,
+  descriptionKey: 'open311.attribute.region_code',
+  datatypeDescriptionKey: 'open311.attribute.region_code.datatype',
+  values: [],
+  pattern: /^[0-9]{9}([0-9]{3})?$/,
+};
 
 const areaAttribute: Omit<Open311AttributeSpec, 'order'> = {
   code: 'area_m2',
@@ -55,11 +74,12 @@ const channelAttribute: Omit<Open311AttributeSpec, 'order'> = {
 };
 
 /**
- * The attributes a service asks for: categories measured in square metres (私搭乱建 06001) need the area, which
- * sets the handling step and the penalty; every service takes the reporting channel.
+ * The attributes a service asks for: every service needs the township or village the case is in; categories
+ * measured in square metres (私搭乱建 06001) need the area, which sets the handling step and the penalty; every
+ * service takes the reporting channel.
  */
 export function attributesFor(category: AttributeSource): Open311AttributeSpec[] {
-  const attributes = category.measureUnit === 'm2' ? [areaAttribute, channelAttribute] : [channelAttribute];
+  const attributes = category.measureUnit === 'm2' ? [regionCodeAttribute, areaAttribute, channelAttribute] : [regionCodeAttribute, channelAttribute];
   return attributes.map((attribute, index) => ({ ...attribute, order: index + 1 }));
 }
 
@@ -85,6 +105,20 @@ export type GivenAttributes = Readonly<Record<string, string | readonly string[]
 const decimal = /^\d{1,12}(\.\d{1,6})?$/;
 /** Open311 datetimes carry their offset (W3C ISO-8601 subset). */
 const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A W3C datetime with its zone that names a real instant (`2026-02-30T…` does not). */
+export function isOpen311Datetime(raw: string): boolean {
+  if (!isoWithZone.test(raw)) return false;
+  const ms = Date.parse(raw);
+  // Date.parse rolls 02-30 over to 03-02; the calendar date written must survive the round trip.
+  return Number.isFinite(ms) && new Date(ms + zoneOffsetMs(raw)).toISOString().slice(0, 10) === raw.slice(0, 10);
+}
+
+function zoneOffsetMs(raw: string): number {
+  const zone = /([+-])(\d{2}):(\d{2})$/.exec(raw);
+  if (!zone) return 0;
+  return (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
+}
 
 /**
  * Checks a POST's attributes against the service's: required ones present, numbers numeric and in range, list
@@ -118,7 +152,8 @@ function checkOne(spec: Open311AttributeSpec, raw: string | readonly string[] | 
   if (typeof raw !== 'string') return { problem: { key: 'field.type.string' } };
   if (spec.datatype === 'singlevaluelist') return spec.values.some((v) => v.key === raw) ? { value: raw } : { problem: { key: 'field.enum' } };
   if (spec.datatype === 'number') return checkNumber(spec, raw);
-  if (spec.datatype === 'datetime' && !(isoWithZone.test(raw) && Number.isFinite(Date.parse(raw)))) return { problem: { key: 'format.date-time' } };
+  if (spec.datatype === 'datetime' && !isOpen311Datetime(raw)) return { problem: { key: 'format.date-time' } };
+  if (spec.pattern && !spec.pattern.test(raw)) return { problem: { key: 'field.pattern' } };
   return { value: raw };
 }
 

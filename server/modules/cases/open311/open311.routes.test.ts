@@ -206,23 +206,33 @@ describe('Open311 GeoReport v2 (read side)', () => {
       }
     });
 
-    it('asks 私搭乱建 for a required area in m² and every service for the optional channel', async () => {
+    it('asks every service for the township, 私搭乱建 for a required area in m², and every service for the optional channel', async () => {
       const illegalBuilding = (await get('/open311/v2/services/06001.json')).json();
       expect(illegalBuilding.service_code).toBe('06001');
       expect(illegalBuilding.attributes.map((a: Record<string, unknown>) => [a.code, a.datatype, a.required, a.variable, a.order])).toEqual([
-        ['area_m2', 'number', true, true, 1],
-        ['channel', 'singlevaluelist', false, true, 2],
+        ['region_code', 'string', true, true, 1],
+        ['area_m2', 'number', true, true, 2],
+        ['channel', 'singlevaluelist', false, true, 3],
       ]);
-      expect(illegalBuilding.attributes[0].description).toBe('面积（平方米）');
+      expect(illegalBuilding.attributes[1].description).toBe('面积（平方米）');
       const vending = (await get('/open311/v2/services/09006.json', { 'accept-language': 'en' })).json();
       expect(vending.attributes).toEqual([
+        {
+          variable: true,
+          code: 'region_code',
+          datatype: 'string',
+          required: true,
+          datatype_description: 'A 9-digit township code or a 12-digit village (community) code',
+          order: 1,
+          description: 'Statistical area code of the township or village (community) the case is in, within this county, e.g. 430225100 (Xiayang); may be sent as address_id instead',
+        },
         {
           variable: true,
           code: 'channel',
           datatype: 'singlevaluelist',
           required: false,
           datatype_description: 'One of the values; "other" when absent',
-          order: 1,
+          order: 2,
           description: 'Reporting channel',
           values: [
             { key: 'patrol', name: 'Inspector patrol' },
@@ -237,7 +247,8 @@ describe('Open311 GeoReport v2 (read side)', () => {
 
     it('writes attributes/attribute and values/value in XML, escaping what XML must', async () => {
       const xml = (await get('/open311/v2/services/09006.xml', { 'accept-language': 'en' })).body;
-      expect(xml).toContain('<attributes><attribute><variable>true</variable><code>channel</code><datatype>singlevaluelist</datatype><required>false</required>');
+      expect(xml).toContain('<attributes><attribute><variable>true</variable><code>region_code</code><datatype>string</datatype><required>true</required>');
+      expect(xml).toContain('</attribute><attribute><variable>true</variable><code>channel</code><datatype>singlevaluelist</datatype><required>false</required>');
       expect(xml).toContain('<datatype_description>One of the values; &quot;other&quot; when absent</datatype_description>');
       expect(xml).toContain('<values><value><key>patrol</key><name>Inspector patrol</name></value>');
     });
@@ -252,8 +263,8 @@ describe('Open311 GeoReport v2 (read side)', () => {
     });
 
     it('answers unknown paths under /open311 in the spec format too', async () => {
-      expectSpecError(await get('/open311/v2/requests.xml'), 'xml', 404);
-      expectSpecError(await get('/open311/v2/tokens/abc.json'), 'json', 404);
+      expectSpecError(await get('/open311/v2/reports.xml'), 'xml', 404);
+      expectSpecError(await get('/open311/v2/requests/2026-00000001/notes.json'), 'json', 404);
       expectSpecError(await get('/open311/discovery.json'), 'json', 404);
     });
 

@@ -1,25 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { AppModule, TypedApp } from '../../../platform/module.ts';
 import { readOpen311Discovery } from './discovery.ts';
 import { installOpen311ErrorHandling, unknownOpen311Resource } from './errors.ts';
 import { isOpen311Format, sendOpen311 } from './format.ts';
-import { assertServedJurisdiction } from './jurisdiction.ts';
 import { FormatParams, Open311ReadQuery, ServiceCodeParams } from './open311.schema.ts';
+import { registerOpen311RequestRoutes } from './requests.routes.ts';
+import { baseUrlOf, checkJurisdiction, dropEmptyArguments, formatOf } from './route-support.ts';
 import { listOpen311Services, readOpen311ServiceDefinition } from './services.ts';
 
 const tags = ['open311'];
 const publicRead = { access: 'public' as const };
-
-/** `jurisdiction_id` names this county (or the host the API is reached on), or is absent/empty. */
-export function checkJurisdiction(request: FastifyRequest, jurisdictionId: string | undefined): void {
-  assertServedJurisdiction(jurisdictionId, { countyCode: request.ctx.countyCode, domains: [request.hostname] });
-}
-
-/** Where clients reach us, from the request (honours X-Forwarded-* behind a trusted proxy). */
-function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 async function registerOpen311Routes(app: TypedApp): Promise<void> {
   await app.register(
@@ -30,6 +20,7 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
       scope.addHook('preValidation', async (request) => {
         const { format } = (request.params ?? {}) as { format?: unknown };
         if (!isOpen311Format(format)) throw unknownOpen311Resource();
+        dropEmptyArguments(request.query);
       });
 
       scope.get(
@@ -61,20 +52,17 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
           return sendOpen311(reply, formatOf(request.params.format), 'service_definition', null, definition);
         },
       );
+
+      registerOpen311RequestRoutes(scope);
     },
     { prefix: '/open311' },
   );
 }
 
-/** Checked by the preValidation hook already; narrows the type. */
-function formatOf(format: string) {
-  if (!isOpen311Format(format)) throw unknownOpen311Resource();
-  return format;
-}
-
 /**
- * Open311 GeoReport v2 (`/open311/v2/…`), phase 1: discovery and the read-only service catalogue, in XML and
- * JSON, with the spec's error body. Reads are public (no api_key), as the spec's method tables say.
+ * Open311 GeoReport v2 (`/open311/v2/…`): discovery, the service catalogue, POST/GET service requests, tokens
+ * and mySociety's service request updates, in XML and JSON, with the spec's error body. Reads are public (no
+ * api_key), as the spec's method tables say; POST requests and the updates feed take a partner's api_key.
  */
 export const open311Module: AppModule = {
   key: 'cases-open311',

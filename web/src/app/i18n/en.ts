@@ -2,6 +2,8 @@ import type { MessageKey } from './zh.ts';
 import { accountEn } from './en/account.ts';
 import { adminEn } from './en/admin.ts';
 import { auditEn } from './en/audit.ts';
+import { casesEn } from './en/cases.ts';
+import { citizenEn } from './en/citizen.ts';
 
 /** English messages: the switch language. Same keys as `zh.ts`, enforced by the type below and by a test. */
 export const en: Record<MessageKey, string> = {
@@ -124,4 +126,6 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...adminEn,
   ...auditEn,
+  ...casesEn,
+  ...citizenEn,
 };

@@ -1,6 +1,8 @@
 import { accountZh } from './zh/account.ts';
 import { adminZh } from './zh/admin.ts';
 import { auditZh } from './zh/audit.ts';
+import { casesZh } from './zh/cases.ts';
+import { citizenZh } from './zh/citizen.ts';
 
 /**
  * Chinese messages: the default language and the source of truth for the key set.
@@ -122,6 +124,8 @@ export const zh = {
   ...accountZh,
   ...adminZh,
   ...auditZh,
+  ...casesZh,
+  ...citizenZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -73,12 +73,12 @@ describe('shell layout', () => {
   it('opens a module page that says the module is coming', async () => {
     mockApi(signedIn);
     renderApp('/');
-    fireEvent.click(within(await screen.findByTestId('nav')).getByText('市容案件'));
-    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/m/cases'));
-    const page = await screen.findByTestId('coming-soon-cases');
+    fireEvent.click(within(await screen.findByTestId('nav')).getByText('志愿服务'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/m/volunteers'));
+    const page = await screen.findByTestId('coming-soon-volunteers');
     expect(page.textContent).toContain('即将上线');
-    expect(page.textContent).toContain('立案、派遣');
-    expect(within(screen.getByTestId('nav')).getByText('市容案件').closest('li')?.className).toContain('selected');
+    expect(page.textContent).toContain('点单-派单');
+    expect(within(screen.getByTestId('nav')).getByText('志愿服务').closest('li')?.className).toContain('selected');
   });
 
   it('shows the county from /api/meta in the header', async () => {

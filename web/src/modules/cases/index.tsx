@@ -1,6 +1,21 @@
-import { ComingSoon } from '../../app/ComingSoon.tsx';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { CaseMapPage } from './staff/map/CaseMapPage.tsx';
+import { CasePage } from './staff/CasePage.tsx';
+import { CaseQueuesPage } from './staff/CaseQueuesPage.tsx';
+import './staff/cases.css';
 
-/** 市容案件 — the case-loop issue replaces this page. */
-export default function CasesPage() {
-  return <ComingSoon module="cases" />;
+/**
+ * 市容案件, the staff side: `/m/cases` the work queues and list, `/m/cases/map` the same filter on the map,
+ * `/m/cases/:caseNo` one case with its timeline and actions.
+ */
+export default function CasesModule() {
+  return (
+    <Routes>
+      <Route index element={<CaseQueuesPage />} />
+      <Route path="map" element={<CaseMapPage />} />
+      <Route path=":caseNo" element={<CasePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

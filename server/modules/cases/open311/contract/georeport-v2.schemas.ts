@@ -98,11 +98,112 @@ export const errorsSchema = {
   },
 } as const;
 
+// anyOf, not a type list: ajv's strict mode refuses union types.
+const optionalText = { anyOf: [{ type: 'string' }, { type: 'null' }] } as const;
+const optionalDatetime = { anyOf: [datetime, { type: 'null' }] } as const;
+
+/**
+ * POST Service Request's answer: `service_request_id` or `token` ("should not be returned if" the other is),
+ * `service_notice` and `account_id` ("may not be returned").
+ */
+export const postRequestResponseSchema = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { service_request_id: nonEmpty, token: nonEmpty, service_notice: optionalText, account_id: optionalText },
+    oneOf: [
+      { type: 'object', required: ['service_request_id'], not: { type: 'object', required: ['token'] } },
+      { type: 'object', required: ['token'], not: { type: 'object', required: ['service_request_id'] } },
+    ],
+  },
+} as const;
+
+/** GET service_request_id from a token. */
+export const tokenResponseSchema = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'object', additionalProperties: false, required: ['service_request_id', 'token'], properties: { service_request_id: nonEmpty, token: nonEmpty } },
+} as const;
+
+/**
+ * One request of GET Service Request(s). Required: every field the table does not mark "May not be returned";
+ * text may be null (the spec's JSON example writes `"description":null`), ids are strings (drift §4.4: be
+ * strict as a server), lat/long numbers. `extended_attributes` is the wiki's `extensions=true` member.
+ */
+const serviceRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['service_request_id', 'status', 'service_name', 'service_code', 'description', 'requested_datetime', 'updated_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'],
+  properties: {
+    service_request_id: nonEmpty,
+    status: { enum: ['open', 'closed'] },
+    status_notes: optionalText,
+    service_name: nonEmpty,
+    service_code: nonEmpty,
+    description: { anyOf: [{ type: 'string', maxLength: 4000 }, { type: 'null' }] },
+    agency_responsible: optionalText,
+    service_notice: optionalText,
+    requested_datetime: datetime,
+    updated_datetime: datetime,
+    expected_datetime: optionalDatetime,
+    address: optionalText,
+    address_id: optionalText,
+    zipcode: optionalText,
+    lat: { type: 'number', minimum: -90, maximum: 90 },
+    long: { type: 'number', minimum: -180, maximum: 180 },
+    media_url: optionalText,
+    extended_attributes: { type: 'object' },
+  },
+} as const;
+
+export const serviceRequestsSchema = { type: 'array', items: serviceRequestSchema } as const;
+export const oneServiceRequestSchema = { type: 'array', minItems: 1, maxItems: 1, items: serviceRequestSchema } as const;
+
+/** mySociety's upper-case extended statuses (FixMyStreet wiki, open311-adapter `status_extended_upper`). */
+export const extendedStatuses = ['OPEN', 'CLOSED', 'FIXED', 'IN_PROGRESS', 'ACTION_SCHEDULED', 'INVESTIGATING', 'DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'INTERNAL_REFERRAL', 'REOPEN', 'FOR_TRIAGE'] as const;
+
+/** mySociety GET Service Request Updates: `service_request_updates/request_update[]`. */
+export const requestUpdatesSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url'],
+    properties: {
+      update_id: nonEmpty,
+      service_request_id: nonEmpty,
+      status: { enum: extendedStatuses },
+      updated_datetime: datetime,
+      description: text,
+      media_url: text,
+      external_status_code: text,
+    },
+  },
+} as const;
+
+/** mySociety POST Service Request Update's answer: `service_request_updates/request_update[]{update_id}`. */
+export const postUpdateResponseSchema = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'object', additionalProperties: false, required: ['update_id'], properties: { update_id: nonEmpty, account_id: text } },
+} as const;
+
 /**
  * The XML a JSON response stands for under the Spark convention, as fast-xml-parser reads it back (every leaf
  * a string): a list becomes `{ item: [...] }` under its plural element. Item names from the spec's examples.
  */
-const itemNames: Record<string, string> = { services: 'service', attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format', errors: 'error' };
+const itemNames: Record<string, string> = {
+  services: 'service',
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
+  errors: 'error',
+  service_requests: 'request',
+  service_request_updates: 'request_update',
+};
 
 export type XmlTree = string | XmlTree[] | { [name: string]: XmlTree };
 

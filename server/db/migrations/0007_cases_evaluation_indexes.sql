@@ -1,0 +1,2 @@
+CREATE INDEX "cases_case_registered_idx" ON "cases_case" USING btree ("region_code","registered_at") WHERE "cases_case"."registered_at" is not null;--> statement-breakpoint
+CREATE INDEX "cases_case_settle_idx" ON "cases_case" USING btree ("region_code",least("handle_due_at", "closed_at")) WHERE "cases_case"."handle_due_at" is not null;

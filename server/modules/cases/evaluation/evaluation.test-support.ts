@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { casesCase } from '../../../db/schema/cases.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { queryOne } from '../../../platform/db/rows.ts';
+import type { NewCaseRow } from '../cases.store.ts';
+
+/** Test rows written straight into cases_case, for volumes the API would take minutes to build. */
+export type CaseFacts = Partial<NewCaseRow> & Pick<NewCaseRow, 'townshipCode' | 'status' | 'reportedAt'>;
+
+let serial = 0;
+
+export async function activeCatalogueVersion(db: Db): Promise<string> {
+  const row = await queryOne<{ version: string }>(db, sql`select version from cases_catalogue_version where region_code = '430225' and active`);
+  if (!row) throw new Error('no active catalogue edition in the test database');
+  return row.version;
+}
+
+/** Inserts the cases in batches of 500 and returns them as written (with their ids). */
+export async function insertCases(db: Db, facts: readonly CaseFacts[]): Promise<Array<typeof casesCase.$inferSelect>> {
+  const version = await activeCatalogueVersion(db);
+  const written: Array<typeof casesCase.$inferSelect> = [];
+  for (let i = 0; i < facts.length; i += 500) {
+    const rows = facts.slice(i, i + 500).map((f): NewCaseRow => {
+      serial += 1;
+      return {
+        regionCode: '430225',
+        caseNo: `1999-${String(serial).padStart(8, '0')}`,
+        trackingTokenHash: `test-${serial}`,
+        catalogueVersion: version,
+        categoryCode: '09006',
+        channel: 'patrol',
+        locationCode: f.townshipCode,
+        lng: 113.772,
+        lat: 26.489,
+        address: `测试地址 ${serial} 号`,
+        description: '批量测试案件',
+        updatedAt: f.reportedAt,
+        ...f,
+      };
+    });
+    written.push(...(await db.insert(casesCase).values(rows).returning()));
+  }
+  return written;
+}
+
+const hourMs = 3_600_000;
+
+/** Shanghai wall-clock instant: cst(2026, 3, 5, 10) is 5 March 2026 10:00 in Yanling. */
+export function cst(year: number, month: number, day: number, hour = 10, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour - 8, minute));
+}
+
+export const hours = (n: number) => n * hourMs;

@@ -1,0 +1,101 @@
+import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
+import { Alert, Button, Progress, Typography } from 'antd';
+import { type ChangeEvent, useState } from 'react';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { photoPosition } from './photoLocation.ts';
+import { preparePhoto } from './photoPrep.ts';
+import { type DraftPhoto, maxPhotos } from './reportDraft.ts';
+
+interface Props {
+  photos: readonly DraftPhoto[];
+  /** Server or local messages: per photo index, and for the list as a whole. */
+  photoErrors: Readonly<Record<number, string>>;
+  error?: string;
+  onAdd: (photos: DraftPhoto[]) => void;
+  onRemove: (id: string) => void;
+}
+
+let photoIds = 0;
+
+/**
+ * Step 2: photos from the camera (or the gallery), shrunk on the phone one by one with a visible count,
+ * each with a large remove button and its own error line.
+ */
+export function PhotoStep({ photos, photoErrors, error, onAdd, onRemove }: Props) {
+  const t = useT();
+  const [preparing, setPreparing] = useState<{ done: number; total: number }>();
+  const [notices, setNotices] = useState<string[]>([]);
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    // Reset, so choosing the same picture again after removing it fires a change.
+    event.target.value = '';
+    const room = maxPhotos - photos.length;
+    const taken = files.slice(0, Math.max(0, room));
+    const next: string[] = [];
+    if (files.length > taken.length) next.push(t('citizen.photos.tooMany', { max: maxPhotos, extra: files.length - taken.length }));
+    const added: DraftPhoto[] = [];
+    let unreadable = 0;
+    for (const [index, file] of taken.entries()) {
+      setPreparing({ done: index, total: taken.length });
+      try {
+        const [prepared, position] = await Promise.all([preparePhoto(file), photoPosition(file)]);
+        photoIds += 1;
+        added.push({ ...prepared, id: `photo-${photoIds}`, position });
+      } catch {
+        unreadable += 1;
+      }
+    }
+    setPreparing(undefined);
+    if (unreadable > 0) next.push(t('citizen.photos.unreadable', { count: unreadable }));
+    setNotices(next);
+    if (added.length > 0) onAdd(added);
+  };
+
+  return (
+    <section aria-labelledby="report-photos-question">
+      <Typography.Title level={2} className="wm-report-question" id="report-photos-question">
+        {t('citizen.photos.question')}
+      </Typography.Title>
+      {photos.length < maxPhotos && (
+        <label className="wm-citizen-photo-picker">
+          <CameraOutlined aria-hidden="true" />
+          <span>{t('citizen.photos.take')}</span>
+          <input type="file" accept="image/*" capture="environment" multiple onChange={choose} disabled={preparing !== undefined} data-testid="photo-input" />
+        </label>
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('citizen.photos.count', { count: photos.length, max: maxPhotos })} · {t('citizen.photos.hint')}
+      </Typography.Paragraph>
+      {preparing && (
+        <div role="status" data-testid="photo-preparing">
+          {t('citizen.photos.preparing', { done: preparing.done + 1, total: preparing.total })}
+          <Progress percent={Math.round((preparing.done / preparing.total) * 100)} showInfo={false} />
+        </div>
+      )}
+      {notices.map((notice) => (
+        <Alert key={notice} type="warning" showIcon title={notice} className="wm-report-notice" />
+      ))}
+      {error && (
+        <div className="wm-field-error" role="alert" data-testid="photos-error">
+          {error}
+        </div>
+      )}
+      <ul className="wm-citizen-photo-grid" data-testid="photo-list">
+        {photos.map((photo, index) => (
+          <li key={photo.id} className="wm-citizen-photo-item">
+            <div className="wm-citizen-photo-frame">
+              <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
+              <Button className="wm-citizen-photo-remove" shape="circle" danger icon={<DeleteOutlined />} aria-label={t('citizen.photos.remove', { n: index + 1 })} onClick={() => onRemove(photo.id)} />
+            </div>
+            {photoErrors[index] && (
+              <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
+                {photoErrors[index]}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

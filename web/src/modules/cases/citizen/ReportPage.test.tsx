@@ -1,0 +1,198 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorResponse, jsonResponse, mockApi, type RecordedRequest, type RouteReply, sampleMeta } from '../../../test/fetchMock.ts';
+import { renderApp } from '../../../test/renderApp.tsx';
+import { myReportsStorageKey } from './myReports.ts';
+import { sampleForm, sampleToken } from './test/samples.ts';
+
+// happy-dom has no canvas: the shrinking itself is covered by photoPrep.test.ts and the browser test.
+vi.mock('./photoPrep.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./photoPrep.ts')>()),
+  preparePhoto: async (file: File) => ({ data: btoa(file.name), previewUrl: `blob:${file.name}`, width: 2560, height: 1920, bytes: 1000 }),
+}));
+const exif = vi.hoisted(() => ({ position: null as { lng: number; lat: number } | null }));
+vi.mock('./photoLocation.ts', () => ({ photoPosition: async () => exif.position }));
+
+interface HappyDomWindow {
+  happyDOM: { setViewport(viewport: { width: number; height: number }): void };
+}
+
+const inXiayang = { lng: 113.772, lat: 26.489 };
+const reported = { caseNo: '2026-00000042', trackingToken: sampleToken, status: 'reported', duplicates: [] };
+
+function grantPosition(point: { lng: number; lat: number }) {
+  const geolocation = { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { longitude: point.lng, latitude: point.lat, accuracy: 12 } } as GeolocationPosition) };
+  Object.defineProperty(navigator, 'geolocation', { configurable: true, value: geolocation });
+}
+
+beforeEach(() => {
+  window.localStorage.clear();
+  exif.position = null;
+  (window as unknown as HappyDomWindow).happyDOM.setViewport({ width: 360, height: 740 });
+  grantPosition(inXiayang);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  (window as unknown as HappyDomWindow).happyDOM.setViewport({ width: 1024, height: 768 });
+});
+
+function citizenServer(report: RouteReply, nearby: unknown = { radiusM: 50, items: [] }) {
+  return mockApi({
+    'GET /api/meta': jsonResponse(200, sampleMeta),
+    'GET /api/public/cases/form': jsonResponse(200, sampleForm),
+    'GET /api/public/cases/nearby': jsonResponse(200, nearby),
+    'POST /api/public/cases': report,
+  });
+}
+
+const reports = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'POST' && r.path === '/api/public/cases');
+const step = () => screen.getByTestId('report-page').getAttribute('data-step');
+
+async function choose(testId: string, title: string) {
+  fireEvent.mouseDown(within(screen.getByTestId(testId)).getByRole('combobox'));
+  fireEvent.click(await screen.findByTitle(title));
+}
+
+/** Fills the four steps as a citizen would, up to (not including) pressing 提交. */
+async function fillReport({ category = '09001', photos = 2 } = {}) {
+  renderApp('/report');
+  fireEvent.click(await screen.findByTestId(`category-${category}`, {}, { timeout: 10_000 }));
+  const files = Array.from({ length: photos }, (_, i) => new File(['jpeg'], `scene-${i + 1}.jpg`, { type: 'image/jpeg' }));
+  await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files } }));
+  await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(photos));
+  fireEvent.click(screen.getByTestId('report-next'));
+
+  fireEvent.click(await screen.findByTestId('use-my-location'));
+  await screen.findByTestId('position-found');
+  await choose('township-select', '霞阳镇');
+  await choose('village-select', '城东社区');
+  fireEvent.change(screen.getByTestId('address-input'), { target: { value: '人民路农贸市场东门口' } });
+  fireEvent.click(screen.getByTestId('report-next'));
+
+  fireEvent.change(await screen.findByTestId('description-input'), { target: { value: '三个流动摊贩占用人行道' } });
+}
+
+describe('reporting a problem from a phone', () => {
+  it('sends the four steps as one report with an Idempotency-Key and shows the number and code', async () => {
+    const { requests } = citizenServer(jsonResponse(201, reported));
+    await fillReport();
+    fireEvent.change(screen.getByTestId('phone-input'), { target: { value: '13907331234' } });
+    fireEvent.click(screen.getByTestId('report-submit'));
+
+    const result = await screen.findByTestId('report-result');
+    expect(within(result).getByTestId('result-case-no').textContent).toBe('2026-00000042');
+    expect(within(result).getByTestId('result-token').textContent).toBe(sampleToken);
+    const [sent] = reports(requests);
+    expect(sent?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    // Anonymous on purpose: no session cookie goes with a public report.
+    expect(sent?.credentials).toBe('omit');
+    expect(sent?.body).toEqual({
+      categoryCode: '09001',
+      ...inXiayang,
+      address: '人民路农贸市场东门口',
+      regionCode: '430225100001',
+      description: '三个流动摊贩占用人行道',
+      phone: '13907331234',
+      photos: [{ data: btoa('scene-1.jpg') }, { data: btoa('scene-2.jpg') }],
+    });
+    const nearby = requests.find((r) => r.path === '/api/public/cases/nearby');
+    expect(Object.fromEntries(nearby?.query ?? [])).toEqual({ categoryCode: '09001', lng: '113.772', lat: '26.489' });
+    expect(JSON.parse(window.localStorage.getItem(myReportsStorageKey) ?? '[]')).toMatchObject([{ caseNo: '2026-00000042', token: sampleToken, category: '流动摊贩（推车、挑担叫卖）' }]);
+  });
+
+  it('takes the citizen back to the step of each field the server refused', async () => {
+    const { requests } = citizenServer(errorResponse(400, 'validation', '提交内容有误', { 'photos.1': '第 2 张照片不是图片', regionCode: '所在地区不存在' }));
+    await fillReport();
+    fireEvent.click(screen.getByTestId('report-submit'));
+
+    await waitFor(() => expect(step()).toBe('photos'));
+    expect(screen.getByTestId('report-fix')).toBeTruthy();
+    expect((await screen.findByTestId('photo-error-1')).textContent).toBe('第 2 张照片不是图片');
+    expect(screen.queryByTestId('photo-error-0')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('report-next'));
+    await waitFor(() => expect(step()).toBe('location'));
+    expect(screen.getByText('所在地区不存在')).toBeTruthy();
+    expect(reports(requests)).toHaveLength(1);
+  });
+
+  it('shows an area error at the area field of a category measured in m²', async () => {
+    citizenServer(errorResponse(400, 'validation', '提交内容有误', { areaM2: '面积须大于 0' }));
+    await fillReport({ category: '06001' });
+    fireEvent.change(screen.getByTestId('area-input'), { target: { value: '12' } });
+    fireEvent.click(screen.getByTestId('report-submit'));
+    await screen.findByText('面积须大于 0');
+    expect(step()).toBe('details');
+  });
+
+  it('retries after a lost connection with the same body and the same key', async () => {
+    let attempts = 0;
+    const { requests } = citizenServer(() => {
+      attempts += 1;
+      if (attempts === 1) throw new TypeError('Failed to fetch');
+      return jsonResponse(200, reported);
+    });
+    await fillReport({ photos: 1 });
+    fireEvent.click(screen.getByTestId('report-submit'));
+
+    fireEvent.click(await screen.findByTestId('report-retry'));
+    await screen.findByTestId('report-result');
+    const [first, second] = reports(requests);
+    expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'));
+    expect(second?.body).toEqual(first?.body);
+  });
+
+  it('shows open cases of the same kind nearby first, and still reports when asked', async () => {
+    const nearby = { radiusM: 50, items: [{ caseNo: '2026-00000007', status: 'dispatched', distanceM: 18.4, address: '人民路 12 号', reportedAt: '2026-11-28T02:00:00.000Z' }] };
+    const { requests } = citizenServer(jsonResponse(201, reported), nearby);
+    await fillReport();
+    fireEvent.click(screen.getByTestId('report-submit'));
+
+    const notice = await screen.findByTestId('nearby-notice');
+    expect(notice.textContent).toContain('附近已有相同问题在处理');
+    expect(notice.textContent).toContain('2026-00000007 · 约 18 米 · 已派给责任部门');
+    expect(reports(requests)).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('report-anyway'));
+    await screen.findByTestId('report-result');
+    expect(reports(requests)).toHaveLength(1);
+  });
+
+  it('says a point outside the county is outside before sending anything', async () => {
+    grantPosition({ lng: 112.98, lat: 28.19 });
+    citizenServer(jsonResponse(201, reported));
+    renderApp('/report');
+    fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
+    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] } }));
+    await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.click(await screen.findByTestId('use-my-location'));
+    fireEvent.click(screen.getByTestId('report-next'));
+
+    expect((await screen.findByTestId('position-error')).textContent).toContain('不在本县范围内');
+    expect(screen.getByText('请选择所在乡镇')).toBeTruthy();
+    expect(step()).toBe('location');
+
+    // The page's own messages follow the language switch.
+    act(() => fireEvent.click(within(screen.getByTestId('lang-switch')).getByText('English')));
+    expect(await screen.findByText('Please choose the township')).toBeTruthy();
+  });
+
+  it('offers where the photo was taken when the phone will not say where it is', async () => {
+    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) => fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError) } });
+    exif.position = { lng: 113.7731, lat: 26.4902 };
+    citizenServer(jsonResponse(201, reported));
+    renderApp('/report');
+    fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
+    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'gps.jpg', { type: 'image/jpeg' })] } }));
+    await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('report-next'));
+
+    fireEvent.click(await screen.findByTestId('use-my-location'));
+    expect(await screen.findByText('您没有允许定位。可在浏览器设置中允许，或手动填写经纬度。')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('use-photo-location'));
+    expect(screen.getByTestId('position-found').textContent).toContain('经度 113.77310，纬度 26.49020');
+    expect(screen.getByTestId('position-found').textContent).toContain('来自照片');
+  });
+});

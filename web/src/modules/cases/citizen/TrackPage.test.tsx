@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorResponse, jsonResponse, mockApi, type RecordedRequest, sampleMeta } from '../../../test/fetchMock.ts';
+import { renderApp } from '../../../test/renderApp.tsx';
+import type { Tracking } from './citizenApi.ts';
+import { myReportsStorageKey, saveMyReport } from './myReports.ts';
+import { sampleToken, sampleTracking } from './test/samples.ts';
+
+const caseNo = sampleTracking.caseNo;
+const photoId = sampleTracking.resultPhotos[0] ?? '';
+
+beforeEach(() => {
+  window.localStorage.clear();
+  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:result-photo');
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function trackingServer(tracking: Tracking = sampleTracking) {
+  const tokenOk = (request: RecordedRequest) => request.headers.get('x-case-token') === sampleToken;
+  return mockApi({
+    'GET /api/meta': jsonResponse(200, sampleMeta),
+    [`GET /api/public/cases/${caseNo}`]: (request) =>
+      tokenOk(request) ? jsonResponse(200, tracking) : errorResponse(403, 'token_mismatch', '案件编号或查询码不正确', { 'x-case-token': '案件编号或查询码不正确' }),
+    [`GET /api/public/cases/${caseNo}/photos/${photoId}`]: (request) =>
+      tokenOk(request) ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { headers: { 'Content-Type': 'image/jpeg' } }) : errorResponse(403, 'token_mismatch', 'x'),
+    [`POST /api/public/cases/${caseNo}/rating`]: (request) =>
+      tokenOk(request) ? jsonResponse(200, { ...tracking, satisfaction: (request.body as { score: number }).score, canRate: false }) : errorResponse(403, 'token_mismatch', 'x'),
+  });
+}
+
+describe('following a case', () => {
+  it('opens a case from 我的举报 with its code, in China time, with the result photos, and takes the rating', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    const { requests } = trackingServer();
+    renderApp('/track');
+    fireEvent.click(await screen.findByTestId(`my-report-${caseNo}`, {}, { timeout: 10_000 }));
+
+    const view = await screen.findByTestId('tracking-view');
+    expect(within(view).getByTestId('tracking-status').textContent).toBe('已结案');
+    const steps = within(view).getByTestId('tracking-steps');
+    expect(steps.textContent).toContain('已收到，待受理');
+    // 00:30 UTC is 08:30 in Shanghai.
+    expect(steps.textContent).toContain('2026-11-29 08:30');
+    expect(steps.textContent).toContain('2026-11-30 10:00');
+    await waitFor(() => expect(within(view).getByRole('img', { name: '处理结果照片 1' }).getAttribute('src')).toBe('blob:result-photo'));
+    const photo = requests.find((r) => r.path.endsWith(`/photos/${photoId}`));
+    expect(photo?.headers.get('x-case-token')).toBe(sampleToken);
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/track/${caseNo}`));
+
+    const rating = within(view).getByTestId('rating-form');
+    fireEvent.click(within(rating).getAllByRole('radio')[3]!);
+    fireEvent.change(within(rating).getByRole('textbox'), { target: { value: '处理很及时' } });
+    fireEvent.submit(rating);
+    await screen.findByTestId('rating-thanks');
+    const rate = requests.find((r) => r.method === 'POST');
+    expect(rate?.body).toEqual({ score: 4, comment: '处理很及时' });
+    expect(rate?.headers.get('x-case-token')).toBe(sampleToken);
+    expect(screen.getByTestId('tracking-rated').textContent).toContain('满意');
+    expect(screen.queryByTestId('rating-form')).toBeNull();
+  });
+
+  it('shows the deadline and the merged-into note while a merged case is open', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    const open: Tracking = { ...sampleTracking, status: 'dispatched', closedAt: null, followsCaseNo: '2026-00000007', steps: sampleTracking.steps.slice(0, 3), resultPhotos: [], canRate: false };
+    trackingServer(open);
+    renderApp(`/track/${caseNo}`);
+
+    const view = await screen.findByTestId('tracking-view', {}, { timeout: 10_000 });
+    expect(within(view).getByTestId('tracking-due').textContent).toBe('2026-11-30 16:00');
+    expect(within(view).getByTestId('tracking-merged').textContent).toContain('2026-00000007');
+    expect(within(view).queryByTestId('rating-form')).toBeNull();
+    expect(within(view).queryByTestId('result-photos')).toBeNull();
+  });
+
+  it('puts a wrong code’s error at the code input and remembers nothing', async () => {
+    const { requests } = trackingServer();
+    renderApp('/track');
+    const form = await screen.findByTestId('track-form', {}, { timeout: 10_000 });
+    fireEvent.change(within(form).getByTestId('track-case-no'), { target: { value: caseNo } });
+    fireEvent.change(within(form).getByTestId('track-token'), { target: { value: 'wrong-code-0000000000' } });
+    fireEvent.submit(form);
+
+    const codeInput = within(form).getByTestId('track-token');
+    await waitFor(() => expect(codeInput.closest('.ant-form-item')?.textContent).toContain('案件编号或查询码不正确'));
+    expect(within(form).getByTestId('track-case-no').closest('.ant-form-item')?.textContent).not.toContain('不正确');
+    expect(requests.filter((r) => r.path === `/api/public/cases/${caseNo}`)).toHaveLength(1);
+    expect(window.localStorage.getItem(myReportsStorageKey)).toBeNull();
+  });
+
+  it('checks the case number’s shape before asking the server', async () => {
+    const { requests } = trackingServer();
+    renderApp('/track');
+    const form = await screen.findByTestId('track-form', {}, { timeout: 10_000 });
+    fireEvent.change(within(form).getByTestId('track-case-no'), { target: { value: '42' } });
+    fireEvent.change(within(form).getByTestId('track-token'), { target: { value: sampleToken } });
+    fireEvent.submit(form);
+    await within(form).findByText('案件编号的格式是“年份-数字”，如 2026-00000123');
+    expect(requests.filter((r) => r.path.startsWith('/api/public/cases'))).toHaveLength(0);
+  });
+});

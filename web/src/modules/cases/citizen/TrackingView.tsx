@@ -1,0 +1,86 @@
+import { Alert, Descriptions, Rate, Steps, Tag, Typography } from 'antd';
+import { formatDateTime } from '../../../app/format.ts';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import type { CaseStatus, Tracking, TrackingStep } from './citizenApi.ts';
+import { levelKey, RatingForm } from './RatingForm.tsx';
+import { ResultPhotos } from './ResultPhotos.tsx';
+
+const statusColor: Record<CaseStatus, string> = {
+  reported: 'blue',
+  registered: 'blue',
+  dispatched: 'geekblue',
+  handling: 'orange',
+  handled: 'cyan',
+  closed: 'green',
+  rejected: 'red',
+  duplicate: 'default',
+};
+
+/** The rating is recorded on the case without changing its status: one "已结案" step, not two. */
+export function distinctSteps(steps: readonly TrackingStep[]): TrackingStep[] {
+  return steps.filter((step, i) => i === 0 || steps[i - 1]?.status !== step.status);
+}
+
+/** What the reporter sees: where the case stands, each step with its time (China time), the result and the rating. */
+export function TrackingView({ tracking, token, onRated }: { tracking: Tracking; token: string; onRated: (tracking: Tracking) => void }) {
+  const t = useT();
+  const steps = distinctSteps(tracking.steps);
+  const finished = tracking.status === 'closed' || tracking.status === 'rejected';
+  return (
+    <div data-testid="tracking-view">
+      <Descriptions
+        column={1}
+        size="small"
+        className="wm-tracking-facts"
+        items={[
+          { key: 'caseNo', label: t('citizen.track.caseNo'), children: <strong data-testid="tracking-case-no">{tracking.caseNo}</strong> },
+          {
+            key: 'status',
+            label: t('citizen.case.status'),
+            children: (
+              <Tag color={statusColor[tracking.status]} data-testid="tracking-status" style={{ fontSize: 16, padding: '2px 10px' }}>
+                {t(`citizen.status.${tracking.status}`)}
+              </Tag>
+            ),
+          },
+          { key: 'category', label: t('citizen.case.category'), children: tracking.categoryName },
+          { key: 'address', label: t('citizen.case.address'), children: tracking.address },
+          { key: 'reportedAt', label: t('citizen.case.reportedAt'), children: formatDateTime(tracking.reportedAt) },
+          ...(tracking.dueAt && !finished ? [{ key: 'dueAt', label: t('citizen.case.dueAt'), children: <span data-testid="tracking-due">{formatDateTime(tracking.dueAt)}</span> }] : []),
+          ...(tracking.closedAt ? [{ key: 'closedAt', label: t('citizen.case.closedAt'), children: formatDateTime(tracking.closedAt) }] : []),
+        ]}
+      />
+      {tracking.followsCaseNo && <Alert type="info" showIcon className="wm-report-notice" title={t('citizen.case.merged', { caseNo: tracking.followsCaseNo })} data-testid="tracking-merged" />}
+      <section aria-labelledby="tracking-progress-title">
+        <Typography.Title level={2} className="wm-report-question" id="tracking-progress-title">
+          {t('citizen.case.progress')}
+        </Typography.Title>
+        <Steps
+          orientation="vertical"
+          current={steps.length - 1}
+          status={tracking.status === 'rejected' ? 'error' : finished ? 'finish' : 'process'}
+          data-testid="tracking-steps"
+          items={steps.map((step) => ({
+            title: t(`citizen.status.${step.status}`),
+            content: (
+              <>
+                <div>{formatDateTime(step.at)}</div>
+                {step.note && <div>{step.note}</div>}
+              </>
+            ),
+          }))}
+        />
+      </section>
+      <ResultPhotos caseNo={tracking.caseNo} token={token} photoIds={tracking.resultPhotos} />
+      {tracking.canRate && <RatingForm caseNo={tracking.caseNo} token={token} onRated={onRated} />}
+      {tracking.satisfaction !== null && (
+        <div className="wm-rating" data-testid="tracking-rated">
+          <Typography.Title level={2} className="wm-report-question">
+            {t('citizen.rating.yours')}
+          </Typography.Title>
+          <Rate disabled value={tracking.satisfaction} /> <span>{t(levelKey(tracking.satisfaction))}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { ApiError, readApiError, withQuery } from '../../../app/api.ts';
+import { languageTag, readStoredLanguage } from '../../../app/i18n/language.ts';
+
+/** The citizen's side of the case API (server: modules/cases/public.routes.ts, cases.schema.ts). */
+
+export interface FormCategory {
+  code: string;
+  /** In plain words ("路边有垃圾没清理"), not the standard's title. */
+  name: string;
+  group: string;
+  hint: string | null;
+  /** 私搭乱建 and the like are measured in m². */
+  needsArea: boolean;
+}
+
+export interface FormTownship {
+  code: string;
+  name: string;
+  villages: Array<{ code: string; name: string }>;
+}
+
+export interface CountyBounds {
+  minLng: number;
+  maxLng: number;
+  minLat: number;
+  maxLat: number;
+}
+
+export interface PublicForm {
+  categories: FormCategory[];
+  townships: FormTownship[];
+  bounds: CountyBounds;
+}
+
+export type CaseStatus = 'reported' | 'registered' | 'dispatched' | 'handling' | 'handled' | 'closed' | 'rejected' | 'duplicate';
+
+export interface NearbyCase {
+  caseNo: string;
+  status: CaseStatus;
+  distanceM: number;
+  address: string;
+  reportedAt: string;
+}
+
+export interface ReportBody {
+  categoryCode: string;
+  lng: number;
+  lat: number;
+  address: string;
+  regionCode: string;
+  description: string;
+  areaM2?: number;
+  phone?: string;
+  photos: Array<{ data: string }>;
+}
+
+export interface Reported {
+  caseNo: string;
+  /** Shown once: with the case number it opens the tracking page. */
+  trackingToken: string;
+  status: CaseStatus;
+}
+
+export interface TrackingStep {
+  at: string;
+  status: CaseStatus;
+  note: string | null;
+}
+
+export interface Tracking {
+  caseNo: string;
+  status: CaseStatus;
+  categoryName: string;
+  address: string;
+  reportedAt: string;
+  closedAt: string | null;
+  dueAt: string | null;
+  /** Merged into another case: that case's progress is this report's progress. */
+  followsCaseNo: string | null;
+  steps: TrackingStep[];
+  resultPhotos: string[];
+  satisfaction: number | null;
+  canRate: boolean;
+}
+
+export interface RatingInput {
+  score: number;
+  comment?: string;
+}
+
+/** A report of nine phone photos over a weak signal can take a while; after this it counts as a lost connection. */
+const reportTimeoutMs = 120_000;
+const readTimeoutMs = 30_000;
+
+interface PublicRequest {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * The public routes are anonymous on purpose: no cookie goes with them (`credentials: 'omit'`), so a staff
+ * member's session in the same browser neither signs the report nor trips the session's CSRF check.
+ * A timeout becomes a network failure (status 0), which the report page offers to retry with the same key.
+ */
+async function send(method: string, path: string, request: PublicRequest): Promise<Response> {
+  // One controller for both the caller's cancel and the timeout (AbortSignal.any is too new for older phones).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), request.timeoutMs ?? readTimeoutMs);
+  const cancel = () => controller.abort();
+  request.signal?.addEventListener('abort', cancel);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': languageTag(readStoredLanguage()), ...request.headers };
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'omit', signal: controller.signal, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+  } catch (cause) {
+    if (request.signal?.aborted) throw cause;
+    throw ApiError.network();
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', cancel);
+  }
+  if (!response.ok) throw await readApiError(response);
+  return response;
+}
+
+async function json<T>(method: string, path: string, request: PublicRequest = {}): Promise<T> {
+  return (await (await send(method, path, request)).json()) as T;
+}
+
+const casePath = (caseNo: string) => `/api/public/cases/${encodeURIComponent(caseNo)}`;
+const tokenHeader = (token: string) => ({ 'x-case-token': token });
+
+export const citizenApi = {
+  form: (signal?: AbortSignal) => json<PublicForm>('GET', '/api/public/cases/form', { signal }),
+
+  nearby: (query: { categoryCode: string; lng: number; lat: number }, signal?: AbortSignal) =>
+    json<{ radiusM: number; items: NearbyCase[] }>('GET', withQuery('/api/public/cases/nearby', query), { signal }),
+
+  /** `idempotencyKey` stays the same for every retry of one submission, so the server stores it once. */
+  report: (body: ReportBody, idempotencyKey: string) =>
+    json<Reported>('POST', '/api/public/cases', { body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: reportTimeoutMs }),
+
+  track: (caseNo: string, token: string, signal?: AbortSignal) => json<Tracking>('GET', casePath(caseNo), { headers: tokenHeader(token), signal }),
+
+  rate: (caseNo: string, token: string, rating: RatingInput) => json<Tracking>('POST', `${casePath(caseNo)}/rating`, { body: rating, headers: tokenHeader(token) }),
+
+  /** A result photo: the token goes in a header, so an `<img src>` cannot fetch it; the page shows a Blob. */
+  photo: async (caseNo: string, token: string, photoId: string, signal?: AbortSignal): Promise<Blob> => {
+    const response = await send('GET', `${casePath(caseNo)}/photos/${encodeURIComponent(photoId)}`, { headers: tokenHeader(token), signal });
+    return response.blob();
+  },
+};

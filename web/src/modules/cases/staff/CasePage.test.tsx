@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorResponse, jsonResponse, mockApi, type RecordedRequest, signedInAs } from '../../../test/fetchMock.ts';
+import { renderApp } from '../../../test/renderApp.tsx';
+import { actionButtons } from './actions/caseActionButtons.ts';
+import { departmentUser, dispatcherUser, sampleDepartments, sampleDetail } from './test/casesSamples.ts';
+
+// Canvas is not in happy-dom: shrinking is tested in the browser (e2e); here a photo becomes fixed base64.
+vi.mock('./actions/photoPrep.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./actions/photoPrep.ts')>()),
+  preparePhoto: vi.fn(async (file: File) => btoa(file.name)),
+}));
+
+beforeEach(() => {
+  window.localStorage.clear();
+  // Without XMLHttpRequest the photo actions go through fetch, which the tests mock.
+  vi.stubGlobal('XMLHttpRequest', undefined);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const caseNo = '2026-00000123';
+const detailPath = `GET /api/cases/${caseNo}`;
+
+function caseServer(user = dispatcherUser, detail = sampleDetail(), extra: Parameters<typeof mockApi>[0] = {}) {
+  return mockApi({
+    ...signedInAs(user),
+    [detailPath]: jsonResponse(200, detail),
+    'GET /api/cases/departments': jsonResponse(200, sampleDepartments),
+    ...extra,
+  });
+}
+
+async function openCase() {
+  renderApp(`/m/cases/${caseNo}`);
+  return screen.findByTestId('case-header', {}, { timeout: 10_000 });
+}
+
+const posts = (requests: RecordedRequest[], action: string) => requests.filter((r) => r.method === 'POST' && r.path === `/api/cases/${caseNo}/${action}`);
+
+/** The antd form item (label, control, messages) that holds the element. */
+function formItemOf(element: HTMLElement): HTMLElement {
+  const item = element.closest('.ant-form-item');
+  if (!(item instanceof HTMLElement)) throw new Error('not inside a form item');
+  return item;
+}
+
+describe('action buttons', () => {
+  it('come from the actions the server allows, refined by the case’s state', () => {
+    const base = { pendingRequest: null, clock: { stage: 'handle' as const, dueAt: null, overdue: false, suspended: false } };
+    expect(actionButtons({ ...base, actions: ['register', 'reject', 'merge', 'escalate'] })).toEqual(['register', 'merge', 'escalate', 'reject']);
+    expect(actionButtons({ ...base, actions: ['verify_pass', 'verify_fail'] })).toEqual(['verify']);
+    const departmentActions = ['return', 'accept', 'request_extension', 'request_suspension'] as const;
+    expect(actionButtons({ ...base, actions: [...departmentActions] })).toEqual(['accept', 'extension', 'suspension', 'return']);
+    const pending = { id: 'r-1', kind: 'extension' as const, reason: '雨天', hours: 8, requestedAt: '2026-11-28T01:30:00.000Z' };
+    expect(actionButtons({ ...base, pendingRequest: pending, actions: [...departmentActions] })).toEqual(['accept', 'return']);
+    expect(actionButtons({ ...base, pendingRequest: pending, actions: ['decide_request', 'resume'] })).toEqual(['decision']);
+    expect(actionButtons({ ...base, clock: { ...base.clock, suspended: true }, actions: ['decide_request', 'resume', 'feedback'] })).toEqual(['resume']);
+    expect(actionButtons({ ...base, actions: [] })).toEqual([]);
+  });
+});
+
+describe('case page', () => {
+  it('shows the case: header, facts, photos by stage and the timeline in China time', async () => {
+    caseServer();
+    const header = await openCase();
+    expect(within(header).getByText(caseNo)).toBeTruthy();
+    expect(within(header).getByText('待受理')).toBeTruthy();
+    expect(within(header).getByTestId('case-clock').textContent).toContain('已超期');
+    expect(within(header).getByText('截止 2026-11-28 11:30')).toBeTruthy();
+    expect(screen.getByTestId('case-facts').textContent).toContain('霞阳镇炎帝大道 88 号门前');
+    expect(screen.getByTestId('case-facts').textContent).toContain('113.772000, 26.489000');
+    expect(within(screen.getByTestId('case-photos-report')).getAllByRole('img')).toHaveLength(1);
+    expect(within(screen.getByTestId('case-photos-handle')).getAllByRole('img')[0]?.getAttribute('src')).toBe(`/api/cases/${caseNo}/photos/p-2?variant=thumbnail`);
+    expect(screen.queryByTestId('case-photos-verify')).toBeNull();
+    const timeline = screen.getByTestId('case-timeline');
+    expect(within(timeline).getByText('2026-11-28 09:30')).toBeTruthy();
+    expect(within(timeline).getByText('上报')).toBeTruthy();
+    expect(within(timeline).getByText('超期自动升为1级督办')).toBeTruthy();
+  });
+
+  it('offers only the actions the server allows', async () => {
+    caseServer();
+    await openCase();
+    const actions = screen.getByTestId('case-actions');
+    for (const key of ['register', 'reject', 'merge', 'escalate']) expect(within(actions).getByTestId(`case-action-${key}`)).toBeTruthy();
+    for (const key of ['dispatch', 'accept', 'feedback', 'verify', 'decision']) expect(within(actions).queryByTestId(`case-action-${key}`)).toBeNull();
+  });
+
+  it('registers with the revision it was decided on and shows the case as it now stands', async () => {
+    const registered = sampleDetail({ status: 'registered', revision: 4, actions: ['dispatch', 'merge', 'escalate'], clock: { stage: 'dispatch', dueAt: '2026-11-29T03:30:00.000Z', overdue: false, suspended: false } });
+    const { requests } = caseServer(dispatcherUser, sampleDetail(), { [`POST /api/cases/${caseNo}/register`]: jsonResponse(200, registered) });
+    await openCase();
+    fireEvent.click(screen.getByTestId('case-action-register'));
+    const dialog = await screen.findByTestId('action-dialog-register');
+    fireEvent.click(within(dialog).getByLabelText('紧急'));
+    fireEvent.change(within(dialog).getByTestId('action-field-note'), { target: { value: '影响通行，尽快处理' } });
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+
+    await waitFor(() => expect(posts(requests, 'register')).toHaveLength(1));
+    expect(posts(requests, 'register')[0]?.body).toEqual({ revision: 3, priority: 'urgent', note: '影响通行，尽快处理' });
+    await waitFor(() => expect(within(screen.getByTestId('case-header')).getByText('已立案待派遣')).toBeTruthy());
+    expect(screen.getByTestId('case-action-dispatch')).toBeTruthy();
+    expect(screen.queryByTestId('case-action-register')).toBeNull();
+  });
+
+  it('shows the server’s field message next to the department it is about', async () => {
+    const detail = sampleDetail({ status: 'registered', actions: ['dispatch'] });
+    const { requests } = caseServer(dispatcherUser, detail, {
+      [`POST /api/cases/${caseNo}/dispatch`]: errorResponse(400, 'invalid_field', '请求有误', { department: '没有这个处置部门' }),
+    });
+    await openCase();
+    fireEvent.click(screen.getByTestId('case-action-dispatch'));
+    const dialog = await screen.findByTestId('action-dialog-dispatch');
+    fireEvent.mouseDown(within(dialog).getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle('县环境卫生服务中心'));
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+
+    await waitFor(() => expect(posts(requests, 'dispatch')).toHaveLength(1));
+    expect(posts(requests, 'dispatch')[0]?.body).toEqual({ revision: 3, department: 'huanwei' });
+    const department = formItemOf(within(dialog).getByTestId('action-field-department'));
+    await within(department).findByText('没有这个处置部门');
+    expect(within(dialog).queryByTestId('action-failure')).toBeNull();
+  });
+
+  it('puts a bad photo’s message under the photos, naming which one', async () => {
+    const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['feedback', 'request_extension', 'request_suspension', 'return'] });
+    const { requests } = caseServer(departmentUser, detail, {
+      [`POST /api/cases/${caseNo}/feedback`]: errorResponse(400, 'invalid_photo', '请求有误', { 'photos.1': '文件不是图片', result: '太短' }),
+    });
+    await openCase();
+    fireEvent.click(screen.getByTestId('case-action-feedback'));
+    const dialog = await screen.findByTestId('action-dialog-feedback');
+
+    // Photos are required: nothing is sent without one.
+    fireEvent.change(within(dialog).getByTestId('action-field-result'), { target: { value: '已劝离摊贩，恢复通行' } });
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('请至少选择一张处置后照片');
+    expect(posts(requests, 'feedback')).toHaveLength(0);
+
+    const input = within(dialog).getByTestId('photo-input') as HTMLInputElement;
+    const files = [new File(['a'], 'before.jpg', { type: 'image/jpeg' }), new File(['b'], 'after.jpg', { type: 'image/jpeg' })];
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    await act(async () => fireEvent.change(input));
+    expect(within(dialog).getAllByRole('img', { name: /已选第/ })).toHaveLength(2);
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+
+    await waitFor(() => expect(posts(requests, 'feedback')).toHaveLength(1));
+    expect(posts(requests, 'feedback')[0]?.body).toEqual({ revision: 3, result: '已劝离摊贩，恢复通行', photos: [{ data: btoa('before.jpg') }, { data: btoa('after.jpg') }] });
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('第 2 张照片：文件不是图片');
+    expect(within(formItemOf(within(dialog).getByTestId('action-field-result'))).getByText('太短')).toBeTruthy();
+  });
+
+  it('a message for no field of the form is shown above it', async () => {
+    const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['accept'] });
+    caseServer(departmentUser, detail, {
+      [`POST /api/cases/${caseNo}/accept`]: errorResponse(400, 'invalid_field', '请求有误', { department: '该案件未派遣到您所在的部门' }),
+    });
+    await openCase();
+    fireEvent.click(screen.getByTestId('case-action-accept'));
+    const dialog = await screen.findByTestId('action-dialog-accept');
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    expect((await within(dialog).findByTestId('action-failure')).textContent).toContain('该案件未派遣到您所在的部门');
+  });
+
+  it('reloads the case when someone else changed it first', async () => {
+    const { requests } = caseServer(dispatcherUser, sampleDetail(), {
+      [`POST /api/cases/${caseNo}/reject`]: errorResponse(409, 'stale_revision', '案件已被他人更新，请刷新后再操作', { revision: '案件已被他人更新，请刷新后再操作' }),
+    });
+    await openCase();
+    const reads = () => requests.filter((r) => r.method === 'GET' && r.path === `/api/cases/${caseNo}`).length;
+    expect(reads()).toBe(1);
+    fireEvent.click(screen.getByTestId('case-action-reject'));
+    const dialog = await screen.findByTestId('action-dialog-reject');
+    fireEvent.change(within(dialog).getByTestId('action-field-reason'), { target: { value: '不属于市容管理范围' } });
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+
+    await waitFor(() => expect(reads()).toBe(2));
+    expect(posts(requests, 'reject')[0]?.body).toEqual({ revision: 3, reason: '不属于市容管理范围' });
+    await screen.findByText('案件已被他人更新，已重新加载，请确认后再操作。');
+    await waitFor(() => expect(screen.queryByTestId('action-dialog-reject')).toBeNull());
+  });
+
+  it('verifies with the finding, a note and the phone’s position', async () => {
+    const getCurrentPosition = vi.fn((found: PositionCallback) => found({ coords: { longitude: 113.7721, latitude: 26.4891, accuracy: 12 } } as GeolocationPosition));
+    vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
+    const detail = sampleDetail({ status: 'handled', actions: ['verify_pass', 'verify_fail'] });
+    const { requests } = caseServer(dispatcherUser, detail, { [`POST /api/cases/${caseNo}/verify`]: jsonResponse(200, sampleDetail({ status: 'dispatched', revision: 4, actions: [] })) });
+    await openCase();
+    fireEvent.click(screen.getByTestId('case-action-verify'));
+    const dialog = await screen.findByTestId('action-dialog-verify');
+    expect((await within(dialog).findByTestId('verify-position')).textContent).toContain('12');
+    fireEvent.click(within(dialog).getByLabelText('不通过，返工'));
+    fireEvent.change(within(dialog).getByTestId('action-field-note'), { target: { value: '摊位仍在' } });
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    await waitFor(() => expect(posts(requests, 'verify')).toHaveLength(1));
+    expect(posts(requests, 'verify')[0]?.body).toEqual({ revision: 3, passed: false, note: '摊位仍在', lng: 113.7721, lat: 26.4891 });
+  });
+});

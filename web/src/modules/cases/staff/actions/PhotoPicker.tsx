@@ -1,0 +1,62 @@
+import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useT } from '../../../../app/i18n/I18nProvider.tsx';
+
+export interface PickedPhoto {
+  id: string;
+  file: File;
+  previewUrl: string;
+}
+
+export const maxPhotos = 9;
+
+let nextId = 0;
+
+/**
+ * Picks up to nine photos from the camera or the gallery, with thumbnails and a remove button each. The files
+ * stay as they are until the form is sent; then they are shrunk and encoded (photoPrep.ts).
+ */
+export function PhotoPicker({ value = [], onChange, id }: { value?: PickedPhoto[]; onChange?: (photos: PickedPhoto[]) => void; id?: string }) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const latest = useRef(value);
+  latest.current = value;
+
+  // Thumbnails are object URLs: free them when the picker goes away.
+  useEffect(
+    () => () => {
+      for (const photo of latest.current) URL.revokeObjectURL(photo.previewUrl);
+    },
+    [],
+  );
+
+  const add = (files: FileList | null) => {
+    const room = maxPhotos - value.length;
+    const picked = [...(files ?? [])].slice(0, Math.max(0, room)).map((file) => ({ id: `photo-${nextId++}`, file, previewUrl: URL.createObjectURL(file) }));
+    if (picked.length > 0) onChange?.([...value, ...picked]);
+    if (input.current) input.current.value = '';
+  };
+
+  const remove = (photo: PickedPhoto) => {
+    URL.revokeObjectURL(photo.previewUrl);
+    onChange?.(value.filter((p) => p.id !== photo.id));
+  };
+
+  return (
+    <div className="wm-photo-picker" data-testid="photo-picker">
+      {value.map((photo, index) => (
+        <figure key={photo.id} className="wm-photo-picked">
+          <img src={photo.previewUrl} alt={t('cases.photos.picked', { n: index + 1 })} />
+          <Button size="small" shape="circle" icon={<CloseOutlined />} aria-label={t('cases.photos.remove', { n: index + 1 })} onClick={() => remove(photo)} className="wm-photo-remove" />
+        </figure>
+      ))}
+      {value.length < maxPhotos && (
+        <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} className="wm-photo-add" id={id}>
+          {t('cases.photos.add')}
+        </Button>
+      )}
+      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,image/*" multiple hidden style={{ display: 'none' }} onChange={(event) => add(event.target.files)} data-testid="photo-input" />
+    </div>
+  );
+}

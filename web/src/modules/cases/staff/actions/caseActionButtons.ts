@@ -1,0 +1,103 @@
+import type { ActionPath, CaseDetail } from '../../casesApi.ts';
+
+/** A button on the case page: one action route (verify covers both 通过 and 不通过). */
+export type ActionKey = ActionPath;
+
+export interface ActionSpec {
+  key: ActionKey;
+  /** The form's fields, so the server's field messages land next to the right one. */
+  fields: readonly string[];
+  danger?: boolean;
+  /** Photos go up with this action (progress is shown). */
+  photos?: 'required' | 'optional';
+}
+
+export const actionSpecs: Record<ActionKey, ActionSpec> = {
+  register: { key: 'register', fields: ['note', 'priority'] },
+  reject: { key: 'reject', fields: ['reason'], danger: true },
+  merge: { key: 'merge', fields: ['duplicateOf', 'note'] },
+  dispatch: { key: 'dispatch', fields: ['department', 'note'] },
+  return: { key: 'return', fields: ['reason'], danger: true },
+  accept: { key: 'accept', fields: ['note'] },
+  feedback: { key: 'feedback', fields: ['result', 'photos'], photos: 'required' },
+  verify: { key: 'verify', fields: ['passed', 'note', 'photos'], photos: 'optional' },
+  extension: { key: 'extension', fields: ['hours', 'reason'] },
+  suspension: { key: 'suspension', fields: ['reason'] },
+  decision: { key: 'decision', fields: ['approved', 'note'] },
+  resume: { key: 'resume', fields: ['note'] },
+  escalate: { key: 'escalate', fields: ['note'] },
+};
+
+/**
+ * The buttons for this case, from the actions the server says the user may take (`detail.actions`: role ×
+ * state). Requests are offered only when they can succeed: one pending request at a time, a decision only
+ * when one waits, resume only while suspended.
+ */
+export function actionButtons(detail: Pick<CaseDetail, 'actions' | 'pendingRequest' | 'clock'>): ActionKey[] {
+  const allowed = new Set(detail.actions);
+  const pending = detail.pendingRequest !== null;
+  const suspended = detail.clock.suspended;
+  const offered: [ActionKey, boolean][] = [
+    ['register', allowed.has('register')],
+    ['dispatch', allowed.has('dispatch')],
+    ['accept', allowed.has('accept')],
+    ['feedback', allowed.has('feedback') && !suspended],
+    ['verify', allowed.has('verify_pass') || allowed.has('verify_fail')],
+    ['decision', allowed.has('decide_request') && pending],
+    ['resume', allowed.has('resume') && suspended],
+    ['extension', allowed.has('request_extension') && !pending],
+    ['suspension', allowed.has('request_suspension') && !pending && !suspended],
+    ['merge', allowed.has('merge')],
+    ['escalate', allowed.has('escalate')],
+    ['return', allowed.has('return')],
+    ['reject', allowed.has('reject')],
+  ];
+  return offered.filter(([, shown]) => shown).map(([key]) => key);
+}
+
+export interface PreparedPhoto {
+  data: string;
+}
+
+export interface PositionFix {
+  lng: number;
+  lat: number;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/** The request body for an action from the form's values; every action carries the revision the user saw. */
+export function actionBody(key: ActionKey, values: Record<string, unknown>, revision: number, photos: PreparedPhoto[], position?: PositionFix): Record<string, unknown> {
+  const body: Record<string, unknown> = { revision };
+  const note = text(values.note);
+  const reason = text(values.reason);
+  switch (key) {
+    case 'register':
+      return { ...body, note, priority: values.priority };
+    case 'reject':
+    case 'return':
+    case 'suspension':
+      return { ...body, reason };
+    case 'merge':
+      return { ...body, duplicateOf: text(values.duplicateOf), note };
+    case 'dispatch':
+      return { ...body, department: values.department, note };
+    case 'feedback':
+      return { ...body, result: text(values.result), photos };
+    case 'verify':
+      return { ...body, passed: values.passed === true, note, ...(photos.length > 0 ? { photos } : {}), ...(position ?? {}) };
+    case 'extension':
+      return { ...body, hours: values.hours, reason };
+    case 'decision':
+      return { ...body, approved: values.approved === true, note };
+    case 'accept':
+    case 'resume':
+    case 'escalate':
+      return { ...body, note };
+  }
+}
+
+/** JSON.stringify drops undefined, but a clean body is easier to read in tests and logs. */
+export function withoutBlanks(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}

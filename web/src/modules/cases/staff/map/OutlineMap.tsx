@@ -1,0 +1,77 @@
+import { useT } from '../../../../app/i18n/I18nProvider.tsx';
+import type { CaseListItem } from '../../casesApi.ts';
+import { statusColors } from '../caseDisplay.tsx';
+import { type Bounds, graticule, projectCounty, townshipLabels } from './countyProjection.ts';
+
+export interface MapPointsProps {
+  cases: CaseListItem[];
+  bounds: Bounds;
+  onOpen: (caseNo: string) => void;
+}
+
+/**
+ * The map without a tile service: the county's box with a 0.1° graticule, the township names at the centre
+ * of their cases, and the cases as points coloured by status. No township outlines are drawn, because the
+ * project has no licensed boundary data for Yanling's townships and an invented outline would mislead.
+ */
+export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
+  const t = useT();
+  const p = projectCounty(bounds);
+  const grid = graticule(bounds);
+  const labels = townshipLabels(cases);
+  const [left, right, top, bottom] = [p.x(bounds.minLng), p.x(bounds.maxLng), p.y(bounds.maxLat), p.y(bounds.minLat)];
+
+  return (
+    <svg viewBox={`0 0 ${p.width} ${p.height}`} className="wm-outline-map" aria-label={t('cases.map.aria', { count: cases.length })} data-testid="case-outline-map">
+      <rect x={left} y={top} width={right - left} height={bottom - top} className="wm-map-county" />
+      {grid.lngs.map((lng) => (
+        <g key={`lng-${lng}`}>
+          <line x1={p.x(lng)} x2={p.x(lng)} y1={top} y2={bottom} className="wm-map-grid" />
+          <text x={p.x(lng)} y={bottom + 30} className="wm-map-grid-label" textAnchor="middle">
+            {t('cases.map.lng', { value: lng.toFixed(1) })}
+          </text>
+        </g>
+      ))}
+      {grid.lats.map((lat) => (
+        <g key={`lat-${lat}`}>
+          <line x1={left} x2={right} y1={p.y(lat)} y2={p.y(lat)} className="wm-map-grid" />
+          <text x={left + 6} y={p.y(lat) - 8} className="wm-map-grid-label">
+            {t('cases.map.lat', { value: lat.toFixed(1) })}
+          </text>
+        </g>
+      ))}
+      {cases.map((item) => {
+        const [cx, cy] = [p.x(item.lng), p.y(item.lat)];
+        const label = t('cases.map.pointLabel', { caseNo: item.caseNo, category: item.categoryName, status: t(`cases.status.${item.status}`), address: item.address });
+        return (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button>; it behaves as one.
+          <g
+            key={item.caseNo}
+            role="button"
+            tabIndex={0}
+            aria-label={label}
+            className="wm-map-point"
+            onClick={() => onOpen(item.caseNo)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                onOpen(item.caseNo);
+              }
+            }}
+            data-testid={`map-point-${item.caseNo}`}
+          >
+            <title>{label}</title>
+            {/* A finger-sized target around a small dot. */}
+            <circle cx={cx} cy={cy} r={34} className="wm-map-hit" />
+            <circle cx={cx} cy={cy} r={item.clock.overdue ? 17 : 14} fill={statusColors[item.status]} className={item.clock.overdue ? 'wm-map-dot wm-map-dot-overdue' : 'wm-map-dot'} />
+          </g>
+        );
+      })}
+      {labels.map((label) => (
+        <text key={label.code} x={p.x(label.lng)} y={p.y(label.lat) - 28} className="wm-map-township" textAnchor="middle" data-testid={`map-township-${label.code}`}>
+          {label.name}
+        </text>
+      ))}
+    </svg>
+  );
+}

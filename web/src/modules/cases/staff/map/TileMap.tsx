@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../../../app/i18n/I18nProvider.tsx';
+import { statusColors } from '../caseDisplay.tsx';
+import type { TileConfig } from './mapConfig.ts';
+import type { MapPointsProps } from './OutlineMap.tsx';
+
+/**
+ * The map over a configured tile service (leaflet, loaded only here). Points are circle markers, so no
+ * marker images are needed; the county's box is drawn dashed as on the plain map.
+ */
+export function TileMap({ cases, bounds, onOpen, tiles }: MapPointsProps & { tiles: TileConfig }) {
+  const t = useT();
+  const container = useRef<HTMLElement>(null);
+  const open = useRef(onOpen);
+  open.current = onOpen;
+
+  useEffect(() => {
+    let disposed = false;
+    let map: import('leaflet').Map | undefined;
+    void Promise.all([import('leaflet'), import('leaflet/dist/leaflet.css')]).then(([leaflet]) => {
+      const L = leaflet.default ?? leaflet;
+      if (disposed || !container.current) return;
+      map = L.map(container.current, { zoomControl: true, attributionControl: tiles.attribution !== '' });
+      L.tileLayer(tiles.url, { attribution: tiles.attribution, subdomains: tiles.subdomains, maxZoom: 18 }).addTo(map);
+      const box = L.latLngBounds([bounds.minLat, bounds.minLng], [bounds.maxLat, bounds.maxLng]);
+      L.rectangle(box, { color: '#1656a3', weight: 2, dashArray: '6 6', fill: false, interactive: false }).addTo(map);
+      const points: import('leaflet').LatLngExpression[] = [];
+      for (const item of cases) {
+        points.push([item.lat, item.lng]);
+        L.circleMarker([item.lat, item.lng], { radius: item.clock.overdue ? 8 : 6, color: '#fff', weight: 2, fillColor: statusColors[item.status], fillOpacity: 0.95 })
+          .bindTooltip(`${item.caseNo} · ${item.categoryName}`)
+          .on('click', () => open.current(item.caseNo))
+          .addTo(map);
+      }
+      map.fitBounds(points.length > 0 ? L.latLngBounds(points).pad(0.1) : box);
+    });
+    return () => {
+      disposed = true;
+      map?.remove();
+    };
+  }, [cases, bounds, tiles]);
+
+  return <section ref={container} className="wm-tile-map" aria-label={t('cases.map.aria', { count: cases.length })} data-testid="case-tile-map" />;
+}
