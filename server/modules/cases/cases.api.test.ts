@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
-import { type SignedIn, signIn } from '../../testing/test-auth.ts';
-import { type CaseActors, jpegBase64, miandu, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
+import { signIn } from '../../testing/test-auth.ts';
+import { type CaseActors, caseHttp, jpegBase64, miandu, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
 
 describe('cases API: bad input, roles and scope', () => {
   const t = useTestApp();
+  const { post, get } = caseHttp(t);
   let who: CaseActors;
   let caseNo: string;
   let token: string;
@@ -14,11 +15,6 @@ describe('cases API: bad input, roles and scope', () => {
     ({ caseNo, trackingToken: token } = res.json());
   });
 
-  function post(url: string, actor: SignedIn | null, payload: unknown, headers: Record<string, string> = {}) {
-    return t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers }, payload: payload as object });
-  }
-  const get = (url: string, actor: SignedIn | null, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'GET', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers } });
   const countCases = async () => (await get('/api/cases?pageSize=1', who.dispatcher)).json().total as number;
 
   it('401 without a session, on every staff route', async () => {

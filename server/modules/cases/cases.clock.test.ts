@@ -1,20 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
-import { type SignedIn, signIn } from '../../testing/test-auth.ts';
-import { type CaseActors, jpegBase64, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
+import { signIn } from '../../testing/test-auth.ts';
+import { type CaseActors, caseHttp, jpegBase64, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
 import { sweepEscalations } from './escalation.ts';
 
 /** 2026-03-02 is a Monday; 09:00 in Shanghai is 01:00Z. Working hours 08:00–12:00 / 14:30–17:30. */
 describe('SLA clocks, 延期, 挂起 and the 督办 ladder', () => {
   const t = useTestApp();
+  const { post, get } = caseHttp(t);
   let who: CaseActors;
   beforeAll(async () => {
     who = await prepareCases(t);
   });
 
-  const post = (url: string, actor: SignedIn | null, payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers }, payload: payload as object });
-  const get = (url: string, actor: SignedIn) => t.app.inject({ method: 'GET', url, headers: { ...actor.headers, 'accept-language': 'en' } });
   /** Sessions time out after 30 idle minutes: moving the clock by days means signing in again. */
   const people = async () => ({
     dispatcher: await signIn(t.app, { roles: ['dispatcher'] }),

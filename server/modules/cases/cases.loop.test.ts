@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import type { SignedIn } from '../../testing/test-auth.ts';
-import { type CaseActors, jpegBase64, prepareCases, reportBody } from './cases.test-support.ts';
+import { type CaseActors, caseHttp, jpegBase64, prepareCases, reportBody } from './cases.test-support.ts';
 
 describe('the case loop through the API', () => {
   const t = useTestApp();
+  const { post, get } = caseHttp(t);
   let who: CaseActors;
   beforeAll(async () => {
     who = await prepareCases(t);
   });
 
-  const post = (url: string, actor: SignedIn | null, payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers }, payload: payload as object });
-  const get = (url: string, actor: SignedIn) => t.app.inject({ method: 'GET', url, headers: { ...actor.headers, 'accept-language': 'en' } });
 
   it('runs report → register → dispatch → accept → feedback → verify → close → rate, with the clock and timeline', async () => {
     const reported = await post('/api/cases', who.inspector, await reportBody());

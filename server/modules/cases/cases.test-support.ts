@@ -58,3 +58,12 @@ export async function prepareCases(t: TestApp): Promise<CaseActors> {
     coordinator: await signIn(t.app, { roles: ['coordinator'] }),
   };
 }
+
+/** JSON requests as a signed-in person (or anonymously), answered in English so tests can read the messages. */
+export function caseHttp(t: TestApp) {
+  return {
+    post: (url: string, actor: SignedIn | null, payload: unknown, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers }, payload: payload as object }),
+    get: (url: string, actor: SignedIn | null, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers } }),
+  };
+}

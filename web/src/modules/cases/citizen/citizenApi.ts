@@ -32,15 +32,9 @@ export interface PublicForm {
   bounds: CountyBounds;
 }
 
-export type CaseStatus = 'reported' | 'registered' | 'dispatched' | 'handling' | 'handled' | 'closed' | 'rejected' | 'duplicate';
+import type { CaseStatus, NearbyCase } from '../casesApi.ts';
 
-export interface NearbyCase {
-  caseNo: string;
-  status: CaseStatus;
-  distanceM: number;
-  address: string;
-  reportedAt: string;
-}
+export type { CaseStatus, NearbyCase };
 
 export interface ReportBody {
   categoryCode: string;

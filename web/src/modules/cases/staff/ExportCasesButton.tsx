@@ -3,20 +3,8 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../app/errorText.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { saveFile } from '../../../app/saveFile.ts';
 import { type CaseFilters, casesApi } from '../casesApi.ts';
-
-/** Hands a downloaded file to the browser under the server's file name. */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Excel of exactly the queue and filters on screen (GET /api/cases/export.xlsx). Fetched rather than linked
