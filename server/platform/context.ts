@@ -38,6 +38,11 @@ export interface Ctx {
   readonly locale: Locale;
   readonly clock: Clock;
   readonly inTransaction: boolean;
+  /**
+   * Inside `tx()`: work to run at the end of the transaction, just before COMMIT, in the order queued. The
+   * audit trail uses it so the county's chain head is locked for the commit only, not for the whole write.
+   */
+  readonly beforeCommit?: Array<(t: Ctx) => Promise<void>>;
 }
 
 /** A context for work that is not an HTTP request (CLI, seed, jobs). */

@@ -99,6 +99,10 @@ export const casesCase = pgTable(
     // 综合评价: 立案数 by registered_at, 应结案数 by the instant a case settles (its deadline, or an earlier close).
     index('cases_case_registered_idx').on(t.regionCode, t.registeredAt).where(sql`${t.registeredAt} is not null`),
     index('cases_case_settle_idx').on(t.regionCode, sql`least(${t.handleDueAt}, ${t.closedAt})`).where(sql`${t.handleDueAt} is not null`),
+    // Duplicate suggestions: open cases of one code in a box around a point, without reading the closed history.
+    index('cases_case_open_place_idx')
+      .on(t.regionCode, t.categoryCode, t.lat, t.lng)
+      .where(sql`${t.status} in ('reported', 'registered', 'dispatched', 'handling', 'handled')`),
     index('cases_case_duplicate_idx').on(t.regionCode, t.duplicateOf).where(sql`${t.duplicateOf} is not null`),
     index('cases_case_phone_idx').on(t.regionCode, t.reporterPhoneHmac).where(sql`${t.reporterPhoneHmac} is not null`),
     check('cases_case_lng', sql`${t.lng} between -180 and 180`),

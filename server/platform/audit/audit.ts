@@ -34,11 +34,20 @@ export class AuditOutsideTransactionError extends Error {
 /**
  * Appends one event to the county's hash chain, in the caller's transaction (AUD-04): if the audit row cannot
  * be written the change fails with it, and a rolled-back change leaves no audit row claiming it happened.
+ * The row is taken now (who, when, what) and chained at the end of the transaction: the chain head is one
+ * row per county that every audited write locks, so it is held for the commit only, not for the whole write.
  */
 export async function recordAudit(t: Ctx, input: AuditInput): Promise<void> {
   if (!t.inTransaction) throw new AuditOutsideTransactionError(input.eventType);
+  const row = buildRow(t, input, 0, '');
+  const append = (x: Ctx) => appendToChain(x, row);
+  if (t.beforeCommit) t.beforeCommit.push(append);
+  else await append(t);
+}
+
+async function appendToChain(t: Ctx, taken: AuditRowWithoutHash): Promise<void> {
   const head = await lockChainHead(t.db, t.countyCode);
-  const row = buildRow(t, input, head.lastSeq + 1, head.lastHash);
+  const row = { ...taken, seq: head.lastSeq + 1, prevHash: head.lastHash };
   const hash = hashAuditRow(row);
   await t.db.insert(auditEvent).values({ ...row, hash });
   await advanceChainHead(t.db, t.countyCode, { lastSeq: row.seq, lastHash: hash });

@@ -114,7 +114,8 @@ async function readHeader(bytes: Buffer, type: AcceptedImageType, field: string,
 /**
  * Decode, orient by EXIF, fit inside `longestSide` (never enlarging), flatten transparency onto white and write a
  * baseline-compatible JPEG. sharp writes no metadata unless asked (no keepExif/withMetadata here), and converts
- * to sRGB when it drops the ICC profile.
+ * to sRGB when it drops the ICC profile. libjpeg-turbo, not mozjpeg: mozjpeg made files about a tenth smaller
+ * for five times the CPU (bench/results/cases-intake.json), and intake CPU is what limits a county's busy hour.
  */
 async function encode(input: Buffer, field: string, maxPixels: number, longestSide: number, quality: number): Promise<EncodedImage> {
   try {
@@ -124,7 +125,7 @@ async function encode(input: Buffer, field: string, maxPixels: number, longestSi
       .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .jpeg({ quality, mozjpeg: true })
+      .jpeg({ quality, optimiseCoding: true })
       .toBuffer({ resolveWithObject: true });
     return { contentType: 'image/jpeg', bytes: data, width: info.width, height: info.height };
   } catch {

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_case_open_place_idx" ON "cases_case" USING btree ("region_code","category_code","lat","lng") WHERE "cases_case"."status" in ('reported', 'registered', 'dispatched', 'handling', 'handled');
