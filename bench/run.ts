@@ -1,19 +1,22 @@
-// `npm run bench [-- suite …] [--wait-idle]`: runs the benchmark suites in order, prints their tables, writes
-// bench/results/<suite>.json and regenerates bench/results/README.md from all the JSON files.
+// `npm run bench [-- suite …] [--wait-idle] [--quick]`: runs the benchmark suites in order, prints their tables,
+// writes bench/results/<suite>.json and regenerates bench/results/README.md from all the JSON files.
 // --wait-idle: before each suite, wait (up to 10 minutes) until the 1-minute load average drops below the
 // number of cores, so a neighbour's test run on a shared machine does not land in the figures.
+// --quick: tiny sizes (suites that have them), tables printed, nothing written: a smoke run of the harness.
 import os from 'node:os';
 import { describeMachine } from './machine.ts';
 import { dropAllScratchDatabases, dropStaleScratchDatabases, postgresUnavailable } from './lib/pg.ts';
 import { killAllChildren, sleep } from './lib/proc.ts';
-import { renderTable, type Suite, type SuiteResult, writeReadme, writeResult } from './lib/report.ts';
+import { renderTable, type RunOptions, type Suite, type SuiteResult, writeReadme, writeResult } from './lib/report.ts';
 import { rounded } from './lib/stats.ts';
 import { removeAllWorkDirs } from './lib/workdir.ts';
+import { casesIntakeSuite } from './cases/cases-intake.bench.ts';
+import { casesScaleSuite } from './cases/cases-scale.bench.ts';
 import { regionsSuite } from './regions.bench.ts';
 import { seedSuite } from './seed.bench.ts';
 import { startupSuite } from './startup.bench.ts';
 
-const suites: readonly Suite[] = [startupSuite, seedSuite, regionsSuite];
+const suites: readonly Suite[] = [startupSuite, seedSuite, regionsSuite, casesIntakeSuite, casesScaleSuite];
 const order = suites.map((s) => s.name);
 
 function selectSuites(names: readonly string[]): Suite[] {
@@ -23,10 +26,10 @@ function selectSuites(names: readonly string[]): Suite[] {
   return suites.filter((s) => names.includes(s.name));
 }
 
-async function runSuite(suite: Suite): Promise<SuiteResult> {
+async function runSuite(suite: Suite, options: RunOptions): Promise<SuiteResult> {
   const machine = await describeMachine();
   const started = performance.now();
-  const output = await suite.run();
+  const output = await suite.run(options);
   return rounded({ suite: suite.name, machine, startedAt: machine.date, durationMs: performance.now() - started, ...output });
 }
 
@@ -59,6 +62,7 @@ function cleanUpOnInterrupt(): void {
 
 async function main(argv: string[]): Promise<void> {
   const selected = selectSuites(argv.filter((a) => !a.startsWith('-')));
+  const quick = argv.includes('--quick');
   cleanUpOnInterrupt();
   const unavailable = await postgresUnavailable();
   if (unavailable) console.warn(`${unavailable}: PostgreSQL figures are skipped.`);
@@ -70,10 +74,11 @@ async function main(argv: string[]): Promise<void> {
     if (argv.includes('--wait-idle')) await waitForIdle();
     console.log(`\n## ${suite.name}\n`);
     try {
-      const result = await runSuite(suite);
+      const result = await runSuite(suite, { quick });
       for (const table of result.tables) console.log(`${renderTable(table)}\n`);
       for (const note of result.notes) console.log(`- ${note}`);
-      console.log(`\n${suite.name}: ${(result.durationMs / 1000).toFixed(1)} s → ${writeResult(result)}`);
+      const saved = quick ? 'not saved (--quick)' : writeResult(result);
+      console.log(`\n${suite.name}: ${(result.durationMs / 1000).toFixed(1)} s → ${saved}`);
     } catch (error) {
       console.error(`${suite.name} failed:`, error);
       process.exitCode = 1;
@@ -83,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
       await dropAllScratchDatabases();
     }
   }
-  console.log(`\n${writeReadme(order)}`);
+  if (!quick) console.log(`\n${writeReadme(order)}`);
 }
 
 await main(process.argv.slice(2));

@@ -87,7 +87,12 @@ function renderSection(result: SuiteResult, withMachine: boolean): string {
 /** What a suite returns; the runner adds the machine, timing and name. */
 export type SuiteOutput = Pick<SuiteResult, 'title' | 'description' | 'tables' | 'notes' | 'data'>;
 
+/** `--quick`: tiny sizes so a smoke run finishes in seconds; suites without a quick mode ignore it. */
+export interface RunOptions {
+  quick?: boolean;
+}
+
 export interface Suite {
   name: string;
-  run(): Promise<SuiteOutput>;
+  run(options?: RunOptions): Promise<SuiteOutput>;
 }

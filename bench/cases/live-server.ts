@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { projectRoot } from '../../server/config.ts';
+import { demoPassword, demoTotpSecret } from '../../server/platform/auth/demo-accounts.ts';
+import { totpCodeAt } from '../../server/platform/auth/totp.ts';
+import type { EngineLabel } from '../lib/engines.ts';
+import { childEnv, freePort, type Started, startAndWaitForUrl, stop } from '../lib/proc.ts';
+import { HttpClient } from './http-client.ts';
+
+const wenming = path.join(projectRoot, 'bin', 'wenming.js');
+
+/** Where the server keeps its data: a PGlite folder, or a PostgreSQL database (the folder then holds only keys). */
+export type ServerTarget = { engine: 'PGlite'; dataDir: string } | { engine: 'PostgreSQL'; dataDir: string; databaseUrl: string };
+
+export interface LiveServer {
+  engine: EngineLabel;
+  url: string;
+  pid: number;
+  started: Started;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real `wenming serve --demo` in its own process, as an operator starts it (migrations, reference data,
+ * the demo county and its accounts on first start), with its default logging. `--demo` is only for the
+ * accounts; nothing in the measured paths depends on it.
+ */
+export async function startWenming(target: ServerTarget): Promise<LiveServer> {
+  const port = await freePort();
+  const env = childEnv({
+    NODE_ENV: undefined,
+    WENMING_PGLITE_DIR: undefined,
+    WENMING_DATA_DIR: target.dataDir,
+    DATABASE_URL: target.engine === 'PostgreSQL' ? target.databaseUrl : undefined,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = await startAndWaitForUrl({ command: process.execPath, args: [wenming, 'serve', '--demo', '--port', String(port)], cwd: projectRoot, env }, `${url}/readyz`, { timeoutMs: 300_000 });
+  return { engine: target.engine, url, pid: started.child.pid ?? 0, started, stop: () => stop(started.child) };
+}
+
+/** Cookie and CSRF headers of a demo account signed in through the real routes (password, then TOTP if asked). */
+export async function signInDemo(baseUrl: string, loginId: string): Promise<Record<string, string>> {
+  const client = new HttpClient(baseUrl);
+  try {
+    const login = await client.request('POST', '/api/auth/login', { body: JSON.stringify({ username: loginId, password: demoPassword }) });
+    if (login.status !== 200) throw new Error(`sign-in of ${loginId} failed: ${login.status} ${login.body}`);
+    const me = JSON.parse(login.body) as { csrfToken: string; pending?: string | null };
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    const headers = { cookie, 'x-csrf-token': me.csrfToken };
+    if (me.pending === 'mfa') {
+      const mfa = await client.request('POST', '/api/auth/mfa/verify', { headers, body: JSON.stringify({ code: totpCodeAt(demoTotpSecret, new Date()) }) });
+      if (mfa.status !== 204) throw new Error(`MFA step of ${loginId} failed: ${mfa.status} ${mfa.body}`);
+    }
+    return headers;
+  } finally {
+    client.close();
+  }
+}
