@@ -165,7 +165,14 @@ export const CaseListQuery = S.object({
 });
 export type CaseListQueryInput = Static<typeof CaseListQuery>;
 
-export const CaseListSchema = Type.Object({ items: Type.Array(CaseListItemSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const CaseListSchema = Type.Object({
+  items: Type.Array(CaseListItemSchema),
+  /** Exact up to the cap; with `totalCapped` it means "at least this many". */
+  total: Type.Integer(),
+  totalCapped: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 export type CaseListDto = Static<typeof CaseListSchema>;
 
 export const NearbyQuery = S.object({ categoryCode: reportFields.categoryCode, ...Coordinates, radiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 1000 })) });

@@ -62,7 +62,9 @@ export interface CaseListItem {
 
 export interface CasePage {
   items: CaseListItem[];
+  /** Exact up to 10,000; with `totalCapped` it means "at least this many". */
   total: number;
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

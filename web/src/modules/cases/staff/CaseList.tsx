@@ -75,7 +75,7 @@ function CaseTable({ result, loading, paging, now }: { result: CasePage | undefi
         total: result?.total ?? 0,
         pageSizeOptions: [...pageSizes],
         showSizeChanger: true,
-        showTotal: (total) => t('table.total', { total }),
+        showTotal: (total) => t('table.total', { total: result?.totalCapped ? `${total}+` : total }),
         onChange: paging.onChange,
       }}
       data-testid="case-table"
@@ -113,7 +113,7 @@ function CaseCards({ result, paging, now }: { result: CasePage | undefined; pagi
       {(result?.total ?? 0) > paging.pageSize && (
         <Pagination simple current={paging.page} pageSize={paging.pageSize} total={result?.total ?? 0} onChange={paging.onChange} className="wm-case-cards-paging" />
       )}
-      {result && <div className="wm-case-cards-total">{t('table.total', { total: result.total })}</div>}
+      {result && <div className="wm-case-cards-total">{t('table.total', { total: result.totalCapped ? `${result.total}+` : result.total })}</div>}
     </div>
   );
 }
