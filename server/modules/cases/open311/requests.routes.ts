@@ -8,7 +8,7 @@ import { type PartnerUpdateArguments, recordPartnerUpdate } from './post-update.
 import { listOpen311Requests, readOpen311Request, resolveOpen311Token } from './read-requests.ts';
 import { flattenOpen311Body, parseOpen311Form } from './request-body.ts';
 import { listRequestUpdates } from './request-updates.ts';
-import { checkJurisdiction, formatOf } from './route-support.ts';
+import { formatOf } from './route-support.ts';
 import { checkOpen311Submission, presentSubmission, type SubmittedArguments, storeOpen311Submission } from './submit-request.ts';
 
 const tags = ['open311'];
@@ -46,7 +46,6 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
       schema: { tags, summary: 'GeoReport v2 POST Service Request (form or JSON; Idempotency-Key honoured)', consumes, params: FormatParams, querystring: PostRequestQuery, body: PostRequestBody },
     },
     async (request, reply) => {
-      checkJurisdiction(request, request.body.jurisdiction_id ?? request.query.jurisdiction_id);
       const args = request.body as SubmittedArguments;
       const key = idempotencyKeyOf(request.headers[idempotencyHeader]);
       // Checked before the transaction, like every report: nothing is written when any of it fails.
@@ -65,7 +64,6 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
     '/v2/requests.:format',
     { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service Requests (filters, paging extension, extensions=true)', params: FormatParams, querystring: ServiceRequestsQuery } },
     async (request, reply) => {
-      checkJurisdiction(request, request.query.jurisdiction_id);
       const requests = await listOpen311Requests(request.ctx, request.query);
       return sendOpen311(reply, formatOf(request.params.format), 'service_requests', 'request', requests);
     },
@@ -75,7 +73,6 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
     '/v2/requests/:service_request_id.:format',
     { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service Request', params: ServiceRequestParams, querystring: ServiceRequestQuery } },
     async (request, reply) => {
-      checkJurisdiction(request, request.query.jurisdiction_id);
       const requests = await readOpen311Request(request.ctx, request.params.service_request_id, request.query.extensions === true);
       return sendOpen311(reply, formatOf(request.params.format), 'service_requests', 'request', requests);
     },
@@ -85,7 +82,6 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
     '/v2/tokens/:token.:format',
     { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET service_request_id from a token', params: TokenParams, querystring: Open311ReadQuery } },
     async (request, reply) => {
-      checkJurisdiction(request, request.query.jurisdiction_id);
       const found = await resolveOpen311Token(request.ctx, request.params.token);
       return sendOpen311(reply, formatOf(request.params.format), 'service_requests', 'request', found);
     },
@@ -99,7 +95,6 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
       schema: { tags, summary: 'mySociety GET Service Request Updates (status changes; api_key required)', params: FormatParams, querystring: RequestUpdatesQuery },
     },
     async (request, reply) => {
-      checkJurisdiction(request, request.query.jurisdiction_id);
       const updates = await listRequestUpdates(request.ctx, request.query);
       return sendOpen311(reply, formatOf(request.params.format), 'service_request_updates', 'request_update', updates);
     },
@@ -113,7 +108,6 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
       schema: { tags, summary: "mySociety POST Service Request Update (a partner's comment; the case does not move)", consumes, params: FormatParams, querystring: PostRequestQuery, body: PostUpdateBody },
     },
     async (request, reply) => {
-      checkJurisdiction(request, request.body.jurisdiction_id ?? request.query.jurisdiction_id);
       const recorded = await recordPartnerUpdate(request.ctx, request.body as PartnerUpdateArguments);
       return sendOpen311(reply, formatOf(request.params.format), 'service_request_updates', 'request_update', [recorded]);
     },
