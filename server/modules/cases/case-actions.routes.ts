@@ -5,7 +5,7 @@ import type { TypedApp } from '../../platform/module.ts';
 import { casePermissions as P } from './case-flow.ts';
 import { acceptCase, dispatchCase, feedbackCase, returnCase } from './department-actions.ts';
 import { decideRequest, requestExtension, requestSuspension, resumeCase } from './case-requests.ts';
-import { ActionBodies, CaseDetailSchema, CaseNoParams } from './cases.schema.ts';
+import { ActionBodies, CaseDetailSchema, CaseNoParams, photoBodyLimit } from './cases.schema.ts';
 import type { CaseRow } from './cases.store.ts';
 import { escalateCase } from './escalation.ts';
 import { mergeCase, registerCase, rejectCase } from './intake-actions.ts';
@@ -14,7 +14,6 @@ import { verifyCase } from './verify-case.ts';
 
 const tags = ['cases'];
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error(), 409: S.error(), 413: S.error() };
-const photoBodyLimit = 64 * 1024 * 1024;
 
 interface ActionRoute {
   path: string;

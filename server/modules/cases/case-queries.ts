@@ -1,4 +1,3 @@
-
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.ts';
 import { loadPolicy } from './case-setup.ts';

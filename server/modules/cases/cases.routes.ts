@@ -6,7 +6,7 @@ import { S } from '../../platform/http/schema.ts';
 import type { AppModule, TypedApp } from '../../platform/module.ts';
 import { casePermissions as P } from './case-flow.ts';
 import { registerCaseActionRoutes } from './case-actions.routes.ts';
-import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, ReportedSchema, StaffReportBody } from './cases.schema.ts';
+import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
 import { sweepEscalations } from './escalation.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
@@ -18,8 +18,6 @@ import { checkStaffReport } from './staff-report.ts';
 
 const tags = ['cases'];
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error(), 409: S.error(), 413: S.error(), 422: S.error() };
-/** Nine phone photos, already shrunk by the client to ≤ 2560 px, fit easily; the image check caps each one. */
-export const photoBodyLimit = 64 * 1024 * 1024;
 
 export function sendPhoto(reply: FastifyReply, photo: { contentType: string; bytes: Buffer }) {
   return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(photo.bytes);

@@ -10,6 +10,9 @@ export const CaseNoParams = S.object({ caseNo: Type.String({ pattern: '^[0-9]{4}
 export const PhotoParams = S.object({ caseNo: CaseNoParams.properties.caseNo, photoId: Type.String({ format: 'uuid' }) });
 export const PhotoQuery = S.object({ variant: Type.Optional(S.literals(['content', 'thumbnail'] as const)) });
 
+/** Nine phone photos, already shrunk by the client to ≤ 2560 px, fit easily; the image check caps each one. */
+export const photoBodyLimit = 64 * 1024 * 1024;
+
 /** A photo as base64 (phones shrink them first); type, size and EXIF are checked on the bytes, not on a name. */
 export const PhotoUpload = S.object({ data: Type.String({ minLength: 4, maxLength: 14_000_000, description: 'base64 of a JPEG, PNG or WebP' }) });
 const photos = (minItems: number) => Type.Array(PhotoUpload, { minItems, maxItems: 9 });

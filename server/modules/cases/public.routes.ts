@@ -1,7 +1,7 @@
 import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
 import { S } from '../../platform/http/schema.ts';
 import type { TypedApp } from '../../platform/module.ts';
-import { CitizenReportBody, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
+import { CitizenReportBody, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
 import { nearbyCases } from './case-queries.ts';
 import { PublicFormSchema, publicForm } from './public-form.ts';
 import { checkReport, storeReport } from './report-case.ts';
@@ -24,7 +24,7 @@ export function registerPublicCaseRoutes(app: TypedApp): void {
   app.post(
     '/api/public/cases',
     {
-      bodyLimit: 64 * 1024 * 1024,
+      bodyLimit: photoBodyLimit,
       config: open,
       schema: { tags, summary: 'Report a problem, anonymously or with a phone for follow-up', body: CitizenReportBody, response: { 201: ReportedSchema, 200: ReportedSchema, ...errors } },
     },
