@@ -1,19 +1,20 @@
-import { Type } from 'typebox';
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import type { RoleKey } from '../../platform/access/roles.ts';
 import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
 import { S } from '../../platform/http/schema.ts';
 import type { AppModule, TypedApp } from '../../platform/module.ts';
-import { casePermissions as P } from './case-flow.ts';
 import { registerCaseActionRoutes } from './case-actions.routes.ts';
+import { casePermissions as P } from './case-flow.ts';
+import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
 import { sweepEscalations } from './escalation.ts';
-import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
+import './photo-uploads/uploads.pii.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
-import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
 import { storeReport } from './report-case.ts';
+import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { checkStaffReport } from './staff-report.ts';
 
 const tags = ['cases'];
