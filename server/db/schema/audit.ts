@@ -1,11 +1,15 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgSequence, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regionCode } from './columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
+/** Seqs of audit rows, every county's: they order a county's rows by when they were appended. */
+export const auditEventSeq = pgSequence('audit_event_seq');
+
 /**
- * The audit trail (AUD-02): append-only (a trigger refuses UPDATE and DELETE), hash-chained per county
- * (`hash = SHA-256(prev_hash ‖ canonical row)`), written in the same transaction as the change it records.
+ * The audit trail (AUD-02): append-only (a trigger refuses UPDATE and DELETE), hash-chained (`hash =
+ * SHA-256(prev_hash ‖ canonical row)`) on one of the county's parallel chains (platform/audit/chain-head.ts),
+ * written in the same transaction as the change it records.
  */
 export const auditEvent = pgTable(
   'audit_event',
@@ -30,6 +34,9 @@ export const auditEvent = pgTable(
     reasonCode: text('reason_code'),
     /** Context without raw sensitive values (field names, not contents). */
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    chain: smallint('chain').notNull().default(0),
+    /** The row before on the same chain; null on rows from the one-chain days, whose predecessor is seq − 1. */
+    prevSeq: bigint('prev_seq', { mode: 'number' }),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -42,12 +49,17 @@ export const auditEvent = pgTable(
   ],
 );
 
-/** The end of each county's chain. Appending locks this row, so concurrent writers extend the chain in turn. */
-export const auditChainHead = pgTable('audit_chain_head', {
-  regionCode: regionCode('region_code').primaryKey(),
-  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
-  lastHash: text('last_hash').notNull(),
-});
+/** The end of each of a county's chains. Appending locks one of them, so writers on a chain extend it in turn. */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    regionCode: regionCode('region_code').notNull(),
+    chain: smallint('chain').notNull().default(0),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+    lastHash: text('last_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.chain] })],
+);
 
 /** Archives exported before rows past retention were purged: the anchor from which verification continues. */
 export const auditArchive = pgTable(
@@ -58,6 +70,8 @@ export const auditArchive = pgTable(
     fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
     toSeq: bigint('to_seq', { mode: 'number' }).notNull(),
     lastHash: text('last_hash').notNull(),
+    /** Each chain's last archived row (seq, hash): where verification continues. Null on one-chain archives. */
+    chainHeads: jsonb('chain_heads').$type<Record<string, { lastSeq: number; lastHash: string }>>(),
     rowCount: bigint('row_count', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
     fileName: text('file_name').notNull(),

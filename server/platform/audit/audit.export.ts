@@ -25,6 +25,8 @@ export const exportColumns = [
   'details',
   'regionCode',
   'id',
+  'chain',
+  'prevSeq',
   'prevHash',
   'hash',
 ] as const;
@@ -56,6 +58,8 @@ export function exportCells(row: AuditRow): Record<Column, string | number> {
     details: JSON.stringify(row.details),
     regionCode: row.regionCode,
     id: row.id,
+    chain: Number(row.chain),
+    prevSeq: row.prevSeq === null ? '' : Number(row.prevSeq),
     prevHash: row.prevHash,
     hash: row.hash,
   };

@@ -1,5 +1,5 @@
-import type { AuditRow } from './chain.ts';
 import type { AuditEventDto } from './audit.schema.ts';
+import type { AuditRow } from './chain.ts';
 
 /** The stored fields as stored (timestamps as ISO UTC): the API, the archive files and the exports share it. */
 export function presentAuditEvent(row: AuditRow): AuditEventDto {
@@ -22,6 +22,8 @@ export function presentAuditEvent(row: AuditRow): AuditEventDto {
     outcome: row.outcome,
     reasonCode: row.reasonCode,
     details: row.details,
+    chain: Number(row.chain),
+    prevSeq: row.prevSeq === null ? null : Number(row.prevSeq),
     prevHash: row.prevHash,
     hash: row.hash,
   };

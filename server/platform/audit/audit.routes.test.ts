@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
+import { signIn } from '../../testing/test-auth.ts';
 import type { Actor } from '../context.ts';
 import { hasMessage, translate } from '../i18n/translate.ts';
-import { recordAuditOutside } from './audit.ts';
 import { exportColumns } from './audit.export.ts';
-import { signIn } from '../../testing/test-auth.ts';
+import { recordAuditOutside } from './audit.ts';
 
 type Headers = Record<string, string>;
 
@@ -202,7 +202,7 @@ describe('audit API', () => {
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0]!;
       expect(sheet.name).toBe('Audit log');
-      expect(sheet.getRow(1).values).toEqual([undefined, 'Seq', 'Occurred at', 'Event type', 'Action', 'Outcome', 'Actor id', 'Actor', 'Roles', 'Session', 'Request', 'Source IP', 'Client', 'Object type', 'Object id', 'Reason code', 'Details', 'Region', 'Event id', 'Previous hash', 'Hash']);
+      expect(sheet.getRow(1).values).toEqual([undefined, 'Seq', 'Occurred at', 'Event type', 'Action', 'Outcome', 'Actor id', 'Actor', 'Roles', 'Session', 'Request', 'Source IP', 'Client', 'Object type', 'Object id', 'Reason code', 'Details', 'Region', 'Event id', 'Chain', 'Previous seq', 'Previous hash', 'Hash']);
       expect(sheet.rowCount).toBe(2);
     });
 
@@ -228,10 +228,11 @@ describe('audit export limit', () => {
     // Filler rows straight into the table: the chain does not matter here, only the count.
     await t.db.database.exec(`
       insert into audit_event (region_code, seq, id, occurred_at, actor_roles, event_type, action, outcome, details, prev_hash, hash)
-      select '430225', n, gen_random_uuid(), timestamptz '2026-01-01' + n * interval '1 second', '[]', 'bulk.filler', 'create', 'success', '{}', 'x', 'y'
+      select '430225', nextval('audit_event_seq'), gen_random_uuid(), timestamptz '2026-01-01' + n * interval '1 second', '[]', 'bulk.filler', 'create', 'success', '{}', 'x', 'y'
       from generate_series(1, 50001) as n;
-      insert into audit_chain_head (region_code, last_seq, last_hash) values ('430225', 50001, 'y')
-      on conflict (region_code) do update set last_seq = 50001, last_hash = 'y'`);
+      insert into audit_chain_head (region_code, chain, last_seq, last_hash)
+      select '430225', 0, max(seq), 'y' from audit_event where region_code = '430225'
+      on conflict (region_code, chain) do update set last_seq = excluded.last_seq, last_hash = 'y'`);
     const { headers } = await signIn(t.app, { roles: ['audit_admin'] });
     const res = await t.app.inject({ method: 'GET', url: '/api/audit/export?eventType=bulk.', headers: { ...headers, 'accept-language': 'en' } });
     expect(res.statusCode).toBe(400);

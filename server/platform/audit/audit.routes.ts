@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { S } from '../http/schema.ts';
 import type { AppModule } from '../module.ts';
+import { shanghaiTime } from './audit.export.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import { AuditExportQuery, AuditPageSchema, AuditSearchQuery, ChainVerificationSchema } from './audit.schema.ts';
 import { exportAudit, searchAudit, verifyAudit } from './audit.service.ts';
-import { shanghaiTime } from './audit.export.ts';
 
 /** Granted to the 审计管理员 only (三员: the audit administrator reads the trail and nothing else). */
 export const auditPermissions = {

@@ -1,9 +1,9 @@
 import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
-import { recordAuditOutside } from './audit.ts';
 import { writeCsv, writeXlsx } from './audit.export.ts';
 import type { AuditExportQueryDto, AuditSearchQueryDto } from './audit.schema.ts';
 import { type AuditFilter, countAuditEvents, latestAuditSeq, searchAuditEvents, streamAuditEvents } from './audit.store.ts';
+import { recordAuditOutside } from './audit.ts';
 import { type ChainVerification, verifyAuditChain } from './verify.ts';
 import './audit.messages.ts';
 

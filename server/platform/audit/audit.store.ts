@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, ilike, like, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvent } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { AuditRow } from './chain.ts';
@@ -51,7 +51,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-/** Newest first (seq order is commit order within the county's chain). */
+/** Newest first (seqs are drawn as rows are appended, from one sequence). */
 export async function searchAuditEvents(
   db: Db,
   countyCode: string,

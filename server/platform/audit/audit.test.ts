@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvent } from '../../db/schema/audit.ts';
+import { fakeClock } from '../../testing/fake-clock.ts';
+import { useTestDatabase } from '../../testing/test-database.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { tx } from '../db/tx.ts';
-import { useTestDatabase } from '../../testing/test-database.ts';
-import { fakeClock } from '../../testing/fake-clock.ts';
 import { AuditOutsideTransactionError, recordAudit, recordAuditOutside } from './audit.ts';
 import { GENESIS_HASH, hashAuditRow } from './chain.ts';
 import { verifyAuditChain } from './verify.ts';
@@ -38,6 +38,8 @@ describe('audit trail', () => {
   const ctxFor = (countyCode: string, overrides: Partial<Ctx> = {}) => db.ctx({ countyCode, ...overrides });
   const rowsOf = (countyCode: string) =>
     db.database.query<Record<string, unknown>>('select * from audit_event where region_code = $1 order by seq', [countyCode]);
+  // Seqs come from one sequence shared by every county: tests name rows by position, not by number.
+  const seqsOf = async (countyCode: string) => (await rowsOf(countyCode)).map((r) => Number(r.seq));
   const appendEvents = async (countyCode: string, count: number) => {
     for (let i = 1; i <= count; i += 1) {
       await recordAuditOutside(ctxFor(countyCode), { eventType: 'cases.update', action: 'update', objectType: 'case', objectId: `c-${i}` });
@@ -60,7 +62,7 @@ describe('audit trail', () => {
       const [first, second] = await rowsOf('430202');
       expect(first).toMatchObject({
         region_code: '430202',
-        seq: 1,
+        chain: 0,
         occurred_at: new Date('2026-03-02T01:02:03.456Z'),
         actor_id: 'u-42',
         actor_name: '张三',
@@ -79,8 +81,11 @@ describe('audit trail', () => {
         prev_hash: GENESIS_HASH,
       });
       expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(second).toMatchObject({ seq: 2, actor_id: null, actor_name: null, actor_roles: [], session_id: null, outcome: 'failure', details: {}, prev_hash: first?.hash });
-      expect(await verifyAuditChain(db.database.db, '430202')).toEqual({ ok: true, checked: 2, lastSeq: 2 });
+      expect(Number(first?.prev_seq)).toBe(0);
+      expect(Number(second?.seq)).toBeGreaterThan(Number(first?.seq));
+      expect(second).toMatchObject({ chain: 0, actor_id: null, actor_name: null, actor_roles: [], session_id: null, outcome: 'failure', details: {}, prev_hash: first?.hash });
+      expect(Number(second?.prev_seq)).toBe(Number(first?.seq));
+      expect(await verifyAuditChain(db.database.db, '430202')).toEqual({ ok: true, checked: 2, lastSeq: Number(second?.seq) });
     });
 
     it('hashes what the database gives back: details survive jsonb key reordering and odd values', async () => {
@@ -95,8 +100,8 @@ describe('audit trail', () => {
       };
       await recordAuditOutside(ctxFor('430203'), { eventType: 'misc.odd', action: 'test', details });
       const result = await verifyAuditChain(db.database.db, '430203');
-      expect(result).toEqual({ ok: true, checked: 1, lastSeq: 1 });
       const [row] = await rowsOf('430203');
+      expect(result).toEqual({ ok: true, checked: 1, lastSeq: Number(row?.seq) });
       expect(row?.details).toMatchObject({ nul: 'before\uFFFDafter', lone: 'half \uFFFD pair', when: '2026-01-01T00:00:00.000Z' });
       expect(row?.details).not.toHaveProperty('skipped');
     });
@@ -118,17 +123,18 @@ describe('audit trail', () => {
       await tx(ctx, async (t) => {
         for (let i = 0; i < 60; i += 1) await recordAudit(t, { eventType: 'bulk.item', action: 'create', objectId: String(i) });
       });
-      expect(await verifyAuditChain(db.database.db, '430205')).toEqual({ ok: true, checked: 60, lastSeq: 60 });
+      const lastSeq = (await seqsOf('430205')).at(-1);
+      expect(await verifyAuditChain(db.database.db, '430205')).toEqual({ ok: true, checked: 60, lastSeq });
       // Small batches: the keyset walk must carry the link across batch boundaries (7 does not divide 60).
-      expect(await verifyAuditChain(db.database.db, '430205', 7)).toEqual({ ok: true, checked: 60, lastSeq: 60 });
-      expect(await verifyAuditChain(db.database.db, '430205', 6)).toEqual({ ok: true, checked: 60, lastSeq: 60 });
+      expect(await verifyAuditChain(db.database.db, '430205', 7)).toEqual({ ok: true, checked: 60, lastSeq });
+      expect(await verifyAuditChain(db.database.db, '430205', 6)).toEqual({ ok: true, checked: 60, lastSeq });
     });
 
     it('an empty county verifies with nothing checked', async () => {
       expect(await verifyAuditChain(db.database.db, '430299')).toEqual({ ok: true, checked: 0, lastSeq: 0 });
     });
 
-    it('20 concurrent transactions take seqs 1..20 without gaps and the chain verifies', async () => {
+    it('20 concurrent transactions take distinct seqs, each links to the row before on its chain, and all verifies', async () => {
       const ctx = ctxFor('430206');
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
@@ -139,9 +145,14 @@ describe('audit trail', () => {
         ),
       );
       const rows = await rowsOf('430206');
-      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(new Set(rows.map((r) => Number(r.seq))).size).toBe(20);
       expect(new Set(rows.map((r) => r.object_id)).size).toBe(20);
-      expect(await verifyAuditChain(db.database.db, '430206')).toEqual({ ok: true, checked: 20, lastSeq: 20 });
+      const lastOnChain = new Map<number, number>();
+      for (const row of rows) {
+        expect(Number(row.prev_seq)).toBe(lastOnChain.get(Number(row.chain)) ?? 0);
+        lastOnChain.set(Number(row.chain), Number(row.seq));
+      }
+      expect(await verifyAuditChain(db.database.db, '430206')).toEqual({ ok: true, checked: 20, lastSeq: Number(rows.at(-1)?.seq) });
     });
   });
 
@@ -150,18 +161,19 @@ describe('audit trail', () => {
       await db.database.exec('create table probe_business (region_code text not null, id int not null, primary key (region_code, id))');
       const ctx = ctxFor('430207');
       await appendEvents('430207', 2);
-      // A row behind the chain head's back takes seq 3, so the next audit insert hits the primary key.
-      await db.database.query(
-        `insert into audit_event (region_code, seq, id, occurred_at, actor_roles, event_type, action, outcome, details, prev_hash, hash)
-         values ('430207', 3, gen_random_uuid(), now(), '[]', 'rogue', 'rogue', 'success', '{}', 'x', 'y')`,
-      );
+      const heads = () => db.database.query('select chain, last_seq, last_hash from audit_chain_head where region_code = $1 order by chain', ['430207']);
+      const before = await heads();
+      // The audit insert fails (a constraint only this event breaks); the business row must go with it.
+      await db.database.exec("alter table audit_event add constraint probe_refuses check (event_type <> 'probe.create') not valid");
       const change = tx(ctx, async (t) => {
         await t.db.execute(sql`insert into probe_business (region_code, id) values ('430207', 1)`);
         await recordAudit(t, { eventType: 'probe.create', action: 'create', objectType: 'probe', objectId: '1' });
       });
       await expect(change).rejects.toThrow();
+      await db.database.exec('alter table audit_event drop constraint probe_refuses');
       expect(await db.database.query('select * from probe_business')).toEqual([]);
-      expect(await db.database.query("select last_seq from audit_chain_head where region_code = '430207'")).toEqual([{ last_seq: 2 }]);
+      expect(await heads()).toEqual(before);
+      expect(await verifyAuditChain(db.database.db, '430207')).toMatchObject({ ok: true, checked: 2 });
     });
 
     it('a business change that rolls back leaves no audit row claiming it happened', async () => {
@@ -179,8 +191,9 @@ describe('audit trail', () => {
   describe('protection (AUD-03)', () => {
     it('the database refuses UPDATE, DELETE and TRUNCATE', async () => {
       await appendEvents('430209', 3);
-      await expectRefused(db.database.query("update audit_event set action = 'x' where region_code = '430209' and seq = 2"));
-      await expectRefused(db.database.query("delete from audit_event where region_code = '430209' and seq = 2"));
+      const [, second] = await seqsOf('430209');
+      await expectRefused(db.database.query(`update audit_event set action = 'x' where region_code = '430209' and seq = ${second}`));
+      await expectRefused(db.database.query(`delete from audit_event where region_code = '430209' and seq = ${second}`));
       await expectRefused(db.database.query('truncate audit_event'));
       // Even a purge declaration does not let recent rows go: the trigger checks their age itself.
       await expectRefused(
@@ -207,38 +220,43 @@ describe('audit trail', () => {
 
     it('one changed field: hash mismatch at that seq', async () => {
       await appendEvents('430210', 8);
-      await tamper("update audit_event set object_id = 'c-999' where region_code = '430210' and seq = 5");
-      expect(await verifyAuditChain(db.database.db, '430210')).toEqual({ ok: false, checked: 4, lastSeq: 4, firstBadSeq: 5, problem: 'hash_mismatch' });
+      const seqs = await seqsOf('430210');
+      await tamper(`update audit_event set object_id = 'c-999' where region_code = '430210' and seq = ${seqs[4]}`);
+      expect(await verifyAuditChain(db.database.db, '430210')).toEqual({ ok: false, checked: 4, lastSeq: seqs[3], firstBadSeq: seqs[4], problem: 'hash_mismatch' });
     });
 
     it('a changed field with its hash recomputed: the next row no longer links', async () => {
       await appendEvents('430211', 8);
-      const [row] = await db.database.db.select().from(auditEvent).where(sql`region_code = '430211' and seq = 5`);
-      const forged = { ...row!, seq: 5, objectId: 'c-999' };
-      await tamper(`update audit_event set object_id = 'c-999', hash = '${hashAuditRow(forged)}' where region_code = '430211' and seq = 5`);
-      expect(await verifyAuditChain(db.database.db, '430211')).toMatchObject({ ok: false, firstBadSeq: 6, problem: 'broken_link' });
+      const seqs = await seqsOf('430211');
+      const [row] = await db.database.db.select().from(auditEvent).where(sql`region_code = '430211' and seq = ${seqs[4]}`);
+      const forged = { ...row!, seq: Number(row!.seq), prevSeq: Number(row!.prevSeq), objectId: 'c-999' };
+      await tamper(`update audit_event set object_id = 'c-999', hash = '${hashAuditRow(forged)}' where region_code = '430211' and seq = ${seqs[4]}`);
+      expect(await verifyAuditChain(db.database.db, '430211')).toMatchObject({ ok: false, firstBadSeq: seqs[5], problem: 'broken_link' });
     });
 
     it('a deleted middle row: gap at its seq', async () => {
       await appendEvents('430212', 8);
-      await tamper("delete from audit_event where region_code = '430212' and seq = 4");
-      expect(await verifyAuditChain(db.database.db, '430212')).toEqual({ ok: false, checked: 3, lastSeq: 3, firstBadSeq: 4, problem: 'gap' });
+      const seqs = await seqsOf('430212');
+      await tamper(`delete from audit_event where region_code = '430212' and seq = ${seqs[3]}`);
+      expect(await verifyAuditChain(db.database.db, '430212')).toEqual({ ok: false, checked: 3, lastSeq: seqs[2], firstBadSeq: seqs[3], problem: 'gap' });
     });
 
     it('rows cut off the end: the head no longer matches', async () => {
       await appendEvents('430213', 8);
-      await tamper("delete from audit_event where region_code = '430213' and seq >= 7");
-      expect(await verifyAuditChain(db.database.db, '430213')).toMatchObject({ ok: false, lastSeq: 6, firstBadSeq: 7, problem: 'head_mismatch' });
+      const seqs = await seqsOf('430213');
+      await tamper(`delete from audit_event where region_code = '430213' and seq >= ${seqs[6]}`);
+      expect(await verifyAuditChain(db.database.db, '430213')).toMatchObject({ ok: false, lastSeq: seqs[5], firstBadSeq: (seqs[5] as number) + 1, problem: 'head_mismatch' });
     });
 
     it('a row slipped in past the head: the head no longer matches', async () => {
       await appendEvents('430214', 3);
+      const seqs = await seqsOf('430214');
       await db.database.query(
-        `insert into audit_event (region_code, seq, id, occurred_at, actor_roles, event_type, action, outcome, details, prev_hash, hash)
-         select region_code, 4, gen_random_uuid(), now(), '[]', 'rogue', 'rogue', 'success', '{}', hash, 'y'
-         from audit_event where region_code = '430214' and seq = 3`,
+        `insert into audit_event (region_code, seq, id, occurred_at, actor_roles, event_type, action, outcome, details, chain, prev_seq, prev_hash, hash)
+         select region_code, seq + 1000, gen_random_uuid(), now(), '[]', 'rogue', 'rogue', 'success', '{}', 0, seq, hash, 'y'
+         from audit_event where region_code = '430214' and seq = ${seqs[2]}`,
       );
-      expect(await verifyAuditChain(db.database.db, '430214')).toMatchObject({ ok: false, firstBadSeq: 4, problem: 'head_mismatch' });
+      expect(await verifyAuditChain(db.database.db, '430214')).toMatchObject({ ok: false, firstBadSeq: (seqs[2] as number) + 1, problem: 'head_mismatch' });
     });
   });
 });

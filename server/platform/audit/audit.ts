@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { auditEvent } from '../../db/schema/audit.ts';
 import type { Ctx } from '../context.ts';
+import { queryRows } from '../db/rows.ts';
 import { tx } from '../db/tx.ts';
-import { advanceChainHead, lockChainHead } from './chain-head.ts';
-import { type AuditRowWithoutHash, hashAuditRow } from './chain.ts';
+import { type AuditRow, type AuditRowWithoutHash, hashAuditRow } from './chain.ts';
+import { type ChainHead, lockFreeChain } from './chain-head.ts';
 import { sanitiseDetails } from './sanitise.ts';
 
 export type AuditOutcome = 'success' | 'failure';
@@ -32,25 +34,56 @@ export class AuditOutsideTransactionError extends Error {
 }
 
 /**
- * Appends one event to the county's hash chain, in the caller's transaction (AUD-04): if the audit row cannot
- * be written the change fails with it, and a rolled-back change leaves no audit row claiming it happened.
- * The row is taken now (who, when, what) and chained at the end of the transaction: the chain head is one
- * row per county that every audited write locks, so it is held for the commit only, not for the whole write.
+ * Appends one event to the county's trail, in the caller's transaction (AUD-04): if the audit row cannot be
+ * written the change fails with it, and a rolled-back change leaves no audit row claiming it happened.
+ * The row is taken now (who, when, what) and chained at the end of the transaction, with the transaction's
+ * other events, on one of the county's chains: its head is locked for the commit only, not the whole write.
  */
 export async function recordAudit(t: Ctx, input: AuditInput): Promise<void> {
   if (!t.inTransaction) throw new AuditOutsideTransactionError(input.eventType);
-  const row = buildRow(t, input, 0, '');
-  const append = (x: Ctx) => appendToChain(x, row);
-  if (t.beforeCommit) t.beforeCommit.push(append);
-  else await append(t);
+  const row = buildRow(t, input);
+  if (!t.beforeCommit) return appendToChain(t, [row]);
+  const queued = pendingByTransaction.get(t.beforeCommit);
+  if (queued) return void queued.push(row);
+  const rows = [row];
+  pendingByTransaction.set(t.beforeCommit, rows);
+  t.beforeCommit.push((x) => appendToChain(x, rows));
 }
 
-async function appendToChain(t: Ctx, taken: AuditRowWithoutHash): Promise<void> {
-  const head = await lockChainHead(t.db, t.countyCode);
-  const row = { ...taken, seq: head.lastSeq + 1, prevHash: head.lastHash };
-  const hash = hashAuditRow(row);
-  await t.db.insert(auditEvent).values({ ...row, hash });
-  await advanceChainHead(t.db, t.countyCode, { lastSeq: row.seq, lastHash: hash });
+/** A transaction's events waiting for its end, keyed by the transaction's own hook list. */
+const pendingByTransaction = new WeakMap<object, TakenRow[]>();
+
+type TakenRow = Omit<AuditRowWithoutHash, 'seq' | 'chain' | 'prevSeq' | 'prevHash'>;
+
+/** One chain per transaction, its events in the order they happened; two round trips whatever their number. */
+async function appendToChain(t: Ctx, taken: readonly TakenRow[]): Promise<void> {
+  const slot = await lockFreeChain(t.db, t.countyCode);
+  const seqs = [slot.seq, ...(await moreSeqs(t, taken.length - 1))];
+  let prev = { seq: slot.lastSeq, hash: slot.lastHash };
+  const rows = taken.map((row, i) => {
+    const linked = { ...row, seq: seqs[i] as number, chain: slot.chain, prevSeq: prev.seq, prevHash: prev.hash };
+    const hash = hashAuditRow(linked);
+    prev = { seq: linked.seq, hash };
+    return { ...linked, hash };
+  });
+  await insertAndAdvance(t, rows, slot.chain, { lastSeq: prev.seq, lastHash: prev.hash });
+}
+
+async function moreSeqs(t: Ctx, count: number): Promise<number[]> {
+  if (count <= 0) return [];
+  const rows = await queryRows<{ seq: number }>(t.db, sql`select nextval('audit_event_seq') as seq from generate_series(1, ${count})`);
+  return rows.map((r) => Number(r.seq));
+}
+
+/** The rows and the head's move in one statement: one round trip less inside the head's lock. */
+async function insertAndAdvance(t: Ctx, rows: AuditRow[], chain: number, head: ChainHead): Promise<void> {
+  const insert = t.db.insert(auditEvent).values(rows);
+  await t.db.execute(
+    // A data-modifying WITH runs exactly once whether or not the outer statement reads it; drizzle brackets it.
+    sql`with appended as ${insert}
+        update audit_chain_head set last_seq = ${head.lastSeq}, last_hash = ${head.lastHash}
+        where region_code = ${t.countyCode} and chain = ${chain}`,
+  );
 }
 
 /**
@@ -61,11 +94,10 @@ export async function recordAuditOutside(ctx: Ctx, input: AuditInput): Promise<v
   await tx(ctx, (t) => recordAudit(t, input));
 }
 
-function buildRow(t: Ctx, input: AuditInput, seq: number, prevHash: string): AuditRowWithoutHash {
+function buildRow(t: Ctx, input: AuditInput): TakenRow {
   const actor = t.actor;
   return {
     regionCode: t.countyCode,
-    seq,
     id: randomUUID(),
     occurredAt: t.clock(),
     actorId: actor?.id ?? null,
@@ -82,6 +114,5 @@ function buildRow(t: Ctx, input: AuditInput, seq: number, prevHash: string): Aud
     outcome: input.outcome ?? 'success',
     reasonCode: input.reasonCode ?? null,
     details: sanitiseDetails(input.details ?? {}),
-    prevHash,
   };
 }

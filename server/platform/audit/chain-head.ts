@@ -1,47 +1,104 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { auditChainHead } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
+import { queryOne, queryRows } from '../db/rows.ts';
 import { GENESIS_HASH } from './chain.ts';
+
+/**
+ * A county's trail is AUDIT_CHAINS hash chains side by side. Each chain is appended under its own head-row
+ * lock, held until the writer commits (the commit's fsync included). With one chain, every audited write of
+ * the county passed that lock one at a time — a ceiling of a few hundred writes a second whatever the cores,
+ * and far less when writers queue for CPU inside the window. A writer now takes the first head that is free:
+ * one writer at a time stays on chain 0, and only concurrent ones spread over the others.
+ */
+export const AUDIT_CHAINS = 8;
 
 export interface ChainHead {
   lastSeq: number;
   lastHash: string;
 }
 
-/**
- * Takes the county's chain head for the rest of the transaction (creating it on first use). Writers append in
- * turn behind this row lock, so seqs have no gaps or duplicates and each row links to the one before it.
- * The lock is held until commit: record audit events late in long transactions.
- */
-export async function lockChainHead(db: Db, regionCode: string): Promise<ChainHead> {
-  await db
-    .insert(auditChainHead)
-    .values({ regionCode, lastSeq: 0, lastHash: GENESIS_HASH })
-    .onConflictDoNothing({ target: auditChainHead.regionCode });
-  const rows = await db
-    .select({ lastSeq: auditChainHead.lastSeq, lastHash: auditChainHead.lastHash })
-    .from(auditChainHead)
-    .where(eq(auditChainHead.regionCode, regionCode))
-    .for('update');
-  const head = rows[0];
-  if (!head) throw new Error(`audit chain head for ${regionCode} vanished after it was ensured`);
-  return { lastSeq: Number(head.lastSeq), lastHash: head.lastHash };
+/** A head locked for this transaction, and the seq its new row gets (from one county-wide sequence). */
+export interface ChainSlot extends ChainHead {
+  chain: number;
+  seq: number;
 }
 
-export async function advanceChainHead(db: Db, regionCode: string, head: ChainHead): Promise<void> {
+interface SlotRow {
+  chain: number;
+  last_seq: number;
+  last_hash: string;
+  seq: number;
+}
+
+/**
+ * Locks a free chain head of the county until commit and draws the next seq, in one round trip. Seqs come from
+ * a sequence, so they order the county's rows by when they were appended; within a chain each row names the
+ * seq and hash of the one before it (`prev_seq`, `prev_hash`). Only when all heads are busy does it wait, on
+ * one picked at random; heads are created on the county's first audited write. A transaction appends all its
+ * events under one head (audit.ts), so it never holds one head while waiting for another.
+ */
+export async function lockFreeChain(db: Db, regionCode: string): Promise<ChainSlot> {
+  const free = await lockFirstFree(db, regionCode);
+  if (free) return free;
+  await ensureChainHeads(db, regionCode);
+  return (await lockFirstFree(db, regionCode)) ?? (await waitForChain(db, regionCode, Math.floor(Math.random() * AUDIT_CHAINS)));
+}
+
+async function lockFirstFree(db: Db, regionCode: string): Promise<ChainSlot | undefined> {
+  const row = await queryOne<SlotRow>(
+    db,
+    sql`with head as (
+          select chain, last_seq, last_hash from audit_chain_head
+          where region_code = ${regionCode} order by chain limit 1 for update skip locked)
+        select chain, last_seq, last_hash, nextval('audit_event_seq') as seq from head`,
+  );
+  return row && toSlot(row);
+}
+
+async function waitForChain(db: Db, regionCode: string, chain: number): Promise<ChainSlot> {
+  const row = await queryOne<SlotRow>(
+    db,
+    sql`with head as (
+          select chain, last_seq, last_hash from audit_chain_head
+          where region_code = ${regionCode} and chain = ${chain} for update)
+        select chain, last_seq, last_hash, nextval('audit_event_seq') as seq from head`,
+  );
+  if (!row) throw new Error(`audit chain head ${regionCode}/${chain} vanished after it was ensured`);
+  return toSlot(row);
+}
+
+function toSlot(row: SlotRow): ChainSlot {
+  return { chain: Number(row.chain), lastSeq: Number(row.last_seq), lastHash: row.last_hash, seq: Number(row.seq) };
+}
+
+async function ensureChainHeads(db: Db, regionCode: string): Promise<void> {
+  const heads = Array.from({ length: AUDIT_CHAINS }, (_, chain) => ({ regionCode, chain, lastSeq: 0, lastHash: GENESIS_HASH }));
+  await db.insert(auditChainHead).values(heads).onConflictDoNothing({ target: [auditChainHead.regionCode, auditChainHead.chain] });
+}
+
+/** Every head of the county, locked until commit: the retention purge stops all appends while it cuts. */
+export async function lockAllChainHeads(db: Db, regionCode: string): Promise<Map<number, ChainHead>> {
+  await ensureChainHeads(db, regionCode);
+  const rows = await queryRows<{ chain: number; last_seq: number; last_hash: string }>(
+    db,
+    sql`select chain, last_seq, last_hash from audit_chain_head where region_code = ${regionCode} order by chain for update`,
+  );
+  return new Map(rows.map((r) => [Number(r.chain), { lastSeq: Number(r.last_seq), lastHash: r.last_hash }]));
+}
+
+export async function advanceChainHead(db: Db, regionCode: string, chain: number, head: ChainHead): Promise<void> {
   await db
     .update(auditChainHead)
     .set({ lastSeq: head.lastSeq, lastHash: head.lastHash })
-    .where(eq(auditChainHead.regionCode, regionCode));
+    .where(and(eq(auditChainHead.regionCode, regionCode), eq(auditChainHead.chain, chain)));
 }
 
-/** The head as committed, without locking: what verification compares the rows with. */
-export async function readChainHead(db: Db, regionCode: string): Promise<ChainHead | undefined> {
+/** The heads as committed, without locking: what verification compares the rows with. */
+export async function readChainHeads(db: Db, regionCode: string): Promise<Map<number, ChainHead>> {
   const rows = await db
-    .select({ lastSeq: auditChainHead.lastSeq, lastHash: auditChainHead.lastHash })
+    .select({ chain: auditChainHead.chain, lastSeq: auditChainHead.lastSeq, lastHash: auditChainHead.lastHash })
     .from(auditChainHead)
     .where(eq(auditChainHead.regionCode, regionCode));
-  const head = rows[0];
-  return head ? { lastSeq: Number(head.lastSeq), lastHash: head.lastHash } : undefined;
+  return new Map(rows.map((r) => [Number(r.chain), { lastSeq: Number(r.lastSeq), lastHash: r.lastHash }]));
 }
-

@@ -9,7 +9,10 @@ export type AuditRowWithoutHash = Omit<AuditRow, 'hash'>;
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * The bytes a row's hash covers: every stored field but `hash`, in a fixed order, as JSON. Timestamps are ISO
+ * The bytes a row's hash covers: every stored field but `hash`, in a fixed order, as JSON. Rows written when
+ * the county had one chain have no `prev_seq` (their predecessor is seq − 1 on chain 0) and keep the form
+ * they were hashed in; every later row also covers its chain and `prevSeq`, so moving a row to another chain
+ * or relinking it changes its hash. Timestamps are ISO
  * strings with milliseconds (what both a JS Date and timestamptz round-trip exactly) and absent values are
  * null. `details` is stored as jsonb, which does not keep key order, so its keys are sorted at every depth;
  * the same bytes then come out of a fresh row and one read back years later, on either engine.
@@ -35,6 +38,7 @@ export function canonicalAuditRow(row: AuditRowWithoutHash): string {
     reasonCode: row.reasonCode ?? null,
     details: sortKeysDeep(row.details),
     prevHash: row.prevHash,
+    ...(row.prevSeq === null || row.prevSeq === undefined ? {} : { chain: Number(row.chain), prevSeq: Number(row.prevSeq) }),
   });
 }
 

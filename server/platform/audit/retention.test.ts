@@ -8,8 +8,8 @@ import { fakeClock } from '../../testing/fake-clock.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
-import { recordAuditOutside } from './audit.ts';
 import type { AuditEventDto } from './audit.schema.ts';
+import { recordAuditOutside } from './audit.ts';
 import { hashAuditRow } from './chain.ts';
 import { archiveAndPurge } from './retention.ts';
 import { verifyAuditChain } from './verify.ts';
@@ -44,32 +44,36 @@ describe('retention: archive, then purge (AUD-05)', () => {
 
   it('archives and purges 181-day-old rows, keeps 179-day-old ones, and the chain still verifies', async () => {
     const ctx = await writeAged('430231', [200, 190, 181, 181, 179, 179, 0]);
+    // Seqs come from one sequence shared by every county: rows are named by position.
+    const seqs = (await rowsOf('430231')).map((r) => Number(r.seq));
     const result = await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir });
-    expect(result).toMatchObject({ archived: 4, fromSeq: 1, toSeq: 4 });
+    expect(result).toMatchObject({ archived: 4, fromSeq: 1, toSeq: seqs[3] });
     if (!('file' in result)) throw new Error('expected an archive');
 
     const remaining = await rowsOf('430231');
     expect(remaining.slice(0, 3).map((r) => r.object_id)).toEqual(['aged-179', 'aged-179', 'aged-0']);
-    expect(remaining.map((r) => r.seq)).toEqual([5, 6, 7, 8]);
+    expect(remaining.slice(0, 3).map((r) => Number(r.seq))).toEqual(seqs.slice(4));
     expect(remaining[3]?.event_type).toBe('audit.purge');
-    expect(await verifyAuditChain(db.database.db, '430231')).toEqual({ ok: true, checked: 4, lastSeq: 8 });
+    expect(await verifyAuditChain(db.database.db, '430231')).toEqual({ ok: true, checked: 4, lastSeq: Number(remaining[3]?.seq) });
 
     // The archive: named by county and seqs, its digest recorded, and every line still verifiable on its own.
-    expect(path.basename(result.file)).toBe('audit-430231-000000000001-000000000004.jsonl.gz');
+    expect(path.basename(result.file)).toBe(`audit-430231-000000000001-${String(seqs[3]).padStart(12, '0')}.jsonl.gz`);
     const bytes = fs.readFileSync(result.file);
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     const lines = gunzipSync(bytes).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as AuditEventDto);
-    expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
+    expect(lines.map((l) => l.seq)).toEqual(seqs.slice(0, 4));
     for (const line of lines) expect(hashAuditRow({ ...line, occurredAt: new Date(line.occurredAt) })).toBe(line.hash);
     const [archive] = await db.database.query<Record<string, unknown>>("select * from audit_archive where region_code = '430231'");
-    expect(archive).toMatchObject({ from_seq: 1, to_seq: 4, row_count: 4, last_hash: lines[3]?.hash, sha256: result.sha256 });
+    expect(archive).toMatchObject({ row_count: 4, last_hash: lines[3]?.hash, sha256: result.sha256 });
+    expect([Number(archive?.from_seq), Number(archive?.to_seq)]).toEqual([1, seqs[3]]);
+    expect(archive?.chain_heads).toEqual({ 0: { lastSeq: seqs[3], lastHash: lines[3]?.hash } });
 
     // The purge is itself audited, with where the rows went.
     const [purge] = await db.database.query<{ details: Record<string, unknown>; object_id: string }>(
       "select details, object_id from audit_event where region_code = '430231' and event_type = 'audit.purge'",
     );
     expect(purge?.object_id).toBe(archive?.id);
-    expect(purge?.details).toMatchObject({ fromSeq: 1, toSeq: 4, rowCount: 4, fileName: path.basename(result.file), retentionDays: 180 });
+    expect(purge?.details).toMatchObject({ fromSeq: 1, toSeq: seqs[3], rowCount: 4, fileName: path.basename(result.file), retentionDays: 180 });
   });
 
   it('a second run has nothing to do, and appending continues from the anchor', async () => {
@@ -77,14 +81,16 @@ describe('retention: archive, then purge (AUD-05)', () => {
     expect(await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).toMatchObject({ archived: 1 });
     expect(await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).toEqual({ archived: 0 });
     await recordAuditOutside(ctx, { eventType: 'cases.update', action: 'update' });
-    expect(await verifyAuditChain(db.database.db, '430232')).toEqual({ ok: true, checked: 3, lastSeq: 4 });
+    const lastSeq = Number((await rowsOf('430232')).at(-1)?.seq);
+    expect(await verifyAuditChain(db.database.db, '430232')).toEqual({ ok: true, checked: 3, lastSeq });
   });
 
   it('purges only a prefix of the chain: an old row after a newer one waits', async () => {
     // Clocks of two servers disagree: seq 2 carries an older time than seq 1.
     const ctx = await writeAged('430233', [190, 10, 200]);
-    expect(await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).toMatchObject({ archived: 1, toSeq: 1 });
-    expect((await rowsOf('430233')).map((r) => r.seq)).toEqual([2, 3, 4]);
+    const seqs = (await rowsOf('430233')).map((r) => Number(r.seq));
+    expect(await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).toMatchObject({ archived: 1, toSeq: (seqs[1] as number) - 1 });
+    expect((await rowsOf('430233')).slice(0, 2).map((r) => Number(r.seq))).toEqual(seqs.slice(1));
     expect(await verifyAuditChain(db.database.db, '430233')).toMatchObject({ ok: true });
   });
 
@@ -119,10 +125,11 @@ describe('retention: archive, then purge (AUD-05)', () => {
 
   it('never archives away a broken chain: the evidence stays', async () => {
     const ctx = await writeAged('430236', [200, 199, 198]);
+    const [, second] = (await rowsOf('430236')).map((r) => Number(r.seq));
     await db.database.exec('alter table audit_event disable trigger audit_event_no_update');
-    await db.database.exec("update audit_event set action = 'forged' where region_code = '430236' and seq = 2");
+    await db.database.exec(`update audit_event set action = 'forged' where region_code = '430236' and seq = ${second}`);
     await db.database.exec('alter table audit_event enable trigger audit_event_no_update');
-    await expect(archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).rejects.toThrow(/broken at seq 2/);
+    await expect(archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).rejects.toThrow(new RegExp(`broken at seq ${second} `));
     expect((await rowsOf('430236')).length).toBe(3);
     expect(fs.readdirSync(dir).filter((f) => f.includes('430236'))).toEqual([]);
   });

@@ -11,11 +11,11 @@ import type { Db } from '../db/database.ts';
 import { queryOne } from '../db/rows.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
-import { recordAudit } from './audit.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
-import { lockChainHead } from './chain-head.ts';
-import { type AuditRow, GENESIS_HASH, hashAuditRow } from './chain.ts';
-import { archiveAnchor } from './verify.ts';
+import { recordAudit } from './audit.ts';
+import type { AuditRow } from './chain.ts';
+import { type ChainHead, lockAllChainHeads } from './chain-head.ts';
+import { archiveStart, type ChainStates, checkRow, numericRow, stateOf } from './verify.ts';
 import './audit.messages.ts';
 
 /** 网络安全法 Art. 21(3) (now Art. 23(3)): network logs are kept for no less than six months (AUD-05). */
@@ -49,7 +49,7 @@ export async function archiveAndPurge(ctx: Ctx, options: PurgeOptions): Promise<
     throw AppError.field('olderThan', 'audit.retention_too_recent', { days });
   }
   return tx(ctx, async (t) => {
-    await lockChainHead(t.db, t.countyCode); // one purge at a time, and the range below cannot move
+    await lockAllChainHeads(t.db, t.countyCode); // one purge at a time, and no chain can move under the range below
     const range = await purgeRange(t.db, t.countyCode, options.olderThan);
     if (!range) return { archived: 0 };
     const file = path.join(options.dir, archiveFileName(t.countyCode, range));
@@ -65,7 +65,8 @@ export async function archiveAndPurge(ctx: Ctx, options: PurgeOptions): Promise<
 interface SeqRange {
   fromSeq: number;
   toSeq: number;
-  prevHash: string;
+  /** Every chain's last row before the range (the previous archive's, or the genesis). */
+  states: ChainStates;
 }
 
 /**
@@ -73,8 +74,8 @@ interface SeqRange {
  * one still inside retention (clocks of several servers need not agree with seq order).
  */
 async function purgeRange(db: Db, countyCode: string, olderThan: Date): Promise<SeqRange | undefined> {
-  const anchor = await archiveAnchor(db, countyCode);
-  const fromSeq = anchor ? anchor.toSeq + 1 : 1;
+  const start = await archiveStart(db, countyCode);
+  const fromSeq = start.afterSeq + 1;
   const present = and(eq(auditEvent.regionCode, countyCode), gte(auditEvent.seq, fromSeq));
   const [bounds] = await db.select({ last: sql<number | null>`max(${auditEvent.seq})` }).from(auditEvent).where(present);
   const [kept] = await db
@@ -84,7 +85,7 @@ async function purgeRange(db: Db, countyCode: string, olderThan: Date): Promise<
   if (bounds?.last == null) return undefined;
   const toSeq = kept?.first == null ? Number(bounds.last) : Number(kept.first) - 1;
   if (toSeq < fromSeq) return undefined;
-  return { fromSeq, toSeq, prevHash: anchor?.lastHash ?? GENESIS_HASH };
+  return { fromSeq, toSeq, states: start.states };
 }
 
 function archiveFileName(countyCode: string, range: SeqRange): string {
@@ -103,6 +104,7 @@ async function archiveThenDelete(t: Ctx, range: SeqRange, file: string, options:
     fromSeq: range.fromSeq,
     toSeq: range.toSeq,
     lastHash: written.lastHash,
+    chainHeads: Object.fromEntries(written.states),
     rowCount: written.rowCount,
     sha256: digests.sha256,
     fileName: path.basename(file),
@@ -131,20 +133,21 @@ async function archiveThenDelete(t: Ctx, range: SeqRange, file: string, options:
 }
 
 /**
- * Streams the range into the file and checks the chain on the way: a broken chain is evidence and is never
- * archived away (the purge fails and the rows stay for the auditor).
+ * Streams the range into the file and checks every chain on the way: a broken chain is evidence and is never
+ * archived away (the purge fails and the rows stay for the auditor). What it returns anchors verification
+ * afterwards: each chain's last archived row, and the last row's hash.
  */
 async function writeArchive(db: Db, countyCode: string, range: SeqRange, file: string) {
-  const state = { rowCount: 0, lastHash: range.prevHash, nextSeq: range.fromSeq };
+  const state = { rowCount: 0, lastHash: '', states: new Map(range.states) };
   async function* lines() {
     for (let after = range.fromSeq - 1; after < range.toSeq; ) {
       const rows = await readRange(db, countyCode, after, range.toSeq);
       if (rows.length === 0) break;
       for (const row of rows) {
-        assertLinked(row, state);
+        assertLinked(row, stateOf(state.states, row.chain));
         state.rowCount += 1;
         state.lastHash = row.hash;
-        state.nextSeq = row.seq + 1;
+        state.states.set(row.chain, { lastSeq: row.seq, lastHash: row.hash });
         yield `${JSON.stringify(presentAuditEvent(row))}\n`;
       }
       after = rows[rows.length - 1]!.seq;
@@ -152,13 +155,13 @@ async function writeArchive(db: Db, countyCode: string, range: SeqRange, file: s
   }
   await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(file, { flags: 'wx' }));
   await syncFile(file);
-  if (state.nextSeq !== range.toSeq + 1) throw new Error(`audit archive ${countyCode}: rows end at ${state.nextSeq - 1}, expected ${range.toSeq}`);
+  if (state.rowCount === 0) throw new Error(`audit archive ${countyCode}: no rows in ${range.fromSeq}–${range.toSeq}`);
   return state;
 }
 
-function assertLinked(row: AuditRow, state: { lastHash: string; nextSeq: number }): void {
-  const intact = row.seq === state.nextSeq && row.prevHash === state.lastHash && hashAuditRow(row) === row.hash;
-  if (!intact) throw new Error(`audit chain ${row.regionCode} is broken at seq ${state.nextSeq}: verify it before purging`);
+function assertLinked(row: AuditRow, expected: ChainHead): void {
+  const problem = checkRow(row, expected);
+  if (problem) throw new Error(`audit chain ${row.regionCode} is broken at seq ${problem.firstBadSeq} (${problem.problem}): verify it before purging`);
 }
 
 async function readRange(db: Db, countyCode: string, afterSeq: number, toSeq: number): Promise<AuditRow[]> {
@@ -168,7 +171,7 @@ async function readRange(db: Db, countyCode: string, afterSeq: number, toSeq: nu
     .where(and(eq(auditEvent.regionCode, countyCode), between(auditEvent.seq, afterSeq + 1, toSeq)))
     .orderBy(asc(auditEvent.seq))
     .limit(batchSize);
-  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  return rows.map(numericRow);
 }
 
 /** The archive must be on disk before the rows it replaces are gone. */

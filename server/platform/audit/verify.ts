@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, lte, max } from 'drizzle-orm';
 import { auditArchive, auditEvent } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
-import { type ChainHead, readChainHead } from './chain-head.ts';
 import { type AuditRow, GENESIS_HASH, hashAuditRow } from './chain.ts';
+import { type ChainHead, readChainHeads } from './chain-head.ts';
 
 export type ChainProblem = 'hash_mismatch' | 'broken_link' | 'gap' | 'head_mismatch';
 
@@ -18,19 +18,23 @@ export interface ChainVerification {
 
 const defaultBatchSize = 5000;
 
-/** Where checking starts: the row after the newest archive (older rows were purged), else the genesis. */
-interface ChainPosition {
-  nextSeq: number;
-  prevHash: string;
+/** Each chain's last (seq, hash): where its next row must link to. */
+export type ChainStates = Map<number, ChainHead>;
+
+/** Where checking starts: after the newest archive (older rows were purged), else at the genesis of every chain. */
+export interface ChainStart {
+  afterSeq: number;
+  states: ChainStates;
 }
 
 /**
- * Checks a county's audit chain (AUD-03, L3-CES1-26 "篡改能否被发现"): every row's hash over its own fields,
- * every link to the row before, no missing seq, and the head row agreeing with the last row.
+ * Checks a county's audit trail (AUD-03, L3-CES1-26 "篡改能否被发现"): every row's hash over its own fields,
+ * every link to the row before it on its chain (`prev_seq`, `prev_hash`: a missing row breaks the next one's
+ * link), and every chain head agreeing with its chain's last row (rows cut off the end are caught there).
  *
- * It reads the head first and checks rows up to the head's seq only, a batch at a time by keyset, so it works
- * on millions of rows without one long transaction: a writer commits its row and the head together, so every
- * row up to a committed head is there to read, and rows appended meanwhile are simply left for next time.
+ * It reads the heads first and checks each chain up to its head only, a batch at a time by keyset over seq,
+ * so it works on millions of rows without one long transaction: a writer commits its rows and its head
+ * together, so every row up to a committed head is there to read; rows appended meanwhile are left for next time.
  */
 export async function verifyAuditChain(db: Db, countyCode: string, batchSize = defaultBatchSize): Promise<ChainVerification> {
   const result = await verifyOnce(db, countyCode, batchSize);
@@ -41,106 +45,140 @@ export async function verifyAuditChain(db: Db, countyCode: string, batchSize = d
 }
 
 async function verifyOnce(db: Db, countyCode: string, batchSize: number): Promise<ChainVerification> {
-  // Head before anchor: a purge in between then only moves the start forward, never past the head.
-  const head = await readChainHead(db, countyCode);
-  const start = await startingPosition(db, countyCode);
-  const limit = head?.lastSeq ?? start.nextSeq - 1;
-  const walk = await walkChain(db, countyCode, start, { limit, batchSize });
-  if (walk.problem) {
-    const { lastHash: _internal, ...result } = walk;
-    return result;
-  }
-  return checkHead(db, countyCode, head, walk);
+  // Heads before anchor: a purge in between then only moves the start forward, never past a head.
+  const heads = await readChainHeads(db, countyCode);
+  const start = await archiveStart(db, countyCode);
+  const limit = Math.max(start.afterSeq, ...[...heads.values()].map((h) => h.lastSeq));
+  const walk = await walkChains(db, countyCode, { start, heads, limit, batchSize });
+  if (walk.problem) return walk.result;
+  return checkHeads(db, countyCode, heads, walk);
 }
 
 async function anchorMovedPast(db: Db, countyCode: string, seq: number | undefined): Promise<boolean> {
-  const anchor = await archiveAnchor(db, countyCode);
-  return anchor !== undefined && seq !== undefined && anchor.toSeq >= seq;
+  const start = await archiveStart(db, countyCode);
+  return seq !== undefined && start.afterSeq >= seq;
 }
 
-async function startingPosition(db: Db, countyCode: string): Promise<ChainPosition> {
-  const anchor = await archiveAnchor(db, countyCode);
-  return anchor ? { nextSeq: anchor.toSeq + 1, prevHash: anchor.lastHash } : { nextSeq: 1, prevHash: GENESIS_HASH };
-}
-
-/** The newest archive: rows up to its `toSeq` were purged, and its `lastHash` is what the next row links to. */
-export async function archiveAnchor(db: Db, countyCode: string): Promise<{ toSeq: number; lastHash: string } | undefined> {
+/**
+ * The newest archive: rows up to its `toSeq` were purged, and its `chainHeads` say what each chain's next row
+ * links to. Archives from the one-chain days have none: chain 0 ended at `toSeq` with `lastHash`.
+ */
+export async function archiveStart(db: Db, countyCode: string): Promise<ChainStart> {
   const anchors = await db
-    .select({ toSeq: auditArchive.toSeq, lastHash: auditArchive.lastHash })
+    .select({ toSeq: auditArchive.toSeq, lastHash: auditArchive.lastHash, chainHeads: auditArchive.chainHeads })
     .from(auditArchive)
     .where(eq(auditArchive.regionCode, countyCode))
     .orderBy(desc(auditArchive.toSeq))
     .limit(1);
   const anchor = anchors[0];
-  return anchor ? { toSeq: Number(anchor.toSeq), lastHash: anchor.lastHash } : undefined;
+  if (!anchor) return { afterSeq: 0, states: new Map() };
+  const toSeq = Number(anchor.toSeq);
+  if (!anchor.chainHeads) return { afterSeq: toSeq, states: new Map([[0, { lastSeq: toSeq, lastHash: anchor.lastHash }]]) };
+  const states = Object.entries(anchor.chainHeads).map(([chain, head]) => [Number(chain), { lastSeq: Number(head.lastSeq), lastHash: head.lastHash }] as const);
+  return { afterSeq: toSeq, states: new Map(states) };
 }
 
-interface Walk extends ChainVerification {
-  lastHash: string;
+/** A chain nothing was appended to yet links its first row to seq 0 and the genesis hash. */
+export function stateOf(states: ChainStates, chain: number): ChainHead {
+  return states.get(chain) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
 }
 
-async function walkChain(db: Db, countyCode: string, start: ChainPosition, batch: { limit: number; batchSize: number }): Promise<Walk> {
-  let expected = start;
-  let checked = 0;
-  for (;;) {
-    const rows = await readBatch(db, countyCode, expected.nextSeq - 1, batch);
+interface WalkPlan {
+  start: ChainStart;
+  heads: Map<number, ChainHead>;
+  limit: number;
+  batchSize: number;
+}
+
+interface Walk {
+  problem: boolean;
+  result: ChainVerification;
+  states: ChainStates;
+  /** Per chain, the highest seq seen beyond the head read at the start (appended since, or behind our back). */
+  beyond: Map<number, number>;
+}
+
+async function walkChains(db: Db, countyCode: string, plan: WalkPlan): Promise<Walk> {
+  const states: ChainStates = new Map(plan.start.states);
+  const beyond = new Map<number, number>();
+  const result: ChainVerification = { ok: true, checked: 0, lastSeq: plan.start.afterSeq };
+  for (let after = plan.start.afterSeq; ; ) {
+    const rows = await readBatch(db, countyCode, after, plan);
     for (const row of rows) {
-      const problem = checkRow(row, expected);
-      const lastSeq = expected.nextSeq - 1;
-      if (problem) return { ok: false, checked, lastSeq, lastHash: expected.prevHash, ...problem };
-      expected = { nextSeq: row.seq + 1, prevHash: row.hash };
-      checked += 1;
+      const head = plan.heads.get(row.chain);
+      if (!head || row.seq > head.lastSeq) {
+        beyond.set(row.chain, Math.max(beyond.get(row.chain) ?? 0, row.seq));
+        continue;
+      }
+      const problem = checkRow(row, stateOf(states, row.chain));
+      if (problem) return { problem: true, result: { ...result, ok: false, ...problem }, states, beyond };
+      states.set(row.chain, { lastSeq: row.seq, lastHash: row.hash });
+      result.checked += 1;
+      result.lastSeq = row.seq;
     }
-    if (rows.length < batch.batchSize) break;
+    if (rows.length < plan.batchSize) break;
+    after = rows[rows.length - 1]!.seq;
   }
-  return { ok: true, checked, lastSeq: expected.nextSeq - 1, lastHash: expected.prevHash };
+  return { problem: false, result, states, beyond };
 }
 
-function checkRow(row: AuditRow, expected: ChainPosition): { problem: ChainProblem; firstBadSeq: number } | undefined {
-  // A missing row shows as the next one arriving early; the missing seq is the one to report.
-  if (row.seq !== expected.nextSeq) return { problem: 'gap', firstBadSeq: expected.nextSeq };
-  if (row.prevHash !== expected.prevHash) return { problem: 'broken_link', firstBadSeq: row.seq };
+/** Legacy rows (no `prev_seq`) follow seq − 1; a missing row shows as the next one linking past it. */
+export function checkRow(row: AuditRow, expected: ChainHead): { problem: ChainProblem; firstBadSeq: number } | undefined {
+  const prevSeq = row.prevSeq ?? row.seq - 1;
+  if (prevSeq !== expected.lastSeq) return { problem: 'gap', firstBadSeq: row.prevSeq === null ? expected.lastSeq + 1 : prevSeq };
+  if (row.prevHash !== expected.lastHash) return { problem: 'broken_link', firstBadSeq: row.seq };
   if (hashAuditRow(row) !== row.hash) return { problem: 'hash_mismatch', firstBadSeq: row.seq };
   return undefined;
 }
 
-async function readBatch(db: Db, countyCode: string, afterSeq: number, batch: { limit: number; batchSize: number }): Promise<AuditRow[]> {
+async function readBatch(db: Db, countyCode: string, afterSeq: number, plan: WalkPlan): Promise<AuditRow[]> {
   const rows = await db
     .select()
     .from(auditEvent)
-    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, afterSeq), lte(auditEvent.seq, batch.limit)))
+    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, afterSeq), lte(auditEvent.seq, plan.limit)))
     .orderBy(asc(auditEvent.seq))
-    .limit(batch.batchSize);
-  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+    .limit(plan.batchSize);
+  return rows.map(numericRow);
+}
+
+export function numericRow(row: AuditRow): AuditRow {
+  return { ...row, seq: Number(row.seq), chain: Number(row.chain), prevSeq: row.prevSeq === null ? null : Number(row.prevSeq) };
 }
 
 /**
- * The head must name the last row: rows cut off the end of the chain leave the head pointing past them, and
- * rows appended behind the application's back are not in it. Rows written after the head was first read are
- * fine if a re-read head covers them (their writer moved the head in the same transaction).
+ * Each head must name its chain's last row: rows cut off the end of a chain leave its head pointing past them,
+ * and rows appended behind the application's back are in no head. Rows written after the heads were first
+ * read are fine if a re-read head covers them (their writer moved the head in the same transaction).
  */
-async function checkHead(db: Db, countyCode: string, head: ChainHead | undefined, walk: Walk): Promise<ChainVerification> {
-  const result: ChainVerification = { ok: true, checked: walk.checked, lastSeq: walk.lastSeq };
-  const headSeq = head?.lastSeq ?? walk.lastSeq;
-  if (headSeq !== walk.lastSeq) return mismatch(result, Math.min(headSeq, walk.lastSeq) + 1);
-  if (head && head.lastHash !== walk.lastHash) return mismatch(result, walk.lastSeq);
-  const beyond = await maxSeqAfter(db, countyCode, walk.lastSeq);
-  if (beyond !== null) {
-    const reread = await readChainHead(db, countyCode);
-    if (!reread || reread.lastSeq < beyond) return mismatch(result, walk.lastSeq + 1);
+async function checkHeads(db: Db, countyCode: string, heads: Map<number, ChainHead>, walk: Walk): Promise<ChainVerification> {
+  const result = walk.result;
+  for (const [chain, head] of [...heads].sort(([a], [b]) => a - b)) {
+    const state = stateOf(walk.states, chain);
+    if (head.lastSeq !== state.lastSeq) return mismatch(result, Math.min(head.lastSeq, state.lastSeq) + 1);
+    if (head.lastHash !== state.lastHash) return mismatch(result, state.lastSeq);
+  }
+  const beyond = await rowsBeyond(db, countyCode, walk.beyond, result.lastSeq, heads);
+  if (beyond.size === 0) return result;
+  const reread = await readChainHeads(db, countyCode);
+  for (const [chain, seq] of beyond) {
+    if ((reread.get(chain)?.lastSeq ?? 0) < seq) return mismatch(result, stateOf(walk.states, chain).lastSeq + 1);
   }
   return result;
 }
 
-function mismatch(result: ChainVerification, firstBadSeq: number): ChainVerification {
-  return { ...result, ok: false, problem: 'head_mismatch', firstBadSeq };
+/** Rows the walk skipped as beyond their head, and any past the walk's upper bound. */
+async function rowsBeyond(db: Db, countyCode: string, skipped: Map<number, number>, walked: number, heads: Map<number, ChainHead>) {
+  const limit = Math.max(walked, ...[...heads.values()].map((h) => h.lastSeq));
+  const later = await db
+    .select({ chain: auditEvent.chain, last: max(auditEvent.seq) })
+    .from(auditEvent)
+    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, limit)))
+    .groupBy(auditEvent.chain);
+  const all = new Map(skipped);
+  for (const row of later) all.set(Number(row.chain), Math.max(all.get(Number(row.chain)) ?? 0, Number(row.last)));
+  return all;
 }
 
-async function maxSeqAfter(db: Db, countyCode: string, seq: number): Promise<number | null> {
-  const rows = await db
-    .select({ last: max(auditEvent.seq) })
-    .from(auditEvent)
-    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, seq)));
-  const last = rows[0]?.last;
-  return last === null || last === undefined ? null : Number(last);
+function mismatch(result: ChainVerification, firstBadSeq: number): ChainVerification {
+  return { ...result, ok: false, problem: 'head_mismatch', firstBadSeq };
 }
