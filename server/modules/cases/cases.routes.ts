@@ -10,6 +10,8 @@ import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
 import { sweepEscalations } from './escalation.ts';
+import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.ts';
+import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
 import './photo-uploads/uploads.pii.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
@@ -24,7 +26,7 @@ export function sendPhoto(reply: FastifyReply, photo: { contentType: string; byt
   return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(photo.bytes);
 }
 
-function registerCaseRoutes(app: TypedApp): void {
+async function registerCaseRoutes(app: TypedApp): Promise<void> {
   app.post(
     '/api/cases',
     {
@@ -68,6 +70,7 @@ function registerCaseRoutes(app: TypedApp): void {
   registerCaseActionRoutes(app);
   registerCaseSettingsRoutes(app);
   registerPublicCaseRoutes(app);
+  await registerPhotoUploadRoutes(app);
 }
 
 const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
@@ -85,5 +88,8 @@ export const casesModule: AppModule = {
   grants: staffRoles,
   routes: registerCaseRoutes,
   seeds: casesSeeds,
-  jobs: [{ name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations }],
+  jobs: [
+    { name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations },
+    { name: 'cases.photo-upload-sweep', everyMs: uploadSweepEveryMs, run: sweepExpiredUploads },
+  ],
 };

@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox';
 import { caseChannels, caseStatuses, clockStages, photoStages } from '../../db/schema/cases.ts';
 import { S } from '../../platform/http/schema.ts';
 import { caseActions } from './case-flow.ts';
+import { uploadIdPattern } from './photo-uploads/upload-token.ts';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
@@ -13,9 +14,27 @@ export const PhotoQuery = S.object({ variant: Type.Optional(S.literals(['content
 /** Nine phone photos, already shrunk by the client to ≤ 2560 px, fit easily; the image check caps each one. */
 export const photoBodyLimit = 64 * 1024 * 1024;
 
-/** A photo as base64 (phones shrink them first); type, size and EXIF are checked on the bytes, not on a name. */
-export const PhotoUpload = S.object({ data: Type.String({ minLength: 4, maxLength: 14_000_000, description: 'base64 of a JPEG, PNG or WebP' }) });
+/**
+ * A photo: either base64 inline (API clients; type, size and EXIF are checked on the bytes, not on a name) or
+ * the id a photo upload answered with (`POST /api/cases/photo-uploads`, or the public one), so a phone on a weak
+ * signal sends each photo once, as it is picked. Exactly one of the two; the service says which is missing.
+ */
+export const PhotoUpload = S.object({
+  data: Type.Optional(Type.String({ minLength: 4, maxLength: 14_000_000, description: 'base64 of a JPEG, PNG, WebP or AVIF' })),
+  uploadId: Type.Optional(Type.String({ pattern: uploadIdPattern, description: 'uploadId from a photo upload (staff: a UUID; public: UUID.secret)' })),
+});
 const photos = (minItems: number) => Type.Array(PhotoUpload, { minItems, maxItems: 9 });
+
+/** A photo upload's answer: enough for the form to show it and to suggest the place it was taken. */
+export const PhotoUploadedSchema = Type.Object({
+  uploadId: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  takenAt: nullable(Type.String({ format: 'date-time' })),
+  location: nullable(Type.Object({ lng: Type.Number(), lat: Type.Number() }, { description: 'EXIF GPS (WGS84), when the photo had it' })),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type PhotoUploadedDto = Static<typeof PhotoUploadedSchema>;
 
 export const Coordinates = {
   lng: Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 longitude' }),

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { applyAction } from './apply-action.ts';
-import { inspectUploadedPhotos, storePhotos } from './case-photos.ts';
+import { checkPhotos, storePhotos, uploadOwnerOf } from './case-photos.ts';
 import { assertHandlerOf } from './cases.policy.ts';
 import type { ActionBody } from './cases.schema.ts';
 import { type CaseRow, countPhotos } from './cases.store.ts';
@@ -43,7 +43,7 @@ export function acceptCase(ctx: Ctx, caseNo: string, body: ActionBody<'accept'>)
  * the verification clock starts. A suspended case is resumed first, so its clock is whole again.
  */
 export async function feedbackCase(ctx: Ctx, caseNo: string, body: ActionBody<'feedback'>): Promise<CaseRow> {
-  const photos = await inspectUploadedPhotos(body.photos);
+  const photos = await checkPhotos(body.photos, { owner: uploadOwnerOf(ctx) });
   return applyAction(ctx, caseNo, 'feedback', body.revision, async (env) => {
     const actor = requireActor(env.t);
     assertHandlerOf(actor, env.row);
@@ -52,7 +52,7 @@ export async function feedbackCase(ctx: Ctx, caseNo: string, body: ActionBody<'f
     return {
       set: { handledAt: env.t.clock(), handlerUserId: actor.id, closingNote: body.result, ...(await env.clockFor('handled')) },
       note: body.result,
-      details: { photos: photos.length },
+      details: { photos: photos.count },
       after: async (t, updated) => {
         await storePhotos(t, updated.id, 'handle', photos, existing);
       },

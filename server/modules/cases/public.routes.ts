@@ -1,8 +1,8 @@
 import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
 import { S } from '../../platform/http/schema.ts';
 import type { TypedApp } from '../../platform/module.ts';
-import { CitizenReportBody, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
 import { nearbyCases } from './case-queries.ts';
+import { CaseNoParams, CitizenReportBody, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
 import { PublicFormSchema, publicForm } from './public-form.ts';
 import { checkReport, storeReport } from './report-case.ts';
 import { rateCase, reporterPhoto, trackCase } from './tracking.ts';
@@ -31,7 +31,7 @@ export function registerPublicCaseRoutes(app: TypedApp): void {
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers[idempotencyHeader]);
       // Checked before the transaction: photo decoding is slow and must not hold the database.
-      const checked = await checkReport(request.ctx, { ...request.body, channel: 'citizen' });
+      const checked = await checkReport(request.ctx, { ...request.body, channel: 'citizen' }, undefined, 'citizen');
       const result = await runIdempotent(request.ctx, { scope: 'cases.report:citizen', key, body: request.body }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
       return reply.code(result.statusCode).send(result.body);
     },

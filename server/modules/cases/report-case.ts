@@ -9,8 +9,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { blindIndexOf, encryptColumnValue } from '../../platform/pii/column-crypto.ts';
 import { findRegion } from '../../platform/regions/regions.store.ts';
 import { validateMobile } from '../../platform/validation/mobile.ts';
+import { type CheckedPhotos, checkPhotos, inlinePhotos, type PhotoInput, storePhotos, type UploadOwner, uploadOwnerOf } from './case-photos.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
-import { inspectUploadedPhotos, storePhotos } from './case-photos.ts';
 import './cases.messages.ts';
 import './cases.pii.ts';
 import { appendCaseEvent, insertCase, nextCaseId } from './cases.store.ts';
@@ -27,7 +27,7 @@ export interface ReportInput {
   gridCode?: string;
   description: string;
   areaM2?: number;
-  photos: ReadonlyArray<{ data: string }>;
+  photos: readonly PhotoInput[];
   channel: CaseChannel;
   priority?: 'normal' | 'urgent';
   phone?: string;
@@ -40,10 +40,14 @@ export interface CheckedReport {
   category: CategoryFacts;
   townshipCode: string;
   phone: string | null;
-  photos: InspectedImage[];
+  photos: CheckedPhotos;
 }
 
-export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: InspectedImage[]): Promise<CheckedReport> {
+/**
+ * `uploadOwner` says whose staged uploads the photos may name: the public form's (citizen, by secret) or the
+ * signed-in reporter's (the default when there is an actor). `prechecked` photos skip the photo check.
+ */
+export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: InspectedImage[], uploadOwner: UploadOwner = uploadOwnerOf(ctx)): Promise<CheckedReport> {
   const category = await loadCategory(ctx, input.categoryCode);
   if (category.measureUnit === 'm2' && input.areaM2 === undefined) throw AppError.field('areaM2', 'cases.area_required');
   if (category.measureUnit !== 'm2' && input.areaM2 !== undefined) throw AppError.field('areaM2', 'cases.area_not_applicable');
@@ -51,7 +55,7 @@ export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: Ins
   if (!insideCounty(input, policy.bounds)) throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
   const townshipCode = await checkRegion(ctx, input.regionCode);
   const phone = input.phone === undefined || input.phone.trim() === '' ? null : validPhone(input.phone);
-  const photos = prechecked ?? (await inspectUploadedPhotos(input.photos));
+  const photos = prechecked ? inlinePhotos(prechecked) : await checkPhotos(input.photos, { owner: uploadOwner });
   return { input, category, townshipCode, phone, photos };
 }
 
@@ -120,7 +124,7 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
   });
   await storePhotos(t, id, 'report', checked.photos);
   const actorKind = actor ? actor.kind : 'reporter';
-  await appendCaseEvent(t.db, t.countyCode, id, { action: 'report', at: now, actorKind, actorId: actor?.id ?? null, fromStatus: null, toStatus: 'reported', details: { channel: input.channel, photos: checked.photos.length } });
+  await appendCaseEvent(t.db, t.countyCode, id, { action: 'report', at: now, actorKind, actorId: actor?.id ?? null, fromStatus: null, toStatus: 'reported', details: { channel: input.channel, photos: checked.photos.count } });
   await recordAudit(t, { eventType: 'cases.report', action: 'create', objectType: 'case', objectId: caseNo, details: { category: category.code, channel: input.channel, township: checked.townshipCode } });
   await emitEvent(t, { topic: 'case.reported', objectType: 'case', objectId: caseNo, payload: { category: category.code, township: checked.townshipCode, channel: input.channel } });
   const nearby = await findNearbyOpenCases(t.db, t.countyCode, { categoryCode: category.code, lng: input.lng, lat: input.lat, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });

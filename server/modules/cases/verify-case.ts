@@ -1,7 +1,7 @@
 import { assertNotMaker } from '../../platform/access/separation.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { applyAction } from './apply-action.ts';
-import { inspectUploadedPhotos, storePhotos } from './case-photos.ts';
+import { checkPhotos, storePhotos, uploadOwnerOf } from './case-photos.ts';
 import type { ActionBody } from './cases.schema.ts';
 import type { CaseRow } from './cases.store.ts';
 import { distanceM } from './geo.ts';
@@ -12,13 +12,13 @@ import { distanceM } from './geo.ts';
  * while 按期 stays judged on the original deadline.
  */
 export async function verifyCase(ctx: Ctx, caseNo: string, body: ActionBody<'verify'>): Promise<CaseRow> {
-  const photos = await inspectUploadedPhotos(body.photos ?? [], { min: 0, max: 9 });
+  const photos = await checkPhotos(body.photos ?? [], { count: { min: 0, max: 9 }, owner: uploadOwnerOf(ctx) });
   const action = body.passed ? 'verify_pass' : 'verify_fail';
   return applyAction(ctx, caseNo, action, body.revision, async (env) => {
     await assertNotMaker(env.t, [env.row.handlerUserId], { objectType: 'case', objectId: caseNo, action });
     const now = env.t.clock();
     const onSite = body.lng !== undefined && body.lat !== undefined ? Math.round(distanceM(env.row, { lng: body.lng, lat: body.lat })) : null;
-    const details = { passed: body.passed, photos: photos.length, distanceFromCaseM: onSite };
+    const details = { passed: body.passed, photos: photos.count, distanceFromCaseM: onSite };
     const after = async (t: Ctx, updated: CaseRow) => {
       await storePhotos(t, updated.id, 'verify', photos);
     };

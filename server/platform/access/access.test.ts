@@ -55,6 +55,8 @@ describe('default deny', () => {
       '/api/public/cases/:caseNo/rating',
       '/api/public/cases/form',
       '/api/public/cases/nearby',
+      // one photo from the citizen form; rate-limited per address, the id carries its own secret
+      '/api/public/cases/photo-uploads',
       '/api/regions',
       '/api/regions/:code',
       '/healthz',
