@@ -65,6 +65,8 @@ export const casesCase = pgTable(
     registeredAt: at('registered_at'),
     dispatchedAt: at('dispatched_at'),
     handledAt: at('handled_at'),
+    /** 处置时长: working minutes from dispatched_at to handled_at, decided at the feedback (handling-minutes.ts). */
+    handlingMinutes: doublePrecision('handling_minutes'),
     closedAt: at('closed_at'),
     updatedAt: at('updated_at').notNull(),
     /** The running clock: its stage, when it started, when it is due. Null once the case is finished. */
@@ -90,7 +92,12 @@ export const casesCase = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     uniqueIndex('cases_case_no_uq').on(t.regionCode, t.caseNo),
-    index('cases_case_status_idx').on(t.regionCode, t.status, t.reportedAt),
+    // location_code last in the list indexes: the scope filter (location_code like …) is then checked in the
+    // index, so the capped count (read-cases.ts) is an index-only scan instead of a heap fetch per case.
+    index('cases_case_status_idx').on(t.regionCode, t.status, t.reportedAt, t.locationCode),
+    index('cases_case_status_category_idx').on(t.regionCode, t.status, t.categoryCode, t.reportedAt, t.locationCode),
+    // 我的上报 (queue=mine): an inspector's own reports, newest first.
+    index('cases_case_reporter_idx').on(t.regionCode, t.reporterUserId, t.reportedAt, t.locationCode).where(sql`${t.reporterUserId} is not null`),
     index('cases_case_reported_idx').on(t.regionCode, t.reportedAt),
     index('cases_case_location_idx').on(t.regionCode, t.locationCode, t.reportedAt),
     index('cases_case_category_idx').on(t.regionCode, t.categoryCode, t.reportedAt),
@@ -103,6 +110,8 @@ export const casesCase = pgTable(
     index('cases_case_open_place_idx')
       .on(t.regionCode, t.categoryCode, t.lat, t.lng)
       .where(sql`${t.status} in ('reported', 'registered', 'dispatched', 'handling', 'handled')`),
+    // Cases handled before handling_minutes was kept (filled in at start-up): empty once they are.
+    index('cases_case_unclocked_idx').on(t.regionCode).where(sql`${t.handledAt} is not null and ${t.dispatchedAt} is not null and ${t.handlingMinutes} is null`),
     index('cases_case_duplicate_idx').on(t.regionCode, t.duplicateOf).where(sql`${t.duplicateOf} is not null`),
     index('cases_case_phone_idx').on(t.regionCode, t.reporterPhoneHmac).where(sql`${t.reporterPhoneHmac} is not null`),
     check('cases_case_lng', sql`${t.lng} between -180 and 180`),

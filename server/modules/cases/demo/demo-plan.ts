@@ -124,6 +124,7 @@ export class PlanContext {
       registeredAt: null,
       dispatchedAt: null,
       handledAt: null,
+      handlingMinutes: null,
       closedAt: null,
       suspendedAt: null,
       suspendedRemainingMinutes: null,
