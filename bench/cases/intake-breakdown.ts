@@ -138,7 +138,8 @@ function statementShares(transactions: TimedStatement[][]): Pick<DatabaseBreakdo
       entry.ms += s.endMs - s.startMs;
       byLabel.set(s.label, entry);
     }
-    const lock = statements.find((s) => s.label === 'select audit_chain_head for update');
+    // The audit chain head an intake takes: `with … from audit_chain_head … for update skip locked` (one of the county's chains).
+    const lock = statements.find((s) => s.label.endsWith('audit_chain_head for update'));
     const commit = statements.findLast((s) => s.label === 'commit');
     if (lock && commit) held.push(commit.endMs - lock.startMs);
   }

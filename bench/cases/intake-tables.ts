@@ -1,3 +1,4 @@
+import { AUDIT_CHAINS } from '../../server/platform/audit/chain-head.ts';
 import type { Table } from '../lib/report.ts';
 import { ms, ratio, summarize } from '../lib/stats.ts';
 import type { EngineIntake } from './cases-intake.bench.ts';
@@ -108,7 +109,7 @@ function intakeNotes(engines: Record<string, EngineIntake>, photoBytes: number):
     if (pg.breakdown.chainHeadHeld) {
       const held = pg.breakdown.chainHeadHeld;
       notes.push(
-        `Every intake locks the county's audit chain head (\`select … from audit_chain_head … for update\`) until its COMMIT: ${ms(held.p50)} ms from that statement's start to COMMIT's end at p50 (p95 ${ms(held.p95)}), one request at a time. Audited writes of the county therefore pass one at a time: at most ~${Math.round(1000 / held.p50)}/s whatever the cores, fewer under load as each statement in that window queues for CPU (see the writers table: Lock:tuple and Lock:transactionid are writers waiting for that row).`,
+        `Every intake locks one of its county's ${AUDIT_CHAINS} audit chain heads (the first free one: \`select … from audit_chain_head … for update skip locked\`) until its COMMIT: ${ms(held.p50)} ms from that statement's start to COMMIT's end at p50 (p95 ${ms(held.p95)}), one request at a time. Writers on one chain pass one at a time, so the chains allow ~${Math.round((AUDIT_CHAINS * 1000) / held.p50)}/s before any writer waits for a head (one chain allowed ~${Math.round(1000 / held.p50)}/s).`,
       );
     }
   }
