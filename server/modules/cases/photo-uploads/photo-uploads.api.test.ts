@@ -89,6 +89,15 @@ describe('photo uploads: one photo per request, checked by content', () => {
     expect(row!.ip).toBeTruthy();
   });
 
+  it('a staff session cookie sent along with a public upload (same browser) needs no CSRF token and does not own the upload', async () => {
+    const { 'x-csrf-token': _csrf, ...cookieOnly } = who.inspector.headers;
+    const res = await uploadPhoto(t, publicUploadUrl, null, await phonePhoto(), cookieOnly);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().uploadId).toContain('.');
+    const staffWithoutCsrf = await uploadPhoto(t, staffUploadUrl, null, await phonePhoto(), cookieOnly);
+    expect(staffWithoutCsrf.statusCode).toBe(403);
+  });
+
   it('one address may stage only so many public uploads an hour (429), and may again an hour later', async () => {
     const bytes = await phonePhoto();
     let last = await uploadPhoto(t, publicUploadUrl, null, bytes);

@@ -195,10 +195,16 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.photos.add': 'Add photos',
   'cases.photos.picked': 'Photo {n}',
   'cases.photos.remove': 'Remove photo {n}',
-  'cases.photos.preparing': 'Shrinking photo {done} of {total}…',
-  'cases.photos.uploading': 'Uploading {percent}%',
   'cases.photos.unreadable': 'Cannot read the photo “{name}”; pick another',
   'cases.photos.fieldError': 'Photo {n}: {message}',
+
+  'cases.upload.waiting': 'Waiting to upload',
+  'cases.upload.uploading': 'Uploading {percent}%',
+  'cases.upload.done': 'Uploaded',
+  'cases.upload.retry': 'Retry',
+  'cases.upload.retryLabel': 'Upload photo {n} again',
+  'cases.form.photosUploading': 'Photos are still uploading; send once they are done',
+  'cases.form.photosFailed': 'A photo did not upload; retry it or remove it, then send',
 
   'cases.map.title': 'Case map',
   'cases.map.intro': 'Where the cases of “{queue}” with the current filter are; a dot opens its case.',

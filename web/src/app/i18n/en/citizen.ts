@@ -34,7 +34,7 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.photos.alt': 'Photo {n} of the scene',
   'citizen.photos.tooMany': 'At most {max} photos: {extra} were not added.',
   'citizen.photos.unreadable': '{count} photo(s) could not be read. Please choose another.',
-  'citizen.photos.hint': 'Photos are shrunk on your phone before they are sent, to save data.',
+  'citizen.photos.hint': 'Each photo is shrunk on your phone and uploaded as soon as you pick it; on a weak signal you can retry one alone, without sending the others again.',
 
   'citizen.location.question': 'Where is it?',
   'citizen.location.useMine': 'Use my current location',
@@ -69,6 +69,7 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
 
   'citizen.error.categoryRequired': 'Choose what kind of problem it is',
   'citizen.error.photosRequired': 'Take at least one photo',
+  'citizen.error.photosFailed': 'A photo did not upload; press “Retry” or delete it',
   'citizen.error.positionRequired': 'Locate yourself or enter the coordinates',
   'citizen.error.outsideCounty': 'This point is outside the county (longitude {minLng}–{maxLng}, latitude {minLat}–{maxLat}). Locate again or enter another point',
   'citizen.error.townshipRequired': 'Please choose the township',
@@ -83,7 +84,8 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.nearby.reportAnyway': 'It is a different place: report it',
   'citizen.nearby.cancel': 'It is the same place: do not report',
 
-  'citizen.send.sending': 'Sending, with {count} photo(s) (about {size})…',
+  'citizen.send.sending': 'Sending, with {count} photo(s)…',
+  'citizen.send.waitingPhotos': 'Waiting for the photos to finish uploading ({done} of {total}); the report is sent then…',
   'citizen.send.slow': 'On a weak signal this can take a minute or two. Please keep this page open.',
   'citizen.send.failed': 'The report was not sent',
   'citizen.send.retry': 'Retry',

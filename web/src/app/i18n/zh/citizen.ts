@@ -32,7 +32,7 @@ export const citizenZh = {
   'citizen.photos.alt': '第 {n} 张现场照片',
   'citizen.photos.tooMany': '最多 {max} 张照片，多出的 {extra} 张没有添加。',
   'citizen.photos.unreadable': '有 {count} 张照片无法读取，请换一张。',
-  'citizen.photos.hint': '照片会在手机上压缩后再上传，节省流量。',
+  'citizen.photos.hint': '每张照片选好后先在手机上压缩，再立即上传；信号不好时可单独重试，已传好的不用重传。',
 
   'citizen.location.question': '问题在哪里？',
   'citizen.location.useMine': '使用我现在的位置',
@@ -67,6 +67,7 @@ export const citizenZh = {
 
   'citizen.error.categoryRequired': '请选择问题类别',
   'citizen.error.photosRequired': '请至少拍一张照片',
+  'citizen.error.photosFailed': '有照片没有上传成功，请点“重试”或删除这张照片',
   'citizen.error.positionRequired': '请定位，或手动填写经纬度',
   'citizen.error.outsideCounty': '这个位置不在本县范围内（经度 {minLng}–{maxLng}，纬度 {minLat}–{maxLat}），请重新定位或选择',
   'citizen.error.townshipRequired': '请选择所在乡镇',
@@ -81,7 +82,8 @@ export const citizenZh = {
   'citizen.nearby.reportAnyway': '不是同一处，仍要举报',
   'citizen.nearby.cancel': '是同一处，不再举报',
 
-  'citizen.send.sending': '正在提交，共 {count} 张照片（约 {size}）…',
+  'citizen.send.sending': '正在提交，共 {count} 张照片…',
+  'citizen.send.waitingPhotos': '正在等照片上传完成（已传 {done}/{total} 张），完成后自动提交…',
   'citizen.send.slow': '信号不好时可能需要一两分钟，请不要关闭页面。',
   'citizen.send.failed': '提交没有成功',
   'citizen.send.retry': '重试',

@@ -2,6 +2,8 @@ import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Typography } from 'antd';
 import { type ChangeEvent, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { UploadStatus } from '../uploads/UploadStatus.tsx';
+import type { UploadItem } from '../uploads/uploadQueue.ts';
 import { photoPosition } from './photoLocation.ts';
 import { preparePhoto } from './photoPrep.ts';
 import { type DraftPhoto, maxPhotos } from './reportDraft.ts';
@@ -11,17 +13,20 @@ interface Props {
   /** Server or local messages: per photo index, and for the list as a whole. */
   photoErrors: Readonly<Record<number, string>>;
   error?: string;
+  /** Each photo's upload, by photo id: it starts as soon as the photo is added. */
+  uploads: readonly UploadItem[];
   onAdd: (photos: DraftPhoto[]) => void;
   onRemove: (id: string) => void;
+  onRetry: (id: string) => void;
 }
 
 let photoIds = 0;
 
 /**
- * Step 2: photos from the camera (or the gallery), shrunk on the phone one by one with a visible count,
- * each with a large remove button and its own error line.
+ * Step 2: photos from the camera (or the gallery), shrunk on the phone one by one with a visible count, then
+ * each uploaded on its own with its progress, a retry when it fails, a large remove button and its error line.
  */
-export function PhotoStep({ photos, photoErrors, error, onAdd, onRemove }: Props) {
+export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove, onRetry }: Props) {
   const t = useT();
   const [preparing, setPreparing] = useState<{ done: number; total: number }>();
   const [notices, setNotices] = useState<string[]>([]);
@@ -82,19 +87,23 @@ export function PhotoStep({ photos, photoErrors, error, onAdd, onRemove }: Props
         </div>
       )}
       <ul className="wm-citizen-photo-grid" data-testid="photo-list">
-        {photos.map((photo, index) => (
+        {photos.map((photo, index) => {
+          const upload = uploads.find((u) => u.id === photo.id)?.state;
+          return (
           <li key={photo.id} className="wm-citizen-photo-item">
             <div className="wm-citizen-photo-frame">
               <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
               <Button className="wm-citizen-photo-remove" shape="circle" danger icon={<DeleteOutlined />} aria-label={t('citizen.photos.remove', { n: index + 1 })} onClick={() => onRemove(photo.id)} />
             </div>
-            {photoErrors[index] && (
+            <UploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
+            {photoErrors[index] && upload?.status !== 'failed' && (
               <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
                 {photoErrors[index]}
               </div>
             )}
           </li>
-        ))}
+          );
+        })}
       </ul>
     </section>
   );

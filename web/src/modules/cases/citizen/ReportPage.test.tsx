@@ -9,7 +9,7 @@ import { sampleForm, sampleToken } from './test/samples.ts';
 // happy-dom has no canvas: the shrinking itself is covered by photoPrep.test.ts and the browser test.
 vi.mock('./photoPrep.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./photoPrep.ts')>()),
-  preparePhoto: async (file: File) => ({ data: btoa(file.name), previewUrl: `blob:${file.name}`, width: 2560, height: 1920, bytes: 1000 }),
+  preparePhoto: async (file: File) => ({ blob: file, previewUrl: `blob:${file.name}`, width: 2560, height: 1920, bytes: 1000 }),
 }));
 const exif = vi.hoisted(() => ({ position: null as { lng: number; lat: number } | null }));
 vi.mock('./photoLocation.ts', () => ({ photoPosition: async () => exif.position }));
@@ -28,6 +28,8 @@ function grantPosition(point: { lng: number; lat: number }) {
 
 beforeEach(() => {
   window.localStorage.clear();
+  // Without XMLHttpRequest photo uploads go through fetch, which the tests mock.
+  vi.stubGlobal('XMLHttpRequest', undefined);
   exif.position = null;
   (window as unknown as HappyDomWindow).happyDOM.setViewport({ width: 360, height: 740 });
   grantPosition(inXiayang);
@@ -38,14 +40,25 @@ afterEach(() => {
   (window as unknown as HappyDomWindow).happyDOM.setViewport({ width: 1024, height: 768 });
 });
 
-function citizenServer(report: RouteReply, nearby: unknown = { radiusM: 50, items: [] }) {
+const uploadAnswer = { width: 2560, height: 1920, takenAt: null, location: null, expiresAt: '2026-11-30T01:00:00.000Z' };
+/** The public upload route: `u-1`, `u-2`, … in the order the photos arrive. */
+function uploadsInOrder(): RouteReply {
+  let count = 0;
+  return () => jsonResponse(201, { ...uploadAnswer, uploadId: `u-${++count}` });
+}
+
+function citizenServer(report: RouteReply, nearby: unknown = { radiusM: 50, items: [] }, upload: RouteReply = uploadsInOrder()) {
   return mockApi({
     'GET /api/meta': jsonResponse(200, sampleMeta),
     'GET /api/public/cases/form': jsonResponse(200, sampleForm),
     'GET /api/public/cases/nearby': jsonResponse(200, nearby),
+    'POST /api/public/cases/photo-uploads': upload,
     'POST /api/public/cases': report,
   });
 }
+
+const uploads = (requests: RecordedRequest[]) => requests.filter((r) => r.path === '/api/public/cases/photo-uploads');
+const uploadState = (index: number) => screen.getByTestId(`upload-status-${index}`).dataset.status;
 
 const reports = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'POST' && r.path === '/api/public/cases');
 const step = () => screen.getByTestId('report-page').getAttribute('data-step');
@@ -95,22 +108,33 @@ describe('reporting a problem from a phone', () => {
       regionCode: '430225100001',
       description: '三个流动摊贩占用人行道',
       phone: '13907331234',
-      photos: [{ data: btoa('scene-1.jpg') }, { data: btoa('scene-2.jpg') }],
+      photos: [{ uploadId: 'u-1' }, { uploadId: 'u-2' }],
     });
+    // Each photo went up on its own as it was picked: raw bytes, its own key, no cookie.
+    expect(uploads(requests).map((r) => [r.headers.get('Content-Type'), r.credentials])).toEqual([
+      ['image/jpeg', 'omit'],
+      ['image/jpeg', 'omit'],
+    ]);
+    expect(new Set(uploads(requests).map((r) => r.headers.get('Idempotency-Key'))).size).toBe(2);
     const nearby = requests.find((r) => r.path === '/api/public/cases/nearby');
     expect(Object.fromEntries(nearby?.query ?? [])).toEqual({ categoryCode: '09001', lng: '113.772', lat: '26.489' });
     expect(JSON.parse(window.localStorage.getItem(myReportsStorageKey) ?? '[]')).toMatchObject([{ caseNo: '2026-00000042', token: sampleToken, category: '流动摊贩（推车、挑担叫卖）' }]);
   });
 
   it('takes the citizen back to the step of each field the server refused', async () => {
-    const { requests } = citizenServer(errorResponse(400, 'validation', '提交内容有误', { 'photos.1': '第 2 张照片不是图片', regionCode: '所在地区不存在' }));
+    const { requests } = citizenServer(errorResponse(400, 'validation', '提交内容有误', { 'photos.1': '照片未找到或已过期，请重新上传', regionCode: '所在地区不存在' }));
     await fillReport();
     fireEvent.click(screen.getByTestId('report-submit'));
 
     await waitFor(() => expect(step()).toBe('photos'));
     expect(screen.getByTestId('report-fix')).toBeTruthy();
-    expect((await screen.findByTestId('photo-error-1')).textContent).toBe('第 2 张照片不是图片');
-    expect(screen.queryByTestId('photo-error-0')).toBeNull();
+    // The server no longer has that upload: the photo says so and can be uploaded again, with a new key.
+    expect(screen.getByTestId('upload-status-1').textContent).toContain('照片未找到或已过期，请重新上传');
+    expect(uploadState(0)).toBe('uploaded');
+    fireEvent.click(screen.getByTestId('upload-retry-1'));
+    await waitFor(() => expect(uploadState(1)).toBe('uploaded'));
+    const [, second, third] = uploads(requests);
+    expect(third?.headers.get('Idempotency-Key')).not.toBe(second?.headers.get('Idempotency-Key'));
 
     fireEvent.click(screen.getByTestId('report-next'));
     await waitFor(() => expect(step()).toBe('location'));
@@ -194,5 +218,51 @@ describe('reporting a problem from a phone', () => {
     fireEvent.click(screen.getByTestId('use-photo-location'));
     expect(screen.getByTestId('position-found').textContent).toContain('经度 113.77310，纬度 26.49020');
     expect(screen.getByTestId('position-found').textContent).toContain('来自照片');
+  });
+
+  it('sends the report only once every photo is up: it waits for one on its way, and a failed one is retried with its key', async () => {
+    let attempts = 0;
+    let release: () => void = () => undefined;
+    const { requests } = citizenServer(jsonResponse(201, reported), undefined, async () => {
+      attempts += 1;
+      if (attempts === 1) throw new TypeError('Failed to fetch');
+      if (attempts === 2) await new Promise<void>((resolve) => { release = resolve; });
+      return jsonResponse(201, { ...uploadAnswer, uploadId: `u-${attempts}` });
+    });
+    renderApp('/report');
+    fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
+    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] } }));
+    await waitFor(() => expect(uploadState(0)).toBe('failed'));
+    expect(screen.getByTestId('upload-status-0').textContent).toContain('网络');
+    fireEvent.click(screen.getByTestId('upload-retry-0'));
+    await waitFor(() => expect(uploadState(0)).toBe('uploading'));
+    const [first, second] = uploads(requests);
+    expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'));
+
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.click(await screen.findByTestId('use-my-location'));
+    await choose('township-select', '霞阳镇');
+    fireEvent.change(screen.getByTestId('address-input'), { target: { value: '人民路口' } });
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.change(await screen.findByTestId('description-input'), { target: { value: '摊贩占道' } });
+    fireEvent.click(screen.getByTestId('report-submit'));
+    expect((await screen.findByTestId('report-waiting-photos')).textContent).toContain('0/1');
+    expect(reports(requests)).toHaveLength(0);
+
+    await act(async () => release());
+    await screen.findByTestId('report-result');
+    expect(reports(requests)[0]?.body).toMatchObject({ photos: [{ uploadId: 'u-2' }] });
+  });
+
+  it('offers the place the server read from the photo when neither the phone nor the page could say where it is', async () => {
+    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) => fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError) } });
+    citizenServer(jsonResponse(201, reported), undefined, jsonResponse(201, { ...uploadAnswer, uploadId: 'u-1', location: { lng: 113.7741, lat: 26.4912 } }));
+    renderApp('/report');
+    fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
+    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'cam.jpg', { type: 'image/jpeg' })] } }));
+    await waitFor(() => expect(uploadState(0)).toBe('uploaded'));
+    fireEvent.click(screen.getByTestId('report-next'));
+    fireEvent.click(await screen.findByTestId('use-photo-location'));
+    expect(screen.getByTestId('position-found').textContent).toContain('经度 113.77410，纬度 26.49120');
   });
 });

@@ -13,9 +13,10 @@ import { saveMyReport } from './myReports.ts';
 import { NearbyNotice } from './NearbyNotice.tsx';
 import { PhotoStep } from './PhotoStep.tsx';
 import { releasePhoto } from './photoPrep.ts';
-import { type DraftPhoto, emptyDraft, formatBytes, problemsOf, type ReportDraft, reportBodyOf } from './reportDraft.ts';
-import { emptyReportErrors, firstStepWithErrors, type ReportErrors, type ReportStep, reportSteps, sortReportErrors } from './reportFields.ts';
 import { ReportResult } from './ReportResult.tsx';
+import { type DraftPhoto, emptyDraft, problemsOf, type ReportDraft, reportBodyOf } from './reportDraft.ts';
+import { emptyReportErrors, firstStepWithErrors, photoIndexOf, type ReportErrors, type ReportStep, reportSteps, sortReportErrors } from './reportFields.ts';
+import { useReportPhotos } from './useReportPhotos.ts';
 import { type Sending, useReportSubmission } from './useReportSubmission.ts';
 
 /** Fields each step shows next to an input; any other server message is listed in the step's notice. */
@@ -68,8 +69,15 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
     requestAnimationFrame(() => heading.current?.focus());
   }, []);
 
+  const markGone = useRef<(id: string, problem: unknown) => void>(undefined);
   const onFieldErrors = useCallback(
     (fields: Readonly<Record<string, string>>) => {
+      // A photo the server refuses by its upload id has expired or was used: it must be uploaded again.
+      for (const [field, message] of Object.entries(fields)) {
+        const index = photoIndexOf(field);
+        const photo = index === undefined ? undefined : photos.current[index];
+        if (photo) markGone.current?.(photo.id, message);
+      }
       const sorted = sortReportErrors(fields);
       setErrors(sorted);
       setServerRefused(true);
@@ -82,6 +90,16 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
     [category?.name],
   );
   const submission = useReportSubmission({ onFieldErrors, onReported });
+  const reportPhotos = useReportPhotos({
+    draft,
+    setDraft,
+    onAllUploaded: (uploadIds) => void submission.submit(reportBodyOf(draft, uploadIds)),
+    onUploadFailed: () => {
+      setErrors((e) => ({ ...e, photos: { fields: { photos: { key: 'citizen.error.photosFailed' } }, photos: e.photos.photos } }));
+      goTo('photos');
+    },
+  });
+  markGone.current = reportPhotos.uploads.markGone;
 
   /** Applies a change and forgets the messages about the fields it touched. */
   const change = (at: ReportStep, partial: Partial<ReportDraft>, fields: readonly string[]) => {
@@ -105,7 +123,7 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
   const submit = () => {
     const failing = reportSteps.find((s) => !check(s));
     if (failing) goTo(failing);
-    else void submission.submit(reportBodyOf(draft));
+    else reportPhotos.sendWhenUploaded();
   };
 
   if (submission.state.phase === 'done') return <ReportResult reported={submission.state.reported} onAnother={onAnother} />;
@@ -113,7 +131,7 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
   const stepErrors = errors[step];
   const fieldText: Record<string, string> = Object.fromEntries(Object.entries(stepErrors.fields).map(([field, m]) => [field, typeof m === 'string' ? m : t(m.key, m.vars)]));
   const unplaced = Object.entries(fieldText).filter(([field]) => !placedFields[step].includes(field));
-  const busy = submission.state.phase === 'checking' || submission.state.phase === 'sending';
+  const busy = submission.state.phase === 'checking' || submission.state.phase === 'sending' || reportPhotos.waiting !== undefined;
   return (
     <div data-testid="report-page" data-step={step}>
       <div className="wm-report-progress" ref={heading} tabIndex={-1} data-testid="report-progress">
@@ -149,11 +167,20 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
           photos={draft.photos}
           photoErrors={stepErrors.photos}
           error={fieldText.photos}
-          onAdd={(added) => change('photos', { photos: [...draft.photos, ...added] }, ['photos'])}
+          uploads={reportPhotos.uploads.items}
+          onAdd={(added) => {
+            change('photos', { photos: [...draft.photos, ...added] }, ['photos']);
+            reportPhotos.add(added);
+          }}
           onRemove={(id) => {
             const removed = draft.photos.find((p) => p.id === id);
             if (removed) releasePhoto(removed);
+            reportPhotos.uploads.remove(id);
             change('photos', { photos: draft.photos.filter((p) => p.id !== id) }, ['photos']);
+          }}
+          onRetry={(id) => {
+            reportPhotos.uploads.retry(id);
+            change('photos', {}, ['photos']);
           }}
         />
       )}
@@ -169,6 +196,9 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
       )}
       {step === 'details' && (
         <DetailsStep category={category} draft={draft} errors={fieldText} onChange={(partial) => change('details', partial, Object.keys(partial))} />
+      )}
+      {step === 'details' && reportPhotos.waiting && (
+        <Alert type="info" showIcon icon={<Spin size="small" />} className="wm-report-notice" role="status" data-testid="report-waiting-photos" title={t('citizen.send.waitingPhotos', reportPhotos.waiting)} />
       )}
       {step === 'details' && <SendingState state={submission.state} onReportAnyway={submission.sendPending} onRetry={submission.sendPending} onCancel={submission.cancel} />}
       <div className="wm-report-actions">
@@ -206,7 +236,7 @@ function SendingState({ state, onReportAnyway, onRetry, onCancel }: { state: Sen
         className="wm-report-notice"
         role="status"
         data-testid="report-sending"
-        title={t('citizen.send.sending', { count: state.photos, size: formatBytes(state.bytes) })}
+        title={t('citizen.send.sending', { count: state.photos })}
         description={t('citizen.send.slow')}
       />
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64OfDataUrl, canSendAsIs, fitWithin, maxPhotoEdge } from './photoPrep.ts';
+import { canSendAsIs, fitWithin, maxPhotoEdge } from './photoPrep.ts';
 
 describe('fitWithin', () => {
   it('shrinks a phone photo to 2560 px on its longest side, keeping the shape', () => {
@@ -39,12 +39,5 @@ describe('canSendAsIs', () => {
     expect(canSendAsIs({ type: 'image/jpeg', size: 900_000 }, { width: 4032, height: 3024 })).toBe(false);
     expect(canSendAsIs({ type: 'image/heic', size: 900_000 }, small)).toBe(false);
     expect(canSendAsIs({ type: 'image/png', size: 900_000 }, small)).toBe(false);
-  });
-});
-
-describe('base64OfDataUrl', () => {
-  it('keeps only the data after the comma', () => {
-    expect(base64OfDataUrl('data:image/jpeg;base64,/9j/4AAQ')).toBe('/9j/4AAQ');
-    expect(base64OfDataUrl('/9j/4AAQ')).toBe('/9j/4AAQ');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Phone photos are 12–50 megapixels and several megabytes; over a county's mobile signal that is the
  * difference between a report that arrives and one that times out. Each photo is shrunk here to at most
- * 2560 px on its longest side as a JPEG before it is sent as base64 (the server checks type and size on the
- * bytes again, reads the EXIF location and strips the metadata).
+ * 2560 px on its longest side as a JPEG, then uploaded on its own as soon as it is picked (the server checks type
+ * and size on the bytes again, reads the EXIF location and strips the metadata).
  */
 export const maxPhotoEdge = 2560;
 const jpegQuality = 0.85;
@@ -27,15 +27,9 @@ export function canSendAsIs(file: { type: string; size: number }, size: Size): b
   return file.type === 'image/jpeg' && file.size <= passThroughBytes && Math.max(size.width, size.height) <= maxPhotoEdge;
 }
 
-/** `data:image/jpeg;base64,AAAA` → `AAAA`. */
-export function base64OfDataUrl(dataUrl: string): string {
-  const comma = dataUrl.indexOf(',');
-  return comma < 0 ? dataUrl : dataUrl.slice(comma + 1);
-}
-
 export interface PreparedPhoto {
-  /** base64 of the JPEG to send. */
-  data: string;
+  /** The JPEG to upload. */
+  blob: Blob;
   /** An object URL of the same bytes for the preview (revoke with `releasePhoto`). */
   previewUrl: string;
   width: number;
@@ -57,7 +51,7 @@ export async function preparePhoto(file: File): Promise<PreparedPhoto> {
     const original = { width: image.width, height: image.height };
     const blob = canSendAsIs(file, original) ? file : await encodeJpeg(image, fitWithin(original));
     const size = blob === file ? original : fitWithin(original);
-    return { data: base64OfDataUrl(await readDataUrl(blob)), previewUrl: URL.createObjectURL(blob), ...size, bytes: blob.size };
+    return { blob, previewUrl: URL.createObjectURL(blob), ...size, bytes: blob.size };
   } finally {
     if ('close' in image) image.close();
   }
@@ -101,13 +95,4 @@ function encodeJpeg(image: Decoded, size: Size): Promise<Blob> {
   context.fillRect(0, 0, size.width, size.height);
   context.drawImage(image, 0, 0, size.width, size.height);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new NotAnImageError())), 'image/jpeg', jpegQuality));
-}
-
-function readDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new NotAnImageError());
-    reader.readAsDataURL(blob);
-  });
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FormCategory } from './citizenApi.ts';
-import { type DraftPhoto, emptyDraft, formatBytes, problemsOf, type ReportDraft, reportBodyOf } from './reportDraft.ts';
+import { type DraftPhoto, emptyDraft, problemsOf, type ReportDraft, reportBodyOf } from './reportDraft.ts';
 
 const bounds = { minLng: 113.58, maxLng: 114.14, minLat: 26.01, maxLat: 26.8 };
 const stalls: FormCategory = { code: '09001', name: '流动摊贩', group: '街面秩序类', hint: null, needsArea: false };
 const shed: FormCategory = { code: '06001', name: '乱搭乱建', group: '市容环境类', hint: null, needsArea: true };
-const photo: DraftPhoto = { id: 'p1', data: 'AAAA', previewUrl: 'blob:1', width: 10, height: 10, bytes: 3, position: null };
+const photo: DraftPhoto = { id: 'p1', blob: new Blob(['jpeg']), previewUrl: 'blob:1', width: 10, height: 10, bytes: 3, position: null };
 
 const complete: ReportDraft = {
   ...emptyDraft,
@@ -44,31 +44,23 @@ describe('checks before sending', () => {
 
 describe('the request body', () => {
   it('uses the township when no village was chosen, trims words and leaves out an empty phone and the area', () => {
-    expect(reportBodyOf({ ...complete, areaM2: 30 })).toEqual({
+    expect(reportBodyOf({ ...complete, areaM2: 30 }, ['u-1', 'u-2'])).toEqual({
       categoryCode: '09001',
       lng: 113.772,
       lat: 26.489,
       address: '人民路口',
       regionCode: '430225100',
       description: '三个摊位',
-      photos: [{ data: 'AAAA' }],
+      photos: [{ uploadId: 'u-1' }, { uploadId: 'u-2' }],
     });
   });
 
   it('uses the village when chosen, and sends the area and the phone when given', () => {
-    const body = reportBodyOf({ ...complete, category: shed, areaM2: 30, villageCode: '430225100001', phone: '13907331234' });
+    const body = reportBodyOf({ ...complete, category: shed, areaM2: 30, villageCode: '430225100001', phone: '13907331234' }, ['u-1']);
     expect(body).toMatchObject({ regionCode: '430225100001', areaM2: 30, phone: '13907331234', categoryCode: '06001' });
   });
 
   it('refuses to build from an incomplete draft', () => {
-    expect(() => reportBodyOf(emptyDraft)).toThrow();
-  });
-});
-
-describe('formatBytes', () => {
-  it('says KB below a megabyte and MB above', () => {
-    expect(formatBytes(640 * 1024)).toBe('640 KB');
-    expect(formatBytes(1_900_000)).toBe('1.8 MB');
-    expect(formatBytes(10)).toBe('1 KB');
+    expect(() => reportBodyOf(emptyDraft, [])).toThrow();
   });
 });

@@ -64,9 +64,10 @@ export function problemsOf(draft: ReportDraft, step: ReportStep, bounds: CountyB
 
 /**
  * The request body. The region is the village when one was chosen, else the township; the area goes only
- * with categories measured in m² (the server refuses it elsewhere); an empty phone is left out.
+ * with categories measured in m² (the server refuses it elsewhere); an empty phone is left out. The photos
+ * were uploaded one by one already: the report names them by their upload ids, in the citizen's order.
  */
-export function reportBodyOf(draft: ReportDraft): ReportBody {
+export function reportBodyOf(draft: ReportDraft, uploadIds: readonly string[]): ReportBody {
   const { category, position } = draft;
   const regionCode = draft.villageCode ?? draft.townshipCode;
   if (!category || !position || !regionCode) throw new Error('the draft is not complete');
@@ -80,12 +81,6 @@ export function reportBodyOf(draft: ReportDraft): ReportBody {
     description: draft.description.trim(),
     ...(category.needsArea && draft.areaM2 !== undefined ? { areaM2: draft.areaM2 } : {}),
     ...(phone === '' ? {} : { phone }),
-    photos: draft.photos.map((p) => ({ data: p.data })),
+    photos: uploadIds.map((uploadId) => ({ uploadId })),
   };
-}
-
-/** `1.8 MB`, `640 KB`: how much the upload weighs, so a slow send is expected. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_048_576) return `${(bytes / 1_048_576).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

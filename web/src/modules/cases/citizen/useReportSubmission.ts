@@ -1,13 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../../app/api.ts';
-import { citizenApi, type NearbyCase, type Reported, type ReportBody } from './citizenApi.ts';
+import { citizenApi, type NearbyCase, type ReportBody, type Reported } from './citizenApi.ts';
 import { submissionKeys } from './submissionKey.ts';
 
 export type Sending =
   | { phase: 'idle' }
   | { phase: 'checking' }
   | { phase: 'nearby'; radiusM: number; items: NearbyCase[] }
-  | { phase: 'sending'; photos: number; bytes: number }
+  | { phase: 'sending'; photos: number }
   | { phase: 'failed'; error: unknown; canRetry: boolean }
   | { phase: 'done'; reported: Reported };
 
@@ -35,7 +35,7 @@ export function useReportSubmission({ onFieldErrors, onReported }: Callbacks) {
     async (body: ReportBody) => {
       pending.current = body;
       const key = keys.current.keyFor(body);
-      setState({ phase: 'sending', photos: body.photos.length, bytes: body.photos.reduce((sum, p) => sum + p.data.length, 0) });
+      setState({ phase: 'sending', photos: body.photos.length });
       try {
         const reported = await citizenApi.report(body, key);
         setState({ phase: 'done', reported });

@@ -6,15 +6,15 @@ import { renderApp } from '../../../test/renderApp.tsx';
 import { actionButtons } from './actions/caseActionButtons.ts';
 import { departmentUser, dispatcherUser, sampleDepartments, sampleDetail } from './test/casesSamples.ts';
 
-// Canvas is not in happy-dom: shrinking is tested in the browser (e2e); here a photo becomes fixed base64.
+// Canvas is not in happy-dom: shrinking is tested in the browser (e2e); here a photo goes up as it is.
 vi.mock('./actions/photoPrep.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./actions/photoPrep.ts')>()),
-  preparePhoto: vi.fn(async (file: File) => btoa(file.name)),
+  preparePhoto: vi.fn(async (file: File) => file),
 }));
 
 beforeEach(() => {
   window.localStorage.clear();
-  // Without XMLHttpRequest the photo actions go through fetch, which the tests mock.
+  // Without XMLHttpRequest photo uploads go through fetch, which the tests mock.
   vi.stubGlobal('XMLHttpRequest', undefined);
 });
 afterEach(() => {
@@ -23,6 +23,7 @@ afterEach(() => {
 });
 
 const caseNo = '2026-00000123';
+const uploadAnswer = { width: 80, height: 60, takenAt: null, location: null, expiresAt: '2026-11-30T01:00:00.000Z' };
 const detailPath = `GET /api/cases/${caseNo}`;
 
 function caseServer(user = dispatcherUser, detail = sampleDetail(), extra: Parameters<typeof mockApi>[0] = {}) {
@@ -128,8 +129,10 @@ describe('case page', () => {
 
   it('puts a bad photo’s message under the photos, naming which one', async () => {
     const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['feedback', 'request_extension', 'request_suspension', 'return'] });
+    let uploaded = 0;
     const { requests } = caseServer(departmentUser, detail, {
-      [`POST /api/cases/${caseNo}/feedback`]: errorResponse(400, 'invalid_photo', '请求有误', { 'photos.1': '文件不是图片', result: '太短' }),
+      'POST /api/cases/photo-uploads': () => jsonResponse(201, { ...uploadAnswer, uploadId: `u-${++uploaded}` }),
+      [`POST /api/cases/${caseNo}/feedback`]: errorResponse(400, 'validation_failed', '请求有误', { 'photos.1': '照片未找到或已过期，请重新上传', result: '太短' }),
     });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-feedback'));
@@ -146,12 +149,62 @@ describe('case page', () => {
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     await act(async () => fireEvent.change(input));
     expect(within(dialog).getAllByRole('img', { name: /已选第/ })).toHaveLength(2);
+    // Each photo went up as soon as it was picked, one after the other, as the raw image with its own key.
+    await waitFor(() => expect(within(dialog).getByTestId('upload-status-1').dataset.status).toBe('uploaded'));
+    const uploads = requests.filter((r) => r.path === '/api/cases/photo-uploads');
+    expect(uploads.map((r) => r.headers.get('Content-Type'))).toEqual(['image/jpeg', 'image/jpeg']);
+    expect(new Set(uploads.map((r) => r.headers.get('Idempotency-Key'))).size).toBe(2);
     await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
 
     await waitFor(() => expect(posts(requests, 'feedback')).toHaveLength(1));
-    expect(posts(requests, 'feedback')[0]?.body).toEqual({ revision: 3, result: '已劝离摊贩，恢复通行', photos: [{ data: btoa('before.jpg') }, { data: btoa('after.jpg') }] });
-    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('第 2 张照片：文件不是图片');
+    expect(posts(requests, 'feedback')[0]?.body).toEqual({ revision: 3, result: '已劝离摊贩，恢复通行', photos: [{ uploadId: 'u-1' }, { uploadId: 'u-2' }] });
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('第 2 张照片：照片未找到或已过期，请重新上传');
     expect(within(formItemOf(within(dialog).getByTestId('action-field-result'))).getByText('太短')).toBeTruthy();
+    // The gone photo is uploaded again (a new key: the old one would only replay the gone upload).
+    fireEvent.click(within(dialog).getByTestId('upload-retry-1'));
+    await waitFor(() => expect(within(dialog).getByTestId('upload-status-1').dataset.status).toBe('uploaded'));
+    const again = requests.filter((r) => r.path === '/api/cases/photo-uploads');
+    expect(again).toHaveLength(3);
+    expect(again[2]?.headers.get('Idempotency-Key')).not.toBe(uploads[1]?.headers.get('Idempotency-Key'));
+  });
+
+  it('does not send the action while a photo is uploading or has failed, and retries a failed upload with its key', async () => {
+    const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['feedback'] });
+    let attempts = 0;
+    let release: () => void = () => undefined;
+    const { requests } = caseServer(departmentUser, detail, {
+      'POST /api/cases/photo-uploads': async () => {
+        attempts += 1;
+        if (attempts === 1) await new Promise<void>((resolve) => { release = resolve; });
+        if (attempts === 1) throw new TypeError('Failed to fetch');
+        return jsonResponse(201, { ...uploadAnswer, uploadId: 'u-9' });
+      },
+      [`POST /api/cases/${caseNo}/feedback`]: jsonResponse(200, sampleDetail({ status: 'handled', revision: 4, actions: [] })),
+    });
+    await openCase();
+    fireEvent.click(screen.getByTestId('case-action-feedback'));
+    const dialog = await screen.findByTestId('action-dialog-feedback');
+    fireEvent.change(within(dialog).getByTestId('action-field-result'), { target: { value: '已清理' } });
+    const input = within(dialog).getByTestId('photo-input') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['a'], 'after.jpg', { type: 'image/jpeg' })], configurable: true });
+    await act(async () => fireEvent.change(input));
+    await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('uploading'));
+
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('照片还在上传，请等上传完成后再提交');
+    await act(async () => release());
+    await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('failed'));
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('有照片没有上传成功，请重试或移除后再提交');
+    expect(posts(requests, 'feedback')).toHaveLength(0);
+
+    fireEvent.click(within(dialog).getByTestId('upload-retry-0'));
+    await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('uploaded'));
+    const [first, second] = requests.filter((r) => r.path === '/api/cases/photo-uploads');
+    expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'));
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    await waitFor(() => expect(posts(requests, 'feedback')).toHaveLength(1));
+    expect(posts(requests, 'feedback')[0]?.body).toEqual({ revision: 3, result: '已清理', photos: [{ uploadId: 'u-9' }] });
   });
 
   it('a message for no field of the form is shown above it', async () => {

@@ -1,20 +1,18 @@
-import { Alert, type ButtonProps, Form, Modal, Progress, Typography } from 'antd';
+import { Alert, type ButtonProps, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../../app/api.ts';
-import { useAuth } from '../../../../app/auth/AuthProvider.tsx';
 import { errorText } from '../../../../app/errorText.ts';
-import { useLanguage, useT } from '../../../../app/i18n/I18nProvider.tsx';
+import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import type { Translate } from '../../../../app/i18n/translate.ts';
-import { languageTag } from '../../../../app/i18n/language.ts';
-import type { CaseDetail, Department } from '../../casesApi.ts';
+import { type CaseDetail, casesApi, type Department } from '../../casesApi.ts';
 import { ActionFields } from './ActionFields.tsx';
-import { type ActionKey, actionBody, actionSpecs, type PreparedPhoto, withoutBlanks } from './caseActionButtons.ts';
+import { type ActionKey, actionBody, actionSpecs, withoutBlanks } from './caseActionButtons.ts';
 import type { PickedPhoto } from './PhotoPicker.tsx';
-import { preparePhoto, UnreadablePhotoError } from './photoPrep.ts';
-import { sendAction } from './sendAction.ts';
+import { useActionPhotos } from './useActionPhotos.ts';
 import { useDevicePosition } from './useDevicePosition.ts';
 
-type Upload = { phase: 'preparing'; done: number; total: number } | { phase: 'uploading'; fraction: number };
+/** The form cannot be sent yet: a photo is still uploading or failed (the message is at the photos field). */
+class PhotosNotReady extends Error {}
 
 /** 409 from a case action: someone moved the case first (stale revision) or its state no longer allows this. */
 export function isCaseConflict(error: unknown): error is ApiError {
@@ -50,15 +48,6 @@ function failureMessages(form: Parameters<typeof placeFieldErrors>[0], error: un
   return placed ? [] : [errorText(error, t)];
 }
 
-async function preparePhotos(picked: PickedPhoto[] | undefined, onStep: (done: number, total: number) => void): Promise<PreparedPhoto[]> {
-  const photos: PreparedPhoto[] = [];
-  for (const [index, photo] of (picked ?? []).entries()) {
-    onStep(index, picked!.length);
-    photos.push({ data: await preparePhoto(photo.file) });
-  }
-  return photos;
-}
-
 export interface ActionDialogProps {
   action: ActionKey;
   detail: CaseDetail;
@@ -70,44 +59,50 @@ export interface ActionDialogProps {
   onConflict: (error: ApiError) => void;
 }
 
-/** One action's form in a modal: sends it with the case's revision, shows progress for photos and errors in place. */
+/** One action's form in a modal: sends it with the case's revision (photos by their upload ids), errors in place. */
 export function ActionDialog({ action, detail, departments, initialValues, onClose, onDone, onConflict }: ActionDialogProps) {
   const t = useT();
-  const { language } = useLanguage();
-  const { session } = useAuth();
   const [form] = Form.useForm();
   const [failure, setFailure] = useState<string[]>([]);
-  const [upload, setUpload] = useState<Upload>();
   const [submitting, setSubmitting] = useState(false);
   const spec = actionSpecs[action];
   const position = useDevicePosition(action === 'verify');
+  const photos = useActionPhotos();
 
-  const csrfToken = session.status === 'signed-in' ? session.me.csrfToken : undefined;
-
-  const send = async (values: Record<string, unknown>) => {
-    const photos = await preparePhotos(values.photos as PickedPhoto[] | undefined, (done, total) => setUpload({ phase: 'preparing', done, total }));
+  const send = async (values: Record<string, unknown>, picked: readonly PickedPhoto[]) => {
+    const ready = photos.idsFor(picked);
+    if ('problem' in ready) {
+      form.setFields([{ name: 'photos', errors: [t(ready.problem)] }]);
+      throw new PhotosNotReady();
+    }
     const fix = position.status === 'found' ? { lng: position.lng, lat: position.lat } : undefined;
-    const body = withoutBlanks(actionBody(action, values, detail.revision, photos, fix));
-    if (photos.length === 0) return sendAction(detail.caseNo, action, body);
-    setUpload({ phase: 'uploading', fraction: 0 });
-    return sendAction(detail.caseNo, action, body, { csrfToken, languageTag: languageTag(language), onProgress: (fraction) => setUpload({ phase: 'uploading', fraction }) });
+    const body = withoutBlanks(actionBody(action, values, detail.revision, ready.ids.map((uploadId) => ({ uploadId })), fix));
+    return casesApi.act(detail.caseNo, action, body);
   };
 
-  const showError = (error: unknown) => {
-    if (error instanceof UnreadablePhotoError) form.setFields([{ name: 'photos', errors: [t('cases.photos.unreadable', { name: error.fileName })] }]);
-    else if (isCaseConflict(error)) onConflict(error);
-    else setFailure(failureMessages(form, error, spec.fields, t));
+  const showError = (error: unknown, picked: readonly PickedPhoto[]) => {
+    if (error instanceof PhotosNotReady) return;
+    if (isCaseConflict(error)) return onConflict(error);
+    // A photo refused by its upload id has expired or was used: it must be uploaded again.
+    if (error instanceof ApiError) {
+      for (const [field, message] of Object.entries(error.fields)) {
+        const index = /^photos\.(\d+)$/.exec(field)?.[1];
+        const photo = index === undefined ? undefined : picked[Number(index)];
+        if (photo) photos.markGone(photo.id, message);
+      }
+    }
+    setFailure(failureMessages(form, error, spec.fields, t));
   };
 
   const submit = async (values: Record<string, unknown>) => {
+    const picked = (values.photos as PickedPhoto[] | undefined) ?? [];
     setFailure([]);
     setSubmitting(true);
     try {
-      onDone(await send(values));
+      onDone(await send(values, picked));
     } catch (error) {
-      showError(error);
+      showError(error, picked);
     } finally {
-      setUpload(undefined);
       setSubmitting(false);
     }
   };
@@ -128,17 +123,9 @@ export function ActionDialog({ action, detail, departments, initialValues, onClo
     >
       {failure.length > 0 && <Alert type="error" showIcon title={failure.join(t('cases.listSeparator'))} className="wm-dialog-notice" role="alert" data-testid="action-failure" />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => submit(values)} data-testid="action-form">
-        <ActionFields action={action} detail={detail} form={form} departments={departments} position={position} />
+        <ActionFields action={action} detail={detail} form={form} departments={departments} position={position} uploads={photos.picker} />
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
-      {upload && (
-        <div data-testid="action-upload">
-          <Typography.Text type="secondary">
-            {upload.phase === 'preparing' ? t('cases.photos.preparing', { done: upload.done + 1, total: upload.total }) : t('cases.photos.uploading', { percent: Math.round(upload.fraction * 100) })}
-          </Typography.Text>
-          <Progress percent={upload.phase === 'preparing' ? Math.round((upload.done / upload.total) * 100) : Math.round(upload.fraction * 100)} status="active" size="small" />
-        </div>
-      )}
     </Modal>
   );
 }

@@ -5,7 +5,7 @@ import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { useLoad } from '../../../../app/useLoad.ts';
 import { type CaseDetail, casesApi, type Department } from '../../casesApi.ts';
 import type { ActionKey } from './caseActionButtons.ts';
-import { maxPhotos, type PickedPhoto, PhotoPicker } from './PhotoPicker.tsx';
+import { maxPhotos, PhotoPicker, type PickedPhoto, type PickerUploads } from './PhotoPicker.tsx';
 import type { DevicePosition } from './useDevicePosition.ts';
 
 const textLimit = 500;
@@ -19,14 +19,14 @@ function TextField({ name, label, required }: { name: string; label: string; req
   );
 }
 
-function PhotosField({ required }: { required: boolean }) {
+function PhotosField({ required, uploads }: { required: boolean; uploads: PickerUploads | undefined }) {
   const t = useT();
   const rules = required
     ? [{ validator: (_: unknown, value?: PickedPhoto[]) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('cases.form.photosRequired')))) }]
     : [];
   return (
     <Form.Item name="photos" label={t('cases.form.photos')} extra={t('cases.form.photosHint', { max: maxPhotos })} rules={rules} data-testid="action-field-photos">
-      <PhotoPicker />
+      <PhotoPicker uploads={uploads} />
     </Form.Item>
   );
 }
@@ -86,10 +86,12 @@ export interface ActionFieldsProps {
   form: FormInstance;
   departments: Department[];
   position: DevicePosition;
+  /** Photos upload as they are picked (处理反馈 and 核查). */
+  uploads?: PickerUploads;
 }
 
 /** The fields of one action's form. */
-export function ActionFields({ action, detail, form, departments, position }: ActionFieldsProps) {
+export function ActionFields({ action, detail, form, departments, position, uploads }: ActionFieldsProps) {
   const t = useT();
   const required = { required: true, message: t('cases.form.required') };
   switch (action) {
@@ -134,7 +136,7 @@ export function ActionFields({ action, detail, form, departments, position }: Ac
       return (
         <>
           <TextField name="result" label={t('cases.form.result')} required />
-          <PhotosField required />
+          <PhotosField required uploads={uploads} />
         </>
       );
     case 'verify':
@@ -150,7 +152,7 @@ export function ActionFields({ action, detail, form, departments, position }: Ac
             />
           </Form.Item>
           <TextField name="note" label={t('cases.form.note')} />
-          <PhotosField required={false} />
+          <PhotosField required={false} uploads={uploads} />
           <PositionNote position={position} />
         </>
       );

@@ -2,6 +2,8 @@ import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
+import { UploadStatus } from '../../uploads/UploadStatus.tsx';
+import type { UploadItem } from '../../uploads/uploadQueue.ts';
 
 export interface PickedPhoto {
   id: string;
@@ -11,13 +13,21 @@ export interface PickedPhoto {
 
 export const maxPhotos = 9;
 
+/** The form's photo uploads: each picked photo starts uploading at once; the picker shows how each is doing. */
+export interface PickerUploads {
+  items: readonly UploadItem[];
+  onAdded: (photos: PickedPhoto[]) => void;
+  onRemoved: (id: string) => void;
+  onRetry: (id: string) => void;
+}
+
 let nextId = 0;
 
 /**
- * Picks up to nine photos from the camera or the gallery, with thumbnails and a remove button each. The files
- * stay as they are until the form is sent; then they are shrunk and encoded (photoPrep.ts).
+ * Picks up to nine photos from the camera or the gallery, with thumbnails and a remove button each. Each photo
+ * is shrunk (photoPrep.ts) and uploaded as soon as it is picked, with its progress and a retry under it.
  */
-export function PhotoPicker({ value = [], onChange, id }: { value?: PickedPhoto[]; onChange?: (photos: PickedPhoto[]) => void; id?: string }) {
+export function PhotoPicker({ value = [], onChange, id, uploads }: { value?: PickedPhoto[]; onChange?: (photos: PickedPhoto[]) => void; id?: string; uploads?: PickerUploads }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(value);
@@ -34,12 +44,16 @@ export function PhotoPicker({ value = [], onChange, id }: { value?: PickedPhoto[
   const add = (files: FileList | null) => {
     const room = maxPhotos - value.length;
     const picked = [...(files ?? [])].slice(0, Math.max(0, room)).map((file) => ({ id: `photo-${nextId++}`, file, previewUrl: URL.createObjectURL(file) }));
-    if (picked.length > 0) onChange?.([...value, ...picked]);
+    if (picked.length > 0) {
+      onChange?.([...value, ...picked]);
+      uploads?.onAdded(picked);
+    }
     if (input.current) input.current.value = '';
   };
 
   const remove = (photo: PickedPhoto) => {
     URL.revokeObjectURL(photo.previewUrl);
+    uploads?.onRemoved(photo.id);
     onChange?.(value.filter((p) => p.id !== photo.id));
   };
 
@@ -49,6 +63,11 @@ export function PhotoPicker({ value = [], onChange, id }: { value?: PickedPhoto[
         <figure key={photo.id} className="wm-photo-picked">
           <img src={photo.previewUrl} alt={t('cases.photos.picked', { n: index + 1 })} />
           <Button size="small" shape="circle" icon={<CloseOutlined />} aria-label={t('cases.photos.remove', { n: index + 1 })} onClick={() => remove(photo)} className="wm-photo-remove" />
+          {uploads && (
+            <figcaption>
+              <UploadStatus state={uploads.items.find((u) => u.id === photo.id)?.state} n={index + 1} onRetry={() => uploads.onRetry(photo.id)} />
+            </figcaption>
+          )}
         </figure>
       ))}
       {value.length < maxPhotos && (

@@ -55,8 +55,9 @@ export function actionButtons(detail: Pick<CaseDetail, 'actions' | 'pendingReque
   return offered.filter(([, shown]) => shown).map(([key]) => key);
 }
 
+/** A photo of an action's body: the id its upload answered with. */
 export interface PreparedPhoto {
-  data: string;
+  uploadId: string;
 }
 
 export interface PositionFix {

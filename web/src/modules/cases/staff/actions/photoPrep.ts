@@ -1,7 +1,7 @@
 /**
  * Phone photos are 12–50 MP and 3–10 MB; nine of them would take minutes on a field connection and hit the
  * server's limits. A photo larger than 2560 px on its long side (or heavier than 4 MB) is redrawn on a
- * canvas at 2560 px as JPEG before it is sent; a smaller one goes as it is, so the server can still read
+ * canvas at 2560 px as JPEG before it is uploaded; a smaller one goes as it is, so the server can still read
  * its EXIF time and position (the server strips EXIF before storing either way).
  */
 export const maxPhotoEdge = 2560;
@@ -40,10 +40,8 @@ export function scaleToFit(width: number, height: number, maxEdge = maxPhotoEdge
   return longSide > maxEdge ? maxEdge / longSide : 1;
 }
 
-const base64Of = (dataUrl: string) => dataUrl.slice(dataUrl.indexOf(',') + 1);
-
-/** The photo as base64 for the API: `{ data }` of PhotoUpload. */
-export async function preparePhoto(file: File): Promise<string> {
+/** The photo to upload: the file itself when it is small enough, else a 2560 px JPEG of it. */
+export async function preparePhoto(file: File): Promise<Blob> {
   let dataUrl: string;
   let image: HTMLImageElement;
   try {
@@ -53,7 +51,7 @@ export async function preparePhoto(file: File): Promise<string> {
     throw new UnreadablePhotoError(file.name);
   }
   const scale = scaleToFit(image.naturalWidth, image.naturalHeight);
-  if (scale === 1 && file.size <= maxUntouchedBytes && untouchedTypes.has(file.type)) return base64Of(dataUrl);
+  if (scale === 1 && file.size <= maxUntouchedBytes && untouchedTypes.has(file.type)) return file;
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
   canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
@@ -65,5 +63,5 @@ export async function preparePhoto(file: File): Promise<string> {
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', jpegQuality));
   if (!blob) throw new UnreadablePhotoError(file.name);
-  return base64Of(await readAsDataUrl(blob));
+  return blob;
 }
