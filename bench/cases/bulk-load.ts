@@ -1,8 +1,10 @@
 // A county's case history loaded in bulk: server-side INSERT … SELECT from generate_series, joined to small
 // weighted lookup tables (places, categories, channels), in batches — no row goes through JavaScript.
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../server/platform/db/database.ts';
 import { findActiveVersion } from '../../server/modules/cases/catalogue/catalogue.store.ts';
+import { type CalendarArrays, calendarArrays, workingMinutesSql } from '../../server/modules/cases/evaluation/working-minutes-sql.ts';
+import { loadCalendar, loadWorkingHours } from '../../server/platform/calendar/load-calendar.ts';
+import type { Database } from '../../server/platform/db/database.ts';
 import { categoryMix, channelMix, departmentOf, placeSlots, weightedSlots } from './case-mix.ts';
 
 const slots = 1000;
@@ -20,6 +22,8 @@ export interface LoadResult {
   /** Of which rebuilding the secondary indexes. */
   indexMs: number;
   indexes: number;
+  /** Of which recomputing the 综合评价 month rollup from the loaded rows. */
+  rollupMs: number;
   vacuumMs: number;
   /** Exact count of cases_case after the load (the demo seed's cases included). */
   tableRows: number;
@@ -68,7 +72,7 @@ async function reporterIds(database: Database): Promise<Record<string, string | 
  * last weeks' cases, a share decaying with age (55 % × e^(−days/8)) is still open, across every open state.
  * Timestamps follow the loop (registered → dispatched → handled → closed) and never pass `now`.
  */
-function batchInsert(first: number, last: number, step: number, idBase: number, total: number, now: Date, reporters: Record<string, string | null>) {
+function batchInsert(first: number, last: number, step: number, idBase: number, total: number, now: Date, reporters: Record<string, string | null>, cal: CalendarArrays) {
   const spanSeconds = 3 * 365 * 86400;
   const t0 = new Date(now.getTime() - spanSeconds * 1000);
   const nowP = sql`${now.toISOString()}::timestamptz`;
@@ -76,7 +80,7 @@ function batchInsert(first: number, last: number, step: number, idBase: number, 
   return sql`
   insert into cases_case (region_code, id, case_no, tracking_token_hash, catalogue_version, category_code, channel, status, priority,
     location_code, township_code, lng, lat, address, description, area_m2, reporter_user_id, department,
-    reported_at, registered_at, dispatched_at, handled_at, closed_at, updated_at,
+    reported_at, registered_at, dispatched_at, handled_at, handling_minutes, closed_at, updated_at,
     clock_stage, stage_started_at, stage_due_at, suspended_at, handle_due_at, closed_on_time,
     rework_count, escalation_level, satisfaction, rated_at, revision)
   overriding system value
@@ -87,7 +91,8 @@ function batchInsert(first: number, last: number, step: number, idBase: number, 
          when channel = 'patrol' and township_code = '430225101' then ${reporters.miandu}::uuid
          when channel = 'volunteer' then ${reporters.volunteer}::uuid end,
     case when dispatched_at is not null then department end,
-    reported_at, registered_at, dispatched_at, handled_at, closed_at,
+    reported_at, registered_at, dispatched_at, handled_at,
+    case when handled_at is not null then ${workingMinutesSql(sql`dispatched_at`, sql`handled_at`, cal)} end, closed_at,
     case when status = 'closed' and r10 < 0.35 then ${clamp(sql`closed_at + interval '2 days'`)} else coalesce(closed_at, handled_at, dispatched_at, registered_at, reported_at) end,
     stage, stage_started_at, stage_due_at,
     case when status = 'handling' and r8 < 0.03 then ${clamp(sql`dispatched_at + interval '1 day'`)} end,
@@ -163,6 +168,7 @@ export async function bulkLoadCases(
 ): Promise<LoadResult> {
   await lookupTables(database);
   const reporters = await reporterIds(database);
+  const cal = calendarArrays(await loadCalendar(database.db, county, 2000, now.getUTCFullYear() + 2), await loadWorkingHours(database.db, county));
   const [maxRow] = await database.query<{ max: number | null }>('select max(id)::int8 as max from cases_case');
   const idBase = Number(maxRow?.max ?? 0);
   const started = performance.now();
@@ -174,6 +180,9 @@ export async function bulkLoadCases(
      order by i.indexname`,
   );
   for (const index of indexes) await database.exec(`drop index ${index.indexname}`);
+  // The 综合评价 rollup's trigger would add each row on its own: it is off for the load and the rollup is
+  // recomputed from the rows once at the end (cases_evaluation_rebuild, migration 0011).
+  await database.exec('alter table cases_case disable trigger cases_evaluation_track');
   // Batch k takes every batches-th row from k: each batch spans the whole three years, so a load cut short by
   // the time budget is a thinner history, not a truncated one.
   const batches = Math.ceil(rows / batchRows);
@@ -182,7 +191,7 @@ export async function bulkLoadCases(
     const batchStarted = performance.now();
     await database.db.transaction(async (t) => {
       await t.execute(sql`select setseed(${(k + 1) / (batches + 1)})`);
-      await t.execute(batchInsert(k + 1, rows, batches, idBase, rows, now, reporters));
+      await t.execute(batchInsert(k + 1, rows, batches, idBase, rows, now, reporters, cal));
     });
     loaded += Math.floor((rows - (k + 1)) / batches) + 1;
     progress(loaded);
@@ -192,14 +201,18 @@ export async function bulkLoadCases(
   const indexesStarted = performance.now();
   for (const index of indexes) await database.exec(index.indexdef);
   const indexMs = performance.now() - indexesStarted;
+  const rollupStarted = performance.now();
+  await database.exec(`select cases_evaluation_rebuild('${county}'); alter table cases_case enable trigger cases_evaluation_track`);
+  const rollupMs = performance.now() - rollupStarted;
   await database.exec(`select setval(pg_get_serial_sequence('cases_case', 'id'), (select max(id) from cases_case))`);
   await database.exec('drop table bench_place; drop table bench_category; drop table bench_channel');
   const loadMs = performance.now() - started;
   const vacuumStarted = performance.now();
   await database.exec('vacuum (analyze) cases_case');
+  await database.exec('vacuum (analyze) cases_evaluation_month');
   const vacuumMs = performance.now() - vacuumStarted;
   const [size] = await database.query<{ n: number; table_mb: number; index_mb: number }>(
     `select (select count(*) from cases_case)::int8 as n, pg_table_size('cases_case') / 1048576.0 as table_mb, pg_indexes_size('cases_case') / 1048576.0 as index_mb`,
   );
-  return { rows: loaded, planned: rows, idBase, loadMs, indexMs, indexes: indexes.length, vacuumMs, tableRows: Number(size?.n), tableMB: Number(size?.table_mb), indexesMB: Number(size?.index_mb) };
+  return { rows: loaded, planned: rows, idBase, loadMs, indexMs, rollupMs, indexes: indexes.length, vacuumMs, tableRows: Number(size?.n), tableMB: Number(size?.table_mb), indexesMB: Number(size?.index_mb) };
 }

@@ -39,13 +39,14 @@ export function scaleTables(engines: readonly EngineScale[]): { tables: Table[];
   const tables: Table[] = [
     {
       title: 'The loaded history',
-      headers: ['engine', 'cases loaded', 'cases in table', 'load s', 'of which index rebuild s', 'VACUUM ANALYZE s', 'table MB', 'indexes MB', 'open', 'overdue now', 'last 12 months'],
+      headers: ['engine', 'cases loaded', 'cases in table', 'load s', 'of which index rebuild s', 'of which 综合评价 rollup s', 'VACUUM ANALYZE s', 'table MB', 'indexes MB', 'open', 'overdue now', 'last 12 months'],
       rows: engines.map((e) => [
         e.engine,
         `${e.load.rows.toLocaleString('en')}${e.load.rows < e.load.planned ? ` of ${e.load.planned.toLocaleString('en')} (time budget)` : ''}`,
         (e.facts.cases ?? 0).toLocaleString('en'),
         (e.load.loadMs / 1000).toFixed(0),
         (e.load.indexMs / 1000).toFixed(0),
+        ((e.load.rollupMs ?? 0) / 1000).toFixed(1),
         (e.load.vacuumMs / 1000).toFixed(1),
         e.load.tableMB.toFixed(0),
         e.load.indexesMB.toFixed(0),

@@ -10,6 +10,7 @@ import type { CasesPolicy } from './case-policy.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
 import './cases.messages.ts';
 import { caseVisibilityOf } from './cases.policy.ts';
+import { withHandlingMinutes } from './handling-minutes.ts';
 import { appendCaseEvent, type CaseRow, findCaseByNo, type NewCaseRow, updateCaseIf } from './cases.store.ts';
 import { stageDueAt, type WorkTime } from './sla.ts';
 
@@ -81,7 +82,7 @@ export async function applyAction(ctx: Ctx, caseNo: string, action: CaseAction, 
     const decided = await plan(env);
     const to = (decided.set?.status as CaseStatus | undefined) ?? actionRules[action].to ?? row.status;
     const now = t.clock();
-    const updated = await updateCaseIf(t.db, row, { ...decided.set, status: to, updatedAt: now });
+    const updated = await updateCaseIf(t.db, row, { ...(await withHandlingMinutes(env, decided.set)), status: to, updatedAt: now });
     if (!updated) throw new AppError(409, 'stale_revision', 'cases.stale_revision', {}, { revision: { key: 'cases.stale_revision' } });
     await decided.after?.(t, updated);
     const actor = t.actor;

@@ -3,6 +3,7 @@ import type { Keyring } from '../pii/keyring.ts';
 import { systemCtx } from '../context.ts';
 import { ensureBuiltinRoles } from '../auth/roles.seed.ts';
 import { ensureCasesCatalogue } from '../../modules/cases/catalogue/reference-data.ts';
+import { backfillHandlingMinutes } from '../../modules/cases/handling-minutes.ts';
 import { ensureOfficialCalendar } from '../calendar/reference-data.ts';
 import { ensureNationalRegions } from '../regions/reference-data.ts';
 import type { Database } from './database.ts';
@@ -22,6 +23,7 @@ export async function openPreparedDatabase(
     await ensureBuiltinRoles(ctx);
     await ensureOfficialCalendar(ctx);
     await ensureCasesCatalogue(ctx);
+    await backfillHandlingMinutes(ctx);
     return database;
   } catch (error) {
     await database.close();

@@ -5,6 +5,7 @@ import type { CasesPolicy } from '../case-policy.ts';
 import type { CategoryFacts } from '../case-setup.ts';
 import type { CaseEventRow, CaseRow } from '../cases.store.ts';
 import type { CaseRequestRow } from '../case-requests.ts';
+import { handlingMinutesOf } from '../handling-minutes.ts';
 import { escalationLevelFor, remainingMinutes, resumedDueAt, stageDueAt, type WorkTime } from '../sla.ts';
 
 /**
@@ -128,7 +129,8 @@ export class CaseHistory {
   }
 
   feedback(at: Date, actor: ActorRef, result: string): void {
-    this.apply('feedback', at, actor, { handledAt: at, handlerUserId: actor.id, closingNote: result, ...this.clockFor('handled', at) }, result, { photos: 0 });
+    const handlingMinutes = handlingMinutesOf(this.row.dispatchedAt, at, this.env.work);
+    this.apply('feedback', at, actor, { handledAt: at, handlingMinutes, handlerUserId: actor.id, closingNote: result, ...this.clockFor('handled', at) }, result, { photos: 0 });
   }
 
   verify(at: Date, actor: ActorRef, passed: boolean, note: string | null, distanceFromCaseM: number | null): void {

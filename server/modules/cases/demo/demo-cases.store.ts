@@ -43,6 +43,7 @@ const caseColumns: ReadonlyArray<Column<CaseRow>> = [
   ['registered_at', 'timestamptz', (r) => iso(r.registeredAt)],
   ['dispatched_at', 'timestamptz', (r) => iso(r.dispatchedAt)],
   ['handled_at', 'timestamptz', (r) => iso(r.handledAt)],
+  ['handling_minutes', 'float8', (r) => r.handlingMinutes],
   ['closed_at', 'timestamptz', (r) => iso(r.closedAt)],
   ['updated_at', 'timestamptz', (r) => iso(r.updatedAt)],
   ['clock_stage', 'text', (r) => r.clockStage],

@@ -1,7 +1,6 @@
-import type { Actor, Ctx } from '../../../platform/context.ts';
 import { recordAuditOutside } from '../../../platform/audit/audit.ts';
-import { loadCalendar, loadWorkingHours } from '../../../platform/calendar/load-calendar.ts';
-import { dayMs, isLocalDate, shanghaiYearOf, startOfDayMs } from '../../../platform/calendar/shanghai-time.ts';
+import { dayMs, isLocalDate, startOfDayMs } from '../../../platform/calendar/shanghai-time.ts';
+import type { Actor, Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { caseVisibilityOf } from '../cases.policy.ts';
@@ -11,7 +10,6 @@ import { countByGroup, type Dimension, dimensions, type GroupCounts } from './ev
 import { writeEvaluationWorkbook } from './evaluation.xlsx.ts';
 import { listedGroups, type NamedGroup, namesOf, notDispatchedName } from './group-names.ts';
 import { addCounts, computeIndicators, defaultMinVolume, type RawCounts, zeroCounts } from './indicators.ts';
-import { type CalendarArrays, calendarArrays } from './working-minutes-sql.ts';
 import './evaluation.messages.ts';
 
 /** A longer period is a data dump, not a bulletin, and would scan too much of the history (400). */
@@ -40,28 +38,18 @@ function requireActor(ctx: Ctx): Actor {
   return ctx.actor;
 }
 
-/**
- * The county's calendar as SQL arrays. Every year on record is loaded, not just the period: a case closed
- * in the period may have been dispatched long before it.
- */
-async function loadCalendarArrays(ctx: Ctx): Promise<CalendarArrays> {
-  const calendar = await loadCalendar(ctx.db, ctx.countyCode, 2000, shanghaiYearOf(ctx.clock()) + 2);
-  return calendarArrays(calendar, await loadWorkingHours(ctx.db, ctx.countyCode));
-}
-
 interface Run {
   ctx: Ctx;
   visibility: CaseVisibility;
   period: Period;
   minVolume: number;
-  calendar: CalendarArrays;
   now: Date;
 }
 
 async function startRun(ctx: Ctx, from: string, to: string, minVolume: number | undefined): Promise<Run> {
   const actor = requireActor(ctx);
   const period = checkPeriod(from, to);
-  return { ctx, visibility: caseVisibilityOf(actor), period, minVolume: minVolume ?? defaultMinVolume, calendar: await loadCalendarArrays(ctx), now: ctx.clock() };
+  return { ctx, visibility: caseVisibilityOf(actor), period, minVolume: minVolume ?? defaultMinVolume, now: ctx.clock() };
 }
 
 /** GET /api/cases/evaluation: one dimension's rows and the total, over the caller's cases. */
@@ -71,7 +59,7 @@ export async function evaluateCases(ctx: Ctx, query: EvaluationQueryInput): Prom
 
 async function evaluateDimension(run: Run, dimension: Dimension): Promise<EvaluationDto> {
   const { ctx, period, minVolume } = run;
-  const counted = await countByGroup(ctx.db, ctx.countyCode, run.visibility, dimension, { start: period.start, end: period.end, now: run.now }, run.calendar);
+  const counted = await countByGroup(ctx.db, ctx.countyCode, run.visibility, dimension, { start: period.start, end: period.end, now: run.now });
   // Month rows carry no overdue snapshot: it comes back on its own (key null) and goes to the total only.
   const snapshot = dimension === 'month' ? counted.find((g) => g.key === null) : undefined;
   const groups = dimension === 'month' ? counted.filter((g) => g.key !== null) : counted;

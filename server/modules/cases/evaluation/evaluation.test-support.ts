@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
+import { loadCalendar, loadWorkingHours } from '../../../platform/calendar/load-calendar.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { queryOne } from '../../../platform/db/rows.ts';
 import type { NewCaseRow } from '../cases.store.ts';
+import { handlingMinutesOf } from '../handling-minutes.ts';
+import type { WorkTime } from '../sla.ts';
 
 /** Test rows written straight into cases_case, for volumes the API would take minutes to build. */
 export type CaseFacts = Partial<NewCaseRow> & Pick<NewCaseRow, 'townshipCode' | 'status' | 'reportedAt'>;
@@ -15,9 +18,18 @@ export async function activeCatalogueVersion(db: Db): Promise<string> {
   return row.version;
 }
 
-/** Inserts the cases in batches of 500 and returns them as written (with their ids). */
+/** The county's calendar and hours, every year the tests use: what a feedback would clock its minutes on. */
+export async function testWorkTime(db: Db): Promise<WorkTime> {
+  return { calendar: await loadCalendar(db, '430225', 2000, 2030), hours: await loadWorkingHours(db, '430225') };
+}
+
+/**
+ * Inserts the cases in batches of 500 and returns them as written (with their ids). A handled case gets its
+ * handling minutes as the feedback would have written them, unless the facts give them.
+ */
 export async function insertCases(db: Db, facts: readonly CaseFacts[]): Promise<Array<typeof casesCase.$inferSelect>> {
   const version = await activeCatalogueVersion(db);
+  const work = await testWorkTime(db);
   const written: Array<typeof casesCase.$inferSelect> = [];
   for (let i = 0; i < facts.length; i += 500) {
     const rows = facts.slice(i, i + 500).map((f): NewCaseRow => {
@@ -35,6 +47,7 @@ export async function insertCases(db: Db, facts: readonly CaseFacts[]): Promise<
         address: `测试地址 ${serial} 号`,
         description: '批量测试案件',
         updatedAt: f.reportedAt,
+        handlingMinutes: f.handledAt ? handlingMinutesOf(f.dispatchedAt ?? null, f.handledAt, work) : null,
         ...f,
       };
     });

@@ -1,0 +1,138 @@
+import { eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { casesCase } from '../../../db/schema/cases.ts';
+import { addDays, type LocalDate, startOfDayMs } from '../../../platform/calendar/shanghai-time.ts';
+import { queryRows } from '../../../platform/db/rows.ts';
+import { useTestDatabase } from '../../../testing/test-database.ts';
+import type { CaseVisibility } from '../cases.store.ts';
+import { countByGroup, countByGroupFromRows, type Dimension, dimensions, type GroupCounts } from './evaluation.store.ts';
+import { type CaseFacts, cst, hours, insertCases } from './evaluation.test-support.ts';
+
+/**
+ * The fast path (month rollup kept by the trigger, plus the rows around whole past months) against a plain
+ * recount from the case rows, for random case histories — inserted, then moved on (closed, reopened,
+ * redispatched, returned, rated, deleted) — random periods and random instants of asking.
+ */
+const day = 86_400_000;
+const townships = ['430225100', '430225101', '430225102'];
+const departments = ['chengguan', 'huanwei', null];
+const categories = ['09006', '07001', '06001'];
+const statuses = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rejected', 'duplicate'] as const;
+const origin = cst(2025, 10, 1, 0).getTime();
+const span = 300 * day;
+
+const instant = fc.integer({ min: 0, max: span }).map((ms) => new Date(origin + ms));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+
+/**
+ * Any combination of facts the rows can hold — the rollup must not depend on the loop keeping them tidy — bar
+ * one that intake guarantees: the place (village or township) lies in the case's township.
+ */
+const place = fc.tuple(fc.constantFrom(...townships), fc.constantFrom('', '201', '202')).map(([townshipCode, village]) => ({ townshipCode, locationCode: `${townshipCode}${village}` }));
+const caseFacts: fc.Arbitrary<CaseFacts> = fc.record({
+  place,
+  categoryCode: fc.constantFrom(...categories),
+  department: fc.constantFrom(...departments),
+  status: fc.constantFrom(...statuses),
+  reportedAt: instant,
+  registeredAt: maybe(instant),
+  dispatchedAt: maybe(instant),
+  handledAt: maybe(instant),
+  handlingMinutes: maybe(fc.double({ min: 0, max: 50_000, noNaN: true })),
+  closedAt: maybe(instant),
+  handleDueAt: maybe(instant),
+  closedOnTime: maybe(fc.boolean()),
+  reworkCount: fc.integer({ min: 0, max: 2 }),
+  satisfaction: maybe(fc.integer({ min: 1, max: 5 })),
+  stageDueAt: maybe(instant),
+  suspendedAt: maybe(instant),
+}).map(({ place: p, ...facts }) => ({ ...facts, ...p }));
+
+/** A later change to one of the cases (by index), or its deletion. */
+const change = fc.record({ index: fc.nat(), facts: caseFacts.map(({ reportedAt: _, ...rest }) => rest), remove: fc.boolean() });
+
+const localDay = fc.integer({ min: -20, max: 330 }).map((n): LocalDate => addDays('2025-10-01', n));
+const period = fc.tuple(localDay, localDay).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [LocalDate, LocalDate]);
+
+const scopes: CaseVisibility[] = [
+  { region: '430225', department: null, reporterId: null },
+  { region: '430225100', department: null, reporterId: null },
+  { region: '430225', department: 'huanwei', reporterId: null },
+];
+
+/** Group rows by key with the float sum rounded: the rollup adds and subtracts minutes one case at a time. */
+function normalise(groups: GroupCounts[]) {
+  return Object.fromEntries(groups.map((g) => [String(g.key), { ...g, handlingMinutes: Math.round(g.handlingMinutes * 1000) / 1000 }]));
+}
+
+describe('综合评价 rollup', () => {
+  const t = useTestDatabase();
+  const db = () => t.database.db;
+
+  async function rollupEqualsRebuild() {
+    const columns = sql.raw('month, township_code, department, category_code, reported, registered, due, closed, closed_on_time, reworked, timed, rated, satisfaction_sum');
+    const kept = await queryRows<Record<string, unknown>>(
+      db(),
+      sql`select ${columns}, round(handling_minutes::numeric, 3)::float8 as minutes from cases_evaluation_month
+          where region_code = '430225' and (reported, registered, due) <> (0, 0, 0) order by 1, 2, 3, 4`,
+    );
+    const rebuilt = await queryRows<Record<string, unknown>>(
+      db(),
+      sql`select ${columns}, round(handling_minutes::numeric, 3)::float8 as minutes from cases_evaluation_recount('430225') order by 1, 2, 3, 4`,
+    );
+    expect(kept).toEqual(rebuilt);
+  }
+
+  it('gives the figures of a plain recount from the case rows, for random histories, periods and instants (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(caseFacts, { minLength: 1, maxLength: 40 }),
+        fc.array(change, { maxLength: 15 }),
+        fc.array(fc.tuple(period, instant), { minLength: 1, maxLength: 2 }),
+        async (facts, changes, asks) => {
+          await db().delete(casesCase).where(eq(casesCase.regionCode, '430225'));
+          const rows = await insertCases(db(), facts);
+          for (const c of changes) {
+            const row = rows[c.index % rows.length]!;
+            if (c.remove) await db().delete(casesCase).where(eq(casesCase.id, row.id));
+            else await db().update(casesCase).set(c.facts).where(eq(casesCase.id, row.id));
+          }
+          await rollupEqualsRebuild();
+          for (const [[from, to], now] of asks) {
+            const w = { start: new Date(startOfDayMs(from)), end: new Date(startOfDayMs(to) + day), now };
+            for (const visibility of scopes) {
+              for (const dimension of dimensions as readonly Dimension[]) {
+                const fast = await countByGroup(db(), '430225', visibility, dimension, w);
+                const plain = await countByGroupFromRows(db(), '430225', visibility, dimension, w);
+                expect(normalise(fast), `${dimension} ${from}..${to} at ${now.toISOString()} in ${JSON.stringify(visibility)}`).toEqual(normalise(plain));
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('uses the rollup for whole past months and the rows for the rest (a change shows at once in both)', async () => {
+    await db().delete(casesCase).where(eq(casesCase.regionCode, '430225'));
+    const dispatchedAt = cst(2026, 1, 10);
+    const [row] = await insertCases(db(), [
+      { townshipCode: '430225100', department: 'huanwei', status: 'handling', reportedAt: cst(2026, 1, 9), registeredAt: cst(2026, 1, 9, 11), dispatchedAt, handleDueAt: cst(2026, 1, 20) },
+    ]);
+    const w = { start: cst(2026, 1, 1, 0), end: cst(2026, 3, 1, 0), now: cst(2026, 2, 15) };
+    const county = scopes[0]!;
+    const before = await countByGroup(db(), '430225', county, 'month', w);
+    expect(before.find((g) => g.key === '2026-01')).toMatchObject({ reported: 1, registered: 1, due: 1, closed: 0 });
+    // Closed on the 15th, before its deadline: now due (and closed) in January through the rollup.
+    await db()
+      .update(casesCase)
+      .set({ status: 'closed', handledAt: cst(2026, 1, 14), handlingMinutes: 1234.5, closedAt: cst(2026, 1, 15), closedOnTime: true, satisfaction: 4 })
+      .where(eq(casesCase.id, row!.id));
+    const after = await countByGroup(db(), '430225', county, 'month', w);
+    expect(after.find((g) => g.key === '2026-01')).toMatchObject({ due: 1, closed: 1, closedOnTime: 1, timed: 1, handlingMinutes: 1234.5, rated: 1, satisfactionSum: 4 });
+    await rollupEqualsRebuild();
+    expect(hours(1)).toBe(3_600_000);
+  });
+});
