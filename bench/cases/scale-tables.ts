@@ -62,7 +62,7 @@ export function scaleTables(engines: readonly EngineScale[]): { tables: Table[];
     },
     {
       title: 'Where a list request’s database time goes (median of 3 calls of `listCases` in process, ms)',
-      headers: ['engine', 'list', 'page query', 'count(*) for the total', 'names and the rest', 'statements'],
+      headers: ['engine', 'list', 'page query', 'capped count for the total (≤ 10,001 rows)', 'names and the rest', 'statements'],
       rows: engines.flatMap((e) => e.splits.map((s) => [e.engine, s.shape, ms(s.pageMs), ms(s.countMs), ms(s.otherMs), String(s.statements)])),
     },
     {
@@ -79,6 +79,7 @@ export function scaleTables(engines: readonly EngineScale[]): { tables: Table[];
     for (const p of e.plans) notes.push(`${e.engine} — ${p.what}, ${p.statement}:\n\n  \`\`\`\n${p.plan.map((l) => `  ${clip(l)}`).join('\n')}\n  \`\`\``);
   }
   notes.push(
+    'The 综合评价 reads whole months from cases_evaluation_month (per month × township × department × category); the bulk load turns its trigger off and recomputes it from the loaded rows once (cases_evaluation_rebuild, “of which 综合评价 rollup s”), as a live system’s trigger would have kept it. A month not over yet, and the days of a period outside whole months, are counted from the case rows.',
     'Requests go one at a time, round-robin over all request kinds (the order rotating each round), after warm-up rounds; a kind far over its target stops after 60 s with at least 5 samples (marked “time budget”).',
     'The history: 12 townships (霞阳镇 45 %), the 32 codes of the 2026 catalogue weighted as county reports show them, five channels, reported_at spread evenly over three years; old cases closed (5 % rejected, 3 % merged, 0.15 % stuck open), recent ones open in a share decaying with age; departments, deadlines, 按期 flags, rework, 督办 levels and ratings filled as the loop would. Timelines and photos are not loaded: no measured request reads them.',
   );
