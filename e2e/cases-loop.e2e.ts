@@ -104,6 +104,10 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     await citizen.getByRole('button', { name: '占道摆摊经营' }).click();
     await citizen.getByTestId('photo-input').setInputFiles(scenePhoto);
     await citizen.getByTestId('photo-list').getByRole('listitem').first().waitFor();
+    // The photo goes up on its own as soon as it is picked; the report will carry only its upload id.
+    await citizen.locator('[data-testid="upload-status-0"][data-status="uploaded"]').waitFor({ timeout: 30_000 });
+    await noSideways(citizen);
+    await citizen.screenshot({ path: screenshotPath('cases-report-photos-phone'), fullPage: true });
     await citizen.getByTestId('report-next').click();
     await citizen.getByTestId('use-my-location').click();
     await citizen.getByTestId('position-found').waitFor();

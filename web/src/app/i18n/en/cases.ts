@@ -203,7 +203,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.upload.done': 'Uploaded',
   'cases.upload.retry': 'Retry',
   'cases.upload.retryLabel': 'Upload photo {n} again',
-  'cases.form.photosUploading': 'Photos are still uploading; send once they are done',
+  'cases.form.photosWaiting': 'Photos are still uploading; this is sent once they are done…',
   'cases.form.photosFailed': 'A photo did not upload; retry it or remove it, then send',
 
   'cases.map.title': 'Case map',

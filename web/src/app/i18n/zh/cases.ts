@@ -201,7 +201,7 @@ export const casesZh = {
   'cases.upload.done': '已上传',
   'cases.upload.retry': '重试',
   'cases.upload.retryLabel': '重新上传第 {n} 张照片',
-  'cases.form.photosUploading': '照片还在上传，请等上传完成后再提交',
+  'cases.form.photosWaiting': '照片还在上传，传完后自动提交…',
   'cases.form.photosFailed': '有照片没有上传成功，请重试或移除后再提交',
 
   'cases.map.title': '案件地图',

@@ -168,7 +168,7 @@ describe('case page', () => {
     expect(again[2]?.headers.get('Idempotency-Key')).not.toBe(uploads[1]?.headers.get('Idempotency-Key'));
   });
 
-  it('does not send the action while a photo is uploading or has failed, and retries a failed upload with its key', async () => {
+  it('waits for a photo on its way, does not send with a failed one, and retries a failed upload with its key', async () => {
     const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['feedback'] });
     let attempts = 0;
     let release: () => void = () => undefined;
@@ -191,11 +191,11 @@ describe('case page', () => {
     await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('uploading'));
 
     await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
-    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('照片还在上传，请等上传完成后再提交');
+    await within(dialog).findByTestId('action-waiting-photos');
     await act(async () => release());
     await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('failed'));
-    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
     await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('有照片没有上传成功，请重试或移除后再提交');
+    expect(within(dialog).queryByTestId('action-waiting-photos')).toBeNull();
     expect(posts(requests, 'feedback')).toHaveLength(0);
 
     fireEvent.click(within(dialog).getByTestId('upload-retry-0'));

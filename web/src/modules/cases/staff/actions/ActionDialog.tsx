@@ -1,5 +1,5 @@
 import { Alert, type ButtonProps, Form, Modal } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../../app/api.ts';
 import { errorText } from '../../../../app/errorText.ts';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
@@ -11,8 +11,6 @@ import type { PickedPhoto } from './PhotoPicker.tsx';
 import { useActionPhotos } from './useActionPhotos.ts';
 import { useDevicePosition } from './useDevicePosition.ts';
 
-/** The form cannot be sent yet: a photo is still uploading or failed (the message is at the photos field). */
-class PhotosNotReady extends Error {}
 
 /** 409 from a case action: someone moved the case first (stale revision) or its state no longer allows this. */
 export function isCaseConflict(error: unknown): error is ApiError {
@@ -68,20 +66,16 @@ export function ActionDialog({ action, detail, departments, initialValues, onClo
   const spec = actionSpecs[action];
   const position = useDevicePosition(action === 'verify');
   const photos = useActionPhotos();
+  /** Pressed while photos were still on their way: sent as soon as they are all up. */
+  const [waiting, setWaiting] = useState<Record<string, unknown>>();
 
-  const send = async (values: Record<string, unknown>, picked: readonly PickedPhoto[]) => {
-    const ready = photos.idsFor(picked);
-    if ('problem' in ready) {
-      form.setFields([{ name: 'photos', errors: [t(ready.problem)] }]);
-      throw new PhotosNotReady();
-    }
+  const send = (values: Record<string, unknown>, uploadIds: readonly string[]) => {
     const fix = position.status === 'found' ? { lng: position.lng, lat: position.lat } : undefined;
-    const body = withoutBlanks(actionBody(action, values, detail.revision, ready.ids.map((uploadId) => ({ uploadId })), fix));
+    const body = withoutBlanks(actionBody(action, values, detail.revision, uploadIds.map((uploadId) => ({ uploadId })), fix));
     return casesApi.act(detail.caseNo, action, body);
   };
 
   const showError = (error: unknown, picked: readonly PickedPhoto[]) => {
-    if (error instanceof PhotosNotReady) return;
     if (isCaseConflict(error)) return onConflict(error);
     // A photo refused by its upload id has expired or was used: it must be uploaded again.
     if (error instanceof ApiError) {
@@ -97,15 +91,26 @@ export function ActionDialog({ action, detail, departments, initialValues, onClo
   const submit = async (values: Record<string, unknown>) => {
     const picked = (values.photos as PickedPhoto[] | undefined) ?? [];
     setFailure([]);
+    const ready = photos.idsFor(picked);
+    if ('pending' in ready) return setWaiting(values);
+    setWaiting(undefined);
+    if ('problem' in ready) return form.setFields([{ name: 'photos', errors: [t(ready.problem)] }]);
     setSubmitting(true);
     try {
-      onDone(await send(values, picked));
+      onDone(await send(values, ready.ids));
     } catch (error) {
       showError(error, picked);
     } finally {
       setSubmitting(false);
     }
   };
+
+  // Each change in the uploads looks again at a form that is waiting for its photos.
+  const latestSubmit = useRef(submit);
+  latestSubmit.current = submit;
+  useEffect(() => {
+    if (waiting && photos.items) void latestSubmit.current(waiting);
+  }, [waiting, photos.items]);
 
   return (
     <Modal
@@ -114,13 +119,14 @@ export function ActionDialog({ action, detail, departments, initialValues, onClo
       okText={t(`cases.action.${action}`)}
       cancelText={t('app.cancel')}
       okButtonProps={{ danger: spec.danger, 'data-testid': 'action-submit' } as ButtonProps}
-      confirmLoading={submitting}
+      confirmLoading={submitting || waiting !== undefined}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
       mask={{ closable: false }}
       data-testid={`action-dialog-${action}`}
     >
+      {waiting && <Alert type="info" showIcon title={t('cases.form.photosWaiting')} className="wm-dialog-notice" role="status" data-testid="action-waiting-photos" />}
       {failure.length > 0 && <Alert type="error" showIcon title={failure.join(t('cases.listSeparator'))} className="wm-dialog-notice" role="alert" data-testid="action-failure" />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => submit(values)} data-testid="action-form">
         <ActionFields action={action} detail={detail} form={form} departments={departments} position={position} uploads={photos.picker} />

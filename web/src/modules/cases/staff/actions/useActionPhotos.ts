@@ -10,7 +10,8 @@ import { type UploadSender, usePhotoUploads } from '../../uploads/usePhotoUpload
 import type { PickedPhoto, PickerUploads } from './PhotoPicker.tsx';
 import { preparePhoto, UnreadablePhotoError } from './photoPrep.ts';
 
-export type PhotoIds = { ids: string[] } | { problem: MessageKey };
+/** The upload ids, or why there are none yet: photos still on their way, or one that failed. */
+export type PhotoIds = { ids: string[] } | { pending: true } | { problem: MessageKey };
 
 /**
  * The photos of a 处理反馈 or 核查 form: each is shrunk and uploaded as soon as it is picked, so pressing the
@@ -51,8 +52,9 @@ export function useActionPhotos() {
     const ids = uploadIdsInOrder(uploads.items, picked.map((p) => p.id));
     if (ids) return { ids };
     const summary = summarise(uploads.items.filter((item) => picked.some((p) => p.id === item.id)));
-    return { problem: summary.failed > 0 ? 'cases.form.photosFailed' : 'cases.form.photosUploading' };
+    // A photo with no upload at all (removed while the form waited) counts as failed: the form is pressed again.
+    return summary.failed === 0 && summary.pending > 0 ? { pending: true } : { problem: 'cases.form.photosFailed' };
   };
 
-  return { picker, idsFor, markGone: uploads.markGone };
+  return { picker, items: uploads.items, idsFor, markGone: uploads.markGone };
 }
