@@ -3,15 +3,17 @@
 // transaction; on PostgreSQL also every statement of that transaction and how long it holds the audit chain.
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import { inspectUploadedPhotos } from '../../server/modules/cases/case-photos.ts';
+import { checkReport, storeReport } from '../../server/modules/cases/report-case.ts';
 import type { Actor } from '../../server/platform/context.ts';
 import type { Database } from '../../server/platform/db/database.ts';
 import { runIdempotent } from '../../server/platform/delivery/idempotency.ts';
 import { cleanedLongestSide, thumbnailLongestSide } from '../../server/platform/files/image.ts';
-import { inspectUploadedPhotos } from '../../server/modules/cases/case-photos.ts';
-import { checkReport, storeReport } from '../../server/modules/cases/report-case.ts';
 import { benchCtx } from '../lib/engines.ts';
 import { type Summary, summarize } from '../lib/stats.ts';
+import { intakeBody } from './intake-runs.ts';
 import { observe, type RunObservation } from './observe.ts';
+import { copyStagedUpload, dropUnused, UploadPool } from './staged-pool.ts';
 import { installStatementTiming, type TimedStatement } from './statement-timing.ts';
 
 export interface StepTiming {
@@ -77,7 +79,7 @@ export interface DatabaseBreakdown {
   steps: StepTiming[];
   /** Cases the breakdown wrote (warm-up included), so the suite can check every write stored one case. */
   writes: number;
-  /** The write transaction alone (photo already checked) from N concurrent writers: the ceiling without sharp. */
+  /** Checks + write transaction (photo staged) from N concurrent writers in the bench process: the ceiling without HTTP. */
   concurrent: ConcurrentWrites[];
   /** The write transaction's statements, and the time from taking the chain head to COMMIT's end. */
   statements?: StatementShare[];
@@ -92,40 +94,71 @@ async function inspectorActor(database: Database): Promise<Actor> {
   return { kind: 'user', id: user.id, username: 'inspector.xiayang', displayName: user.display_name, roles: ['inspector'], permissions: new Set(['cases.read', 'cases.report', 'cases.verify']), scopeRegion: user.scope_region, department: null, sessionId: null };
 }
 
-/** The database side of one intake, with the server's functions on the server's database (server stopped). */
+/**
+ * The database side of one intake, with the server's functions on the server's database (server stopped). Each
+ * write names its own copy of the staged photo `templateId`, as the API runs do.
+ */
 export async function databaseBreakdown(
   database: Database,
-  body: Record<string, unknown> & { photos: Array<{ data: string }> },
-  { iterations, clients, seconds, databaseUrl }: { iterations: number; clients: readonly number[]; seconds: number; databaseUrl?: string },
+  templateId: string,
+  options: { iterations: number; clients: readonly number[]; seconds: number; maxWritesPerRun: number; databaseUrl?: string },
 ): Promise<DatabaseBreakdown> {
+  const { iterations, clients, seconds, maxWritesPerRun, databaseUrl } = options;
   const actor = await inspectorActor(database);
   const ctx = { ...benchCtx(database), actor };
-  const input = { ...(body as unknown as Parameters<typeof checkReport>[1]), channel: 'patrol' as const };
-  const photos = await inspectUploadedPhotos(body.photos);
-  const checked = await checkReport(ctx, input, photos);
-  const writeOnce = () => runIdempotent(ctx, { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
+  const steps = await stagedSteps(database, templateId, 2 * (iterations + warmupSteps));
+  const inputFor = (uploadId: string) => ({ ...(JSON.parse(intakeBody(0, { uploadId })) as Parameters<typeof checkReport>[1]), channel: 'patrol' as const });
+  const writeOnce = async (uploadId: string) => {
+    const input = inputFor(uploadId);
+    const checked = await checkReport(ctx, input);
+    return runIdempotent(ctx, { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body: input }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
+  };
   const timing = installStatementTiming(database);
   const transactions: TimedStatement[][] = [];
   try {
+    // Checked ahead (reads only), so the step times the transaction alone.
+    const ready = await Promise.all(Array.from({ length: iterations + warmupSteps }, async () => {
+      const input = inputFor(steps.take());
+      return { input, checked: await checkReport(ctx, input) };
+    }));
     const write = async () => {
+      const { input, checked } = ready.shift()!;
       timing.start();
-      await writeOnce();
+      await runIdempotent(ctx, { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body: input }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
       transactions.push(timing.stop());
     };
-    const steps = await timeSteps(
+    const timed = await timeSteps(
       [
-        { step: 'checks that read the database (`checkReport` with the photo already checked: category, policy, region)', run: () => checkReport(ctx, input, photos) },
-        { step: 'write transaction (`runIdempotent` + `storeReport`: case, photo, timeline, audit, outbox, duplicate search, idempotency record)', run: write },
+        { step: 'checks that read the database (`checkReport`: category, policy, region, the staged photo’s owner and expiry)', run: () => checkReport(ctx, inputFor(steps.peek())) },
+        { step: 'write transaction (`runIdempotent` + `storeReport`: case, staged photo moved in, timeline, audit, outbox, duplicate search, idempotency record)', run: write },
       ],
       iterations,
     );
     const concurrent: ConcurrentWrites[] = [];
-    for (const n of clients) concurrent.push(await concurrentWrites(writeOnce, n, seconds, databaseUrl));
+    for (const n of clients) {
+      const pool = new UploadPool(await copyStagedUpload(database, templateId, maxWritesPerRun));
+      concurrent.push(await concurrentWrites(pool, writeOnce, n, seconds, databaseUrl));
+      await dropUnused(database, pool.unused());
+    }
     const writes = iterations + warmupSteps + concurrent.reduce((a, c) => a + c.writes, 0);
-    return { steps, writes, concurrent, ...statementShares(transactions.slice(-iterations)) };
+    return { steps: timed, writes, concurrent, ...statementShares(transactions.slice(-iterations)) };
   } finally {
     timing.uninstall();
   }
+}
+
+/** Ids for the sequential steps: `peek` for the read-only check (nothing consumed), `take` for a write. */
+async function stagedSteps(database: Database, templateId: string, count: number) {
+  const ids = await copyStagedUpload(database, templateId, count);
+  let next = 0;
+  return {
+    peek: () => ids[next] as string,
+    take: () => {
+      const id = ids[next++];
+      if (!id) throw new Error('the breakdown ran out of staged photos');
+      return id;
+    },
+  };
 }
 
 function statementShares(transactions: TimedStatement[][]): Pick<DatabaseBreakdown, 'statements' | 'chainHeadHeld'> {
@@ -157,10 +190,11 @@ export interface ConcurrentWrites {
 }
 
 /**
- * `clients` writers calling the intake's write transaction in a loop for `seconds` (the database's pool must
- * hold that many connections): what intake could reach if the photo work left the request.
+ * `clients` writers running the intake's checks and write transaction in a loop (no HTTP) for `seconds` or
+ * until the pool of staged photos is used up (the rate is then over the time it took): what intake could reach
+ * without the HTTP layer. The database's pool must hold that many connections.
  */
-async function concurrentWrites(writeOnce: () => Promise<unknown>, clients: number, seconds: number, databaseUrl: string | undefined): Promise<ConcurrentWrites> {
+async function concurrentWrites(pool: UploadPool, writeOnce: (uploadId: string) => Promise<unknown>, clients: number, seconds: number, databaseUrl: string | undefined): Promise<ConcurrentWrites> {
   const latencies: number[] = [];
   let writes = 0;
   const watch = await observe(undefined, databaseUrl);
@@ -168,14 +202,15 @@ async function concurrentWrites(writeOnce: () => Promise<unknown>, clients: numb
   const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
+      for (let id = pool.take(); id !== undefined && performance.now() < deadline; id = pool.take()) {
         const t = performance.now();
-        await writeOnce();
+        await writeOnce(id);
         writes++;
         if (performance.now() <= deadline) latencies.push(performance.now() - t);
       }
     }),
   );
   const observed = await watch.finish();
-  return { clients, perSecond: latencies.length / seconds, latency: summarize(latencies), writes, observed };
+  const elapsed = (Math.min(performance.now(), deadline) - started) / 1000;
+  return { clients, perSecond: latencies.length / elapsed, latency: summarize(latencies), writes, observed };
 }

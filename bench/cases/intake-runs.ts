@@ -4,26 +4,27 @@ import type { Database } from '../../server/platform/db/database.ts';
 import type { EngineLabel } from '../lib/engines.ts';
 import { HttpClient } from './http-client.ts';
 import type { BaselineRun } from './insert-baseline.ts';
-import { closedLoop, type LoadRun } from './load.ts';
 import type { LiveServer } from './live-server.ts';
+import { closedLoop, type LoadRequest, type LoadRun } from './load.ts';
 import { observe, type RunObservation } from './observe.ts';
 
 /** 霞阳镇's streets around the county seat's main road: each report lands somewhere else within ~1 km. */
 const xiayangCentre = { lng: 113.772, lat: 26.489 };
 
-/** Bodies as an inspector's phone sends them (a 霞阳镇 占道经营 report with one photo); points vary, the photo does not. */
-export function intakeBodies(photoBase64: string, count = 64): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    JSON.stringify({
-      categoryCode: '09006',
-      lng: Math.round((xiayangCentre.lng + (((i * 37) % 64) - 32) * 0.0003) * 1e6) / 1e6,
-      lat: Math.round((xiayangCentre.lat + (((i * 53) % 64) - 32) * 0.0003) * 1e6) / 1e6,
-      address: `霞阳镇炎帝大道 ${10 + i} 号门前`,
-      regionCode: '430225100',
-      description: '水果摊占用人行道经营，影响行人通行',
-      photos: [{ data: photoBase64 }],
-    }),
-  );
+/** A photo as a report names it: staged beforehand (uploadId), or inside the report as base64. */
+export type ReportPhoto = { uploadId: string } | { data: string };
+
+/** A body as an inspector's phone sends it: a 霞阳镇 占道经营 report with one photo; the point varies with `i`. */
+export function intakeBody(i: number, photo: ReportPhoto): string {
+  return JSON.stringify({
+    categoryCode: '09006',
+    lng: Math.round((xiayangCentre.lng + (((i * 37) % 64) - 32) * 0.0003) * 1e6) / 1e6,
+    lat: Math.round((xiayangCentre.lat + (((i * 53) % 64) - 32) * 0.0003) * 1e6) / 1e6,
+    address: `霞阳镇炎帝大道 ${10 + (i % 64)} 号门前`,
+    regionCode: '430225100',
+    description: '水果摊占用人行道经营，影响行人通行',
+    photos: [photo],
+  });
 }
 
 export interface ObservedLoad extends LoadRun {
@@ -42,7 +43,8 @@ export interface EngineRuns {
 export interface IntakeLoad {
   server: LiveServer;
   headers: Record<string, string>;
-  bodies: string[];
+  /** The next request: a report (staged or inline photo) or a photo upload. */
+  request: (i: number) => LoadRequest;
   /** The database URL for observing backends (PostgreSQL only). */
   databaseUrl?: string;
 }
@@ -51,7 +53,7 @@ export async function apiRun(load: IntakeLoad, clients: number, seconds: number)
   const client = new HttpClient(load.server.url, clients);
   try {
     const watch = await observe(load.server.pid, load.databaseUrl);
-    const run = await closedLoop(client, clients, seconds, (i) => ({ method: 'POST', path: '/api/cases', headers: load.headers, body: load.bodies[i % load.bodies.length] }));
+    const run = await closedLoop(client, clients, seconds, load.request);
     return { ...run, observed: await watch.finish() };
   } finally {
     client.close();

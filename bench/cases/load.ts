@@ -21,7 +21,8 @@ export interface LoadRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  /** JSON text, or raw bytes (a photo upload). */
+  body?: string | Buffer;
 }
 
 /**
