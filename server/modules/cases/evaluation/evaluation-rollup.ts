@@ -22,7 +22,7 @@ export function rollupServes(visibility: CaseVisibility): boolean {
 }
 
 export interface MonthSpan {
-  /** First day of the first whole month, and the first day after the last one (Asia/Shanghai). */
+  /** First day of the first month, and the first day after the last one (Asia/Shanghai). */
   from: LocalDate;
   to: LocalDate;
   start: Date;
@@ -37,12 +37,21 @@ function nextMonth(first: LocalDate): LocalDate {
   return firstOfMonth(addDays(first, 31));
 }
 
-/** The whole Asia/Shanghai months inside [start, end); undefined when there is none (the days around them are counted from the rows). */
-export function wholeMonths(start: Date, end: Date): MonthSpan | undefined {
+/**
+ * The months the rollup is read for: every whole Asia/Shanghai month of [start, end), and a month at either
+ * end that the period covers more than half of — its days outside the period are then taken away, fewer rows
+ * than adding the days inside. Undefined when no month qualifies (the period is counted from the rows).
+ */
+export function monthCover(start: Date, end: Date): MonthSpan | undefined {
+  const mostlyInside = (first: LocalDate) => {
+    const monthStart = startOfDayMs(first);
+    const monthEnd = startOfDayMs(nextMonth(first));
+    return 2 * (Math.min(monthEnd, end.getTime()) - Math.max(monthStart, start.getTime())) > monthEnd - monthStart;
+  };
   let from = firstOfMonth(shanghaiDayOf(start));
-  if (startOfDayMs(from) < start.getTime()) from = nextMonth(from);
+  if (!mostlyInside(from)) from = nextMonth(from);
   let to = from;
-  while (startOfDayMs(nextMonth(to)) <= end.getTime()) to = nextMonth(to);
+  while (startOfDayMs(to) < end.getTime() && mostlyInside(to)) to = nextMonth(to);
   if (to === from) return undefined;
   return { from, to, start: new Date(startOfDayMs(from)), end: new Date(startOfDayMs(to)) };
 }

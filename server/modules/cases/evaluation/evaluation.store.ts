@@ -2,8 +2,8 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { type CaseVisibility, visibilityFilter } from '../cases.store.ts';
-import { addRollupCounts, rollupServes, wholeMonths } from './evaluation-rollup.ts';
-import { addEventCounts, addOverdueCounts, type CountsByKey, type Dimension, type GroupCounts, periodEvents, toGroups } from './evaluation-rows.ts';
+import { addRollupCounts, type MonthSpan, monthCover, rollupServes } from './evaluation-rollup.ts';
+import { addEventCounts, addOverdueCounts, type CountsByKey, type Dimension, type EventRange, type GroupCounts, periodEvents, toGroups } from './evaluation-rows.ts';
 
 export { type Dimension, dimensions, type GroupCounts } from './evaluation-rows.ts';
 
@@ -40,12 +40,13 @@ export interface EvaluationWindow {
 }
 
 /**
- * One dimension's counts over the actor's cases. The period's whole months come from the month rollup
- * (cases_evaluation_month, kept exactly in step with the rows by a trigger); the days before and after them,
- * and any period the rollup cannot serve (village or own-reports scope), from the case rows, one indexed
- * range per event (evaluation-rows.ts). A month not over yet holds deadlines to come, which are not due yet:
- * those cases (settling instant from now to the month's end — open cases, a few thousand at most) are taken
- * away again. evaluation.rollup.test.ts holds the result to a plain recount from the rows.
+ * One dimension's counts over the actor's cases. The period's months come from the month rollup
+ * (cases_evaluation_month, kept exactly in step with the rows by a trigger): its whole months, and a month at
+ * either end it mostly covers. The rollup holds a month's every event, so what lies outside the period is
+ * taken away again from the case rows — the days of a covered month before or after the period, and the
+ * deadlines still to come in a month not over yet (not due yet). The period's days outside those months, and
+ * any period the rollup cannot serve (village or own-reports scope), are counted from the rows, one indexed
+ * range per event (evaluation-rows.ts). evaluation.rollup.test.ts holds the result to a plain recount.
  * JIT is off for these statements: compiling them costs ~100 ms, more than they take to run.
  */
 export async function countByGroup(db: Db, countyCode: string, visibility: CaseVisibility, dimension: Dimension, w: EvaluationWindow): Promise<GroupCounts[]> {
@@ -53,18 +54,30 @@ export async function countByGroup(db: Db, countyCode: string, visibility: CaseV
   const counts: CountsByKey = new Map();
   await db.transaction(async (t) => {
     await t.execute(sql`set local jit = off`);
-    const span = rollupServes(visibility) ? wholeMonths(w.start, w.end) : undefined;
-    if (!span) {
+    const cover = rollupServes(visibility) ? monthCover(w.start, w.end) : undefined;
+    if (!cover) {
       await addEventCounts(t, counts, scope, dimension, periodEvents(w.start, w.end, w.now));
     } else {
-      await addRollupCounts(t, counts, countyCode, visibility, dimension, span);
-      const notYetDue = { event: 'settled', from: new Date(Math.max(w.now.getTime(), span.start.getTime())), to: span.end } as const;
-      await addEventCounts(t, counts, scope, dimension, [notYetDue], -1);
-      await addEventCounts(t, counts, scope, dimension, [...periodEvents(w.start, span.start, w.now), ...periodEvents(span.end, w.end, w.now)]);
+      await addRollupCounts(t, counts, countyCode, visibility, dimension, cover);
+      await addEventCounts(t, counts, scope, dimension, outsideThePeriod(cover, w), -1);
+      await addEventCounts(t, counts, scope, dimension, [...periodEvents(w.start, cover.start, w.now), ...periodEvents(cover.end, w.end, w.now)]);
     }
     await addOverdueCounts(t, counts, scope, dimension, w.now);
   });
   return toGroups(counts, dimension);
+}
+
+/** What the covered months hold beyond the period: events before or after it, and settling instants after now. */
+function outsideThePeriod(cover: MonthSpan, w: EvaluationWindow): EventRange[] {
+  const settledUntil = new Date(Math.max(w.start.getTime(), Math.min(w.end.getTime(), w.now.getTime())));
+  return [
+    ...(['reported', 'registered'] as const).flatMap((event) => [
+      { event, from: cover.start, to: w.start },
+      { event, from: w.end, to: cover.end },
+    ]),
+    { event: 'settled', from: cover.start, to: w.start },
+    { event: 'settled', from: settledUntil, to: cover.end },
+  ];
 }
 
 /** The same figures from the case rows alone, whatever the scope: what the rollup must always agree with. */
