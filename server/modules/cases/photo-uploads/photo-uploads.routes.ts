@@ -16,7 +16,7 @@ const maxBytes = defaultPhotoLimits.maxBytes;
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 413: S.error(), 415: S.error(), 422: S.error(), 429: S.error() };
 const consumes = uploadContentTypes;
 const NoQuery = S.object({});
-const responses = { 201: PhotoUploadedSchema, 200: PhotoUploadedSchema, ...errors };
+const responses = { 201: PhotoUploadedSchema, ...errors };
 
 /** Those who attach photos: reporters, handlers (处理反馈) and inspectors (核查). */
 const photoTakers = [P.report, P.handle, P.verify];
