@@ -10,6 +10,7 @@ import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
 import { sweepEscalations } from './escalation.ts';
+import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
 import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.ts';
 import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
 import './photo-uploads/uploads.pii.ts';
@@ -91,5 +92,6 @@ export const casesModule: AppModule = {
   jobs: [
     { name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations },
     { name: 'cases.photo-upload-sweep', everyMs: uploadSweepEveryMs, run: sweepExpiredUploads },
+    { name: 'cases.evaluation-fold', everyMs: foldEveryMs, run: foldEvaluationJob },
   ],
 };
