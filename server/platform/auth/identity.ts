@@ -1,15 +1,15 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAuditOutside } from '../audit/audit.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
-import { recordAuditOutside } from '../audit/audit.ts';
-import { type AuthSettings, sessionCookieName } from './auth-config.ts';
 import { apiKeyActor } from './api-key-actor.ts';
+import { type AuthSettings, sessionCookieName } from './auth-config.ts';
 import { type PendingStep, pendingStepOf, permissionsOf } from './permissions-of.ts';
 import { rolesOfUser } from './roles.store.ts';
-import { deleteSession, findSession, type SessionRow, touchSession } from './sessions.store.ts';
+import { deleteSession, findSessionWithUser, type SessionRow, touchSession } from './sessions.store.ts';
 import { tokenHash } from './tokens.ts';
-import { findUserById, type UserRow } from './users.store.ts';
+import type { UserRow } from './users.store.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -63,10 +63,10 @@ async function authenticateApiKey(request: FastifyRequest, key: string): Promise
 /** A live session and its actor; an expired, idle or orphaned session is deleted (logout = the row is gone). */
 async function resolveSession(ctx: Ctx, token: string) {
   const hash = tokenHash(token);
-  const row = await findSession(ctx.db, ctx.countyCode, hash);
-  if (!row) return null;
+  const found = await findSessionWithUser(ctx.db, ctx.countyCode, hash);
+  if (!found) return null;
+  const { session: row, user } = found;
   const now = ctx.clock();
-  const user = await findUserById(ctx.db, ctx.countyCode, row.userId);
   const idleExpired = now.getTime() - row.lastSeenAt.getTime() > row.idleMinutes * 60_000;
   const usable = user !== undefined && user.status === 'active' && (user.expiresAt === null || user.expiresAt > now);
   if (idleExpired || now >= row.absoluteExpiresAt || !usable) {

@@ -1,20 +1,27 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
-import { userSession } from '../../db/schema/identity.ts';
+import { appUser, userSession } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
 
 export type SessionRow = typeof userSession.$inferSelect;
+type UserRow = typeof appUser.$inferSelect;
 
 export async function insertSession(db: Db, row: typeof userSession.$inferInsert): Promise<void> {
   await db.insert(userSession).values(row);
 }
 
-export async function findSession(db: Db, regionCode: string, tokenHash: string): Promise<SessionRow | undefined> {
+/**
+ * A session and its user in one round trip: every signed-in request resolves its session, so the lookup the
+ * whole app pays for is one query rather than two. The user is undefined when the account is gone.
+ */
+export async function findSessionWithUser(db: Db, regionCode: string, tokenHash: string): Promise<{ session: SessionRow; user: UserRow | undefined } | undefined> {
   const rows = await db
-    .select()
+    .select({ session: userSession, user: appUser })
     .from(userSession)
+    .leftJoin(appUser, and(eq(appUser.regionCode, userSession.regionCode), eq(appUser.id, userSession.userId)))
     .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)))
     .limit(1);
-  return rows[0];
+  const row = rows[0];
+  return row && { session: row.session, user: row.user ?? undefined };
 }
 
 export async function touchSession(db: Db, regionCode: string, tokenHash: string, now: Date): Promise<void> {
