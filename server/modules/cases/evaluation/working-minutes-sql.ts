@@ -4,8 +4,9 @@ import { type WorkingHours, workingMinutesPerDay, workingPeriodsOf } from '../..
 import type { WorkingCalendar } from '../../../platform/calendar/working-time.ts';
 
 /**
- * Working minutes between two timestamps, computed inside the aggregate query so an average 处置时长 over
- * 100,000 cases needs no rows in JavaScript. Same result as `workingMinutesBetween` (working-time.ts) without
+ * Working minutes between two timestamps in SQL, so handling_minutes can be filled in for many cases at once
+ * (older rows at start-up, handling-minutes.ts; the bench's bulk load) without rows in JavaScript. Same result
+ * as `workingMinutesBetween` (working-time.ts) without
  * pauses — the property test holds the two together — built from one idea: a "working-minute mark"
  *
  *   W(t) = working days before t's day × minutes per working day + working minutes of t's own day up to t
