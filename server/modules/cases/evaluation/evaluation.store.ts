@@ -69,7 +69,9 @@ export async function countByGroup(db: Db, countyCode: string, visibility: CaseV
 
 /** What the covered months hold beyond the period: events before or after it, and settling instants after now. */
 function outsideThePeriod(cover: MonthSpan, w: EvaluationWindow): EventRange[] {
-  const settledUntil = new Date(Math.max(w.start.getTime(), Math.min(w.end.getTime(), w.now.getTime())));
+  // The period's settling instants end at min(end, now); the cover's after that are not the period's (and
+  // those before the cover's start are not in the rollup to take away).
+  const settledUntil = new Date(Math.max(cover.start.getTime(), w.start.getTime(), Math.min(w.end.getTime(), w.now.getTime())));
   return [
     ...(['reported', 'registered'] as const).flatMap((event) => [
       { event, from: cover.start, to: w.start },
