@@ -34,4 +34,18 @@ describe('periodic jobs', () => {
       vi.useRealTimers();
     }
   });
+
+  it('logs a run that did something, not one that found nothing to do', async () => {
+    vi.useFakeTimers();
+    try {
+      const log = { info: vi.fn(), error: vi.fn() };
+      const results = [0, 3, [], ['x'], undefined];
+      const stop = startPeriodicJobs([{ name: 'fold', everyMs: 1000, run: async () => results.shift() }], () => ({}) as Ctx, log);
+      await vi.advanceTimersByTimeAsync(5500);
+      stop();
+      expect(log.info.mock.calls.map(([details]) => (details as { result: unknown }).result)).toEqual([3, ['x']]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

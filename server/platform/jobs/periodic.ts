@@ -24,7 +24,7 @@ export function startPeriodicJobs(jobs: readonly PeriodicJob[], ctxOf: () => Ctx
       running = true;
       try {
         const result = await job.run(ctxOf());
-        log.info({ job: job.name, result }, 'periodic job ran');
+        if (!idle(result)) log.info({ job: job.name, result }, 'periodic job ran');
       } catch (error) {
         log.error({ job: job.name, err: error }, 'periodic job failed');
       } finally {
@@ -38,4 +38,12 @@ export function startPeriodicJobs(jobs: readonly PeriodicJob[], ctxOf: () => Ctx
   return () => {
     for (const timer of timers) clearInterval(timer);
   };
+}
+
+/**
+ * A run that found nothing to do (0, nothing, an empty list) is not logged: the rollup fold runs every 30 s and
+ * would otherwise write two lines a minute that say nothing. Failures are always logged.
+ */
+function idle(result: unknown): boolean {
+  return result === undefined || result === null || result === 0 || (Array.isArray(result) && result.length === 0);
 }
