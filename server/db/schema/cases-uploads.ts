@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { bytea, regionCode } from './columns.ts';
+import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cleanedPhotoColumns, regionCode } from './columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -20,15 +20,7 @@ export const casesPhotoUpload = pgTable(
     secretHash: text('secret_hash'),
     /** Public uploads only: the address they came from, to cap how many one address may stage. */
     sourceIp: text('source_ip'),
-    contentType: text('content_type').notNull(),
-    content: bytea('content').notNull(),
-    thumbnail: bytea('thumbnail').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    sha256: text('sha256').notNull(),
-    exifLng: doublePrecision('exif_lng'),
-    exifLat: doublePrecision('exif_lat'),
-    takenAt: at('taken_at'),
+    ...cleanedPhotoColumns(),
     uploadedAt: at('uploaded_at').notNull(),
     expiresAt: at('expires_at').notNull(),
   },

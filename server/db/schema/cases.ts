@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { bytea, regionCode } from './columns.ts';
+import { cleanedPhotoColumns, regionCode } from './columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -148,15 +148,7 @@ export const casesPhoto = pgTable(
     caseId: bigint('case_id', { mode: 'number' }).notNull(),
     id: uuid('id').notNull(),
     stage: text('stage', { enum: photoStages }).notNull(),
-    contentType: text('content_type').notNull(),
-    content: bytea('content').notNull(),
-    thumbnail: bytea('thumbnail').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    sha256: text('sha256').notNull(),
-    exifLng: doublePrecision('exif_lng'),
-    exifLat: doublePrecision('exif_lat'),
-    takenAt: at('taken_at'),
+    ...cleanedPhotoColumns(),
     uploadedAt: at('uploaded_at').notNull(),
     uploadedBy: uuid('uploaded_by'),
     sortOrder: smallint('sort_order').notNull(),

@@ -1,4 +1,4 @@
-import { customType } from 'drizzle-orm/pg-core';
+import { customType, doublePrecision, integer, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * A 行政区划代码 (2–12 digits). Stored with the "C" collation on both engines so that
@@ -19,4 +19,20 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
   fromDriver(value) {
     return Buffer.isBuffer(value) ? value : Buffer.from(value);
   },
+});
+
+/**
+ * A cleaned photo as stored (platform/files: EXIF stripped, upright): its bytes and thumbnail, size, digest and
+ * the EXIF place and time kept as data. A case's photos and the photos staged before a report hold the same.
+ */
+export const cleanedPhotoColumns = () => ({
+  contentType: text('content_type').notNull(),
+  content: bytea('content').notNull(),
+  thumbnail: bytea('thumbnail').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  sha256: text('sha256').notNull(),
+  exifLng: doublePrecision('exif_lng'),
+  exifLat: doublePrecision('exif_lat'),
+  takenAt: timestamp('taken_at', { withTimezone: true }),
 });
