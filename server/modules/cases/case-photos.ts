@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { InspectedImage } from '../../platform/files/image.ts';
 import { inspectImage } from '../../platform/files/image.ts';
 import { combinePhotoErrors, photoError } from '../../platform/files/image-errors.ts';
-import { casePhotoCount, inspectPhotos, type PhotoCountRule, validatePhotoCount } from '../../platform/files/photos.ts';
+import { casePhotoCount, inspectPhotos, type PhotoCountRule, storedPhotoFields, validatePhotoCount } from '../../platform/files/photos.ts';
 import type { FieldProblems } from '../../platform/http/app-error.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { insertPhotos } from './cases.store.ts';
@@ -108,15 +108,7 @@ export async function storePhotos(t: Ctx, caseId: number, stage: PhotoStage, pho
     caseId,
     id: randomUUID(),
     stage,
-    contentType: image.contentType,
-    content: image.bytes,
-    thumbnail: image.thumbnail.bytes,
-    width: image.width,
-    height: image.height,
-    sha256: image.sha256,
-    exifLng: image.exif.lng,
-    exifLat: image.exif.lat,
-    takenAt: image.exif.takenAt,
+    ...storedPhotoFields(image),
     uploadedAt: now,
     uploadedBy: t.actor?.kind === 'user' ? t.actor.id : null,
     sortOrder: firstOrder + index,

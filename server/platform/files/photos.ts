@@ -43,3 +43,18 @@ export async function inspectPhotos(photos: readonly Buffer[], options: InspectP
   if (errors.length > 0) throw combinePhotoErrors(errors);
   return inspected;
 }
+
+/** A checked photo as the stored columns hold it (`cleanedPhotoColumns`): the cleaned bytes, never the raw ones. */
+export function storedPhotoFields(image: InspectedImage) {
+  return {
+    contentType: image.contentType,
+    content: image.bytes,
+    thumbnail: image.thumbnail.bytes,
+    width: image.width,
+    height: image.height,
+    sha256: image.sha256,
+    exifLng: image.exif.lng,
+    exifLat: image.exif.lat,
+    takenAt: image.exif.takenAt,
+  };
+}

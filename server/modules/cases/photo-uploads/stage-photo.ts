@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { type IdempotentResult, runIdempotent } from '../../../platform/delivery/idempotency.ts';
 import { type InspectedImage, inspectImage } from '../../../platform/files/image.ts';
+import { storedPhotoFields } from '../../../platform/files/photos.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { PhotoUploadedDto } from '../cases.schema.ts';
 import { formatUploadId, newCitizenUploadToken, newStaffUploadToken, uploadSecretHash } from './upload-token.ts';
@@ -48,15 +49,7 @@ async function insertStaged(t: Ctx, image: InspectedImage, citizen: boolean): Pr
     ownerUserId: citizen ? null : (t.actor?.id ?? null),
     secretHash: token.secret === null ? null : uploadSecretHash(token.secret),
     sourceIp: citizen ? t.ip : null,
-    contentType: image.contentType,
-    content: image.bytes,
-    thumbnail: image.thumbnail.bytes,
-    width: image.width,
-    height: image.height,
-    sha256: image.sha256,
-    exifLng: image.exif.lng,
-    exifLat: image.exif.lat,
-    takenAt: image.exif.takenAt,
+    ...storedPhotoFields(image),
     uploadedAt: now,
     expiresAt,
   });
