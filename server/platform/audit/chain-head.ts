@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { auditChainHead } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
 import { queryOne, queryRows } from '../db/rows.ts';
@@ -45,27 +45,25 @@ export async function lockFreeChain(db: Db, regionCode: string): Promise<ChainSl
   return (await lockFirstFree(db, regionCode)) ?? (await waitForChain(db, regionCode, Math.floor(Math.random() * AUDIT_CHAINS)));
 }
 
-async function lockFirstFree(db: Db, regionCode: string): Promise<ChainSlot | undefined> {
-  const row = await queryOne<SlotRow>(
-    db,
-    sql`with head as (
-          select chain, last_seq, last_hash from audit_chain_head
-          where region_code = ${regionCode} order by chain limit 1 for update skip locked)
-        select chain, last_seq, last_hash, nextval('audit_event_seq') as seq from head`,
-  );
-  return row && toSlot(row);
+/** The first head nobody holds (`skip locked`), or undefined when every one is busy or none exists yet. */
+function lockFirstFree(db: Db, regionCode: string): Promise<ChainSlot | undefined> {
+  return lockHead(db, sql`where region_code = ${regionCode} order by chain limit 1 for update skip locked`);
 }
 
 async function waitForChain(db: Db, regionCode: string, chain: number): Promise<ChainSlot> {
+  const slot = await lockHead(db, sql`where region_code = ${regionCode} and chain = ${chain} for update`);
+  if (!slot) throw new Error(`audit chain head ${regionCode}/${chain} vanished after it was ensured`);
+  return slot;
+}
+
+/** Locks the head `choice` picks and draws the next seq, in one round trip. */
+async function lockHead(db: Db, choice: SQL): Promise<ChainSlot | undefined> {
   const row = await queryOne<SlotRow>(
     db,
-    sql`with head as (
-          select chain, last_seq, last_hash from audit_chain_head
-          where region_code = ${regionCode} and chain = ${chain} for update)
+    sql`with head as (select chain, last_seq, last_hash from audit_chain_head ${choice})
         select chain, last_seq, last_hash, nextval('audit_event_seq') as seq from head`,
   );
-  if (!row) throw new Error(`audit chain head ${regionCode}/${chain} vanished after it was ensured`);
-  return toSlot(row);
+  return row && toSlot(row);
 }
 
 function toSlot(row: SlotRow): ChainSlot {
