@@ -33,6 +33,9 @@ describe('scrubbing personal numbers out of free text', () => {
     expect(personalNumberPatterns.mobile.test('tel=+86 138 1234 5678')).toBe(true);
     expect(personalNumberPatterns.id_card.test('id=43022519900101123x')).toBe(true);
     expect(containsPersonalNumber('{"time":1772413200000,"reqId":"6f1c0b6e-3a0c-4b8e-9f1a-2c3d4e5f6a7b"}')).toBe(false);
+    // A UUID whose groups happen to read like a dashed mobile (this made a response scan fail now and then).
+    expect(containsPersonalNumber('{"id":"6f1ca139-1234-4567-8901-2c3d4e5f6a7b"}')).toBe(false);
+    expect(personalNumberPatterns.mobile.test('电话138-1234-5678')).toBe(true);
     expect(containsPersonalNumber('{"responseTime":12.753625999999713,"x":0.13812345678}')).toBe(false);
   });
 });

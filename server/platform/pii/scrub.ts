@@ -14,7 +14,8 @@ import { maskIdCard, maskMobile } from './mask.ts';
  */
 export const personalNumberPatterns: Readonly<Record<'id_card' | 'mobile', RegExp>> = {
   id_card: /(?<![0-9]|[0-9]\.)(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/,
-  mobile: /(?<![0-9]|[0-9]\.)(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])/,
+  // Not glued to a letter or digit before it: inside a UUID ('…a139-1234-4567-…') the dashed form is no phone.
+  mobile: /(?<![0-9A-Za-z]|[0-9]\.)(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])/,
 };
 
 export function containsPersonalNumber(text: string): boolean {
