@@ -43,6 +43,12 @@ export interface Ctx {
    * audit trail uses it so the county's chain head is locked for the commit only, not for the whole write.
    */
   readonly beforeCommit?: Array<(t: Ctx) => Promise<void>>;
+  /**
+   * Inside `tx()`: work to run after the transaction rolled back, each with the context `tx()` was called
+   * with (outside any transaction). A denial raised inside a transaction usually makes it roll back, and
+   * its audit row must not go with it (`recordAuditOutside`).
+   */
+  readonly afterRollback?: Array<(ctx: Ctx) => Promise<void>>;
 }
 
 /** A context for work that is not an HTTP request (CLI, seed, jobs). */

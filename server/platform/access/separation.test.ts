@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.ts';
+import { tx } from '../db/tx.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { assertNotMaker } from './separation.ts';
 
@@ -30,6 +31,25 @@ describe('maker ≠ checker', () => {
       "select reason_code, actor_id from audit_event where event_type = 'access.denied' and object_id = 'C-1'",
     );
     expect(rows).toEqual([{ reason_code: 'maker_checker', actor_id: 'maker' }]);
+  });
+
+  it('keeps the refusal on the trail when it is raised inside the transaction it rolls back (issue #9, item 12)', async () => {
+    const inside = { ...object, objectId: 'C-2' };
+    const refusal = tx(t.ctx({ actor: actor('maker') }), async (x) => {
+      await assertNotMaker(x, ['maker'], inside);
+    });
+    await expect(refusal).rejects.toMatchObject({ status: 403, code: 'maker_checker' });
+    const rows = await t.database.query<{ reason_code: string; action: string }>("select reason_code, action from audit_event where event_type = 'access.denied' and object_id = 'C-2'");
+    expect(rows).toEqual([{ reason_code: 'maker_checker', action: 'verify' }]);
+  });
+
+  it('writes the refusal once when the caller catches it and its transaction commits', async () => {
+    const inside = { ...object, objectId: 'C-3' };
+    await tx(t.ctx({ actor: actor('maker') }), async (x) => {
+      await assertNotMaker(x, ['maker'], inside).catch(() => undefined);
+    });
+    const rows = await t.database.query<{ n: number }>("select count(*)::int as n from audit_event where event_type = 'access.denied' and object_id = 'C-3'");
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('refuses anonymous callers', async () => {

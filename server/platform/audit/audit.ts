@@ -87,11 +87,16 @@ async function insertAndAdvance(t: Ctx, rows: AuditRow[], chain: number, head: C
 }
 
 /**
- * For events with no business transaction to join: access denials, failed sign-ins, reads worth recording.
- * It opens its own (or joins the caller's, when already inside one).
+ * For events that must be kept whatever becomes of the work around them: access denials, failed sign-ins,
+ * reads worth recording. Outside a transaction it opens its own. Inside one it joins it, and should that
+ * transaction roll back — as the refusal it records usually makes it — the event is written again after the
+ * rollback in a transaction of its own, with the time it happened: exactly one row either way (AC-08).
  */
 export async function recordAuditOutside(ctx: Ctx, input: AuditInput): Promise<void> {
-  await tx(ctx, (t) => recordAudit(t, input));
+  if (!ctx.inTransaction) return tx(ctx, (t) => recordAudit(t, input));
+  await recordAudit(ctx, input);
+  const at = ctx.clock();
+  ctx.afterRollback?.push((outside) => tx({ ...outside, clock: () => at }, (t) => recordAudit(t, input)));
 }
 
 function buildRow(t: Ctx, input: AuditInput): TakenRow {

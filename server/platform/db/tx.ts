@@ -8,12 +8,19 @@ import type { Db } from './database.ts';
  */
 export async function tx<T>(ctx: Ctx, fn: (t: Ctx) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return fn(ctx);
-  return ctx.db.transaction(async (transaction) => {
-    const beforeCommit: Array<(t: Ctx) => Promise<void>> = [];
-    const t: Ctx = { ...ctx, db: transaction as unknown as Db, inTransaction: true, beforeCommit };
-    const result = await fn(t);
-    // Hooks may queue more hooks (none do today); run until the queue is empty, in order.
-    for (let i = 0; i < beforeCommit.length; i += 1) await (beforeCommit[i] as (t: Ctx) => Promise<void>)(t);
-    return result;
-  });
+  const afterRollback: Array<(ctx: Ctx) => Promise<void>> = [];
+  try {
+    return await ctx.db.transaction(async (transaction) => {
+      const beforeCommit: Array<(t: Ctx) => Promise<void>> = [];
+      const t: Ctx = { ...ctx, db: transaction as unknown as Db, inTransaction: true, beforeCommit, afterRollback };
+      const result = await fn(t);
+      // Hooks may queue more hooks (none do today); run until the queue is empty, in order.
+      for (let i = 0; i < beforeCommit.length; i += 1) await (beforeCommit[i] as (t: Ctx) => Promise<void>)(t);
+      return result;
+    });
+  } catch (error) {
+    // After the rollback, on the session it freed (PGlite has only one), in the order queued.
+    for (const hook of afterRollback) await hook(ctx);
+    throw error;
+  }
 }
