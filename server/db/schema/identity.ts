@@ -87,6 +87,8 @@ export const userSession = pgTable(
     userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     mfaPassed: boolean('mfa_passed').notNull().default(false),
+    /** Wrong one-time codes on this pending sign-in: it ends at the lockout threshold (登录失败处理, issue #9). */
+    mfaFailures: integer('mfa_failures').notNull().default(0),
     createdAt: at('created_at').notNull(),
     lastSeenAt: at('last_seen_at').notNull(),
     idleMinutes: integer('idle_minutes').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "user_session" ADD COLUMN "mfa_failures" integer DEFAULT 0 NOT NULL;
