@@ -72,7 +72,8 @@ const parserErrors: Record<string, (error: FastifyError, request: FastifyRequest
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError(400, 'bad_request', 'error.bad_request'),
 };
 
-function toAppError(error: FastifyError, request: FastifyRequest): AppError {
+/** Whatever was thrown, as an AppError: schema failures keep their fields, parser failures say what went wrong. */
+export function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) return AppError.validation(toFieldProblems(error.validation as unknown as SchemaError[]));
   const parserError = error.code ? parserErrors[error.code] : undefined;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { type SchemaError, toFieldProblems } from '../../../platform/http/validation-errors.ts';
+import { toAppError } from '../../../platform/http/error-handler.ts';
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { hasMessage, translate } from '../../../platform/i18n/translate.ts';
 import { errorFormatOf, sendOpen311 } from './format.ts';
@@ -13,16 +13,24 @@ export type Open311Error = {
 };
 
 /**
+ * HTTP statuses about the transport rather than the arguments: the body was too large, of a type not taken, or
+ * came too often. They keep their status so that clients, proxies and retry logic act on them (a 413 must not
+ * be resent as it is; a 429 waits for its Retry-After), with the spec's error body.
+ */
+const transportStatuses: ReadonlySet<number> = new Set([413, 415, 429]);
+
+/**
  * GeoReport v2 §Errors: 404 for an unknown resource (jurisdiction, service_code, request, token), 403 for a
- * missing or invalid api_key, 400 for everything else, the original status kept in the body's `code`
- * (413, 415, 429 …). A 5xx stays a 5xx: it is our bug, and monitoring and client retries must see it.
+ * missing or invalid api_key, 400 for everything else about the arguments, the original status kept in the
+ * body's `code` (422 …). A 5xx stays a 5xx: it is our bug, and monitoring and client retries must see it.
  * Schema problems become one error per field (`jurisdiction_id: 不允许的字段`).
  */
-export function toOpen311Errors(error: AppError, locale: Locale): { status: number; errors: Open311Error[] } {
-  if (error.status >= 500) return { status: error.status, errors: [{ code: error.status, description: describe(error, locale) }] };
+export function toOpen311Errors(error: AppError, locale: Locale, requestId: string): { status: number; errors: Open311Error[] } {
+  const describe = () => translate(locale, error.messageKey, { requestId, ...error.vars });
+  if (error.status >= 500 || transportStatuses.has(error.status)) return { status: error.status, errors: [{ code: error.status, description: describe() }] };
   const status = error.status === 404 ? 404 : error.status === 401 || error.status === 403 ? 403 : 400;
   const fields = Object.entries(error.fields);
-  if (fields.length === 0) return { status, errors: [{ code: status === 400 ? error.status : status, description: describe(error, locale) }] };
+  if (fields.length === 0) return { status, errors: [{ code: status === 400 ? error.status : status, description: describe() }] };
   return {
     status,
     errors: fields.map(([name, problem]) => ({
@@ -32,24 +40,8 @@ export function toOpen311Errors(error: AppError, locale: Locale): { status: numb
   };
 }
 
-function describe(error: AppError, locale: Locale): string {
-  return translate(locale, error.messageKey, error.vars);
-}
-
-/** Whatever was thrown, as an AppError (schema failures keep their fields; unknown 4xx are a plain 400). */
-export function asAppError(error: FastifyError | AppError): AppError {
-  if (error instanceof AppError) return error;
-  if (error.validation) return AppError.validation(toFieldProblems(error.validation as unknown as SchemaError[]));
-  const status = error.statusCode ?? 500;
-  if (status === 413) return new AppError(413, 'payload_too_large', 'error.payload_too_large', { limit: '?' });
-  if (status === 415) return new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type', { type: '?' });
-  if (status === 429) return new AppError(429, 'rate_limited', 'error.rate_limited');
-  if (status >= 400 && status < 500) return new AppError(status, 'bad_request', 'error.bad_request');
-  return new AppError(500, 'internal', 'error.internal');
-}
-
 export function sendOpen311Error(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
-  const { status, errors } = toOpen311Errors(error, request.ctx?.locale ?? 'zh');
+  const { status, errors } = toOpen311Errors(error, request.ctx?.locale ?? 'zh', request.id);
   const format = errorFormatOf(request.url, request.headers.accept);
   return sendOpen311(reply.code(status), format, 'errors', 'error', errors);
 }
@@ -60,7 +52,7 @@ export const unknownOpen311Resource = () => AppError.notFound('what.open311_form
 /** Gives an encapsulated scope the spec's error body in place of the app's `{ error: { … } }`. */
 export function installOpen311ErrorHandling(scope: FastifyInstance): void {
   scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const appError = asAppError(error);
+    const appError = error instanceof AppError ? error : toAppError(error, request);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else if (appError.status !== 404) request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendOpen311Error(reply, request, appError);

@@ -85,6 +85,14 @@ describe('Open311 POST Service Request', () => {
       expect(expectSpecError(await post(format, valid({ jurisdiction_id: '430224' })), format, 404)[0]!.description).toBe('Jurisdiction (jurisdiction_id) not found');
     });
 
+    it('413 for a body over the limit, with the limit in the message (zh and en) and the spec error body', async () => {
+      const huge = valid({ description: '占'.repeat(60_000) });
+      const en = expectSpecError(await post(format, huge), format, 413);
+      expect(en).toEqual([{ code: 413, description: 'The request body is too large (limit 128 KB)' }]);
+      const zh = expectSpecError(await post(format, huge, { 'accept-language': 'zh-CN' }), format, 413);
+      expect(zh).toEqual([{ code: 413, description: '提交的内容过大（上限 128 KB）' }]);
+    });
+
     it('400 for an unknown parameter or attribute, naming it', async () => {
       expect(expectSpecError(await post(format, valid({ colour: 'red' })), format, 400)).toEqual([{ code: 400, description: 'colour: Unknown field' }]);
       expect(expectSpecError(await post(format, valid({ 'attribute[colour]': 'red' })), format, 400)).toEqual([{ code: 400, description: 'attribute[colour]: Unknown field' }]);
@@ -143,7 +151,7 @@ describe('Open311 POST Service Request', () => {
     const [posted] = listOf<Posted>(res, 'json', 'service_requests', postRequestResponseSchema);
     expect((await caseRow(posted!.service_request_id)).channel).toBe('citizen');
     const other = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
-    expect(expectSpecError(other, 'json', 400)[0]!.code).toBe(415);
+    expect(expectSpecError(other, 'json', 415)[0]!.code).toBe(415);
   });
 
   it('takes the api_key from the query string as the v2.1 Swagger declares it', async () => {

@@ -19,6 +19,11 @@ const tags = ['open311'];
  */
 const keyedByArgument = { access: 'public' as const };
 const publicRead = { access: 'public' as const };
+/**
+ * A POST carries text only (no photos; media_url is not fetched): 4000 characters of description
+ * percent-encoded (up to 36 KB), ten media URLs and the short arguments fit with room to spare.
+ */
+export const open311BodyLimit = 128 * 1024;
 /** For the OpenAPI document: the spec's form first, JSON as well. */
 const consumes = ['application/x-www-form-urlencoded', 'application/json'];
 
@@ -42,6 +47,7 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
     '/v2/requests.:format',
     {
       config: keyedByArgument,
+      bodyLimit: open311BodyLimit,
       preValidation: partnerFromApiKey,
       schema: { tags, summary: 'GeoReport v2 POST Service Request (form or JSON; Idempotency-Key honoured)', consumes, params: FormatParams, querystring: PostRequestQuery, body: PostRequestBody },
     },
@@ -104,6 +110,7 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
     '/v2/servicerequestupdates.:format',
     {
       config: keyedByArgument,
+      bodyLimit: open311BodyLimit,
       preValidation: partnerFromApiKey,
       schema: { tags, summary: "mySociety POST Service Request Update (a partner's comment; the case does not move)", consumes, params: FormatParams, querystring: PostRequestQuery, body: PostUpdateBody },
     },
