@@ -44,9 +44,12 @@ export const casesCase = pgTable(
     locationCode: regionCode('location_code').notNull(),
     townshipCode: regionCode('township_code').notNull(),
     gridCode: text('grid_code'),
-    /** WGS84, as phones report it; the county check is a bounding box plus the township the reporter named. */
-    lng: doublePrecision('lng').notNull(),
-    lat: doublePrecision('lat').notNull(),
+    /**
+     * WGS84, as phones report it; the county check is a bounding box plus the township the reporter named.
+     * Both null only for a partner's report placed by its address alone (Open311 address_string/address_id).
+     */
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
     address: text('address').notNull(),
     description: text('description').notNull(),
     /** 私搭乱建 and other measured categories: 面积 in m². */
@@ -116,6 +119,7 @@ export const casesCase = pgTable(
     index('cases_case_phone_idx').on(t.regionCode, t.reporterPhoneHmac).where(sql`${t.reporterPhoneHmac} is not null`),
     check('cases_case_lng', sql`${t.lng} between -180 and 180`),
     check('cases_case_lat', sql`${t.lat} between -90 and 90`),
+    check('cases_case_point', sql`(${t.lng} is null) = (${t.lat} is null)`),
     check('cases_case_area', sql`${t.areaM2} is null or ${t.areaM2} > 0`),
     check('cases_case_satisfaction', sql`${t.satisfaction} is null or ${t.satisfaction} between 1 and 5`),
   ],
