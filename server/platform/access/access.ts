@@ -62,9 +62,13 @@ export function isAccess(value: unknown): value is Access {
   return typeof value === 'object' && value !== null && typeof (value as { permission?: unknown }).permission === 'string';
 }
 
-/** The check every non-public request passes before its handler (the identity layer fills `ctx.actor`). */
+/**
+ * The check every non-public request passes (the identity layer fills `ctx.actor` in onRequest). It runs in
+ * preParsing — before the body is read, parsed or validated — so a caller without the right gets its 401/403
+ * whatever it sent, and never a 400 that describes the schema (issue 9 item 14).
+ */
 export function installAccessGuard(app: FastifyInstance, adminNetworks: BlockList | null = null): void {
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preParsing', async (request) => {
     if (request.is404) return; // no route matched: the not-found handler answers, nothing to guard
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
