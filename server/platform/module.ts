@@ -36,6 +36,11 @@ export interface AppModule {
   seeds?: readonly SeedStep[];
   /** Permissions this module adds to built-in roles (modules add permissions, not roles). */
   grants?: Partial<Record<RoleKey, readonly string[]>>;
+  /**
+   * Permissions a partner system's API key may carry (Open311 submit, …): the allowlist, nothing else reaches a
+   * key. Never a reveal, an export or an administrator's power: those need a signed-in person (issue 9 item 2).
+   */
+  integrationPermissions?: readonly string[];
   /** Work the server runs on a timer while it is up. */
   jobs?: readonly PeriodicJob[];
 }

@@ -28,6 +28,8 @@ const fakeIdentity: AppModule = {
           sessionId: null,
         },
       };
+      // …behind a fully signed-in session: the guard refuses a person's actor without one (credential-kinds.ts).
+      request.session = { pending: null } as unknown as typeof request.session;
     });
     app.get('/api/probe/cases', { config: { access: { permission: 'cases.read' } } }, async () => ({ ok: true }));
   },

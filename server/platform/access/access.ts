@@ -1,6 +1,7 @@
 import type { BlockList } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { administratorPermission, isAllowedAdminAddress } from './admin-networks.ts';
+import { credentialKindOf, credentialMayCarry } from './credential-kinds.ts';
 import { recordAuditOutside } from '../audit/audit.ts';
 import { AppError } from '../http/app-error.ts';
 
@@ -80,12 +81,15 @@ export function installAccessGuard(app: FastifyInstance, adminNetworks: BlockLis
   });
 }
 
-/** 401 without an actor; 403 — audited (AC-08) — without the permission. */
+/**
+ * 401 without an actor; 403 — audited (AC-08) — without the permission, or when the credential may not carry
+ * it (a key holds integration permissions only; a pending sign-in only its step: credential-kinds.ts).
+ */
 export async function assertPermission(request: FastifyRequest, permission: string): Promise<void> {
   const actor = request.ctx.actor;
   if (!actor) throw AppError.unauthenticated();
-  if (actor.permissions.has(permission)) return;
-  await denied(request, permission, 'missing_permission');
+  if (!actor.permissions.has(permission)) await denied(request, permission, 'missing_permission');
+  if (!credentialMayCarry(credentialKindOf(request), permission)) await denied(request, permission, 'credential_kind');
 }
 
 async function denied(request: FastifyRequest, permission: string, reasonCode: string): Promise<never> {

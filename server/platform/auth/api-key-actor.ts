@@ -1,3 +1,4 @@
+import { effectiveKeyPermissions } from '../access/integration-permissions.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { findApiKeyByPrefix, touchApiKey } from './api-keys.store.ts';
 import { parseApiKey, secretMatches } from './api-key-token.ts';
@@ -8,6 +9,8 @@ const touchEveryMs = 60_000;
 /**
  * The actor behind an API key (`wm_<prefix>_<secret>`), or null when the key is malformed, unknown, wrong,
  * revoked or expired. Marks the key used. The Bearer header (identity.ts) and Open311's `api_key` share it.
+ * The actor holds only the key's integration permissions: a row written before the allowlist (or by hand)
+ * with `pii.reveal` or an administrator's power gets none of them.
  */
 export async function apiKeyActor(ctx: Ctx, key: string): Promise<Actor | null> {
   const parsed = parseApiKey(key);
@@ -22,7 +25,7 @@ export async function apiKeyActor(ctx: Ctx, key: string): Promise<Actor | null> 
     username: `apikey:${row.keyPrefix}`,
     displayName: row.name,
     roles: [],
-    permissions: new Set(row.permissions),
+    permissions: new Set(effectiveKeyPermissions(row.permissions)),
     scopeRegion: row.scopeRegion,
     department: null,
     sessionId: null,

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppModule, TypedApp } from '../../../platform/module.ts';
+import { open311SubmitPermission } from './api-key.ts';
 import { readOpen311Discovery } from './discovery.ts';
 import { installOpen311ErrorHandling, unknownOpen311Resource } from './errors.ts';
 import { isOpen311Format, sendOpen311 } from './format.ts';
@@ -71,4 +72,6 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
 export const open311Module: AppModule = {
   key: 'cases-open311',
   routes: registerOpen311Routes,
+  // What a partner's key may carry: POSTing requests and updates, and reading the updates feed.
+  integrationPermissions: [open311SubmitPermission],
 };

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import { routeAccessTable } from '../../access/access.ts';
+import { effectiveKeyPermissions, integrationPermissions } from '../../access/integration-permissions.ts';
+import { permissionCatalogue } from '../../access/permission-catalogue.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { tx } from '../../db/tx.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -8,6 +12,7 @@ import type { TypedApp } from '../../module.ts';
 import { isInSubtree } from '../../regions/region-scope.ts';
 import { newApiKey } from '../api-key-token.ts';
 import { type ApiKeyRow, insertApiKey, listApiKeys, revokeApiKey } from '../api-keys.store.ts';
+import './api-keys.messages.ts';
 import { UserIdParams } from './users-admin.schema.ts';
 
 const ApiKeySchema = Type.Object({
@@ -15,6 +20,8 @@ const ApiKeySchema = Type.Object({
   name: Type.String(),
   prefix: Type.String(),
   permissions: Type.Array(Type.String()),
+  /** Stored but not in force: not (or no longer) an integration permission, so the key does not get it. */
+  ineffectivePermissions: Type.Array(Type.String()),
   scopeRegion: Type.String(),
   createdAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
@@ -29,13 +36,27 @@ const CreateApiKeyBody = S.object({
   expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
-/** Machine clients may not carry the administrators' powers: a leaked key must never manage accounts or audit. */
-const forbiddenForKeys = /^(users|roles|security|apikeys|audit|sessions|system\.(config|backup)|self)\./;
+const GrantableSchema = Type.Object({ integration: Type.Array(Type.String(), { description: 'What a key may carry (the integration allowlist)' }) });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 function present(row: ApiKeyRow) {
   const { id, name, keyPrefix, permissions, scopeRegion, createdAt, expiresAt, revokedAt, lastUsedAt } = row;
-  return { id, name, prefix: keyPrefix, permissions, scopeRegion, createdAt: createdAt.toISOString(), expiresAt: iso(expiresAt), revokedAt: iso(revokedAt), lastUsedAt: iso(lastUsedAt) };
+  const effective = new Set(effectiveKeyPermissions(permissions));
+  const ineffectivePermissions = permissions.filter((p) => !effective.has(p)).sort();
+  return { id, name, prefix: keyPrefix, permissions, ineffectivePermissions, scopeRegion, createdAt: createdAt.toISOString(), expiresAt: iso(expiresAt), revokedAt: iso(revokedAt), lastUsedAt: iso(lastUsedAt) };
+}
+
+/**
+ * A key carries integration permissions only (issue 9 item 2): a made-up permission and a person's one
+ * (reveal, export, administration — 三员分立) are refused on the entry that names them.
+ */
+function checkKeyPermissions(app: FastifyInstance, permissions: readonly string[]): void {
+  const allowed = integrationPermissions();
+  const known = permissionCatalogue(routeAccessTable(app));
+  permissions.forEach((permission, index) => {
+    if (!known.has(permission)) throw AppError.field(`permissions.${index}`, 'apikeys.permission_unknown', { permission });
+    if (!allowed.has(permission)) throw AppError.field(`permissions.${index}`, 'apikeys.permission_needs_person', { permission });
+  });
 }
 
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() };
@@ -48,14 +69,19 @@ export function registerApiKeyRoutes(app: TypedApp): void {
     (await listApiKeys(request.ctx.db, request.ctx.countyCode)).map(present),
   );
 
+  app.get(
+    '/api/admin/api-keys/permissions',
+    { config: { access }, schema: { tags, summary: 'The permissions an API key may carry', response: { 200: GrantableSchema, ...errors } } },
+    async () => ({ integration: [...integrationPermissions()].sort() }),
+  );
+
   app.post(
     '/api/admin/api-keys',
     { config: { access }, schema: { tags, summary: 'Create an API key (the key is shown once)', body: CreateApiKeyBody, response: { 201: Type.Object({ apiKey: ApiKeySchema, key: Type.String() }), ...errors } } },
     async (request, reply) => {
       const ctx = request.ctx;
       const body = request.body;
-      const bad = body.permissions.findIndex((p) => forbiddenForKeys.test(p));
-      if (bad >= 0) throw AppError.field(`permissions.${bad}`, 'field.enum');
+      checkKeyPermissions(app, body.permissions);
       if (!isInSubtree(body.scopeRegion, ctx.actor!.scopeRegion)) throw AppError.field('scopeRegion', 'users.scope_outside');
       const generated = newApiKey();
       const row: ApiKeyRow = {
