@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertEncryptedDatabaseLink, assertProductionSafe, readConfig } from './config.ts';
+import { assertEncryptedDatabaseLink, assertProductionSafe, parsePublicUrl, publicBaseUrl, readConfig } from './config.ts';
 
 describe('configuration safety', () => {
-  const production = (env: Record<string, string>) => readConfig({ NODE_ENV: 'production', WENMING_KEYS_FILE: '/etc/wenming/keys.json', ...env });
+  const production = (env: Record<string, string>) =>
+    readConfig({ NODE_ENV: 'production', WENMING_KEYS_FILE: '/etc/wenming/keys.json', WENMING_PUBLIC_URL: 'https://wenming.yanling.gov.cn', ...env });
 
   it('production needs a server database, keys outside the database, and no demo', () => {
     expect(() => assertProductionSafe(production({}))).toThrow('DATABASE_URL');
@@ -22,5 +24,55 @@ describe('configuration safety', () => {
 
   it('outside production nothing is demanded', () => {
     expect(() => assertProductionSafe(readConfig({ NODE_ENV: 'development' }))).not.toThrow();
+  });
+
+  it('production needs the public base URL, over HTTPS (absolute URLs never come from the Host header)', () => {
+    const db = { DATABASE_URL: 'postgres://db@127.0.0.1/w' };
+    expect(() => assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: '' }))).toThrow('WENMING_PUBLIC_URL');
+    expect(() => assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: 'http://wenming.yanling.gov.cn' }))).toThrow('https');
+    expect(() => assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: 'https://wenming.yanling.gov.cn/' }))).not.toThrow();
+  });
+});
+
+describe('WENMING_PUBLIC_URL', () => {
+  it('refuses what is not a plain http(s) base: other schemes, credentials, query, fragment, no host', () => {
+    for (const bad of ['wenming.yanling.gov.cn', 'ftp://x.cn', 'javascript:alert(1)', 'https://user:pw@x.cn', 'https://x.cn/?a=1', 'https://x.cn/#top', 'https://', 'http:///path']) {
+      expect(() => parsePublicUrl(bad), bad).toThrow('WENMING_PUBLIC_URL');
+    }
+  });
+
+  it('keeps scheme, host, port and path, without the trailing slash', () => {
+    expect(parsePublicUrl('https://wenming.yanling.gov.cn/')).toBe('https://wenming.yanling.gov.cn');
+    expect(parsePublicUrl(' https://WENMING.yanling.gov.cn:8443/wenming/ ')).toBe('https://wenming.yanling.gov.cn:8443/wenming');
+    expect(parsePublicUrl(undefined)).toBeUndefined();
+    expect(parsePublicUrl('  ')).toBeUndefined();
+  });
+
+  it('outside production defaults to http://localhost and the port', () => {
+    expect(publicBaseUrl(readConfig({ NODE_ENV: 'development' }))).toBe('http://localhost:3000');
+    expect(publicBaseUrl({ ...readConfig({ NODE_ENV: 'development' }), port: 8080 })).toBe('http://localhost:8080');
+    expect(publicBaseUrl(readConfig({ NODE_ENV: 'development', WENMING_PUBLIC_URL: 'https://x.cn/' }))).toBe('https://x.cn');
+  });
+
+  it('property: any string is refused with a message naming the variable, or gives a base that a path joins onto', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })), (raw) => {
+        let base: string | undefined;
+        try {
+          base = parsePublicUrl(raw);
+        } catch (error) {
+          expect((error as Error).message).toContain('WENMING_PUBLIC_URL');
+          return;
+        }
+        if (base === undefined) {
+          expect(raw.trim()).toBe('');
+          return;
+        }
+        expect(base.endsWith('/')).toBe(false);
+        const joined = new URL(`${base}/open311/v2`);
+        expect(`${joined.protocol}//${joined.host}`).toBe(new URL(base).origin);
+        expect(joined.search + joined.hash).toBe('');
+      }),
+    );
   });
 });

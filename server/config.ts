@@ -29,6 +29,12 @@ export interface Config {
   insecureCookies: boolean;
   /** Networks the administrators' interfaces answer from (AC-06); unset = anywhere. */
   adminNetworks: string | undefined;
+  /**
+   * Where clients reach the app (`https://wenming.yanling.gov.cn`, no trailing slash): the base of every absolute
+   * URL it hands out (Open311 discovery), so none is built from a Host header a client or a cache can forge.
+   * Required in production; elsewhere `publicBaseUrl` falls back to http://localhost and the port.
+   */
+  publicUrl: string | undefined;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -52,7 +58,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.WENMING_TRUST_PROXY),
     insecureCookies: env.WENMING_INSECURE_COOKIES === '1',
     adminNetworks: nonEmpty(env.WENMING_ADMIN_NETWORKS),
+    publicUrl: parsePublicUrl(env.WENMING_PUBLIC_URL),
   };
+}
+
+/**
+ * `WENMING_PUBLIC_URL`: an http(s) URL with a host and at most a path (a gateway may serve us under one);
+ * credentials, a query or a fragment have no place in a base that other paths are joined onto.
+ */
+export function parsePublicUrl(raw: string | undefined): string | undefined {
+  const text = raw?.trim();
+  if (!text) return undefined;
+  const refuse = (why: string) => new Error(`WENMING_PUBLIC_URL must be the http(s) address clients reach the app at (${why}), got "${text}"`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw refuse('not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('http or https');
+  // WHATWG URLs forgive `http:///x` (host "x") and backslashes; a base written that way is a typo, not a host.
+  if (!url.hostname || !/^https?:\/\/[^/\\]/i.test(text)) throw refuse('no host');
+  if (url.username || url.password) throw refuse('no user or password');
+  if (url.search || url.hash || text.includes('?') || text.includes('#')) throw refuse('no query or fragment');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** The base of absolute URLs: the configured public URL, or this machine's port outside production. */
+export function publicBaseUrl(config: Config): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -96,6 +130,10 @@ export function assertProductionSafe(config: Config): void {
   if (!config.keysFile && !config.keysJson) {
     throw new Error('NODE_ENV=production needs WENMING_KEYS_FILE: field-encryption keys are kept outside the database.');
   }
+  if (!config.publicUrl) {
+    throw new Error('NODE_ENV=production needs WENMING_PUBLIC_URL (https://…): absolute URLs are never built from the request\'s Host header.');
+  }
+  if (!config.publicUrl.startsWith('https://')) throw new Error('WENMING_PUBLIC_URL must be https in production (AUTH-06).');
 }
 
 /** Keys from the configured file or JSON; outside production a key file is created in the data folder. */

@@ -32,7 +32,8 @@ interface Headers {
 }
 
 describe('Open311 GeoReport v2 (read side)', () => {
-  const t = useTestApp({ modules });
+  // Absolute URLs come from the configured public URL, never from the request's Host (discovery.test.ts).
+  const t = useTestApp({ modules, config: { publicUrl: 'http://wenming.example.cn' } });
   let countyName: string;
   let loadedAt: Date;
   const get = (url: string, headers: Headers = {}) => t.app.inject({ method: 'GET', url, headers });
@@ -101,9 +102,9 @@ describe('Open311 GeoReport v2 (read side)', () => {
         expect(body).toEqual(format === 'json' ? json : sparkXmlOf(json, method.root));
       });
 
-      it('accepts jurisdiction_id when it names this county or the host, or is empty (≡ absent), and ignores api_key', async () => {
+      it('accepts jurisdiction_id when it names this county or the public host, or is empty (≡ absent), and ignores api_key', async () => {
         const plain = (await get(url)).body;
-        for (const query of ['jurisdiction_id=430225', 'jurisdiction_id=', 'jurisdiction_id=localhost', 'api_key=anything']) {
+        for (const query of ['jurisdiction_id=430225', 'jurisdiction_id=', 'jurisdiction_id=wenming.example.cn', 'api_key=anything']) {
           const res = await get(`${url}?${query}`);
           expect(res.statusCode, query).toBe(200);
           if (method.root !== 'discovery') expect(res.body, query).toBe(plain);
@@ -138,7 +139,7 @@ describe('Open311 GeoReport v2 (read side)', () => {
   });
 
   describe('Service discovery', () => {
-    it.each(formats)('.%s: changeset in the past with the +08:00 offset, the v2 endpoint on the requested host', async (format) => {
+    it.each(formats)('.%s: changeset in the past with the +08:00 offset, the v2 endpoint on the public URL', async (format) => {
       const res = await get(`/open311/v2/discovery.${format}`, { host: 'wenming.example.cn' });
       const body = bodyOf(res, format, 'discovery') as { changeset: string; contact: string; endpoints: unknown };
       expect(body.changeset).toMatch(/\+08:00$/);

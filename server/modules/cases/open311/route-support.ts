@@ -1,16 +1,20 @@
 import type { FastifyRequest } from 'fastify';
+import { publicBaseUrl } from '../../../config.ts';
 import { unknownOpen311Resource } from './errors.ts';
 import { isOpen311Format, type Open311Format } from './format.ts';
 import { assertServedJurisdiction } from './jurisdiction.ts';
 
-/** `jurisdiction_id` names this county (or the host the API is reached on), or is absent/empty. */
+/** `jurisdiction_id` names this county (or the host of the public URL), or is absent/empty. */
 export function checkJurisdiction(request: FastifyRequest, jurisdictionId: string | undefined): void {
-  assertServedJurisdiction(jurisdictionId, { countyCode: request.ctx.countyCode, domains: [request.hostname] });
+  assertServedJurisdiction(jurisdictionId, { countyCode: request.ctx.countyCode, domains: [new URL(baseUrlOf(request)).hostname] });
 }
 
-/** Where clients reach us, from the request (honours X-Forwarded-* behind a trusted proxy). */
+/**
+ * Where clients reach us: the configured public URL (WENMING_PUBLIC_URL), never the request's Host or
+ * X-Forwarded-Host, which a client — or a cache that keeps the answer for everyone — can forge (issue 9 item 9).
+ */
 export function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+  return publicBaseUrl(request.server.deps.config);
 }
 
 /** Checked by the plugin's preValidation hook already; narrows the type. */
