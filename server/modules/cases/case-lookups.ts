@@ -3,11 +3,14 @@ import { casesCategory } from '../../db/schema/cases-catalogue.ts';
 import { appUser } from '../../db/schema/identity.ts';
 import { region } from '../../db/schema/platform.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { townshipLabel } from './case-region.ts';
 
 /** Names a page of cases needs (category titles, townships, staff on the timeline), fetched in a few queries. */
 export interface CaseLookups {
   categoryName(version: string, code: string): string;
   regionName(code: string): string;
+  /** The township's name, or "township to be assigned" for a case filed under the county (case-region.ts). */
+  townshipName(code: string): string;
   userName(id: string | null): string | null;
 }
 
@@ -41,6 +44,7 @@ export async function loadCaseLookups(
   return {
     categoryName: (version, code) => categoryMap.get(`${version}/${code}`) ?? code,
     regionName: (code) => regionMap.get(code) ?? code,
+    townshipName: (code) => townshipLabel(code, ctx.countyCode, ctx.locale, (c) => regionMap.get(c) ?? c),
     userName: (id) => (id === null ? null : (userMap.get(id) ?? null)),
   };
 }

@@ -29,7 +29,7 @@ export function presentListItem(row: CaseRow, lookups: CaseLookups, now: Date): 
     priority: row.priority,
     regionCode: row.locationCode,
     townshipCode: row.townshipCode,
-    townshipName: lookups.regionName(row.townshipCode),
+    townshipName: lookups.townshipName(row.townshipCode),
     address: row.address,
     lng: row.lng,
     lat: row.lat,

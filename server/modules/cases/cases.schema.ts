@@ -77,7 +77,12 @@ const revision = Type.Integer({ minimum: 0, description: 'The revision the actio
 const reason = text(500);
 
 export const ActionBodies = {
-  register: S.object({ revision, note: Type.Optional(reason), priority: Type.Optional(S.literals(['normal', 'urgent'] as const)) }),
+  register: S.object({
+    revision,
+    note: Type.Optional(reason),
+    priority: Type.Optional(S.literals(['normal', 'urgent'] as const)),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$', description: 'The township (9) or village (12): required while the township is to be assigned' })),
+  }),
   reject: S.object({ revision, reason }),
   merge: S.object({ revision, duplicateOf: CaseNoParams.properties.caseNo, note: Type.Optional(reason) }),
   dispatch: S.object({ revision, department: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), note: Type.Optional(reason) }),
@@ -113,11 +118,13 @@ export const CaseListItemSchema = Type.Object({
   channel: S.literals(caseChannels),
   priority: S.literals(['normal', 'urgent'] as const),
   regionCode: Type.String(),
+  /** The county's own code while the township is to be assigned (then `townshipName` says so). */
   townshipCode: Type.String(),
   townshipName: Type.String(),
   address: Type.String(),
-  lng: Type.Number(),
-  lat: Type.Number(),
+  /** null for a partner's report placed by its address alone (Open311 address_string/address_id). */
+  lng: nullable(Type.Number()),
+  lat: nullable(Type.Number()),
   department: nullable(Type.String()),
   reportedAt: Type.String({ format: 'date-time' }),
   closedAt: nullable(Type.String({ format: 'date-time' })),

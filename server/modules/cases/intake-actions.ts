@@ -2,15 +2,20 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { applyAction } from './apply-action.ts';
 import { isOpenStatus } from './case-flow.ts';
+import { townshipAtRegistration } from './case-region.ts';
 import type { ActionBody } from './cases.schema.ts';
 import { type CaseRow, findCaseByNo } from './cases.store.ts';
 
-/** 立案: the report meets the 立案标准; the dispatch clock starts. */
+/** 立案: the report meets the 立案标准; the dispatch clock starts. A case waiting for its township gets it here. */
 export function registerCase(ctx: Ctx, caseNo: string, body: ActionBody<'register'>): Promise<CaseRow> {
-  return applyAction(ctx, caseNo, 'register', body.revision, async (env) => ({
-    set: { registeredAt: env.t.clock(), ...(body.priority ? { priority: body.priority } : {}), ...(await env.clockFor('registered')) },
-    note: body.note ?? null,
-  }));
+  return applyAction(ctx, caseNo, 'register', body.revision, async (env) => {
+    const placed = await townshipAtRegistration(env.t, env.row, body.regionCode);
+    return {
+      set: { registeredAt: env.t.clock(), ...(body.priority ? { priority: body.priority } : {}), ...placed?.set, ...(await env.clockFor('registered')) },
+      note: body.note ?? null,
+      ...(placed ? { details: placed.details } : {}),
+    };
+  });
 }
 
 /** 不予立案: the reason is kept on the timeline and shown to the reporter. */

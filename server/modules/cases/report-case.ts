@@ -7,9 +7,9 @@ import { emitEvent } from '../../platform/delivery/outbox.ts';
 import type { InspectedImage } from '../../platform/files/image.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { blindIndexOf, encryptColumnValue } from '../../platform/pii/column-crypto.ts';
-import { findRegion } from '../../platform/regions/regions.store.ts';
 import { validateMobile } from '../../platform/validation/mobile.ts';
 import { type CheckedPhotos, checkPhotos, inlinePhotos, type PhotoInput, storePhotos, type UploadOwner, uploadOwnerOf } from './case-photos.ts';
+import { assertRegionInScope, checkRegion } from './case-region.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
 import './cases.messages.ts';
 import './cases.pii.ts';
@@ -20,10 +20,12 @@ import { stageDueAt } from './sla.ts';
 
 export interface ReportInput {
   categoryCode: string;
-  lng: number;
-  lat: number;
+  /** WGS84, both or neither: only a partner's report placed by its address alone has none (GeoReport v2). */
+  lng?: number;
+  lat?: number;
   address: string;
-  regionCode: string;
+  /** The township or village; absent only in a partner's report (see `placeReport`). */
+  regionCode?: string;
   gridCode?: string;
   description: string;
   areaM2?: number;
@@ -34,11 +36,17 @@ export interface ReportInput {
   externalRef?: string;
 }
 
+type Point = { lng: number; lat: number };
+
 /** What a report needs checked before a transaction opens: nothing is written when any of it fails. */
 export interface CheckedReport {
   input: ReportInput;
   category: CategoryFacts;
+  /** The data-scope key: the village, else the township, else the county (township to be assigned). */
+  locationCode: string;
+  /** The township, or the county code while the township is to be assigned (`isTownshipToAssign`). */
   townshipCode: string;
+  point: Point | null;
   phone: string | null;
   photos: CheckedPhotos;
 }
@@ -52,19 +60,34 @@ export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: Ins
   if (category.measureUnit === 'm2' && input.areaM2 === undefined) throw AppError.field('areaM2', 'cases.area_required');
   if (category.measureUnit !== 'm2' && input.areaM2 !== undefined) throw AppError.field('areaM2', 'cases.area_not_applicable');
   const policy = await loadPolicy(ctx);
-  if (!insideCounty(input, policy.bounds)) throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
-  const townshipCode = await checkRegion(ctx, input.regionCode);
+  const point = pointOf(input);
+  if (point && !insideCounty(point, policy.bounds)) throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
+  const place = await placeReport(ctx, input.regionCode);
   const phone = input.phone === undefined || input.phone.trim() === '' ? null : validPhone(input.phone);
   const photos = prechecked ? inlinePhotos(prechecked) : await checkPhotos(input.photos, { owner: uploadOwner });
-  return { input, category, townshipCode, phone, photos };
+  return { input, category, ...place, point, phone, photos };
 }
 
-async function checkRegion(ctx: Ctx, code: string): Promise<string> {
-  if (!code.startsWith(ctx.countyCode)) throw AppError.field('regionCode', 'cases.region_outside_county');
-  const found = await findRegion(ctx.db, code);
-  if (!found) throw AppError.field('regionCode', 'cases.region_unknown');
-  if (found.level !== 'township' && found.level !== 'village') throw AppError.field('regionCode', 'cases.region_level');
-  return code.slice(0, 9);
+function pointOf(input: Pick<ReportInput, 'lng' | 'lat'>): Point | null {
+  if (input.lng === undefined && input.lat === undefined) return null;
+  if (input.lng === undefined || input.lat === undefined) throw AppError.field(input.lng === undefined ? 'lng' : 'lat', 'field.required');
+  return { lng: input.lng, lat: input.lat };
+}
+
+/**
+ * Where the case belongs. A named township or village is checked; a partner's key reports only inside its own
+ * area (issue #9, item 8). Without one — a GeoReport v2 client sends only a location, and we hold no township
+ * boundaries to find it from the point — a key scoped to one township or village files the case there, and
+ * any other report waits in the county intake queue, township to be assigned, until the dispatcher sets it
+ * when registering the case (`registerCase`).
+ */
+async function placeReport(ctx: Ctx, regionCode: string | undefined): Promise<{ locationCode: string; townshipCode: string }> {
+  const partner = ctx.actor?.kind === 'api_key' ? ctx.actor : null;
+  const code = regionCode ?? (partner && partner.scopeRegion !== ctx.countyCode ? partner.scopeRegion : undefined);
+  if (code === undefined) return { locationCode: ctx.countyCode, townshipCode: ctx.countyCode };
+  const townshipCode = await checkRegion(ctx, code);
+  if (partner) await assertRegionInScope(ctx, code, 'cases.region_outside_key_scope');
+  return { locationCode: code, townshipCode };
 }
 
 function validPhone(raw: string): string {
@@ -103,11 +126,11 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
     channel: input.channel,
     status: 'reported',
     priority: input.priority ?? 'normal',
-    locationCode: input.regionCode,
+    locationCode: checked.locationCode,
     townshipCode: checked.townshipCode,
     gridCode: input.gridCode ?? null,
-    lng: input.lng,
-    lat: input.lat,
+    lng: checked.point?.lng ?? null,
+    lat: checked.point?.lat ?? null,
     address: input.address.trim(),
     description: input.description.trim(),
     areaM2: input.areaM2 ?? null,
@@ -127,6 +150,6 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
   await appendCaseEvent(t.db, t.countyCode, id, { action: 'report', at: now, actorKind, actorId: actor?.id ?? null, fromStatus: null, toStatus: 'reported', details: { channel: input.channel, photos: checked.photos.count } });
   await recordAudit(t, { eventType: 'cases.report', action: 'create', objectType: 'case', objectId: caseNo, details: { category: category.code, channel: input.channel, township: checked.townshipCode } });
   await emitEvent(t, { topic: 'case.reported', objectType: 'case', objectId: caseNo, payload: { category: category.code, township: checked.townshipCode, channel: input.channel } });
-  const nearby = await findNearbyOpenCases(t.db, t.countyCode, { categoryCode: category.code, lng: input.lng, lat: input.lat, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });
+  const nearby = checked.point === null ? [] : await findNearbyOpenCases(t.db, t.countyCode, { categoryCode: category.code, ...checked.point, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });
   return { caseNo, trackingToken, status: 'reported', duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })) };
 }

@@ -17,7 +17,8 @@ export async function verifyCase(ctx: Ctx, caseNo: string, body: ActionBody<'ver
   return applyAction(ctx, caseNo, action, body.revision, async (env) => {
     await assertNotMaker(env.t, [env.row.handlerUserId], { objectType: 'case', objectId: caseNo, action });
     const now = env.t.clock();
-    const onSite = body.lng !== undefined && body.lat !== undefined ? Math.round(distanceM(env.row, { lng: body.lng, lat: body.lat })) : null;
+    const { lng, lat } = env.row;
+    const onSite = body.lng !== undefined && body.lat !== undefined && lng !== null && lat !== null ? Math.round(distanceM({ lng, lat }, { lng: body.lng, lat: body.lat })) : null;
     const details = { passed: body.passed, photos: photos.count, distanceFromCaseM: onSite };
     const after = async (t: Ctx, updated: CaseRow) => {
       await storePhotos(t, updated.id, 'verify', photos);

@@ -51,7 +51,8 @@ function reportAgain(target: CaseHistory, reportedAt: Date, context: PlanContext
   const village = township.villages.find((v) => v.code === target.row.locationCode) ?? null;
   const channel = weightedPick(duplicateChannels, rng);
   const category = context.byCode.get(target.row.categoryCode)!;
-  const point = near(target.row, rng.int(5, 40), rng);
+  // Demo cases are all placed by a point (only a partner's address-only report has none).
+  const point = near({ lng: target.row.lng!, lat: target.row.lat! }, rng.int(5, 40), rng);
   return context.open(category, { township, village, point, address: target.row.address, channel, reportedAt, reporter: context.reporterOf(channel, township.code, undefined) }, rng);
 }
 

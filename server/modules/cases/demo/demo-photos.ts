@@ -86,7 +86,7 @@ function reportPhotos(h: CaseHistory, rng: SeededRandom): DemoPhoto[] {
   const withExif = h.row.channel === 'patrol' || rng.chance(0.3);
   report.details = { ...report.details, photos: n };
   return Array.from({ length: n }, (_, i) => {
-    const exif = withExif ? { lng: h.row.lng + (rng.next() - 0.5) * 2e-4, lat: h.row.lat + (rng.next() - 0.5) * 2e-4, takenAt: new Date(report.at.getTime() - rng.int(1, 10) * 60_000) } : null;
+    const exif = withExif ? { lng: h.row.lng! + (rng.next() - 0.5) * 2e-4, lat: h.row.lat! + (rng.next() - 0.5) * 2e-4, takenAt: new Date(report.at.getTime() - rng.int(1, 10) * 60_000) } : null;
     return { history: h, id: uuidFrom(rng), stage: 'report' as const, image: rng.int(0, problemScenes - 1), exif, uploadedAt: report.at, uploadedBy: h.row.reporterUserId, sortOrder: i };
   });
 }

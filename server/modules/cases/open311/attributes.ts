@@ -35,15 +35,16 @@ export const reportChannels = ['patrol', 'citizen', 'volunteer', 'hotline', 'oth
 export type ReportChannel = (typeof reportChannels)[number];
 
 /**
- * Where the case belongs. Cases need a township (数据范围, routing, evaluation) and we hold no boundaries to
- * find it from lat/long, so the partner names it: the 9-digit township or 12-digit village code (统计用区划代码)
- * of this county. A `string`, not a `singlevaluelist`: the county's villages are hundreds of values. The same
- * code may come as the POST's `address_id` instead (our address ids are region codes).
+ * Where the case belongs: the 9-digit township or 12-digit village code (统计用区划代码) of this county. A
+ * `string`, not a `singlevaluelist`: the county's villages are hundreds of values. The same code may come as
+ * the POST's `address_id` instead (our address ids are region codes). Optional, since GeoReport v2 asks only
+ * for a location: we hold no township boundaries to find the township from lat/long, so without it the case
+ * waits in the county intake queue, township to be assigned (a key scoped to one township files it there).
  */
 export const regionCodeAttribute: Omit<Open311AttributeSpec, 'order'> = {
   code: 'region_code',
   datatype: 'string',
-  required: true,
+  required: false,
   variable: true,
   descriptionKey: 'open311.attribute.region_code',
   datatypeDescriptionKey: 'open311.attribute.region_code.datatype',

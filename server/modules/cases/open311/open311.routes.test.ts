@@ -207,11 +207,11 @@ describe('Open311 GeoReport v2 (read side)', () => {
       }
     });
 
-    it('asks every service for the township, 私搭乱建 for a required area in m², and every service for the optional channel', async () => {
+    it('offers every service the optional township (a spec client sends only a location), 私搭乱建 a required area in m², every service the optional channel', async () => {
       const illegalBuilding = (await get('/open311/v2/services/06001.json')).json();
       expect(illegalBuilding.service_code).toBe('06001');
       expect(illegalBuilding.attributes.map((a: Record<string, unknown>) => [a.code, a.datatype, a.required, a.variable, a.order])).toEqual([
-        ['region_code', 'string', true, true, 1],
+        ['region_code', 'string', false, true, 1],
         ['area_m2', 'number', true, true, 2],
         ['channel', 'singlevaluelist', false, true, 3],
       ]);
@@ -222,10 +222,11 @@ describe('Open311 GeoReport v2 (read side)', () => {
           variable: true,
           code: 'region_code',
           datatype: 'string',
-          required: true,
+          required: false,
           datatype_description: 'A 9-digit township code or a 12-digit village (community) code',
           order: 1,
-          description: 'Statistical area code of the township or village (community) the case is in, within this county, e.g. 430225100 (Xiayang); may be sent as address_id instead',
+          description:
+            'Statistical area code of the township or village (community) the case is in, within this county, e.g. 430225100 (Xiayang); may be sent as address_id instead. Without it the case waits in the county intake queue until a dispatcher assigns the township',
         },
         {
           variable: true,
@@ -248,7 +249,7 @@ describe('Open311 GeoReport v2 (read side)', () => {
 
     it('writes attributes/attribute and values/value in XML, escaping what XML must', async () => {
       const xml = (await get('/open311/v2/services/09006.xml', { 'accept-language': 'en' })).body;
-      expect(xml).toContain('<attributes><attribute><variable>true</variable><code>region_code</code><datatype>string</datatype><required>true</required>');
+      expect(xml).toContain('<attributes><attribute><variable>true</variable><code>region_code</code><datatype>string</datatype><required>false</required>');
       expect(xml).toContain('</attribute><attribute><variable>true</variable><code>channel</code><datatype>singlevaluelist</datatype><required>false</required>');
       expect(xml).toContain('<datatype_description>One of the values; &quot;other&quot; when absent</datatype_description>');
       expect(xml).toContain('<values><value><key>patrol</key><name>Inspector patrol</name></value>');

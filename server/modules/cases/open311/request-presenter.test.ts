@@ -6,6 +6,7 @@ import { open311ArgumentOf } from './submit-request.ts';
 
 const at = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
 const row: PresentedCase = {
+  regionCode: '430225',
   caseNo: '2026-00000007',
   status: 'reported',
   closingNote: null,

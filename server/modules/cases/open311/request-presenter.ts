@@ -3,6 +3,7 @@ import type { Locale } from '../../../platform/i18n/locale.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { scrubPersonalNumbers } from '../../../platform/pii/scrub.ts';
 import type { CaseRow } from '../cases.store.ts';
+import { townshipLabel } from '../case-region.ts';
 import './open311.messages.ts';
 import { citySdkStatus, extendedStatus, type Open311Status, open311Status } from './status-map.ts';
 
@@ -30,8 +31,9 @@ export type Open311ServiceRequest = {
   address: string;
   address_id: string;
   zipcode: null;
-  lat: number;
-  long: number;
+  /** null for a report placed by its address alone (the partner sent no point). */
+  lat: number | null;
+  long: number | null;
   media_url: null;
   extended_attributes?: {
     channel: string;
@@ -46,6 +48,7 @@ export type Open311ServiceRequest = {
 /** The columns the presenter reads (a full `CaseRow` fits). */
 export type PresentedCase = Pick<
   CaseRow,
+  | 'regionCode'
   | 'caseNo'
   | 'status'
   | 'closingNote'
@@ -105,7 +108,7 @@ export function presentServiceRequest(row: PresentedCase, names: RequestNames, l
       channel: row.channel,
       detailed_status: citySdkStatus(row.status),
       extended_status: extendedStatus(row.status),
-      township: names.regionName(row.townshipCode),
+      township: townshipLabel(row.townshipCode, row.regionCode, locale, names.regionName),
       township_code: row.townshipCode,
       escalation_level: row.escalationLevel,
     },

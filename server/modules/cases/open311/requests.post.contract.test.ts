@@ -5,10 +5,11 @@ import { casesCase } from '../../../db/schema/cases.ts';
 import { villageKind } from '../../../platform/regions/region-kind.ts';
 import { upsertRegions } from '../../../platform/regions/regions.store.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
-import { inXiayang, prepareCases, xiayang } from '../cases.test-support.ts';
+import { type CaseActors, inXiayang, miandu, prepareCases, xiayang } from '../cases.test-support.ts';
 import {
   bodyOf,
   createPartnerKeys,
+  createScopedPartnerKey,
   expectSameInBoth,
   expectSpecError,
   type FormFields,
@@ -25,9 +26,10 @@ type Posted = { service_request_id: string; service_notice: string; account_id: 
 describe('Open311 POST Service Request', () => {
   const t = useTestApp();
   let keys: PartnerKeys;
+  let who: CaseActors;
   const village = `${xiayang}001`;
   beforeAll(async () => {
-    await prepareCases(t);
+    who = await prepareCases(t);
     keys = await createPartnerKeys(t);
     await upsertRegions(t.db.database.db, [{ code: village, name: '城东社区', level: 'village', parentCode: xiayang, kind: villageKind(village), source: 'demo' }]);
   });
@@ -64,19 +66,20 @@ describe('Open311 POST Service Request', () => {
       expect(expectSpecError(await post(format, valid({ service_code: '99999' })), format, 404)[0]!.description).toBe('Service (service_code) not found');
     });
 
-    it('400 without a point: lat and long are both needed, an address alone cannot place a case', async () => {
-      const errors = expectSpecError(await post(format, without('lat', 'long')), format, 400);
+    it('400 without any location (lat/long, address_string or address_id), naming them; 400 for half a point', async () => {
+      const errors = expectSpecError(await post(format, without('lat', 'long', 'address_string')), format, 400);
       expect(errors.map((e) => e.description)).toEqual([
-        'lat: Send both lat and long (WGS84): cases are placed by their point; address_string or address_id alone cannot place them',
-        'long: Send both lat and long (WGS84): cases are placed by their point; address_string or address_id alone cannot place them',
+        'lat: Send a location: lat and long (WGS84), address_string or address_id',
+        'long: Send a location: lat and long (WGS84), address_string or address_id',
+        'address_string: Send a location: lat and long (WGS84), address_string or address_id',
       ]);
       expect(expectSpecError(await post(format, without('long')), format, 400)).toEqual([{ code: 400, description: 'long: Required' }]);
+      expect(expectSpecError(await post(format, without('lat', 'address_string')), format, 400)).toEqual([{ code: 400, description: 'lat: Required' }]);
     });
 
-    it('400 naming long when the point is outside the county, and attribute[region_code] when the township is missing or wrong', async () => {
+    it('400 naming long when the point is outside the county, and attribute[region_code] when the township is wrong', async () => {
       const outside = expectSpecError(await post(format, valid({ long: '112.9' })), format, 400);
       expect(outside.map((e) => e.description)).toEqual(['long: This point is outside the county; pick the place on the map again', 'lat: This point is outside the county; pick the place on the map again']);
-      expect(expectSpecError(await post(format, without('attribute[region_code]')), format, 400)).toEqual([{ code: 400, description: 'attribute[region_code]: Required' }]);
       expect(expectSpecError(await post(format, valid({ 'attribute[region_code]': '430224100' })), format, 400)[0]!.description).toBe('attribute[region_code]: That township or village is not in this county');
       expect(expectSpecError(await post(format, valid({ 'attribute[region_code]': '43022510' })), format, 400)[0]!.description).toBe('attribute[region_code]: Wrong format');
     });
@@ -136,6 +139,66 @@ describe('Open311 POST Service Request', () => {
     expect(expectSpecError(await post('json', { ...fields, 'attribute[region_code]': xiayang }), 'json', 400)[0]!.description).toBe('address_id: address_id and attribute[region_code] disagree');
     expect(expectSpecError(await post('json', { ...fields, address_id: '430225999' }), 'json', 400)[0]!.description).toBe('address_id: No such township or village');
     expect(expectSpecError(await post('json', { ...fields, 'attribute[area_m2]': '0' }), 'json', 400)[0]!.description).toBe('attribute[area_m2]: Must be greater than 0');
+  });
+
+  describe('what the spec requires is enough: the township is optional, any one location will do', () => {
+    const submitted = async (fields: FormFields) => {
+      const [posted] = listOf<Posted>(await post('json', fields), 'json', 'service_requests', postRequestResponseSchema);
+      return caseRow(posted!.service_request_id);
+    };
+
+    it('lat/long alone: the case waits in the county intake queue, township to be assigned, at its point', async () => {
+      const row = await submitted(without('attribute[region_code]', 'address_string'));
+      expect(row).toMatchObject({ status: 'reported', townshipCode: '430225', locationCode: '430225', lng: inXiayang.lng, lat: inXiayang.lat });
+      expect(row.address).toBe('113.772000, 26.489000');
+    });
+
+    it('address_string alone: accepted with the address text and no point, in the county queue', async () => {
+      const row = await submitted(without('attribute[region_code]', 'lat', 'long'));
+      expect(row).toMatchObject({ townshipCode: '430225', locationCode: '430225', lng: null, lat: null, address: '炎帝大道 88 号' });
+    });
+
+    it('address_id alone: placed in its township or village, without a point', async () => {
+      const row = await submitted({ ...without('attribute[region_code]', 'lat', 'long', 'address_string'), address_id: village });
+      expect(row).toMatchObject({ townshipCode: xiayang, locationCode: village, lng: null, lat: null, address: '城东社区' });
+    });
+
+    it('the staff see "township to be assigned" in the list and on the case; a township inspector does not see it', async () => {
+      const row = await submitted(without('attribute[region_code]'));
+      const { dispatcher, inspector } = who;
+      const detail = await t.app.inject({ method: 'GET', url: `/api/cases/${row.caseNo}`, headers: { ...dispatcher.headers, 'accept-language': 'en' } });
+      expect(detail.statusCode, detail.body).toBe(200);
+      expect(detail.json()).toMatchObject({ townshipCode: '430225', townshipName: 'Township to be assigned', regionCode: '430225' });
+      const zh = await t.app.inject({ method: 'GET', url: `/api/cases?status=reported&pageSize=200`, headers: dispatcher.headers });
+      expect(zh.json().items.find((i: { caseNo: string }) => i.caseNo === row.caseNo)).toMatchObject({ townshipName: '待定乡镇' });
+      expect((await t.app.inject({ method: 'GET', url: `/api/cases/${row.caseNo}`, headers: inspector.headers })).statusCode).toBe(404);
+    });
+  });
+
+  describe('a partner key scoped to one township (沔渡镇)', () => {
+    let scoped: { key: string; id: string };
+    beforeAll(async () => {
+      scoped = await createScopedPartnerKey(t, miandu);
+    });
+
+    it('may not create a case in another township: 400 naming the argument that carried it', async () => {
+      const before = await t.db.database.query<{ n: number }>('select count(*)::int as n from cases_case');
+      const viaAttribute = expectSpecError(await post('json', valid({ api_key: scoped.key })), 'json', 400);
+      expect(viaAttribute).toEqual([{ code: 400, description: "attribute[region_code]: That township or village is outside this key's area" }]);
+      const viaAddressId = expectSpecError(await post('xml', { ...without('attribute[region_code]'), api_key: scoped.key, address_id: village }), 'xml', 400);
+      expect(viaAddressId).toEqual([{ code: 400, description: "address_id: That township or village is outside this key's area" }]);
+      expect(await t.db.database.query<{ n: number }>('select count(*)::int as n from cases_case')).toEqual(before);
+    });
+
+    it('without a township, files the case in its own township, not in the county queue', async () => {
+      const [posted] = listOf<Posted>(await post('json', { ...without('attribute[region_code]'), api_key: scoped.key }), 'json', 'service_requests', postRequestResponseSchema);
+      expect(await caseRow(posted!.service_request_id)).toMatchObject({ townshipCode: miandu, locationCode: miandu, reporterApiKeyId: scoped.id });
+    });
+
+    it('may report in its own township', async () => {
+      const [posted] = listOf<Posted>(await post('json', valid({ api_key: scoped.key, 'attribute[region_code]': miandu })), 'json', 'service_requests', postRequestResponseSchema);
+      expect(await caseRow(posted!.service_request_id)).toMatchObject({ townshipCode: miandu });
+    });
   });
 
   it('says in service_notice that media URLs are not fetched', async () => {

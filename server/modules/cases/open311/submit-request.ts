@@ -54,27 +54,28 @@ function renamed(error: unknown, regionFrom: 'attribute' | 'address_id'): unknow
 
 /**
  * Checks a partner's request in full before anything is written, with the report path's own rules
- * (checkReport): the service exists (else the spec's 404), a WGS84 point inside the county (we place cases by
- * point; an address alone cannot be placed), the township or village as `attribute[region_code]` or
- * `address_id`, the service's attributes, a description. Partners send no photos: the report takes none
- * (`prechecked = []`), unlike our own apps, which must attach one.
+ * (checkReport): the service exists (else the spec's 404); a location, as GeoReport v2 has it: lat and long
+ * (inside the county), address_string or address_id; the service's attributes, the township among them
+ * (`attribute[region_code]` or `address_id`; optional: without it the case waits in the county intake queue,
+ * or goes to the township a scoped key is for); a description. Partners send no photos: the report takes
+ * none (`prechecked = []`), unlike our own apps, which must attach one.
  */
 export async function checkOpen311Submission(ctx: Ctx, args: SubmittedArguments): Promise<CheckedReport> {
   const category = await findOpen311Category(ctx, args.service_code);
-  const problems: FieldProblems = pointProblems(args);
+  const problems: FieldProblems = locationProblems(args);
   const { given, regionFrom } = attributesWithRegion(args, problems);
   const attributes = checkAttributes(attributesFor(category), given);
   for (const [name, problem] of Object.entries(attributes.problems)) problems[name === 'attribute[region_code]' && regionFrom === 'address_id' ? 'address_id' : name] = problem;
   if (args.description.trim() === '') problems.description = { key: 'field.required' };
   if (Object.keys(problems).length > 0) throw AppError.validation(problems);
 
-  const regionCode = String(attributes.values.region_code);
+  const regionCode = attributes.values.region_code === undefined ? undefined : String(attributes.values.region_code);
+  const point = args.lat !== undefined && args.long !== undefined ? { lng: Number(args.long), lat: Number(args.lat) } : null;
   const input: ReportInput = {
     categoryCode: category.code,
-    lng: Number(args.long),
-    lat: Number(args.lat),
-    address: args.address_string?.trim() || ((await findRegion(ctx.db, regionCode))?.name ?? regionCode),
-    regionCode,
+    ...(point ?? {}),
+    address: await addressOf(ctx, args.address_string, regionCode, point),
+    ...(regionCode !== undefined ? { regionCode } : {}),
     description: args.description,
     ...(attributes.values.area_m2 !== undefined ? { areaM2: Number(attributes.values.area_m2) } : {}),
     photos: [],
@@ -87,15 +88,25 @@ export async function checkOpen311Submission(ctx: Ctx, args: SubmittedArguments)
   });
 }
 
-/** lat and long, both: the one location form we can place (address_string/address_id alone cannot be). */
-function pointProblems(args: SubmittedArguments): FieldProblems {
-  if (args.lat === undefined && args.long === undefined) {
-    return { lat: { key: 'open311.location_point_required' }, long: { key: 'open311.location_point_required' } };
+/** GeoReport v2: a location is lat and long, or address_string, or address_id; a point comes whole. */
+function locationProblems(args: SubmittedArguments): FieldProblems {
+  const pointGiven = args.lat !== undefined || args.long !== undefined;
+  if (!pointGiven && args.address_string === undefined && args.address_id === undefined) {
+    const problem = { key: 'open311.location_required' };
+    return { lat: problem, long: problem, address_string: problem };
   }
   const problems: FieldProblems = {};
-  if (args.lat === undefined) problems.lat = { key: 'field.required' };
-  if (args.long === undefined) problems.long = { key: 'field.required' };
+  if (pointGiven && args.lat === undefined) problems.lat = { key: 'field.required' };
+  if (pointGiven && args.long === undefined) problems.long = { key: 'field.required' };
   return problems;
+}
+
+/** What the staff read as the address: the partner's words, else the township's or village's name, else the point. */
+async function addressOf(ctx: Ctx, given: string | undefined, regionCode: string | undefined, point: { lng: number; lat: number } | null): Promise<string> {
+  if (given !== undefined && given.trim() !== '') return given.trim();
+  const region = regionCode === undefined ? undefined : await findRegion(ctx.db, regionCode);
+  if (region) return region.name;
+  return point ? `${point.lng.toFixed(6)}, ${point.lat.toFixed(6)}` : (regionCode ?? '');
 }
 
 /** The attributes, with `address_id` standing in for a missing `attribute[region_code]` (and agreeing with a given one). */

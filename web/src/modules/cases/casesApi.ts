@@ -50,14 +50,27 @@ export interface CaseListItem {
   townshipCode: string;
   townshipName: string;
   address: string;
-  lng: number;
-  lat: number;
+  /** null for a partner's report placed by its address alone (Open311). */
+  lng: number | null;
+  lat: number | null;
   department: string | null;
   reportedAt: string;
   closedAt: string | null;
   clock: CaseClock;
   reworkCount: number;
   escalationLevel: number;
+}
+
+/** A case with a point, as the maps draw it. */
+export type PlacedCase = CaseListItem & { lng: number; lat: number };
+
+export function isPlaced(item: CaseListItem): item is PlacedCase {
+  return item.lng !== null && item.lat !== null;
+}
+
+/** Reported without a township: filed under the county (its 6-digit code) until registering sets one. */
+export function isTownshipToAssign(item: Pick<CaseListItem, 'townshipCode'>): boolean {
+  return item.townshipCode.length === 6;
 }
 
 export interface CasePage {

@@ -88,26 +88,33 @@ export interface PartnerKeys {
 
 /** Partner keys as the security administrator's key store writes them. */
 export async function createPartnerKeys(t: TestApp): Promise<PartnerKeys> {
-  const create = async (name: string, permissions: string[]) => {
-    const generated = newApiKey();
-    const id = randomUUID();
-    await insertApiKey(t.db.database.db, {
-      regionCode: '430225',
-      id,
-      name,
-      keyPrefix: generated.prefix,
-      secretHash: generated.secretHash,
-      permissions,
-      scopeRegion: '430225',
-      createdBy: null,
-      createdAt: t.clock(),
-      expiresAt: null,
-      revokedAt: null,
-      lastUsedAt: null,
-    });
-    return { key: generated.key, id };
-  };
+  const create = (name: string, permissions: string[]) => insertPartnerKey(t, name, permissions, '430225');
   return { partner: await create('12345 热线', ['cases.open311.submit']), reader: await create('只读对接', ['cases.catalogue.read']) };
+}
+
+/** An Open311 partner key whose data scope is one township or village (a township's own service account). */
+export function createScopedPartnerKey(t: TestApp, scopeRegion: string): Promise<{ key: string; id: string }> {
+  return insertPartnerKey(t, `乡镇对接 ${scopeRegion}`, ['cases.open311.submit'], scopeRegion);
+}
+
+async function insertPartnerKey(t: TestApp, name: string, permissions: string[], scopeRegion: string): Promise<{ key: string; id: string }> {
+  const generated = newApiKey();
+  const id = randomUUID();
+  await insertApiKey(t.db.database.db, {
+    regionCode: '430225',
+    id,
+    name,
+    keyPrefix: generated.prefix,
+    secretHash: generated.secretHash,
+    permissions,
+    scopeRegion,
+    createdBy: null,
+    createdAt: t.clock(),
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+  });
+  return { key: generated.key, id };
 }
 
 /** A valid partner request for 占道经营 in 霞阳镇, as form fields (overrides replace or add fields). */

@@ -71,7 +71,7 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
     { key: 'description', label: t('cases.fact.description'), children: detail.description, span: 'filled' },
     { key: 'address', label: t('cases.fact.address'), children: detail.address },
     { key: 'township', label: t('cases.fact.township'), children: detail.townshipName },
-    { key: 'coordinates', label: t('cases.fact.coordinates'), children: `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}` },
+    { key: 'coordinates', label: t('cases.fact.coordinates'), children: detail.lng === null || detail.lat === null ? t('cases.fact.noPoint') : `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}` },
     { key: 'channel', label: t('cases.fact.channel'), children: t(`cases.channel.${detail.channel}`) },
     { key: 'reporter', label: t('cases.fact.reporter'), children: reporter },
     { key: 'reportedAt', label: t('cases.fact.reportedAt'), children: formatDateTime(detail.reportedAt) },

@@ -3,7 +3,9 @@ import { useCallback } from 'react';
 import { formatDateTime } from '../../../../app/format.ts';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { useLoad } from '../../../../app/useLoad.ts';
-import { type CaseDetail, casesApi, type Department } from '../../casesApi.ts';
+import { useAuth } from '../../../../app/auth/AuthProvider.tsx';
+import { RegionPicker } from '../../../../app/regions/RegionPicker.tsx';
+import { type CaseDetail, casesApi, type Department, isPlaced, isTownshipToAssign, type PlacedCase } from '../../casesApi.ts';
 import type { ActionKey } from './caseActionButtons.ts';
 import { maxPhotos, PhotoPicker, type PickedPhoto, type PickerUploads } from './PhotoPicker.tsx';
 import type { DevicePosition } from './useDevicePosition.ts';
@@ -32,7 +34,7 @@ function PhotosField({ required, uploads }: { required: boolean; uploads: Picker
 }
 
 /** 合并: the open cases of the same category nearby, any of which can be picked as the case this one joins. */
-function NearbyCases({ detail, form }: { detail: CaseDetail; form: FormInstance }) {
+function NearbyCases({ detail, form }: { detail: CaseDetail & PlacedCase; form: FormInstance }) {
   const t = useT();
   const load = useCallback(
     (signal: AbortSignal) => casesApi.nearby({ categoryCode: detail.categoryCode, lng: detail.lng, lat: detail.lat }, signal),
@@ -80,6 +82,18 @@ function PositionNote({ position }: { position: DevicePosition }) {
   );
 }
 
+/** 立案 of a case reported without a township: the dispatcher sets it, from their own area down. */
+function TownshipField() {
+  const t = useT();
+  const { session } = useAuth();
+  const root = session.status === 'signed-in' ? session.user.scopeRegion : '';
+  return (
+    <Form.Item name="regionCode" label={t('cases.form.township')} extra={t('cases.form.townshipHint')} rules={[{ required: true, message: t('cases.form.townshipRequired') }]}>
+      <RegionPicker root={root} />
+    </Form.Item>
+  );
+}
+
 export interface ActionFieldsProps {
   action: ActionKey;
   detail: CaseDetail;
@@ -98,6 +112,7 @@ export function ActionFields({ action, detail, form, departments, position, uplo
     case 'register':
       return (
         <>
+          {isTownshipToAssign(detail) ? <TownshipField /> : null}
           <Form.Item name="priority" label={t('cases.form.priority')}>
             <Radio.Group options={(['normal', 'urgent'] as const).map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))} />
           </Form.Item>
@@ -114,7 +129,7 @@ export function ActionFields({ action, detail, form, departments, position, uplo
           <Form.Item name="duplicateOf" label={t('cases.form.duplicateOf')} rules={[required, { pattern: /^\d{4}-\d{8,12}$/, message: t('cases.form.caseNoFormat') }]}>
             <Input placeholder="2026-00000001" maxLength={17} data-testid="action-field-duplicateOf" />
           </Form.Item>
-          <NearbyCases detail={detail} form={form} />
+          {isPlaced(detail) ? <NearbyCases detail={detail} form={form} /> : null}
           <TextField name="note" label={t('cases.form.note')} />
         </>
       );

@@ -13,7 +13,7 @@ export interface ActionSpec {
 }
 
 export const actionSpecs: Record<ActionKey, ActionSpec> = {
-  register: { key: 'register', fields: ['note', 'priority'] },
+  register: { key: 'register', fields: ['regionCode', 'note', 'priority'] },
   reject: { key: 'reject', fields: ['reason'], danger: true },
   merge: { key: 'merge', fields: ['duplicateOf', 'note'] },
   dispatch: { key: 'dispatch', fields: ['department', 'note'] },
@@ -74,7 +74,7 @@ export function actionBody(key: ActionKey, values: Record<string, unknown>, revi
   const reason = text(values.reason);
   switch (key) {
     case 'register':
-      return { ...body, note, priority: values.priority };
+      return { ...body, note, priority: values.priority, regionCode: text(values.regionCode) };
     case 'reject':
     case 'return':
     case 'suspension':

@@ -8,6 +8,7 @@ import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { LoadFailure } from '../../../../app/LoadFailure.tsx';
 import { modulePath } from '../../../../app/modules.ts';
 import { PageHeading } from '../../../../app/PageHeading.tsx';
+import { isPlaced } from '../../casesApi.ts';
 import { CaseFiltersForm } from '../CaseFiltersForm.tsx';
 import { useListQuery } from '../useListQuery.ts';
 import { queueTabsFor } from '../queues.ts';
@@ -31,7 +32,7 @@ export function CaseMapPage() {
   const cases = useMapCases(apiFilters);
   const bounds = lookups.data?.places.bounds ?? countyBounds;
   const openCase = useCallback((caseNo: string) => navigate(`${modulePath('cases')}/${caseNo}`, { state: { fromList: `?${search}` } }), [navigate, search]);
-  const items = useMemo(() => cases.data?.items ?? [], [cases.data]);
+  const items = useMemo(() => (cases.data?.items ?? []).filter(isPlaced), [cases.data]);
 
   return (
     <Flex vertical gap={16}>

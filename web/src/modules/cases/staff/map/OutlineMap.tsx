@@ -1,10 +1,11 @@
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
-import type { CaseListItem } from '../../casesApi.ts';
+import type { PlacedCase } from '../../casesApi.ts';
 import { statusColors } from '../caseDisplay.tsx';
 import { type Bounds, graticule, projectCounty, townshipLabels } from './countyProjection.ts';
 
 export interface MapPointsProps {
-  cases: CaseListItem[];
+  /** The cases with a point (a partner's address-only report has none to draw). */
+  cases: PlacedCase[];
   bounds: Bounds;
   onOpen: (caseNo: string) => void;
 }

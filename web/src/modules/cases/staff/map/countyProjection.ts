@@ -1,4 +1,4 @@
-import type { CaseListItem } from '../../casesApi.ts';
+import type { PlacedCase } from '../../casesApi.ts';
 
 export interface Bounds {
   minLng: number;
@@ -54,7 +54,7 @@ export interface TownshipLabel {
  * Where to write each township's name without its outline: the centre of its cases on the map. Honest about
  * what it is (a label of the cases, not a boundary), and it lands where the township's streets are.
  */
-export function townshipLabels(cases: readonly Pick<CaseListItem, 'townshipCode' | 'townshipName' | 'lng' | 'lat'>[]): TownshipLabel[] {
+export function townshipLabels(cases: readonly Pick<PlacedCase, 'townshipCode' | 'townshipName' | 'lng' | 'lat'>[]): TownshipLabel[] {
   const groups = new Map<string, TownshipLabel>();
   for (const item of cases) {
     const group = groups.get(item.townshipCode) ?? { code: item.townshipCode, name: item.townshipName, lng: 0, lat: 0, count: 0 };
