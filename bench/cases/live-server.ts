@@ -43,14 +43,16 @@ export async function signInDemo(baseUrl: string, loginId: string): Promise<Reco
   try {
     const login = await client.request('POST', '/api/auth/login', { body: JSON.stringify({ username: loginId, password: demoPassword }) });
     if (login.status !== 200) throw new Error(`sign-in of ${loginId} failed: ${login.status} ${login.body}`);
-    const me = JSON.parse(login.body) as { csrfToken: string; pending?: string | null };
-    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
-    const headers = { cookie, 'x-csrf-token': me.csrfToken };
-    if (me.pending === 'mfa') {
-      const mfa = await client.request('POST', '/api/auth/mfa/verify', { headers, body: JSON.stringify({ code: totpCodeAt(demoTotpSecret, new Date()) }) });
-      if (mfa.status !== 204) throw new Error(`MFA step of ${loginId} failed: ${mfa.status} ${mfa.body}`);
-    }
-    return headers;
+    const sessionOf = (answer: typeof login) => ({
+      cookie: String(answer.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '',
+      'x-csrf-token': (JSON.parse(answer.body) as { csrfToken: string }).csrfToken,
+    });
+    const headers = sessionOf(login);
+    if ((JSON.parse(login.body) as { pending?: string | null }).pending !== 'mfa') return headers;
+    const mfa = await client.request('POST', '/api/auth/mfa/verify', { headers, body: JSON.stringify({ code: totpCodeAt(demoTotpSecret, new Date()) }) });
+    if (mfa.status !== 200) throw new Error(`MFA step of ${loginId} failed: ${mfa.status} ${mfa.body}`);
+    // Passing the step rotates the session: the new cookie and CSRF token are the ones to use.
+    return sessionOf(mfa);
   } finally {
     client.close();
   }

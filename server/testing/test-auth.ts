@@ -59,11 +59,16 @@ export async function signIn(app: FastifyInstance, options: SignInOptions = {}):
   });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: loginId, password: testPassword } });
   if (login.statusCode !== 200) throw new Error(`test sign-in failed: ${login.statusCode} ${login.body}`);
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  const headers = { cookie, 'x-csrf-token': login.json().csrfToken as string };
+  let answer = login;
   if (login.json().pending === 'mfa') {
-    const mfa = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, clock()) } });
-    if (mfa.statusCode !== 204) throw new Error(`test MFA step failed: ${mfa.statusCode} ${mfa.body}`);
+    const headers = { cookie: cookieOf(login), 'x-csrf-token': login.json().csrfToken as string };
+    answer = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, clock()) } });
+    if (answer.statusCode !== 200) throw new Error(`test MFA step failed: ${answer.statusCode} ${answer.body}`);
   }
-  return { headers, userId: user.id, loginId };
+  // Passing the MFA step rotates the session: the cookie and CSRF token to use are the last ones answered.
+  return { headers: { cookie: cookieOf(answer), 'x-csrf-token': answer.json().csrfToken as string }, userId: user.id, loginId };
+}
+
+function cookieOf(res: { headers: Record<string, unknown> }): string {
+  return String(res.headers['set-cookie']).split(';')[0]!;
 }

@@ -104,8 +104,9 @@ describe('sign-in, sessions and MFA', () => {
     t.clock.advanceMinutes(1);
     const code = totpCodeAt(testTotpSecret, t.clock());
     const ok = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code } });
-    expect(ok.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers })).statusCode).toBe(200);
+    expect(ok.statusCode).toBe(200);
+    const passed = { cookie: cookieOf(ok), 'x-csrf-token': ok.json().csrfToken };
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: passed })).statusCode).toBe(200);
 
     const second = await login(user.loginId, testPassword);
     const headers2 = { cookie: cookieOf(second), 'x-csrf-token': second.json().csrfToken };
@@ -167,8 +168,9 @@ describe('mandatory MFA enrolment and password expiry', () => {
     const setup = (await t.app.inject({ method: 'POST', url: '/api/auth/mfa/setup', headers })).json();
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\//);
     const enable = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enable', headers, payload: { code: totpCodeAt(setup.secret, t.clock()) } });
-    expect(enable.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers })).statusCode).toBe(200);
+    expect(enable.statusCode).toBe(200);
+    const enrolled = { cookie: String(enable.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': enable.json().csrfToken };
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers: enrolled })).statusCode).toBe(200);
     const stored = await t.db.database.query<{ password_hash: string; mfa_secret_enc: string }>(
       "select password_hash, mfa_secret_enc from app_user where login_key = 'chen.jing'",
     );
@@ -181,8 +183,8 @@ describe('mandatory MFA enrolment and password expiry', () => {
     t.clock.advance(91 * 86_400_000);
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.loginId, password: testPassword } });
     const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
-    await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, t.clock()) } });
-    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).json();
+    const verified = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, t.clock()) } });
+    const me = verified.json();
     expect(me.pending).toBe('password_change');
     expect(me.user.permissions).toEqual(['self.password', 'self.profile']);
   });

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/audit.ts';
 import { tx } from '../db/tx.ts';
@@ -6,25 +6,49 @@ import { AppError } from '../http/app-error.ts';
 import { S } from '../http/schema.ts';
 import type { AppDeps, TypedApp } from '../module.ts';
 import './auth.messages.ts';
-import { type AuthSettings, defaultAuthSettings, sessionCookieName } from './auth-config.ts';
 import { ChangePasswordBody, MeSchema, MfaCodeBody, MfaSetupSchema, SessionIdParams, SessionSchema, SignInBody } from './auth.schema.ts';
+import { type AuthSettings, defaultAuthSettings, sessionCookieName } from './auth-config.ts';
 import { changeOwnPassword } from './change-password.ts';
 import { clearSessionCookie, setSessionCookie } from './identity.ts';
 import { presentMe } from './me.presenter.ts';
-import { permissionsOf } from './permissions-of.ts';
 import { proveMfaCode, startMfaEnrolment } from './mfa.ts';
-import { secondsLeft } from './sessions.ts';
+import { pendingStepOf, permissionsOf } from './permissions-of.ts';
+import { rolesOfUser } from './roles.store.ts';
 import { deleteSession, deleteSessionByPublicId, listSessionsOfUser } from './sessions.store.ts';
+import { type OpenedSession, secondsLeft } from './sessions.ts';
 import { signIn } from './sign-in.ts';
+import { findUserById } from './users.store.ts';
 
 const tags = ['auth'];
 const errors = { 400: S.error(), 401: S.error(), 403: S.error() };
 const noContent = { 204: Type.Null({ description: 'Done' }), ...errors };
+const rotatedAnswer = { 200: MeSchema, ...errors, 429: S.error() };
 
 /** The signed-in session of a request whose route demanded a self.* permission (so there is one). */
 function sessionOf(request: FastifyRequest) {
   if (!request.session) throw AppError.unauthenticated(); // an API key cannot use the account routes
   return request.session;
+}
+
+/** A step that changed the session's privileges answers with its successor: the new cookie, and who I am now. */
+async function answerRotated(request: FastifyRequest, reply: FastifyReply, settings: AuthSettings, next: OpenedSession) {
+  const ctx = request.ctx;
+  const user = await findUserById(ctx.db, ctx.countyCode, next.row.userId);
+  if (!user) throw AppError.unauthenticated();
+  const roles = await rolesOfUser(ctx.db, ctx.countyCode, user.id);
+  const pending = pendingStepOf(user, roles, next.row.mfaPassed, ctx.security.policy, ctx.clock());
+  setSessionCookie(reply, settings, next.token, secondsLeft(next.row, ctx.clock()));
+  return presentMe({ roles: roles.map((r) => r.key), permissions: permissionsOf(roles, pending) }, user, next.row, pending, ctx.security.policy);
+}
+
+/** A check that ended the session (locked out, codes used up) also tells the browser to forget its cookie. */
+async function endingCookieOnLockout<T>(reply: FastifyReply, settings: AuthSettings, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 401) clearSessionCookie(reply, settings);
+    throw error;
+  }
 }
 
 export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
@@ -74,23 +98,38 @@ export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
       url,
       {
         config: { access: { permission: 'self.mfa' } },
-        schema: { tags, summary: enrolling ? 'Finish enrolment with a code' : 'Pass the MFA step with a code', body: MfaCodeBody, response: noContent },
+        schema: {
+          tags,
+          summary: enrolling ? 'Finish enrolment with a code' : 'Pass the MFA step with a code',
+          description: 'Answers the session after the step: a new session cookie and CSRF token replace the old ones.',
+          body: MfaCodeBody,
+          response: rotatedAnswer,
+        },
       },
       async (request, reply) => {
         const session = sessionOf(request);
-        await proveMfaCode(request.ctx, session.user, session.row.tokenHash, request.body.code, enrolling);
-        return reply.code(204).send(null);
+        const next = await endingCookieOnLockout(reply, settings, proveMfaCode(request.ctx, session, request.body.code, enrolling));
+        return answerRotated(request, reply, settings, next);
       },
     );
   }
 
   app.post(
     '/api/auth/password',
-    { config: { access: { permission: 'self.password' } }, schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: noContent } },
+    {
+      config: { access: { permission: 'self.password' } },
+      schema: {
+        tags,
+        summary: 'Change my password',
+        description: 'Answers the session after the change: a new session cookie and CSRF token replace the old ones.',
+        body: ChangePasswordBody,
+        response: rotatedAnswer,
+      },
+    },
     async (request, reply) => {
       const session = sessionOf(request);
-      await changeOwnPassword(request.ctx, session.user, request.body, session.row.tokenHash);
-      return reply.code(204).send(null);
+      const next = await endingCookieOnLockout(reply, settings, changeOwnPassword(request.ctx, session, request.body));
+      return answerRotated(request, reply, settings, next);
     },
   );
 

@@ -31,11 +31,18 @@ export async function touchSession(db: Db, regionCode: string, tokenHash: string
     .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)));
 }
 
-export async function markMfaPassed(db: Db, regionCode: string, tokenHash: string): Promise<void> {
-  await db
-    .update(userSession)
-    .set({ mfaPassed: true })
-    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)));
+/**
+ * Swaps a session's row for its successor (a new token) in the caller's transaction; false when the old row is
+ * already gone (ended meanwhile), so a rotation never brings an ended session back.
+ */
+export async function replaceSession(db: Db, oldTokenHash: string, successor: SessionRow): Promise<boolean> {
+  const removed = await db
+    .delete(userSession)
+    .where(and(eq(userSession.regionCode, successor.regionCode), eq(userSession.tokenHash, oldTokenHash)))
+    .returning({ hash: userSession.tokenHash });
+  if (removed.length === 0) return false;
+  await db.insert(userSession).values(successor);
+  return true;
 }
 
 export async function deleteSession(db: Db, regionCode: string, tokenHash: string): Promise<void> {

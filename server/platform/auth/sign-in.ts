@@ -2,14 +2,15 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
+import { clearFailures, countFailureAndLock, isLocked } from './lockout.store.ts';
+import { countAddressFailure, refuseThrottledAddress } from './lockout.ts';
 import { burnVerifyTime, verifyPassword } from './passwords.ts';
 import { pendingStepOf } from './permissions-of.ts';
 import { rolesOfUser } from './roles.store.ts';
-import { openSession } from './sessions.ts';
 import { deleteSession } from './sessions.store.ts';
-import { countFailure, failuresFrom } from './throttle.store.ts';
+import { openSession } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
-import { findUserByLogin, updateUser, type UserRow } from './users.store.ts';
+import { findUserByLogin, type UserRow, updateUser } from './users.store.ts';
 
 export interface SignInInput {
   loginId: string;
@@ -26,26 +27,30 @@ const refused = () => new AppError(401, 'invalid_credentials', 'auth.invalid_cre
 
 export async function signIn(ctx: Ctx, input: SignInInput) {
   const now = ctx.clock();
-  const windowStart = new Date(now.getTime() - ctx.security.ipWindowMinutes * 60_000);
-  if ((await failuresFrom(ctx.db, ctx.countyCode, ctx.ip, windowStart)) >= ctx.security.ipFailureLimit) {
-    await tx(ctx, (t) => recordAudit(t, { eventType: 'auth.login', action: 'login', outcome: 'failure', reasonCode: 'ip_throttled' }));
-    throw new AppError(429, 'rate_limited', 'error.rate_limited');
-  }
+  await refuseThrottledAddress(ctx, { eventType: 'auth.login', action: 'login' });
   const user = await findUserByLogin(ctx.db, ctx.countyCode, input.loginId);
   const problem = await refusalReason(user, input.password, now);
   if (problem) {
-    await recordFailure(ctx, user, problem, now, windowStart);
+    await recordFailure(ctx, user, problem);
+    throw refused();
+  }
+  const account = user!;
+  const roles = await rolesOfUser(ctx.db, ctx.countyCode, account.id);
+  const pending = pendingStepOf(account, roles, false, ctx.security.policy, now);
+  // The count of failures starts again only once the sign-in is complete: a password followed by wrong codes
+  // must not be able to reset it by signing in again (MFA brute force, issue #9 item 1).
+  const unlocked = pending === 'mfa' ? !(await isLocked(ctx.db, ctx.countyCode, account.id, now)) : await clearFailures(ctx.db, ctx.countyCode, account.id, now);
+  if (!unlocked) {
+    // A lock set by a parallel failure after this password was checked still wins.
+    await recordFailure(ctx, account, 'locked');
     throw refused();
   }
   return tx(ctx, async (t) => {
-    const account = user!;
-    await updateUser(t.db, t.countyCode, account.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await updateUser(t.db, t.countyCode, account.id, { lastLoginAt: now });
     if (input.previousToken) await deleteSession(t.db, t.countyCode, tokenHash(input.previousToken));
-    const roles = await rolesOfUser(t.db, t.countyCode, account.id);
     const session = await openSession(t, account.id, roles);
     const signedIn = { ...t, actor: { kind: 'user' as const, id: account.id, username: account.loginId, displayName: account.displayName, roles: roles.map((r) => r.key), permissions: new Set<string>(), scopeRegion: account.scopeRegion, department: account.department, sessionId: session.row.publicId } };
     await recordAudit(signedIn, { eventType: 'auth.login', action: 'login', objectType: 'user', objectId: account.id });
-    const pending = pendingStepOf(account, roles, false, t.security.policy, now);
     return { user: account, roles, session, pending };
   });
 }
@@ -65,18 +70,16 @@ async function refusalReason(user: UserRow | undefined, password: string, now: D
   return matches ? null : 'password_wrong';
 }
 
-async function recordFailure(ctx: Ctx, user: UserRow | undefined, reason: Refusal, now: Date, windowStart: Date): Promise<void> {
+async function recordFailure(ctx: Ctx, user: UserRow | undefined, reason: Refusal): Promise<void> {
   await tx(ctx, async (t) => {
-    await countFailure(t.db, t.countyCode, t.ip, now, windowStart);
+    await countAddressFailure(t);
     const details: Record<string, unknown> = {};
     if (user && reason === 'password_wrong') {
-      const failures = user.failedLogins + 1;
-      const locks = failures >= t.security.policy.lockoutThreshold;
-      const lockedUntil = locks ? new Date(now.getTime() + t.security.policy.lockoutMinutes * 60_000) : user.lockedUntil;
-      await updateUser(t.db, t.countyCode, user.id, { failedLogins: locks ? 0 : failures, lockedUntil });
-      details.failures = failures;
-      if (locks) {
-        await recordAudit(t, { eventType: 'auth.lock', action: 'lock', objectType: 'user', objectId: user.id, details: { minutes: t.security.policy.lockoutMinutes } });
+      const { lockoutThreshold, lockoutMinutes } = t.security.policy;
+      const counted = await countFailureAndLock(t.db, t.countyCode, user.id, lockoutThreshold, new Date(t.clock().getTime() + lockoutMinutes * 60_000));
+      details.failures = counted.failures;
+      if (counted.locked) {
+        await recordAudit(t, { eventType: 'auth.lock', action: 'lock', objectType: 'user', objectId: user.id, details: { minutes: lockoutMinutes, cause: 'auth.login' } });
       }
     }
     await recordAudit(t, {

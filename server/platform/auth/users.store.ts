@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
 import { appUser } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
 import { regionSubtree } from '../regions/region-scope.ts';
@@ -42,6 +42,19 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
 
 export async function updateUser(db: Db, regionCode: string, id: string, changes: Partial<NewUser>): Promise<void> {
   await db.update(appUser).set(changes).where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id)));
+}
+
+/**
+ * Accepts a TOTP step only if it is later than the last one accepted, in one statement, so two parallel
+ * requests with the same code cannot both pass (ASVS 2.8.4: single use). Enrolment also switches MFA on.
+ */
+export async function acceptMfaStep(db: Db, regionCode: string, id: string, step: number, now: Date, enabling: boolean): Promise<boolean> {
+  const rows = await db
+    .update(appUser)
+    .set({ mfaLastStep: step, ...(enabling ? { mfaEnabledAt: now } : {}), updatedAt: now })
+    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id), or(isNull(appUser.mfaLastStep), lt(appUser.mfaLastStep, step))))
+    .returning({ id: appUser.id });
+  return rows.length > 0;
 }
 
 export interface UserListQuery {
