@@ -4,6 +4,7 @@ import { applyFieldErrors } from '../api.ts';
 import { accountApi } from '../auth/account.ts';
 import { errorText } from '../errorText.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { useEndedSession } from '../login/useEndedSession.ts';
 
 interface PasswordValues {
   currentPassword: string;
@@ -20,6 +21,7 @@ export function ChangePasswordForm({ size = 'middle', onChanged }: { size?: 'mid
   const t = useT();
   const [form] = Form.useForm<PasswordValues>();
   const [submitting, setSubmitting] = useState(false);
+  const endedSession = useEndedSession();
 
   const submit = async ({ currentPassword, newPassword, signOutOtherSessions }: PasswordValues) => {
     setSubmitting(true);
@@ -28,6 +30,8 @@ export function ChangePasswordForm({ size = 'middle', onChanged }: { size?: 'mid
       form.resetFields();
       await onChanged();
     } catch (error) {
+      // Too many wrong current passwords lock the account and end this session (the server says so).
+      if (await endedSession(error)) return;
       if (!applyFieldErrors(form, error)) form.setFields([{ name: 'currentPassword', errors: [errorText(error, t)] }]);
     } finally {
       setSubmitting(false);

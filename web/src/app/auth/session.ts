@@ -68,7 +68,7 @@ export function parseMe(body: unknown): Me {
 }
 
 /** Every answer that describes the session also renews the in-memory anti-forgery token. */
-function adopt(body: unknown): Me {
+export function adopt(body: unknown): Me {
   const me = parseMe(body);
   setCsrfToken(me.csrfToken || undefined);
   return me;

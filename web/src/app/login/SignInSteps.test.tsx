@@ -80,6 +80,30 @@ describe('signing in with a one-time code', () => {
     expect(location()).toBe('/login/mfa');
   });
 
+  it('too many wrong codes: says the account is locked and goes back to sign-in', async () => {
+    let signedIn = false;
+    mockApi({
+      'GET /api/meta': jsonResponse(200, sampleMeta),
+      'GET /api/auth/me': () => (signedIn ? jsonResponse(200, meBody(sampleUser, 'mfa')) : errorResponse(401, 'unauthenticated', '请先登录')),
+      'POST /api/auth/login': () => {
+        signedIn = true;
+        return jsonResponse(200, meBody(sampleUser, 'mfa'));
+      },
+      'POST /api/auth/mfa/verify': () => {
+        signedIn = false;
+        return errorResponse(401, 'locked_out', '输错次数过多，账号已临时锁定 30 分钟，本次登录已结束');
+      },
+      'POST /api/auth/logout': () => new Response(null, { status: 204 }),
+    });
+    await signIn();
+    await waitFor(() => expect(location()).toBe('/login/mfa'));
+
+    await submitCode('111111');
+
+    expect(await screen.findByText('输错次数过多，账号已临时锁定 30 分钟，本次登录已结束')).toBeTruthy();
+    expect(await screen.findByTestId('login-form')).toBeTruthy();
+  });
+
   it('checks for six digits before asking the server', async () => {
     const { requests } = serverWithStep('mfa', 'POST /api/auth/mfa/verify');
     await signIn();
