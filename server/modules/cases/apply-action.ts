@@ -9,9 +9,9 @@ import { type CaseAction, actionRules, canApply, clockStageOf } from './case-flo
 import type { CasesPolicy } from './case-policy.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
 import './cases.messages.ts';
-import { caseVisibilityOf } from './cases.policy.ts';
+import { caseScopeOf } from './cases.policy.ts';
 import { withHandlingMinutes } from './handling-minutes.ts';
-import { appendCaseEvent, type CaseRow, findCaseByNo, type NewCaseRow, updateCaseIf } from './cases.store.ts';
+import { appendCaseEvent, caseExists, findCaseByNo, type NewCaseRow, type ScopedCase, updateCaseIf } from './cases.store.ts';
 import { stageDueAt, type WorkTime } from './sla.ts';
 
 /** What a transition's rules may need, loaded on first use. */
@@ -21,7 +21,7 @@ export class CaseEnv {
   #category?: CategoryFacts;
   constructor(
     readonly t: Ctx,
-    readonly row: CaseRow,
+    readonly row: ScopedCase,
   ) {}
   async policy(): Promise<CasesPolicy> {
     this.#policy ??= await loadPolicy(this.t);
@@ -49,18 +49,21 @@ export interface ActionPlan {
   note?: string | null;
   details?: Record<string, unknown>;
   /** Writes that belong to the same transaction after the case row moved (photos, requests). */
-  after?: (t: Ctx, updated: CaseRow) => Promise<void>;
+  after?: (t: Ctx, updated: ScopedCase) => Promise<void>;
 }
 
-/** A case the actor may see, or an audited 404 (out of their township or department). */
-export async function loadVisibleCase(ctx: Ctx, caseNo: string): Promise<CaseRow> {
+/**
+ * A case the actor may see, or a 404 — audited when the case exists outside their township or department.
+ * `field` names the request field that carried the number when it is not the path's (a merge's target).
+ */
+export async function loadVisibleCase(ctx: Ctx, caseNo: string, field?: string): Promise<ScopedCase> {
   if (!ctx.actor) throw AppError.unauthenticated();
-  const visibility = caseVisibilityOf(ctx.actor);
+  const scope = caseScopeOf(ctx.actor);
   return requireInScope(
     ctx,
-    { objectType: 'case', objectId: caseNo, what: 'what.case' },
-    () => findCaseByNo(ctx.db, ctx.countyCode, caseNo, visibility),
-    async () => (await findCaseByNo(ctx.db, ctx.countyCode, caseNo)) !== undefined,
+    { objectType: 'case', objectId: caseNo, what: 'what.case', ...(field ? { field } : {}) },
+    () => findCaseByNo(ctx.db, ctx.countyCode, caseNo, scope),
+    () => caseExists(ctx.db, ctx.countyCode, caseNo),
   );
 }
 
@@ -73,7 +76,7 @@ export function notAllowed(status: CaseStatus): AppError {
  * the revision the user saw, the plan's changes are applied with a compare-and-set, and the timeline entry,
  * the audit row and the outbox event commit with it. Nothing is written when any check fails.
  */
-export async function applyAction(ctx: Ctx, caseNo: string, action: CaseAction, revision: number, plan: (env: CaseEnv) => Promise<ActionPlan>): Promise<CaseRow> {
+export async function applyAction(ctx: Ctx, caseNo: string, action: CaseAction, revision: number, plan: (env: CaseEnv) => Promise<ActionPlan>): Promise<ScopedCase> {
   return tx(ctx, async (t) => {
     const row = await loadVisibleCase(t, caseNo);
     if (!canApply(action, row.status)) throw notAllowed(row.status);

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { regionSubtree } from '../../platform/regions/region-scope.ts';
 import { startOfDayMs } from '../../platform/calendar/shanghai-time.ts';
 import type { CaseListQueryInput, Queue } from './cases.schema.ts';
-import { type CaseVisibility, visibilityFilter } from './cases.store.ts';
+import { type CaseVisibility, visibilityFilter } from './case-scope.ts';
 
 const dayMs = 86_400_000;
 
@@ -33,8 +33,12 @@ export function overdueFilter(now: Date): SQL {
   return and(isNotNull(casesCase.stageDueAt), lt(casesCase.stageDueAt, now), isNull(casesCase.suspendedAt)) as SQL;
 }
 
+declare const builtInScope: unique symbol;
+/** A WHERE clause over `cases_case` that starts with a person's visibility: what the list readers take. */
+export type ScopedCaseFilter = SQL & { readonly [builtInScope]: true };
+
 /** The WHERE clause of a case list: the actor's visibility first, then every filter the user set. */
-export function caseListWhere(countyCode: string, actor: Actor, visibility: CaseVisibility, query: CaseListQueryInput, now: Date): SQL {
+export function caseListWhere(countyCode: string, actor: Actor, visibility: CaseVisibility, query: CaseListQueryInput, now: Date): ScopedCaseFilter {
   const parts: SQL[] = [eq(casesCase.regionCode, countyCode), visibilityFilter(visibility)];
   if (query.queue) parts.push(queueFilter(query.queue, actor, now));
   if (query.status?.length) parts.push(inArray(casesCase.status, query.status));
@@ -49,7 +53,7 @@ export function caseListWhere(countyCode: string, actor: Actor, visibility: Case
   if (query.from) parts.push(sql`${casesCase.reportedAt} >= ${new Date(startOfDayMs(query.from))}`);
   if (query.to) parts.push(sql`${casesCase.reportedAt} < ${new Date(startOfDayMs(query.to) + dayMs)}`);
   if (query.q) parts.push(searchFilter(query.q.trim()));
-  return and(...parts) as SQL;
+  return and(...parts) as ScopedCaseFilter;
 }
 
 function searchFilter(q: string): SQL {

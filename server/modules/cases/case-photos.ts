@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PhotoStage } from '../../db/schema/cases.ts';
+import { recordAuditOutside } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { InspectedImage } from '../../platform/files/image.ts';
 import { inspectImage } from '../../platform/files/image.ts';
@@ -10,7 +11,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { insertPhotos } from './cases.store.ts';
 import { parseUploadId, type UploadToken, uploadSecretHash } from './photo-uploads/upload-token.ts';
 import './photo-uploads/uploads.messages.ts';
-import { consumeUploads } from './photo-uploads/uploads.store.ts';
+import { consumeUploads, liveUploadIds } from './photo-uploads/uploads.store.ts';
 
 const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -118,7 +119,20 @@ export async function storePhotos(t: Ctx, caseId: number, stage: PhotoStage, pho
   const ownerId = photos.owner === 'citizen' ? null : photos.owner.actorId;
   const wanted = photos.staged.map(({ index, token }) => ({ id: token.id, secretHash: token.secret === null ? null : uploadSecretHash(token.secret), sortOrder: firstOrder + index }));
   const moved = await consumeUploads(t.db, { regionCode: t.countyCode, caseId, stage, ownerId, now }, wanted);
+  const missing = photos.staged.filter(({ token }) => !moved.has(token.id));
+  if (missing.length === 0) return;
+  await auditOthersUploads(t, missing.map(({ token }) => token.id));
   const problems: FieldProblems = {};
-  for (const { index, token } of photos.staged) if (!moved.has(token.id)) problems[`${photos.field}.${index}`] = { key: 'cases.photo_upload_missing' };
-  if (Object.keys(problems).length > 0) throw AppError.validation(problems);
+  for (const { index } of missing) problems[`${photos.field}.${index}`] = { key: 'cases.photo_upload_missing' };
+  throw AppError.validation(problems);
+}
+
+/**
+ * An upload that was not consumed answers the same whether it is gone or someone else's; someone else's is
+ * an attempt on another person's photo and goes on the trail (it survives the rollback that follows).
+ */
+async function auditOthersUploads(t: Ctx, ids: readonly string[]): Promise<void> {
+  for (const id of await liveUploadIds(t.db, t.countyCode, ids, t.clock())) {
+    await recordAuditOutside(t, { eventType: 'access.denied', action: 'use', outcome: 'failure', objectType: 'case_photo_upload', objectId: id, reasonCode: 'out_of_scope' });
+  }
 }

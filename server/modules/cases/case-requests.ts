@@ -9,20 +9,20 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { applyAction, type CaseEnv } from './apply-action.ts';
 import { assertHandlerOf } from './cases.policy.ts';
 import type { ActionBody } from './cases.schema.ts';
-import type { CaseRow } from './cases.store.ts';
+import type { CaseRow, ScopedCase } from './cases.store.ts';
 import { requireActor } from './department-actions.ts';
 import { remainingMinutes, resumedDueAt } from './sla.ts';
 
 export type CaseRequestRow = typeof casesRequest.$inferSelect;
 
-export async function findPendingRequest(db: Db, regionCode: string, caseId: number): Promise<CaseRequestRow | undefined> {
-  return (await db.select().from(casesRequest).where(and(eq(casesRequest.regionCode, regionCode), eq(casesRequest.caseId, caseId), isNull(casesRequest.decision))))[0];
+export async function findPendingRequest(db: Db, of: ScopedCase): Promise<CaseRequestRow | undefined> {
+  return (await db.select().from(casesRequest).where(and(eq(casesRequest.regionCode, of.regionCode), eq(casesRequest.caseId, of.id), isNull(casesRequest.decision))))[0];
 }
 
 async function openRequest(env: CaseEnv, kind: CaseRequestRow['kind'], reason: string, hours: number | null) {
   const actor = requireActor(env.t);
   assertHandlerOf(actor, env.row);
-  if (await findPendingRequest(env.t.db, env.t.countyCode, env.row.id)) throw AppError.field('revision', 'cases.pending_request');
+  if (await findPendingRequest(env.t.db, env.row)) throw AppError.field('revision', 'cases.pending_request');
   const id = randomUUID();
   return {
     note: reason,
@@ -53,7 +53,7 @@ export function requestSuspension(ctx: Ctx, caseNo: string, body: ActionBody<'su
 /** The dispatcher's decision; the person who asked may not approve their own request. */
 export function decideRequest(ctx: Ctx, caseNo: string, body: ActionBody<'decide'>): Promise<CaseRow> {
   return applyAction(ctx, caseNo, 'decide_request', body.revision, async (env) => {
-    const pending = await findPendingRequest(env.t.db, env.t.countyCode, env.row.id);
+    const pending = await findPendingRequest(env.t.db, env.row);
     if (!pending) throw AppError.field('approved', 'cases.no_pending_request');
     await assertNotMaker(env.t, [pending.requestedBy], { objectType: 'case', objectId: caseNo, action: 'decide_request' });
     const set = body.approved ? await approvedChanges(env, pending) : {};

@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { casePermissions } from './case-flow.ts';
-import type { CaseRow, CaseVisibility } from './cases.store.ts';
+import { CaseScope, type CaseVisibility } from './case-scope.ts';
+import type { CaseRow } from './cases.store.ts';
 
 const countyWide = [casePermissions.register, casePermissions.dispatch, casePermissions.verify, casePermissions.supervise, casePermissions.evaluate];
 
@@ -16,6 +17,11 @@ export function caseVisibilityOf(actor: Actor): CaseVisibility {
   // A handler without a department sees nothing rather than everything.
   if (actor.permissions.has(casePermissions.handle)) return { region, department: actor.department ?? '\u0000none', reporterId: null };
   return { region, department: null, reporterId: actor.id };
+}
+
+/** The scope of a signed-in person's reads of cases. */
+export function caseScopeOf(actor: Actor): CaseScope {
+  return CaseScope.person(caseVisibilityOf(actor));
 }
 
 /** A handler acts only on cases sent to their department; dispatchers act county-wide. */

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { type CaseStatus, casesCase, casesEvent, casesPhoto } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryOne } from '../../platform/db/rows.ts';
-import { regionSubtree } from '../../platform/regions/region-scope.ts';
+import { type CaseScope, caseScopeFilter } from './case-scope.ts';
 
 export type CaseRow = typeof casesCase.$inferSelect;
 export type NewCaseRow = typeof casesCase.$inferInsert;
@@ -10,19 +10,14 @@ export type CaseEventRow = typeof casesEvent.$inferSelect;
 export type PhotoRow = typeof casesPhoto.$inferSelect;
 export type PhotoMeta = Omit<PhotoRow, 'content' | 'thumbnail'>;
 
-/** Who sees which cases (cases.policy.ts decides): a region subtree, narrowed to a department or own reports. */
-export interface CaseVisibility {
-  region: string;
-  department: string | null;
-  reporterId: string | null;
-}
+declare const readInScope: unique symbol;
+/**
+ * A case read through a `CaseScope`. The reads of what hangs off a case (timeline, photos, requests, merged
+ * reports) take one instead of a bare id, so only a case someone was allowed to read opens them.
+ */
+export type ScopedCase = CaseRow & { readonly [readInScope]: true };
 
-export function visibilityFilter(v: CaseVisibility): SQL {
-  const parts = [regionSubtree(casesCase.locationCode, v.region)];
-  if (v.department !== null) parts.push(eq(casesCase.department, v.department));
-  if (v.reporterId !== null) parts.push(eq(casesCase.reporterUserId, v.reporterId));
-  return and(...parts) as SQL;
-}
+const scoped = (row: CaseRow | undefined) => row as ScopedCase | undefined;
 
 /** Ids come first so the case number (year + id) is known when the row is written. */
 export async function nextCaseId(db: Db): Promise<number> {
@@ -34,36 +29,70 @@ export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
   await db.insert(casesCase).values(row);
 }
 
-export async function findCaseByNo(db: Db, regionCode: string, caseNo: string, visibility?: CaseVisibility): Promise<CaseRow | undefined> {
-  const where = [eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo)];
-  if (visibility) where.push(visibilityFilter(visibility));
-  return (await db.select().from(casesCase).where(and(...where)))[0];
+export async function findCaseByNo(db: Db, regionCode: string, caseNo: string, scope: CaseScope): Promise<ScopedCase | undefined> {
+  return scoped((await db.select().from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo), caseScopeFilter(scope))))[0]);
 }
 
-export async function findCaseById(db: Db, regionCode: string, id: number): Promise<CaseRow | undefined> {
-  return (await db.select().from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.id, id))))[0];
+export async function findCaseById(db: Db, regionCode: string, id: number, scope: CaseScope): Promise<ScopedCase | undefined> {
+  return scoped((await db.select().from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.id, id), caseScopeFilter(scope))))[0]);
 }
 
-export async function caseNosOf(db: Db, regionCode: string, ids: readonly number[]): Promise<Map<number, string>> {
+/** Whether a case number exists at all: it tells an out-of-scope case (an audited 404) from a missing one. */
+export async function caseExists(db: Db, regionCode: string, caseNo: string): Promise<boolean> {
+  const rows = await db.select({ one: sql`1` }).from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo))).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The case a merged report joined, which its reporter follows. The merge looked the case up in the scope of
+ * the person who merged (intake-actions.ts), so following it is that person's decision, not a new read.
+ */
+export async function findMergedInto(db: Db, merged: ScopedCase): Promise<ScopedCase | undefined> {
+  if (merged.duplicateOf === null) return undefined;
+  return scoped((await db.select().from(casesCase).where(and(eq(casesCase.regionCode, merged.regionCode), eq(casesCase.id, merged.duplicateOf))))[0]);
+}
+
+/** Case numbers of the given ids, those in scope only. */
+export async function caseNosOf(db: Db, regionCode: string, ids: readonly number[], scope: CaseScope): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: casesCase.id, caseNo: casesCase.caseNo })
     .from(casesCase)
-    .where(and(eq(casesCase.regionCode, regionCode), inArray(casesCase.id, [...ids])));
+    .where(and(eq(casesCase.regionCode, regionCode), inArray(casesCase.id, [...ids]), caseScopeFilter(scope)));
   return new Map(rows.map((r) => [r.id, r.caseNo]));
+}
+
+/** The numbers of the reports merged into a case, those in scope only. */
+export async function mergedReportNos(db: Db, into: ScopedCase, scope: CaseScope): Promise<string[]> {
+  const rows = await db
+    .select({ caseNo: casesCase.caseNo })
+    .from(casesCase)
+    .where(and(eq(casesCase.regionCode, into.regionCode), eq(casesCase.duplicateOf, into.id), caseScopeFilter(scope)))
+    .orderBy(asc(casesCase.id));
+  return rows.map((r) => r.caseNo);
+}
+
+/** Open, running cases whose stage deadline has passed (the 督办 sweep's work list). */
+export async function findOverdueCases(db: Db, regionCode: string, scope: CaseScope, now: Date, limit: number): Promise<ScopedCase[]> {
+  const rows = await db
+    .select()
+    .from(casesCase)
+    .where(and(eq(casesCase.regionCode, regionCode), isNotNull(casesCase.stageDueAt), lt(casesCase.stageDueAt, now), isNull(casesCase.suspendedAt), caseScopeFilter(scope)))
+    .limit(limit);
+  return rows as ScopedCase[];
 }
 
 /**
  * Applies a transition only if nobody moved the case since the caller read it: the revision and the status
  * must still be the ones the rule was checked against. Returns the new row, or undefined when it lost.
  */
-export async function updateCaseIf(db: Db, current: CaseRow, set: Partial<NewCaseRow>): Promise<CaseRow | undefined> {
+export async function updateCaseIf(db: Db, current: ScopedCase, set: Partial<NewCaseRow>): Promise<ScopedCase | undefined> {
   const rows = await db
     .update(casesCase)
     .set({ ...set, revision: current.revision + 1 })
     .where(and(eq(casesCase.regionCode, current.regionCode), eq(casesCase.id, current.id), eq(casesCase.revision, current.revision), eq(casesCase.status, current.status)))
     .returning();
-  return rows[0];
+  return scoped(rows[0]);
 }
 
 export interface NewCaseEvent {
@@ -89,12 +118,23 @@ export async function appendCaseEvent(db: Db, regionCode: string, caseId: number
   });
 }
 
-export async function listCaseEvents(db: Db, regionCode: string, caseId: number): Promise<CaseEventRow[]> {
+export async function listCaseEvents(db: Db, of: ScopedCase): Promise<CaseEventRow[]> {
   return db
     .select()
     .from(casesEvent)
-    .where(and(eq(casesEvent.regionCode, regionCode), eq(casesEvent.caseId, caseId)))
+    .where(and(eq(casesEvent.regionCode, of.regionCode), eq(casesEvent.caseId, of.id)))
     .orderBy(asc(casesEvent.seq));
+}
+
+/** The steps of these cases that a reporter sees (`actions`), in the order they happened. */
+export async function listStepsOf(db: Db, cases: readonly ScopedCase[], actions: readonly string[]): Promise<CaseEventRow[]> {
+  const [first] = cases;
+  if (!first) return [];
+  return db
+    .select()
+    .from(casesEvent)
+    .where(and(eq(casesEvent.regionCode, first.regionCode), inArray(casesEvent.caseId, [...new Set(cases.map((c) => c.id))]), inArray(casesEvent.action, [...actions])))
+    .orderBy(asc(casesEvent.at), asc(casesEvent.seq));
 }
 
 export async function insertPhotos(db: Db, rows: ReadonlyArray<typeof casesPhoto.$inferInsert>): Promise<void> {
@@ -118,28 +158,51 @@ const photoMetaColumns = {
   sortOrder: casesPhoto.sortOrder,
 };
 
-export async function listPhotoMeta(db: Db, regionCode: string, caseId: number): Promise<PhotoMeta[]> {
+export async function listPhotoMeta(db: Db, of: ScopedCase): Promise<PhotoMeta[]> {
   return db
     .select(photoMetaColumns)
     .from(casesPhoto)
-    .where(and(eq(casesPhoto.regionCode, regionCode), eq(casesPhoto.caseId, caseId)))
+    .where(and(eq(casesPhoto.regionCode, of.regionCode), eq(casesPhoto.caseId, of.id)))
     .orderBy(sql`case ${casesPhoto.stage} when 'report' then 0 when 'handle' then 1 else 2 end`, asc(casesPhoto.uploadedAt), asc(casesPhoto.sortOrder));
 }
 
-export async function countPhotos(db: Db, regionCode: string, caseId: number, stage: PhotoRow['stage']): Promise<number> {
-  const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from cases_photo where region_code = ${regionCode} and case_id = ${caseId} and stage = ${stage}`);
+export async function listPhotoIds(db: Db, of: ScopedCase, stage: PhotoRow['stage']): Promise<string[]> {
+  const rows = await db
+    .select({ id: casesPhoto.id })
+    .from(casesPhoto)
+    .where(and(eq(casesPhoto.regionCode, of.regionCode), eq(casesPhoto.caseId, of.id), eq(casesPhoto.stage, stage)))
+    .orderBy(asc(casesPhoto.sortOrder));
+  return rows.map((r) => r.id);
+}
+
+export async function countPhotos(db: Db, of: ScopedCase, stage: PhotoRow['stage']): Promise<number> {
+  const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from cases_photo where region_code = ${of.regionCode} and case_id = ${of.id} and stage = ${stage}`);
   return row?.n ?? 0;
 }
 
-export async function findPhoto(db: Db, regionCode: string, caseId: number, photoId: string, variant: 'content' | 'thumbnail'): Promise<{ contentType: string; bytes: Buffer } | undefined> {
+export async function findPhoto(db: Db, of: ScopedCase, photoId: string, variant: 'content' | 'thumbnail'): Promise<{ contentType: string; bytes: Buffer } | undefined> {
   const column = variant === 'content' ? casesPhoto.content : casesPhoto.thumbnail;
   const rows = await db
     .select({ contentType: casesPhoto.contentType, bytes: column })
     .from(casesPhoto)
-    .where(and(eq(casesPhoto.regionCode, regionCode), eq(casesPhoto.caseId, caseId), eq(casesPhoto.id, photoId)));
+    .where(and(eq(casesPhoto.regionCode, of.regionCode), eq(casesPhoto.caseId, of.id), eq(casesPhoto.id, photoId)));
   const row = rows[0];
   if (!row) return undefined;
   return { contentType: variant === 'content' ? row.contentType : 'image/jpeg', bytes: row.bytes };
+}
+
+/**
+ * Whether a photo id belongs to a case other than `asked` — one outside `scope` when a scope is given: asked
+ * for under a case that does not hold it, such a photo is "not yours" (an audited 404), not "not there".
+ */
+export async function photoHeldElsewhere(db: Db, asked: ScopedCase, photoId: string, outside: CaseScope | null): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(casesPhoto)
+    .innerJoin(casesCase, and(eq(casesCase.regionCode, casesPhoto.regionCode), eq(casesCase.id, casesPhoto.caseId)))
+    .where(and(eq(casesPhoto.regionCode, asked.regionCode), eq(casesPhoto.id, photoId), ne(casesPhoto.caseId, asked.id), outside ? sql`not (${caseScopeFilter(outside)})` : undefined))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export const caseOrder = { newest: [desc(casesCase.reportedAt), desc(casesCase.id)], due: [asc(casesCase.stageDueAt), asc(casesCase.id)] };

@@ -48,7 +48,7 @@ export async function feedbackCase(ctx: Ctx, caseNo: string, body: ActionBody<'f
     const actor = requireActor(env.t);
     assertHandlerOf(actor, env.row);
     if (env.row.suspendedAt) throw AppError.field('status', 'cases.already_suspended');
-    const existing = await countPhotos(env.t.db, env.t.countyCode, env.row.id, 'handle');
+    const existing = await countPhotos(env.t.db, env.row, 'handle');
     return {
       set: { handledAt: env.t.clock(), handlerUserId: actor.id, closingNote: body.result, ...(await env.clockFor('handled')) },
       note: body.result,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CaseStatus } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/rows.ts';
+import { type CaseScope, caseScopeFilter } from './case-scope.ts';
 import { boxAround, distanceM } from './geo.ts';
 
 export interface NearbyCase {
@@ -21,6 +22,7 @@ export interface NearbyCase {
 export async function findNearbyOpenCases(
   db: Db,
   regionCode: string,
+  scope: CaseScope,
   query: { categoryCode: string; lng: number; lat: number; radiusM: number; excludeId?: number; limit?: number },
 ): Promise<NearbyCase[]> {
   const box = boxAround(query, query.radiusM);
@@ -31,7 +33,7 @@ export async function findNearbyOpenCases(
         where region_code = ${regionCode} and category_code = ${query.categoryCode}
           and status in ('reported', 'registered', 'dispatched', 'handling', 'handled')
           and lng between ${box.minLng} and ${box.maxLng} and lat between ${box.minLat} and ${box.maxLat}
-          and id <> ${query.excludeId ?? -1}
+          and id <> ${query.excludeId ?? -1} and ${caseScopeFilter(scope)}
         limit 200`,
   );
   return rows

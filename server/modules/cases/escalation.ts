@@ -1,5 +1,3 @@
-import { and, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { casesCase } from '../../db/schema/cases.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { emitEvent } from '../../platform/delivery/outbox.ts';
@@ -7,7 +5,8 @@ import { tx } from '../../platform/db/tx.ts';
 import { applyAction } from './apply-action.ts';
 import { loadPolicy, loadWorkTime } from './case-setup.ts';
 import type { ActionBody } from './cases.schema.ts';
-import { appendCaseEvent, type CaseRow, updateCaseIf } from './cases.store.ts';
+import { CaseScope } from './case-scope.ts';
+import { appendCaseEvent, type CaseRow, findOverdueCases, updateCaseIf } from './cases.store.ts';
 import { escalationLevelFor } from './sla.ts';
 
 /** 督办 by hand: a supervisor raises the case one rung, with a note the department sees. */
@@ -27,11 +26,7 @@ export function escalateCase(ctx: Ctx, caseNo: string, body: ActionBody<'escalat
 export async function sweepEscalations(ctx: Ctx, batch = 500): Promise<number> {
   const now = ctx.clock();
   const [policy, work] = [await loadPolicy(ctx), await loadWorkTime(ctx)];
-  const overdue = await ctx.db
-    .select()
-    .from(casesCase)
-    .where(and(sql`${casesCase.regionCode} = ${ctx.countyCode}`, isNotNull(casesCase.stageDueAt), lt(casesCase.stageDueAt, now), isNull(casesCase.suspendedAt)))
-    .limit(batch);
+  const overdue = await findOverdueCases(ctx.db, ctx.countyCode, CaseScope.countyWide('escalation-sweep'), now, batch);
   let raised = 0;
   for (const row of overdue) {
     const level = escalationLevelFor(now, row.stageDueAt, work, policy.escalationLadder);

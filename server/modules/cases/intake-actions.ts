@@ -1,10 +1,10 @@
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { applyAction } from './apply-action.ts';
+import { applyAction, loadVisibleCase } from './apply-action.ts';
 import { isOpenStatus } from './case-flow.ts';
 import { townshipAtRegistration } from './case-region.ts';
 import type { ActionBody } from './cases.schema.ts';
-import { type CaseRow, findCaseByNo } from './cases.store.ts';
+import type { CaseRow } from './cases.store.ts';
 
 /** 立案: the report meets the 立案标准; the dispatch clock starts. A case waiting for its township gets it here. */
 export function registerCase(ctx: Ctx, caseNo: string, body: ActionBody<'register'>): Promise<CaseRow> {
@@ -28,13 +28,14 @@ export function rejectCase(ctx: Ctx, caseNo: string, body: ActionBody<'reject'>)
 
 /**
  * Marks a report as a duplicate of an open case. Its reporter keeps following: the tracking page of a merged
- * case shows the progress of the case it joined, and the outbox event names both.
+ * case shows the progress of the case it joined, and the outbox event names both. The target is looked up
+ * in the merging person's scope: another township's case answers the same 404 at `duplicateOf` as a number
+ * that does not exist (audited), so a merge can neither probe nor join a case its author may not see.
  */
 export function mergeCase(ctx: Ctx, caseNo: string, body: ActionBody<'merge'>): Promise<CaseRow> {
   return applyAction(ctx, caseNo, 'merge', body.revision, async (env) => {
     if (body.duplicateOf === caseNo) throw AppError.field('duplicateOf', 'cases.duplicate_self');
-    const target = await findCaseByNo(env.t.db, env.t.countyCode, body.duplicateOf);
-    if (!target) throw AppError.field('duplicateOf', 'cases.duplicate_target_closed');
+    const target = await loadVisibleCase(env.t, body.duplicateOf, 'duplicateOf');
     if (!isOpenStatus(target.status) || target.duplicateOf !== null) throw AppError.field('duplicateOf', 'cases.duplicate_target_closed');
     return {
       set: { duplicateOf: target.id, closedAt: env.t.clock(), ...(await env.clockFor('duplicate')) },

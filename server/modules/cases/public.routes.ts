@@ -1,7 +1,7 @@
 import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
 import { S } from '../../platform/http/schema.ts';
 import type { TypedApp } from '../../platform/module.ts';
-import { nearbyCases } from './case-queries.ts';
+import { publicNearbyCases } from './case-queries.ts';
 import { CaseNoParams, CitizenReportBody, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
 import { PublicFormSchema, publicForm } from './public-form.ts';
 import { checkReport, storeReport } from './report-case.ts';
@@ -18,7 +18,7 @@ export function registerPublicCaseRoutes(app: TypedApp): void {
   );
 
   app.get('/api/public/cases/nearby', { config: open, schema: { tags, summary: 'Open cases of a category near a point, before reporting it again', querystring: NearbyQuery, response: { 200: NearbySchema, ...errors } } }, async (request) =>
-    nearbyCases(request.ctx, request.query),
+    publicNearbyCases(request.ctx, request.query),
   );
 
   app.post(

@@ -1,16 +1,17 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { casesCase } from '../../db/schema/cases.ts';
+import { requireInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { loadVisibleCase } from './apply-action.ts';
 import { caseListWhere } from './case-filters.ts';
 import { loadCaseLookups } from './case-lookups.ts';
 import { findPendingRequest } from './case-requests.ts';
-import { caseVisibilityOf } from './cases.policy.ts';
+import { caseScopeOf, caseVisibilityOf } from './cases.policy.ts';
 import { presentDetail, presentListItem } from './cases.presenter.ts';
 import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
 import { routeFor } from './departments.store.ts';
-import { caseNosOf, caseOrder, findPhoto, listCaseEvents, listPhotoMeta } from './cases.store.ts';
+import { caseNosOf, caseOrder, findPhoto, listCaseEvents, listPhotoMeta, mergedReportNos, photoHeldElsewhere } from './cases.store.ts';
 
 function actorOf(ctx: Ctx) {
   if (!ctx.actor) throw AppError.unauthenticated();
@@ -47,22 +48,25 @@ export async function listCases(ctx: Ctx, query: CaseListQueryInput, countCap = 
 
 export async function readCase(ctx: Ctx, caseNo: string): Promise<CaseDetailDto> {
   const row = await loadVisibleCase(ctx, caseNo);
-  const events = await listCaseEvents(ctx.db, ctx.countyCode, row.id);
-  const photos = await listPhotoMeta(ctx.db, ctx.countyCode, row.id);
-  const pending = await findPendingRequest(ctx.db, ctx.countyCode, row.id);
-  const duplicateRows = await ctx.db
-    .select({ caseNo: casesCase.caseNo })
-    .from(casesCase)
-    .where(and(eq(casesCase.regionCode, ctx.countyCode), eq(casesCase.duplicateOf, row.id)));
-  const duplicateOfNo = row.duplicateOf === null ? null : ((await caseNosOf(ctx.db, ctx.countyCode, [row.duplicateOf])).get(row.duplicateOf) ?? null);
+  const scope = caseScopeOf(actorOf(ctx));
+  const events = await listCaseEvents(ctx.db, row);
+  const photos = await listPhotoMeta(ctx.db, row);
+  const pending = await findPendingRequest(ctx.db, row);
+  // The merged reports and the merge target are named only when the reader may open them too.
+  const duplicateNos = await mergedReportNos(ctx.db, row, scope);
+  const duplicateOfNo = row.duplicateOf === null ? null : ((await caseNosOf(ctx.db, ctx.countyCode, [row.duplicateOf], scope)).get(row.duplicateOf) ?? null);
   const lookups = await loadCaseLookups(ctx, [row], events.map((e) => (e.actorKind === 'user' ? e.actorId : null)));
   const suggestedDepartment = row.status === 'registered' ? await routeFor(ctx.db, ctx.countyCode, row.categoryCode, row.townshipCode) : null;
-  return presentDetail(ctx, { row, events, photos, pending, duplicateOfNo, duplicateNos: duplicateRows.map((d) => d.caseNo), suggestedDepartment }, lookups);
+  return presentDetail(ctx, { row, events, photos, pending, duplicateOfNo, duplicateNos, suggestedDepartment }, lookups);
 }
 
+/** A photo of a case in scope; one of another case outside the reader's scope is an audited 404, like a missing one. */
 export async function readCasePhoto(ctx: Ctx, caseNo: string, photoId: string, variant: 'content' | 'thumbnail') {
   const row = await loadVisibleCase(ctx, caseNo);
-  const photo = await findPhoto(ctx.db, ctx.countyCode, row.id, photoId, variant);
-  if (!photo) throw AppError.notFound('what.case_photo');
-  return photo;
+  return requireInScope(
+    ctx,
+    { objectType: 'case_photo', objectId: photoId, what: 'what.case_photo' },
+    () => findPhoto(ctx.db, row, photoId, variant),
+    () => photoHeldElsewhere(ctx.db, row, photoId, caseScopeOf(actorOf(ctx))),
+  );
 }

@@ -10,6 +10,7 @@ import { blindIndexOf, encryptColumnValue } from '../../platform/pii/column-cryp
 import { validateMobile } from '../../platform/validation/mobile.ts';
 import { type CheckedPhotos, checkPhotos, inlinePhotos, type PhotoInput, storePhotos, type UploadOwner, uploadOwnerOf } from './case-photos.ts';
 import { assertRegionInScope, checkRegion } from './case-region.ts';
+import { CaseScope } from './case-scope.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
 import './cases.messages.ts';
 import './cases.pii.ts';
@@ -150,6 +151,6 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
   await appendCaseEvent(t.db, t.countyCode, id, { action: 'report', at: now, actorKind, actorId: actor?.id ?? null, fromStatus: null, toStatus: 'reported', details: { channel: input.channel, photos: checked.photos.count } });
   await recordAudit(t, { eventType: 'cases.report', action: 'create', objectType: 'case', objectId: caseNo, details: { category: category.code, channel: input.channel, township: checked.townshipCode } });
   await emitEvent(t, { topic: 'case.reported', objectType: 'case', objectId: caseNo, payload: { category: category.code, township: checked.townshipCode, channel: input.channel } });
-  const nearby = checked.point === null ? [] : await findNearbyOpenCases(t.db, t.countyCode, { categoryCode: category.code, ...checked.point, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });
+  const nearby = checked.point === null ? [] : await findNearbyOpenCases(t.db, t.countyCode, CaseScope.countyWide('public-duplicate-check'), { categoryCode: category.code, ...checked.point, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });
   return { caseNo, trackingToken, status: 'reported', duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })) };
 }

@@ -4,7 +4,7 @@ import { addDays, type LocalDate, shanghaiDayOf, startOfDayMs } from '../../../p
 import type { Db } from '../../../platform/db/database.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
 import { regionSubtree } from '../../../platform/regions/region-scope.ts';
-import type { CaseVisibility } from '../cases.store.ts';
+import type { CaseVisibility } from '../case-scope.ts';
 import { addInto, type CountsByKey, type Dimension } from './evaluation-rows.ts';
 
 const m = casesEvaluationMonth;

@@ -5,7 +5,7 @@ import { casesCase } from '../../../db/schema/cases.ts';
 import { addDays, type LocalDate, startOfDayMs } from '../../../platform/calendar/shanghai-time.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
 import { useTestDatabase } from '../../../testing/test-database.ts';
-import type { CaseVisibility } from '../cases.store.ts';
+import type { CaseVisibility } from '../case-scope.ts';
 import { countByGroup, countByGroupFromRows, type Dimension, dimensions, type GroupCounts } from './evaluation.store.ts';
 import { type CaseFacts, cst, hours, insertCases } from './evaluation.test-support.ts';
 import { foldEvaluationChanges } from './evaluation-fold.ts';

@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { caseVisibilityOf } from '../cases.policy.ts';
-import type { CaseVisibility } from '../cases.store.ts';
+import type { CaseVisibility } from '../case-scope.ts';
 import type { EvaluationDto, EvaluationExportQueryInput, EvaluationQueryInput, EvaluationRowDto } from './evaluation.schema.ts';
 import { countByGroup, type Dimension, dimensions, type GroupCounts } from './evaluation.store.ts';
 import { writeEvaluationWorkbook } from './evaluation.xlsx.ts';

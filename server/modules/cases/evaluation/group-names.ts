@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
-import type { CaseVisibility } from '../cases.store.ts';
+import type { CaseVisibility } from '../case-scope.ts';
 import type { Dimension } from './evaluation.store.ts';
 import './evaluation.messages.ts';
 

@@ -1,7 +1,8 @@
-import { and, desc, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, lt, sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { queryOne } from '../../../platform/db/rows.ts';
+import type { ScopedCaseFilter } from '../case-filters.ts';
 
 const c = casesCase;
 
@@ -34,7 +35,7 @@ export type ExportedCase = Awaited<ReturnType<typeof exportBatch>>[number];
  * How many cases the filter finds, and the highest id among them: the export stops there, so cases
  * reported while the file is being written do not push it past the count it was allowed on.
  */
-export async function countForExport(db: Db, where: SQL): Promise<{ total: number; maxId: number }> {
+export async function countForExport(db: Db, where: ScopedCaseFilter): Promise<{ total: number; maxId: number }> {
   const row = await queryOne<{ total: number; maxId: number | null }>(db, sql`select count(*) as "total", max(${c.id}) as "maxId" from ${c} where ${where}`);
   return { total: Number(row?.total ?? 0), maxId: Number(row?.maxId ?? 0) };
 }
@@ -44,7 +45,7 @@ export async function countForExport(db: Db, where: SQL): Promise<{ total: numbe
  * starts where the previous one stopped in the primary key, so 200,000 rows cost one pass, and only one
  * batch is ever in memory.
  */
-export async function* casesForExport(db: Db, where: SQL, maxId: number, batchSize: number): AsyncGenerator<ExportedCase> {
+export async function* casesForExport(db: Db, where: ScopedCaseFilter, maxId: number, batchSize: number): AsyncGenerator<ExportedCase> {
   let below = maxId + 1;
   for (;;) {
     const rows = await exportBatch(db, where, below, batchSize);
@@ -54,6 +55,6 @@ export async function* casesForExport(db: Db, where: SQL, maxId: number, batchSi
   }
 }
 
-function exportBatch(db: Db, where: SQL, below: number, batchSize: number) {
+function exportBatch(db: Db, where: ScopedCaseFilter, below: number, batchSize: number) {
   return db.select(exportedColumns).from(c).where(and(where, lt(c.id, below))).orderBy(desc(c.id)).limit(batchSize);
 }

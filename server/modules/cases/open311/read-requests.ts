@@ -3,6 +3,7 @@ import { casesCase } from '../../../db/schema/cases.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { loadCaseLookups } from '../case-lookups.ts';
+import { CaseScope } from '../case-scope.ts';
 import { type CaseRow, caseNosOf, caseOrder, findCaseByNo } from '../cases.store.ts';
 import { listDepartments } from '../departments.store.ts';
 import { dateWindowOf } from './date-window.ts';
@@ -64,7 +65,7 @@ export async function listOpen311Requests(ctx: Ctx, filter: ServiceRequestsFilte
 
 /** GET Service Request: a one-element list, or the spec's 404. */
 export async function readOpen311Request(ctx: Ctx, serviceRequestId: string, extensions: boolean): Promise<Open311ServiceRequest[]> {
-  const row = caseNoPattern.test(serviceRequestId) ? await findCaseByNo(ctx.db, ctx.countyCode, serviceRequestId) : undefined;
+  const row = caseNoPattern.test(serviceRequestId) ? await findCaseByNo(ctx.db, ctx.countyCode, serviceRequestId, CaseScope.countyWide('open311-public')) : undefined;
   if (!row) throw AppError.notFound('what.open311_request');
   return present(ctx, [row], extensions);
 }
@@ -75,7 +76,7 @@ export async function readOpen311Request(ctx: Ctx, serviceRequestId: string, ext
  * asks anyway is answered for the case whose number it sends, as servers whose tokens are their ids do.
  */
 export async function resolveOpen311Token(ctx: Ctx, token: string): Promise<Array<{ service_request_id: string; token: string }>> {
-  const row = caseNoPattern.test(token) ? await findCaseByNo(ctx.db, ctx.countyCode, token) : undefined;
+  const row = caseNoPattern.test(token) ? await findCaseByNo(ctx.db, ctx.countyCode, token, CaseScope.countyWide('open311-public')) : undefined;
   if (!row) throw AppError.notFound('what.open311_token');
   return [{ service_request_id: row.caseNo, token }];
 }
@@ -103,7 +104,7 @@ async function namesFor(ctx: Ctx, rows: CaseRow[]): Promise<RequestNames> {
   const lookups = await loadCaseLookups(ctx, rows);
   const departments = new Map((await listDepartments(ctx.db, ctx.countyCode)).map((d) => [d.key, ctx.locale === 'en' ? d.titleEn : d.titleZh]));
   const mergedInto = rows.map((r) => r.duplicateOf).filter((id): id is number => id !== null);
-  const caseNos = await caseNosOf(ctx.db, ctx.countyCode, mergedInto);
+  const caseNos = await caseNosOf(ctx.db, ctx.countyCode, mergedInto, CaseScope.countyWide('open311-public'));
   return {
     serviceName: lookups.categoryName,
     regionName: lookups.regionName,

@@ -4,6 +4,7 @@ import { AppError, type FieldProblems } from '../../../platform/http/app-error.t
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { findRegion } from '../../../platform/regions/regions.store.ts';
+import { CaseScope } from '../case-scope.ts';
 import { findCaseByNo } from '../cases.store.ts';
 import { type CheckedReport, checkReport, type ReportInput, storeReport } from '../report-case.ts';
 import { attributesFor, checkAttributes } from './attributes.ts';
@@ -130,7 +131,7 @@ export interface SubmittedRequest {
 /** Stores the checked report inside the caller's transaction; the partner is `t.actor`. */
 export async function storeOpen311Submission(t: Ctx, checked: CheckedReport, args: SubmittedArguments): Promise<SubmittedRequest> {
   const outcome = await storeReport(t, checked);
-  const row = await findCaseByNo(t.db, t.countyCode, outcome.caseNo);
+  const row = await findCaseByNo(t.db, t.countyCode, outcome.caseNo, CaseScope.countyWide('report-readback'));
   return {
     caseNo: outcome.caseNo,
     dueAt: row?.stageDueAt?.toISOString() ?? null,

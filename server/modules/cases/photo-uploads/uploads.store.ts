@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { PhotoStage } from '../../../db/schema/cases.ts';
 import { casesPhotoUpload } from '../../../db/schema/cases-uploads.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -69,4 +69,17 @@ export async function deleteExpiredUploads(db: Db, regionCode: string, now: Date
     .where(and(eq(casesPhotoUpload.regionCode, regionCode), lte(casesPhotoUpload.expiresAt, now)))
     .returning({ id: casesPhotoUpload.id });
   return rows.length;
+}
+
+/**
+ * Which of these ids name a live upload at all. Asked after a report failed to consume them: an id that is
+ * live was someone else's (or came with a wrong secret) — "not yours", audited — rather than "not there".
+ */
+export async function liveUploadIds(db: Db, regionCode: string, ids: readonly string[], now: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: casesPhotoUpload.id })
+    .from(casesPhotoUpload)
+    .where(and(eq(casesPhotoUpload.regionCode, regionCode), inArray(casesPhotoUpload.id, [...ids]), gt(casesPhotoUpload.expiresAt, now)));
+  return new Set(rows.map((r) => r.id));
 }
