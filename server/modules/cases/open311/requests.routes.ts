@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../../platform/delivery/idempotency.ts';
 import type { TypedApp } from '../../../platform/module.ts';
-import { actorFromOpen311Key } from './api-key.ts';
+import { actorFromOpen311Key, open311SubmitPermission } from './api-key.ts';
 import { sendOpen311 } from './format.ts';
 import { FormatParams, Open311ReadQuery, PostRequestBody, PostRequestQuery, PostUpdateBody, RequestUpdatesQuery, ServiceRequestParams, ServiceRequestQuery, ServiceRequestsQuery, TokenParams } from './open311.schema.ts';
 import { type PartnerUpdateArguments, recordPartnerUpdate } from './post-update.ts';
@@ -17,7 +17,7 @@ const tags = ['open311'];
  * partner's key as the `api_key` argument. `partnerFromApiKey` checks it before validation (a bad key is the
  * spec's 403 whatever else is wrong) and makes the partner the request's actor.
  */
-const keyedByArgument = { access: 'public' as const };
+const keyedByArgument = { access: 'public' as const, keyArgument: { permission: open311SubmitPermission } };
 const publicRead = { access: 'public' as const };
 /**
  * A POST carries text only (no photos; media_url is not fetched): 4000 characters of description
