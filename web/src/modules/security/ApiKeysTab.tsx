@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Popconfirm, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 import { OneTimeSecretDialog } from '../../app/admin/OneTimeSecretDialog.tsx';
 import { errorText } from '../../app/errorText.ts';
 import { formatDate, formatDateTime, noValue } from '../../app/format.ts';
+import { permissionLabel } from '../../app/roles.tsx';
 import { useResponsiveColumns } from '../../app/responsiveColumns.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import type { Translate } from '../../app/i18n/translate.ts';
@@ -20,11 +21,29 @@ function KeyState({ apiKey, t }: { apiKey: ApiKeyDto; t: Translate }) {
   return <Tag color="green">{t('apiKeys.active')}</Tag>;
 }
 
+/** A key's permissions; those stored but not in force (not integration permissions) are flagged. */
+function KeyPermissions({ apiKey, t }: { apiKey: ApiKeyDto; t: Translate }) {
+  const ineffective = new Set(apiKey.ineffectivePermissions);
+  return (
+    <>
+      <PermissionTags permissions={apiKey.permissions.filter((code) => !ineffective.has(code))} />
+      {apiKey.ineffectivePermissions.map((code) => (
+        <Tooltip key={code} title={t('apiKeys.ineffectiveHint', { code })}>
+          <Tag color="red" data-testid="ineffective-permission">
+            <del>{permissionLabel(code, t)}</del> {t('apiKeys.ineffective')}
+          </Tag>
+        </Tooltip>
+      ))}
+    </>
+  );
+}
+
 /** Keys for partner systems: create (the key is shown once), see use, revoke. */
-export function ApiKeysTab({ knownPermissions }: { knownPermissions: readonly string[] }) {
+export function ApiKeysTab() {
   const t = useT();
   const { message } = App.useApp();
   const keys = useLoad(useCallback((signal: AbortSignal) => securityApi.apiKeys(signal), []));
+  const grantable = useLoad(useCallback((signal: AbortSignal) => securityApi.apiKeyPermissions(signal), []));
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<{ name: string; key: string }>();
 
@@ -51,7 +70,7 @@ export function ApiKeysTab({ knownPermissions }: { knownPermissions: readonly st
       ),
     },
     { key: 'state', title: t('apiKeys.state'), render: (_, apiKey) => <KeyState apiKey={apiKey} t={t} /> },
-    { key: 'permissions', title: t('apiKeys.permissions'), render: (_, apiKey) => <PermissionTags permissions={apiKey.permissions} /> },
+    { key: 'permissions', title: t('apiKeys.permissions'), render: (_, apiKey) => <KeyPermissions apiKey={apiKey} t={t} /> },
     { key: 'scope', title: t('users.scope'), dataIndex: 'scopeRegion', render: (code: string) => <RegionName code={code} /> },
     { key: 'created', title: t('apiKeys.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
     { key: 'expires', title: t('apiKeys.expiresAt'), dataIndex: 'expiresAt', render: (at: string | null) => (at ? formatDate(at) : t('apiKeys.noExpiry')) },
@@ -93,7 +112,7 @@ export function ApiKeysTab({ knownPermissions }: { knownPermissions: readonly st
       />
       <CreateApiKeyDialog
         open={creating}
-        knownPermissions={knownPermissions}
+        grantable={grantable.data?.integration ?? []}
         onCancel={() => setCreating(false)}
         onCreated={(apiKey, key) => {
           setCreating(false);

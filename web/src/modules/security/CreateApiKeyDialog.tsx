@@ -14,15 +14,18 @@ interface ApiKeyValues {
   expiresAt?: Dayjs | null;
 }
 
-/** A key for a partner system: only the permissions it needs, a data scope and, ideally, an end date. */
+/**
+ * A key for a partner system: only the permissions it needs, chosen from those a key may carry (the server's
+ * integration allowlist), a data scope and, ideally, an end date.
+ */
 export function CreateApiKeyDialog({
   open,
-  knownPermissions,
+  grantable,
   onCancel,
   onCreated,
 }: {
   open: boolean;
-  knownPermissions: readonly string[];
+  grantable: readonly string[];
   onCancel: () => void;
   onCreated: (apiKey: ApiKeyDto, key: string) => void;
 }) {
@@ -53,11 +56,7 @@ export function CreateApiKeyDialog({
         <Input autoFocus maxLength={60} placeholder={t('apiKeys.namePlaceholder')} />
       </Form.Item>
       <Form.Item label={t('apiKeys.permissions')} name="permissions" extra={t('apiKeys.permissionsHint')} rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.permissionsRequired') }]}>
-        <Select
-          mode="tags"
-          tokenSeparators={[',', ' ']}
-          options={knownPermissions.map((code) => ({ value: code, label: `${permissionLabel(code, t)} (${code})` }))}
-        />
+        <Select mode="multiple" options={grantable.map((code) => ({ value: code, label: `${permissionLabel(code, t)} (${code})` }))} />
       </Form.Item>
       <Form.Item label={t('users.scope')} name="scopeRegion" rules={[{ required: true, message: t('users.scopeRequired') }]}>
         <RegionPicker root={root} />

@@ -107,32 +107,7 @@ describe('security administration: roles', () => {
   });
 });
 
-describe('security administration: API keys and policy', () => {
-  it('creates an API key and shows the key once', async () => {
-    const apiKey = { id: 'k-1', name: '数字城管对接', prefix: 'wm_ab12', permissions: ['system.metrics'], scopeRegion: '430225', createdAt: '2026-11-29T00:00:00.000Z', expiresAt: null, revokedAt: null, lastUsedAt: null };
-    const { requests } = securityServer({
-      'GET /api/admin/api-keys': jsonResponse(200, []),
-      'POST /api/admin/api-keys': jsonResponse(201, { apiKey, key: 'wm_ab12.secretsecretsecret' }),
-    });
-    await openPage();
-    fireEvent.click(screen.getByRole('tab', { name: 'API 密钥' }));
-    fireEvent.click(await screen.findByTestId('create-api-key-button'));
-    const form = await screen.findByTestId('create-api-key-form');
-    fireEvent.change(within(form).getByLabelText('名称'), { target: { value: '数字城管对接' } });
-    const permissions = within(form).getByLabelText('权限');
-    fireEvent.change(permissions, { target: { value: 'system.metrics' } });
-    fireEvent.keyDown(permissions, { key: 'Enter', code: 'Enter', keyCode: 13 });
-    await act(async () => fireEvent.submit(form));
-
-    const secret = await screen.findByTestId('one-time-secret');
-    expect(within(secret).getByTestId('secret-value').textContent).toContain('wm_ab12.secretsecretsecret');
-    expect(requests.find((r) => r.method === 'POST' && r.path === '/api/admin/api-keys')?.body).toEqual({
-      name: '数字城管对接',
-      permissions: ['system.metrics'],
-      scopeRegion: '430225',
-    });
-  });
-
+describe('security administration: policy', () => {
   it('saves the security policy with PUT', async () => {
     const policy = {
       policy: { minLength: 8, maxLength: 64, minClasses: 3, maxAgeDays: 90, historyCount: 5, lockoutThreshold: 5, lockoutMinutes: 30 },

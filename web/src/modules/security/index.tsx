@@ -13,17 +13,6 @@ import { UserAccessTab } from './UserAccessTab.tsx';
 
 const noRoles: RoleDto[] = [];
 
-/**
- * Administrators' powers a machine client may never carry (the server refuses them too: a leaked key must not
- * manage accounts or read the audit trail).
- */
-const forbiddenForKeys = /^(users|roles|security|apikeys|audit|sessions|system\.(config|backup)|self)\./;
-
-/** Permissions worth offering for an API key: what some role holds and a key may carry. */
-function grantablePermissions(roles: RoleDto[]): string[] {
-  return [...new Set(roles.flatMap((role) => role.permissions))].filter((code) => !forbiddenForKeys.test(code)).sort();
-}
-
 /** 安全管理 (三员: the security administrator): roles, unlocking, API keys and the security policy. */
 export default function SecurityAdminPage() {
   const t = useT();
@@ -35,7 +24,7 @@ export default function SecurityAdminPage() {
   const tabs: NonNullable<TabsProps['items']> = [];
   if (can('roles.grant', 'users.unlock')) tabs.push({ key: 'users', label: t('security.tabUsers'), children: <UserAccessTab roles={roleList} /> });
   if (canReadRoles) tabs.push({ key: 'roles', label: t('security.tabRoles'), children: <RolesTab roles={roleList} loading={roles.loading} /> });
-  if (can('apikeys.manage')) tabs.push({ key: 'apiKeys', label: t('security.tabApiKeys'), children: <ApiKeysTab knownPermissions={grantablePermissions(roleList)} /> });
+  if (can('apikeys.manage')) tabs.push({ key: 'apiKeys', label: t('security.tabApiKeys'), children: <ApiKeysTab /> });
   if (can('security.policy')) tabs.push({ key: 'policy', label: t('security.tabPolicy'), children: <SecurityPolicyTab /> });
 
   return (

@@ -18,6 +18,8 @@ export interface ApiKeyDto {
   /** The key's first characters, to recognise it in a partner's configuration. */
   prefix: string;
   permissions: string[];
+  /** Stored on the key but not in force: not an integration permission, so the key does not get it. */
+  ineffectivePermissions: string[];
   scopeRegion: string;
   createdAt: string;
   expiresAt: string | null;
@@ -52,6 +54,8 @@ export interface SecurityPolicy {
 export const securityApi = {
   roles: (signal?: AbortSignal) => api.get<RoleDto[]>('/api/admin/roles', { signal }),
   apiKeys: (signal?: AbortSignal) => api.get<ApiKeyDto[]>('/api/admin/api-keys', { signal }),
+  /** What a key may carry: the integration permissions (a person's powers never). */
+  apiKeyPermissions: (signal?: AbortSignal) => api.get<{ integration: string[] }>('/api/admin/api-keys/permissions', { signal }),
   createApiKey: (input: CreateApiKeyInput) => api.post<{ apiKey: ApiKeyDto; key: string }>('/api/admin/api-keys', input),
   revokeApiKey: (id: string) => api.delete<void>(`/api/admin/api-keys/${encodeURIComponent(id)}`),
   policy: (signal?: AbortSignal) => api.get<SecurityPolicy>('/api/admin/security-policy', { signal }),

@@ -38,6 +38,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'permission.audit.export': 'Export the audit trail',
   'permission.pii.reveal': 'Reveal personal data',
   'permission.pii.reveal.phone': 'Reveal phone numbers',
+  'permission.cases.open311.submit': 'Open311: submit requests, read their updates',
 
   'pii.reveal': 'Show',
   'pii.revealLabel': 'Show the full number',
@@ -132,7 +133,9 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'apiKeys.namePlaceholder': 'For example: county digital city-management platform',
   'apiKeys.nameRequired': 'Enter a name (at most 60 characters)',
   'apiKeys.permissions': 'Permissions',
-  'apiKeys.permissionsHint': 'Choose from the list or type a permission code.',
+  'apiKeys.permissionsHint': "A key holds integration permissions only; revealing personal data, exports and administration need a signed-in person.",
+  'apiKeys.ineffective': 'not in force',
+  'apiKeys.ineffectiveHint': '{code} is not an integration permission a key may hold; the key does not get it. Revoke the key and create a new one to change it.',
   'apiKeys.permissionsRequired': 'Choose at least one permission',
   'apiKeys.expiresAt': 'Valid until',
   'apiKeys.expiresHint': 'Leave empty for no end (not recommended).',

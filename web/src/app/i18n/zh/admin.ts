@@ -36,6 +36,7 @@ export const adminZh = {
   'permission.audit.export': '导出审计日志',
   'permission.pii.reveal': '查看个人信息明文',
   'permission.pii.reveal.phone': '查看手机号明文',
+  'permission.cases.open311.submit': 'Open311 对接：提交诉求、读取进展',
 
   'pii.reveal': '查看',
   'pii.revealLabel': '查看完整号码',
@@ -130,7 +131,9 @@ export const adminZh = {
   'apiKeys.namePlaceholder': '例如：县数字城管平台对接',
   'apiKeys.nameRequired': '请输入名称（不超过 60 个字）',
   'apiKeys.permissions': '权限',
-  'apiKeys.permissionsHint': '可从列表选择，也可直接输入权限代码。',
+  'apiKeys.permissionsHint': 'API 密钥只能持有对接权限；查看个人信息明文、导出和各类管理权限须由登录的人员使用。',
+  'apiKeys.ineffective': '未生效',
+  'apiKeys.ineffectiveHint': '{code} 不是 API 密钥可持有的对接权限，使用该密钥时不具备此权限。如需调整，请吊销后重新创建。',
   'apiKeys.permissionsRequired': '请至少选择一项权限',
   'apiKeys.expiresAt': '有效期至',
   'apiKeys.expiresHint': '留空为长期有效（不推荐）。',
