@@ -18,7 +18,11 @@ export const idempotencyRecord = pgTable(
     /** sha256 of the request body: the same key with another body is a client bug, answered 422. */
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code').notNull(),
-    response: jsonb('response').notNull(),
+    /**
+     * The first answer as JSON, sealed with the field-encryption keyring (idempotency.ts): an answer may carry
+     * a secret the case keeps only hashed (a citizen's tracking code, an upload id's secret).
+     */
+    response: text('response').notNull(),
     createdAt: at('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.scope, t.key] }), index('idempotency_record_created_idx').on(t.regionCode, t.createdAt)],
@@ -38,4 +42,20 @@ export const outboxEvent = pgTable(
     publishedAt: at('published_at'),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('outbox_event_pending_idx').on(t.regionCode, t.id).where(sql`${t.publishedAt} is null`)],
+);
+
+/**
+ * What anonymous clients have used of their hourly budget (public reports and photo uploads counted together),
+ * one row per client: a device the public page names, or an address. Kept in the database so that several
+ * server instances share it. The subject is a keyed hash: the table counts without keeping who.
+ */
+export const requestBudget = pgTable(
+  'request_budget',
+  {
+    regionCode: regionCode('region_code').notNull(),
+    subject: text('subject').notNull(),
+    windowStart: at('window_start').notNull(),
+    used: integer('used').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.subject] }), index('request_budget_window_idx').on(t.regionCode, t.windowStart)],
 );
