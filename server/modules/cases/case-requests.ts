@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { applyAction, type CaseEnv } from './apply-action.ts';
-import { assertHandlerOf } from './cases.policy.ts';
+import { assertHandlerOf, makersOf } from './cases.policy.ts';
 import type { ActionBody } from './cases.schema.ts';
 import type { CaseRow, ScopedCase } from './cases.store.ts';
 import { requireActor } from './department-actions.ts';
@@ -55,7 +55,7 @@ export function decideRequest(ctx: Ctx, caseNo: string, body: ActionBody<'decide
   return applyAction(ctx, caseNo, 'decide_request', body.revision, async (env) => {
     const pending = await findPendingRequest(env.t.db, env.row);
     if (!pending) throw AppError.field('approved', 'cases.no_pending_request');
-    await assertNotMaker(env.t, [pending.requestedBy], { objectType: 'case', objectId: caseNo, action: 'decide_request' });
+    await assertNotMaker(env.t, makersOf('decide_request', env.row, pending), { objectType: 'case', objectId: caseNo, action: 'decide_request' });
     const set = body.approved ? await approvedChanges(env, pending) : {};
     const decision = body.approved ? 'approved' : 'refused';
     return {

@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { casePermissions } from './case-flow.ts';
+import { availableActions, type CaseAction, casePermissions } from './case-flow.ts';
 import { CaseScope, type CaseVisibility } from './case-scope.ts';
+import type { CaseRequestRow } from './case-requests.ts';
 import type { CaseRow } from './cases.store.ts';
 
 const countyWide = [casePermissions.register, casePermissions.dispatch, casePermissions.verify, casePermissions.supervise, casePermissions.evaluate];
@@ -28,4 +29,28 @@ export function caseScopeOf(actor: Actor): CaseScope {
 export function assertHandlerOf(actor: Actor, row: CaseRow): void {
   if (actor.permissions.has(casePermissions.dispatch)) return;
   if (!actor.department || row.department !== actor.department) throw AppError.field('department', 'cases.not_your_department');
+}
+
+/**
+ * Who did the work an action checks (maker ≠ checker, cases.separation.ts): the handler who fed back, for
+ * 核查; the requester, for the decision on a 延期/挂起 request. The action refuses them and the case page does
+ * not offer it to them.
+ */
+export function makersOf(action: CaseAction, row: CaseRow, pending: CaseRequestRow | undefined): Array<string | null> {
+  switch (action) {
+    case 'verify_pass':
+    case 'verify_fail':
+      return [row.handlerUserId];
+    case 'decide_request':
+      return [pending?.requestedBy ?? null];
+    default:
+      return [];
+  }
+}
+
+/** The case page's actions for this reader: role × state, with those that would check their own work set apart. */
+export function actionsOpenTo(actor: Actor, row: CaseRow, pending: CaseRequestRow | undefined): { actions: CaseAction[]; withheld: CaseAction[] } {
+  const allowed = availableActions(row.status, actor.permissions);
+  const ownWork = (action: CaseAction) => makersOf(action, row, pending).includes(actor.id);
+  return { actions: allowed.filter((a) => !ownWork(a)), withheld: allowed.filter(ownWork) };
 }

@@ -1,9 +1,9 @@
 import { decryptColumnValue } from '../../platform/pii/column-crypto.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { availableActions } from './case-flow.ts';
 import type { CaseLookups } from './case-lookups.ts';
 import type { CaseRequestRow } from './case-requests.ts';
+import { actionsOpenTo } from './cases.policy.ts';
 import type { CaseDetailDto, CaseListItemDto } from './cases.schema.ts';
 import type { CaseEventRow, CaseRow, PhotoMeta } from './cases.store.ts';
 
@@ -80,7 +80,7 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
     satisfactionComment: row.satisfactionComment,
     closingNote: row.closingNote,
     revision: row.revision,
-    actions: ctx.actor ? availableActions(row.status, ctx.actor.permissions) : [],
+    ...actionsOf(ctx, parts),
     pendingRequest: parts.pending ? { id: parts.pending.id, kind: parts.pending.kind, reason: parts.pending.reason, hours: parts.pending.hours, requestedAt: parts.pending.requestedAt.toISOString() } : null,
     photos: parts.photos.map((p) => ({ id: p.id, stage: p.stage, width: p.width, height: p.height, url: `${base}/${p.id}`, thumbnailUrl: `${base}/${p.id}?variant=thumbnail`, takenAt: iso(p.takenAt) })),
     events: parts.events.map((e) => ({
@@ -94,6 +94,12 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
       details: e.details,
     })),
   };
+}
+
+function actionsOf(ctx: Ctx, parts: DetailParts): Pick<CaseDetailDto, 'actions' | 'withheldActions'> {
+  if (!ctx.actor) return { actions: [], withheldActions: [] };
+  const { actions, withheld } = actionsOpenTo(ctx.actor, parts.row, parts.pending);
+  return { actions, withheldActions: withheld };
 }
 
 function actorLabel(e: CaseEventRow, lookups: CaseLookups, locale: string): string {

@@ -9,6 +9,7 @@ import { casePermissions as P } from './case-flow.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
+import './cases.separation.ts';
 import { sweepEscalations } from './escalation.ts';
 import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
 import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.ts';

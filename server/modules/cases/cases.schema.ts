@@ -168,7 +168,10 @@ export const CaseDetailSchema = Type.Object({
   satisfactionComment: nullable(Type.String()),
   closingNote: nullable(Type.String()),
   revision: Type.Integer(),
+  /** What the reader may do now: role × state, less what they may not check because they did it (maker ≠ checker). */
   actions: Type.Array(S.literals(caseActions)),
+  /** Actions the reader's role allows here that they may not take on this case: they did the work it checks. */
+  withheldActions: Type.Array(S.literals(caseActions)),
   pendingRequest: nullable(PendingRequestSchema),
   photos: Type.Array(PhotoSchema),
   events: Type.Array(EventSchema),

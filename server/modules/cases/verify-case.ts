@@ -2,6 +2,7 @@ import { assertNotMaker } from '../../platform/access/separation.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { applyAction } from './apply-action.ts';
 import { checkPhotos, storePhotos, uploadOwnerOf } from './case-photos.ts';
+import { makersOf } from './cases.policy.ts';
 import type { ActionBody } from './cases.schema.ts';
 import type { CaseRow } from './cases.store.ts';
 import { distanceM } from './geo.ts';
@@ -15,7 +16,7 @@ export async function verifyCase(ctx: Ctx, caseNo: string, body: ActionBody<'ver
   const photos = await checkPhotos(body.photos ?? [], { count: { min: 0, max: 9 }, owner: uploadOwnerOf(ctx) });
   const action = body.passed ? 'verify_pass' : 'verify_fail';
   return applyAction(ctx, caseNo, action, body.revision, async (env) => {
-    await assertNotMaker(env.t, [env.row.handlerUserId], { objectType: 'case', objectId: caseNo, action });
+    await assertNotMaker(env.t, makersOf(action, env.row, undefined), { objectType: 'case', objectId: caseNo, action });
     const now = env.t.clock();
     const { lng, lat } = env.row;
     const onSite = body.lng !== undefined && body.lat !== undefined && lng !== null && lat !== null ? Math.round(distanceM({ lng, lat }, { lng: body.lng, lat: body.lat })) : null;

@@ -1,3 +1,4 @@
+import { type MakerCheckerPair, makerCheckerConflicts } from '../../access/separation.ts';
 import type { Actor } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RoleRow } from '../roles.store.ts';
@@ -26,4 +27,27 @@ export function assertKeepsAdministrators(
     await previous;
     if ((await holdersOfKind(role.adminKind!)) <= 1) throw AppError.field('roles', 'roles.last_admin', { role: role.nameZh });
   }, Promise.resolve());
+}
+
+/** One maker ≠ checker step whose both sides a role assignment gives to the same account, and through which roles. */
+export interface MakerCheckerOverlap {
+  pair: MakerCheckerPair;
+  makerRoles: RoleRow[];
+  checkerRoles: RoleRow[];
+}
+
+/**
+ * The maker ≠ checker steps (modules declare them, access/separation.ts) on both sides of which these roles
+ * put one account — say 专业部门 (处理反馈) with 监督员 (核查). Not refused: a small township office may have
+ * one person for both, and the actions still refuse anyone checking their own work. The grant is answered
+ * with a warning and the overlap is audited.
+ */
+export function makerCheckerOverlaps(requested: readonly string[], known: readonly RoleRow[]): MakerCheckerOverlap[] {
+  const roles = known.filter((r) => requested.includes(r.key));
+  const held = new Set(roles.flatMap((r) => r.permissions));
+  return makerCheckerConflicts(held).map((pair) => ({
+    pair,
+    makerRoles: roles.filter((r) => r.permissions.includes(pair.maker)),
+    checkerRoles: roles.filter((r) => r.permissions.includes(pair.checker)),
+  }));
 }

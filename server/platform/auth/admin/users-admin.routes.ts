@@ -13,6 +13,7 @@ import {
   CreateUserBody,
   RoleSchema,
   SetRolesBody,
+  SetRolesResultSchema,
   TemporaryPasswordSchema,
   UpdateUserBody,
   UserIdParams,
@@ -94,8 +95,11 @@ export function registerUserAdminRoutes(app: TypedApp): void {
 
   app.put(
     '/api/admin/users/:id/roles',
-    { config: { access: { permission: 'roles.grant' } }, schema: { tags, summary: "Set an account's roles", params: UserIdParams, body: SetRolesBody, response: { 200: UserSchema, ...errors } } },
-    async (request) => present(request.ctx, await setUserRoles(request.ctx, request.params.id, request.body.roles)),
+    { config: { access: { permission: 'roles.grant' } }, schema: { tags, summary: "Set an account's roles (warnings: maker ≠ checker overlaps)", params: UserIdParams, body: SetRolesBody, response: { 200: SetRolesResultSchema, ...errors } } },
+    async (request) => {
+      const { user, warnings } = await setUserRoles(request.ctx, request.params.id, request.body.roles);
+      return { ...(await present(request.ctx, user)), warnings };
+    },
   );
 
   app.get(

@@ -63,6 +63,12 @@ export const TemporaryPasswordSchema = Type.Object({ temporaryPassword: Type.Str
 
 export const SetRolesBody = S.object({ roles: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true }) });
 
+/** The account as it now stands, and what the grant deserves a second look for (it went through). */
+export const SetRolesResultSchema = Type.Object({
+  ...UserSchema.properties,
+  warnings: Type.Array(Type.Object({ code: S.literals(['maker_checker'] as const), step: Type.String(), message: Type.String() })),
+});
+
 export const RoleSchema = Type.Object({
   key: Type.String(),
   nameZh: Type.String(),

@@ -3,16 +3,17 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { tx } from '../../db/tx.ts';
 import { AppError } from '../../http/app-error.ts';
+import { translate } from '../../i18n/translate.ts';
 import { blindIndexOf, encryptColumnValue } from '../../pii/column-crypto.ts';
 import { findRegion } from '../../regions/regions.store.ts';
 import { isInSubtree } from '../../regions/region-scope.ts';
 import { validateMobile } from '../../validation/mobile.ts';
 import { createAccount } from '../create-user.ts';
 import { hashPassword } from '../passwords.ts';
-import { countHoldersOfAdminKind, grantRole, listRoles, revokeRole, rolesOfUser } from '../roles.store.ts';
+import { countHoldersOfAdminKind, grantRole, listRoles, type RoleRow, revokeRole, rolesOfUser } from '../roles.store.ts';
 import { deleteSessionsOfUser } from '../sessions.store.ts';
 import { findUserById, findUserByLogin, findUserInScope, updateUser, type UserRow } from '../users.store.ts';
-import { assertKeepsAdministrators, assertRoleAssignment } from './roles.policy.ts';
+import { assertKeepsAdministrators, assertRoleAssignment, type MakerCheckerOverlap, makerCheckerOverlaps } from './roles.policy.ts';
 import { temporaryPassword } from './temporary-password.ts';
 import type { UpdateUserInput } from './users-admin.schema.ts';
 
@@ -107,10 +108,25 @@ export async function unlockUser(ctx: Ctx, id: string): Promise<void> {
   });
 }
 
-export async function setUserRoles(ctx: Ctx, id: string, requested: readonly string[]): Promise<UserRow> {
+/** A grant that went through but deserves a second look (maker ≠ checker), in the caller's language. */
+export interface RoleGrantWarning {
+  code: 'maker_checker';
+  step: string;
+  message: string;
+}
+
+function overlapWarning(ctx: Ctx, overlap: MakerCheckerOverlap): RoleGrantWarning {
+  const name = (r: RoleRow) => (ctx.locale === 'en' ? r.nameEn : r.nameZh);
+  const roles = [...new Set([...overlap.makerRoles, ...overlap.checkerRoles])].map(name).join(ctx.locale === 'en' ? ', ' : '、');
+  const message = translate(ctx.locale, 'access.maker_checker_grant', { maker: overlap.pair.makerLabel, checker: overlap.pair.checkerLabel, roles });
+  return { code: 'maker_checker', step: overlap.pair.step, message };
+}
+
+export async function setUserRoles(ctx: Ctx, id: string, requested: readonly string[]): Promise<{ user: UserRow; warnings: RoleGrantWarning[] }> {
   const user = await userInScope(ctx, id);
   const known = await listRoles(ctx.db, ctx.countyCode);
   assertRoleAssignment(ctx.actor!, id, requested, known);
+  const overlaps = makerCheckerOverlaps(requested, known);
   return tx(ctx, async (t) => {
     const current = await rolesOfUser(t.db, t.countyCode, id);
     await assertKeepsAdministrators(current, requested, (kind) => countHoldersOfAdminKind(t.db, t.countyCode, kind));
@@ -120,7 +136,8 @@ export async function setUserRoles(ctx: Ctx, id: string, requested: readonly str
     for (const key of removed) await revokeRole(t.db, t.countyCode, id, key);
     for (const key of added) await grantRole(t.db, t.countyCode, id, key, t.actor!.id, now);
     // New permissions take effect at the next request; removed ones too, since sessions re-read roles each time.
-    await recordAudit(t, { eventType: 'roles.assign', action: 'assign', objectType: 'user', objectId: id, details: { added, removed } });
-    return user;
+    const makerChecker = overlaps.map((o) => o.pair.step);
+    await recordAudit(t, { eventType: 'roles.assign', action: 'assign', objectType: 'user', objectId: id, details: { added, removed, ...(makerChecker.length > 0 ? { makerChecker } : {}) } });
+    return { user, warnings: overlaps.map((o) => overlapWarning(t, o)) };
   });
 }
