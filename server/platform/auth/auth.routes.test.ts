@@ -178,6 +178,19 @@ describe('mandatory MFA enrolment and password expiry', () => {
     expect(stored[0]!.mfa_secret_enc).not.toContain(setup.secret);
   });
 
+  it('refuses a guessable new password with what makes it guessable, in the caller\'s language', async () => {
+    const user = await signIn(t.app, { roles: ['dispatcher'], phone: '13907331234' });
+    const change = (newPassword: string, language = 'zh-CN') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { ...user.headers, 'accept-language': language }, payload: { currentPassword: testPassword, newPassword } });
+    const repeated = await change('Aa1!Aa1!Aa1!');
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json().error.fields.newPassword).toBe('密码太容易被猜到：由重复的片段组成（如 abcabcabc）。可以加入几个不相关的词或字符，使它更长、更难猜');
+    const birthday = await change('Wang@19900101', 'en');
+    expect(birthday.json().error.fields.newPassword).toMatch(/^This password is too easy to guess: it contains a common pinyin name/);
+    const ownPhone = await change('Qs#Tk-13907331234');
+    expect(ownPhone.json().error.fields.newPassword).toBe('密码不能包含用户名、姓名、手机号或身份证号');
+  });
+
   it('after 90 days the password must be changed before anything else', async () => {
     const user = await signIn(t.app, { roles: ['dispatcher'] });
     t.clock.advance(91 * 86_400_000);

@@ -1,12 +1,13 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { appRole, appUser, userRole } from '../../db/schema/identity.ts';
+import { recordAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { tx } from '../db/tx.ts';
-import { recordAudit } from '../audit/audit.ts';
 import { AppError } from '../http/app-error.ts';
+import { passwordFieldError } from './change-password.ts';
 import { createAccount } from './create-user.ts';
-import { validatePassword } from './password-policy.ts';
+import { judgePassword } from './password-policy.ts';
 import { findUserByLogin } from './users.store.ts';
 
 export class NoSystemAdministratorError extends Error {
@@ -32,8 +33,8 @@ export async function assertSystemAdministratorExists(db: Db, countyCode: string
 
 /** `wenming admin create`: one of the three administrators, from the console (the first one can come no other way). */
 export async function createAdministrator(ctx: Ctx, input: { loginId: string; displayName: string; role: 'sys_admin' | 'sec_admin' | 'audit_admin'; password: string }) {
-  const problems = validatePassword(input.password, ctx.security.policy, { loginId: input.loginId, displayName: input.displayName });
-  if (problems.length > 0) throw AppError.field('password', problems[0]!);
+  const verdict = judgePassword(input.password, ctx.security.policy, { loginId: input.loginId, displayName: input.displayName });
+  if (verdict.problems.length > 0) throw passwordFieldError('password', verdict, ctx.security.policy);
   if (await findUserByLogin(ctx.db, ctx.countyCode, input.loginId)) throw AppError.field('loginId', 'users.login_taken');
   return tx(ctx, async (t) => {
     // Administrators enrol MFA at first sign-in (their roles require it); the password itself is theirs, not temporary.

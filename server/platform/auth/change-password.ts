@@ -2,22 +2,35 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
+import { decryptColumnValue } from '../pii/column-crypto.ts';
 import { checkGuardedCredential } from './lockout.ts';
-import { type PasswordPolicy, type PasswordProblem, validatePassword } from './password-policy.ts';
+import { judgePassword, type PasswordPolicy, type PasswordVerdict, type PersonalWords } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { deleteSessionsOfUser, type SessionRow } from './sessions.store.ts';
 import { type OpenedSession, rotateSession } from './sessions.ts';
 import { type UserRow, updateUser } from './users.store.ts';
 
-/** The policy's problems as one field error on `field`, with the numbers the message needs. */
-export function passwordFieldError(field: string, problems: PasswordProblem[], policy: PasswordPolicy): AppError {
-  return AppError.field(field, problems[0]!, { min: policy.minLength, max: policy.maxLength, classes: policy.minClasses });
+/** The verdict's first problem as one field error on `field`, with the numbers and the hint the message needs. */
+export function passwordFieldError(field: string, verdict: PasswordVerdict, policy: PasswordPolicy): AppError {
+  return AppError.field(field, verdict.problems[0]!, {
+    min: policy.minLength,
+    max: policy.maxLength,
+    classes: policy.minClasses,
+    ...(verdict.hint ? { hint: verdict.hint } : {}),
+  });
 }
 
-/** Checks the policy and the history, then stores the new hash; returns what the history should become. */
-export async function nextPasswordState(user: UserRow, password: string, policy: PasswordPolicy, field: string) {
-  const problems = validatePassword(password, policy, { loginId: user.loginId, displayName: user.displayName });
-  if (problems.length > 0) throw passwordFieldError(field, problems, policy);
+/** What the person's password must not be built from: their login, name and (decrypted here only) phone. */
+export function personalWordsOf(ctx: Ctx, user: UserRow): PersonalWords {
+  const phone = user.phoneEnc ? decryptColumnValue(ctx.keyring, 'app_user', 'phone_enc', user.phoneEnc) : undefined;
+  return { loginId: user.loginId, displayName: user.displayName, phone };
+}
+
+/** Checks the policy and the history, then hashes; returns the new hash and what the history should become. */
+export async function nextPasswordState(ctx: Ctx, user: UserRow, password: string, field: string) {
+  const policy = ctx.security.policy;
+  const verdict = judgePassword(password, policy, personalWordsOf(ctx, user));
+  if (verdict.problems.length > 0) throw passwordFieldError(field, verdict, policy);
   const previous = [user.passwordHash, ...user.passwordHistory].filter((h): h is string => !!h).slice(0, policy.historyCount);
   for (const old of previous) {
     if (await verifyPassword(old, password)) throw AppError.field(field, 'auth.password_reused', { count: policy.historyCount });
@@ -42,7 +55,7 @@ export async function changeOwnPassword(
   await checkGuardedCredential(ctx, session, currentPasswordRule, async () =>
     user.passwordHash && (await verifyPassword(user.passwordHash, input.currentPassword)) ? { ok: true } : { ok: false, reasonCode: 'current_wrong' },
   );
-  const next = await nextPasswordState(user, input.newPassword, ctx.security.policy, 'newPassword');
+  const next = await nextPasswordState(ctx, user, input.newPassword, 'newPassword');
   return tx(ctx, async (t) => {
     const now = t.clock();
     await updateUser(t.db, t.countyCode, user.id, { ...next, passwordChangedAt: now, mustChangePassword: false, updatedAt: now });

@@ -1,8 +1,11 @@
+import { estimateStrength } from './password-strength.ts';
+
 /**
  * Password rules. 等保 L3-CES1-01 asks for complexity and periodic change; OWASP ASVS 4.0.3 (2.1.9, 2.1.10)
- * advises against both. So composition and expiry are configurable, with a "China profile" (both on) as the
- * default, and the ASVS rules that never hurt are always on: a deny-list, nothing derived from the person's
- * own identifiers, long passphrases allowed, no truncation.
+ * advises against both. So composition and expiry are configurable within 等保 floors (admin/policy-floors.ts),
+ * with a "China profile" as the default, and the rules that never hurt are always on: a deny-list, nothing
+ * derived from the person's own identifiers, a strength estimate (zxcvbn-ts, password-strength.ts) instead of
+ * hand-written pattern rules, long passphrases allowed, no truncation.
  */
 export interface PasswordPolicy {
   minLength: number;
@@ -34,7 +37,7 @@ export type PasswordProblem =
   | 'password.classes'
   | 'password.common'
   | 'password.personal'
-  | 'password.sequence';
+  | 'password.weak';
 
 /** Identifiers of the person that must not appear in their password (AUTH-02). */
 export interface PersonalWords {
@@ -58,7 +61,18 @@ export function characterClasses(password: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
 }
 
-export function validatePassword(password: string, policy: PasswordPolicy, personal: PersonalWords = {}): PasswordProblem[] {
+export interface PasswordVerdict {
+  /** Every rule broken, the first one being what the person is told. */
+  problems: PasswordProblem[];
+  /** For 'password.weak': a message key saying what makes it guessable (the estimator's feedback). */
+  hint: string | null;
+}
+
+/**
+ * Checks a password. The strength estimate runs last and only when every other rule passed: it is the costly
+ * one (tens of milliseconds), and the person is told one problem at a time anyway.
+ */
+export function judgePassword(password: string, policy: PasswordPolicy, personal: PersonalWords = {}): PasswordVerdict {
   const problems: PasswordProblem[] = [];
   const length = [...password].length;
   if (length < policy.minLength) problems.push('password.too_short');
@@ -66,8 +80,19 @@ export function validatePassword(password: string, policy: PasswordPolicy, perso
   if (policy.minClasses > 0 && characterClasses(password) < policy.minClasses) problems.push('password.classes');
   if (isCommon(password)) problems.push('password.common');
   if (containsPersonal(password, personal)) problems.push('password.personal');
-  if (isMostlySequence(password)) problems.push('password.sequence');
-  return problems;
+  if (problems.length > 0) return { problems, hint: null };
+  const strength = estimateStrength(password, personalInputs(personal));
+  return strength.acceptable ? { problems: [], hint: null } : { problems: ['password.weak'], hint: strength.hint };
+}
+
+export function validatePassword(password: string, policy: PasswordPolicy, personal: PersonalWords = {}): PasswordProblem[] {
+  return judgePassword(password, policy, personal).problems;
+}
+
+/** The person's identifiers and their parts ("tan.jianjun" → tan, jianjun), for the estimator's own dictionary. */
+function personalInputs(personal: PersonalWords): string[] {
+  const words = [personal.loginId, personal.displayName, personal.phone, personal.idCard].filter((w): w is string => !!w);
+  return [...new Set([...words, ...words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3))];
 }
 
 function isCommon(password: string): boolean {
@@ -86,18 +111,6 @@ function containsPersonal(password: string, personal: PersonalWords): boolean {
     if (clean.length >= 6) needles.push(clean.slice(-6), clean.slice(0, 6));
   }
   return needles.some((needle) => haystack.includes(needle));
-}
-
-/** "12345678" or "abcdefgh" style: more than half of the password is one ascending or repeated run. */
-function isMostlySequence(password: string): boolean {
-  let longest = 1;
-  let run = 1;
-  for (let i = 1; i < password.length; i++) {
-    const step = password.charCodeAt(i) - password.charCodeAt(i - 1);
-    run = step === 1 || step === 0 ? run + 1 : 1;
-    longest = Math.max(longest, run);
-  }
-  return longest * 2 > password.length && longest >= 4;
 }
 
 export function isPasswordExpired(changedAt: Date | null, policy: PasswordPolicy, now: Date): boolean {

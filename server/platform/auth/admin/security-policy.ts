@@ -7,32 +7,45 @@ import { S } from '../../http/schema.ts';
 import type { TypedApp } from '../../module.ts';
 import { readSetting, writeSetting } from '../../settings/settings.store.ts';
 import type { AuthSettings } from '../auth-config.ts';
+import { liftToFloors, securityBounds } from './policy-floors.ts';
 
-const int = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
+const int = ([minimum, maximum]: readonly [number, number]) => Type.Integer({ minimum, maximum });
+const floors = securityBounds.policy;
 
-/** The bounds keep every choice within what 等保 assessors accept (e.g. never fewer than 8 characters). */
+/** Every value within its 等保 floor and ceiling (policy-floors.ts): below a floor is a field error. */
 export const SecurityPolicySchema = S.object({
   policy: S.object({
-    minLength: int(8, 64),
-    maxLength: int(64, 256),
-    minClasses: int(0, 4),
-    maxAgeDays: int(0, 365),
-    historyCount: int(0, 24),
-    lockoutThreshold: int(3, 10),
-    lockoutMinutes: int(5, 1440),
+    minLength: int(floors.minLength),
+    maxLength: int(floors.maxLength),
+    minClasses: int(floors.minClasses),
+    maxAgeDays: int(floors.maxAgeDays),
+    historyCount: int(floors.historyCount),
+    lockoutThreshold: int(floors.lockoutThreshold),
+    lockoutMinutes: int(floors.lockoutMinutes),
   }),
-  absoluteHours: int(1, 12),
-  ipFailureLimit: int(5, 1000),
-  ipWindowMinutes: int(1, 1440),
+  absoluteHours: int(securityBounds.absoluteHours),
+  ipFailureLimit: int(securityBounds.ipFailureLimit),
+  ipWindowMinutes: int(securityBounds.ipWindowMinutes),
 });
 type SecurityPolicy = Static<typeof SecurityPolicySchema>;
 
 const settingKey = 'security.settings';
 
-/** Applies the saved policy over the defaults, into the settings object the app shares (read at each request). */
+/**
+ * Applies the saved policy over the defaults, into the settings object the app shares (read at each request),
+ * lifted to the floors: a value saved before they existed does not weaken the installation.
+ */
 export async function loadSecuritySettings(db: Db, countyCode: string, into: AuthSettings): Promise<void> {
   const saved = await readSetting<SecurityPolicy>(db, countyCode, settingKey);
-  if (saved) Object.assign(into, { ...saved, policy: { ...into.policy, ...saved.policy } });
+  if (!saved) return;
+  const { policy, absoluteHours, ipFailureLimit, ipWindowMinutes } = into;
+  const lifted = liftToFloors({ policy: { ...policy, ...saved.policy }, absoluteHours, ipFailureLimit, ipWindowMinutes, ...pickSession(saved) });
+  Object.assign(into, lifted);
+}
+
+function pickSession(saved: Partial<SecurityPolicy>) {
+  const { absoluteHours, ipFailureLimit, ipWindowMinutes } = saved;
+  return Object.fromEntries(Object.entries({ absoluteHours, ipFailureLimit, ipWindowMinutes }).filter(([, v]) => typeof v === 'number'));
 }
 
 function current(ctx: Ctx): SecurityPolicy {

@@ -127,4 +127,27 @@ describe('security administration: policy', () => {
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
     expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({ ...policy, policy: { ...policy.policy, minLength: 12 } });
   });
+
+  it('holds the 等保 floors: the form never sends fewer than 3 classes, and shows the field the server refuses', async () => {
+    const policy = {
+      policy: { minLength: 10, maxLength: 128, minClasses: 3, maxAgeDays: 90, historyCount: 5, lockoutThreshold: 5, lockoutMinutes: 30 },
+      absoluteHours: 12,
+      ipFailureLimit: 20,
+      ipWindowMinutes: 15,
+    };
+    const { requests } = securityServer({
+      'GET /api/admin/security-policy': jsonResponse(200, policy),
+      'PUT /api/admin/security-policy': errorResponse(400, 'validation_failed', '请检查', { 'policy.historyCount': '不能小于 5' }),
+    });
+    await openPage();
+    fireEvent.click(screen.getByRole('tab', { name: '安全策略' }));
+    const form = await screen.findByTestId('policy-form');
+    const classes = within(form).getByLabelText('字符种类');
+    fireEvent.change(classes, { target: { value: '2' } });
+    fireEvent.blur(classes);
+    await act(async () => fireEvent.submit(form));
+    expect(await within(form).findByText('不能小于 5')).toBeTruthy();
+    const sent = requests.filter((r) => r.method === 'PUT').map((r) => (r.body as typeof policy).policy.minClasses);
+    expect(sent.every((n) => n >= 3)).toBe(true);
+  });
 });

@@ -20,22 +20,23 @@ interface NumberField {
 const passwordFields: Array<NumberField & { name: ['policy', keyof PasswordPolicy] }> = [
   { name: ['policy', 'minLength'], label: 'policy.minLength', hint: 'policy.minLengthHint', min: 8, max: 64 },
   { name: ['policy', 'maxLength'], label: 'policy.maxLength', hint: 'policy.maxLengthHint', min: 64, max: 256 },
-  { name: ['policy', 'minClasses'], label: 'policy.minClasses', hint: 'policy.minClassesHint', min: 0, max: 4 },
-  { name: ['policy', 'maxAgeDays'], label: 'policy.maxAgeDays', hint: 'policy.maxAgeDaysHint', min: 0, max: 365 },
-  { name: ['policy', 'historyCount'], label: 'policy.historyCount', hint: 'policy.historyCountHint', min: 0, max: 24 },
+  { name: ['policy', 'minClasses'], label: 'policy.minClasses', hint: 'policy.minClassesHint', min: 3, max: 4 },
+  { name: ['policy', 'maxAgeDays'], label: 'policy.maxAgeDays', hint: 'policy.maxAgeDaysHint', min: 1, max: 90 },
+  { name: ['policy', 'historyCount'], label: 'policy.historyCount', hint: 'policy.historyCountHint', min: 5, max: 24 },
 ];
 
 const signInFields: NumberField[] = [
   { name: ['policy', 'lockoutThreshold'], label: 'policy.lockoutThreshold', hint: 'policy.lockoutThresholdHint', min: 3, max: 10 },
-  { name: ['policy', 'lockoutMinutes'], label: 'policy.lockoutMinutes', hint: 'policy.lockoutMinutesHint', min: 5, max: 1440 },
+  { name: ['policy', 'lockoutMinutes'], label: 'policy.lockoutMinutes', hint: 'policy.lockoutMinutesHint', min: 10, max: 1440 },
   { name: ['absoluteHours'], label: 'policy.absoluteHours', hint: 'policy.absoluteHoursHint', min: 1, max: 12 },
-  { name: ['ipFailureLimit'], label: 'policy.ipFailureLimit', hint: 'policy.ipFailureLimitHint', min: 5, max: 1000 },
-  { name: ['ipWindowMinutes'], label: 'policy.ipWindowMinutes', hint: 'policy.ipWindowMinutesHint', min: 1, max: 1440 },
+  { name: ['ipFailureLimit'], label: 'policy.ipFailureLimit', hint: 'policy.ipFailureLimitHint', min: 5, max: 100 },
+  { name: ['ipWindowMinutes'], label: 'policy.ipWindowMinutes', hint: 'policy.ipWindowMinutesHint', min: 5, max: 1440 },
 ];
 
 /**
- * The password and sign-in rules. The bounds are the server's (auth/admin/security-policy.ts: what 等保
- * assessors accept), repeated here so a value out of range is caught before saving.
+ * The password and sign-in rules. The bounds are the server's 等保 floors and ceilings
+ * (auth/admin/policy-floors.ts), repeated here so a value out of range is caught before saving; the server
+ * refuses it anyway, with the field named.
  */
 export function SecurityPolicyTab() {
   const t = useT();

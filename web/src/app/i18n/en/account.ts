@@ -35,7 +35,7 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'password.currentRequired': 'Enter your current password',
   'password.new': 'New password',
   'password.newRequired': 'Enter a new password',
-  'password.policyHint': 'The security administrator sets the password rules; if the new password breaks one, you will be told which.',
+  'password.policyHint': 'The security administrator sets the rules; easily guessed passwords (repeated chunks, pinyin names, birthdays, phone numbers, 520/1314) are refused, and you are told why.',
   'password.confirm': 'New password again',
   'password.confirmRequired': 'Enter the new password again',
   'password.mismatch': 'The two new passwords do not match',
