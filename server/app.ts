@@ -10,6 +10,7 @@ import { installErrorHandling } from './platform/http/error-handler.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installRequestContext, requestIdFrom } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installStorableTextCheck } from './platform/http/storable-text.ts';
 import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
 import { loggerOptions } from './platform/logging.ts';
 import type { AppDeps, AppModule, TypedApp } from './platform/module.ts';
@@ -54,6 +55,7 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
   await installSecurityHeaders(app, deps.config.production);
   await installOpenApi(app);
   installAccessGuard(app, parseAdminNetworks(deps.config.adminNetworks));
+  installStorableTextCheck(app);
 
   installMetrics(app);
   registerSystemRoutes(app as TypedApp, deps);

@@ -5,6 +5,7 @@ import type { Ctx } from '../context.ts';
 import { resolveLocale } from '../i18n/locale.ts';
 import type { AppDeps } from '../module.ts';
 import { containsPersonalNumber } from '../pii/scrub.ts';
+import { toStorableText } from './storable-text.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,7 +48,8 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
   });
 }
 
+/** Kept in audit rows: cut to a size, and to what PostgreSQL can store (a cut may split a surrogate pair). */
 function headerText(value: string | string[] | undefined): string | null {
   const text = Array.isArray(value) ? value[0] : value;
-  return text ? text.slice(0, 300) : null;
+  return text ? toStorableText(text.slice(0, 300)) : null;
 }
