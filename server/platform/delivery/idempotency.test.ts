@@ -36,6 +36,19 @@ describe('idempotent writes', () => {
     expect(retried).toEqual({ statusCode: 200, body: 'ok', replayed: false });
   });
 
+  it('keeps no clear secret: the stored answer is sealed, bound to its table, and a replay gets it back whole', async () => {
+    const ctx = t.ctx();
+    const answer = { caseNo: '2026-00000001', trackingToken: 'tok-SECRET-0001', nested: { uploadId: 'a.b-SECRET' } };
+    const first = await runIdempotent(ctx, { scope: 'test:secret', key: 'secret-key-0001', body: {} }, async () => ({ statusCode: 201, body: answer }));
+    expect(first).toEqual({ statusCode: 201, body: answer, replayed: false });
+    const rows = await t.database.query<Record<string, unknown>>('select * from idempotency_record where key = $1', ['secret-key-0001']);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toMatch(/SECRET|2026-00000001/);
+    expect(String(rows[0]!.response)).toMatch(/^v1\./);
+    const again = await runIdempotent(ctx, { scope: 'test:secret', key: 'secret-key-0001', body: {} }, async () => ({ statusCode: 500, body: null }));
+    expect(again).toEqual({ statusCode: 201, body: answer, replayed: true });
+  });
+
   it('accepts well-formed keys and refuses anything else with a field error', () => {
     expect(idempotencyKeyOf(undefined)).toBeNull();
     expect(idempotencyKeyOf('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import { registerMessages } from '../i18n/translate.ts';
+import { decryptColumnValue, encryptColumnValue } from '../pii/column-crypto.ts';
 
 registerMessages({
   zh: {
@@ -45,6 +46,10 @@ export function requestHashOf(body: unknown): string {
  * Runs a write at most once per (caller, operation, key): the first answer is stored in the same transaction
  * as the write, and a retry (after a timeout on a bad mobile signal) gets it back unchanged. Two copies racing
  * each other meet at the primary key: the loser's transaction rolls back and it returns the winner's answer.
+ *
+ * The answer is stored sealed (AES-256-GCM with the field-encryption keyring, bound to this column): it may
+ * carry a secret the records keep only hashed — a citizen's tracking code, an upload id's secret — and a
+ * replay must give it back whole. Key rotation re-seals it like any encrypted column (pii/platform-fields.ts).
  */
 export async function runIdempotent<T>(
   ctx: Ctx,
@@ -55,26 +60,28 @@ export async function runIdempotent<T>(
   if (key === null) return { ...(await tx(ctx, write)), replayed: false };
   const requestHash = requestHashOf(request.body);
   const earlier = await findRecord(ctx.db, ctx.countyCode, scope, key);
-  if (earlier) return replay<T>(earlier, requestHash);
+  if (earlier) return replay<T>(ctx, earlier, requestHash);
   try {
     return await tx(ctx, async (t) => {
       const result = await write(t);
-      await t.db.insert(idempotencyRecord).values({ regionCode: t.countyCode, scope, key, requestHash, statusCode: result.statusCode, response: result.body as object, createdAt: t.clock() });
+      const response = encryptColumnValue(t.keyring, 'idempotency_record', 'response', JSON.stringify(result.body ?? null));
+      await t.db.insert(idempotencyRecord).values({ regionCode: t.countyCode, scope, key, requestHash, statusCode: result.statusCode, response, createdAt: t.clock() });
       return { ...result, replayed: false };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const winner = await findRecord(ctx.db, ctx.countyCode, scope, key);
     if (!winner) throw error;
-    return replay<T>(winner, requestHash);
+    return replay<T>(ctx, winner, requestHash);
   }
 }
 
 type RecordRow = typeof idempotencyRecord.$inferSelect;
 
-function replay<T>(row: RecordRow, requestHash: string): IdempotentResult<T> {
+function replay<T>(ctx: Ctx, row: RecordRow, requestHash: string): IdempotentResult<T> {
   if (row.requestHash !== requestHash) throw new AppError(422, 'idempotency_key_reused', 'idempotency.key_reused');
-  return { statusCode: row.statusCode, body: row.response as T, replayed: true };
+  const body = JSON.parse(decryptColumnValue(ctx.keyring, 'idempotency_record', 'response', row.response)) as T;
+  return { statusCode: row.statusCode, body, replayed: true };
 }
 
 async function findRecord(db: Db, regionCode: string, scope: string, key: string): Promise<RecordRow | undefined> {

@@ -71,6 +71,7 @@ describe('wenming keys', () => {
     expect(lines).toEqual([
       'app_user.phone_enc: 1 re-encrypted',
       'app_user.mfa_secret_enc: 0 re-encrypted',
+      'idempotency_record.response: 0 re-encrypted',
       'cases_case.reporter_phone_enc: 0 re-encrypted',
       'active key: test1',
       'app_user.phone_enc: 1 on test1',

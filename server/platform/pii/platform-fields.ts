@@ -61,6 +61,12 @@ export const platformPiiFields: readonly PiiField[] = [
     purpose: '按来源地址限制登录失败次数，防止口令猜测', retention: '计数窗口结束后清除', mask: 'ip', encrypted: false,
   },
   {
+    // A stored answer may hold a secret kept elsewhere only as a hash (a citizen's tracking code, an upload
+    // id's secret), so it is sealed; the records serve retries of a write, minutes to hours after it.
+    table: 'idempotency_record', column: 'response', category: 'auth_secret', sensitive: true, legalBasis: '法定职责',
+    purpose: '重复提交时原样返回首次的答复（幂等），其中可能含查询码等凭据', retention: '服务于提交后的重试', mask: 'secret', encrypted: true,
+  },
+  {
     table: 'audit_event', column: 'actor_id', category: 'network', sensitive: false, ...securityLog,
     purpose: '安全审计：操作人账号', mask: 'none', encrypted: false,
   },

@@ -126,6 +126,8 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
        values ('430225', '2026-00000001', 'x', '2026', '09006', 'citizen', 'reported', '430225100', '430225100', 113.77, 26.49, '炎帝大道', '占道', $1, $2, now(), now())`,
       [reporter.value, reporter.blindIndex],
     );
+    const answer = encryptColumnValue(ctx.keyring, 'idempotency_record', 'response', JSON.stringify({ phone: typed.value }));
+    await t.database.query(`insert into idempotency_record (region_code, scope, key, request_hash, status_code, response, created_at) values ('430225', 's', 'k', 'h', 201, $1, now())`, [answer]);
 
     for (const field of piiFields().filter((f) => f.encrypted)) {
       const rows = await t.database.query<{ value: string }>(`select ${field.column}::text as value from ${field.table} where ${field.column} is not null`);

@@ -80,7 +80,7 @@ describe('key rotation (DATA-02)', () => {
   });
 
   it('covers every encrypted column of the registry, and only those', () => {
-    expect(piiFields().filter((f) => f.encrypted).map((f) => `${f.table}.${f.column}`)).toEqual(['app_user.phone_enc', 'app_user.mfa_secret_enc', 'cases_case.reporter_phone_enc']);
+    expect(piiFields().filter((f) => f.encrypted).map((f) => `${f.table}.${f.column}`)).toEqual(['app_user.phone_enc', 'app_user.mfa_secret_enc', 'idempotency_record.response', 'cases_case.reporter_phone_enc']);
     expect(piiField('app_user', 'phone_hmac')?.encrypted).toBe(false);
     expect(blindIndex(t.ctx().keyring, 'phone', '13800000001')).toBe(blindIndex(before, 'phone', '13800000001'));
   });
