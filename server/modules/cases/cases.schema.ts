@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { caseChannels, caseStatuses, clockStages, photoStages } from '../../db/schema/cases.ts';
 import { S } from '../../platform/http/schema.ts';
+import { staffPhotoBodyLimit } from './body-limits.ts';
 import { caseActions } from './case-flow.ts';
 import { uploadIdPattern } from './photo-uploads/upload-token.ts';
 
@@ -11,8 +12,8 @@ export const CaseNoParams = S.object({ caseNo: Type.String({ pattern: '^[0-9]{4}
 export const PhotoParams = S.object({ caseNo: CaseNoParams.properties.caseNo, photoId: Type.String({ format: 'uuid' }) });
 export const PhotoQuery = S.object({ variant: Type.Optional(S.literals(['content', 'thumbnail'] as const)) });
 
-/** Nine phone photos, already shrunk by the client to ≤ 2560 px, fit easily; the image check caps each one. */
-export const photoBodyLimit = 64 * 1024 * 1024;
+/** Staff reports and actions with photos inline (body-limits.ts); most now name uploaded photos instead. */
+export const photoBodyLimit = staffPhotoBodyLimit;
 
 /**
  * A photo: either base64 inline (API clients; type, size and EXIF are checked on the bytes, not on a name) or

@@ -2,13 +2,15 @@ import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platfo
 import { S } from '../../platform/http/schema.ts';
 import type { TypedApp } from '../../platform/module.ts';
 import { publicNearbyCases } from './case-queries.ts';
-import { CaseNoParams, CitizenReportBody, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
+import { CaseNoParams, CitizenReportBody, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, RateBody, ReportedSchema, TrackingHeaders, TrackingSchema } from './cases.schema.ts';
 import { PublicFormSchema, publicForm } from './public-form.ts';
+import { publicReportBodyLimit } from './body-limits.ts';
+import { publicClientOfRequest, spendInlinePhotos, spendOnArrival } from './public-intake.ts';
 import { checkReport, storeReport } from './report-case.ts';
 import { rateCase, reporterPhoto, trackCase } from './tracking.ts';
 
 const tags = ['cases (public)'];
-const errors = { 400: S.error(), 403: S.error(), 404: S.error(), 409: S.error(), 413: S.error(), 422: S.error() };
+const errors = { 400: S.error(), 403: S.error(), 404: S.error(), 409: S.error(), 413: S.error(), 422: S.error(), 429: S.error() };
 const open = { access: 'public' as const };
 
 /** The citizen's side: report from a phone, follow the case with its number and code, rate the result. */
@@ -24,15 +26,19 @@ export function registerPublicCaseRoutes(app: TypedApp): void {
   app.post(
     '/api/public/cases',
     {
-      bodyLimit: photoBodyLimit,
+      bodyLimit: publicReportBodyLimit,
+      onRequest: spendOnArrival,
       config: open,
       schema: { tags, summary: 'Report a problem, anonymously or with a phone for follow-up', body: CitizenReportBody, response: { 201: ReportedSchema, 200: ReportedSchema, ...errors } },
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers[idempotencyHeader]);
+      await spendInlinePhotos(request, request.body.photos);
       // Checked before the transaction: photo decoding is slow and must not hold the database.
       const checked = await checkReport(request.ctx, { ...request.body, channel: 'citizen' }, undefined, 'citizen');
-      const result = await runIdempotent(request.ctx, { scope: 'cases.report:citizen', key, body: request.body }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
+      // A citizen's keys are theirs alone: two phones that happen to pick one key never see each other's answer.
+      const scope = `cases.report:citizen:${publicClientOfRequest(request).own}`;
+      const result = await runIdempotent(request.ctx, { scope, key, body: request.body }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
       return reply.code(result.statusCode).send(result.body);
     },
   );

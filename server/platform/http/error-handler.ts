@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveLocale, type Locale } from '../i18n/locale.ts';
+import { type Locale, resolveLocale } from '../i18n/locale.ts';
 import { hasMessage, translate } from '../i18n/translate.ts';
 import { AppError, type FieldProblems } from './app-error.ts';
 import { type SchemaError, toFieldProblems } from './validation-errors.ts';
@@ -31,7 +31,14 @@ export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) =>
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const locale = localeOf(request);
-  return reply.code(error.status).type('application/json; charset=utf-8').send(renderError(error, locale, request.id));
+  return withErrorHeaders(reply, error).code(error.status).type('application/json; charset=utf-8').send(renderError(error, locale, request.id));
+}
+
+/** A 429 that knows when the client may come back says so in `Retry-After` (RFC 9110 §10.2.3), in seconds. */
+export function withErrorHeaders(reply: FastifyReply, error: AppError): FastifyReply {
+  const retryAfter = error.vars.retryAfterSeconds;
+  if (error.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  return reply;
 }
 
 export function renderError(error: AppError, locale: Locale, requestId: string): ErrorBody {

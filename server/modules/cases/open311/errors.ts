@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { toAppError } from '../../../platform/http/error-handler.ts';
+import { toAppError, withErrorHeaders } from '../../../platform/http/error-handler.ts';
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { hasMessage, translate } from '../../../platform/i18n/translate.ts';
 import { errorFormatOf, sendOpen311 } from './format.ts';
@@ -43,7 +43,7 @@ export function toOpen311Errors(error: AppError, locale: Locale, requestId: stri
 export function sendOpen311Error(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const { status, errors } = toOpen311Errors(error, request.ctx?.locale ?? 'zh', request.id);
   const format = errorFormatOf(request.url, request.headers.accept);
-  return sendOpen311(reply.code(status), format, 'errors', 'error', errors);
+  return sendOpen311(withErrorHeaders(reply, error).code(status), format, 'errors', 'error', errors);
 }
 
 /** An unknown method or format under /open311 (`/v2/services.html`, `/v2/requests/1`): the spec's 404. */

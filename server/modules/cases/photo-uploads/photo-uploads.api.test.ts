@@ -3,7 +3,7 @@ import { photo } from '../../../platform/files/image.fixtures.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { signIn } from '../../../testing/test-auth.ts';
 import { type CaseActors, inXiayang, prepareCases } from '../cases.test-support.ts';
-import { publicUploadsPerHour } from './stage-photo.ts';
+import { publicIntakePerHour } from '../public-intake.ts';
 import { phonePhoto, publicUploadUrl, staffUploadUrl, stagedCount, uploadPhoto } from './uploads.test-support.ts';
 
 describe('photo uploads: one photo per request, checked by content', () => {
@@ -98,13 +98,17 @@ describe('photo uploads: one photo per request, checked by content', () => {
     expect(staffWithoutCsrf.statusCode).toBe(403);
   });
 
-  it('one address may stage only so many public uploads an hour (429), and may again an hour later', async () => {
+  it('one phone may stage only so many public uploads an hour (429 with Retry-After), and may again an hour later', async () => {
     const bytes = await phonePhoto();
-    let last = await uploadPhoto(t, publicUploadUrl, null, bytes);
-    for (let i = 0; i < publicUploadsPerHour && last.statusCode === 201; i++) last = await uploadPhoto(t, publicUploadUrl, null, bytes);
+    const phone = { 'x-device-id': 'phone-0001-aaaaaaaaaaaa' };
+    let last = await uploadPhoto(t, publicUploadUrl, null, bytes, phone);
+    for (let i = 0; i < publicIntakePerHour.device && last.statusCode === 201; i++) last = await uploadPhoto(t, publicUploadUrl, null, bytes, phone);
     expect(last.statusCode).toBe(429);
-    expect(last.json().error.code).toBe('rate_limited');
+    expect(last.json().error).toMatchObject({ code: 'rate_limited', message: 'Too many submissions from here; please try again in 60 min' });
+    expect(last.headers['retry-after']).toBe('3600');
+    // another phone behind the same address has its own budget
+    expect((await uploadPhoto(t, publicUploadUrl, null, bytes, { 'x-device-id': 'phone-0002-bbbbbbbbbbbb' })).statusCode).toBe(201);
     t.clock.advanceMinutes(61);
-    expect((await uploadPhoto(t, publicUploadUrl, null, bytes)).statusCode).toBe(201);
+    expect((await uploadPhoto(t, publicUploadUrl, null, bytes, phone)).statusCode).toBe(201);
   });
 });

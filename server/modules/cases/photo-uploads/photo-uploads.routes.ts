@@ -7,6 +7,7 @@ import { formatMegabytes, photoError } from '../../../platform/files/image-error
 import { S } from '../../../platform/http/schema.ts';
 import type { TypedApp } from '../../../platform/module.ts';
 import { casePermissions as P } from '../case-flow.ts';
+import { publicClientOfRequest, spendOnArrival } from '../public-intake.ts';
 import { PhotoUploadedSchema } from '../cases.schema.ts';
 import { stagePhoto, uploadField } from './stage-photo.ts';
 
@@ -55,7 +56,7 @@ export async function registerPhotoUploadRoutes(app: TypedApp): Promise<void> {
         schema: { tags: ['cases'], summary: 'Upload one photo for a report, 处理反馈 or 核查 to come; send an Idempotency-Key', consumes, querystring: NoQuery, response: responses },
       },
       async (request, reply) => {
-        const result = await stagePhoto(request.ctx, bodyBytes(request.body), idempotencyKeyOf(request.headers[idempotencyHeader]), false);
+        const result = await stagePhoto(request.ctx, bodyBytes(request.body), idempotencyKeyOf(request.headers[idempotencyHeader]), null);
         if (result.replayed) reply.header('idempotent-replayed', 'true');
         return reply.code(201).send(result.body);
       },
@@ -67,10 +68,12 @@ export async function registerPhotoUploadRoutes(app: TypedApp): Promise<void> {
         // The citizen page sends photos with XMLHttpRequest (for its progress bar), which carries a staff session
         // cookie of the same browser; the upload ignores the session (it is the citizen's by secret), so no CSRF.
         config: { access: 'public', csrfExempt: true },
+        // Uploads and reports share the client's hourly budget (public-intake.ts), spent before the photo is read.
+        onRequest: spendOnArrival,
         schema: { tags: ['cases (public)'], summary: 'Upload one photo for a citizen report to come; the uploadId carries its own secret', consumes, querystring: NoQuery, response: responses },
       },
       async (request, reply) => {
-        const result = await stagePhoto(request.ctx, bodyBytes(request.body), idempotencyKeyOf(request.headers[idempotencyHeader]), true);
+        const result = await stagePhoto(request.ctx, bodyBytes(request.body), idempotencyKeyOf(request.headers[idempotencyHeader]), publicClientOfRequest(request));
         if (result.replayed) reply.header('idempotent-replayed', 'true');
         return reply.code(201).send(result.body);
       },

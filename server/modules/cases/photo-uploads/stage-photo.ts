@@ -2,21 +2,15 @@ import { createHash } from 'node:crypto';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { type IdempotentResult, runIdempotent } from '../../../platform/delivery/idempotency.ts';
+import type { PublicClient } from '../../../platform/delivery/public-client.ts';
 import { type InspectedImage, inspectImage } from '../../../platform/files/image.ts';
 import { storedPhotoFields } from '../../../platform/files/photos.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
 import type { PhotoUploadedDto } from '../cases.schema.ts';
 import { formatUploadId, newCitizenUploadToken, newStaffUploadToken, uploadSecretHash } from './upload-token.ts';
-import { countUploadsFrom, insertUpload } from './uploads.store.ts';
+import { insertUpload } from './uploads.store.ts';
 
 /** How long a staged photo waits for its report: a day covers a form left open overnight, not a week. */
 export const uploadLifetimeMs = 24 * 3_600_000;
-/**
- * Public uploads one address may stage in an hour. Nine make a report and a sent report consumes its own, so
- * this only bites a flood; it is generous because carriers put many phones behind one address (CGNAT).
- */
-export const publicUploadsPerHour = 60;
-
 /** The field every upload error names: the body is the one photo. */
 export const uploadField = 'photo';
 
@@ -25,18 +19,13 @@ export const uploadField = 'photo';
  * person's upload belongs to them; a citizen's to whoever holds the id's secret. With an Idempotency-Key a
  * retried upload (the answer lost on a weak signal) gets the first answer back and stores nothing twice.
  */
-export async function stagePhoto(ctx: Ctx, bytes: Buffer, key: string | null, citizen: boolean): Promise<IdempotentResult<PhotoUploadedDto>> {
-  if (citizen) await assertUnderPublicLimit(ctx);
+export async function stagePhoto(ctx: Ctx, bytes: Buffer, key: string | null, citizen: PublicClient | null): Promise<IdempotentResult<PhotoUploadedDto>> {
   // Checked before the transaction: decoding is the slow part and must not hold the database.
   const image = await inspectImage(bytes, { field: uploadField });
-  const scope = `cases.photo-upload:${citizen ? 'citizen' : ctx.actor?.id}`;
+  // A citizen's keys are theirs alone (their device, else their address), a person's theirs.
+  const scope = `cases.photo-upload:${citizen ? `citizen:${citizen.own}` : ctx.actor?.id}`;
   const fingerprint = { sha256: createHash('sha256').update(bytes).digest('hex') };
-  return runIdempotent(ctx, { scope, key, body: fingerprint }, async (t) => ({ statusCode: 201, body: await insertStaged(t, image, citizen) }));
-}
-
-async function assertUnderPublicLimit(ctx: Ctx): Promise<void> {
-  const since = new Date(ctx.clock().getTime() - 3_600_000);
-  if ((await countUploadsFrom(ctx.db, ctx.countyCode, ctx.ip, since)) >= publicUploadsPerHour) throw new AppError(429, 'rate_limited', 'error.rate_limited');
+  return runIdempotent(ctx, { scope, key, body: fingerprint }, async (t) => ({ statusCode: 201, body: await insertStaged(t, image, citizen !== null) }));
 }
 
 async function insertStaged(t: Ctx, image: InspectedImage, citizen: boolean): Promise<PhotoUploadedDto> {

@@ -1,6 +1,7 @@
 import { ApiError, readApiError, withQuery } from '../../../app/api.ts';
 import { languageTag, readStoredLanguage } from '../../../app/i18n/language.ts';
 import { photoUploadUrls, sendPhotoUpload, type UploadedPhoto } from '../uploads/photoUpload.ts';
+import { citizenDeviceId } from './deviceId.ts';
 
 /** The citizen's side of the case API (server: modules/cases/public.routes.ts, cases.schema.ts). */
 
@@ -136,14 +137,14 @@ export const citizenApi = {
 
   /** `idempotencyKey` stays the same for every retry of one submission, so the server stores it once. */
   report: (body: ReportBody, idempotencyKey: string) =>
-    json<Reported>('POST', '/api/public/cases', { body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: reportTimeoutMs }),
+    json<Reported>('POST', '/api/public/cases', { body, headers: { 'Idempotency-Key': idempotencyKey, 'X-Device-Id': citizenDeviceId() }, timeoutMs: reportTimeoutMs }),
 
   /**
    * One photo, as soon as it is picked. Its id carries the upload's secret: nobody else can use it. The staff
    * session of the same browser goes along (XMLHttpRequest sends it) but the server ignores it here.
    */
   uploadPhoto: (photo: Blob, idempotencyKey: string, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<UploadedPhoto> =>
-    sendPhotoUpload({ url: photoUploadUrls.citizen, photo, idempotencyKey, onProgress, signal, credentials: 'omit', languageTag: languageTag(readStoredLanguage()) }),
+    sendPhotoUpload({ url: photoUploadUrls.citizen, photo, idempotencyKey, onProgress, signal, credentials: 'omit', deviceId: citizenDeviceId(), languageTag: languageTag(readStoredLanguage()) }),
 
   track: (caseNo: string, token: string, signal?: AbortSignal) => json<Tracking>('GET', casePath(caseNo), { headers: tokenHeader(token), signal }),
 

@@ -19,6 +19,8 @@ export interface PhotoUploadRequest {
   idempotencyKey: string;
   languageTag: string;
   csrfToken?: string | undefined;
+  /** The citizen page's device id (citizen/deviceId.ts): its hourly budget and its own idempotency keys. */
+  deviceId?: string;
   /** The citizen page sends no cookie where it can choose (fetch); XMLHttpRequest always sends it same-origin. */
   credentials?: RequestCredentials;
   /** 0–1 of the photo sent so far. */
@@ -73,6 +75,7 @@ function headersOf(request: PhotoUploadRequest): Record<string, string> {
     'Idempotency-Key': request.idempotencyKey,
   };
   if (request.csrfToken) headers['X-CSRF-Token'] = request.csrfToken;
+  if (request.deviceId) headers['X-Device-Id'] = request.deviceId;
   return headers;
 }
 
