@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { PhotoStage } from '../../../db/schema/cases.ts';
 import { casesPhotoUpload } from '../../../db/schema/cases-uploads.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -8,15 +8,6 @@ export type NewUploadRow = typeof casesPhotoUpload.$inferInsert;
 
 export async function insertUpload(db: Db, row: NewUploadRow): Promise<void> {
   await db.insert(casesPhotoUpload).values(row);
-}
-
-/** Public uploads from one address since `since`, still staged (a sent report has consumed its own). */
-export async function countUploadsFrom(db: Db, regionCode: string, sourceIp: string, since: Date): Promise<number> {
-  const rows = await db
-    .select({ n: count() })
-    .from(casesPhotoUpload)
-    .where(and(eq(casesPhotoUpload.regionCode, regionCode), eq(casesPhotoUpload.sourceIp, sourceIp), gt(casesPhotoUpload.uploadedAt, since)));
-  return Number(rows[0]?.n ?? 0);
 }
 
 /** One staged photo a report names: its id, the secret's hash for a citizen's upload, and its place in the list. */
