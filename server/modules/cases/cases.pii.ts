@@ -10,7 +10,7 @@ registerPiiFields([
   {
     table: 'cases_case', column: 'reporter_phone_enc', category: 'contact', sensitive: false, ...reporter,
     purpose: '案件进展告知与结案回访', mask: 'phone', encrypted: true,
-    blindIndexColumn: 'reporter_phone_hmac', blindIndexKind: 'phone', revealPermission: 'pii.reveal.phone',
+    blindIndexColumn: 'reporter_phone_hmac', blindIndexKind: 'phone', revealPermission: 'pii.reveal.reporter_phone',
   },
   {
     table: 'cases_case', column: 'reporter_phone_hmac', category: 'contact', sensitive: false, ...reporter,

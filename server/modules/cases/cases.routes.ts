@@ -9,6 +9,7 @@ import { casePermissions as P } from './case-flow.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import { CaseDetailSchema, CaseListQuery, CaseListSchema, CaseNoParams, NearbyQuery, NearbySchema, PhotoParams, PhotoQuery, photoBodyLimit, ReportedSchema, StaffReportBody } from './cases.schema.ts';
 import { casesSeeds } from './cases.seed.ts';
+import { revealReporterPhone } from './cases.revealers.ts';
 import './cases.separation.ts';
 import { sweepEscalations } from './escalation.ts';
 import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
@@ -77,7 +78,8 @@ async function registerCaseRoutes(app: TypedApp): Promise<void> {
 
 const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
   coordinator: [P.read, P.report, P.supervise, P.export, P.evaluate, P.configure],
-  dispatcher: [P.read, P.report, P.register, P.dispatch, P.supervise, P.export, P.evaluate],
+  // 受理员 take citizens' reports and call them back: the reporter's phone, revealed with a reason (audited).
+  dispatcher: [P.read, P.report, P.register, P.dispatch, P.supervise, P.export, P.evaluate, 'pii.reveal', revealReporterPhone],
   inspector: [P.read, P.report, P.verify],
   department: [P.read, P.handle],
   volunteer: [P.read, P.report],
