@@ -20,6 +20,14 @@ export interface UserDto {
   createdAt: string;
 }
 
+/** A role grant that went through but deserves a second look (server: users-admin.service.ts). */
+export interface RoleGrantWarning {
+  code: 'maker_checker';
+  step: string;
+  /** In the user's language, naming both sides and the roles that give them. */
+  message: string;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -60,5 +68,5 @@ export const usersApi = {
   update: (id: string, input: UpdateUserInput) => api.patch<UserDto>(userPath(id), input),
   resetPassword: (id: string) => api.post<{ temporaryPassword: string }>(`${userPath(id)}/reset-password`),
   unlock: (id: string) => api.post<void>(`${userPath(id)}/unlock`),
-  setRoles: (id: string, roles: string[]) => api.put<UserDto>(`${userPath(id)}/roles`, { roles }),
+  setRoles: (id: string, roles: string[]) => api.put<UserDto & { warnings: RoleGrantWarning[] }>(`${userPath(id)}/roles`, { roles }),
 };

@@ -15,9 +15,22 @@ interface Revealed {
 
 /**
  * A masked personal value (`138****5678`) with a reveal button for those allowed to see it. The clear value
- * is asked for with a reason, shown for 30 seconds with a countdown, then masked again.
+ * is asked for with a reason, shown for 30 seconds with a countdown, then masked again. The field's reveal
+ * permission is `pii.reveal.<field>` unless the server's revealer names another (`permission`).
  */
-export function RevealField({ objectType, objectId, field, masked }: { objectType: string; objectId: string; field: string; masked: string | null }) {
+export function RevealField({
+  objectType,
+  objectId,
+  field,
+  masked,
+  permission = `pii.reveal.${field}`,
+}: {
+  objectType: string;
+  objectId: string;
+  field: string;
+  masked: string | null;
+  permission?: string;
+}) {
   const t = useT();
   const can = useCan();
   const [asking, setAsking] = useState(false);
@@ -33,7 +46,7 @@ export function RevealField({ objectType, objectId, field, masked }: { objectTyp
   }, [revealed]);
 
   if (!masked) return <>{noValue}</>;
-  const allowed = can('pii.reveal') && can(`pii.reveal.${field}`);
+  const allowed = can('pii.reveal') && can(permission);
 
   const reveal = async (reason: string) => {
     const { values } = await revealPersonalData({ objectType, objectId, fields: [field], reason });

@@ -128,6 +128,8 @@ export interface CaseDetail extends CaseListItem {
   closingNote: string | null;
   revision: number;
   actions: CaseAction[];
+  /** What the user's role allows here but not on this case: they did the work it checks (maker ≠ checker). */
+  withheldActions: CaseAction[];
   pendingRequest: PendingRequest | null;
   photos: CasePhoto[];
   events: CaseEvent[];

@@ -113,6 +113,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
 
   'roles.assign': 'Assign roles',
   'roles.assignTitle': 'Assign roles: {name}',
+  'roles.makerCheckerTitle': 'Roles saved: mind the separation of maker and checker',
   'roles.assigned': 'The roles of "{name}" are updated',
   'roles.noSelfGrant': 'You cannot change your own roles',
   'roles.adminTag': 'Admin',

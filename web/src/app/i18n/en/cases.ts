@@ -152,6 +152,8 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.eventFact.score': '{score} points',
 
   'cases.actionsNone': 'There is nothing you can do with this case now.',
+  'cases.withheld.verify': 'You handed back the result of this case, so another person must verify it.',
+  'cases.withheld.decision': 'You made this request, so another person must decide it.',
   'cases.actionDone': '{action}: done',
   'cases.stale': 'Someone else updated the case. It has been reloaded; check it and try again.',
   'cases.action.register': 'Register',

@@ -111,6 +111,7 @@ export const adminZh = {
 
   'roles.assign': '分配角色',
   'roles.assignTitle': '分配角色：{name}',
+  'roles.makerCheckerTitle': '角色已保存，请注意经办与审核分离',
   'roles.assigned': '已更新“{name}”的角色',
   'roles.noSelfGrant': '不能修改自己的角色',
   'roles.adminTag': '三员',

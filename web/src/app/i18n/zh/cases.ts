@@ -150,6 +150,8 @@ export const casesZh = {
   'cases.eventFact.score': '{score} 分',
 
   'cases.actionsNone': '您当前没有可对此案件执行的操作。',
+  'cases.withheld.verify': '本案由您处理反馈，核查须由其他人员进行。',
+  'cases.withheld.decision': '这项申请是您提出的，须由其他人员审批。',
   'cases.actionDone': '{action}：已完成',
   'cases.stale': '案件已被他人更新，已重新加载，请确认后再操作。',
   'cases.action.register': '立案',

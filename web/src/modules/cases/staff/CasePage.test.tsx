@@ -91,6 +91,47 @@ describe('case page', () => {
     for (const key of ['dispatch', 'accept', 'feedback', 'verify', 'decision']) expect(within(actions).queryByTestId(`case-action-${key}`)).toBeNull();
   });
 
+  it('does not offer 核查 to the person who handed back the result, and says why (maker ≠ checker)', async () => {
+    const handled = sampleDetail({ status: 'handled', actions: ['escalate'], withheldActions: ['verify_pass', 'verify_fail'] });
+    caseServer(dispatcherUser, handled);
+    await openCase();
+    expect(screen.queryByTestId('case-action-verify')).toBeNull();
+    expect(screen.getByTestId('case-action-escalate')).toBeTruthy();
+    expect(screen.getByTestId('case-withheld').textContent).toBe('本案由您处理反馈，核查须由其他人员进行。');
+  });
+
+  it('says why the requester is not offered the decision on their own request, even with nothing else to do', async () => {
+    const pending = { id: 'r-1', kind: 'extension' as const, reason: '雨天', hours: 8, requestedAt: '2026-11-28T01:30:00.000Z' };
+    caseServer(dispatcherUser, sampleDetail({ status: 'handling', actions: [], withheldActions: ['decide_request'], pendingRequest: pending }));
+    await openCase();
+    expect(screen.queryByTestId('case-action-decision')).toBeNull();
+    expect(screen.getByTestId('case-withheld').textContent).toBe('这项申请是您提出的，须由其他人员审批。');
+    expect(screen.queryByText('您当前没有可对此案件执行的操作。')).toBeNull();
+  });
+
+  it('reveals a citizen reporter’s phone with a reason to whoever holds the reveal permission', async () => {
+    const citizen = sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' } });
+    const revealer = { ...dispatcherUser, permissions: [...dispatcherUser.permissions, 'pii.reveal', 'pii.reveal.reporter_phone'] };
+    const { requests } = caseServer(revealer, citizen, { 'POST /api/pii/reveal': jsonResponse(200, { values: { reporterPhone: '13907331234' } }) });
+    await openCase();
+    const facts = screen.getByTestId('case-facts');
+    expect(within(facts).getByText('139****1234')).toBeTruthy();
+    fireEvent.click(within(facts).getByRole('button', { name: '查看完整号码' }));
+    const form = await screen.findByTestId('reveal-dialog-form');
+    fireEvent.change(within(form).getByLabelText('查看原因'), { target: { value: '回访核实举报内容' } });
+    await act(async () => fireEvent.submit(form));
+    expect(await within(facts).findByText('13907331234')).toBeTruthy();
+    expect(requests.find((r) => r.path === '/api/pii/reveal')?.body).toEqual({ objectType: 'case', objectId: caseNo, fields: ['reporterPhone'], reason: '回访核实举报内容' });
+  });
+
+  it('shows the reporter’s phone masked, with no reveal button, to those without the permission', async () => {
+    caseServer(departmentUser, sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' }, actions: [] }));
+    await openCase();
+    const facts = screen.getByTestId('case-facts');
+    expect(within(facts).getByText('139****1234')).toBeTruthy();
+    expect(within(facts).queryByRole('button', { name: '查看完整号码' })).toBeNull();
+  });
+
   it('registers with the revision it was decided on and shows the case as it now stands', async () => {
     const registered = sampleDetail({ status: 'registered', revision: 4, actions: ['dispatch', 'merge', 'escalate'], clock: { stage: 'dispatch', dueAt: '2026-11-29T03:30:00.000Z', overdue: false, suspended: false } });
     const { requests } = caseServer(dispatcherUser, sampleDetail(), { [`POST /api/cases/${caseNo}/register`]: jsonResponse(200, registered) });

@@ -2,6 +2,7 @@ import { Alert, Descriptions, type DescriptionsProps, Flex, Grid, Space, Tag, Ty
 import { Link } from 'react-router-dom';
 import { formatDateTime, noValue } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { RevealField } from '../../../app/pii/RevealField.tsx';
 import type { CaseDetail } from '../casesApi.ts';
 import { CaseClockTag, CaseStatusTag, EscalationTag, PriorityTag } from './caseDisplay.tsx';
 import { casePagePath } from './CaseList.tsx';
@@ -55,6 +56,9 @@ export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number })
   );
 }
 
+/** The server's revealer for a case reporter's phone (cases.revealers.ts). */
+const reporterPhonePermission = 'pii.reveal.reporter_phone';
+
 const caseLink = (caseNo: string) => (
   <Link key={caseNo} to={casePagePath(caseNo)}>
     {caseNo}
@@ -66,7 +70,14 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
   const t = useT();
   // On a phone each label sits above its value: side by side, both would wrap into narrow columns.
   const isPhone = Grid.useBreakpoint().sm === false;
-  const reporter = [t(`cases.reporter.${detail.reporter.kind}`), detail.reporter.phone].filter(Boolean).join(' · ');
+  const reporter = (
+    <Space wrap size={[8, 0]}>
+      {t(`cases.reporter.${detail.reporter.kind}`)}
+      {detail.reporter.phone && (
+        <RevealField objectType="case" objectId={detail.caseNo} field="reporterPhone" permission={reporterPhonePermission} masked={detail.reporter.phone} />
+      )}
+    </Space>
+  );
   const items: NonNullable<DescriptionsProps['items']> = [
     { key: 'description', label: t('cases.fact.description'), children: detail.description, span: 'filled' },
     { key: 'address', label: t('cases.fact.address'), children: detail.address },

@@ -1,4 +1,5 @@
-import type { ActionPath, CaseDetail } from '../../casesApi.ts';
+import type { MessageKey } from '../../../../app/i18n/zh.ts';
+import type { ActionPath, CaseAction, CaseDetail } from '../../casesApi.ts';
 
 /** A button on the case page: one action route (verify covers both 通过 and 不通过). */
 export type ActionKey = ActionPath;
@@ -53,6 +54,19 @@ export function actionButtons(detail: Pick<CaseDetail, 'actions' | 'pendingReque
     ['reject', allowed.has('reject')],
   ];
   return offered.filter(([, shown]) => shown).map(([key]) => key);
+}
+
+/**
+ * Why an action the user's role allows is not offered on this case (the server's `withheldActions`): they did
+ * the work it checks — handed back the result, or asked for the extension — so another person must.
+ */
+export function withheldNotes(withheld: readonly CaseAction[]): MessageKey[] {
+  const notes = new Set<MessageKey>();
+  for (const action of withheld) {
+    if (action === 'verify_pass' || action === 'verify_fail') notes.add('cases.withheld.verify');
+    if (action === 'decide_request') notes.add('cases.withheld.decision');
+  }
+  return [...notes];
 }
 
 /** A photo of an action's body: the id its upload answered with. */

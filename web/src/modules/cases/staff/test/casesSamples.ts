@@ -67,6 +67,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     closingNote: null,
     revision: 3,
     actions: ['register', 'reject', 'merge', 'escalate'],
+    withheldActions: [],
     pendingRequest: null,
     photos: [
       { id: 'p-1', stage: 'report', width: 800, height: 600, url: '/api/cases/2026-00000123/photos/p-1', thumbnailUrl: '/api/cases/2026-00000123/photos/p-1?variant=thumbnail', takenAt: null },
