@@ -6,10 +6,10 @@ const illegalBuilding = { code: '06001', measureUnit: 'm2' };
 const streetVending = { code: '09006', measureUnit: null };
 
 describe('attributesFor', () => {
-  it('asks 私搭乱建 (measured in m²) for the township, a required area, then the optional channel', () => {
+  it('asks 私搭乱建 (measured in m²) for the optional township, a required area, then the optional channel', () => {
     const specs = attributesFor(illegalBuilding);
     expect(specs.map((s) => [s.code, s.datatype, s.required, s.order])).toEqual([
-      ['region_code', 'string', true, 1],
+      ['region_code', 'string', false, 1],
       ['area_m2', 'number', true, 2],
       ['channel', 'singlevaluelist', false, 3],
     ]);
@@ -45,6 +45,8 @@ describe('checkAttributes', () => {
   it('accepts a township or village code, a positive area and a known channel', () => {
     expect(checkAttributes(specs, { ...township, area_m2: '12.5', channel: 'hotline' })).toEqual({ values: { region_code: '430225100', area_m2: 12.5, channel: 'hotline' }, problems: {} });
     expect(checkAttributes(specs, { region_code: '430225100201', area_m2: '1' }).problems).toEqual({});
+    // the township is optional (GeoReport v2 asks only for a location): without it the case waits in the county queue
+    expect(checkAttributes(specs, { area_m2: '2' })).toEqual({ values: { area_m2: 2, channel: 'other' }, problems: {} });
   });
 
   it('defaults the channel to other when it is absent or empty (empty ≡ absent)', () => {
@@ -54,7 +56,6 @@ describe('checkAttributes', () => {
 
   it.each([
     [{ ...township }, { 'attribute[area_m2]': { key: 'field.required' } }],
-    [{ area_m2: '2' }, { 'attribute[region_code]': { key: 'field.required' } }],
     [{ area_m2: '2', region_code: '4302251' }, { 'attribute[region_code]': { key: 'field.pattern' } }],
     [{ area_m2: '2', region_code: '430225100x' }, { 'attribute[region_code]': { key: 'field.pattern' } }],
     [{ ...township, area_m2: '' }, { 'attribute[area_m2]': { key: 'field.required' } }],
