@@ -1,6 +1,7 @@
 import { recordAuditOutside } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
+import { isInSubtree } from '../regions/region-scope.ts';
 
 /**
  * "Not found", the same for a record that is not there and one outside the actor's scope. With `field`, the
@@ -32,4 +33,17 @@ export async function requireInScope<T>(
   if (found !== undefined) return found;
   if (await existsAnywhere()) throw await outOfScope(ctx, ref.objectType, ref.objectId, ref.what, ref.field);
   throw notFoundAt(ref.what, ref.field);
+}
+
+/**
+ * County-wide settings (time limits, departments, routing of the whole county) are for people whose scope covers
+ * the county: a township's staff may not change what every township works by. Refused with an audited 403 —
+ * the settings exist for everyone, so there is nothing a 404 would hide.
+ */
+export async function requireCountyWideScope(ctx: Ctx, ref: { objectType: string; objectId: string }): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw AppError.unauthenticated();
+  if (isInSubtree(ctx.countyCode, actor.scopeRegion)) return;
+  await recordAuditOutside(ctx, { eventType: 'access.denied', action: 'update', outcome: 'failure', objectType: ref.objectType, objectId: ref.objectId, reasonCode: 'scope_too_narrow' });
+  throw AppError.forbidden();
 }

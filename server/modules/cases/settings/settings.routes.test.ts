@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../testing/test-app.ts';
-import type { SignedIn } from '../../../testing/test-auth.ts';
+import { type SignedIn, signIn } from '../../../testing/test-auth.ts';
 import { type CaseActors, prepareCases, reportBody } from '../cases.test-support.ts';
 
 describe('cases settings API', () => {
@@ -58,5 +58,22 @@ describe('cases settings API', () => {
     expect((await send('DELETE', '/api/cases/settings/routes/09006?areaCode=430225100', who.coordinator)).statusCode).toBe(200);
     const again = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: who.dispatcher.headers })).json();
     expect(again.suggestedDepartment).toBe('chengguan');
+  });
+
+  it('a township-scoped editor changes only what lies in their township: county-wide settings are refused, audited', async () => {
+    const xiayang = await signIn(t.app, { roles: ['coordinator'], scopeRegion: '430225100' });
+    const denials = async () => (await t.db.database.query<{ n: number }>("select count(*)::int as n from audit_event where event_type = 'access.denied' and reason_code = 'scope_too_narrow'"))[0]?.n;
+    const before = await denials();
+    expect((await send('PUT', '/api/cases/settings/policy', xiayang, policy)).statusCode).toBe(403);
+    expect((await send('PUT', '/api/cases/settings/departments/xiayang_gov', xiayang, { titleZh: '霞阳镇人民政府', titleEn: 'Xiayang Town Government', active: true })).statusCode).toBe(403);
+    expect((await send('PUT', '/api/cases/settings/routes/09006', xiayang, { department: 'chengguan' })).statusCode).toBe(403);
+    expect(await denials()).toBe((before ?? 0) + 3);
+    const foreign = await send('PUT', '/api/cases/settings/routes/09006', xiayang, { department: 'chengguan', areaCode: '430225101' });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.fields).toEqual({ areaCode: 'That township is outside your area; you cannot change its settings' });
+    expect((await send('DELETE', '/api/cases/settings/routes/09006?areaCode=430225101', xiayang)).statusCode).toBe(400);
+    const own = await send('PUT', '/api/cases/settings/routes/09006', xiayang, { department: 'chengguan', areaCode: '430225100' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect((await send('DELETE', '/api/cases/settings/routes/09006?areaCode=430225100', xiayang)).statusCode).toBe(200);
   });
 });

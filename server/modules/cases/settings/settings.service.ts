@@ -2,12 +2,14 @@ import { and, asc, eq } from 'drizzle-orm';
 import { casesRoute } from '../../../db/schema/cases.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { invalidateReference } from '../../../platform/cache/reference-cache.ts';
+import { requireCountyWideScope } from '../../../platform/access/scope.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { tx } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { findRegion } from '../../../platform/regions/regions.store.ts';
 import { writeSetting } from '../../../platform/settings/settings.store.ts';
 import { casesPolicySettingKey } from '../case-policy.ts';
+import { assertRegionInScope } from '../case-region.ts';
 import { loadCategory, loadPolicy } from '../case-setup.ts';
 import '../cases.messages.ts';
 import { findDepartment, listDepartments, upsertDepartments, upsertRoutes } from '../departments.store.ts';
@@ -33,7 +35,17 @@ function assertLadder(ladder: PolicyInput['escalationLadder']): void {
   });
 }
 
+/**
+ * A routing rule for the whole county is a county-wide setting; one for a township may be edited by whoever's
+ * scope covers that township (a field error, audited, for a township outside it).
+ */
+async function assertMayEditRoute(ctx: Ctx, categoryCode: string, areaCode: string): Promise<void> {
+  if (areaCode === '') return requireCountyWideScope(ctx, { objectType: 'cases_route', objectId: `${categoryCode}/` });
+  await assertRegionInScope(ctx, areaCode, 'cases.area_outside_scope', 'areaCode');
+}
+
 export async function savePolicy(ctx: Ctx, input: PolicyInput): Promise<SettingsDto> {
+  await requireCountyWideScope(ctx, { objectType: 'setting', objectId: casesPolicySettingKey });
   assertLadder(input.escalationLadder);
   const before = await loadPolicy(ctx);
   // The county box is not an administrator's setting: it is part of the installation (validation of every report).
@@ -47,6 +59,7 @@ export async function savePolicy(ctx: Ctx, input: PolicyInput): Promise<Settings
 }
 
 export async function saveDepartment(ctx: Ctx, key: string, input: DepartmentInput): Promise<SettingsDto> {
+  await requireCountyWideScope(ctx, { objectType: 'cases_department', objectId: key });
   await tx(ctx, async (t) => {
     const before = await findDepartment(t.db, t.countyCode, key);
     await upsertDepartments(t.db, t.countyCode, [{ key, titleZh: input.titleZh.trim(), titleEn: input.titleEn.trim(), active: input.active, sortOrder: input.sortOrder ?? before?.sortOrder ?? 0 }]);
@@ -60,6 +73,7 @@ export async function saveRoute(ctx: Ctx, categoryCode: string, input: RouteInpu
   const department = await findDepartment(ctx.db, ctx.countyCode, input.department);
   if (!department?.active) throw AppError.field('department', 'cases.unknown_department');
   const areaCode = input.areaCode ?? '';
+  await assertMayEditRoute(ctx, categoryCode, areaCode);
   if (areaCode !== '' && (!areaCode.startsWith(ctx.countyCode) || (await findRegion(ctx.db, areaCode))?.level !== 'township')) throw AppError.field('areaCode', 'cases.region_unknown');
   await tx(ctx, async (t) => {
     await upsertRoutes(t.db, t.countyCode, [{ categoryCode, areaCode, department: input.department }]);
@@ -69,6 +83,7 @@ export async function saveRoute(ctx: Ctx, categoryCode: string, input: RouteInpu
 }
 
 export async function deleteRoute(ctx: Ctx, categoryCode: string, areaCode: string): Promise<SettingsDto> {
+  await assertMayEditRoute(ctx, categoryCode, areaCode);
   await tx(ctx, async (t) => {
     const deleted = await t.db
       .delete(casesRoute)
