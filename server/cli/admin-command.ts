@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { type Config, keyringFor } from '../config.ts';
 import { createAdministrator } from '../platform/auth/bootstrap.ts';
 import { systemCtx } from '../platform/context.ts';
@@ -12,11 +11,16 @@ export const adminUsage = `Usage: wenming admin create --login <id> --name <disp
 
 const adminRoles = ['sys_admin', 'sec_admin', 'audit_admin'] as const;
 
+export interface AdminCreateInput {
+  login: string | undefined;
+  name: string | undefined;
+  role: string | undefined;
+}
+
 /** Creates one of the three administrators from the console: the way the first account comes to exist. */
-export async function adminCommand(args: readonly string[], config: Config): Promise<number> {
-  const { positionals, values } = parseArgs({ args: [...args], allowPositionals: true, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
-  const role = values.role as (typeof adminRoles)[number];
-  if (positionals[0] !== 'create' || !values.login || !values.name || !adminRoles.includes(role)) {
+export async function adminCommand(input: AdminCreateInput, config: Config): Promise<number> {
+  const role = input.role as (typeof adminRoles)[number];
+  if (!input.login || !input.name || !adminRoles.includes(role)) {
     console.error(adminUsage);
     return 2;
   }
@@ -25,7 +29,7 @@ export async function adminCommand(args: readonly string[], config: Config): Pro
   const database = await openPreparedDatabase(config, keyring);
   try {
     const ctx = systemCtx(database, { countyCode: config.countyCode, keyring }, { requestId: 'cli-admin-create' });
-    const user = await createAdministrator(ctx, { loginId: values.login, displayName: values.name, role, password });
+    const user = await createAdministrator(ctx, { loginId: input.login, displayName: input.name, role, password });
     console.log(`Created ${role} "${user.loginId}". It must enrol an authenticator (TOTP) at first sign-in.`);
     return 0;
   } catch (error) {
