@@ -15,8 +15,9 @@ const countyWide = [casePermissions.register, casePermissions.dispatch, casePerm
 export function caseVisibilityOf(actor: Actor): CaseVisibility {
   const region = actor.scopeRegion;
   if (countyWide.some((p) => actor.permissions.has(p))) return { region, department: null, reporterId: null };
-  // A handler without a department sees nothing rather than everything.
-  if (actor.permissions.has(casePermissions.handle)) return { region, department: actor.department ?? '\u0000none', reporterId: null };
+  // A handler without a department sees nothing rather than everything: '(none)' is no department key
+  // (they match ^[a-z][a-z0-9_]*$), and unlike the NUL once used here PostgreSQL can compare it (22021 → 500).
+  if (actor.permissions.has(casePermissions.handle)) return { region, department: actor.department ?? '(none)', reporterId: null };
   return { region, department: null, reporterId: actor.id };
 }
 
