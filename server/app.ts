@@ -7,6 +7,7 @@ import { parseAdminNetworks } from './platform/access/admin-networks.ts';
 import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { installIdentity } from './platform/auth/identity.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
+import { answerFrameworkError } from './platform/http/framework-errors.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installRequestContext, requestIdFrom } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
@@ -41,6 +42,7 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);

@@ -24,6 +24,7 @@ const probe: AppModule = {
       },
       async (request) => ({ echoed: request.body }),
     );
+    app.get('/api/probe/items/:id', { config: { access: 'public' } }, async (request) => ({ id: (request.params as { id: string }).id }));
     app.get('/api/probe/secret', { config: { access: { permission: 'probe.read' } } }, async () => ({ secret: 42 }));
     app.get('/api/probe/crash', { config: { access: 'public' } }, async () => {
       throw new Error('database exploded with 13812345678');
@@ -90,6 +91,15 @@ describe('HTTP platform', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nope?x=1' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not_found', message: '接口不存在：GET /api/nope' } });
+  });
+
+  it('answers an undecodable path and an over-long path parameter in the error shape, before routing', async () => {
+    const bad = await t.app.inject({ method: 'GET', url: '/api/probe/items/%ED%A0%80', headers: { 'accept-language': 'en' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ error: { code: 'bad_url', message: 'The address contains characters that cannot be decoded' } });
+    const long = await t.app.inject({ method: 'GET', url: `/api/probe/items/${'4'.repeat(250)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ error: { code: 'uri_too_long', message: '请求地址过长' } });
   });
 
   it('accepts a valid body', async () => {
