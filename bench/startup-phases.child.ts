@@ -37,7 +37,7 @@ await ensureNationalRegions(ctx);
 await ensureBuiltinRoles(ctx);
 await ensureOfficialCalendar(ctx);
 lap('reference data (regions, built-in roles, calendar)');
-// The same defaults as `wenming serve --demo` (server/main.ts).
+// The same defaults as `wenming serve --demo` (seedOptionsFrom in server/cli/commands.ts).
 await seedDemoCounty(ctx, { scale: 'county', seed: 430225, countyCode: config.countyCode }, { quiet: true });
 lap('demo seed');
 const security = freshAuthSettings({ secureCookies: !config.insecureCookies });
