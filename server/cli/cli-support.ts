@@ -2,9 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { projectRoot } from '../config.ts';
-import { withDatabase } from '../testing/template.ts';
+import { adminQuery, withDatabase } from '../testing/template.ts';
 
 /**
  * Runs the real `wenming` command (`node bin/wenming.js`) and the README's shell blocks as child processes, so
@@ -131,16 +130,6 @@ export async function createEmptyPostgresDatabase(adminUrl: string): Promise<{ u
   const name = `wenming_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
   return { url: withDatabase(adminUrl, name), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
-}
-
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A password an estimator rates strong and no rule refuses: random, all four classes. */

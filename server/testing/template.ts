@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { projectRoot } from '../config.ts';
 import { effectiveBuiltinRoles } from '../platform/auth/roles.seed.ts';
 import { readCasesCatalogue } from '../modules/cases/catalogue/catalogue-data.ts';
@@ -41,4 +42,15 @@ export function withDatabase(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** One statement on the server's admin database (create or drop a throwaway database). */
+export async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type Clock, type Ctx, systemCtx } from '../platform/context.ts';
 import type { Database, EngineKind } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/engine.ts';
 import { testKeyring } from '../platform/pii/keyring.ts';
-import { pgliteTemplatePath, postgresTemplateName, templateKey, withDatabase } from './template.ts';
+import { adminQuery, pgliteTemplatePath, postgresTemplateName, templateKey, withDatabase } from './template.ts';
 
 export function testEngine(): EngineKind {
   return process.env.WENMING_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
@@ -71,14 +70,4 @@ async function createPostgresCopy() {
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
-}
-
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
