@@ -6,7 +6,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { regionSubtree } from '../../platform/regions/region-scope.ts';
 import { startOfDayMs } from '../../platform/calendar/shanghai-time.ts';
 import type { CaseListQueryInput, Queue } from './cases.schema.ts';
-import { type CaseVisibility, visibilityFilter } from './case-scope.ts';
+import type { CaseVisibility } from './case-scope.ts';
+import { visibilityFilter } from './case-scope.store.ts';
 
 const dayMs = 86_400_000;
 

@@ -1,7 +1,3 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { casesCase } from '../../db/schema/cases.ts';
-import { regionSubtree } from '../../platform/regions/region-scope.ts';
-
 /** A person's cases (cases.policy.ts decides): a region subtree, narrowed to a department or own reports. */
 export interface CaseVisibility {
   region: string;
@@ -45,25 +41,3 @@ export const CaseScope = {
   /** Any case of the county, for one of the reasons listed in `countyWideReads`. */
   countyWide: (why: CountyWideRead): CaseScope => ({ kind: 'county', why }),
 };
-
-export function visibilityFilter(v: CaseVisibility): SQL {
-  const parts = [regionSubtree(casesCase.locationCode, v.region)];
-  if (v.department !== null) parts.push(eq(casesCase.department, v.department));
-  if (v.reporterId !== null) parts.push(eq(casesCase.reporterUserId, v.reporterId));
-  return and(...parts) as SQL;
-}
-
-/**
- * The predicate a scope adds to a read of `cases_case`. The tracking code is compared in SQL: what timing
- * could leak is a SHA-256 of a random 96-bit code, from which the code cannot be recovered.
- */
-export function caseScopeFilter(scope: CaseScope): SQL {
-  switch (scope.kind) {
-    case 'person':
-      return visibilityFilter(scope.visibility);
-    case 'tracking':
-      return eq(casesCase.trackingTokenHash, scope.tokenHash);
-    case 'county':
-      return sql`true`;
-  }
-}

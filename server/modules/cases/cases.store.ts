@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'dri
 import { type CaseStatus, casesCase, casesEvent, casesPhoto } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryOne } from '../../platform/db/rows.ts';
-import { type CaseScope, caseScopeFilter } from './case-scope.ts';
+import type { CaseScope } from './case-scope.ts';
+import { caseScopeFilter } from './case-scope.store.ts';
 
 export type CaseRow = typeof casesCase.$inferSelect;
 export type NewCaseRow = typeof casesCase.$inferInsert;

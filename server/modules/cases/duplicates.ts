@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { CaseStatus } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/rows.ts';
-import { type CaseScope, caseScopeFilter } from './case-scope.ts';
+import type { CaseScope } from './case-scope.ts';
+import { caseScopeFilter } from './case-scope.store.ts';
 import { boxAround, distanceM } from './geo.ts';
 
 export interface NearbyCase {

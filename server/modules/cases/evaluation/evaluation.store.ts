@@ -1,7 +1,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { type CaseVisibility, visibilityFilter } from '../case-scope.ts';
+import type { CaseVisibility } from '../case-scope.ts';
+import { visibilityFilter } from '../case-scope.store.ts';
 import { addRollupCounts, type MonthSpan, monthCover, rollupServes } from './evaluation-rollup.ts';
 import { addEventCounts, addOverdueCounts, type CountsByKey, type Dimension, type EventRange, type GroupCounts, periodEvents, toGroups } from './evaluation-rows.ts';
 
