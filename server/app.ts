@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { appModules } from './modules/index.ts';
 import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
+import { adoptIntegrationPermissions } from './platform/access/integration-permissions.ts';
 import { parseAdminNetworks } from './platform/access/admin-networks.ts';
 import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { installIdentity } from './platform/auth/identity.ts';
@@ -61,7 +62,9 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
 
   installMetrics(app);
   registerSystemRoutes(app as TypedApp, deps);
-  for (const module of options.modules ?? appModules) await module.routes?.(app as TypedApp, deps);
+  const modules = options.modules ?? appModules;
+  adoptIntegrationPermissions(modules);
+  for (const module of modules) await module.routes?.(app as TypedApp, deps);
   if (withWeb) await serveWebApp(app, webDist);
 
   app.addHook('onClose', async () => {

@@ -1,4 +1,3 @@
-import { appModules } from '../../modules/index.ts';
 import type { AppModule } from '../module.ts';
 import { administratorPermission } from './admin-networks.ts';
 
@@ -20,15 +19,19 @@ export function integrationPermissionsOf(modules: readonly AppModule[]): Readonl
   return new Set(offered.map((o) => o.permission));
 }
 
-let cached: ReadonlySet<string> | undefined;
+let current: ReadonlySet<string> = new Set();
 
 /**
- * What an API key may carry: the app's modules' integration permissions (Open311 submit to start with). Read
- * lazily, at the first request, because the module list imports the platform that asks.
+ * Takes the allowlist from the manifests the app is built from (app.ts, before any route): the platform reads
+ * what the modules declare without importing them.
  */
+export function adoptIntegrationPermissions(modules: readonly AppModule[]): void {
+  current = integrationPermissionsOf(modules);
+}
+
+/** What an API key may carry: the app's modules' integration permissions (Open311 submit to start with). */
 export function integrationPermissions(): ReadonlySet<string> {
-  cached ??= integrationPermissionsOf(appModules);
-  return cached;
+  return current;
 }
 
 /** The permissions of a stored key that take effect: those on the allowlist (a key stored before it keeps no more). */

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../../db/schema/audit.ts';
+import { adoptIntegrationPermissions } from '../../../platform/access/integration-permissions.ts';
 import { newApiKey } from '../../../platform/auth/api-key-token.ts';
 import { findApiKeyByPrefix, insertApiKey } from '../../../platform/auth/api-keys.store.ts';
 import type { AppError } from '../../../platform/http/app-error.ts';
 import { useTestDatabase } from '../../../testing/test-database.ts';
 import { actorFromOpen311Key, open311SubmitPermission } from './api-key.ts';
+import { open311Module } from './open311.routes.ts';
 
 const now = new Date('2026-03-02T01:00:00Z');
 
@@ -14,6 +16,8 @@ describe('actorFromOpen311Key', () => {
   const db = useTestDatabase();
   const ctx = () => db.ctx({ clock: () => now });
   const keys: Record<string, { key: string; id: string; prefix: string }> = {};
+  // No app is built here: the allowlist comes from the manifest as app.ts would take it.
+  beforeAll(() => adoptIntegrationPermissions([open311Module]));
 
   async function createKey(name: string, permissions: string[], extra: { expiresAt?: Date; revokedAt?: Date } = {}) {
     const generated = newApiKey();
