@@ -16,8 +16,6 @@ describe('actorFromOpen311Key', () => {
   const db = useTestDatabase();
   const ctx = () => db.ctx({ clock: () => now });
   const keys: Record<string, { key: string; id: string; prefix: string }> = {};
-  // No app is built here: the allowlist comes from the manifest as app.ts would take it.
-  beforeAll(() => adoptIntegrationPermissions([open311Module]));
 
   async function createKey(name: string, permissions: string[], extra: { expiresAt?: Date; revokedAt?: Date } = {}) {
     const generated = newApiKey();
@@ -40,6 +38,8 @@ describe('actorFromOpen311Key', () => {
   }
 
   beforeAll(async () => {
+    // No app is built here: the allowlist comes from the manifest as app.ts would take it.
+    adoptIntegrationPermissions([open311Module]);
     await createKey('partner', [open311SubmitPermission, 'cases.catalogue.read']);
     await createKey('reader', ['cases.catalogue.read']);
     await createKey('revoked', [open311SubmitPermission], { revokedAt: new Date('2026-02-01T00:00:00Z') });
