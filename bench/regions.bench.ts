@@ -9,8 +9,19 @@ import { queryRows } from '../server/platform/db/rows.ts';
 import { tx } from '../server/platform/db/tx.ts';
 import { regionSubtree } from '../server/platform/regions/region-scope.ts';
 import { villagesSeed } from '../server/platform/regions/regions.seed.ts';
-import { countSubtreeByLevel, findRegion, listChildren, searchRegions } from '../server/platform/regions/regions.store.ts';
-import { benchCtx, demoSeedOptions, type EngineLabel, preparePgliteTemplate, preparePostgresTemplate } from './lib/engines.ts';
+import {
+  countSubtreeByLevel,
+  findRegion,
+  listChildren,
+  searchRegions,
+} from '../server/platform/regions/regions.store.ts';
+import {
+  benchCtx,
+  demoSeedOptions,
+  type EngineLabel,
+  preparePgliteTemplate,
+  preparePostgresTemplate,
+} from './lib/engines.ts';
 import { postgresUnavailable } from './lib/pg.ts';
 import type { Suite, SuiteOutput, Table } from './lib/report.ts';
 import { ms, ratio, type Summary, summarize, times } from './lib/stats.ts';
@@ -113,7 +124,10 @@ function indexesUsed(node: PlanNode): string[] {
 async function explainSubtree(database: Database, root: string) {
   // Same statement as countSubtreeByLevel in regions.store.ts.
   const statement = sql`select level, count(*)::int8 as n from region where ${regionSubtree(region.code, root)} and code <> ${root} group by level`;
-  const rows = await queryRows<{ 'QUERY PLAN': unknown }>(database.db, sql`explain (analyze, format json) ${statement}`);
+  const rows = await queryRows<{ 'QUERY PLAN': unknown }>(
+    database.db,
+    sql`explain (analyze, format json) ${statement}`,
+  );
   const raw = rows[0]?.['QUERY PLAN'];
   const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
   const indexes = indexesUsed(parsed[0]!.Plan);
@@ -124,7 +138,10 @@ async function explainSubtree(database: Database, root: string) {
   return { root, share: share?.share ?? Number.NaN, usesIndex: indexes.length > 0, indexes, plan: parsed };
 }
 
-function resultRows(engines: OpenEngine[], samples: Map<string, number[]>): { rows: string[][]; summaries: Record<string, Summary> } {
+function resultRows(
+  engines: OpenEngine[],
+  samples: Map<string, number[]>,
+): { rows: string[][]; summaries: Record<string, Summary> } {
   const summaries: Record<string, Summary> = {};
   for (const [key, values] of samples) summaries[key] = summarize(values);
   const rows = queries.flatMap((q) =>
@@ -152,7 +169,13 @@ function planTable(plans: Record<string, Awaited<ReturnType<typeof explainSubtre
     title: 'Plan of the subtree query (`countSubtreeByLevel`, EXPLAIN ANALYZE)',
     headers: ['engine', 'root', 'share of the table', 'uses an index', 'index nodes'],
     rows: Object.entries(plans).flatMap(([engine, list]) =>
-      list.map((p) => [engine, p.root, `${(p.share * 100).toFixed(1)} %`, p.usesIndex ? 'yes' : 'no', p.indexes.join(', ') || 'Seq Scan']),
+      list.map((p) => [
+        engine,
+        p.root,
+        `${(p.share * 100).toFixed(1)} %`,
+        p.usesIndex ? 'yes' : 'no',
+        p.indexes.join(', ') || 'Seq Scan',
+      ]),
     ),
   };
 }
@@ -169,12 +192,15 @@ async function run(): Promise<SuiteOutput> {
     }
     const samples = await measure(engines);
     const plans: Record<string, Awaited<ReturnType<typeof explainSubtree>>[]> = {};
-    for (const e of engines) plans[e.engine] = await Promise.all([county, township, '43'].map((root) => explainSubtree(e.database, root)));
+    for (const e of engines)
+      plans[e.engine] = await Promise.all([county, township, '43'].map((root) => explainSubtree(e.database, root)));
     const { rows, summaries } = resultRows(engines, samples);
     const notes = [
       `${ITERATIONS} iterations after ${WARMUP} warm-up ones; in every iteration each query runs once on each engine, in a rotating order. Both databases are open in this one process.`,
       'A subtree covering a large share of the table (a whole province) is read with a sequential scan on purpose: the planner prefers it above a few per cent of the rows.',
-      `The \`region\` table holds ${Object.entries(counts).map(([e, n]) => `${n} rows on ${e}`).join(', ')} (national list + Hunan townships + demo villages), after \`VACUUM (ANALYZE)\`.`,
+      `The \`region\` table holds ${Object.entries(counts)
+        .map(([e, n]) => `${n} rows on ${e}`)
+        .join(', ')} (national list + Hunan townships + demo villages), after \`VACUUM (ANALYZE)\`.`,
     ];
     if (pgSkip) notes.push(`PostgreSQL rows skipped: ${pgSkip}`);
     return {
@@ -182,7 +208,10 @@ async function run(): Promise<SuiteOutput> {
       description:
         'Store functions of `server/platform/regions/regions.store.ts` through drizzle, on PGlite (file-backed) and PostgreSQL. Baseline in the same run, measured the same way: a primary-key lookup `select * from region where code = $1`. “× baseline” and “PGlite ÷ PG” compare medians.',
       tables: [
-        { headers: ['query', 'engine', 'avg ms', 'p50 ms', 'p95 ms', 'p99 ms', '× baseline (p50)', 'PGlite ÷ PG (p50)'], rows },
+        {
+          headers: ['query', 'engine', 'avg ms', 'p50 ms', 'p95 ms', 'p99 ms', '× baseline (p50)', 'PGlite ÷ PG (p50)'],
+          rows,
+        },
         planTable(plans),
       ],
       notes,

@@ -30,7 +30,13 @@ async function runSuite(suite: Suite, options: RunOptions): Promise<SuiteResult>
   const machine = await describeMachine();
   const started = performance.now();
   const output = await suite.run(options);
-  return rounded({ suite: suite.name, machine, startedAt: machine.date, durationMs: performance.now() - started, ...output });
+  return rounded({
+    suite: suite.name,
+    machine,
+    startedAt: machine.date,
+    durationMs: performance.now() - started,
+    ...output,
+  });
 }
 
 async function waitForIdle(maxWaitMs = 10 * 60_000): Promise<void> {
@@ -42,7 +48,8 @@ async function waitForIdle(maxWaitMs = 10 * 60_000): Promise<void> {
     told = true;
     await sleep(5000);
   }
-  if ((os.loadavg()[0] ?? 0) >= cores) console.warn(`Still busy (load ${os.loadavg()[0]?.toFixed(2)}): measuring anyway.`);
+  if ((os.loadavg()[0] ?? 0) >= cores)
+    console.warn(`Still busy (load ${os.loadavg()[0]?.toFixed(2)}): measuring anyway.`);
 }
 
 /** Children and scratch folders must not outlive an interrupted run (a PGlite server holds its folder lock). */

@@ -5,7 +5,13 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../server/platform/db/database.ts';
 import { tx } from '../server/platform/db/tx.ts';
 import { allSeedSteps } from '../server/platform/seed/demo-seed.ts';
-import { benchCtx, demoSeedOptions, type PreparedTemplate, preparePgliteTemplate, preparePostgresTemplate } from './lib/engines.ts';
+import {
+  benchCtx,
+  demoSeedOptions,
+  type PreparedTemplate,
+  preparePgliteTemplate,
+  preparePostgresTemplate,
+} from './lib/engines.ts';
 import { postgresUnavailable } from './lib/pg.ts';
 import type { Suite, SuiteOutput } from './lib/report.ts';
 import { ms, ratio, summarize, times } from './lib/stats.ts';
@@ -74,7 +80,13 @@ async function seedOnce(template: PreparedTemplate): Promise<StepSample[]> {
       const elapsed = performance.now() - started;
       const byTable = rowsAdded(before, await rowCounts(database));
       const rows = total(byTable);
-      samples.push({ step: step.name, ms: elapsed, rows, byTable, baselineMs: await baselineInsert(database, Math.max(rows, 1)) });
+      samples.push({
+        step: step.name,
+        ms: elapsed,
+        rows,
+        byTable,
+        baselineMs: await baselineInsert(database, Math.max(rows, 1)),
+      });
     }
     return samples;
   } finally {
@@ -82,7 +94,9 @@ async function seedOnce(template: PreparedTemplate): Promise<StepSample[]> {
   }
 }
 
-async function measureEngine(prepare: () => Promise<PreparedTemplate>): Promise<{ engine: string; runs: StepSample[][] }> {
+async function measureEngine(
+  prepare: () => Promise<PreparedTemplate>,
+): Promise<{ engine: string; runs: StepSample[][] }> {
   const template = await prepare();
   try {
     const runs: StepSample[][] = [];
@@ -98,7 +112,9 @@ function stepRows(engine: string, runs: StepSample[][]): string[][] {
   return steps.map((step) => {
     const samples = runs.map((run) => run.find((s) => s.step === step)!);
     const { rows, byTable } = samples[0]!;
-    const tables = Object.entries(byTable).map(([table, n]) => `${table} ${n}`).join(', ');
+    const tables = Object.entries(byTable)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ');
     const stepMs = summarize(samples.map((s) => s.ms));
     const baseMs = summarize(samples.map((s) => s.baselineMs));
     return [
@@ -129,7 +145,16 @@ async function run(): Promise<SuiteOutput> {
       'Each demo-seed step (`allSeedSteps()`, what `wenming seed` runs) on PGlite and PostgreSQL. Baseline in the same run, on the same database: one raw `insert … select from unnest(…)` of the same number of rows into a scratch table created `like region including all`.',
     tables: [
       {
-        headers: ['engine', 'step', 'rows (per table)', 'step ms (min–max)', 'rows/s', 'baseline ms (min–max)', 'baseline rows/s', '× baseline'],
+        headers: [
+          'engine',
+          'step',
+          'rows (per table)',
+          'step ms (min–max)',
+          'rows/s',
+          'baseline ms (min–max)',
+          'baseline rows/s',
+          '× baseline',
+        ],
         rows: engines.flatMap((e) => stepRows(e.engine, e.runs)),
       },
     ],

@@ -59,6 +59,9 @@ export function phaseTable(runs: Record<string, Phases>): Table {
   return {
     title: 'Where the time goes: serve’s steps timed inside one process (one run each, ms)',
     headers: ['step', ...columns],
-    rows: [...names.map((name) => [name, ...columns.map((c) => cell(runs[c]!, name))]), ['total', ...columns.map((c) => ms(runs[c]!.total))]],
+    rows: [
+      ...names.map((name) => [name, ...columns.map((c) => cell(runs[c]!, name))]),
+      ['total', ...columns.map((c) => ms(runs[c]!.total))],
+    ],
   };
 }

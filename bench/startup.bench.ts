@@ -65,12 +65,14 @@ server.listen(Number(process.env.BENCH_PORT), '127.0.0.1');
 process.once('SIGTERM', async () => { server.close(); await db.close(); process.exit(0); });
 `;
 
-const barePglite = (dir: string) => (port: number): Command => ({
-  command: process.execPath,
-  args: ['--input-type=module', '-e', barePgliteScript],
-  cwd: projectRoot, // resolves @electric-sql/pglite from the project's node_modules
-  env: childEnv({ BENCH_PGLITE_DIR: dir, BENCH_PORT: String(port) }),
-});
+const barePglite =
+  (dir: string) =>
+  (port: number): Command => ({
+    command: process.execPath,
+    args: ['--input-type=module', '-e', barePgliteScript],
+    cwd: projectRoot, // resolves @electric-sql/pglite from the project's node_modules
+    env: childEnv({ BENCH_PGLITE_DIR: dir, BENCH_PORT: String(port) }),
+  });
 
 function serveCommand(env: Record<string, string | undefined>, entry = wenming) {
   return (port: number): Command => ({
@@ -81,7 +83,8 @@ function serveCommand(env: Record<string, string | undefined>, entry = wenming) 
   });
 }
 
-const pgliteServe = (dataDir: string, entry?: string) => serveCommand({ WENMING_DATA_DIR: dataDir, DATABASE_URL: undefined }, entry);
+const pgliteServe = (dataDir: string, entry?: string) =>
+  serveCommand({ WENMING_DATA_DIR: dataDir, DATABASE_URL: undefined }, entry);
 /** On PostgreSQL the data folder still holds the installation's files (demo keys): a scratch one, not ./data. */
 interface PostgresTarget {
   db: ScratchDatabase;
@@ -89,7 +92,10 @@ interface PostgresTarget {
 }
 const postgresServe = (target: PostgresTarget, entry?: string) =>
   serveCommand({ DATABASE_URL: target.db.url, WENMING_DATA_DIR: target.dataDir }, entry);
-const createPostgresTarget = async (): Promise<PostgresTarget> => ({ db: await createScratchDatabase(), dataDir: makeWorkDir('startup-pg') });
+const createPostgresTarget = async (): Promise<PostgresTarget> => ({
+  db: await createScratchDatabase(),
+  dataDir: makeWorkDir('startup-pg'),
+});
 const disposePostgresTarget = async (target: PostgresTarget) => {
   await target.db.drop();
   removeWorkDir(target.dataDir);
@@ -127,7 +133,10 @@ type Probe = () => Promise<Sample>;
  * Runs every probe once per round. A busy neighbour on this shared VM then slows a measurement and its
  * baseline alike, and their ratio holds even when the absolute times do not.
  */
-async function interleave(rounds: number, probes: Record<string, Probe | undefined>): Promise<Record<string, Sample[]>> {
+async function interleave(
+  rounds: number,
+  probes: Record<string, Probe | undefined>,
+): Promise<Record<string, Sample[]>> {
   const samples: Record<string, Sample[]> = {};
   for (let i = 0; i < rounds; i++) {
     for (const [name, probe] of Object.entries(probes)) {
@@ -218,7 +227,10 @@ function tsxNote({ restart, buildMs }: Measured): string {
   const min = (samples: Sample[]) => summarize(samples.map((x) => x.readyMs)).min;
   const share = (tsx: Sample[], compiled: Sample[]) =>
     `${times(ratio(p50(tsx), p50(compiled)))} (${ms(p50(tsx) - p50(compiled))} ms; fastest runs ${times(ratio(min(tsx), min(compiled)))})`;
-  const parts = [`\`--help\` ${share(restart.helpTsx!, restart.helpCompiled!)}`, `PGlite restart ${share(restart.pgliteTsx!, restart.pgliteCompiled!)}`];
+  const parts = [
+    `\`--help\` ${share(restart.helpTsx!, restart.helpCompiled!)}`,
+    `PGlite restart ${share(restart.pgliteTsx!, restart.pgliteCompiled!)}`,
+  ];
   if (restart.postgresTsx) parts.push(`PostgreSQL restart ${share(restart.postgresTsx, restart.postgresCompiled!)}`);
   return `Through tsx ÷ compiled, medians: ${parts.join(', ')}. “Compiled JS” is the same server bundled by esbuild into one ESM file (dependencies external; built in ${ms(buildMs)} ms) and run by plain Node.`;
 }
@@ -239,7 +251,10 @@ async function run(): Promise<SuiteOutput> {
     description:
       '`node bin/wenming.js serve --demo --port N`: first start on an empty data folder or database (initdb on PGlite, migrations, national regions, demo seed) and restart on an existing one. Baselines from the same run: a bare `node:http` server, and a bare PGlite process (`PGlite.create()` + `select 1` + `node:http`) on an empty and an existing folder.',
     tables: [
-      { headers: ['start', 'runs', 'median ms', 'min–max ms', '× bare node', '× bare PGlite', 'RSS MB'], rows: startRows(m) },
+      {
+        headers: ['start', 'runs', 'median ms', 'min–max ms', '× bare node', '× bare PGlite', 'RSS MB'],
+        rows: startRows(m),
+      },
       phaseTable(m.phases),
     ],
     notes,

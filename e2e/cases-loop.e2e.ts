@@ -48,10 +48,22 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
 
   beforeAll(async () => {
     // A phone-sized camera picture, larger than the 2560 px the page shrinks to, with texture like a real scene.
-    await sharp({ create: { width: 3200, height: 2400, channels: 3, background: { r: 128, g: 140, b: 120 }, noise: { type: 'gaussian', mean: 120, sigma: 12 } } })
+    await sharp({
+      create: {
+        width: 3200,
+        height: 2400,
+        channels: 3,
+        background: { r: 128, g: 140, b: 120 },
+        noise: { type: 'gaussian', mean: 120, sigma: 12 },
+      },
+    })
       .jpeg({ quality: 85 })
       .toFile(scenePhoto);
-    resultPhoto = (await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 160, b: 90 } } }).jpeg().toBuffer()).toString('base64');
+    resultPhoto = (
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 160, b: 90 } } })
+        .jpeg()
+        .toBuffer()
+    ).toString('base64');
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -78,12 +90,15 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     return {
       page,
       get: async (url) => answer(await page.request.get(`${base()}${url}`), url),
-      post: async (url, data) => answer(await page.request.post(`${base()}${url}`, { data, headers: { 'x-csrf-token': csrf } }), url),
+      post: async (url, data) =>
+        answer(await page.request.post(`${base()}${url}`, { data, headers: { 'x-csrf-token': csrf } }), url),
     };
   }
 
   async function noSideways(page: Page) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   }
 
   it('runs report → register → dispatch → handle → verify → close → rate, and the figures count it', async () => {
@@ -96,7 +111,14 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     const figuresBefore = await dispatcher.get<Figures>(figuresUrl);
 
     // ---- a citizen reports from a phone, with no account ----
-    const citizenContext = await live.browser.newContext({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, geolocation: { ...inXiayang, accuracy: 15 }, permissions: ['geolocation'] });
+    const citizenContext = await live.browser.newContext({
+      viewport: phone,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { ...inXiayang, accuracy: 15 },
+      permissions: ['geolocation'],
+    });
     contexts.push(citizenContext);
     const citizen = await citizenContext.newPage();
     await citizen.goto(`${base()}/report`);
@@ -133,7 +155,10 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
 
     // The photo was shrunk in the browser (3200 → 2560 px), the phone kept encrypted and shown masked.
     const reported = await dispatcher.get<CaseDetail>(`/api/cases/${caseNo}`);
-    expect(reported).toMatchObject({ status: 'reported', reporter: { kind: 'citizen', phone: expect.stringMatching(/^139\*+1234$/) } });
+    expect(reported).toMatchObject({
+      status: 'reported',
+      reporter: { kind: 'citizen', phone: expect.stringMatching(/^139\*+1234$/) },
+    });
     expect(reported.photos.map((p) => [p.stage, Math.max(p.width, p.height)])).toEqual([['report', 2560]]);
 
     // ---- intake registers and dispatches in the staff pages ----
@@ -147,19 +172,30 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     await desk.getByTitle('县城市管理和综合执法局', { exact: true }).click();
     await dispatchDialog.getByTestId('action-submit').click();
     await dispatchDialog.waitFor({ state: 'detached' });
-    expect(await dispatcher.get<CaseDetail>(`/api/cases/${caseNo}`)).toMatchObject({ status: 'dispatched', department: 'chengguan' });
+    expect(await dispatcher.get<CaseDetail>(`/api/cases/${caseNo}`)).toMatchObject({
+      status: 'dispatched',
+      department: 'chengguan',
+    });
 
     // ---- the department accepts and reports back with an "after" photo ----
     const handler = await signIn('dept.chengguan');
     let view = await handler.get<CaseDetail>(`/api/cases/${caseNo}`);
     view = await handler.post<CaseDetail>(`/api/cases/${caseNo}/accept`, { revision: view.revision });
-    view = await handler.post<CaseDetail>(`/api/cases/${caseNo}/feedback`, { revision: view.revision, result: '已劝离摊主并清理现场', photos: [{ data: resultPhoto }] });
+    view = await handler.post<CaseDetail>(`/api/cases/${caseNo}/feedback`, {
+      revision: view.revision,
+      result: '已劝离摊主并清理现场',
+      photos: [{ data: resultPhoto }],
+    });
     expect(view.status).toBe('handled');
 
     // ---- an inspector of the township, not the handler, verifies on site: the case closes ----
     const inspector = await signIn('inspector.xiayang');
     view = await inspector.get<CaseDetail>(`/api/cases/${caseNo}`);
-    view = await inspector.post<CaseDetail>(`/api/cases/${caseNo}/verify`, { revision: view.revision, passed: true, note: '现场已恢复通行' });
+    view = await inspector.post<CaseDetail>(`/api/cases/${caseNo}/verify`, {
+      revision: view.revision,
+      passed: true,
+      note: '现场已恢复通行',
+    });
     expect(view.status).toBe('closed');
 
     // ---- the citizen follows the case from 我的举报 and rates it ----

@@ -18,7 +18,8 @@ async function jpegBase64(): Promise<string> {
 }
 
 /** The horizontal overflow of the page: > 0 means a phone would have to scroll sideways. */
-const overflowOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflowOf = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The staff side of the case loop in the real app: the dispatcher's queues, a case from intake, register, dispatch. */
 describe('cases: the dispatcher works the intake queue', () => {
@@ -148,7 +149,9 @@ describe('cases: the dispatcher works the intake queue', () => {
     const feedback = page.getByTestId('action-dialog-feedback');
     await feedback.getByTestId('action-field-result').fill('已劝离摊贩，恢复人行道通行');
     // A 12 MP photo straight from a phone camera: sent at 2560 px on its long side.
-    await feedback.getByTestId('photo-input').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await jpeg(4000, 3000) });
+    await feedback
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await jpeg(4000, 3000) });
     await feedback.getByRole('img', { name: '已选第 1 张照片' }).waitFor();
     await page.screenshot({ path: screenshotPath('cases-feedback-phone') });
     await feedback.getByTestId('action-submit').click();
@@ -157,7 +160,9 @@ describe('cases: the dispatcher works the intake queue', () => {
 
     const detail = await (await page.request.get(new URL(`/api/cases/${caseNo}`, page.url()).toString())).json();
     const handled = detail.photos.filter((photo: { stage: string }) => photo.stage === 'handle');
-    expect(handled.map((photo: { width: number; height: number }) => [photo.width, photo.height])).toEqual([[2560, 1920]]);
+    expect(handled.map((photo: { width: number; height: number }) => [photo.width, photo.height])).toEqual([
+      [2560, 1920],
+    ]);
     await page.close();
   });
 });

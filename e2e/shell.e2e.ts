@@ -37,7 +37,9 @@ describe('web shell', () => {
   it('works at phone width without horizontal scrolling', async () => {
     const page = await openPage('/login', 360);
     await page.getByTestId('login-form').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('login-phone') });
     await page.close();

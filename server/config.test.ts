@@ -1,16 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertEncryptedDatabaseLink, assertProductionSafe, parsePublicUrl, publicBaseUrl, readConfig } from './config.ts';
+import {
+  assertEncryptedDatabaseLink,
+  assertProductionSafe,
+  parsePublicUrl,
+  publicBaseUrl,
+  readConfig,
+} from './config.ts';
 
 describe('configuration safety', () => {
   const production = (env: Record<string, string>) =>
-    readConfig({ NODE_ENV: 'production', WENMING_KEYS_FILE: '/etc/wenming/keys.json', WENMING_PUBLIC_URL: 'https://wenming.yanling.gov.cn', ...env });
+    readConfig({
+      NODE_ENV: 'production',
+      WENMING_KEYS_FILE: '/etc/wenming/keys.json',
+      WENMING_PUBLIC_URL: 'https://wenming.yanling.gov.cn',
+      ...env,
+    });
 
   it('production needs a server database, keys outside the database, and no demo', () => {
     expect(() => assertProductionSafe(production({}))).toThrow('DATABASE_URL');
-    expect(() => assertProductionSafe(production({ DATABASE_URL: 'postgres://db@127.0.0.1/w', WENMING_DEMO: '1' }))).toThrow('Demo mode');
-    expect(() => assertProductionSafe(readConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db@127.0.0.1/w' }))).toThrow('WENMING_KEYS_FILE');
-    expect(() => assertProductionSafe(production({ DATABASE_URL: 'postgres://db@127.0.0.1/w', WENMING_INSECURE_COOKIES: '1' }))).toThrow('INSECURE');
+    expect(() =>
+      assertProductionSafe(production({ DATABASE_URL: 'postgres://db@127.0.0.1/w', WENMING_DEMO: '1' })),
+    ).toThrow('Demo mode');
+    expect(() =>
+      assertProductionSafe(readConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db@127.0.0.1/w' })),
+    ).toThrow('WENMING_KEYS_FILE');
+    expect(() =>
+      assertProductionSafe(production({ DATABASE_URL: 'postgres://db@127.0.0.1/w', WENMING_INSECURE_COOKIES: '1' })),
+    ).toThrow('INSECURE');
     expect(() => assertProductionSafe(production({ DATABASE_URL: 'postgres://db@127.0.0.1/w' }))).not.toThrow();
   });
 
@@ -29,21 +46,36 @@ describe('configuration safety', () => {
   it('production needs the public base URL, over HTTPS (absolute URLs never come from the Host header)', () => {
     const db = { DATABASE_URL: 'postgres://db@127.0.0.1/w' };
     expect(() => assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: '' }))).toThrow('WENMING_PUBLIC_URL');
-    expect(() => assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: 'http://wenming.yanling.gov.cn' }))).toThrow('https');
-    expect(() => assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: 'https://wenming.yanling.gov.cn/' }))).not.toThrow();
+    expect(() =>
+      assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: 'http://wenming.yanling.gov.cn' })),
+    ).toThrow('https');
+    expect(() =>
+      assertProductionSafe(production({ ...db, WENMING_PUBLIC_URL: 'https://wenming.yanling.gov.cn/' })),
+    ).not.toThrow();
   });
 });
 
 describe('WENMING_PUBLIC_URL', () => {
   it('refuses what is not a plain http(s) base: other schemes, credentials, query, fragment, no host', () => {
-    for (const bad of ['wenming.yanling.gov.cn', 'ftp://x.cn', 'javascript:alert(1)', 'https://user:pw@x.cn', 'https://x.cn/?a=1', 'https://x.cn/#top', 'https://', 'http:///path']) {
+    for (const bad of [
+      'wenming.yanling.gov.cn',
+      'ftp://x.cn',
+      'javascript:alert(1)',
+      'https://user:pw@x.cn',
+      'https://x.cn/?a=1',
+      'https://x.cn/#top',
+      'https://',
+      'http:///path',
+    ]) {
       expect(() => parsePublicUrl(bad), bad).toThrow('WENMING_PUBLIC_URL');
     }
   });
 
   it('keeps scheme, host, port and path, without the trailing slash', () => {
     expect(parsePublicUrl('https://wenming.yanling.gov.cn/')).toBe('https://wenming.yanling.gov.cn');
-    expect(parsePublicUrl(' https://WENMING.yanling.gov.cn:8443/wenming/ ')).toBe('https://wenming.yanling.gov.cn:8443/wenming');
+    expect(parsePublicUrl(' https://WENMING.yanling.gov.cn:8443/wenming/ ')).toBe(
+      'https://wenming.yanling.gov.cn:8443/wenming',
+    );
     expect(parsePublicUrl(undefined)).toBeUndefined();
     expect(parsePublicUrl('  ')).toBeUndefined();
   });
@@ -51,7 +83,9 @@ describe('WENMING_PUBLIC_URL', () => {
   it('outside production defaults to http://localhost and the port', () => {
     expect(publicBaseUrl(readConfig({ NODE_ENV: 'development' }))).toBe('http://localhost:3000');
     expect(publicBaseUrl({ ...readConfig({ NODE_ENV: 'development' }), port: 8080 })).toBe('http://localhost:8080');
-    expect(publicBaseUrl(readConfig({ NODE_ENV: 'development', WENMING_PUBLIC_URL: 'https://x.cn/' }))).toBe('https://x.cn');
+    expect(publicBaseUrl(readConfig({ NODE_ENV: 'development', WENMING_PUBLIC_URL: 'https://x.cn/' }))).toBe(
+      'https://x.cn',
+    );
   });
 
   it('property: any string is refused with a message naming the variable, or gives a base that a path joins onto', () => {

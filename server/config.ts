@@ -69,7 +69,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function parsePublicUrl(raw: string | undefined): string | undefined {
   const text = raw?.trim();
   if (!text) return undefined;
-  const refuse = (why: string) => new Error(`WENMING_PUBLIC_URL must be the http(s) address clients reach the app at (${why}), got "${text}"`);
+  const refuse = (why: string) =>
+    new Error(`WENMING_PUBLIC_URL must be the http(s) address clients reach the app at (${why}), got "${text}"`);
   let url: URL;
   try {
     url = new URL(text);
@@ -100,7 +101,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 export function assertEncryptedDatabaseLink(databaseUrl: string): void {
   const url = new URL(databaseUrl);
   const host = url.hostname || url.searchParams.get('host') || '';
-  const local = host === '' || host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host.startsWith('/');
+  const local =
+    host === '' || host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host.startsWith('/');
   const mode = url.searchParams.get('sslmode');
   if (!local && !['require', 'verify-ca', 'verify-full'].includes(mode ?? '')) {
     throw new Error(`DATABASE_URL reaches ${host} without TLS: add ?sslmode=verify-full (or require).`);
@@ -126,19 +128,29 @@ export function assertProductionSafe(config: Config): void {
   }
   if (config.demo) throw new Error('Demo mode is not allowed with NODE_ENV=production.');
   assertEncryptedDatabaseLink(config.databaseUrl);
-  if (config.insecureCookies) throw new Error('WENMING_INSECURE_COOKIES is for demos over plain HTTP, never production.');
+  if (config.insecureCookies)
+    throw new Error('WENMING_INSECURE_COOKIES is for demos over plain HTTP, never production.');
   if (!config.keysFile && !config.keysJson) {
-    throw new Error('NODE_ENV=production needs WENMING_KEYS_FILE: field-encryption keys are kept outside the database.');
+    throw new Error(
+      'NODE_ENV=production needs WENMING_KEYS_FILE: field-encryption keys are kept outside the database.',
+    );
   }
   if (!config.publicUrl) {
-    throw new Error('NODE_ENV=production needs WENMING_PUBLIC_URL (https://…): absolute URLs are never built from the request\'s Host header.');
+    throw new Error(
+      "NODE_ENV=production needs WENMING_PUBLIC_URL (https://…): absolute URLs are never built from the request's Host header.",
+    );
   }
-  if (!config.publicUrl.startsWith('https://')) throw new Error('WENMING_PUBLIC_URL must be https in production (AUTH-06).');
+  if (!config.publicUrl.startsWith('https://'))
+    throw new Error('WENMING_PUBLIC_URL must be https in production (AUTH-06).');
 }
 
 /** Keys from the configured file or JSON; outside production a key file is created in the data folder. */
 export function keyringFor(config: Config): Keyring {
-  return loadKeyring({ keysFile: config.keysFile, keysJson: config.keysJson, createIn: config.production ? undefined : config.dataDir });
+  return loadKeyring({
+    keysFile: config.keysFile,
+    keysJson: config.keysJson,
+    createIn: config.production ? undefined : config.dataDir,
+  });
 }
 
 export { projectRoot };

@@ -21,7 +21,11 @@ export async function serve(config: Config, seedOptions: SeedOptions): Promise<v
   if (config.production) await assertSystemAdministratorExists(database.db, config.countyCode);
   const app = await buildApp({ config, database, clock: systemClock, keyring, security });
   const jobs = appModules.flatMap((m) => m.jobs ?? []);
-  const stopJobs = startPeriodicJobs(jobs, () => systemCtx(database, { countyCode: config.countyCode, keyring }, { clock: systemClock }), app.log);
+  const stopJobs = startPeriodicJobs(
+    jobs,
+    () => systemCtx(database, { countyCode: config.countyCode, keyring }, { clock: systemClock }),
+    app.log,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

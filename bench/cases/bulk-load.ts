@@ -2,7 +2,11 @@
 // weighted lookup tables (places, categories, channels), in batches — no row goes through JavaScript.
 import { sql } from 'drizzle-orm';
 import { findActiveVersion } from '../../server/modules/cases/catalogue/catalogue.store.ts';
-import { type CalendarArrays, calendarArrays, workingMinutesSql } from '../../server/modules/cases/evaluation/working-minutes-sql.ts';
+import {
+  type CalendarArrays,
+  calendarArrays,
+  workingMinutesSql,
+} from '../../server/modules/cases/evaluation/working-minutes-sql.ts';
 import { loadCalendar, loadWorkingHours } from '../../server/platform/calendar/load-calendar.ts';
 import type { Database } from '../../server/platform/db/database.ts';
 import { categoryMix, channelMix, departmentOf, placeSlots, weightedSlots } from './case-mix.ts';
@@ -38,13 +42,27 @@ async function lookupTables(database: Database): Promise<void> {
   const villagesOf = new Map<string, string[]>();
   for (const v of villages) villagesOf.set(v.parent_code, [...(villagesOf.get(v.parent_code) ?? []), v.code]);
   const places = placeSlots(villagesOf, slots);
-  const townshipNames = new Map((await database.query<{ code: string; name: string }>(`select code, name from region where parent_code = '${county}'`)).map((r) => [r.code, r.name]));
+  const townshipNames = new Map(
+    (
+      await database.query<{ code: string; name: string }>(
+        `select code, name from region where parent_code = '${county}'`,
+      )
+    ).map((r) => [r.code, r.name]),
+  );
   const version = (await findActiveVersion(database.db, county))?.version;
   if (!version) throw new Error('no active case catalogue');
   const names = new Map(
-    (await database.query<{ code: string; title_zh: string }>('select code, title_zh from cases_category where region_code = $1 and version = $2', [county, version])).map((r) => [r.code, r.title_zh]),
+    (
+      await database.query<{ code: string; title_zh: string }>(
+        'select code, title_zh from cases_category where region_code = $1 and version = $2',
+        [county, version],
+      )
+    ).map((r) => [r.code, r.title_zh]),
   );
-  const categories = weightedSlots(Object.entries(categoryMix).filter(([code]) => names.has(code)), slots);
+  const categories = weightedSlots(
+    Object.entries(categoryMix).filter(([code]) => names.has(code)),
+    slots,
+  );
   const channels = weightedSlots(channelMix, 100);
   await database.exec(`
     drop table if exists bench_place; drop table if exists bench_category; drop table if exists bench_channel;
@@ -57,11 +75,15 @@ async function lookupTables(database: Database): Promise<void> {
   await database.db.execute(sql`insert into bench_category select * from unnest(
     ${sql.param(categories.map((_, i) => i))}::int[], ${sql.param(categories)}::text[], ${sql.param(categories.map(() => version))}::text[],
     ${sql.param(categories.map((c) => names.get(c)!))}::text[], ${sql.param(categories.map(departmentOf))}::text[])`);
-  await database.db.execute(sql`insert into bench_channel select * from unnest(${sql.param(channels.map((_, i) => i))}::int[], ${sql.param(channels)}::text[])`);
+  await database.db.execute(
+    sql`insert into bench_channel select * from unnest(${sql.param(channels.map((_, i) => i))}::int[], ${sql.param(channels)}::text[])`,
+  );
 }
 
 async function reporterIds(database: Database): Promise<Record<string, string | null>> {
-  const rows = await database.query<{ login_id: string; id: string }>("select login_id, id from app_user where login_id in ('inspector.xiayang', 'inspector.miandu', 'volunteer.demo')");
+  const rows = await database.query<{ login_id: string; id: string }>(
+    "select login_id, id from app_user where login_id in ('inspector.xiayang', 'inspector.miandu', 'volunteer.demo')",
+  );
   const id = (login: string) => rows.find((r) => r.login_id === login)?.id ?? null;
   return { xiayang: id('inspector.xiayang'), miandu: id('inspector.miandu'), volunteer: id('volunteer.demo') };
 }
@@ -72,7 +94,16 @@ async function reporterIds(database: Database): Promise<Record<string, string | 
  * last weeks' cases, a share decaying with age (55 % × e^(−days/8)) is still open, across every open state.
  * Timestamps follow the loop (registered → dispatched → handled → closed) and never pass `now`.
  */
-function batchInsert(first: number, last: number, step: number, idBase: number, total: number, now: Date, reporters: Record<string, string | null>, cal: CalendarArrays) {
+function batchInsert(
+  first: number,
+  last: number,
+  step: number,
+  idBase: number,
+  total: number,
+  now: Date,
+  reporters: Record<string, string | null>,
+  cal: CalendarArrays,
+) {
   const spanSeconds = 3 * 365 * 86400;
   const t0 = new Date(now.getTime() - spanSeconds * 1000);
   const nowP = sql`${now.toISOString()}::timestamptz`;
@@ -164,11 +195,17 @@ export async function bulkLoadCases(
   database: Database,
   rows: number,
   now: Date,
-  { budgetMs = Number.POSITIVE_INFINITY, progress = () => {} }: { budgetMs?: number; progress?: (done: number) => void } = {},
+  {
+    budgetMs = Number.POSITIVE_INFINITY,
+    progress = () => {},
+  }: { budgetMs?: number; progress?: (done: number) => void } = {},
 ): Promise<LoadResult> {
   await lookupTables(database);
   const reporters = await reporterIds(database);
-  const cal = calendarArrays(await loadCalendar(database.db, county, 2000, now.getUTCFullYear() + 2), await loadWorkingHours(database.db, county));
+  const cal = calendarArrays(
+    await loadCalendar(database.db, county, 2000, now.getUTCFullYear() + 2),
+    await loadWorkingHours(database.db, county),
+  );
   const [maxRow] = await database.query<{ max: number | null }>('select max(id)::int8 as max from cases_case');
   const idBase = Number(maxRow?.max ?? 0);
   const started = performance.now();
@@ -202,7 +239,9 @@ export async function bulkLoadCases(
   for (const index of indexes) await database.exec(index.indexdef);
   const indexMs = performance.now() - indexesStarted;
   const rollupStarted = performance.now();
-  await database.exec(`select cases_evaluation_rebuild('${county}'); alter table cases_case enable trigger cases_evaluation_track`);
+  await database.exec(
+    `select cases_evaluation_rebuild('${county}'); alter table cases_case enable trigger cases_evaluation_track`,
+  );
   const rollupMs = performance.now() - rollupStarted;
   await database.exec(`select setval(pg_get_serial_sequence('cases_case', 'id'), (select max(id) from cases_case))`);
   await database.exec('drop table bench_place; drop table bench_category; drop table bench_channel');
@@ -214,5 +253,17 @@ export async function bulkLoadCases(
   const [size] = await database.query<{ n: number; table_mb: number; index_mb: number }>(
     `select (select count(*) from cases_case)::int8 as n, pg_table_size('cases_case') / 1048576.0 as table_mb, pg_indexes_size('cases_case') / 1048576.0 as index_mb`,
   );
-  return { rows: loaded, planned: rows, idBase, loadMs, indexMs, rollupMs, indexes: indexes.length, vacuumMs, tableRows: Number(size?.n), tableMB: Number(size?.table_mb), indexesMB: Number(size?.index_mb) };
+  return {
+    rows: loaded,
+    planned: rows,
+    idBase,
+    loadMs,
+    indexMs,
+    rollupMs,
+    indexes: indexes.length,
+    vacuumMs,
+    tableRows: Number(size?.n),
+    tableMB: Number(size?.table_mb),
+    indexesMB: Number(size?.index_mb),
+  };
 }

@@ -24,10 +24,38 @@ export const townshipMix: ReadonlyArray<{ code: string; share: number; lng: numb
 
 /** Relative frequency of the 32 event codes of the 2026 catalogue. */
 export const categoryMix: Readonly<Record<string, number>> = {
-  '07001': 16, '09006': 14, '09001': 11, '06036': 9, '09009': 9, '09005': 6, '09010': 4, '06010': 4,
-  '06012': 3, '06007': 3, '07003': 2.5, '06042': 2.5, '07006': 2, '06011': 2, '06029': 2, '09011': 1.5,
-  '07002': 1.5, '06028': 1.2, '06001': 1.2, '07007': 1, '09002': 1, '09022': 1, '06027': 1, '09021': 0.8,
-  '09012': 0.8, '09004': 0.6, '06045': 0.6, '08011': 0.6, '08016': 0.4, '09003': 0.4, '06024': 0.3, '06046': 0.3,
+  '07001': 16,
+  '09006': 14,
+  '09001': 11,
+  '06036': 9,
+  '09009': 9,
+  '09005': 6,
+  '09010': 4,
+  '06010': 4,
+  '06012': 3,
+  '06007': 3,
+  '07003': 2.5,
+  '06042': 2.5,
+  '07006': 2,
+  '06011': 2,
+  '06029': 2,
+  '09011': 1.5,
+  '07002': 1.5,
+  '06028': 1.2,
+  '06001': 1.2,
+  '07007': 1,
+  '09002': 1,
+  '09022': 1,
+  '06027': 1,
+  '09021': 0.8,
+  '09012': 0.8,
+  '09004': 0.6,
+  '06045': 0.6,
+  '08011': 0.6,
+  '08016': 0.4,
+  '09003': 0.4,
+  '06024': 0.3,
+  '06046': 0.3,
 };
 
 export const channelMix: ReadonlyArray<[string, number]> = [
@@ -78,6 +106,11 @@ export function placeSlots(villagesOf: ReadonlyMap<string, readonly string[]>, s
   ).map((t) => {
     const villages = villagesOf.get(t.code) ?? [];
     const atVillage = villages.length > 0 && rng.chance(0.6);
-    return { townshipCode: t.code, locationCode: atVillage ? rng.pick(villages) : t.code, lng: t.lng + (rng.next() - 0.5) * 0.03, lat: t.lat + (rng.next() - 0.5) * 0.03 };
+    return {
+      townshipCode: t.code,
+      locationCode: atVillage ? rng.pick(villages) : t.code,
+      lng: t.lng + (rng.next() - 0.5) * 0.03,
+      lat: t.lat + (rng.next() - 0.5) * 0.03,
+    };
   });
 }

@@ -14,7 +14,16 @@ import type { Suite, SuiteOutput } from '../lib/report.ts';
 import { makeWorkDir, removeWorkDir } from '../lib/workdir.ts';
 import { createBaselineTable, runPgbench, runPgliteInsertLoop } from './insert-baseline.ts';
 import { databaseBreakdown, photoBreakdown } from './intake-breakdown.ts';
-import { alternate, apiRun, baselineRun, type EngineRuns, type IntakeLoad, intakeBody, type ObservedLoad, storedCounts } from './intake-runs.ts';
+import {
+  alternate,
+  apiRun,
+  baselineRun,
+  type EngineRuns,
+  type IntakeLoad,
+  intakeBody,
+  type ObservedLoad,
+  storedCounts,
+} from './intake-runs.ts';
 import { intakeTables } from './intake-tables.ts';
 import { type ServerTarget, signInDemo, startWenming } from './live-server.ts';
 import { type CasesBenchSizes, casesBenchSizes, enginesWanted } from './options.ts';
@@ -91,15 +100,30 @@ function stagerFor(setup: EngineSetup, load: IntakeLoad, templateId: string): St
  * Warm-up, the alternating runs, one client alone, the inline-photo run and the upload run; then, with the
  * server stopped, the breakdown on the server's own database.
  */
-async function measureEngine(sizes: CasesBenchSizes, setup: EngineSetup, photo: Buffer, runs: (api: (n: number) => Promise<ObservedLoad>) => Promise<EngineRuns>): Promise<EngineIntake> {
+async function measureEngine(
+  sizes: CasesBenchSizes,
+  setup: EngineSetup,
+  photo: Buffer,
+  runs: (api: (n: number) => Promise<ObservedLoad>) => Promise<EngineRuns>,
+): Promise<EngineIntake> {
   const since = new Date();
   const prepared = await prepareLoad(setup, photo);
-  const load: IntakeLoad = { server: prepared.server, headers: prepared.headers, request: () => ({ method: 'GET', path: '/readyz', headers: {} }), ...(setup.databaseUrl ? { databaseUrl: setup.databaseUrl } : {}) };
+  const load: IntakeLoad = {
+    server: prepared.server,
+    headers: prepared.headers,
+    request: () => ({ method: 'GET', path: '/readyz', headers: {} }),
+    ...(setup.databaseUrl ? { databaseUrl: setup.databaseUrl } : {}),
+  };
   const stager = stagerFor(setup, load, prepared.templateId);
   let fastest = setup.guessPerSecond;
   const stagedRun = async (clients: number, seconds: number) => {
     const pool = await stager.stage(Math.ceil(fastest * 1.6 * seconds) + 100);
-    load.request = (i) => ({ method: 'POST', path: '/api/cases', headers: load.headers, body: intakeBody(i, { uploadId: pool.take() ?? crypto.randomUUID() }) });
+    load.request = (i) => ({
+      method: 'POST',
+      path: '/api/cases',
+      headers: load.headers,
+      body: intakeBody(i, { uploadId: pool.take() ?? crypto.randomUUID() }),
+    });
     const run = await apiRun(load, clients, seconds);
     fastest = Math.max(fastest, run.perSecond);
     await stager.release(pool);
@@ -111,9 +135,19 @@ async function measureEngine(sizes: CasesBenchSizes, setup: EngineSetup, photo: 
     const single = await stagedRun(1, sizes.intakeSeconds);
     const smallest = Math.min(...sizes.clients);
     const base64 = photo.toString('base64');
-    load.request = (i) => ({ method: 'POST', path: '/api/cases', headers: load.headers, body: intakeBody(i, { data: base64 }) });
+    load.request = (i) => ({
+      method: 'POST',
+      path: '/api/cases',
+      headers: load.headers,
+      body: intakeBody(i, { data: base64 }),
+    });
     const inline = await apiRun(load, smallest, sizes.intakeSeconds);
-    load.request = () => ({ method: 'POST', path: '/api/cases/photo-uploads', headers: { ...load.headers, 'content-type': 'image/jpeg' }, body: photo });
+    load.request = () => ({
+      method: 'POST',
+      path: '/api/cases/photo-uploads',
+      headers: { ...load.headers, 'content-type': 'image/jpeg' },
+      body: photo,
+    });
     const uploads = await apiRun(load, smallest, sizes.intakeSeconds);
     await load.server.stop();
     const database = await setup.openDatabase();
@@ -126,7 +160,15 @@ async function measureEngine(sizes: CasesBenchSizes, setup: EngineSetup, photo: 
         ...(setup.databaseUrl ? { databaseUrl: setup.databaseUrl } : {}),
       });
       const answered = [warm, single, inline, ...measured.api].reduce((a, r) => a + r.ok + r.late, 0);
-      return { runs: measured, single, inline, uploads, breakdown, counts: await storedCounts(database, since), written: answered + breakdown.writes };
+      return {
+        runs: measured,
+        single,
+        inline,
+        uploads,
+        breakdown,
+        counts: await storedCounts(database, since),
+        written: answered + breakdown.writes,
+      };
     } finally {
       await database.close();
     }
@@ -165,7 +207,11 @@ async function measurePglite(sizes: CasesBenchSizes, photo: Buffer): Promise<Eng
   const scratch = await template.open();
   try {
     await createBaselineTable(scratch.database);
-    const setup: EngineSetup = { target: { engine: 'PGlite', dataDir: dir }, guessPerSecond: 150, openDatabase: () => openDatabase({ pgliteDir: path.join(dir, 'db') }) };
+    const setup: EngineSetup = {
+      target: { engine: 'PGlite', dataDir: dir },
+      guessPerSecond: 150,
+      openDatabase: () => openDatabase({ pgliteDir: path.join(dir, 'db') }),
+    };
     const loop = () => baselineRun(() => runPgliteInsertLoop(scratch.database, sizes.intakeSeconds), undefined);
     return await measureEngine(sizes, setup, photo, async (api) => {
       await runPgliteInsertLoop(scratch.database, sizes.warmupSeconds);
@@ -201,11 +247,21 @@ async function run({ quick = false }: { quick?: boolean } = {}): Promise<SuiteOu
 
 /** Raw latencies would make the committed JSON megabytes long: keep the summaries the tables show. */
 function stripLatencies(engines: Record<string, EngineIntake>) {
-  const strip = <T extends { latencies: number[] }>(r: T) => ({ ...r, latencies: undefined, samples: r.latencies.length });
+  const strip = <T extends { latencies: number[] }>(r: T) => ({
+    ...r,
+    latencies: undefined,
+    samples: r.latencies.length,
+  });
   return Object.fromEntries(
     Object.entries(engines).map(([k, e]) => [
       k,
-      { ...e, single: strip(e.single), inline: strip(e.inline), uploads: strip(e.uploads), runs: { ...e.runs, api: e.runs.api.map(strip), baseline: e.runs.baseline.map(strip) } },
+      {
+        ...e,
+        single: strip(e.single),
+        inline: strip(e.inline),
+        uploads: strip(e.uploads),
+        runs: { ...e.runs, api: e.runs.api.map(strip), baseline: e.runs.baseline.map(strip) },
+      },
     ]),
   );
 }

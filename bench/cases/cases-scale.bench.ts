@@ -88,9 +88,16 @@ async function loadHistory(target: Target, rows: number, budgetMs: number) {
   await first.stop();
   const database = await target.open();
   try {
-    const load = await bulkLoadCases(database, rows, new Date(), { budgetMs, progress: (n) => console.log(`  ${target.server.engine}: ${n.toLocaleString('en')} cases loaded`) });
-    const picks = await database.query<{ id: number; case_no: string }>(`select id, case_no from cases_case where id > ${load.idBase} order by random() limit 1000`);
-    const villages = await database.query<{ code: string }>(`select code from region where parent_code = '${countySeat}' and level = 'village'`);
+    const load = await bulkLoadCases(database, rows, new Date(), {
+      budgetMs,
+      progress: (n) => console.log(`  ${target.server.engine}: ${n.toLocaleString('en')} cases loaded`),
+    });
+    const picks = await database.query<{ id: number; case_no: string }>(
+      `select id, case_no from cases_case where id > ${load.idBase} order by random() limit 1000`,
+    );
+    const villages = await database.query<{ code: string }>(
+      `select code from region where parent_code = '${countySeat}' and level = 'village'`,
+    );
     return { load, facts: await historyFacts(database), picks, villagesOfSeat: villages.map((v) => v.code) };
   } finally {
     await database.close();
@@ -101,31 +108,66 @@ async function loadHistory(target: Target, rows: number, budgetMs: number) {
 async function evaluationWired(server: LiveServer, headers: Record<string, string>): Promise<boolean> {
   const client = new HttpClient(server.url);
   try {
-    const res = await client.request('GET', '/api/cases/evaluation?from=2026-01-01&to=2026-01-31&groupBy=township', { headers });
+    const res = await client.request('GET', '/api/cases/evaluation?from=2026-01-01&to=2026-01-31&groupBy=township', {
+      headers,
+    });
     return res.status === 200;
   } finally {
     client.close();
   }
 }
 
-async function measureApi(target: Target, sizes: CasesBenchSizes, lists: ListShape[], evaluations: EvaluationShape[], caseNos: string[], nearbyPoints: Array<{ lng: number; lat: number }>) {
+async function measureApi(
+  target: Target,
+  sizes: CasesBenchSizes,
+  lists: ListShape[],
+  evaluations: EvaluationShape[],
+  caseNos: string[],
+  nearbyPoints: Array<{ lng: number; lat: number }>,
+) {
   const server = await startWenming(target.server);
   const client = new HttpClient(server.url);
   try {
-    const headers = { dispatcher: await signInDemo(server.url, demoLogins.dispatcher), inspector: await signInDemo(server.url, demoLogins.inspector) };
+    const headers = {
+      dispatcher: await signInDemo(server.url, demoLogins.dispatcher),
+      inspector: await signInDemo(server.url, demoLogins.inspector),
+    };
     const wired = await evaluationWired(server, headers.dispatcher);
     const probes = [
-      apiProbe('baseline: GET /api/cases?q=<case number> (dispatcher)', client, headers.dispatcher, (i) => `/api/cases?q=${caseNos[i % caseNos.length]}`),
+      apiProbe(
+        'baseline: GET /api/cases?q=<case number> (dispatcher)',
+        client,
+        headers.dispatcher,
+        (i) => `/api/cases?q=${caseNos[i % caseNos.length]}`,
+      ),
       ...lists.map((s) => apiProbe(`list, ${s.role}: ${s.name}`, client, headers[s.role], listPath(s))),
-      apiProbe('duplicate check: GET /api/cases/nearby, 09006 within 50 m (dispatcher)', client, headers.dispatcher, (i) => {
-        const p = nearbyPoints[i % nearbyPoints.length]!;
-        return `/api/cases/nearby?categoryCode=09006&lng=${p.lng}&lat=${p.lat}`;
-      }),
-      ...(wired ? evaluations.map((s) => apiProbe(`evaluation (API), dispatcher: ${s.name}`, client, headers.dispatcher, evaluationPath(s))) : []),
+      apiProbe(
+        'duplicate check: GET /api/cases/nearby, 09006 within 50 m (dispatcher)',
+        client,
+        headers.dispatcher,
+        (i) => {
+          const p = nearbyPoints[i % nearbyPoints.length]!;
+          return `/api/cases/nearby?categoryCode=09006&lng=${p.lng}&lat=${p.lat}`;
+        },
+      ),
+      ...(wired
+        ? evaluations.map((s) =>
+            apiProbe(`evaluation (API), dispatcher: ${s.name}`, client, headers.dispatcher, evaluationPath(s)),
+          )
+        : []),
     ];
-    const results = await roundRobin(probes, { target: sizes.requestsPerShape, warmup: sizes.warmupRequests, budgetMs: probeBudgetMs, minSamples: Math.min(5, sizes.requestsPerShape) }, (r) => {
-      if (r % 50 === 0) console.log(`  ${target.server.engine}: API round ${r}`);
-    });
+    const results = await roundRobin(
+      probes,
+      {
+        target: sizes.requestsPerShape,
+        warmup: sizes.warmupRequests,
+        budgetMs: probeBudgetMs,
+        minSamples: Math.min(5, sizes.requestsPerShape),
+      },
+      (r) => {
+        if (r % 50 === 0) console.log(`  ${target.server.engine}: API round ${r}`);
+      },
+    );
     return { results, wired };
   } finally {
     client.close();
@@ -133,31 +175,62 @@ async function measureApi(target: Target, sizes: CasesBenchSizes, lists: ListSha
   }
 }
 
-async function measureInProcess(target: Target, sizes: CasesBenchSizes, lists: ListShape[], evaluations: EvaluationShape[], wired: boolean, ids: number[], api: ProbeResult[]) {
+async function measureInProcess(
+  target: Target,
+  sizes: CasesBenchSizes,
+  lists: ListShape[],
+  evaluations: EvaluationShape[],
+  wired: boolean,
+  ids: number[],
+  api: ProbeResult[],
+) {
   const database = await target.open();
   try {
     const dispatcher = actorCtx(database, await actorOf(database, demoLogins.dispatcher));
     const inspector = actorCtx(database, await actorOf(database, demoLogins.inspector));
     const probes = [
-      callProbe('baseline: primary-key lookup `select * from cases_case where region_code = $1 and id = $2`', (i) => database.query('select * from cases_case where region_code = $1 and id = $2', ['430225', ids[i % ids.length]])),
+      callProbe('baseline: primary-key lookup `select * from cases_case where region_code = $1 and id = $2`', (i) =>
+        database.query('select * from cases_case where region_code = $1 and id = $2', ['430225', ids[i % ids.length]]),
+      ),
       ...(wired
         ? []
         : evaluations.map((s) => {
             const rng = shapeRandom(`evaluation/${s.name}`);
-            return callProbe(`evaluation (service), dispatcher: ${s.name}`, () => evaluateCases(dispatcher, s.query(rng) as Parameters<typeof evaluateCases>[1]));
+            return callProbe(`evaluation (service), dispatcher: ${s.name}`, () =>
+              evaluateCases(dispatcher, s.query(rng) as Parameters<typeof evaluateCases>[1]),
+            );
           })),
     ];
-    const results = await roundRobin(probes, { target: sizes.requestsPerShape, warmup: sizes.warmupRequests, budgetMs: probeBudgetMs, minSamples: Math.min(5, sizes.requestsPerShape) });
+    const results = await roundRobin(probes, {
+      target: sizes.requestsPerShape,
+      warmup: sizes.warmupRequests,
+      budgetMs: probeBudgetMs,
+      minSamples: Math.min(5, sizes.requestsPerShape),
+    });
     const ctxOf = { dispatcher, inspector };
-    const splits = await statementSplit(database, lists, (shape, query) => listCases(ctxOf[shape.role], query as Parameters<typeof listCases>[1]));
-    const plans = await planFindings(database, { lists, evaluations, api: [...api, ...results], ctxOf, listCall: (ctx, q) => listCases(ctx, q as Parameters<typeof listCases>[1]), evaluationCall: (ctx, q) => evaluateCases(ctx, q as Parameters<typeof evaluateCases>[1]) });
+    const splits = await statementSplit(database, lists, (shape, query) =>
+      listCases(ctxOf[shape.role], query as Parameters<typeof listCases>[1]),
+    );
+    const plans = await planFindings(database, {
+      lists,
+      evaluations,
+      api: [...api, ...results],
+      ctxOf,
+      listCall: (ctx, q) => listCases(ctx, q as Parameters<typeof listCases>[1]),
+      evaluationCall: (ctx, q) => evaluateCases(ctx, q as Parameters<typeof evaluateCases>[1]),
+    });
     return { results, splits, plans };
   } finally {
     await database.close();
   }
 }
 
-async function measureEngine(make: () => Promise<Target>, rows: number, budgetMs: number, sizes: CasesBenchSizes): Promise<EngineScale> {
+async function measureEngine(
+  make: () => Promise<Target>,
+  rows: number,
+  budgetMs: number,
+  sizes: CasesBenchSizes,
+): Promise<EngineScale> {
   const target = await make();
   try {
     const now = new Date();
@@ -165,10 +238,37 @@ async function measureEngine(make: () => Promise<Target>, rows: number, budgetMs
     const lists = listShapes(now, history.villagesOfSeat);
     const evaluations = evaluationShapes(now);
     const rng = shapeRandom('nearby');
-    const nearbyPoints = Array.from({ length: 200 }, () => ({ lng: Math.round((113.772 + (rng.next() - 0.5) * 0.03) * 1e6) / 1e6, lat: Math.round((26.489 + (rng.next() - 0.5) * 0.03) * 1e6) / 1e6 }));
-    const api = await measureApi(target, sizes, lists, evaluations, history.picks.map((p) => p.case_no), nearbyPoints);
-    const inProcess = await measureInProcess(target, sizes, lists, evaluations, api.wired, history.picks.map((p) => Number(p.id)), api.results);
-    return { engine: target.server.engine, load: history.load, facts: history.facts, evaluationVia: api.wired ? 'api' : 'service', api: api.results, inProcess: inProcess.results, splits: inProcess.splits, plans: inProcess.plans };
+    const nearbyPoints = Array.from({ length: 200 }, () => ({
+      lng: Math.round((113.772 + (rng.next() - 0.5) * 0.03) * 1e6) / 1e6,
+      lat: Math.round((26.489 + (rng.next() - 0.5) * 0.03) * 1e6) / 1e6,
+    }));
+    const api = await measureApi(
+      target,
+      sizes,
+      lists,
+      evaluations,
+      history.picks.map((p) => p.case_no),
+      nearbyPoints,
+    );
+    const inProcess = await measureInProcess(
+      target,
+      sizes,
+      lists,
+      evaluations,
+      api.wired,
+      history.picks.map((p) => Number(p.id)),
+      api.results,
+    );
+    return {
+      engine: target.server.engine,
+      load: history.load,
+      facts: history.facts,
+      evaluationVia: api.wired ? 'api' : 'service',
+      api: api.results,
+      inProcess: inProcess.results,
+      splits: inProcess.splits,
+      plans: inProcess.plans,
+    };
   } finally {
     await target.dispose();
   }
@@ -179,7 +279,8 @@ async function run({ quick = false }: { quick?: boolean } = {}): Promise<SuiteOu
   const pgSkip = await postgresUnavailable();
   const engines: EngineScale[] = [];
   const wanted = enginesWanted();
-  if (!pgSkip && wanted.postgres) engines.push(await measureEngine(postgresTarget, sizes.casesPostgres, Number.POSITIVE_INFINITY, sizes));
+  if (!pgSkip && wanted.postgres)
+    engines.push(await measureEngine(postgresTarget, sizes.casesPostgres, Number.POSITIVE_INFINITY, sizes));
   if (wanted.pglite) engines.push(await measureEngine(pgliteTarget, sizes.casesPglite, pgliteLoadBudgetMs, sizes));
   const { tables, notes } = scaleTables(engines);
   if (pgSkip) notes.push(`PostgreSQL rows skipped: ${pgSkip}`);

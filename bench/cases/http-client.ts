@@ -23,7 +23,11 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   }
 
-  request(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpResponse> {
+  request(
+    method: string,
+    path: string,
+    options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  ): Promise<HttpResponse> {
     const url = new URL(path, this.baseUrl);
     const headers: Record<string, string | number> = { ...options.headers };
     if (options.body !== undefined) {
@@ -35,7 +39,14 @@ export class HttpClient {
       const req = http.request(url, { method, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -43,8 +54,15 @@ export class HttpClient {
     });
   }
 
-  async json<T>(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<T> {
-    const res = await this.request(method, path, { headers: options.headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  async json<T>(
+    method: string,
+    path: string,
+    options: { headers?: Record<string, string>; body?: unknown } = {},
+  ): Promise<T> {
+    const res = await this.request(method, path, {
+      headers: options.headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${res.body.slice(0, 500)}`);
     return (res.body ? JSON.parse(res.body) : undefined) as T;
   }

@@ -16,7 +16,10 @@ export async function createBaselineTable(database: Database): Promise<void> {
 }
 
 /** One report's row, as storeReport writes it: the values an inspector's report in 霞阳镇 carries. */
-const insertRow = (lng: string, lat: string) => `insert into bench_intake (region_code, case_no, tracking_token_hash, catalogue_version, category_code, channel,
+const insertRow = (
+  lng: string,
+  lat: string,
+) => `insert into bench_intake (region_code, case_no, tracking_token_hash, catalogue_version, category_code, channel,
   status, priority, location_code, township_code, lng, lat, address, description, reporter_user_id, reported_at, updated_at,
   clock_stage, stage_started_at, stage_due_at)
 values ('430225', '2026-' || lpad(nextval('bench_intake_no')::text, 8, '0'), md5(random()::text) || md5(random()::text), '2026',
@@ -40,14 +43,44 @@ export interface BaselineRun {
  * `pgbench -n -M prepared -c N -j 2 -T s -f script -l`: tps as pgbench reports it (without connection time) and
  * the latency of every transaction from its per-transaction log. -j 2: one thread per core of this machine.
  */
-export async function runPgbench(databaseUrl: string, clients: number, seconds: number, workDir: string): Promise<BaselineRun> {
+export async function runPgbench(
+  databaseUrl: string,
+  clients: number,
+  seconds: number,
+  workDir: string,
+): Promise<BaselineRun> {
   const url = new URL(databaseUrl);
   const script = path.join(workDir, 'intake.sql');
   fs.writeFileSync(script, pgbenchScript);
   const prefix = path.join(workDir, `pgbench-${clients}-${Date.now()}`);
-  const args = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-n', '-M', 'prepared'];
-  args.push('-c', String(clients), '-j', String(Math.min(clients, 2)), '-T', String(seconds), '-f', script, '-l', `--log-prefix=${prefix}`, url.pathname.slice(1));
-  const run = await runToExit({ command: 'pgbench', args, cwd: workDir, env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } }, (seconds + 60) * 1000);
+  const args = [
+    '-h',
+    url.hostname,
+    '-p',
+    url.port || '5432',
+    '-U',
+    decodeURIComponent(url.username || 'postgres'),
+    '-n',
+    '-M',
+    'prepared',
+  ];
+  args.push(
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(clients, 2)),
+    '-T',
+    String(seconds),
+    '-f',
+    script,
+    '-l',
+    `--log-prefix=${prefix}`,
+    url.pathname.slice(1),
+  );
+  const run = await runToExit(
+    { command: 'pgbench', args, cwd: workDir, env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
+    (seconds + 60) * 1000,
+  );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);
   if (!tps) throw new Error(`pgbench printed no tps:\n${run.stdout}\n${run.stderr}`);
   const latencies: number[] = [];

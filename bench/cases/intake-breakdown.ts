@@ -58,12 +58,27 @@ export async function photoBreakdown(photo: Buffer, iterations: number): Promise
   const cleaned = await encode(photo, cleanedLongestSide, 85, false);
   return timeSteps(
     [
-      { step: 'photo check, whole (`inspectUploadedPhotos`: base64, type sniff, sharp, as the server runs it)', run: () => inspectUploadedPhotos([{ data: base64 }]) },
+      {
+        step: 'photo check, whole (`inspectUploadedPhotos`: base64, type sniff, sharp, as the server runs it)',
+        run: () => inspectUploadedPhotos([{ data: base64 }]),
+      },
       { step: '  header + EXIF (`sharp().metadata()`)', run: () => sharp(photo).metadata() },
-      { step: `  cleaned copy (≤ ${cleanedLongestSide} px, q85), libjpeg-turbo + optimiseCoding`, run: () => encode(photo, cleanedLongestSide, 85, false) },
-      { step: `  cleaned copy (≤ ${cleanedLongestSide} px, q85), mozjpeg`, run: () => encode(photo, cleanedLongestSide, 85, true) },
-      { step: `  thumbnail (${thumbnailLongestSide} px, q80), libjpeg-turbo + optimiseCoding`, run: () => encode(cleaned, thumbnailLongestSide, 80, false) },
-      { step: `  thumbnail (${thumbnailLongestSide} px, q80), mozjpeg`, run: () => encode(cleaned, thumbnailLongestSide, 80, true) },
+      {
+        step: `  cleaned copy (≤ ${cleanedLongestSide} px, q85), libjpeg-turbo + optimiseCoding`,
+        run: () => encode(photo, cleanedLongestSide, 85, false),
+      },
+      {
+        step: `  cleaned copy (≤ ${cleanedLongestSide} px, q85), mozjpeg`,
+        run: () => encode(photo, cleanedLongestSide, 85, true),
+      },
+      {
+        step: `  thumbnail (${thumbnailLongestSide} px, q80), libjpeg-turbo + optimiseCoding`,
+        run: () => encode(cleaned, thumbnailLongestSide, 80, false),
+      },
+      {
+        step: `  thumbnail (${thumbnailLongestSide} px, q80), mozjpeg`,
+        run: () => encode(cleaned, thumbnailLongestSide, 80, true),
+      },
     ],
     iterations,
   );
@@ -91,7 +106,17 @@ async function inspectorActor(database: Database): Promise<Actor> {
     "select id, display_name, scope_region from app_user where login_id = 'inspector.xiayang'",
   );
   if (!user) throw new Error('the demo inspector inspector.xiayang is missing');
-  return { kind: 'user', id: user.id, username: 'inspector.xiayang', displayName: user.display_name, roles: ['inspector'], permissions: new Set(['cases.read', 'cases.report', 'cases.verify']), scopeRegion: user.scope_region, department: null, sessionId: null };
+  return {
+    kind: 'user',
+    id: user.id,
+    username: 'inspector.xiayang',
+    displayName: user.display_name,
+    roles: ['inspector'],
+    permissions: new Set(['cases.read', 'cases.report', 'cases.verify']),
+    scopeRegion: user.scope_region,
+    department: null,
+    sessionId: null,
+  };
 }
 
 /**
@@ -101,36 +126,61 @@ async function inspectorActor(database: Database): Promise<Actor> {
 export async function databaseBreakdown(
   database: Database,
   templateId: string,
-  options: { iterations: number; clients: readonly number[]; seconds: number; maxWritesPerRun: number; databaseUrl?: string },
+  options: {
+    iterations: number;
+    clients: readonly number[];
+    seconds: number;
+    maxWritesPerRun: number;
+    databaseUrl?: string;
+  },
 ): Promise<DatabaseBreakdown> {
   const { iterations, clients, seconds, maxWritesPerRun, databaseUrl } = options;
   const actor = await inspectorActor(database);
   const ctx = { ...benchCtx(database), actor };
   const steps = await stagedSteps(database, templateId, 2 * (iterations + warmupSteps));
-  const inputFor = (uploadId: string) => ({ ...(JSON.parse(intakeBody(0, { uploadId })) as Parameters<typeof checkReport>[1]), channel: 'patrol' as const });
+  const inputFor = (uploadId: string) => ({
+    ...(JSON.parse(intakeBody(0, { uploadId })) as Parameters<typeof checkReport>[1]),
+    channel: 'patrol' as const,
+  });
   const writeOnce = async (uploadId: string) => {
     const input = inputFor(uploadId);
     const checked = await checkReport(ctx, input);
-    return runIdempotent(ctx, { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body: input }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
+    return runIdempotent(
+      ctx,
+      { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body: input },
+      async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }),
+    );
   };
   const timing = installStatementTiming(database);
   const transactions: TimedStatement[][] = [];
   try {
     // Checked ahead (reads only), so the step times the transaction alone.
-    const ready = await Promise.all(Array.from({ length: iterations + warmupSteps }, async () => {
-      const input = inputFor(steps.take());
-      return { input, checked: await checkReport(ctx, input) };
-    }));
+    const ready = await Promise.all(
+      Array.from({ length: iterations + warmupSteps }, async () => {
+        const input = inputFor(steps.take());
+        return { input, checked: await checkReport(ctx, input) };
+      }),
+    );
     const write = async () => {
       const { input, checked } = ready.shift()!;
       timing.start();
-      await runIdempotent(ctx, { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body: input }, async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }));
+      await runIdempotent(
+        ctx,
+        { scope: `cases.report:${actor.id}`, key: `bench-${randomUUID()}`, body: input },
+        async (t) => ({ statusCode: 201, body: await storeReport(t, checked) }),
+      );
       transactions.push(timing.stop());
     };
     const timed = await timeSteps(
       [
-        { step: 'checks that read the database (`checkReport`: category, policy, region, the staged photo’s owner and expiry)', run: () => checkReport(ctx, inputFor(steps.peek())) },
-        { step: 'write transaction (`runIdempotent` + `storeReport`: case, staged photo moved in, timeline, audit, outbox, duplicate search, idempotency record)', run: write },
+        {
+          step: 'checks that read the database (`checkReport`: category, policy, region, the staged photo’s owner and expiry)',
+          run: () => checkReport(ctx, inputFor(steps.peek())),
+        },
+        {
+          step: 'write transaction (`runIdempotent` + `storeReport`: case, staged photo moved in, timeline, audit, outbox, duplicate search, idempotency record)',
+          run: write,
+        },
       ],
       iterations,
     );
@@ -177,7 +227,9 @@ function statementShares(transactions: TimedStatement[][]): Pick<DatabaseBreakdo
     if (lock && commit) held.push(commit.endMs - lock.startMs);
   }
   const n = transactions.length;
-  const statements = [...byLabel].map(([label, e]) => ({ label, perIntake: e.n / n, msPerIntake: e.ms / n })).sort((a, b) => b.msPerIntake - a.msPerIntake);
+  const statements = [...byLabel]
+    .map(([label, e]) => ({ label, perIntake: e.n / n, msPerIntake: e.ms / n }))
+    .sort((a, b) => b.msPerIntake - a.msPerIntake);
   return { statements, ...(held.length ? { chainHeadHeld: summarize(held) } : {}) };
 }
 
@@ -194,7 +246,13 @@ export interface ConcurrentWrites {
  * until the pool of staged photos is used up (the rate is then over the time it took): what intake could reach
  * without the HTTP layer. The database's pool must hold that many connections.
  */
-async function concurrentWrites(pool: UploadPool, writeOnce: (uploadId: string) => Promise<unknown>, clients: number, seconds: number, databaseUrl: string | undefined): Promise<ConcurrentWrites> {
+async function concurrentWrites(
+  pool: UploadPool,
+  writeOnce: (uploadId: string) => Promise<unknown>,
+  clients: number,
+  seconds: number,
+  databaseUrl: string | undefined,
+): Promise<ConcurrentWrites> {
   const latencies: number[] = [];
   let writes = 0;
   const watch = await observe(undefined, databaseUrl);

@@ -60,7 +60,10 @@ export async function apiRun(load: IntakeLoad, clients: number, seconds: number)
   }
 }
 
-export async function baselineRun(run: () => Promise<BaselineRun>, databaseUrl: string | undefined): Promise<ObservedBaseline> {
+export async function baselineRun(
+  run: () => Promise<BaselineRun>,
+  databaseUrl: string | undefined,
+): Promise<ObservedBaseline> {
   const watch = await observe(undefined, databaseUrl);
   const result = await run();
   return { ...result, observed: await watch.finish() };
@@ -85,7 +88,9 @@ export async function alternate(
         runs.baseline.push(await baseline(n));
       }
       const last = runs.api[runs.api.length - 1]!;
-      console.log(`  ${engine} c=${n} round ${r + 1}: API ${last.perSecond.toFixed(1)}/s (${last.failed} failed), baseline ${runs.baseline[runs.baseline.length - 1]!.perSecond.toFixed(0)}/s`);
+      console.log(
+        `  ${engine} c=${n} round ${r + 1}: API ${last.perSecond.toFixed(1)}/s (${last.failed} failed), baseline ${runs.baseline[runs.baseline.length - 1]!.perSecond.toFixed(0)}/s`,
+      );
     }
   }
   return runs;
@@ -104,7 +109,10 @@ export async function storedCounts(database: Database, since: Date): Promise<Rec
     ['idempotency_record', 'created_at'],
   ];
   for (const [table, column] of tables) {
-    const [row] = await database.query<{ n: number }>(`select count(*)::int8 as n from ${table} where ${column} >= $1`, [since.toISOString()]);
+    const [row] = await database.query<{ n: number }>(
+      `select count(*)::int8 as n from ${table} where ${column} >= $1`,
+      [since.toISOString()],
+    );
     counts[table] = Number(row?.n ?? 0);
   }
   return counts;

@@ -37,7 +37,8 @@ function pooled(runs: readonly Run[]) {
 
 function mergeWaits(runs: readonly Run[]): string {
   const total: Record<string, number> = {};
-  for (const r of runs) for (const [k, v] of Object.entries(r.observed.waits)) total[k] = (total[k] ?? 0) + v / runs.length;
+  for (const r of runs)
+    for (const [k, v] of Object.entries(r.observed.waits)) total[k] = (total[k] ?? 0) + v / runs.length;
   return Object.entries(total)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
@@ -45,16 +46,39 @@ function mergeWaits(runs: readonly Run[]): string {
     .join(', ');
 }
 
-const byClients = <T extends { clients: number }>(runs: readonly T[]) => [...new Set(runs.map((r) => r.clients))].map((n) => [n, runs.filter((r) => r.clients === n)] as const);
+const byClients = <T extends { clients: number }>(runs: readonly T[]) =>
+  [...new Set(runs.map((r) => r.clients))].map((n) => [n, runs.filter((r) => r.clients === n)] as const);
 
 function throughputRows(engine: string, e: EngineIntake): string[][] {
   const rows = byClients(e.runs.api).map(([n, api]) => {
     const a = pooled(api);
     const b = pooled(e.runs.baseline.filter((r) => r.clients === n || engine === 'PGlite'));
-    return [engine, String(n), a.perSecond.toFixed(1), ms(a.latency?.p50 ?? Number.NaN), ms(a.latency?.p95 ?? Number.NaN), ms(a.latency?.p99 ?? Number.NaN), b.perSecond.toFixed(0), ms(b.latency?.p99 ?? Number.NaN), share(ratio(a.perSecond, b.perSecond)), String(a.failed)];
+    return [
+      engine,
+      String(n),
+      a.perSecond.toFixed(1),
+      ms(a.latency?.p50 ?? Number.NaN),
+      ms(a.latency?.p95 ?? Number.NaN),
+      ms(a.latency?.p99 ?? Number.NaN),
+      b.perSecond.toFixed(0),
+      ms(b.latency?.p99 ?? Number.NaN),
+      share(ratio(a.perSecond, b.perSecond)),
+      String(a.failed),
+    ];
   });
   const s = pooled([e.single]);
-  rows.push([engine, '1 (alone)', s.perSecond.toFixed(1), ms(s.latency?.p50 ?? Number.NaN), ms(s.latency?.p95 ?? Number.NaN), ms(s.latency?.p99 ?? Number.NaN), '', '', '', String(s.failed)]);
+  rows.push([
+    engine,
+    '1 (alone)',
+    s.perSecond.toFixed(1),
+    ms(s.latency?.p50 ?? Number.NaN),
+    ms(s.latency?.p95 ?? Number.NaN),
+    ms(s.latency?.p99 ?? Number.NaN),
+    '',
+    '',
+    '',
+    String(s.failed),
+  ]);
   return rows;
 }
 
@@ -62,25 +86,70 @@ function cpuRows(engine: string, e: EngineIntake): string[][] {
   const rows: string[][] = [];
   for (const [n, api] of byClients(e.runs.api)) {
     const a = pooled(api);
-    rows.push([engine, String(n), 'API intake', ms(a.serverCpuMs), engine === 'PGlite' ? '(in the server)' : ms(a.postgresCpuMs), ms(a.driverCpuMs), a.coresBusy.toFixed(2), engine === 'PGlite' ? '' : a.activeBackends.toFixed(1), a.waits]);
+    rows.push([
+      engine,
+      String(n),
+      'API intake',
+      ms(a.serverCpuMs),
+      engine === 'PGlite' ? '(in the server)' : ms(a.postgresCpuMs),
+      ms(a.driverCpuMs),
+      a.coresBusy.toFixed(2),
+      engine === 'PGlite' ? '' : a.activeBackends.toFixed(1),
+      a.waits,
+    ]);
     if (engine === 'PostgreSQL') {
       const b = pooled(e.runs.baseline.filter((r) => r.clients === n));
-      rows.push([engine, String(n), 'pgbench insert', '', ms(b.postgresCpuMs), '', b.coresBusy.toFixed(2), b.activeBackends.toFixed(1), b.waits]);
+      rows.push([
+        engine,
+        String(n),
+        'pgbench insert',
+        '',
+        ms(b.postgresCpuMs),
+        '',
+        b.coresBusy.toFixed(2),
+        b.activeBackends.toFixed(1),
+        b.waits,
+      ]);
     }
   }
   return rows;
 }
 
-export function intakeTables(engines: Record<string, EngineIntake>, photoSteps: StepTiming[], photoBytes: number): { tables: Table[]; notes: string[] } {
+export function intakeTables(
+  engines: Record<string, EngineIntake>,
+  photoSteps: StepTiming[],
+  photoBytes: number,
+): { tables: Table[]; notes: string[] } {
   const entries = Object.entries(engines);
   const tables: Table[] = [
     {
-      headers: ['engine', 'clients', 'API intakes/s', 'p50 ms', 'p95 ms', 'p99 ms', 'baseline inserts/s', 'baseline p99 ms', 'API ÷ baseline', 'failed'],
+      headers: [
+        'engine',
+        'clients',
+        'API intakes/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'baseline inserts/s',
+        'baseline p99 ms',
+        'API ÷ baseline',
+        'failed',
+      ],
       rows: entries.flatMap(([engine, e]) => throughputRows(engine, e)),
     },
     {
       title: 'CPU per request and what busy PostgreSQL backends wait on (sampled every 50 ms)',
-      headers: ['engine', 'clients', 'run', 'server CPU ms/req', 'PG backends CPU ms/req', 'load driver CPU ms/req', 'cores busy', 'active backends', 'top waits of active backends'],
+      headers: [
+        'engine',
+        'clients',
+        'run',
+        'server CPU ms/req',
+        'PG backends CPU ms/req',
+        'load driver CPU ms/req',
+        'cores busy',
+        'active backends',
+        'top waits of active backends',
+      ],
       rows: entries.flatMap(([engine, e]) => cpuRows(engine, e)),
     },
     {
@@ -88,7 +157,9 @@ export function intakeTables(engines: Record<string, EngineIntake>, photoSteps: 
       headers: ['step', 'engine', 'p50', 'p95'],
       rows: [
         ...photoSteps.map((s) => [s.step, 'any', ms(s.summary.p50), ms(s.summary.p95)]),
-        ...entries.flatMap(([engine, e]) => e.breakdown.steps.map((s) => [s.step, engine, ms(s.summary.p50), ms(s.summary.p95)])),
+        ...entries.flatMap(([engine, e]) =>
+          e.breakdown.steps.map((s) => [s.step, engine, ms(s.summary.p50), ms(s.summary.p95)]),
+        ),
       ],
     },
   ];
@@ -116,13 +187,17 @@ function intakeNotes(engines: Record<string, EngineIntake>, photoBytes: number):
   const lite = engines.PGlite;
   if (lite) {
     const best = Math.max(...byClients(lite.runs.api).map(([, api]) => pooled(api).perSecond));
-    notes.push(`Target on PGlite (≥ ${targets.pgliteRate} intakes/s): best ${best.toFixed(1)}/s (${best >= targets.pgliteRate ? 'met' : 'not met'}).`);
+    notes.push(
+      `Target on PGlite (≥ ${targets.pgliteRate} intakes/s): best ${best.toFixed(1)}/s (${best >= targets.pgliteRate ? 'met' : 'not met'}).`,
+    );
   }
   for (const [engine, e] of Object.entries(engines)) {
     const stored = e.counts.cases_case ?? 0;
     // Uploads sent with an Idempotency-Key keep a record too: one per staged photo of the upload run.
     const uploaded = e.uploads.ok + e.uploads.late;
-    const exact = [stored, e.counts.cases_photo, e.counts.outbox_event].every((n) => n === e.written) && e.counts.idempotency_record === e.written + uploaded;
+    const exact =
+      [stored, e.counts.cases_photo, e.counts.outbox_event].every((n) => n === e.written) &&
+      e.counts.idempotency_record === e.written + uploaded;
     notes.push(
       `${engine}: ${e.written} successful writes (201s, warm-up and breakdown included) and ${uploaded} uploads; stored since the first: ${stored} cases, ${e.counts.cases_photo} photos, ${e.counts.outbox_event} outbox events, ${e.counts.idempotency_record} idempotency records${exact ? ' (one of each per write, and a record per upload)' : ' — MISMATCH'}.`,
     );
@@ -141,13 +216,26 @@ function intakeNotes(engines: Record<string, EngineIntake>, photoBytes: number):
 function flowTable(engines: Record<string, EngineIntake>): Table {
   const row = (engine: string, what: string, run: Run) => {
     const a = pooled([run]);
-    return [engine, what, String(run.clients), a.perSecond.toFixed(1), ms(a.latency?.p50 ?? Number.NaN), ms(a.latency?.p99 ?? Number.NaN), ms(a.serverCpuMs), String(a.failed)];
+    return [
+      engine,
+      what,
+      String(run.clients),
+      a.perSecond.toFixed(1),
+      ms(a.latency?.p50 ?? Number.NaN),
+      ms(a.latency?.p99 ?? Number.NaN),
+      ms(a.serverCpuMs),
+      String(a.failed),
+    ];
   };
   return {
     title: 'The rest of the flow, at the smallest N: the photo upload, and a report carrying its photo as base64',
     headers: ['engine', 'request', 'clients', 'per second', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'failed'],
     rows: Object.entries(engines).flatMap(([engine, e]) => [
-      row(engine, '`POST /api/cases/photo-uploads` (one ~30 KB JPEG: type sniff, decode, EXIF, cleaned copy, thumbnail, staged)', e.uploads),
+      row(
+        engine,
+        '`POST /api/cases/photo-uploads` (one ~30 KB JPEG: type sniff, decode, EXIF, cleaned copy, thumbnail, staged)',
+        e.uploads,
+      ),
       row(engine, '`POST /api/cases` with the photo inside as base64 (checked in the request)', e.inline),
     ]),
   };
@@ -163,11 +251,20 @@ function concurrentTable(engines: Record<string, EngineIntake>): Table {
         .slice(0, 3)
         .map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`)
         .join(', ');
-      return [engine, String(c.clients), c.perSecond.toFixed(0), ms(c.latency.p50), ms(c.latency.p99), share(ratio(c.perSecond, b.perSecond)), waits];
+      return [
+        engine,
+        String(c.clients),
+        c.perSecond.toFixed(0),
+        ms(c.latency.p50),
+        ms(c.latency.p99),
+        share(ratio(c.perSecond, b.perSecond)),
+        waits,
+      ];
     }),
   );
   return {
-    title: 'The checks and write transaction without HTTP (`checkReport`, then `runIdempotent` + `storeReport`; photo staged), N concurrent writers in the bench process',
+    title:
+      'The checks and write transaction without HTTP (`checkReport`, then `runIdempotent` + `storeReport`; photo staged), N concurrent writers in the bench process',
     headers: ['engine', 'writers', 'writes/s', 'p50 ms', 'p99 ms', '÷ baseline', 'top waits of active backends'],
     rows,
   };
@@ -182,10 +279,20 @@ function statementTable(engines: Record<string, EngineIntake>): Table {
   };
   const total = (e: EngineIntake) => e.breakdown.statements!.reduce((a, s) => a + s.msPerIntake, 0);
   const first = entries[0]?.[1];
-  const sorted = first ? labels.sort((a, b) => (first.breakdown.statements!.find((s) => s.label === b)?.msPerIntake ?? 0) - (first.breakdown.statements!.find((s) => s.label === a)?.msPerIntake ?? 0)) : labels;
+  const sorted = first
+    ? labels.sort(
+        (a, b) =>
+          (first.breakdown.statements!.find((s) => s.label === b)?.msPerIntake ?? 0) -
+          (first.breakdown.statements!.find((s) => s.label === a)?.msPerIntake ?? 0),
+      )
+    : labels;
   return {
-    title: 'The write transaction statement by statement (one request at a time; mean ms per intake, statements per intake)',
+    title:
+      'The write transaction statement by statement (one request at a time; mean ms per intake, statements per intake)',
     headers: ['statement', ...entries.map(([engine]) => engine)],
-    rows: [...sorted.map((label) => [`\`${label}\``, ...entries.map(([, e]) => cell(e, label))]), ['total', ...entries.map(([, e]) => ms(total(e)))]],
+    rows: [
+      ...sorted.map((label) => [`\`${label}\``, ...entries.map(([, e]) => cell(e, label))]),
+      ['total', ...entries.map(([, e]) => ms(total(e)))],
+    ],
   };
 }

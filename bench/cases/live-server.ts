@@ -9,7 +9,9 @@ import { HttpClient } from './http-client.ts';
 const wenming = path.join(projectRoot, 'bin', 'wenming.js');
 
 /** Where the server keeps its data: a PGlite folder, or a PostgreSQL database (the folder then holds only keys). */
-export type ServerTarget = { engine: 'PGlite'; dataDir: string } | { engine: 'PostgreSQL'; dataDir: string; databaseUrl: string };
+export type ServerTarget =
+  | { engine: 'PGlite'; dataDir: string }
+  | { engine: 'PostgreSQL'; dataDir: string; databaseUrl: string };
 
 export interface LiveServer {
   engine: EngineLabel;
@@ -33,7 +35,11 @@ export async function startWenming(target: ServerTarget): Promise<LiveServer> {
     DATABASE_URL: target.engine === 'PostgreSQL' ? target.databaseUrl : undefined,
   });
   const url = `http://127.0.0.1:${port}`;
-  const started = await startAndWaitForUrl({ command: process.execPath, args: [wenming, 'serve', '--demo', '--port', String(port)], cwd: projectRoot, env }, `${url}/readyz`, { timeoutMs: 300_000 });
+  const started = await startAndWaitForUrl(
+    { command: process.execPath, args: [wenming, 'serve', '--demo', '--port', String(port)], cwd: projectRoot, env },
+    `${url}/readyz`,
+    { timeoutMs: 300_000 },
+  );
   return { engine: target.engine, url, pid: started.child.pid ?? 0, started, stop: () => stop(started.child) };
 }
 
@@ -41,7 +47,9 @@ export async function startWenming(target: ServerTarget): Promise<LiveServer> {
 export async function signInDemo(baseUrl: string, loginId: string): Promise<Record<string, string>> {
   const client = new HttpClient(baseUrl);
   try {
-    const login = await client.request('POST', '/api/auth/login', { body: JSON.stringify({ username: loginId, password: demoPassword }) });
+    const login = await client.request('POST', '/api/auth/login', {
+      body: JSON.stringify({ username: loginId, password: demoPassword }),
+    });
     if (login.status !== 200) throw new Error(`sign-in of ${loginId} failed: ${login.status} ${login.body}`);
     const sessionOf = (answer: typeof login) => ({
       cookie: String(answer.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '',
@@ -49,7 +57,10 @@ export async function signInDemo(baseUrl: string, loginId: string): Promise<Reco
     });
     const headers = sessionOf(login);
     if ((JSON.parse(login.body) as { pending?: string | null }).pending !== 'mfa') return headers;
-    const mfa = await client.request('POST', '/api/auth/mfa/verify', { headers, body: JSON.stringify({ code: totpCodeAt(demoTotpSecret, new Date()) }) });
+    const mfa = await client.request('POST', '/api/auth/mfa/verify', {
+      headers,
+      body: JSON.stringify({ code: totpCodeAt(demoTotpSecret, new Date()) }),
+    });
     if (mfa.status !== 200) throw new Error(`MFA step of ${loginId} failed: ${mfa.status} ${mfa.body}`);
     // Passing the step rotates the session: the new cookie and CSRF token are the ones to use.
     return sessionOf(mfa);

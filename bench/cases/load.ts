@@ -30,7 +30,12 @@ export interface LoadRequest {
  * the previous one is answered, for `seconds`. Every request gets a fresh Idempotency-Key, as a phone's
  * new report would. Requests still in flight at the deadline are waited for but not counted.
  */
-export async function closedLoop(client: HttpClient, clients: number, seconds: number, next: (i: number) => LoadRequest): Promise<LoadRun> {
+export async function closedLoop(
+  client: HttpClient,
+  clients: number,
+  seconds: number,
+  next: (i: number) => LoadRequest,
+): Promise<LoadRun> {
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let firstFailure: string | undefined;
@@ -67,5 +72,15 @@ export async function closedLoop(client: HttpClient, clients: number, seconds: n
   await Promise.all(Array.from({ length: clients }, worker));
   const elapsed = (Math.min(performance.now(), deadline) - started) / 1000;
   const failed = Object.values(failures).reduce((a, b) => a + b, 0);
-  return { clients, seconds: elapsed, perSecond: latencies.length / elapsed, ok: latencies.length, late, failed, failures, ...(firstFailure ? { firstFailure } : {}), latencies };
+  return {
+    clients,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    ok: latencies.length,
+    late,
+    failed,
+    failures,
+    ...(firstFailure ? { firstFailure } : {}),
+    latencies,
+  };
 }

@@ -30,7 +30,10 @@ export interface RunObservation {
  * Starts observing; `finish()` returns the totals. PostgreSQL CPU is summed over the backends connected to the
  * database (background writers excluded); wait events are sampled every 50 ms from pg_stat_activity.
  */
-export async function observe(serverPid: number | undefined, databaseUrl: string | undefined): Promise<{ finish(): Promise<RunObservation> }> {
+export async function observe(
+  serverPid: number | undefined,
+  databaseUrl: string | undefined,
+): Promise<{ finish(): Promise<RunObservation> }> {
   const client = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : undefined;
   await client?.connect();
   /** pid → CPU seconds when first seen and when last seen (a backend that exits keeps its last reading). */

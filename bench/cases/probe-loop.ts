@@ -40,5 +40,9 @@ export async function roundRobin(
     }
     onRound(round);
   }
-  return probes.map((p) => ({ name: p.name, summary: summarize(samples.get(p.name)!), cut: samples.get(p.name)!.length < target }));
+  return probes.map((p) => ({
+    name: p.name,
+    summary: summarize(samples.get(p.name)!),
+    cut: samples.get(p.name)!.length < target,
+  }));
 }

@@ -7,7 +7,15 @@ import { gpsTags } from '../../server/platform/files/image.fixtures.ts';
  * decode unrealistically fast).
  */
 export async function inspectorPhoto(at: { lng: number; lat: number }): Promise<Buffer> {
-  const noisy = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#7a8a70', noise: { type: 'gaussian', mean: 120, sigma: 45 } } })
+  const noisy = await sharp({
+    create: {
+      width: 120,
+      height: 90,
+      channels: 3,
+      background: '#7a8a70',
+      noise: { type: 'gaussian', mean: 120, sigma: 45 },
+    },
+  })
     .png()
     .toBuffer();
   return sharp(noisy)

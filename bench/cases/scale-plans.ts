@@ -24,7 +24,11 @@ const isPage = (s: TimedStatement) => s.label === 'select cases_case' && !isCoun
 const took = (list: TimedStatement[]) => list.reduce((a, s) => a + (s.endMs - s.startMs), 0);
 
 /** Three calls per shape (other parameters each time), medians per part. */
-export async function statementSplit(database: Database, lists: readonly ListShape[], call: (shape: ListShape, query: ListQuery) => Promise<unknown>): Promise<StatementSplit[]> {
+export async function statementSplit(
+  database: Database,
+  lists: readonly ListShape[],
+  call: (shape: ListShape, query: ListQuery) => Promise<unknown>,
+): Promise<StatementSplit[]> {
   const out: StatementSplit[] = [];
   for (const shape of lists) {
     const rng = shapeRandom(`split/${shape.role}/${shape.name}`);
@@ -63,7 +67,12 @@ function slowest(results: readonly ProbeResult[], prefix: RegExp): ProbeResult |
   return results.filter((r) => prefix.test(r.name)).sort((a, b) => b.summary.p95 - a.summary.p95)[0];
 }
 
-async function explainAll(database: Database, what: string, p95Ms: number, statements: TimedStatement[]): Promise<PlanFinding[]> {
+async function explainAll(
+  database: Database,
+  what: string,
+  p95Ms: number,
+  statements: TimedStatement[],
+): Promise<PlanFinding[]> {
   const out: PlanFinding[] = [];
   for (const s of statements) {
     const statement = isCount(s) ? 'count' : s.label;
@@ -72,7 +81,14 @@ async function explainAll(database: Database, what: string, p95Ms: number, state
       out.push({ what, p95Ms, statement, ms: s.endMs - s.startMs, summary: planSummary(plan), plan });
     } catch (error) {
       // A plan that cannot be had must not lose the run's figures: say why instead.
-      out.push({ what, p95Ms, statement, ms: s.endMs - s.startMs, summary: `EXPLAIN failed: ${(error as Error).message}`, plan: [] });
+      out.push({
+        what,
+        p95Ms,
+        statement,
+        ms: s.endMs - s.startMs,
+        summary: `EXPLAIN failed: ${(error as Error).message}`,
+        plan: [],
+      });
     }
   }
   return out;
@@ -86,7 +102,14 @@ export async function planFindings(database: Database, inputs: PlanInputs): Prom
   if (list && shape) {
     const query = shape.query(shapeRandom(`${shape.role}/${shape.name}`));
     const statements = await captureStatements(database, () => inputs.listCall(inputs.ctxOf[shape.role], query));
-    findings.push(...(await explainAll(database, `${list.name} ${JSON.stringify(query)}`, list.summary.p95, statements.filter((s) => isPage(s) || isCount(s)))));
+    findings.push(
+      ...(await explainAll(
+        database,
+        `${list.name} ${JSON.stringify(query)}`,
+        list.summary.p95,
+        statements.filter((s) => isPage(s) || isCount(s)),
+      )),
+    );
   }
   const evaluation = slowest(inputs.api, /^evaluation /);
   const evalShape = evaluation && inputs.evaluations.find((s) => evaluation.name.endsWith(`: ${s.name}`));
@@ -94,7 +117,10 @@ export async function planFindings(database: Database, inputs: PlanInputs): Prom
     const query = evalShape.query(shapeRandom(`evaluation/${evalShape.name}`));
     const statements = await captureStatements(database, () => inputs.evaluationCall(inputs.ctxOf.dispatcher, query));
     const worst = [...statements].sort((a, b) => b.endMs - b.startMs - (a.endMs - a.startMs))[0];
-    if (worst) findings.push(...(await explainAll(database, `${evaluation.name} ${JSON.stringify(query)}`, evaluation.summary.p95, [worst])));
+    if (worst)
+      findings.push(
+        ...(await explainAll(database, `${evaluation.name} ${JSON.stringify(query)}`, evaluation.summary.p95, [worst])),
+      );
   }
   return findings;
 }

@@ -13,7 +13,12 @@ import { type EvaluationShape, type ListShape, queryString, type Role, shapeRand
 export const demoLogins: Record<Role, string> = { dispatcher: 'dispatcher', inspector: 'inspector.xiayang' };
 
 /** GET `path(i)` as a signed-in user; anything but 200 stops the run (a failing request is not a timing). */
-export function apiProbe(name: string, client: HttpClient, headers: Record<string, string>, path: (i: number) => string): Probe {
+export function apiProbe(
+  name: string,
+  client: HttpClient,
+  headers: Record<string, string>,
+  path: (i: number) => string,
+): Probe {
   return {
     name,
     async run(i) {
@@ -38,13 +43,25 @@ export function evaluationPath(shape: EvaluationShape): (i: number) => string {
 
 /** The actor the identity layer would build for a demo account (roles and permissions from the database). */
 export async function actorOf(database: Database, login: string): Promise<Actor> {
-  const [user] = await database.query<{ id: string; display_name: string; scope_region: string; department: string | null }>(
-    'select id, display_name, scope_region, department from app_user where login_id = $1',
-    [login],
-  );
+  const [user] = await database.query<{
+    id: string;
+    display_name: string;
+    scope_region: string;
+    department: string | null;
+  }>('select id, display_name, scope_region, department from app_user where login_id = $1', [login]);
   if (!user) throw new Error(`demo account ${login} is missing`);
   const roles = await rolesOfUser(database.db, '430225', user.id);
-  return { kind: 'user', id: user.id, username: login, displayName: user.display_name, roles: roles.map((r) => r.key), permissions: permissionsOf(roles, null), scopeRegion: user.scope_region, department: user.department, sessionId: null };
+  return {
+    kind: 'user',
+    id: user.id,
+    username: login,
+    displayName: user.display_name,
+    roles: roles.map((r) => r.key),
+    permissions: permissionsOf(roles, null),
+    scopeRegion: user.scope_region,
+    department: user.department,
+    sessionId: null,
+  };
 }
 
 export function actorCtx(database: Database, actor: Actor): Ctx {

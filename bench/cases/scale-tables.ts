@@ -39,7 +39,20 @@ export function scaleTables(engines: readonly EngineScale[]): { tables: Table[];
   const tables: Table[] = [
     {
       title: 'The loaded history',
-      headers: ['engine', 'cases loaded', 'cases in table', 'load s', 'of which index rebuild s', 'of which 综合评价 rollup s', 'VACUUM ANALYZE s', 'table MB', 'indexes MB', 'open', 'overdue now', 'last 12 months'],
+      headers: [
+        'engine',
+        'cases loaded',
+        'cases in table',
+        'load s',
+        'of which index rebuild s',
+        'of which 综合评价 rollup s',
+        'VACUUM ANALYZE s',
+        'table MB',
+        'indexes MB',
+        'open',
+        'overdue now',
+        'last 12 months',
+      ],
       rows: engines.map((e) => [
         e.engine,
         `${e.load.rows.toLocaleString('en')}${e.load.rows < e.load.planned ? ` of ${e.load.planned.toLocaleString('en')} (time budget)` : ''}`,
@@ -62,13 +75,24 @@ export function scaleTables(engines: readonly EngineScale[]): { tables: Table[];
     },
     {
       title: 'Where a list request’s database time goes (median of 3 calls of `listCases` in process, ms)',
-      headers: ['engine', 'list', 'page query', 'capped count for the total (≤ 10,001 rows)', 'names and the rest', 'statements'],
-      rows: engines.flatMap((e) => e.splits.map((s) => [e.engine, s.shape, ms(s.pageMs), ms(s.countMs), ms(s.otherMs), String(s.statements)])),
+      headers: [
+        'engine',
+        'list',
+        'page query',
+        'capped count for the total (≤ 10,001 rows)',
+        'names and the rest',
+        'statements',
+      ],
+      rows: engines.flatMap((e) =>
+        e.splits.map((s) => [e.engine, s.shape, ms(s.pageMs), ms(s.countMs), ms(s.otherMs), String(s.statements)]),
+      ),
     },
     {
       title: 'Plans of the slowest list and evaluation requests (EXPLAIN ANALYZE, BUFFERS; full text below)',
       headers: ['engine', 'request', 'p95 ms', 'statement', 'ms once', 'scans'],
-      rows: engines.flatMap((e) => e.plans.map((p) => [e.engine, p.what, ms(p.p95Ms), p.statement, ms(p.ms), p.summary || '(no scan nodes)'])),
+      rows: engines.flatMap((e) =>
+        e.plans.map((p) => [e.engine, p.what, ms(p.p95Ms), p.statement, ms(p.ms), p.summary || '(no scan nodes)']),
+      ),
     },
   ];
   const notes: string[] = [];
@@ -76,7 +100,10 @@ export function scaleTables(engines: readonly EngineScale[]): { tables: Table[];
     notes.push(
       `${e.engine}: evaluation measured ${e.evaluationVia === 'api' ? 'through GET /api/cases/evaluation' : 'by calling `evaluateCases` (evaluation.service.ts) in process: the route is not wired into the app yet'}.`,
     );
-    for (const p of e.plans) notes.push(`${e.engine} — ${p.what}, ${p.statement}:\n\n  \`\`\`\n${p.plan.map((l) => `  ${clip(l)}`).join('\n')}\n  \`\`\``);
+    for (const p of e.plans)
+      notes.push(
+        `${e.engine} — ${p.what}, ${p.statement}:\n\n  \`\`\`\n${p.plan.map((l) => `  ${clip(l)}`).join('\n')}\n  \`\`\``,
+      );
   }
   notes.push(
     'The 综合评价 reads whole months from cases_evaluation_month (per month × township × department × category); the bulk load turns its trigger off and recomputes it from the loaded rows once (cases_evaluation_rebuild, “of which 综合评价 rollup s”), as a live system’s trigger would have kept it. A month not over yet, and the days of a period outside whole months, are counted from the case rows.',

@@ -54,31 +54,59 @@ export function listShapes(now: Date, villagesOfSeat: readonly string[]): ListSh
     { name: 'no filter, page 1', role, query: () => ({}) },
     { name: 'no filter, page 50', role, query: () => ({ page: 50 }) },
     { name: 'queue=overdue (most overdue first)', role, query: () => ({ queue: 'overdue' }) },
-    { name: 'status=closed + category, page 1', role, query: (r) => ({ status: ['closed'], categoryCode: category(r) }) },
-    { name: 'status=closed + category, page 50', role, query: (r) => ({ status: ['closed'], categoryCode: category(r), page: 50 }) },
+    {
+      name: 'status=closed + category, page 1',
+      role,
+      query: (r) => ({ status: ['closed'], categoryCode: category(r) }),
+    },
+    {
+      name: 'status=closed + category, page 50',
+      role,
+      query: (r) => ({ status: ['closed'], categoryCode: category(r), page: 50 }),
+    },
     { name: 'one month (from, to) + category', role, query: (r) => ({ ...month(r), categoryCode: category(r) }) },
-    { name: 'one year (from, to) + status=closed, page 50', role, query: (r) => ({ ...year(r), status: ['closed'], page: 50 }) },
+    {
+      name: 'one year (from, to) + status=closed, page 50',
+      role,
+      query: (r) => ({ ...year(r), status: ['closed'], page: 50 }),
+    },
   ];
   return [
     ...common('dispatcher'),
     { name: 'queue=intake', role: 'dispatcher', query: () => ({ queue: 'intake' }) },
     { name: 'queue=dispatch', role: 'dispatcher', query: () => ({ queue: 'dispatch' }) },
     { name: 'township (regionCode), page 1', role: 'dispatcher', query: (r) => ({ regionCode: township(r) }) },
-    { name: 'township (regionCode), page 50', role: 'dispatcher', query: (r) => ({ regionCode: township(r), page: 50 }) },
+    {
+      name: 'township (regionCode), page 50',
+      role: 'dispatcher',
+      query: (r) => ({ regionCode: township(r), page: 50 }),
+    },
     { name: 'township + overdue=true', role: 'dispatcher', query: (r) => ({ regionCode: township(r), overdue: true }) },
     { name: 'channel=hotline + one month', role: 'dispatcher', query: (r) => ({ channel: 'hotline', ...month(r) }) },
     ...common('inspector'),
     { name: 'queue=mine', role: 'inspector', query: () => ({ queue: 'mine' }) },
     { name: 'queue=verification', role: 'inspector', query: () => ({ queue: 'verification' }) },
-    { name: 'village (regionCode), page 1', role: 'inspector', query: (r) => ({ regionCode: villagesOfSeat.length ? r.pick(villagesOfSeat) : countySeat }) },
+    {
+      name: 'village (regionCode), page 1',
+      role: 'inspector',
+      query: (r) => ({ regionCode: villagesOfSeat.length ? r.pick(villagesOfSeat) : countySeat }),
+    },
   ];
 }
 
 export function evaluationShapes(now: Date): EvaluationShape[] {
   const groupBys = ['township', 'department', 'category', 'month'] as const;
   return groupBys.flatMap((groupBy) => [
-    { name: `one month, groupBy=${groupBy}`, groupBy, query: (r: SeededRandom) => ({ ...monthRange(now, r.int(0, 23)), groupBy }) },
-    { name: `one year, groupBy=${groupBy}`, groupBy, query: (r: SeededRandom) => ({ ...yearRange(now, r.int(0, 11)), groupBy }) },
+    {
+      name: `one month, groupBy=${groupBy}`,
+      groupBy,
+      query: (r: SeededRandom) => ({ ...monthRange(now, r.int(0, 23)), groupBy }),
+    },
+    {
+      name: `one year, groupBy=${groupBy}`,
+      groupBy,
+      query: (r: SeededRandom) => ({ ...yearRange(now, r.int(0, 11)), groupBy }),
+    },
   ]);
 }
 

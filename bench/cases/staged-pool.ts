@@ -9,7 +9,10 @@ import { HttpClient } from './http-client.ts';
 export async function uploadOnce(baseUrl: string, headers: Record<string, string>, photo: Buffer): Promise<string> {
   const client = new HttpClient(baseUrl);
   try {
-    const res = await client.request('POST', '/api/cases/photo-uploads', { headers: { ...headers, 'content-type': 'image/jpeg' }, body: photo });
+    const res = await client.request('POST', '/api/cases/photo-uploads', {
+      headers: { ...headers, 'content-type': 'image/jpeg' },
+      body: photo,
+    });
     if (res.status !== 201) throw new Error(`photo upload failed: ${res.status} ${res.body}`);
     return (JSON.parse(res.body) as { uploadId: string }).uploadId;
   } finally {

@@ -39,7 +39,13 @@ function timed(original: QueryFn, self: unknown, sink: () => TimedStatement[] | 
     const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
     // (text, values), (config, values) as drizzle calls it, or a config object carrying its values.
     const params = Array.isArray(args[1]) ? args[1] : (first as { values?: unknown } | undefined)?.values;
-    const record = () => into.push({ label: statementLabel(text), startMs, endMs: performance.now(), ...(keepText ? { text, params: Array.isArray(params) ? params : [] } : {}) });
+    const record = () =>
+      into.push({
+        label: statementLabel(text),
+        startMs,
+        endMs: performance.now(),
+        ...(keepText ? { text, params: Array.isArray(params) ? params : [] } : {}),
+      });
     // pg.Pool#query calls Client#query with a callback and no promise: time it through the callback.
     const last = args[args.length - 1];
     if (typeof last === 'function') {
@@ -67,7 +73,10 @@ function timed(original: QueryFn, self: unknown, sink: () => TimedStatement[] | 
  * instance's query and the query of each transaction it hands to drizzle. PGlite runs BEGIN and COMMIT itself,
  * so there they are the time from entering `transaction()` to its first statement, and from the last to its end.
  */
-export function installStatementTiming(database: Database, { keepText = false }: { keepText?: boolean } = {}): StatementTiming {
+export function installStatementTiming(
+  database: Database,
+  { keepText = false }: { keepText?: boolean } = {},
+): StatementTiming {
   let recording: TimedStatement[] | null = null;
   const sink = () => recording;
   let uninstall: () => void;

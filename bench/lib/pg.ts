@@ -18,7 +18,10 @@ export function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-export async function adminQuery<Row extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
+export async function adminQuery<Row extends pg.QueryResultRow = Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
   try {
@@ -70,7 +73,9 @@ export async function dropAllScratchDatabases(): Promise<void> {
 
 /** Databases left by a bench run that was killed: their pid (in the name) no longer runs. */
 export async function dropStaleScratchDatabases(): Promise<string[]> {
-  const rows = await adminQuery<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
+  const rows = await adminQuery<{ datname: string }>('select datname from pg_database where datname like $1', [
+    `${prefix}%`,
+  ]);
   const stale = rows.map((r) => r.datname).filter((name) => !isAlive(Number(name.slice(prefix.length).split('_')[0])));
   for (const name of stale) await dropDatabase(name);
   return stale;

@@ -64,7 +64,11 @@ export async function startAndWaitForUrl(
 ): Promise<Started> {
   const marks: Record<string, number> = {};
   const started = performance.now();
-  const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd.command, cmd.args, {
+    cwd: cmd.cwd,
+    env: cmd.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   const output = captureOutput(child, (line) => {
     for (const [name, pattern] of Object.entries(options.marks ?? {})) {
@@ -74,14 +78,17 @@ export async function startAndWaitForUrl(
   const deadline = started + (options.timeoutMs ?? 120_000);
   try {
     while (performance.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ready`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ready`);
       if ((await httpStatus(url)) === 200) return { child, readyMs: performance.now() - started, marks, output };
       await sleep(10);
     }
     throw new Error(`not ready after ${options.timeoutMs ?? 120_000} ms`);
   } catch (error) {
     await stop(child);
-    throw new Error(`${cmd.command} ${cmd.args.join(' ')}: ${(error as Error).message}\n--- output tail ---\n${output()}`);
+    throw new Error(
+      `${cmd.command} ${cmd.args.join(' ')}: ${(error as Error).message}\n--- output tail ---\n${output()}`,
+    );
   }
 }
 
@@ -119,7 +126,11 @@ export interface Finished {
 /** Runs a command to completion and times it from spawn to exit; fails on a non-zero exit. */
 export async function runToExit(cmd: Command, timeoutMs = 120_000): Promise<Finished> {
   const started = performance.now();
-  const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd.command, cmd.args, {
+    cwd: cmd.cwd,
+    env: cmd.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   let stdout = '';
   let stderr = '';
@@ -137,7 +148,8 @@ export async function runToExit(cmd: Command, timeoutMs = 120_000): Promise<Fini
   clearTimeout(timer);
   live.delete(child);
   const ms = performance.now() - started;
-  if (code !== 0) throw new Error(`${cmd.command} ${cmd.args.join(' ')} exited ${code}\n${stderr}${stdout.slice(-2000)}`);
+  if (code !== 0)
+    throw new Error(`${cmd.command} ${cmd.args.join(' ')} exited ${code}\n${stderr}${stdout.slice(-2000)}`);
   return { ms, code, stdout, stderr };
 }
 

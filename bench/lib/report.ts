@@ -68,7 +68,13 @@ export function writeReadme(order: readonly string[]): string {
     'absolute times are indications only (a small shared VM, load generator and databases on the same cores).',
     '',
   ];
-  if (shared && first) parts.push('## Machine', '', renderTable({ headers: ['', ''], rows: machineRows(first.machine), align: ['left', 'left'] }), '');
+  if (shared && first)
+    parts.push(
+      '## Machine',
+      '',
+      renderTable({ headers: ['', ''], rows: machineRows(first.machine), align: ['left', 'left'] }),
+      '',
+    );
   for (const result of results) parts.push(renderSection(result, !shared));
   const file = path.join(resultsDir, 'README.md');
   fs.writeFileSync(file, `${parts.join('\n').trimEnd()}\n`);
@@ -78,7 +84,8 @@ export function writeReadme(order: readonly string[]): string {
 function renderSection(result: SuiteResult, withMachine: boolean): string {
   const run = `Run ${result.machine.date.slice(0, 16).replace('T', ' ')} UTC, ${(result.durationMs / 1000).toFixed(0)} s, load average ${result.machine.loadAverage} at start.`;
   const parts = [`## ${result.suite} — ${result.title}`, '', result.description, '', run, ''];
-  if (withMachine) parts.push(renderTable({ headers: ['', ''], rows: machineRows(result.machine), align: ['left', 'left'] }), '');
+  if (withMachine)
+    parts.push(renderTable({ headers: ['', ''], rows: machineRows(result.machine), align: ['left', 'left'] }), '');
   for (const table of result.tables) parts.push(renderTable(table), '');
   if (result.notes.length > 0) parts.push(...result.notes.map((note) => `- ${note}`), '');
   return parts.join('\n');

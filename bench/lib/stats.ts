@@ -61,5 +61,7 @@ export function times(value: number): string {
 /** Rounds every number in a result tree so the committed JSON stays readable and diffs stay small. */
 export function rounded<T>(value: T, decimals = 3): T {
   const factor = 10 ** decimals;
-  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'number' ? Math.round(v * factor) / factor : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v) => (typeof v === 'number' ? Math.round(v * factor) / factor : v)),
+  ) as T;
 }

@@ -23,7 +23,9 @@ const artifacts = path.resolve(import.meta.dirname, '..', '.artifacts');
 
 /** Where a test's screenshot goes: e2e/.artifacts (ignored), or docs/screenshots when asked to refresh them. */
 export function screenshotPath(name: string): string {
-  const dir = process.env.WENMING_UPDATE_SCREENSHOTS ? path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots') : artifacts;
+  const dir = process.env.WENMING_UPDATE_SCREENSHOTS
+    ? path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+    : artifacts;
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }

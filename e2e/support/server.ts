@@ -18,7 +18,8 @@ export interface RunningServer {
  * and waits until /readyz answers. The web app must have been built (`npm run build:web`).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(projectRoot, 'web', 'dist', 'index.html'))) throw new Error('Build the web app first: npm run build:web');
+  if (!fs.existsSync(path.join(projectRoot, 'web', 'dist', 'index.html')))
+    throw new Error('Build the web app first: npm run build:web');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-e2e-'));
   const port = await freePort();
   let output = '';

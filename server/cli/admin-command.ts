@@ -35,7 +35,9 @@ export async function adminCommand(input: AdminCreateInput, config: Config): Pro
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const [field, problem] = Object.entries(error.fields)[0] ?? ['', { key: error.messageKey }];
-    console.error(`${field ? `${field}: ` : ''}${translate('zh', problem.key, { min: 10, max: 128, classes: 3, ...problem.vars })}`);
+    console.error(
+      `${field ? `${field}: ` : ''}${translate('zh', problem.key, { min: 10, max: 128, classes: 3, ...problem.vars })}`,
+    );
     return 1;
   } finally {
     await database.close();

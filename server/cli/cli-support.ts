@@ -76,10 +76,15 @@ function groupAlive(group: number): boolean {
 }
 
 /** Polls `/readyz` until the server answers ready; fails early, with its output, if the process ends first. */
-export async function waitUntilReady(baseUrl: string, server: Running, timeoutMs = 90_000): Promise<{ status: string; engine: string }> {
+export async function waitUntilReady(
+  baseUrl: string,
+  server: Running,
+  timeoutMs = 90_000,
+): Promise<{ status: string; engine: string }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`the server exited with ${server.child.exitCode}:\n${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`the server exited with ${server.child.exitCode}:\n${server.output()}`);
     try {
       const res = await fetch(`${baseUrl}/readyz`);
       if (res.status === 200) return (await res.json()) as { status: string; engine: string };
@@ -115,7 +120,11 @@ export class HttpSession {
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${url}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const cookie = res.headers.getSetCookie().find((c) => !/max-age=0|expires=thu, 01 jan 1970/i.test(c));
     if (cookie) this.cookie = cookie.split(';')[0]!;
     const text = await res.text();
@@ -129,7 +138,10 @@ export class HttpSession {
 export async function createEmptyPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `wenming_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
-  return { url: withDatabase(adminUrl, name), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  };
 }
 
 /** A password an estimator rates strong and no rule refuses: random, all four classes. */

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../config.ts';
 import { freePort } from '../testing/free-port.ts';
 import { testEngine } from '../testing/test-database.ts';
-import { commandEnv, HttpSession, runWenming, startInGroup, strongPassword, temporaryFolder, waitUntilReady } from './cli-support.ts';
+import {
+  commandEnv,
+  HttpSession,
+  runWenming,
+  startInGroup,
+  strongPassword,
+  temporaryFolder,
+  waitUntilReady,
+} from './cli-support.ts';
 import { commands } from './commands.ts';
 
 /**
@@ -30,7 +38,11 @@ describe.runIf(embedded)('wenming --help and the README name the same commands',
     const forms = readmeCommandForms();
     expect(forms.length).toBeGreaterThanOrEqual(commands.length);
     for (const form of forms) expect(help.stdout, form).toContain(form);
-    for (const command of commands) expect(forms.some((form) => form.split(' ')[0] === command.name), command.name).toBe(true);
+    for (const command of commands)
+      expect(
+        forms.some((form) => form.split(' ')[0] === command.name),
+        command.name,
+      ).toBe(true);
   });
 });
 
@@ -45,7 +57,9 @@ describe.runIf(embedded)('mistakes through the entry point: the reason, an exit 
   it('production refuses to start without its settings, with the reason and exit code 1', async () => {
     const res = await runWenming(['serve'], commandEnv({ NODE_ENV: 'production' }));
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toBe('NODE_ENV=production needs DATABASE_URL: the embedded PGlite store has no fsync and one session.');
+    expect(res.stderr.trim()).toBe(
+      'NODE_ENV=production needs DATABASE_URL: the embedded PGlite store has no fsync and one session.',
+    );
   });
 });
 
@@ -56,7 +70,11 @@ describe.runIf(embedded)('every command through bin/wenming.js, on an embedded d
 
   beforeAll(() => {
     folder = temporaryFolder('wenming-cli-');
-    env = commandEnv({ WENMING_DATA_DIR: folder, WENMING_KEYS_FILE: path.join(folder, 'keys.json'), NODE_ENV: 'development' });
+    env = commandEnv({
+      WENMING_DATA_DIR: folder,
+      WENMING_KEYS_FILE: path.join(folder, 'keys.json'),
+      NODE_ENV: 'development',
+    });
   });
 
   afterAll(() => {
@@ -70,18 +88,35 @@ describe.runIf(embedded)('every command through bin/wenming.js, on an embedded d
   };
 
   it('keys new prints a key file; migrate builds the database', { timeout: 120_000 }, async () => {
-    const keys = JSON.parse(await run(['keys', 'new'])) as { active: string; keys: Record<string, string>; blindIndex: string };
+    const keys = JSON.parse(await run(['keys', 'new'])) as {
+      active: string;
+      keys: Record<string, string>;
+      blindIndex: string;
+    };
     expect(Object.keys(keys.keys)).toEqual([keys.active]);
     fs.writeFileSync(env.WENMING_KEYS_FILE!, JSON.stringify(keys), { mode: 0o600 });
     expect(await run(['migrate'])).toContain('Migrations applied (pglite).');
   });
 
-  it('admin create: the password from the environment or from stdin; a taken login is refused with exit code 1', { timeout: 120_000 }, async () => {
+  it('admin create: the password from the environment or from stdin; a taken login is refused with exit code 1', {
+    timeout: 120_000,
+  }, async () => {
     env.WENMING_ADMIN_PASSWORD = password;
-    expect(await run(['admin', 'create', '--login', 'liu.ming', '--name', '刘明', '--role', 'sys_admin'])).toContain('Created sys_admin "liu.ming"');
+    expect(await run(['admin', 'create', '--login', 'liu.ming', '--name', '刘明', '--role', 'sys_admin'])).toContain(
+      'Created sys_admin "liu.ming"',
+    );
     delete env.WENMING_ADMIN_PASSWORD;
-    expect(await run(['admin', 'create', '--login', 'chen.jing', '--name', '陈静', '--role', 'sec_admin'], `${strongPassword()}\n`)).toContain('Created sec_admin "chen.jing"');
-    const taken = await runWenming(['admin', 'create', '--login', 'LIU.MING', '--name', '刘明', '--role', 'audit_admin'], env, `${strongPassword()}\n`);
+    expect(
+      await run(
+        ['admin', 'create', '--login', 'chen.jing', '--name', '陈静', '--role', 'sec_admin'],
+        `${strongPassword()}\n`,
+      ),
+    ).toContain('Created sec_admin "chen.jing"');
+    const taken = await runWenming(
+      ['admin', 'create', '--login', 'LIU.MING', '--name', '刘明', '--role', 'audit_admin'],
+      env,
+      `${strongPassword()}\n`,
+    );
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/^loginId: /);
     const noRole = await runWenming(['admin', 'create', '--login', 'zhou.hua', '--name', '周华'], env);
@@ -92,9 +127,13 @@ describe.runIf(embedded)('every command through bin/wenming.js, on an embedded d
     expect(await run(['seed', '--scale', 'small', '--seed', '7'])).toMatch(/^Seeded \d+ steps\./);
   });
 
-  it('audit verify checks the chain; audit purge archives nothing younger than 180 days', { timeout: 120_000 }, async () => {
+  it('audit verify checks the chain; audit purge archives nothing younger than 180 days', {
+    timeout: 120_000,
+  }, async () => {
     expect(await run(['audit', 'verify'])).toMatch(/^audit chain 430225: ok, \d+ rows checked/);
-    expect(await run(['audit', 'purge', '--dir', path.join(folder, 'archive')])).toBe('audit purge 430225: nothing older than 180 days\n');
+    expect(await run(['audit', 'purge', '--dir', path.join(folder, 'archive')])).toBe(
+      'audit purge 430225: nothing older than 180 days\n',
+    );
   });
 
   it('keys status, add and rotate: every encrypted value moves to the new key', { timeout: 120_000 }, async () => {
@@ -104,7 +143,11 @@ describe.runIf(embedded)('every command through bin/wenming.js, on an embedded d
     expect(await run(['keys', 'rotate'])).toMatch(/re-encrypted/);
     const status = await run(['keys', 'status']);
     expect(status).toContain(`active key: ${added.active}`);
-    expect(status.split('\n').filter((line) => line.includes(': ') && !line.startsWith('active') && !line.endsWith(` on ${added.active}`))).toEqual([]);
+    expect(
+      status
+        .split('\n')
+        .filter((line) => line.includes(': ') && !line.startsWith('active') && !line.endsWith(` on ${added.active}`)),
+    ).toEqual([]);
   });
 
   it('backup writes an archive of the data folder; restore brings it back', { timeout: 120_000 }, async () => {
@@ -115,13 +158,22 @@ describe.runIf(embedded)('every command through bin/wenming.js, on an embedded d
     expect(await run(['audit', 'verify'])).toMatch(/: ok, /);
   });
 
-  it('serve --demo --port --host: ready, a demo account signs in, SIGTERM stops it cleanly', { timeout: 120_000 }, async () => {
+  it('serve --demo --port --host: ready, a demo account signs in, SIGTERM stops it cleanly', {
+    timeout: 120_000,
+  }, async () => {
     const port = await freePort();
-    const server = startInGroup(process.execPath, ['bin/wenming.js', 'serve', '--demo', '--port', String(port), '--host', '127.0.0.1'], env);
+    const server = startInGroup(
+      process.execPath,
+      ['bin/wenming.js', 'serve', '--demo', '--port', String(port), '--host', '127.0.0.1'],
+      env,
+    );
     try {
       const baseUrl = `http://127.0.0.1:${port}`;
       expect(await waitUntilReady(baseUrl, server)).toEqual({ status: 'ready', engine: 'pglite' });
-      const login = await new HttpSession(baseUrl).send('POST', '/api/auth/login', { username: 'chuangwenban', password: 'Demo#Yanling2026' });
+      const login = await new HttpSession(baseUrl).send('POST', '/api/auth/login', {
+        username: 'chuangwenban',
+        password: 'Demo#Yanling2026',
+      });
       expect(login.status).toBe(200);
     } finally {
       await server.stop();

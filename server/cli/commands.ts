@@ -74,7 +74,11 @@ export const commands: readonly CliCommand[] = [
       if (config.production) throw new UsageError('The demo seed never runs with NODE_ENV=production.');
       const options = seedOptionsFrom(config, values);
       await withDatabase(config, async (database) => {
-        const ctx = systemCtx(database, { countyCode: config.countyCode, keyring: keyringFor(config) }, { clock: systemClock });
+        const ctx = systemCtx(
+          database,
+          { countyCode: config.countyCode, keyring: keyringFor(config) },
+          { clock: systemClock },
+        );
         const record = await seedDemoCounty(ctx, options, { force: values.force === true });
         console.log(record ? `Seeded ${record.steps.length} steps.` : 'Already seeded (use --force to seed again).');
       });
@@ -108,7 +112,14 @@ export const commands: readonly CliCommand[] = [
     options: { login: text, name: text, role: text },
     async run(positionals, values, config) {
       if (positionals.length !== 1 || positionals[0] !== 'create') throw new UsageError(adminUsage);
-      return adminCommand({ login: values.login as string | undefined, name: values.name as string | undefined, role: values.role as string | undefined }, config);
+      return adminCommand(
+        {
+          login: values.login as string | undefined,
+          name: values.name as string | undefined,
+          role: values.role as string | undefined,
+        },
+        config,
+      );
     },
   },
   {
@@ -121,9 +132,15 @@ export const commands: readonly CliCommand[] = [
       if (extra.length > 0 || (sub !== 'verify' && sub !== 'purge')) throw new UsageError(auditUsage);
       if (sub === 'verify') return withDatabase(config, (database) => auditVerifyCommand(database, config.countyCode));
       if (typeof values.dir !== 'string') throw new UsageError(auditUsage);
-      const retentionDays = values['retention-days'] === undefined ? undefined : wholeNumber('--retention-days', values['retention-days'] as string);
+      const retentionDays =
+        values['retention-days'] === undefined
+          ? undefined
+          : wholeNumber('--retention-days', values['retention-days'] as string);
       return withDatabase(config, (database) =>
-        auditPurgeCommand(systemCtx(database, { countyCode: config.countyCode, keyring: keyringFor(config) }, { clock: systemClock }), { dir: values.dir as string, retentionDays }),
+        auditPurgeCommand(
+          systemCtx(database, { countyCode: config.countyCode, keyring: keyringFor(config) }, { clock: systemClock }),
+          { dir: values.dir as string, retentionDays },
+        ),
       );
     },
   },
@@ -150,7 +167,11 @@ export function findCommand(name: string): CliCommand | undefined {
 
 export function usage(): string {
   const width = 39;
-  const lines = commands.map((c) => (c.synopsis.length < width ? `  ${c.synopsis.padEnd(width)}${c.summary}` : `  ${c.synopsis}\n  ${''.padEnd(width)}${c.summary}`));
+  const lines = commands.map((c) =>
+    c.synopsis.length < width
+      ? `  ${c.synopsis.padEnd(width)}${c.summary}`
+      : `  ${c.synopsis}\n  ${''.padEnd(width)}${c.summary}`,
+  );
   return `wenming — county platform for the civilized-city campaign and public services
 
 Usage: wenming <command> [options]      (wenming <command> --help for one command)
@@ -166,7 +187,8 @@ export function commandUsage(command: CliCommand): string {
 }
 
 function noPositionals(name: string, positionals: string[]): void {
-  if (positionals.length > 0) throw new UsageError(`wenming ${name} takes no arguments, got "${positionals.join(' ')}".`);
+  if (positionals.length > 0)
+    throw new UsageError(`wenming ${name} takes no arguments, got "${positionals.join(' ')}".`);
 }
 
 function oneFile(name: string, positionals: string[]): string {

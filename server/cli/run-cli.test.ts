@@ -16,7 +16,10 @@ describe('wenming argument parsing', () => {
 
   it.each([
     [['frob'], /^Unknown command "frob"/],
-    [['admin', 'create', '--login', 'x', '--bogus'], /Unknown option '--bogus'[\s\S]*Usage: wenming admin create --login ID/],
+    [
+      ['admin', 'create', '--login', 'x', '--bogus'],
+      /Unknown option '--bogus'[\s\S]*Usage: wenming admin create --login ID/,
+    ],
     [['serve', '--port', 'eighty'], /--port must be a whole number/],
     [['serve', '--port', '70000'], /--port must be 0–65535/],
     [['serve', 'now'], /takes no arguments/],

@@ -40,10 +40,16 @@ async function dispatch(argv: readonly string[]): Promise<number> {
 
 function parseCommandArgs(args: string[], options: CommandOptions, help: string) {
   try {
-    const parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    const parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+    });
     return { positionals: parsed.positionals, values: parsed.values as ParsedValues };
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(`${(error as Error).message}\n\n${help}`);
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      throw new UsageError(`${(error as Error).message}\n\n${help}`);
     throw error;
   }
 }

@@ -29,4 +29,16 @@ export type ProductModuleKey = (typeof productModuleKeys)[number];
  * Every module the app is built from: platform parts with routes first, then the business modules as their
  * issues land. Seed steps run in this order too.
  */
-export const appModules: readonly AppModule[] = [regionsModule, authModule, auditModule, piiModule, calendarModule, deliveryModule, casesCatalogueModule, casesModule, casesEvaluationModule, casesExportModule, open311Module];
+export const appModules: readonly AppModule[] = [
+  regionsModule,
+  authModule,
+  auditModule,
+  piiModule,
+  calendarModule,
+  deliveryModule,
+  casesCatalogueModule,
+  casesModule,
+  casesEvaluationModule,
+  casesExportModule,
+  open311Module,
+];

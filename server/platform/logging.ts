@@ -8,7 +8,10 @@ import { scrubPersonalNumbers } from './pii/scrub.ts';
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
     serializers: {
       req(request: { method: string; url: string; ip?: string }) {
         return { method: request.method, path: scrubPersonalNumbers(request.url.split('?')[0] ?? ''), ip: request.ip };
@@ -33,7 +36,9 @@ export function safeError(error: unknown): Record<string, unknown> {
     type: error.name,
     message: withoutParams(error.message),
     ...(withCause.code ? { code: withCause.code } : {}),
-    ...(cause ? { cause: { type: cause.name, message: withoutParams(cause.message), code: (cause as { code?: string }).code } } : {}),
+    ...(cause
+      ? { cause: { type: cause.name, message: withoutParams(cause.message), code: (cause as { code?: string }).code } }
+      : {}),
     stack: error.stack ? withoutParams(error.stack) : undefined,
   };
 }

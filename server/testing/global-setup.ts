@@ -96,7 +96,9 @@ async function leasedByNobody(admin: pg.Client, template: string): Promise<boole
 }
 
 async function dropStaleTemplates(admin: pg.Client): Promise<void> {
-  const rows = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'wenming\\_test\\_%'");
+  const rows = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'wenming\\_test\\_%'",
+  );
   for (const { datname } of rows.rows) {
     const pid = /^wenming_test_(\d+)_/.exec(datname)?.[1];
     if (pid && isProcessAlive(Number(pid))) continue;

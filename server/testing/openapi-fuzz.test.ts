@@ -8,7 +8,15 @@ import { builtinRoles, roleKeys, withGrants } from '../platform/access/roles.ts'
 import { upsertBuiltinRoles } from '../platform/auth/roles.store.ts';
 import { tx } from '../platform/db/tx.ts';
 import { type Actor, FuzzActors } from './fuzz/fuzz-actors.ts';
-import { type FuzzRequest, fuzzRequest, type Mutation, mutations, type Operation, operationsOf, rng } from './fuzz/fuzz-requests.ts';
+import {
+  type FuzzRequest,
+  fuzzRequest,
+  type Mutation,
+  mutations,
+  type Operation,
+  operationsOf,
+  rng,
+} from './fuzz/fuzz-requests.ts';
 import type { KnownValues } from './fuzz/schema-arbitrary.ts';
 import { useTestApp } from './test-app.ts';
 import { signIn } from './test-auth.ts';
@@ -45,7 +53,16 @@ describe('OpenAPI-driven fuzz: no input gives a 5xx', () => {
 
   beforeAll(async () => {
     const ctx = t.db.ctx();
-    await tx(ctx, (x) => upsertBuiltinRoles(x.db, x.countyCode, withGrants(builtinRoles, appModules.map((m) => m.grants ?? {}))));
+    await tx(ctx, (x) =>
+      upsertBuiltinRoles(
+        x.db,
+        x.countyCode,
+        withGrants(
+          builtinRoles,
+          appModules.map((m) => m.grants ?? {}),
+        ),
+      ),
+    );
     await ensureCasesCatalogue(ctx);
     await seedDemoDepartments(ctx);
     Object.assign(known, await knownRecords(t.app));
@@ -62,19 +79,31 @@ describe('OpenAPI-driven fuzz: no input gives a 5xx', () => {
     for (const [index, operation] of operations.entries()) {
       for (const { actor, kinds } of callsFor(operation, index, actors.all)) {
         for (const mutation of kinds) {
-          const request = fuzzRequest(operation, mutation, hashSeed(seed, operation.method, operation.path, actor.name, mutation), known);
+          const request = fuzzRequest(
+            operation,
+            mutation,
+            hashSeed(seed, operation.method, operation.path, actor.name, mutation),
+            known,
+          );
           run.record(operation, actor, mutation, request, await sendKeepingSession(t.app, actors, actor, request));
         }
       }
     }
 
     // FUZZ_REPORT=<file> keeps the run's answers per operation and every failure (the assertion message is cut).
-    if (process.env.FUZZ_REPORT) fs.writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ ...run.report(), renewals: actors.renewals }, null, 1));
+    if (process.env.FUZZ_REPORT)
+      fs.writeFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify({ ...run.report(), renewals: actors.renewals }, null, 1),
+      );
     expect(run.failures, JSON.stringify(run.failures, null, 2)).toEqual([]);
     // Every kind of caller took part, signed-in roles as themselves to the end.
     for (const actor of actors.all) expect(run.used.get(actor.name) ?? 0, actor.name).toBeGreaterThan(0);
     for (const actor of actors.all.filter((a) => a.role)) {
-      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: actor.headers })).statusCode, actor.name).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: actor.headers })).statusCode,
+        actor.name,
+      ).toBe(200);
     }
     expect(run.requests).toBeGreaterThan(operations.length * mutations.length);
   });
@@ -116,24 +145,42 @@ class FuzzRun {
 }
 
 /** Which callers call an operation, with which kinds of damage. */
-function callsFor(operation: Operation, index: number, all: readonly Actor[]): Array<{ actor: Actor; kinds: readonly Mutation[] }> {
+function callsFor(
+  operation: Operation,
+  index: number,
+  all: readonly Actor[],
+): Array<{ actor: Actor; kinds: readonly Mutation[] }> {
   const anonymous = all.find((a) => a.name === 'anonymous')!;
-  const holders = all.filter((a) => a.role && (operation.permission === null || a.permissions.has(operation.permission)));
+  const holders = all.filter(
+    (a) => a.role && (operation.permission === null || a.permissions.has(operation.permission)),
+  );
   const others = all.filter((a) => a.role && !holders.includes(a));
-  const rotated = (list: readonly Actor[], count: number) => Array.from({ length: Math.min(count, list.length) }, (_, i) => list[(index + i) % list.length]!);
+  const rotated = (list: readonly Actor[], count: number) =>
+    Array.from({ length: Math.min(count, list.length) }, (_, i) => list[(index + i) % list.length]!);
   const calls: Array<{ actor: Actor; kinds: readonly Mutation[] }> = [];
-  calls.push({ actor: anonymous, kinds: operation.permission === null ? mutations : ['valid', 'malformed_json', 'bad_path'] });
+  calls.push({
+    actor: anonymous,
+    kinds: operation.permission === null ? mutations : ['valid', 'malformed_json', 'bad_path'],
+  });
   for (const actor of rotated(holders, permittedRolesPerOperation)) calls.push({ actor, kinds: mutations });
   for (const actor of rotated(others, 1)) calls.push({ actor, kinds: ['wrong_types'] });
   const key = all.find((a) => a.name === 'api-key');
-  if (key && (operation.permission === null || key.permissions.has(operation.permission))) calls.push({ actor: key, kinds: mutations });
+  if (key && (operation.permission === null || key.permissions.has(operation.permission)))
+    calls.push({ actor: key, kinds: mutations });
   return calls;
 }
 
 /** Sends as the actor; when that ended its session, signs it in again and sends once more as itself. */
-async function sendKeepingSession(app: Parameters<typeof signIn>[0], actors: FuzzActors, actor: Actor, request: FuzzRequest) {
+async function sendKeepingSession(
+  app: Parameters<typeof signIn>[0],
+  actors: FuzzActors,
+  actor: Actor,
+  request: FuzzRequest,
+) {
   const res = await send(app, actor, request);
-  return (await actors.keepSignedIn(actor, res.statusCode, res.headers['set-cookie'])) ? send(app, actor, request) : res;
+  return (await actors.keepSignedIn(actor, res.statusCode, res.headers['set-cookie']))
+    ? send(app, actor, request)
+    : res;
 }
 
 async function send(app: Parameters<typeof signIn>[0], actor: Actor, request: FuzzRequest) {
@@ -174,17 +221,36 @@ function hashSeed(...parts: Array<string | number>): number {
 /** Records the fuzz can name: a case with a photo, a citizen's case and its code, a partner key, an account. */
 async function knownRecords(app: Parameters<typeof signIn>[0]): Promise<KnownValues> {
   const inspector = await signIn(app, { roles: ['inspector'], scopeRegion: xiayang });
-  const staff = await app.inject({ method: 'POST', url: '/api/cases', headers: inspector.headers, payload: await reportBody() });
+  const staff = await app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: inspector.headers,
+    payload: await reportBody(),
+  });
   if (staff.statusCode !== 201) throw new Error(`fuzz setup: staff report ${staff.statusCode} ${staff.body}`);
   const caseNo = staff.json().caseNo as string;
   const detail = (await app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: inspector.headers })).json();
-  const citizen = await app.inject({ method: 'POST', url: '/api/public/cases', payload: await reportBody({ phone: '13907331234' }) });
+  const citizen = await app.inject({
+    method: 'POST',
+    url: '/api/public/cases',
+    payload: await reportBody({ phone: '13907331234' }),
+  });
   if (citizen.statusCode !== 201) throw new Error(`fuzz setup: citizen report ${citizen.statusCode} ${citizen.body}`);
   const sec = await signIn(app, { roles: ['sec_admin'] });
-  const key = await app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: sec.headers, payload: { name: '12345 热线', permissions: ['cases.open311.submit'], scopeRegion: '430225' } });
+  const key = await app.inject({
+    method: 'POST',
+    url: '/api/admin/api-keys',
+    headers: sec.headers,
+    payload: { name: '12345 热线', permissions: ['cases.open311.submit'], scopeRegion: '430225' },
+  });
   if (key.statusCode !== 201) throw new Error(`fuzz setup: API key ${key.statusCode} ${key.body}`);
   // A second key for the fuzz to revoke: the first one is the API-key caller's own.
-  const spare = await app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: sec.headers, payload: { name: '数字城管', permissions: ['cases.open311.submit'], scopeRegion: xiayang } });
+  const spare = await app.inject({
+    method: 'POST',
+    url: '/api/admin/api-keys',
+    headers: sec.headers,
+    payload: { name: '数字城管', permissions: ['cases.open311.submit'], scopeRegion: xiayang },
+  });
   const target = await signIn(app, { roles: ['volunteer'], scopeRegion: miandu, phone: '13907335678' });
   const photo = await jpegBase64(inXiayang);
   return {

@@ -20,7 +20,10 @@ export function useTestApp(options: BuildOptions & { config?: Partial<Config> } 
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), ...options.config } as Config;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    app = await buildApp({ config, database: db.database, clock, keyring: testKeyring() }, { logger: false, serveWeb: false, ...options });
+    app = await buildApp(
+      { config, database: db.database, clock, keyring: testKeyring() },
+      { logger: false, serveWeb: false, ...options },
+    );
     await app.ready();
   });
   afterAll(async () => {

@@ -41,7 +41,9 @@ export async function signIn(app: FastifyInstance, options: SignInOptions = {}):
   const user = await tx(ctx, async (t) => {
     if (options.permissions?.length) {
       const key = `test_${randomUUID().slice(0, 8)}`;
-      await t.db.insert(appRole).values({ regionCode: t.countyCode, key, nameZh: key, nameEn: key, permissions: options.permissions });
+      await t.db
+        .insert(appRole)
+        .values({ regionCode: t.countyCode, key, nameZh: key, nameEn: key, permissions: options.permissions });
       roles.push(key);
     }
     return createAccount(t, {
@@ -57,16 +59,29 @@ export async function signIn(app: FastifyInstance, options: SignInOptions = {}):
       mfaEnabledAt: clock(),
     });
   });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: loginId, password: testPassword } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: loginId, password: testPassword },
+  });
   if (login.statusCode !== 200) throw new Error(`test sign-in failed: ${login.statusCode} ${login.body}`);
   let answer = login;
   if (login.json().pending === 'mfa') {
     const headers = { cookie: cookieOf(login), 'x-csrf-token': login.json().csrfToken as string };
-    answer = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, clock()) } });
+    answer = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers,
+      payload: { code: totpCodeAt(testTotpSecret, clock()) },
+    });
     if (answer.statusCode !== 200) throw new Error(`test MFA step failed: ${answer.statusCode} ${answer.body}`);
   }
   // Passing the MFA step rotates the session: the cookie and CSRF token to use are the last ones answered.
-  return { headers: { cookie: cookieOf(answer), 'x-csrf-token': answer.json().csrfToken as string }, userId: user.id, loginId };
+  return {
+    headers: { cookie: cookieOf(answer), 'x-csrf-token': answer.json().csrfToken as string },
+    userId: user.id,
+    loginId,
+  };
 }
 
 function cookieOf(res: { headers: Record<string, unknown> }): string {

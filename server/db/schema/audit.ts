@@ -1,4 +1,15 @@
-import { bigint, index, jsonb, pgSequence, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { regionCode } from './columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, date, foreignKey, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { regionCode } from './columns.ts';
 
 /** GB/T 47678.5-2026 splits its table into 管理部件 (components) and 管理事项 (events). */
@@ -35,7 +47,11 @@ export const casesCatalogueVersion = pgTable(
 );
 
 const versionRef = (t: { regionCode: AnyPgColumn; version: AnyPgColumn }, name: string) =>
-  foreignKey({ name, columns: [t.regionCode, t.version], foreignColumns: [casesCatalogueVersion.regionCode, casesCatalogueVersion.version] }).onDelete('cascade');
+  foreignKey({
+    name,
+    columns: [t.regionCode, t.version],
+    foreignColumns: [casesCatalogueVersion.regionCode, casesCatalogueVersion.version],
+  }).onDelete('cascade');
 
 /**
  * A 管理事项 or 管理部件: 2-digit class (大类) + 3-digit subclass (小类) (GB/T 47678.5-2026, anchors §0.2).
@@ -86,7 +102,11 @@ export const casesLegacyCode = pgTable(
   (t) => [
     // One legacy code → exactly one current code, by key.
     primaryKey({ columns: [t.regionCode, t.version, t.legacyCode] }),
-    foreignKey({ name: 'cases_legacy_code_category_fk', columns: [t.regionCode, t.version, t.code], foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code] }).onDelete('cascade'),
+    foreignKey({
+      name: 'cases_legacy_code_category_fk',
+      columns: [t.regionCode, t.version, t.code],
+      foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -109,7 +129,11 @@ export const casesStageLimit = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.version, t.code, t.stage, t.step] }),
-    foreignKey({ name: 'cases_stage_limit_category_fk', columns: [t.regionCode, t.version, t.code], foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code] }).onDelete('cascade'),
+    foreignKey({
+      name: 'cases_stage_limit_category_fk',
+      columns: [t.regionCode, t.version, t.code],
+      foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code],
+    }).onDelete('cascade'),
     check('cases_stage_limit_stage', sql`${t.stage} in ('register', 'dispatch', 'handle', 'verify', 'close')`),
     check('cases_stage_limit_unit', sql`${t.unit} in ('working_hours', 'working_days')`),
     check('cases_stage_limit_amount', sql`${t.amount} > 0`),
@@ -141,7 +165,15 @@ export const casesCampaignTagMember = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.version, t.tagKey, t.code] }),
-    foreignKey({ name: 'cases_campaign_tag_member_tag_fk', columns: [t.regionCode, t.version, t.tagKey], foreignColumns: [casesCampaignTag.regionCode, casesCampaignTag.version, casesCampaignTag.tagKey] }).onDelete('cascade'),
-    foreignKey({ name: 'cases_campaign_tag_member_category_fk', columns: [t.regionCode, t.version, t.code], foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code] }).onDelete('cascade'),
+    foreignKey({
+      name: 'cases_campaign_tag_member_tag_fk',
+      columns: [t.regionCode, t.version, t.tagKey],
+      foreignColumns: [casesCampaignTag.regionCode, casesCampaignTag.version, casesCampaignTag.tagKey],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'cases_campaign_tag_member_category_fk',
+      columns: [t.regionCode, t.version, t.code],
+      foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code],
+    }).onDelete('cascade'),
   ],
 );

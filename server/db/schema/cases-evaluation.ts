@@ -36,7 +36,12 @@ export const casesEvaluationMonth = pgTable(
     categoryCode: text('category_code').notNull(),
     ...counts(),
   },
-  (t) => [primaryKey({ name: 'cases_evaluation_month_pk', columns: [t.regionCode, t.month, t.townshipCode, t.department, t.categoryCode] })],
+  (t) => [
+    primaryKey({
+      name: 'cases_evaluation_month_pk',
+      columns: [t.regionCode, t.month, t.townshipCode, t.department, t.categoryCode],
+    }),
+  ],
 );
 
 /**

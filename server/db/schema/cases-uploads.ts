@@ -27,7 +27,9 @@ export const casesPhotoUpload = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('cases_photo_upload_expiry_idx').on(t.regionCode, t.expiresAt),
-    index('cases_photo_upload_source_idx').on(t.regionCode, t.sourceIp, t.uploadedAt).where(sql`${t.sourceIp} is not null`),
+    index('cases_photo_upload_source_idx')
+      .on(t.regionCode, t.sourceIp, t.uploadedAt)
+      .where(sql`${t.sourceIp} is not null`),
     check('cases_photo_upload_one_owner', sql`(${t.ownerUserId} is null) <> (${t.secretHash} is null)`),
   ],
 );

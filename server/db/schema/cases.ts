@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cleanedPhotoColumns, regionCode } from './columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -8,7 +24,16 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
  * The loop's states (数字城管 七个环节, anchors §3.2): 信息收集 reported → 案卷建立 registered | rejected | duplicate →
  * 任务派遣 dispatched → 任务处理 handling → 处理反馈 handled → 核查结案 closed (or back to dispatched: 返工).
  */
-export const caseStatuses = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rejected', 'duplicate'] as const;
+export const caseStatuses = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'handled',
+  'closed',
+  'rejected',
+  'duplicate',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Where a report came from (监督员上报, 公众举报, 志愿者, 12345/12319 热线, other incl. Open311 partners). */
@@ -39,7 +64,9 @@ export const casesCase = pgTable(
     categoryCode: text('category_code').notNull(),
     channel: text('channel', { enum: caseChannels }).notNull(),
     status: text('status', { enum: caseStatuses }).notNull(),
-    priority: text('priority', { enum: ['normal', 'urgent'] }).notNull().default('normal'),
+    priority: text('priority', { enum: ['normal', 'urgent'] })
+      .notNull()
+      .default('normal'),
     /** The deepest region the point falls in (village, else township): the data-scope key. */
     locationCode: regionCode('location_code').notNull(),
     townshipCode: regionCode('township_code').notNull(),
@@ -100,7 +127,9 @@ export const casesCase = pgTable(
     index('cases_case_status_idx').on(t.regionCode, t.status, t.reportedAt, t.locationCode),
     index('cases_case_status_category_idx').on(t.regionCode, t.status, t.categoryCode, t.reportedAt, t.locationCode),
     // 我的上报 (queue=mine): an inspector's own reports, newest first.
-    index('cases_case_reporter_idx').on(t.regionCode, t.reporterUserId, t.reportedAt, t.locationCode).where(sql`${t.reporterUserId} is not null`),
+    index('cases_case_reporter_idx')
+      .on(t.regionCode, t.reporterUserId, t.reportedAt, t.locationCode)
+      .where(sql`${t.reporterUserId} is not null`),
     index('cases_case_reported_idx').on(t.regionCode, t.reportedAt),
     index('cases_case_location_idx').on(t.regionCode, t.locationCode, t.reportedAt),
     index('cases_case_category_idx').on(t.regionCode, t.categoryCode, t.reportedAt),
@@ -108,13 +137,17 @@ export const casesCase = pgTable(
     index('cases_case_due_idx').on(t.regionCode, t.stageDueAt).where(sql`${t.stageDueAt} is not null`),
     // 综合评价: 立案数 by registered_at, 应结案数 by the instant a case settles (its deadline, or an earlier close).
     index('cases_case_registered_idx').on(t.regionCode, t.registeredAt).where(sql`${t.registeredAt} is not null`),
-    index('cases_case_settle_idx').on(t.regionCode, sql`least(${t.handleDueAt}, ${t.closedAt})`).where(sql`${t.handleDueAt} is not null`),
+    index('cases_case_settle_idx')
+      .on(t.regionCode, sql`least(${t.handleDueAt}, ${t.closedAt})`)
+      .where(sql`${t.handleDueAt} is not null`),
     // Duplicate suggestions: open cases of one code in a box around a point, without reading the closed history.
     index('cases_case_open_place_idx')
       .on(t.regionCode, t.categoryCode, t.lat, t.lng)
       .where(sql`${t.status} in ('reported', 'registered', 'dispatched', 'handling', 'handled')`),
     // Cases handled before handling_minutes was kept (filled in at start-up): empty once they are.
-    index('cases_case_unclocked_idx').on(t.regionCode).where(sql`${t.handledAt} is not null and ${t.dispatchedAt} is not null and ${t.handlingMinutes} is null`),
+    index('cases_case_unclocked_idx')
+      .on(t.regionCode)
+      .where(sql`${t.handledAt} is not null and ${t.dispatchedAt} is not null and ${t.handlingMinutes} is null`),
     index('cases_case_duplicate_idx').on(t.regionCode, t.duplicateOf).where(sql`${t.duplicateOf} is not null`),
     index('cases_case_phone_idx').on(t.regionCode, t.reporterPhoneHmac).where(sql`${t.reporterPhoneHmac} is not null`),
     check('cases_case_lng', sql`${t.lng} between -180 and 180`),
@@ -157,7 +190,10 @@ export const casesPhoto = pgTable(
     uploadedBy: uuid('uploaded_by'),
     sortOrder: smallint('sort_order').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.caseId, t.id] }), index('cases_photo_case_idx').on(t.regionCode, t.caseId, t.stage, t.sortOrder)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.caseId, t.id] }),
+    index('cases_photo_case_idx').on(t.regionCode, t.caseId, t.stage, t.sortOrder),
+  ],
 );
 
 /** 专业部门 that handle cases, and which codes go to which of them (optionally only in one township). */

@@ -25,7 +25,10 @@ export const idempotencyRecord = pgTable(
     response: text('response').notNull(),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.scope, t.key] }), index('idempotency_record_created_idx').on(t.regionCode, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.scope, t.key] }),
+    index('idempotency_record_created_idx').on(t.regionCode, t.createdAt),
+  ],
 );
 
 /** Events for other modules and notifications, written in the business transaction (transactional outbox). */
@@ -41,7 +44,10 @@ export const outboxEvent = pgTable(
     createdAt: at('created_at').notNull(),
     publishedAt: at('published_at'),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('outbox_event_pending_idx').on(t.regionCode, t.id).where(sql`${t.publishedAt} is null`)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('outbox_event_pending_idx').on(t.regionCode, t.id).where(sql`${t.publishedAt} is null`),
+  ],
 );
 
 /**
@@ -57,5 +63,8 @@ export const requestBudget = pgTable(
     windowStart: at('window_start').notNull(),
     used: integer('used').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.subject] }), index('request_budget_window_idx').on(t.regionCode, t.windowStart)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.subject] }),
+    index('request_budget_window_idx').on(t.regionCode, t.windowStart),
+  ],
 );

@@ -1,4 +1,16 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { regionCode } from './columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -21,7 +33,9 @@ export const appUser = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: at('locked_until'),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     /** Temporary and volunteer accounts end (AC-05). */
     expiresAt: at('expires_at'),
     lastLoginAt: at('last_login_at'),
@@ -121,7 +135,10 @@ export const apiKey = pgTable(
     revokedAt: at('revoked_at'),
     lastUsedAt: at('last_used_at'),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('api_key_prefix_uq').on(t.regionCode, t.keyPrefix)],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('api_key_prefix_uq').on(t.regionCode, t.keyPrefix),
+  ],
 );
 
 /** Failed sign-ins per source address in the current window (per-IP throttle, AUTH-03). */

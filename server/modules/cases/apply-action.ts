@@ -11,7 +11,14 @@ import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './ca
 import './cases.messages.ts';
 import { caseScopeOf } from './cases.policy.ts';
 import { withHandlingMinutes } from './handling-minutes.ts';
-import { appendCaseEvent, caseExists, findCaseByNo, type NewCaseRow, type ScopedCase, updateCaseIf } from './cases.store.ts';
+import {
+  appendCaseEvent,
+  caseExists,
+  findCaseByNo,
+  type NewCaseRow,
+  type ScopedCase,
+  updateCaseIf,
+} from './cases.store.ts';
 import { stageDueAt, type WorkTime } from './sla.ts';
 
 /** What a transition's rules may need, loaded on first use. */
@@ -40,7 +47,11 @@ export class CaseEnv {
     const stage = clockStageOf(status);
     const now = this.t.clock();
     if (!stage) return { clockStage: null, stageStartedAt: null, stageDueAt: null };
-    return { clockStage: stage, stageStartedAt: now, stageDueAt: stageDueAt(now, stage, (await this.category()).limits, await this.policy(), await this.work()) };
+    return {
+      clockStage: stage,
+      stageStartedAt: now,
+      stageDueAt: stageDueAt(now, stage, (await this.category()).limits, await this.policy(), await this.work()),
+    };
   }
 }
 
@@ -68,7 +79,13 @@ export async function loadVisibleCase(ctx: Ctx, caseNo: string, field?: string):
 }
 
 export function notAllowed(status: CaseStatus): AppError {
-  return new AppError(409, 'action_not_allowed', 'cases.action_not_allowed', { status: `cases.status.${status}` }, { status: { key: 'cases.action_not_allowed', vars: { status: `cases.status.${status}` } } });
+  return new AppError(
+    409,
+    'action_not_allowed',
+    'cases.action_not_allowed',
+    { status: `cases.status.${status}` },
+    { status: { key: 'cases.action_not_allowed', vars: { status: `cases.status.${status}` } } },
+  );
 }
 
 /**
@@ -76,22 +93,66 @@ export function notAllowed(status: CaseStatus): AppError {
  * the revision the user saw, the plan's changes are applied with a compare-and-set, and the timeline entry,
  * the audit row and the outbox event commit with it. Nothing is written when any check fails.
  */
-export async function applyAction(ctx: Ctx, caseNo: string, action: CaseAction, revision: number, plan: (env: CaseEnv) => Promise<ActionPlan>): Promise<ScopedCase> {
+export async function applyAction(
+  ctx: Ctx,
+  caseNo: string,
+  action: CaseAction,
+  revision: number,
+  plan: (env: CaseEnv) => Promise<ActionPlan>,
+): Promise<ScopedCase> {
   return tx(ctx, async (t) => {
     const row = await loadVisibleCase(t, caseNo);
     if (!canApply(action, row.status)) throw notAllowed(row.status);
-    if (row.revision !== revision) throw new AppError(409, 'stale_revision', 'cases.stale_revision', {}, { revision: { key: 'cases.stale_revision' } });
+    if (row.revision !== revision)
+      throw new AppError(
+        409,
+        'stale_revision',
+        'cases.stale_revision',
+        {},
+        { revision: { key: 'cases.stale_revision' } },
+      );
     const env = new CaseEnv(t, row);
     const decided = await plan(env);
     const to = (decided.set?.status as CaseStatus | undefined) ?? actionRules[action].to ?? row.status;
     const now = t.clock();
-    const updated = await updateCaseIf(t.db, row, { ...(await withHandlingMinutes(env, decided.set)), status: to, updatedAt: now });
-    if (!updated) throw new AppError(409, 'stale_revision', 'cases.stale_revision', {}, { revision: { key: 'cases.stale_revision' } });
+    const updated = await updateCaseIf(t.db, row, {
+      ...(await withHandlingMinutes(env, decided.set)),
+      status: to,
+      updatedAt: now,
+    });
+    if (!updated)
+      throw new AppError(
+        409,
+        'stale_revision',
+        'cases.stale_revision',
+        {},
+        { revision: { key: 'cases.stale_revision' } },
+      );
     await decided.after?.(t, updated);
     const actor = t.actor;
-    await appendCaseEvent(t.db, t.countyCode, row.id, { action, at: now, actorKind: actor?.kind ?? 'reporter', actorId: actor?.id ?? null, fromStatus: row.status, toStatus: to, note: decided.note ?? null, details: decided.details ?? {} });
-    await recordAudit(t, { eventType: `cases.${action}`, action, objectType: 'case', objectId: caseNo, details: { from: row.status, to, ...(decided.details ?? {}) } });
-    await emitEvent(t, { topic: 'case.changed', objectType: 'case', objectId: caseNo, payload: { action, from: row.status, to } });
+    await appendCaseEvent(t.db, t.countyCode, row.id, {
+      action,
+      at: now,
+      actorKind: actor?.kind ?? 'reporter',
+      actorId: actor?.id ?? null,
+      fromStatus: row.status,
+      toStatus: to,
+      note: decided.note ?? null,
+      details: decided.details ?? {},
+    });
+    await recordAudit(t, {
+      eventType: `cases.${action}`,
+      action,
+      objectType: 'case',
+      objectId: caseNo,
+      details: { from: row.status, to, ...(decided.details ?? {}) },
+    });
+    await emitEvent(t, {
+      topic: 'case.changed',
+      objectType: 'case',
+      objectId: caseNo,
+      payload: { action, from: row.status, to },
+    });
     return updated;
   });
 }

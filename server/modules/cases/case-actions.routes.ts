@@ -26,19 +26,93 @@ interface ActionRoute {
 
 /** One POST per step of the loop; each answers with the case as it now stands (timeline and next actions). */
 const actionRoutes: readonly ActionRoute[] = [
-  { path: 'register', permission: P.register, summary: '立案: accept the report as a case', body: ActionBodies.register, run: registerCase },
-  { path: 'reject', permission: P.register, summary: '不予立案, with the reason', body: ActionBodies.reject, run: rejectCase },
-  { path: 'merge', permission: P.register, summary: 'Merge into an open case as a duplicate', body: ActionBodies.merge, run: mergeCase },
-  { path: 'dispatch', permission: P.dispatch, summary: '派遣 to a department; the handling clock starts', body: ActionBodies.dispatch, run: dispatchCase },
-  { path: 'return', permission: P.handle, summary: '回退: not this department’s matter', body: ActionBodies.return, run: returnCase },
+  {
+    path: 'register',
+    permission: P.register,
+    summary: '立案: accept the report as a case',
+    body: ActionBodies.register,
+    run: registerCase,
+  },
+  {
+    path: 'reject',
+    permission: P.register,
+    summary: '不予立案, with the reason',
+    body: ActionBodies.reject,
+    run: rejectCase,
+  },
+  {
+    path: 'merge',
+    permission: P.register,
+    summary: 'Merge into an open case as a duplicate',
+    body: ActionBodies.merge,
+    run: mergeCase,
+  },
+  {
+    path: 'dispatch',
+    permission: P.dispatch,
+    summary: '派遣 to a department; the handling clock starts',
+    body: ActionBodies.dispatch,
+    run: dispatchCase,
+  },
+  {
+    path: 'return',
+    permission: P.handle,
+    summary: '回退: not this department’s matter',
+    body: ActionBodies.return,
+    run: returnCase,
+  },
   { path: 'accept', permission: P.handle, summary: '签收 by a handler', body: ActionBodies.accept, run: acceptCase },
-  { path: 'feedback', permission: P.handle, summary: '处理反馈 with photos after handling', body: ActionBodies.feedback, run: feedbackCase, photos: true },
-  { path: 'verify', permission: P.verify, summary: '核查 on site: pass closes, fail is 返工', body: ActionBodies.verify, run: verifyCase, photos: true },
-  { path: 'extension', permission: P.handle, summary: 'Ask for an extension (延期)', body: ActionBodies.extension, run: requestExtension },
-  { path: 'suspension', permission: P.handle, summary: 'Ask to suspend the clock (挂起)', body: ActionBodies.suspension, run: requestSuspension },
-  { path: 'decision', permission: P.dispatch, summary: 'Approve or refuse the pending request', body: ActionBodies.decide, run: decideRequest },
-  { path: 'resume', permission: P.dispatch, summary: 'Resume a suspended case', body: ActionBodies.resume, run: resumeCase },
-  { path: 'escalate', permission: P.supervise, summary: '督办: raise the case one rung', body: ActionBodies.escalate, run: escalateCase },
+  {
+    path: 'feedback',
+    permission: P.handle,
+    summary: '处理反馈 with photos after handling',
+    body: ActionBodies.feedback,
+    run: feedbackCase,
+    photos: true,
+  },
+  {
+    path: 'verify',
+    permission: P.verify,
+    summary: '核查 on site: pass closes, fail is 返工',
+    body: ActionBodies.verify,
+    run: verifyCase,
+    photos: true,
+  },
+  {
+    path: 'extension',
+    permission: P.handle,
+    summary: 'Ask for an extension (延期)',
+    body: ActionBodies.extension,
+    run: requestExtension,
+  },
+  {
+    path: 'suspension',
+    permission: P.handle,
+    summary: 'Ask to suspend the clock (挂起)',
+    body: ActionBodies.suspension,
+    run: requestSuspension,
+  },
+  {
+    path: 'decision',
+    permission: P.dispatch,
+    summary: 'Approve or refuse the pending request',
+    body: ActionBodies.decide,
+    run: decideRequest,
+  },
+  {
+    path: 'resume',
+    permission: P.dispatch,
+    summary: 'Resume a suspended case',
+    body: ActionBodies.resume,
+    run: resumeCase,
+  },
+  {
+    path: 'escalate',
+    permission: P.supervise,
+    summary: '督办: raise the case one rung',
+    body: ActionBodies.escalate,
+    run: escalateCase,
+  },
 ];
 
 export function registerCaseActionRoutes(app: TypedApp): void {
@@ -48,7 +122,13 @@ export function registerCaseActionRoutes(app: TypedApp): void {
       {
         ...(route.photos ? { bodyLimit: photoBodyLimit } : {}),
         config: { access: { permission: route.permission } },
-        schema: { tags, summary: route.summary, params: CaseNoParams, body: route.body, response: { 200: CaseDetailSchema, ...errors } },
+        schema: {
+          tags,
+          summary: route.summary,
+          params: CaseNoParams,
+          body: route.body,
+          response: { 200: CaseDetailSchema, ...errors },
+        },
       },
       async (request) => {
         const { caseNo } = request.params as { caseNo: string };

@@ -20,7 +20,10 @@ function queueFilter(queue: Queue, actor: Actor, now: Date): SQL {
       return eq(casesCase.status, 'registered');
     case 'department':
       if (!actor.department) throw AppError.field('queue', 'cases.queue_needs_department');
-      return and(inArray(casesCase.status, ['dispatched', 'handling']), eq(casesCase.department, actor.department)) as SQL;
+      return and(
+        inArray(casesCase.status, ['dispatched', 'handling']),
+        eq(casesCase.department, actor.department),
+      ) as SQL;
     case 'verification':
       return eq(casesCase.status, 'handled');
     case 'mine':
@@ -39,12 +42,21 @@ declare const builtInScope: unique symbol;
 export type ScopedCaseFilter = SQL & { readonly [builtInScope]: true };
 
 /** The WHERE clause of a case list: the actor's visibility first, then every filter the user set. */
-export function caseListWhere(countyCode: string, actor: Actor, visibility: CaseVisibility, query: CaseListQueryInput, now: Date): ScopedCaseFilter {
+export function caseListWhere(
+  countyCode: string,
+  actor: Actor,
+  visibility: CaseVisibility,
+  query: CaseListQueryInput,
+  now: Date,
+): ScopedCaseFilter {
   const parts: SQL[] = [eq(casesCase.regionCode, countyCode), visibilityFilter(visibility)];
   if (query.queue) parts.push(queueFilter(query.queue, actor, now));
   if (query.status?.length) parts.push(inArray(casesCase.status, query.status));
   if (query.categoryCode) parts.push(eq(casesCase.categoryCode, query.categoryCode));
-  if (query.tag) parts.push(sql`${casesCase.categoryCode} in (select ${casesCampaignTagMember.code} from ${casesCampaignTagMember} where ${casesCampaignTagMember.regionCode} = ${countyCode} and ${casesCampaignTagMember.version} = ${casesCase.catalogueVersion} and ${casesCampaignTagMember.tagKey} = ${query.tag})`);
+  if (query.tag)
+    parts.push(
+      sql`${casesCase.categoryCode} in (select ${casesCampaignTagMember.code} from ${casesCampaignTagMember} where ${casesCampaignTagMember.regionCode} = ${countyCode} and ${casesCampaignTagMember.version} = ${casesCase.catalogueVersion} and ${casesCampaignTagMember.tagKey} = ${query.tag})`,
+    );
   if (query.regionCode) parts.push(regionSubtree(casesCase.locationCode, query.regionCode));
   if (query.department) parts.push(eq(casesCase.department, query.department));
   if (query.channel) parts.push(eq(casesCase.channel, query.channel));
@@ -58,7 +70,8 @@ export function caseListWhere(countyCode: string, actor: Actor, visibility: Case
 }
 
 function searchFilter(q: string): SQL {
-  if (/^[0-9]{4}-[0-9]{1,12}$/.test(q)) return eq(casesCase.caseNo, q.length === 13 ? q : `${q.slice(0, 4)}-${q.slice(5).padStart(8, '0')}`);
+  if (/^[0-9]{4}-[0-9]{1,12}$/.test(q))
+    return eq(casesCase.caseNo, q.length === 13 ? q : `${q.slice(0, 4)}-${q.slice(5).padStart(8, '0')}`);
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql`${casesCase.address} like ${`%${escaped}%`}`;
 }

@@ -92,5 +92,8 @@ export function clockStageOf(status: CaseStatus): ClockStage | null {
 
 /** Actions a person holding `permissions` may take on a case in `status` (the case page's buttons). */
 export function availableActions(status: CaseStatus, permissions: ReadonlySet<string>): CaseAction[] {
-  return caseActions.filter((a) => canApply(a, status) && actionRules[a].permission !== null && permissions.has(actionRules[a].permission as string));
+  return caseActions.filter(
+    (a) =>
+      canApply(a, status) && actionRules[a].permission !== null && permissions.has(actionRules[a].permission as string),
+  );
 }

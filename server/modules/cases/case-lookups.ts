@@ -25,11 +25,22 @@ export async function loadCaseLookups(
     versions.length === 0
       ? []
       : await ctx.db
-          .select({ version: casesCategory.version, code: casesCategory.code, zh: casesCategory.titleZh, en: casesCategory.titleEn })
+          .select({
+            version: casesCategory.version,
+            code: casesCategory.code,
+            zh: casesCategory.titleZh,
+            en: casesCategory.titleEn,
+          })
           .from(casesCategory)
           .where(and(eq(casesCategory.regionCode, ctx.countyCode), inArray(casesCategory.version, versions)));
   const regionCodes = [...new Set(rows.flatMap((r) => [r.townshipCode, r.locationCode ?? r.townshipCode]))];
-  const regions = regionCodes.length === 0 ? [] : await ctx.db.select({ code: region.code, name: region.name }).from(region).where(inArray(region.code, regionCodes));
+  const regions =
+    regionCodes.length === 0
+      ? []
+      : await ctx.db
+          .select({ code: region.code, name: region.name })
+          .from(region)
+          .where(inArray(region.code, regionCodes));
   const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
   const users =
     ids.length === 0

@@ -5,7 +5,13 @@ import type { Ctx } from '../../platform/context.ts';
 import type { InspectedImage } from '../../platform/files/image.ts';
 import { inspectImage } from '../../platform/files/image.ts';
 import { combinePhotoErrors, photoError } from '../../platform/files/image-errors.ts';
-import { casePhotoCount, inspectPhotos, type PhotoCountRule, storedPhotoFields, validatePhotoCount } from '../../platform/files/photos.ts';
+import {
+  casePhotoCount,
+  inspectPhotos,
+  type PhotoCountRule,
+  storedPhotoFields,
+  validatePhotoCount,
+} from '../../platform/files/photos.ts';
 import type { FieldProblems } from '../../platform/http/app-error.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { insertPhotos } from './cases.store.ts';
@@ -38,7 +44,13 @@ export interface CheckedPhotos {
 }
 
 export function inlinePhotos(images: readonly InspectedImage[], field = 'photos'): CheckedPhotos {
-  return { count: images.length, field, owner: 'citizen', inline: images.map((image, index) => ({ index, image })), staged: [] };
+  return {
+    count: images.length,
+    field,
+    owner: 'citizen',
+    inline: images.map((image, index) => ({ index, image })),
+    staged: [],
+  };
 }
 
 export interface CheckPhotosOptions {
@@ -62,8 +74,10 @@ export async function checkPhotos(items: readonly PhotoInput[], options: CheckPh
   for (const [index, item] of items.entries()) {
     const name = `${field}.${index}`;
     try {
-      if ((item.data === undefined) === (item.uploadId === undefined)) throw AppError.field(name, 'cases.photo_one_source');
-      if (item.data !== undefined) checked.inline.push({ index, image: await inspectImage(decodeBase64(item.data, name), { field: name }) });
+      if ((item.data === undefined) === (item.uploadId === undefined))
+        throw AppError.field(name, 'cases.photo_one_source');
+      if (item.data !== undefined)
+        checked.inline.push({ index, image: await inspectImage(decodeBase64(item.data, name), { field: name }) });
       else checked.staged.push({ index, token: ownedToken(item.uploadId!, owner, seen, name) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -75,7 +89,11 @@ export async function checkPhotos(items: readonly PhotoInput[], options: CheckPh
 }
 
 /** Inline base64 photos only, checked as a whole (what `checkReport`'s `prechecked` takes; the intake bench). */
-export async function inspectUploadedPhotos(uploads: ReadonlyArray<{ data: string }>, count: PhotoCountRule = casePhotoCount, field = 'photos'): Promise<InspectedImage[]> {
+export async function inspectUploadedPhotos(
+  uploads: ReadonlyArray<{ data: string }>,
+  count: PhotoCountRule = casePhotoCount,
+  field = 'photos',
+): Promise<InspectedImage[]> {
   const buffers = uploads.map((upload, index) => decodeBase64(upload.data, `${field}.${index}`));
   return inspectPhotos(buffers, { field, count });
 }
@@ -102,7 +120,13 @@ const missingUpload = (field: string) => AppError.field(field, 'cases.photo_uplo
  * moved within the database. A staged upload that is gone (expired, used, someone else's) refuses the request
  * with its field, and the transaction rolls back, so nothing is consumed.
  */
-export async function storePhotos(t: Ctx, caseId: number, stage: PhotoStage, photos: CheckedPhotos, firstOrder = 0): Promise<void> {
+export async function storePhotos(
+  t: Ctx,
+  caseId: number,
+  stage: PhotoStage,
+  photos: CheckedPhotos,
+  firstOrder = 0,
+): Promise<void> {
   const now = t.clock();
   const rows = photos.inline.map(({ index, image }) => ({
     regionCode: t.countyCode,
@@ -117,11 +141,18 @@ export async function storePhotos(t: Ctx, caseId: number, stage: PhotoStage, pho
   await insertPhotos(t.db, rows);
   if (photos.staged.length === 0) return;
   const ownerId = photos.owner === 'citizen' ? null : photos.owner.actorId;
-  const wanted = photos.staged.map(({ index, token }) => ({ id: token.id, secretHash: token.secret === null ? null : uploadSecretHash(token.secret), sortOrder: firstOrder + index }));
+  const wanted = photos.staged.map(({ index, token }) => ({
+    id: token.id,
+    secretHash: token.secret === null ? null : uploadSecretHash(token.secret),
+    sortOrder: firstOrder + index,
+  }));
   const moved = await consumeUploads(t.db, { regionCode: t.countyCode, caseId, stage, ownerId, now }, wanted);
   const missing = photos.staged.filter(({ token }) => !moved.has(token.id));
   if (missing.length === 0) return;
-  await auditOthersUploads(t, missing.map(({ token }) => token.id));
+  await auditOthersUploads(
+    t,
+    missing.map(({ token }) => token.id),
+  );
   const problems: FieldProblems = {};
   for (const { index } of missing) problems[`${photos.field}.${index}`] = { key: 'cases.photo_upload_missing' };
   throw AppError.validation(problems);
@@ -133,6 +164,13 @@ export async function storePhotos(t: Ctx, caseId: number, stage: PhotoStage, pho
  */
 async function auditOthersUploads(t: Ctx, ids: readonly string[]): Promise<void> {
   for (const id of await liveUploadIds(t.db, t.countyCode, ids, t.clock())) {
-    await recordAuditOutside(t, { eventType: 'access.denied', action: 'use', outcome: 'failure', objectType: 'case_photo_upload', objectId: id, reasonCode: 'out_of_scope' });
+    await recordAuditOutside(t, {
+      eventType: 'access.denied',
+      action: 'use',
+      outcome: 'failure',
+      objectType: 'case_photo_upload',
+      objectId: id,
+      reasonCode: 'out_of_scope',
+    });
   }
 }

@@ -40,7 +40,12 @@ export const defaultCasesPolicy: CasesPolicy = {
   },
   duplicateRadiusM: 50,
   escalationLadder: [
-    { level: 1, overdueWorkingHours: 0, titleZh: '超期提醒（部门负责人）', titleEn: 'Overdue reminder (department head)' },
+    {
+      level: 1,
+      overdueWorkingHours: 0,
+      titleZh: '超期提醒（部门负责人）',
+      titleEn: 'Overdue reminder (department head)',
+    },
     { level: 2, overdueWorkingHours: 8, titleZh: '创文办督办', titleEn: 'Campaign office supervision' },
     { level: 3, overdueWorkingHours: 24, titleZh: '县领导督办', titleEn: 'County leadership supervision' },
   ],

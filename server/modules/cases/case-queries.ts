@@ -13,7 +13,16 @@ type Nearby = Static<typeof NearbySchema>;
 async function nearbyIn(ctx: Ctx, scope: CaseScope, query: Static<typeof NearbyQuery>): Promise<Nearby> {
   const radiusM = query.radiusM ?? (await loadPolicy(ctx)).duplicateRadiusM;
   const rows = await findNearbyOpenCases(ctx.db, ctx.countyCode, scope, { ...query, radiusM });
-  return { radiusM, items: rows.map((r) => ({ caseNo: r.caseNo, status: r.status, distanceM: r.distanceM, address: r.address, reportedAt: r.reportedAt.toISOString() })) };
+  return {
+    radiusM,
+    items: rows.map((r) => ({
+      caseNo: r.caseNo,
+      status: r.status,
+      distanceM: r.distanceM,
+      address: r.address,
+      reportedAt: r.reportedAt.toISOString(),
+    })),
+  };
 }
 
 /** Staff: the open cases nearby that the person may open — and so merge into (the intake's duplicate picker). */
@@ -29,5 +38,7 @@ export function publicNearbyCases(ctx: Ctx, query: Static<typeof NearbyQuery>): 
 
 export async function listDepartmentsDto(ctx: Ctx) {
   const rows = await listDepartments(ctx.db, ctx.countyCode);
-  return { items: rows.filter((r) => r.active).map((r) => ({ key: r.key, name: ctx.locale === 'en' ? r.titleEn : r.titleZh })) };
+  return {
+    items: rows.filter((r) => r.active).map((r) => ({ key: r.key, name: ctx.locale === 'en' ? r.titleEn : r.titleZh })),
+  };
 }

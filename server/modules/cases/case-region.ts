@@ -33,8 +33,15 @@ export function isTownshipToAssign(townshipCode: string, countyCode: string): bo
 }
 
 /** The township's name for the staff pages, or "township to be assigned". */
-export function townshipLabel(townshipCode: string, countyCode: string, locale: Locale, nameOf: (code: string) => string): string {
-  return isTownshipToAssign(townshipCode, countyCode) ? translate(locale, 'cases.township_to_assign') : nameOf(townshipCode);
+export function townshipLabel(
+  townshipCode: string,
+  countyCode: string,
+  locale: Locale,
+  nameOf: (code: string) => string,
+): string {
+  return isTownshipToAssign(townshipCode, countyCode)
+    ? translate(locale, 'cases.township_to_assign')
+    : nameOf(townshipCode);
 }
 
 /** A township or village of this county, its code sent as `field`; answers the township's code. */
@@ -47,10 +54,22 @@ export async function checkRegion(ctx: Ctx, code: string, field = 'regionCode'):
 }
 
 /** Refuses, audited like any out-of-scope access, a region outside the actor's own subtree. */
-export async function assertRegionInScope(ctx: Ctx, code: string, messageKey: string, field = 'regionCode'): Promise<void> {
+export async function assertRegionInScope(
+  ctx: Ctx,
+  code: string,
+  messageKey: string,
+  field = 'regionCode',
+): Promise<void> {
   const actor = ctx.actor;
   if (!actor || isInSubtree(code, actor.scopeRegion)) return;
-  await recordAuditOutside(ctx, { eventType: 'access.denied', action: 'create', outcome: 'failure', objectType: 'region', objectId: code, reasonCode: 'out_of_scope' });
+  await recordAuditOutside(ctx, {
+    eventType: 'access.denied',
+    action: 'create',
+    outcome: 'failure',
+    objectType: 'region',
+    objectId: code,
+    reasonCode: 'out_of_scope',
+  });
   throw AppError.field(field, messageKey);
 }
 
@@ -64,7 +83,8 @@ export async function townshipAtRegistration(
   regionCode: string | undefined,
 ): Promise<{ set: { locationCode: string; townshipCode: string }; details: { township: string } } | null> {
   if (!isTownshipToAssign(row.townshipCode, t.countyCode)) {
-    if (regionCode !== undefined && regionCode !== row.locationCode) throw AppError.field('regionCode', 'cases.township_already_set');
+    if (regionCode !== undefined && regionCode !== row.locationCode)
+      throw AppError.field('regionCode', 'cases.township_already_set');
     return null;
   }
   if (regionCode === undefined) throw AppError.field('regionCode', 'cases.township_required');

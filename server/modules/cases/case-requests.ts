@@ -16,7 +16,14 @@ import { remainingMinutes, resumedDueAt } from './sla.ts';
 export type CaseRequestRow = typeof casesRequest.$inferSelect;
 
 export async function findPendingRequest(db: Db, of: ScopedCase): Promise<CaseRequestRow | undefined> {
-  return (await db.select().from(casesRequest).where(and(eq(casesRequest.regionCode, of.regionCode), eq(casesRequest.caseId, of.id), isNull(casesRequest.decision))))[0];
+  return (
+    await db
+      .select()
+      .from(casesRequest)
+      .where(
+        and(eq(casesRequest.regionCode, of.regionCode), eq(casesRequest.caseId, of.id), isNull(casesRequest.decision)),
+      )
+  )[0];
 }
 
 async function openRequest(env: CaseEnv, kind: CaseRequestRow['kind'], reason: string, hours: number | null) {
@@ -28,7 +35,16 @@ async function openRequest(env: CaseEnv, kind: CaseRequestRow['kind'], reason: s
     note: reason,
     details: { requestId: id, kind, hours },
     after: async (t: Ctx) => {
-      await t.db.insert(casesRequest).values({ regionCode: t.countyCode, id, caseId: env.row.id, kind, reason, hours, requestedBy: actor.id, requestedAt: t.clock() });
+      await t.db.insert(casesRequest).values({
+        regionCode: t.countyCode,
+        id,
+        caseId: env.row.id,
+        kind,
+        reason,
+        hours,
+        requestedBy: actor.id,
+        requestedAt: t.clock(),
+      });
     },
   };
 }
@@ -55,7 +71,11 @@ export function decideRequest(ctx: Ctx, caseNo: string, body: ActionBody<'decide
   return applyAction(ctx, caseNo, 'decide_request', body.revision, async (env) => {
     const pending = await findPendingRequest(env.t.db, env.row);
     if (!pending) throw AppError.field('approved', 'cases.no_pending_request');
-    await assertNotMaker(env.t, makersOf('decide_request', env.row, pending), { objectType: 'case', objectId: caseNo, action: 'decide_request' });
+    await assertNotMaker(env.t, makersOf('decide_request', env.row, pending), {
+      objectType: 'case',
+      objectId: caseNo,
+      action: 'decide_request',
+    });
     const set = body.approved ? await approvedChanges(env, pending) : {};
     const decision = body.approved ? 'approved' : 'refused';
     return {
@@ -77,7 +97,10 @@ async function approvedChanges(env: CaseEnv, request: CaseRequestRow): Promise<P
   const work = await env.work();
   const now = env.t.clock();
   if (request.kind === 'suspension') {
-    return { suspendedAt: now, suspendedRemainingMinutes: row.stageDueAt ? remainingMinutes(now, row.stageDueAt, work) : null };
+    return {
+      suspendedAt: now,
+      suspendedRemainingMinutes: row.stageDueAt ? remainingMinutes(now, row.stageDueAt, work) : null,
+    };
   }
   const hours = request.hours ?? 0;
   const extend = (d: Date | null) => (d ? addWorkingHours(d, hours, work.calendar, work.hours) : null);
@@ -90,10 +113,18 @@ export function resumeCase(ctx: Ctx, caseNo: string, body: ActionBody<'resume'>)
     const { row } = env;
     if (!row.suspendedAt) throw AppError.field('status', 'cases.not_suspended');
     const now = env.t.clock();
-    const due = row.suspendedRemainingMinutes === null ? row.stageDueAt : resumedDueAt(now, row.suspendedRemainingMinutes, await env.work());
+    const due =
+      row.suspendedRemainingMinutes === null
+        ? row.stageDueAt
+        : resumedDueAt(now, row.suspendedRemainingMinutes, await env.work());
     const shift = due && row.stageDueAt ? due.getTime() - row.stageDueAt.getTime() : 0;
     return {
-      set: { suspendedAt: null, suspendedRemainingMinutes: null, stageDueAt: due, handleDueAt: row.handleDueAt ? new Date(row.handleDueAt.getTime() + shift) : null },
+      set: {
+        suspendedAt: null,
+        suspendedRemainingMinutes: null,
+        stageDueAt: due,
+        handleDueAt: row.handleDueAt ? new Date(row.handleDueAt.getTime() + shift) : null,
+      },
       note: body.note ?? null,
       details: { suspendedMinutes: Math.round((now.getTime() - row.suspendedAt.getTime()) / 60_000) },
     };

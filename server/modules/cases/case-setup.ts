@@ -34,10 +34,23 @@ export function loadPolicy(ctx: Ctx): Promise<CasesPolicy> {
 const referenceTtlMs = 30_000;
 
 /** A code of the active edition with its time limits; an unknown code is a field error on `field`. */
-export async function loadCategory(ctx: Ctx, code: string, field = 'categoryCode', version?: string): Promise<CategoryFacts> {
-  const edition = version ?? (await cachedReference(ctx, 'cases/catalogue/active', referenceTtlMs, () => findActiveVersion(ctx.db, ctx.countyCode)))?.version;
+export async function loadCategory(
+  ctx: Ctx,
+  code: string,
+  field = 'categoryCode',
+  version?: string,
+): Promise<CategoryFacts> {
+  const edition =
+    version ??
+    (
+      await cachedReference(ctx, 'cases/catalogue/active', referenceTtlMs, () =>
+        findActiveVersion(ctx.db, ctx.countyCode),
+      )
+    )?.version;
   if (!edition) throw AppError.field(field, 'cases.unknown_category');
-  const facts = await cachedReference(ctx, `cases/catalogue/${edition}/${code}`, referenceTtlMs, () => categoryFacts(ctx, edition, code));
+  const facts = await cachedReference(ctx, `cases/catalogue/${edition}/${code}`, referenceTtlMs, () =>
+    categoryFacts(ctx, edition, code),
+  );
   if (!facts) throw AppError.field(field, 'cases.unknown_category');
   return facts;
 }

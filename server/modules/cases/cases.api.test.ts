@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
-import { type CaseActors, caseHttp, jpegBase64, miandu, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
+import {
+  type CaseActors,
+  caseHttp,
+  jpegBase64,
+  miandu,
+  prepareCases,
+  reportBody,
+  xiayang,
+} from './cases.test-support.ts';
 
 describe('cases API: bad input, roles and scope', () => {
   const t = useTestApp();
@@ -18,7 +26,12 @@ describe('cases API: bad input, roles and scope', () => {
   const countCases = async () => (await get('/api/cases?pageSize=1', who.dispatcher)).json().total as number;
 
   it('401 without a session, on every staff route', async () => {
-    for (const url of ['/api/cases', `/api/cases/${caseNo}`, '/api/cases/departments', '/api/cases/nearby?categoryCode=09006&lng=113.77&lat=26.49']) {
+    for (const url of [
+      '/api/cases',
+      `/api/cases/${caseNo}`,
+      '/api/cases/departments',
+      '/api/cases/nearby?categoryCode=09006&lng=113.77&lat=26.49',
+    ]) {
       expect((await get(url, null)).statusCode, url).toBe(401);
     }
     expect((await post('/api/cases', null, await reportBody())).statusCode).toBe(401);
@@ -29,14 +42,21 @@ describe('cases API: bad input, roles and scope', () => {
     const unknown = await post('/api/cases', who.inspector, { ...(await reportBody()), reporterName: '张三' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ reporterName: 'Unknown field' });
-    const zh = await t.app.inject({ method: 'POST', url: '/api/cases', headers: who.inspector.headers, payload: { ...(await reportBody()), categoryCode: '9006' } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: who.inspector.headers,
+      payload: { ...(await reportBody()), categoryCode: '9006' },
+    });
     expect(zh.statusCode).toBe(400);
     expect(Object.keys(zh.json().error.fields)).toEqual(['categoryCode']);
     expect(zh.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
     const noPhotos = await post('/api/cases', who.inspector, { ...(await reportBody()), photos: [] });
     expect(Object.keys(noPhotos.json().error.fields)).toEqual(['photos']);
     expect((await get('/api/cases?status=open', who.dispatcher)).statusCode).toBe(400);
-    expect((await get('/api/cases?from=2026-03-05&to=2026-03-01', who.dispatcher)).json().error.fields).toHaveProperty('from');
+    expect((await get('/api/cases?from=2026-03-05&to=2026-03-01', who.dispatcher)).json().error.fields).toHaveProperty(
+      'from',
+    );
     expect((await get('/api/cases/2026-1', who.dispatcher)).statusCode).toBe(400);
   });
 
@@ -64,7 +84,9 @@ describe('cases API: bad input, roles and scope', () => {
   it('403 for roles without the permission, and for the three administrators', async () => {
     expect((await post('/api/cases', who.handler, await reportBody())).statusCode).toBe(403);
     expect((await post(`/api/cases/${caseNo}/register`, who.inspector, { revision: 0 })).statusCode).toBe(403);
-    expect((await post(`/api/cases/${caseNo}/dispatch`, who.volunteer, { revision: 0, department: 'chengguan' })).statusCode).toBe(403);
+    expect(
+      (await post(`/api/cases/${caseNo}/dispatch`, who.volunteer, { revision: 0, department: 'chengguan' })).statusCode,
+    ).toBe(403);
     for (const role of ['sys_admin', 'sec_admin', 'audit_admin']) {
       const admin = await signIn(t.app, { roles: [role] });
       expect((await get('/api/cases', admin)).statusCode, role).toBe(403);
@@ -73,30 +95,49 @@ describe('cases API: bad input, roles and scope', () => {
 
   it('another township’s inspector gets 404 for the case and an empty list; a volunteer sees only their own reports', async () => {
     expect((await get(`/api/cases/${caseNo}`, who.miandouInspector)).statusCode).toBe(404);
-    expect((await get(`/api/cases/${caseNo}/photos/00000000-0000-4000-8000-000000000000`, who.miandouInspector)).statusCode).toBe(404);
+    expect(
+      (await get(`/api/cases/${caseNo}/photos/00000000-0000-4000-8000-000000000000`, who.miandouInspector)).statusCode,
+    ).toBe(404);
     expect((await get('/api/cases', who.miandouInspector)).json().total).toBe(0);
     expect((await get(`/api/cases/${caseNo}`, who.inspector)).statusCode).toBe(200);
     expect((await get(`/api/cases?regionCode=${miandu}`, who.inspector)).json().total).toBe(0);
     expect((await get(`/api/cases/${caseNo}`, who.volunteer)).statusCode).toBe(404);
     const own = (await post('/api/cases', who.volunteer, await reportBody())).json().caseNo;
-    expect((await get('/api/cases', who.volunteer)).json().items.map((c: { caseNo: string }) => c.caseNo)).toEqual([own]);
+    expect((await get('/api/cases', who.volunteer)).json().items.map((c: { caseNo: string }) => c.caseNo)).toEqual([
+      own,
+    ]);
     // A department sees only what was dispatched to it.
     expect((await get(`/api/cases/${caseNo}`, who.handler)).statusCode).toBe(404);
-    const out = await t.db.database.query<{ n: number }>("select count(*)::int as n from audit_event where event_type = 'access.denied' and object_id = $1", [caseNo]);
+    const out = await t.db.database.query<{ n: number }>(
+      "select count(*)::int as n from audit_event where event_type = 'access.denied' and object_id = $1",
+      [caseNo],
+    );
     expect(out[0]?.n).toBeGreaterThan(0);
   });
 
   it('an action not allowed in the state, or decided on an old revision, is a 409 and changes nothing', async () => {
     const view = (await get(`/api/cases/${caseNo}`, who.dispatcher)).json();
-    const early = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, { revision: view.revision, department: 'chengguan' });
+    const early = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, {
+      revision: view.revision,
+      department: 'chengguan',
+    });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error).toMatchObject({ code: 'action_not_allowed', fields: { status: expect.stringContaining('Reported') } });
+    expect(early.json().error).toMatchObject({
+      code: 'action_not_allowed',
+      fields: { status: expect.stringContaining('Reported') },
+    });
     const stale = await post(`/api/cases/${caseNo}/register`, who.dispatcher, { revision: view.revision + 5 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_revision');
-    expect((await get(`/api/cases/${caseNo}`, who.dispatcher)).json()).toMatchObject({ status: 'reported', revision: view.revision });
+    expect((await get(`/api/cases/${caseNo}`, who.dispatcher)).json()).toMatchObject({
+      status: 'reported',
+      revision: view.revision,
+    });
     const registered = await post(`/api/cases/${caseNo}/register`, who.dispatcher, { revision: view.revision });
-    const badDepartment = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, { revision: registered.json().revision, department: 'nosuch' });
+    const badDepartment = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, {
+      revision: registered.json().revision,
+      department: 'nosuch',
+    });
     expect(badDepartment.json().error.fields).toEqual({ department: 'No such handling department' });
   });
 
@@ -113,7 +154,9 @@ describe('cases API: bad input, roles and scope', () => {
     expect(await countCases()).toBe(before + 1);
     const other = await post('/api/cases', who.inspector, { ...body, description: '另一份' }, headers);
     expect(other.statusCode).toBe(422);
-    expect((await post('/api/cases', who.inspector, body, { 'idempotency-key': 'short' })).json().error.fields).toHaveProperty('Idempotency-Key');
+    expect(
+      (await post('/api/cases', who.inspector, body, { 'idempotency-key': 'short' })).json().error.fields,
+    ).toHaveProperty('Idempotency-Key');
   });
 
   it('the tracking page needs the matching token; a wrong token or number gets the same 403 at the token field', async () => {
@@ -131,11 +174,18 @@ describe('cases API: bad input, roles and scope', () => {
   });
 
   it('citizens report anonymously or with a phone that is stored encrypted and shown masked', async () => {
-    const res = await post('/api/public/cases', null, await reportBody({ phone: '+86 139-0733-1234', regionCode: xiayang }));
+    const res = await post(
+      '/api/public/cases',
+      null,
+      await reportBody({ phone: '+86 139-0733-1234', regionCode: xiayang }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const detail = (await get(`/api/cases/${res.json().caseNo}`, who.dispatcher)).json();
     expect(detail).toMatchObject({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' } });
-    const raw = await t.db.database.query<{ v: string }>('select reporter_phone_enc as v from cases_case where case_no = $1', [res.json().caseNo]);
+    const raw = await t.db.database.query<{ v: string }>(
+      'select reporter_phone_enc as v from cases_case where case_no = $1',
+      [res.json().caseNo],
+    );
     expect(raw[0]?.v).not.toContain('13907331234');
     const bad = await post('/api/public/cases', null, await reportBody({ phone: '12345' }));
     expect(bad.json().error.fields).toEqual({ phone: 'Enter a valid mobile number' });

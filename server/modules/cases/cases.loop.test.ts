@@ -11,7 +11,6 @@ describe('the case loop through the API', () => {
     who = await prepareCases(t);
   });
 
-
   it('runs report → register → dispatch → accept → feedback → verify → close → rate, with the clock and timeline', async () => {
     const reported = await post('/api/cases', who.inspector, await reportBody());
     expect(reported.statusCode, reported.body).toBe(201);
@@ -19,7 +18,12 @@ describe('the case loop through the API', () => {
     expect(caseNo).toMatch(/^\d{4}-\d{8}$/);
 
     let view = (await get(`/api/cases/${caseNo}`, who.dispatcher)).json();
-    expect(view).toMatchObject({ status: 'reported', channel: 'patrol', clock: { stage: 'register', overdue: false }, actions: expect.arrayContaining(['register', 'reject', 'merge']) });
+    expect(view).toMatchObject({
+      status: 'reported',
+      channel: 'patrol',
+      clock: { stage: 'register', overdue: false },
+      actions: expect.arrayContaining(['register', 'reject', 'merge']),
+    });
 
     const step = async (path: string, actor: SignedIn, body: Record<string, unknown>) => {
       const res = await post(`/api/cases/${caseNo}/${path}`, actor, { revision: view.revision, ...body });
@@ -38,11 +42,27 @@ describe('the case loop through the API', () => {
     expect(view.photos.map((p: { stage: string }) => p.stage)).toEqual(['report', 'handle']);
     await step('verify', who.inspector, { passed: true, note: '现场已恢复' });
     expect(view).toMatchObject({ status: 'closed', closedOnTime: true, clock: { stage: null, dueAt: null } });
-    expect(view.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch', 'accept', 'feedback', 'verify_pass']);
+    expect(view.events.map((e: { action: string }) => e.action)).toEqual([
+      'report',
+      'register',
+      'dispatch',
+      'accept',
+      'feedback',
+      'verify_pass',
+    ]);
 
-    const tracked = await t.app.inject({ method: 'GET', url: `/api/public/cases/${caseNo}`, headers: { 'x-case-token': trackingToken } });
+    const tracked = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/cases/${caseNo}`,
+      headers: { 'x-case-token': trackingToken },
+    });
     expect(tracked.json()).toMatchObject({ status: 'closed', canRate: true, resultPhotos: [expect.any(String)] });
-    const rated = await post(`/api/public/cases/${caseNo}/rating`, null, { score: 5 }, { 'x-case-token': trackingToken });
+    const rated = await post(
+      `/api/public/cases/${caseNo}/rating`,
+      null,
+      { score: 5 },
+      { 'x-case-token': trackingToken },
+    );
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json()).toMatchObject({ satisfaction: 5, canRate: false });
   });

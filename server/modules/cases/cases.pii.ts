@@ -8,13 +8,28 @@ const reporter = { legalBasis: '同意', retention: '结案评价后 2 年，届
 
 registerPiiFields([
   {
-    table: 'cases_case', column: 'reporter_phone_enc', category: 'contact', sensitive: false, ...reporter,
-    purpose: '案件进展告知与结案回访', mask: 'phone', encrypted: true,
-    blindIndexColumn: 'reporter_phone_hmac', blindIndexKind: 'phone', revealPermission: 'pii.reveal.reporter_phone',
+    table: 'cases_case',
+    column: 'reporter_phone_enc',
+    category: 'contact',
+    sensitive: false,
+    ...reporter,
+    purpose: '案件进展告知与结案回访',
+    mask: 'phone',
+    encrypted: true,
+    blindIndexColumn: 'reporter_phone_hmac',
+    blindIndexKind: 'phone',
+    revealPermission: 'pii.reveal.reporter_phone',
   },
   {
-    table: 'cases_case', column: 'reporter_phone_hmac', category: 'contact', sensitive: false, ...reporter,
-    purpose: '举报人手机号盲索引：查找同一举报人的案件，不可还原', mask: 'secret', encrypted: false, derivedFrom: 'reporter_phone_enc',
+    table: 'cases_case',
+    column: 'reporter_phone_hmac',
+    category: 'contact',
+    sensitive: false,
+    ...reporter,
+    purpose: '举报人手机号盲索引：查找同一举报人的案件，不可还原',
+    mask: 'secret',
+    encrypted: false,
+    derivedFrom: 'reporter_phone_enc',
   },
 ]);
 
@@ -24,6 +39,14 @@ registerNotPersonal([
   { table: 'cases_case', column: 'lat', reason: place },
   { table: 'cases_case', column: 'location_code', reason: '问题地点所在的乡镇或村的行政区划代码' },
   { table: 'cases_case', column: 'address', reason: place },
-  { table: 'cases_photo', column: 'exif_lng', reason: '照片拍摄点：即问题地点，用于核对上报位置；照片本身的 EXIF 已清除' },
-  { table: 'cases_photo', column: 'exif_lat', reason: '照片拍摄点：即问题地点，用于核对上报位置；照片本身的 EXIF 已清除' },
+  {
+    table: 'cases_photo',
+    column: 'exif_lng',
+    reason: '照片拍摄点：即问题地点，用于核对上报位置；照片本身的 EXIF 已清除',
+  },
+  {
+    table: 'cases_photo',
+    column: 'exif_lat',
+    reason: '照片拍摄点：即问题地点，用于核对上报位置；照片本身的 EXIF 已清除',
+  },
 ]);

@@ -5,7 +5,13 @@ import { CaseScope, type CaseVisibility } from './case-scope.ts';
 import type { CaseRequestRow } from './case-requests.ts';
 import type { CaseRow } from './cases.store.ts';
 
-const countyWide = [casePermissions.register, casePermissions.dispatch, casePermissions.verify, casePermissions.supervise, casePermissions.evaluate];
+const countyWide = [
+  casePermissions.register,
+  casePermissions.dispatch,
+  casePermissions.verify,
+  casePermissions.supervise,
+  casePermissions.evaluate,
+];
 
 /**
  * Which cases an actor sees: intake, dispatch, verification and supervision staff see every case in their
@@ -17,7 +23,8 @@ export function caseVisibilityOf(actor: Actor): CaseVisibility {
   if (countyWide.some((p) => actor.permissions.has(p))) return { region, department: null, reporterId: null };
   // A handler without a department sees nothing rather than everything: '(none)' is no department key
   // (they match ^[a-z][a-z0-9_]*$), and unlike the NUL once used here PostgreSQL can compare it (22021 → 500).
-  if (actor.permissions.has(casePermissions.handle)) return { region, department: actor.department ?? '(none)', reporterId: null };
+  if (actor.permissions.has(casePermissions.handle))
+    return { region, department: actor.department ?? '(none)', reporterId: null };
   return { region, department: null, reporterId: actor.id };
 }
 
@@ -29,7 +36,8 @@ export function caseScopeOf(actor: Actor): CaseScope {
 /** A handler acts only on cases sent to their department; dispatchers act county-wide. */
 export function assertHandlerOf(actor: Actor, row: CaseRow): void {
   if (actor.permissions.has(casePermissions.dispatch)) return;
-  if (!actor.department || row.department !== actor.department) throw AppError.field('department', 'cases.not_your_department');
+  if (!actor.department || row.department !== actor.department)
+    throw AppError.field('department', 'cases.not_your_department');
 }
 
 /**
@@ -50,7 +58,11 @@ export function makersOf(action: CaseAction, row: CaseRow, pending: CaseRequestR
 }
 
 /** The case page's actions for this reader: role × state, with those that would check their own work set apart. */
-export function actionsOpenTo(actor: Actor, row: CaseRow, pending: CaseRequestRow | undefined): { actions: CaseAction[]; withheld: CaseAction[] } {
+export function actionsOpenTo(
+  actor: Actor,
+  row: CaseRow,
+  pending: CaseRequestRow | undefined,
+): { actions: CaseAction[]; withheld: CaseAction[] } {
   const allowed = availableActions(row.status, actor.permissions);
   const ownWork = (action: CaseAction) => makersOf(action, row, pending).includes(actor.id);
   return { actions: allowed.filter((a) => !ownWork(a)), withheld: allowed.filter(ownWork) };

@@ -53,7 +53,9 @@ export interface DetailParts {
 }
 
 function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
-  const phone = row.reporterPhoneEnc ? maskPhone(decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', row.reporterPhoneEnc)) : null;
+  const phone = row.reporterPhoneEnc
+    ? maskPhone(decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', row.reporterPhoneEnc))
+    : null;
   // Imported history and hotline transcriptions may name no staff account; only the citizen channel means a resident.
   const kind = row.reporterApiKeyId ? 'partner' : row.reporterUserId || row.channel !== 'citizen' ? 'staff' : 'citizen';
   return { kind, phone };
@@ -81,8 +83,24 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
     closingNote: row.closingNote,
     revision: row.revision,
     ...actionsOf(ctx, parts),
-    pendingRequest: parts.pending ? { id: parts.pending.id, kind: parts.pending.kind, reason: parts.pending.reason, hours: parts.pending.hours, requestedAt: parts.pending.requestedAt.toISOString() } : null,
-    photos: parts.photos.map((p) => ({ id: p.id, stage: p.stage, width: p.width, height: p.height, url: `${base}/${p.id}`, thumbnailUrl: `${base}/${p.id}?variant=thumbnail`, takenAt: iso(p.takenAt) })),
+    pendingRequest: parts.pending
+      ? {
+          id: parts.pending.id,
+          kind: parts.pending.kind,
+          reason: parts.pending.reason,
+          hours: parts.pending.hours,
+          requestedAt: parts.pending.requestedAt.toISOString(),
+        }
+      : null,
+    photos: parts.photos.map((p) => ({
+      id: p.id,
+      stage: p.stage,
+      width: p.width,
+      height: p.height,
+      url: `${base}/${p.id}`,
+      thumbnailUrl: `${base}/${p.id}?variant=thumbnail`,
+      takenAt: iso(p.takenAt),
+    })),
     events: parts.events.map((e) => ({
       seq: e.seq,
       at: e.at.toISOString(),

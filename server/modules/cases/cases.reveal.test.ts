@@ -19,14 +19,27 @@ describe('revealing a case reporter’s phone', () => {
     who = await prepareCases(t);
     xiayangDispatcher = await signIn(t.app, { roles: ['dispatcher'], scopeRegion: xiayang });
     withPhone = (await post('/api/public/cases', null, await reportBody({ phone: '139 0733 1234' }))).json().caseNo;
-    foreignWithPhone = (await post('/api/public/cases', null, await reportBody({ phone: '13607335678', regionCode: miandu }))).json().caseNo;
+    foreignWithPhone = (
+      await post('/api/public/cases', null, await reportBody({ phone: '13607335678', regionCode: miandu }))
+    ).json().caseNo;
     withoutPhone = (await post('/api/public/cases', null, await reportBody())).json().caseNo;
   });
 
   const reveal = (actor: SignedIn | null, objectId: string, extra: Record<string, unknown> = {}) =>
-    post('/api/pii/reveal', actor, { objectType: 'case', objectId, fields: ['reporterPhone'], reason: '回访核实举报内容', ...extra });
+    post('/api/pii/reveal', actor, {
+      objectType: 'case',
+      objectId,
+      fields: ['reporterPhone'],
+      reason: '回访核实举报内容',
+      ...extra,
+    });
   const audits = (objectId: string) =>
-    t.db.database.query<{ event_type: string; outcome: string; reason_code: string | null; details: Record<string, unknown> }>(
+    t.db.database.query<{
+      event_type: string;
+      outcome: string;
+      reason_code: string | null;
+      details: Record<string, unknown>;
+    }>(
       "select event_type, outcome, reason_code, details from audit_event where event_type in ('pii.reveal', 'access.denied') and object_id = $1 order by seq",
       [objectId],
     );
@@ -36,7 +49,9 @@ describe('revealing a case reporter’s phone', () => {
     expect((await reveal(who.handler, withPhone)).statusCode).toBe(403);
     expect((await reveal(who.inspector, withPhone)).statusCode).toBe(403);
     expect((await reveal(who.dispatcher, withPhone, { reason: '看看' })).json().error.fields).toHaveProperty('reason');
-    expect((await reveal(who.dispatcher, withPhone, { fields: ['phone'] })).json().error.fields).toHaveProperty('fields');
+    expect((await reveal(who.dispatcher, withPhone, { fields: ['phone'] })).json().error.fields).toHaveProperty(
+      'fields',
+    );
   });
 
   it('another township’s case answers 404 like a missing case and a case without a phone; the out-of-scope one is a denial on the trail', async () => {
@@ -52,7 +67,9 @@ describe('revealing a case reporter’s phone', () => {
       ['access.denied', 'failure', 'out_of_scope'],
       ['pii.reveal', 'failure', 'not_found'],
     ]);
-    expect((await audits(withoutPhone)).map((a) => [a.event_type, a.reason_code])).toEqual([['pii.reveal', 'not_found']]);
+    expect((await audits(withoutPhone)).map((a) => [a.event_type, a.reason_code])).toEqual([
+      ['pii.reveal', 'not_found'],
+    ]);
   });
 
   it('the dispatcher sees the number with a reason, audited with the reason and never the value', async () => {
@@ -60,7 +77,11 @@ describe('revealing a case reporter’s phone', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ values: { reporterPhone: '13907331234' } });
     const [row] = await audits(withPhone);
-    expect(row).toMatchObject({ event_type: 'pii.reveal', outcome: 'success', details: { fields: ['reporterPhone'], categories: ['contact'], reason: '回访核实举报内容' } });
+    expect(row).toMatchObject({
+      event_type: 'pii.reveal',
+      outcome: 'success',
+      details: { fields: ['reporterPhone'], categories: ['contact'], reason: '回访核实举报内容' },
+    });
     expect(JSON.stringify(row)).not.toContain('13907331234');
   });
 });

@@ -20,7 +20,9 @@ export async function loadReporterPhone(ctx: Ctx, caseNo: string): Promise<strin
   if (!caseNoPattern.test(caseNo)) return null;
   try {
     const row = await loadVisibleCase(ctx, caseNo);
-    return row.reporterPhoneEnc ? decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', row.reporterPhoneEnc) : null;
+    return row.reporterPhoneEnc
+      ? decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', row.reporterPhoneEnc)
+      : null;
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return null;
     throw error;

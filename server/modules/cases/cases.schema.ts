@@ -6,10 +6,16 @@ import { caseActions } from './case-flow.ts';
 import { uploadIdPattern } from './photo-uploads/upload-token.ts';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
+const text = (maxLength: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
 
-export const CaseNoParams = S.object({ caseNo: Type.String({ pattern: '^[0-9]{4}-[0-9]{8,12}$', description: 'Case number, e.g. 2026-00000123' }) });
-export const PhotoParams = S.object({ caseNo: CaseNoParams.properties.caseNo, photoId: Type.String({ format: 'uuid' }) });
+export const CaseNoParams = S.object({
+  caseNo: Type.String({ pattern: '^[0-9]{4}-[0-9]{8,12}$', description: 'Case number, e.g. 2026-00000123' }),
+});
+export const PhotoParams = S.object({
+  caseNo: CaseNoParams.properties.caseNo,
+  photoId: Type.String({ format: 'uuid' }),
+});
 export const PhotoQuery = S.object({ variant: Type.Optional(S.literals(['content', 'thumbnail'] as const)) });
 
 /** Staff reports and actions with photos inline (body-limits.ts); most now name uploaded photos instead. */
@@ -21,8 +27,15 @@ export const photoBodyLimit = staffPhotoBodyLimit;
  * signal sends each photo once, as it is picked. Exactly one of the two; the service says which is missing.
  */
 export const PhotoUpload = S.object({
-  data: Type.Optional(Type.String({ minLength: 4, maxLength: 14_000_000, description: 'base64 of a JPEG, PNG, WebP or AVIF' })),
-  uploadId: Type.Optional(Type.String({ pattern: uploadIdPattern, description: 'uploadId from a photo upload (staff: a UUID; public: UUID.secret)' })),
+  data: Type.Optional(
+    Type.String({ minLength: 4, maxLength: 14_000_000, description: 'base64 of a JPEG, PNG, WebP or AVIF' }),
+  ),
+  uploadId: Type.Optional(
+    Type.String({
+      pattern: uploadIdPattern,
+      description: 'uploadId from a photo upload (staff: a UUID; public: UUID.secret)',
+    }),
+  ),
 });
 const photos = (minItems: number) => Type.Array(PhotoUpload, { minItems, maxItems: 9 });
 
@@ -32,7 +45,9 @@ export const PhotoUploadedSchema = Type.Object({
   width: Type.Integer(),
   height: Type.Integer(),
   takenAt: nullable(Type.String({ format: 'date-time' })),
-  location: nullable(Type.Object({ lng: Type.Number(), lat: Type.Number() }, { description: 'EXIF GPS (WGS84), when the photo had it' })),
+  location: nullable(
+    Type.Object({ lng: Type.Number(), lat: Type.Number() }, { description: 'EXIF GPS (WGS84), when the photo had it' }),
+  ),
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type PhotoUploadedDto = Static<typeof PhotoUploadedSchema>;
@@ -46,7 +61,10 @@ const reportFields = {
   categoryCode: Type.String({ pattern: '^[0-9]{5}$', description: 'GB/T 47678.5-2026 code' }),
   ...Coordinates,
   address: text(200),
-  regionCode: Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$', description: 'Township (9) or village (12) code in the county' }),
+  regionCode: Type.String({
+    pattern: '^[0-9]{9}([0-9]{3})?$',
+    description: 'Township (9) or village (12) code in the county',
+  }),
   gridCode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,30}$', description: '万米单元网格 code' })),
   description: text(4000),
   areaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: '面积 m² (私搭乱建)' })),
@@ -62,7 +80,9 @@ export type StaffReportInput = Static<typeof StaffReportBody>;
 
 export const CitizenReportBody = S.object({
   ...reportFields,
-  phone: Type.Optional(Type.String({ maxLength: 20, description: 'Optional: for follow-up and 回访; stored encrypted' })),
+  phone: Type.Optional(
+    Type.String({ maxLength: 20, description: 'Optional: for follow-up and 回访; stored encrypted' }),
+  ),
 });
 export type CitizenReportInput = Static<typeof CitizenReportBody>;
 
@@ -71,10 +91,15 @@ export const ReportedSchema = Type.Object({
   /** Shown once: with the case number it opens the tracking page. */
   trackingToken: Type.String(),
   status: S.literals(caseStatuses),
-  duplicates: Type.Array(Type.Object({ caseNo: Type.String(), distanceM: Type.Number(), status: S.literals(caseStatuses) })),
+  duplicates: Type.Array(
+    Type.Object({ caseNo: Type.String(), distanceM: Type.Number(), status: S.literals(caseStatuses) }),
+  ),
 });
 
-const revision = Type.Integer({ minimum: 0, description: 'The revision the action was decided on (from the case page)' });
+const revision = Type.Integer({
+  minimum: 0,
+  description: 'The revision the action was decided on (from the case page)',
+});
 const reason = text(500);
 
 export const ActionBodies = {
@@ -82,15 +107,30 @@ export const ActionBodies = {
     revision,
     note: Type.Optional(reason),
     priority: Type.Optional(S.literals(['normal', 'urgent'] as const)),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$', description: 'The township (9) or village (12): required while the township is to be assigned' })),
+    regionCode: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{9}([0-9]{3})?$',
+        description: 'The township (9) or village (12): required while the township is to be assigned',
+      }),
+    ),
   }),
   reject: S.object({ revision, reason }),
   merge: S.object({ revision, duplicateOf: CaseNoParams.properties.caseNo, note: Type.Optional(reason) }),
-  dispatch: S.object({ revision, department: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), note: Type.Optional(reason) }),
+  dispatch: S.object({
+    revision,
+    department: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }),
+    note: Type.Optional(reason),
+  }),
   return: S.object({ revision, reason }),
   accept: S.object({ revision, note: Type.Optional(reason) }),
   feedback: S.object({ revision, result: reason, photos: photos(1) }),
-  verify: S.object({ revision, passed: Type.Boolean(), note: Type.Optional(reason), photos: Type.Optional(photos(0)), ...Type.Partial(Type.Object(Coordinates)).properties }),
+  verify: S.object({
+    revision,
+    passed: Type.Boolean(),
+    note: Type.Optional(reason),
+    photos: Type.Optional(photos(0)),
+    ...Type.Partial(Type.Object(Coordinates)).properties,
+  }),
   extension: S.object({ revision, hours: Type.Integer({ minimum: 1, maximum: 400 }), reason }),
   suspension: S.object({ revision, reason }),
   decide: S.object({ revision, approved: Type.Boolean(), note: Type.Optional(reason) }),
@@ -100,7 +140,10 @@ export const ActionBodies = {
 
 export type ActionBody<K extends keyof typeof ActionBodies> = Static<(typeof ActionBodies)[K]>;
 
-export const RateBody = S.object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 500 })) });
+export const RateBody = S.object({
+  score: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+});
 export type RateInput = Static<typeof RateBody>;
 export const TrackingHeaders = Type.Object({ 'x-case-token': Type.String({ minLength: 16, maxLength: 64 }) });
 
@@ -135,7 +178,15 @@ export const CaseListItemSchema = Type.Object({
 });
 export type CaseListItemDto = Static<typeof CaseListItemSchema>;
 
-export const PhotoSchema = Type.Object({ id: Type.String(), stage: S.literals(photoStages), width: Type.Integer(), height: Type.Integer(), url: Type.String(), thumbnailUrl: Type.String(), takenAt: nullable(Type.String({ format: 'date-time' })) });
+export const PhotoSchema = Type.Object({
+  id: Type.String(),
+  stage: S.literals(photoStages),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  url: Type.String(),
+  thumbnailUrl: Type.String(),
+  takenAt: nullable(Type.String({ format: 'date-time' })),
+});
 
 export const EventSchema = Type.Object({
   seq: Type.Integer(),
@@ -148,14 +199,23 @@ export const EventSchema = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 
-export const PendingRequestSchema = Type.Object({ id: Type.String(), kind: S.literals(['extension', 'suspension'] as const), reason: Type.String(), hours: nullable(Type.Integer()), requestedAt: Type.String({ format: 'date-time' }) });
+export const PendingRequestSchema = Type.Object({
+  id: Type.String(),
+  kind: S.literals(['extension', 'suspension'] as const),
+  reason: Type.String(),
+  hours: nullable(Type.Integer()),
+  requestedAt: Type.String({ format: 'date-time' }),
+});
 
 export const CaseDetailSchema = Type.Object({
   ...CaseListItemSchema.properties,
   description: Type.String(),
   areaM2: nullable(Type.Number()),
   gridCode: nullable(Type.String()),
-  reporter: Type.Object({ kind: S.literals(['staff', 'citizen', 'partner'] as const), phone: nullable(Type.String({ description: 'masked' })) }),
+  reporter: Type.Object({
+    kind: S.literals(['staff', 'citizen', 'partner'] as const),
+    phone: nullable(Type.String({ description: 'masked' })),
+  }),
   registeredAt: nullable(Type.String({ format: 'date-time' })),
   dispatchedAt: nullable(Type.String({ format: 'date-time' })),
   handledAt: nullable(Type.String({ format: 'date-time' })),
@@ -208,8 +268,23 @@ export const CaseListSchema = Type.Object({
 });
 export type CaseListDto = Static<typeof CaseListSchema>;
 
-export const NearbyQuery = S.object({ categoryCode: reportFields.categoryCode, ...Coordinates, radiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 1000 })) });
-export const NearbySchema = Type.Object({ radiusM: Type.Integer(), items: Type.Array(Type.Object({ caseNo: Type.String(), status: S.literals(caseStatuses), distanceM: Type.Number(), address: Type.String(), reportedAt: Type.String({ format: 'date-time' }) })) });
+export const NearbyQuery = S.object({
+  categoryCode: reportFields.categoryCode,
+  ...Coordinates,
+  radiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 1000 })),
+});
+export const NearbySchema = Type.Object({
+  radiusM: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      caseNo: Type.String(),
+      status: S.literals(caseStatuses),
+      distanceM: Type.Number(),
+      address: Type.String(),
+      reportedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});
 
 export const TrackingSchema = Type.Object({
   caseNo: Type.String(),
@@ -221,7 +296,13 @@ export const TrackingSchema = Type.Object({
   dueAt: nullable(Type.String({ format: 'date-time' })),
   /** Merged into another case: its progress is this report's progress. */
   followsCaseNo: nullable(Type.String()),
-  steps: Type.Array(Type.Object({ at: Type.String({ format: 'date-time' }), status: S.literals(caseStatuses), note: nullable(Type.String()) })),
+  steps: Type.Array(
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      status: S.literals(caseStatuses),
+      note: nullable(Type.String()),
+    }),
+  ),
   resultPhotos: Type.Array(Type.String({ description: 'photo ids, fetched with the token' })),
   satisfaction: nullable(Type.Integer()),
   canRate: Type.Boolean(),

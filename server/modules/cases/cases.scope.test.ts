@@ -21,8 +21,14 @@ describe('cases: second records named in a request, in the caller’s scope', ()
   });
 
   const denials = async (objectId: string) =>
-    (await t.db.database.query<{ reason_code: string }>("select reason_code from audit_event where event_type = 'access.denied' and object_id = $1", [objectId])).map((r) => r.reason_code);
-  const miandouCase = async () => (await post('/api/cases', who.miandouInspector, await reportBody({ regionCode: miandu }))).json().caseNo as string;
+    (
+      await t.db.database.query<{ reason_code: string }>(
+        "select reason_code from audit_event where event_type = 'access.denied' and object_id = $1",
+        [objectId],
+      )
+    ).map((r) => r.reason_code);
+  const miandouCase = async () =>
+    (await post('/api/cases', who.miandouInspector, await reportBody({ regionCode: miandu }))).json().caseNo as string;
   const missingCaseNo = '2026-09999999';
 
   describe('merge (duplicateOf)', () => {
@@ -30,15 +36,27 @@ describe('cases: second records named in a request, in the caller’s scope', ()
       const own = (await post('/api/public/cases', null, await reportBody())).json();
       const foreign = await miandouCase();
       const { revision } = (await get(`/api/cases/${own.caseNo}`, xiayangDispatcher)).json();
-      const intoForeign = await post(`/api/cases/${own.caseNo}/merge`, xiayangDispatcher, { revision, duplicateOf: foreign });
-      const intoMissing = await post(`/api/cases/${own.caseNo}/merge`, xiayangDispatcher, { revision, duplicateOf: missingCaseNo });
+      const intoForeign = await post(`/api/cases/${own.caseNo}/merge`, xiayangDispatcher, {
+        revision,
+        duplicateOf: foreign,
+      });
+      const intoMissing = await post(`/api/cases/${own.caseNo}/merge`, xiayangDispatcher, {
+        revision,
+        duplicateOf: missingCaseNo,
+      });
       expect(intoForeign.statusCode, intoForeign.body).toBe(404);
       expect(intoForeign.json()).toEqual(intoMissing.json());
       expect(intoForeign.json().error).toMatchObject({ code: 'not_found', fields: { duplicateOf: 'Case not found' } });
       expect(await denials(foreign)).toEqual(['out_of_scope']);
       expect(await denials(missingCaseNo)).toEqual([]);
-      expect((await get(`/api/cases/${own.caseNo}`, xiayangDispatcher)).json()).toMatchObject({ status: 'reported', revision, duplicateOf: null });
-      const tracked = (await get(`/api/public/cases/${own.caseNo}`, null, { 'x-case-token': own.trackingToken })).json();
+      expect((await get(`/api/cases/${own.caseNo}`, xiayangDispatcher)).json()).toMatchObject({
+        status: 'reported',
+        revision,
+        duplicateOf: null,
+      });
+      const tracked = (
+        await get(`/api/public/cases/${own.caseNo}`, null, { 'x-case-token': own.trackingToken })
+      ).json();
       expect(tracked).toMatchObject({ status: 'reported', followsCaseNo: null, steps: [{ status: 'reported' }] });
       expect(tracked.steps).toHaveLength(1);
     });
@@ -49,14 +67,19 @@ describe('cases: second records named in a request, in the caller’s scope', ()
       const { revision } = (await get(`/api/cases/${own.caseNo}`, who.dispatcher)).json();
       const merged = await post(`/api/cases/${own.caseNo}/merge`, who.dispatcher, { revision, duplicateOf: foreign });
       expect(merged.statusCode, merged.body).toBe(200);
-      const tracked = (await get(`/api/public/cases/${own.caseNo}`, null, { 'x-case-token': own.trackingToken })).json();
+      const tracked = (
+        await get(`/api/public/cases/${own.caseNo}`, null, { 'x-case-token': own.trackingToken })
+      ).json();
       expect(tracked).toMatchObject({ status: 'reported', followsCaseNo: foreign });
       // The 霞阳镇 reader of the 沔渡镇 case's duplicate does not learn the 沔渡镇 number; the county does.
       expect((await get(`/api/cases/${own.caseNo}`, xiayangDispatcher)).json().duplicateOf).toBeNull();
       expect((await get(`/api/cases/${own.caseNo}`, who.dispatcher)).json().duplicateOf).toBe(foreign);
       const another = (await post('/api/cases', who.inspector, await reportBody())).json().caseNo;
       const view = (await get(`/api/cases/${another}`, who.dispatcher)).json();
-      const intoMerged = await post(`/api/cases/${another}/merge`, who.dispatcher, { revision: view.revision, duplicateOf: own.caseNo });
+      const intoMerged = await post(`/api/cases/${another}/merge`, who.dispatcher, {
+        revision: view.revision,
+        duplicateOf: own.caseNo,
+      });
       expect(intoMerged.json().error.fields).toEqual({ duplicateOf: 'Cases can only be merged into an open case' });
     });
 
@@ -64,7 +87,9 @@ describe('cases: second records named in a request, in the caller’s scope', ()
       const target = (await post('/api/cases', who.inspector, await reportBody())).json().caseNo;
       const foreign = await miandouCase();
       const { revision } = (await get(`/api/cases/${foreign}`, who.dispatcher)).json();
-      expect((await post(`/api/cases/${foreign}/merge`, who.dispatcher, { revision, duplicateOf: target })).statusCode).toBe(200);
+      expect(
+        (await post(`/api/cases/${foreign}/merge`, who.dispatcher, { revision, duplicateOf: target })).statusCode,
+      ).toBe(200);
       expect((await get(`/api/cases/${target}`, who.dispatcher)).json().duplicates).toEqual([foreign]);
       expect((await get(`/api/cases/${target}`, who.inspector)).json().duplicates).toEqual([]);
     });
@@ -109,23 +134,41 @@ describe('cases: second records named in a request, in the caller’s scope', ()
   describe('staged uploads (uploadId)', () => {
     it('someone else’s upload is refused at its field exactly as a missing one, audited, and stays theirs', async () => {
       const theirs = await stagedId(t, staffUploadUrl, who.inspector);
-      const withTheirs = await post('/api/cases', who.otherInspector, await reportBody({ photos: [{ uploadId: theirs }] }));
-      const withMissing = await post('/api/cases', who.otherInspector, await reportBody({ photos: [{ uploadId: randomUUID() }] }));
+      const withTheirs = await post(
+        '/api/cases',
+        who.otherInspector,
+        await reportBody({ photos: [{ uploadId: theirs }] }),
+      );
+      const withMissing = await post(
+        '/api/cases',
+        who.otherInspector,
+        await reportBody({ photos: [{ uploadId: randomUUID() }] }),
+      );
       expect(withTheirs.statusCode).toBe(400);
       expect(withTheirs.json()).toEqual(withMissing.json());
       expect(withTheirs.json().error.fields).toEqual({ 'photos.0': expect.stringContaining('not found') });
       expect(await denials(theirs)).toEqual(['out_of_scope']);
-      expect((await post('/api/cases', who.inspector, await reportBody({ photos: [{ uploadId: theirs }] }))).statusCode).toBe(201);
+      expect(
+        (await post('/api/cases', who.inspector, await reportBody({ photos: [{ uploadId: theirs }] }))).statusCode,
+      ).toBe(201);
     });
   });
 
   describe('departments (dispatch)', () => {
     it('an inactive department answers as one that does not exist', async () => {
-      await t.db.database.query("insert into cases_department (region_code, key, title_zh, title_en, active, sort_order) values ('430225', 'closed_office', '已撤销科室', 'Closed office', false, 99)");
+      await t.db.database.query(
+        "insert into cases_department (region_code, key, title_zh, title_en, active, sort_order) values ('430225', 'closed_office', '已撤销科室', 'Closed office', false, 99)",
+      );
       const caseNo = (await post('/api/cases', who.inspector, await reportBody())).json().caseNo;
       const { revision } = (await post(`/api/cases/${caseNo}/register`, who.dispatcher, { revision: 0 })).json();
-      const inactive = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, { revision, department: 'closed_office' });
-      const unknown = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, { revision, department: 'no_such_office' });
+      const inactive = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, {
+        revision,
+        department: 'closed_office',
+      });
+      const unknown = await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, {
+        revision,
+        department: 'no_such_office',
+      });
       expect(inactive.statusCode).toBe(400);
       expect(inactive.json()).toEqual(unknown.json());
     });
@@ -136,18 +179,30 @@ describe('cases: second records named in a request, in the caller’s scope', ()
       const before = (await get('/api/cases?pageSize=1', who.dispatcher)).json().total;
       const res = await post('/api/cases', who.inspector, await reportBody({ regionCode: miandu }));
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.fields).toEqual({ regionCode: 'This place is outside your area; you cannot report there' });
+      expect(res.json().error.fields).toEqual({
+        regionCode: 'This place is outside your area; you cannot report there',
+      });
       expect(await denials(miandu)).toEqual(['out_of_scope']);
       expect((await get('/api/cases?pageSize=1', who.dispatcher)).json().total).toBe(before);
     });
 
     it('the intake’s nearby cases (the merge picker) are the reader’s; the public report form still sees the county', async () => {
       const place = { lng: 113.9, lat: 26.3 };
-      const foreign = (await post('/api/cases', who.miandouInspector, await reportBody({ regionCode: miandu, ...place }))).json().caseNo as string;
+      const foreign = (
+        await post('/api/cases', who.miandouInspector, await reportBody({ regionCode: miandu, ...place }))
+      ).json().caseNo as string;
       const near = `/api/cases/nearby?categoryCode=09006&lng=${place.lng}&lat=${place.lat}`;
-      expect((await get(near, xiayangDispatcher)).json().items.map((i: { caseNo: string }) => i.caseNo)).not.toContain(foreign);
-      expect((await get(near, who.dispatcher)).json().items.map((i: { caseNo: string }) => i.caseNo)).toContain(foreign);
-      expect((await get(near.replace('/api/cases/', '/api/public/cases/'), null)).json().items.map((i: { caseNo: string }) => i.caseNo)).toContain(foreign);
+      expect((await get(near, xiayangDispatcher)).json().items.map((i: { caseNo: string }) => i.caseNo)).not.toContain(
+        foreign,
+      );
+      expect((await get(near, who.dispatcher)).json().items.map((i: { caseNo: string }) => i.caseNo)).toContain(
+        foreign,
+      );
+      expect(
+        (await get(near.replace('/api/cases/', '/api/public/cases/'), null))
+          .json()
+          .items.map((i: { caseNo: string }) => i.caseNo),
+      ).toContain(foreign);
     });
   });
 });

@@ -30,14 +30,20 @@ describe('cases: maker ≠ checker', () => {
   async function atDepartment(): Promise<{ caseNo: string; revision: number }> {
     const { caseNo } = (await post('/api/cases', who.inspector, await reportBody())).json();
     let view = (await post(`/api/cases/${caseNo}/register`, who.dispatcher, { revision: 0 })).json();
-    view = (await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, { revision: view.revision, department: 'chengguan' })).json();
+    view = (
+      await post(`/api/cases/${caseNo}/dispatch`, who.dispatcher, { revision: view.revision, department: 'chengguan' })
+    ).json();
     return { caseNo, revision: view.revision };
   }
 
   it('the handler’s own 核查 is refused with 403, audited, changes nothing, and is not offered to them', async () => {
     let { caseNo, revision } = await atDepartment();
     revision = (await post(`/api/cases/${caseNo}/accept`, handlerInspector, { revision })).json().revision;
-    const handed = await post(`/api/cases/${caseNo}/feedback`, handlerInspector, { revision, result: '已清理', photos: [{ data: await jpegBase64() }] });
+    const handed = await post(`/api/cases/${caseNo}/feedback`, handlerInspector, {
+      revision,
+      result: '已清理',
+      photos: [{ data: await jpegBase64() }],
+    });
     expect(handed.statusCode, handed.body).toBe(200);
     expect(handed.json()).toMatchObject({ status: 'handled', withheldActions: ['verify_pass', 'verify_fail'] });
     expect(handed.json().actions).not.toContain('verify_pass');
@@ -45,12 +51,20 @@ describe('cases: maker ≠ checker', () => {
 
     const own = await post(`/api/cases/${caseNo}/verify`, handlerInspector, { revision, passed: true });
     expect(own.statusCode).toBe(403);
-    expect(own.json().error).toMatchObject({ code: 'maker_checker', message: expect.stringContaining('another person') });
-    expect(await denials(caseNo)).toEqual([{ reason_code: 'maker_checker', action: 'verify_pass', actor_id: handlerInspector.userId }]);
+    expect(own.json().error).toMatchObject({
+      code: 'maker_checker',
+      message: expect.stringContaining('another person'),
+    });
+    expect(await denials(caseNo)).toEqual([
+      { reason_code: 'maker_checker', action: 'verify_pass', actor_id: handlerInspector.userId },
+    ]);
     expect((await get(`/api/cases/${caseNo}`, who.dispatcher)).json()).toMatchObject({ status: 'handled', revision });
 
     const other = (await get(`/api/cases/${caseNo}`, who.inspector)).json();
-    expect(other).toMatchObject({ actions: expect.arrayContaining(['verify_pass', 'verify_fail']), withheldActions: [] });
+    expect(other).toMatchObject({
+      actions: expect.arrayContaining(['verify_pass', 'verify_fail']),
+      withheldActions: [],
+    });
     const checked = await post(`/api/cases/${caseNo}/verify`, who.inspector, { revision, passed: true });
     expect(checked.statusCode, checked.body).toBe(200);
     expect(checked.json().status).toBe('closed');
@@ -59,7 +73,11 @@ describe('cases: maker ≠ checker', () => {
   it('the requester’s own decision on an extension is refused with 403, audited, and not offered to them', async () => {
     let { caseNo, revision } = await atDepartment();
     revision = (await post(`/api/cases/${caseNo}/accept`, handlerDispatcher, { revision })).json().revision;
-    const asked = await post(`/api/cases/${caseNo}/extension`, handlerDispatcher, { revision, hours: 8, reason: '需协调供电部门停电' });
+    const asked = await post(`/api/cases/${caseNo}/extension`, handlerDispatcher, {
+      revision,
+      hours: 8,
+      reason: '需协调供电部门停电',
+    });
     expect(asked.statusCode, asked.body).toBe(200);
     expect(asked.json().actions).not.toContain('decide_request');
     expect(asked.json().withheldActions).toEqual(['decide_request']);
@@ -68,8 +86,16 @@ describe('cases: maker ≠ checker', () => {
     const own = await post(`/api/cases/${caseNo}/decision`, handlerDispatcher, { revision, approved: true });
     expect(own.statusCode).toBe(403);
     expect(own.json().error.code).toBe('maker_checker');
-    expect(await denials(caseNo)).toEqual([{ reason_code: 'maker_checker', action: 'decide_request', actor_id: handlerDispatcher.userId }]);
-    expect((await get(`/api/cases/${caseNo}`, who.dispatcher)).json()).toMatchObject({ revision, actions: expect.arrayContaining(['decide_request']), withheldActions: [] });
-    expect((await post(`/api/cases/${caseNo}/decision`, who.dispatcher, { revision, approved: true })).statusCode).toBe(200);
+    expect(await denials(caseNo)).toEqual([
+      { reason_code: 'maker_checker', action: 'decide_request', actor_id: handlerDispatcher.userId },
+    ]);
+    expect((await get(`/api/cases/${caseNo}`, who.dispatcher)).json()).toMatchObject({
+      revision,
+      actions: expect.arrayContaining(['decide_request']),
+      withheldActions: [],
+    });
+    expect((await post(`/api/cases/${caseNo}/decision`, who.dispatcher, { revision, approved: true })).statusCode).toBe(
+      200,
+    );
   });
 });

@@ -8,8 +8,20 @@ import { casePermissions as P } from './case-flow.ts';
  * case-requests.ts); these pairs let the role administration warn when one account gets both sides.
  */
 registerMakerCheckerPairs([
-  { step: 'cases.verify', maker: P.handle, checker: P.verify, makerLabel: 'cases.separation.feedback', checkerLabel: 'cases.separation.verify' },
-  { step: 'cases.decide_request', maker: P.handle, checker: P.dispatch, makerLabel: 'cases.separation.request', checkerLabel: 'cases.separation.decide' },
+  {
+    step: 'cases.verify',
+    maker: P.handle,
+    checker: P.verify,
+    makerLabel: 'cases.separation.feedback',
+    checkerLabel: 'cases.separation.verify',
+  },
+  {
+    step: 'cases.decide_request',
+    maker: P.handle,
+    checker: P.dispatch,
+    makerLabel: 'cases.separation.request',
+    checkerLabel: 'cases.separation.decide',
+  },
 ]);
 
 registerMessages({

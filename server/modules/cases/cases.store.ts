@@ -30,17 +30,45 @@ export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
   await db.insert(casesCase).values(row);
 }
 
-export async function findCaseByNo(db: Db, regionCode: string, caseNo: string, scope: CaseScope): Promise<ScopedCase | undefined> {
-  return scoped((await db.select().from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo), caseScopeFilter(scope))))[0]);
+export async function findCaseByNo(
+  db: Db,
+  regionCode: string,
+  caseNo: string,
+  scope: CaseScope,
+): Promise<ScopedCase | undefined> {
+  return scoped(
+    (
+      await db
+        .select()
+        .from(casesCase)
+        .where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo), caseScopeFilter(scope)))
+    )[0],
+  );
 }
 
-export async function findCaseById(db: Db, regionCode: string, id: number, scope: CaseScope): Promise<ScopedCase | undefined> {
-  return scoped((await db.select().from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.id, id), caseScopeFilter(scope))))[0]);
+export async function findCaseById(
+  db: Db,
+  regionCode: string,
+  id: number,
+  scope: CaseScope,
+): Promise<ScopedCase | undefined> {
+  return scoped(
+    (
+      await db
+        .select()
+        .from(casesCase)
+        .where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.id, id), caseScopeFilter(scope)))
+    )[0],
+  );
 }
 
 /** Whether a case number exists at all: it tells an out-of-scope case (an audited 404) from a missing one. */
 export async function caseExists(db: Db, regionCode: string, caseNo: string): Promise<boolean> {
-  const rows = await db.select({ one: sql`1` }).from(casesCase).where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo))).limit(1);
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(casesCase)
+    .where(and(eq(casesCase.regionCode, regionCode), eq(casesCase.caseNo, caseNo)))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -50,11 +78,23 @@ export async function caseExists(db: Db, regionCode: string, caseNo: string): Pr
  */
 export async function findMergedInto(db: Db, merged: ScopedCase): Promise<ScopedCase | undefined> {
   if (merged.duplicateOf === null) return undefined;
-  return scoped((await db.select().from(casesCase).where(and(eq(casesCase.regionCode, merged.regionCode), eq(casesCase.id, merged.duplicateOf))))[0]);
+  return scoped(
+    (
+      await db
+        .select()
+        .from(casesCase)
+        .where(and(eq(casesCase.regionCode, merged.regionCode), eq(casesCase.id, merged.duplicateOf)))
+    )[0],
+  );
 }
 
 /** Case numbers of the given ids, those in scope only. */
-export async function caseNosOf(db: Db, regionCode: string, ids: readonly number[], scope: CaseScope): Promise<Map<number, string>> {
+export async function caseNosOf(
+  db: Db,
+  regionCode: string,
+  ids: readonly number[],
+  scope: CaseScope,
+): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: casesCase.id, caseNo: casesCase.caseNo })
@@ -74,11 +114,25 @@ export async function mergedReportNos(db: Db, into: ScopedCase, scope: CaseScope
 }
 
 /** Open, running cases whose stage deadline has passed (the 督办 sweep's work list). */
-export async function findOverdueCases(db: Db, regionCode: string, scope: CaseScope, now: Date, limit: number): Promise<ScopedCase[]> {
+export async function findOverdueCases(
+  db: Db,
+  regionCode: string,
+  scope: CaseScope,
+  now: Date,
+  limit: number,
+): Promise<ScopedCase[]> {
   const rows = await db
     .select()
     .from(casesCase)
-    .where(and(eq(casesCase.regionCode, regionCode), isNotNull(casesCase.stageDueAt), lt(casesCase.stageDueAt, now), isNull(casesCase.suspendedAt), caseScopeFilter(scope)))
+    .where(
+      and(
+        eq(casesCase.regionCode, regionCode),
+        isNotNull(casesCase.stageDueAt),
+        lt(casesCase.stageDueAt, now),
+        isNull(casesCase.suspendedAt),
+        caseScopeFilter(scope),
+      ),
+    )
     .limit(limit);
   return rows as ScopedCase[];
 }
@@ -87,11 +141,22 @@ export async function findOverdueCases(db: Db, regionCode: string, scope: CaseSc
  * Applies a transition only if nobody moved the case since the caller read it: the revision and the status
  * must still be the ones the rule was checked against. Returns the new row, or undefined when it lost.
  */
-export async function updateCaseIf(db: Db, current: ScopedCase, set: Partial<NewCaseRow>): Promise<ScopedCase | undefined> {
+export async function updateCaseIf(
+  db: Db,
+  current: ScopedCase,
+  set: Partial<NewCaseRow>,
+): Promise<ScopedCase | undefined> {
   const rows = await db
     .update(casesCase)
     .set({ ...set, revision: current.revision + 1 })
-    .where(and(eq(casesCase.regionCode, current.regionCode), eq(casesCase.id, current.id), eq(casesCase.revision, current.revision), eq(casesCase.status, current.status)))
+    .where(
+      and(
+        eq(casesCase.regionCode, current.regionCode),
+        eq(casesCase.id, current.id),
+        eq(casesCase.revision, current.revision),
+        eq(casesCase.status, current.status),
+      ),
+    )
     .returning();
   return scoped(rows[0]);
 }
@@ -128,13 +193,23 @@ export async function listCaseEvents(db: Db, of: ScopedCase): Promise<CaseEventR
 }
 
 /** The steps of these cases that a reporter sees (`actions`), in the order they happened. */
-export async function listStepsOf(db: Db, cases: readonly ScopedCase[], actions: readonly string[]): Promise<CaseEventRow[]> {
+export async function listStepsOf(
+  db: Db,
+  cases: readonly ScopedCase[],
+  actions: readonly string[],
+): Promise<CaseEventRow[]> {
   const [first] = cases;
   if (!first) return [];
   return db
     .select()
     .from(casesEvent)
-    .where(and(eq(casesEvent.regionCode, first.regionCode), inArray(casesEvent.caseId, [...new Set(cases.map((c) => c.id))]), inArray(casesEvent.action, [...actions])))
+    .where(
+      and(
+        eq(casesEvent.regionCode, first.regionCode),
+        inArray(casesEvent.caseId, [...new Set(cases.map((c) => c.id))]),
+        inArray(casesEvent.action, [...actions]),
+      ),
+    )
     .orderBy(asc(casesEvent.at), asc(casesEvent.seq));
 }
 
@@ -164,7 +239,11 @@ export async function listPhotoMeta(db: Db, of: ScopedCase): Promise<PhotoMeta[]
     .select(photoMetaColumns)
     .from(casesPhoto)
     .where(and(eq(casesPhoto.regionCode, of.regionCode), eq(casesPhoto.caseId, of.id)))
-    .orderBy(sql`case ${casesPhoto.stage} when 'report' then 0 when 'handle' then 1 else 2 end`, asc(casesPhoto.uploadedAt), asc(casesPhoto.sortOrder));
+    .orderBy(
+      sql`case ${casesPhoto.stage} when 'report' then 0 when 'handle' then 1 else 2 end`,
+      asc(casesPhoto.uploadedAt),
+      asc(casesPhoto.sortOrder),
+    );
 }
 
 export async function listPhotoIds(db: Db, of: ScopedCase, stage: PhotoRow['stage']): Promise<string[]> {
@@ -177,11 +256,19 @@ export async function listPhotoIds(db: Db, of: ScopedCase, stage: PhotoRow['stag
 }
 
 export async function countPhotos(db: Db, of: ScopedCase, stage: PhotoRow['stage']): Promise<number> {
-  const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from cases_photo where region_code = ${of.regionCode} and case_id = ${of.id} and stage = ${stage}`);
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from cases_photo where region_code = ${of.regionCode} and case_id = ${of.id} and stage = ${stage}`,
+  );
   return row?.n ?? 0;
 }
 
-export async function findPhoto(db: Db, of: ScopedCase, photoId: string, variant: 'content' | 'thumbnail'): Promise<{ contentType: string; bytes: Buffer } | undefined> {
+export async function findPhoto(
+  db: Db,
+  of: ScopedCase,
+  photoId: string,
+  variant: 'content' | 'thumbnail',
+): Promise<{ contentType: string; bytes: Buffer } | undefined> {
   const column = variant === 'content' ? casesPhoto.content : casesPhoto.thumbnail;
   const rows = await db
     .select({ contentType: casesPhoto.contentType, bytes: column })
@@ -196,14 +283,29 @@ export async function findPhoto(db: Db, of: ScopedCase, photoId: string, variant
  * Whether a photo id belongs to a case other than `asked` — one outside `scope` when a scope is given: asked
  * for under a case that does not hold it, such a photo is "not yours" (an audited 404), not "not there".
  */
-export async function photoHeldElsewhere(db: Db, asked: ScopedCase, photoId: string, outside: CaseScope | null): Promise<boolean> {
+export async function photoHeldElsewhere(
+  db: Db,
+  asked: ScopedCase,
+  photoId: string,
+  outside: CaseScope | null,
+): Promise<boolean> {
   const rows = await db
     .select({ one: sql`1` })
     .from(casesPhoto)
     .innerJoin(casesCase, and(eq(casesCase.regionCode, casesPhoto.regionCode), eq(casesCase.id, casesPhoto.caseId)))
-    .where(and(eq(casesPhoto.regionCode, asked.regionCode), eq(casesPhoto.id, photoId), ne(casesPhoto.caseId, asked.id), outside ? sql`not (${caseScopeFilter(outside)})` : undefined))
+    .where(
+      and(
+        eq(casesPhoto.regionCode, asked.regionCode),
+        eq(casesPhoto.id, photoId),
+        ne(casesPhoto.caseId, asked.id),
+        outside ? sql`not (${caseScopeFilter(outside)})` : undefined,
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
 
-export const caseOrder = { newest: [desc(casesCase.reportedAt), desc(casesCase.id)], due: [asc(casesCase.stageDueAt), asc(casesCase.id)] };
+export const caseOrder = {
+  newest: [desc(casesCase.reportedAt), desc(casesCase.id)],
+  due: [asc(casesCase.stageDueAt), asc(casesCase.id)],
+};

@@ -44,7 +44,16 @@ export interface CaseActors {
 /** Roles with this module's grants, the reference data and the demo departments, and one person per post. */
 export async function prepareCases(t: TestApp): Promise<CaseActors> {
   const ctx = t.db.ctx();
-  await tx(ctx, (x) => upsertBuiltinRoles(x.db, x.countyCode, withGrants(builtinRoles, appModules.map((m) => m.grants ?? {}))));
+  await tx(ctx, (x) =>
+    upsertBuiltinRoles(
+      x.db,
+      x.countyCode,
+      withGrants(
+        builtinRoles,
+        appModules.map((m) => m.grants ?? {}),
+      ),
+    ),
+  );
   await ensureCasesCatalogue(ctx);
   await seedDemoDepartments(ctx);
   return {
@@ -63,7 +72,13 @@ export async function prepareCases(t: TestApp): Promise<CaseActors> {
 export function caseHttp(t: TestApp) {
   return {
     post: (url: string, actor: SignedIn | null, payload: unknown, headers: Record<string, string> = {}) =>
-      t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers }, payload: payload as object }),
-    get: (url: string, actor: SignedIn | null, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers } }),
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers },
+        payload: payload as object,
+      }),
+    get: (url: string, actor: SignedIn | null, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'GET', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', ...headers } }),
   };
 }

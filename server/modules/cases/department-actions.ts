@@ -14,7 +14,13 @@ export function dispatchCase(ctx: Ctx, caseNo: string, body: ActionBody<'dispatc
     if (!department?.active) throw AppError.field('department', 'cases.unknown_department');
     const clock = await env.clockFor('dispatched');
     return {
-      set: { department: department.key, dispatchedAt: env.t.clock(), handlerUserId: null, ...clock, handleDueAt: clock.stageDueAt },
+      set: {
+        department: department.key,
+        dispatchedAt: env.t.clock(),
+        handlerUserId: null,
+        ...clock,
+        handleDueAt: clock.stageDueAt,
+      },
       note: body.note ?? null,
       details: { department: department.key },
     };
@@ -25,7 +31,18 @@ export function dispatchCase(ctx: Ctx, caseNo: string, body: ActionBody<'dispatc
 export function returnCase(ctx: Ctx, caseNo: string, body: ActionBody<'return'>): Promise<CaseRow> {
   return applyAction(ctx, caseNo, 'return', body.revision, async (env) => {
     assertHandlerOf(requireActor(env.t), env.row);
-    return { set: { department: null, handlerUserId: null, handleDueAt: null, suspendedAt: null, suspendedRemainingMinutes: null, ...(await env.clockFor('registered')) }, note: body.reason, details: { department: env.row.department } };
+    return {
+      set: {
+        department: null,
+        handlerUserId: null,
+        handleDueAt: null,
+        suspendedAt: null,
+        suspendedRemainingMinutes: null,
+        ...(await env.clockFor('registered')),
+      },
+      note: body.reason,
+      details: { department: env.row.department },
+    };
   });
 }
 
@@ -50,7 +67,12 @@ export async function feedbackCase(ctx: Ctx, caseNo: string, body: ActionBody<'f
     if (env.row.suspendedAt) throw AppError.field('status', 'cases.already_suspended');
     const existing = await countPhotos(env.t.db, env.row, 'handle');
     return {
-      set: { handledAt: env.t.clock(), handlerUserId: actor.id, closingNote: body.result, ...(await env.clockFor('handled')) },
+      set: {
+        handledAt: env.t.clock(),
+        handlerUserId: actor.id,
+        closingNote: body.result,
+        ...(await env.clockFor('handled')),
+      },
       note: body.result,
       details: { photos: photos.count },
       after: async (t, updated) => {

@@ -11,7 +11,9 @@ interface DemoDepartment {
   codes: string[];
 }
 
-const demo: DemoDepartment[] = JSON.parse(readFileSync(new URL('./data/demo-departments.json', import.meta.url), 'utf8')).departments;
+const demo: DemoDepartment[] = JSON.parse(
+  readFileSync(new URL('./data/demo-departments.json', import.meta.url), 'utf8'),
+).departments;
 
 /** The demo county's departments and county-wide routing (tests use it too). */
 export async function seedDemoDepartments(ctx: Ctx): Promise<void> {

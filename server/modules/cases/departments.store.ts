@@ -5,37 +5,71 @@ import type { Db } from '../../platform/db/database.ts';
 export type DepartmentRow = typeof casesDepartment.$inferSelect;
 
 export async function listDepartments(db: Db, regionCode: string): Promise<DepartmentRow[]> {
-  return db.select().from(casesDepartment).where(eq(casesDepartment.regionCode, regionCode)).orderBy(asc(casesDepartment.sortOrder), asc(casesDepartment.key));
+  return db
+    .select()
+    .from(casesDepartment)
+    .where(eq(casesDepartment.regionCode, regionCode))
+    .orderBy(asc(casesDepartment.sortOrder), asc(casesDepartment.key));
 }
 
 export async function findDepartment(db: Db, regionCode: string, key: string): Promise<DepartmentRow | undefined> {
-  return (await db.select().from(casesDepartment).where(and(eq(casesDepartment.regionCode, regionCode), eq(casesDepartment.key, key))))[0];
+  return (
+    await db
+      .select()
+      .from(casesDepartment)
+      .where(and(eq(casesDepartment.regionCode, regionCode), eq(casesDepartment.key, key)))
+  )[0];
 }
 
 /** The department a code goes to at a place: a township rule beats the county-wide one. */
-export async function routeFor(db: Db, regionCode: string, categoryCode: string, townshipCode: string): Promise<string | null> {
+export async function routeFor(
+  db: Db,
+  regionCode: string,
+  categoryCode: string,
+  townshipCode: string,
+): Promise<string | null> {
   const rows = await db
     .select({ areaCode: casesRoute.areaCode, department: casesRoute.department })
     .from(casesRoute)
-    .where(and(eq(casesRoute.regionCode, regionCode), eq(casesRoute.categoryCode, categoryCode), or(eq(casesRoute.areaCode, ''), eq(casesRoute.areaCode, townshipCode))));
+    .where(
+      and(
+        eq(casesRoute.regionCode, regionCode),
+        eq(casesRoute.categoryCode, categoryCode),
+        or(eq(casesRoute.areaCode, ''), eq(casesRoute.areaCode, townshipCode)),
+      ),
+    );
   const best = rows.sort((a, b) => b.areaCode.length - a.areaCode.length)[0];
   return best?.department ?? null;
 }
 
-export async function upsertDepartments(db: Db, regionCode: string, rows: ReadonlyArray<Omit<DepartmentRow, 'regionCode'>>): Promise<void> {
+export async function upsertDepartments(
+  db: Db,
+  regionCode: string,
+  rows: ReadonlyArray<Omit<DepartmentRow, 'regionCode'>>,
+): Promise<void> {
   for (const row of rows) {
     await db
       .insert(casesDepartment)
       .values({ regionCode, ...row })
-      .onConflictDoUpdate({ target: [casesDepartment.regionCode, casesDepartment.key], set: { titleZh: row.titleZh, titleEn: row.titleEn, active: row.active, sortOrder: row.sortOrder } });
+      .onConflictDoUpdate({
+        target: [casesDepartment.regionCode, casesDepartment.key],
+        set: { titleZh: row.titleZh, titleEn: row.titleEn, active: row.active, sortOrder: row.sortOrder },
+      });
   }
 }
 
-export async function upsertRoutes(db: Db, regionCode: string, rows: ReadonlyArray<{ categoryCode: string; areaCode: string; department: string }>): Promise<void> {
+export async function upsertRoutes(
+  db: Db,
+  regionCode: string,
+  rows: ReadonlyArray<{ categoryCode: string; areaCode: string; department: string }>,
+): Promise<void> {
   for (const row of rows) {
     await db
       .insert(casesRoute)
       .values({ regionCode, ...row })
-      .onConflictDoUpdate({ target: [casesRoute.regionCode, casesRoute.categoryCode, casesRoute.areaCode], set: { department: row.department } });
+      .onConflictDoUpdate({
+        target: [casesRoute.regionCode, casesRoute.categoryCode, casesRoute.areaCode],
+        set: { department: row.department },
+      });
   }
 }

@@ -34,9 +34,28 @@ export async function sweepEscalations(ctx: Ctx, batch = 500): Promise<number> {
     const moved = await tx(ctx, async (t) => {
       const updated = await updateCaseIf(t.db, row, { escalationLevel: level, updatedAt: now });
       if (!updated) return false;
-      await appendCaseEvent(t.db, t.countyCode, row.id, { action: 'escalate', at: now, actorKind: 'system', actorId: null, fromStatus: row.status, toStatus: row.status, details: { level, automatic: true, stage: row.clockStage } });
-      await recordAudit(t, { eventType: 'cases.escalate', action: 'escalate', objectType: 'case', objectId: row.caseNo, details: { level, automatic: true } });
-      await emitEvent(t, { topic: 'case.escalated', objectType: 'case', objectId: row.caseNo, payload: { level, department: row.department, stage: row.clockStage } });
+      await appendCaseEvent(t.db, t.countyCode, row.id, {
+        action: 'escalate',
+        at: now,
+        actorKind: 'system',
+        actorId: null,
+        fromStatus: row.status,
+        toStatus: row.status,
+        details: { level, automatic: true, stage: row.clockStage },
+      });
+      await recordAudit(t, {
+        eventType: 'cases.escalate',
+        action: 'escalate',
+        objectType: 'case',
+        objectId: row.caseNo,
+        details: { level, automatic: true },
+      });
+      await emitEvent(t, {
+        topic: 'case.escalated',
+        objectType: 'case',
+        objectId: row.caseNo,
+        payload: { level, department: row.department, stage: row.clockStage },
+      });
       return true;
     });
     if (moved) raised += 1;

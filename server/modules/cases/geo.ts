@@ -12,11 +12,16 @@ export function distanceM(a: { lng: number; lat: number }, b: { lng: number; lat
 }
 
 export function insideCounty(point: { lng: number; lat: number }, bounds: CasesPolicy['bounds']): boolean {
-  return point.lng >= bounds.minLng && point.lng <= bounds.maxLng && point.lat >= bounds.minLat && point.lat <= bounds.maxLat;
+  return (
+    point.lng >= bounds.minLng && point.lng <= bounds.maxLng && point.lat >= bounds.minLat && point.lat <= bounds.maxLat
+  );
 }
 
 /** A box around a point that contains the circle of `radiusM`: the index-friendly prefilter before the distance. */
-export function boxAround(point: { lng: number; lat: number }, radiusM: number): { minLng: number; maxLng: number; minLat: number; maxLat: number } {
+export function boxAround(
+  point: { lng: number; lat: number },
+  radiusM: number,
+): { minLng: number; maxLng: number; minLat: number; maxLat: number } {
   const dLat = (radiusM / earthRadiusM) * (180 / Math.PI);
   const dLng = dLat / Math.max(0.01, Math.cos(rad(point.lat)));
   return { minLng: point.lng - dLng, maxLng: point.lng + dLng, minLat: point.lat - dLat, maxLat: point.lat + dLat };

@@ -21,7 +21,8 @@ describe('处置时长 kept on the case (handling_minutes)', () => {
     who = await prepareCases(t);
   });
 
-  const rowOf = async (caseNo: string) => (await t.db.database.db.select().from(casesCase).where(eq(casesCase.caseNo, caseNo)))[0]!;
+  const rowOf = async (caseNo: string) =>
+    (await t.db.database.db.select().from(casesCase).where(eq(casesCase.caseNo, caseNo)))[0]!;
   /** The rollup as readers see it (folded months and changes not folded yet) minus a recount from the rows: no rows when exact. */
   const rollupDrift = () =>
     queryRows(
@@ -53,16 +54,24 @@ describe('处置时长 kept on the case (handling_minutes)', () => {
     await step('feedback', handler, { result: '已清理', photos: [{ data: await jpegBase64() }] });
     const row = await rowOf(caseNo);
     expect(row.handlingMinutes).toBe(150);
-    expect(row.handlingMinutes).toBe(workingMinutesBetween(row.dispatchedAt!, row.handledAt!, officialCalendar(), defaultWorkingHours));
+    expect(row.handlingMinutes).toBe(
+      workingMinutesBetween(row.dispatchedAt!, row.handledAt!, officialCalendar(), defaultWorkingHours),
+    );
     expect(await rollupDrift()).toEqual([]);
   });
 
   it('is filled in at start-up for cases handled before it was kept, and the rollup follows', async () => {
-    const before = await t.db.database.db.select({ id: casesCase.id, minutes: casesCase.handlingMinutes }).from(casesCase).where(sql`${casesCase.handledAt} is not null`);
+    const before = await t.db.database.db
+      .select({ id: casesCase.id, minutes: casesCase.handlingMinutes })
+      .from(casesCase)
+      .where(sql`${casesCase.handledAt} is not null`);
     expect(before.length).toBeGreaterThan(0);
     await t.db.database.db.update(casesCase).set({ handlingMinutes: null });
     await backfillHandlingMinutes(t.db.ctx());
-    const after = await t.db.database.db.select({ id: casesCase.id, minutes: casesCase.handlingMinutes }).from(casesCase).where(sql`${casesCase.handledAt} is not null`);
+    const after = await t.db.database.db
+      .select({ id: casesCase.id, minutes: casesCase.handlingMinutes })
+      .from(casesCase)
+      .where(sql`${casesCase.handledAt} is not null`);
     expect(after).toEqual(before);
     expect(await rollupDrift()).toEqual([]);
   });

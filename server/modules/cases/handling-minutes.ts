@@ -20,10 +20,16 @@ export function handlingMinutesOf(dispatchedAt: Date | null, handledAt: Date, wo
 }
 
 /** A transition that writes handled_at (the feedback) writes its handling minutes with it. */
-export async function withHandlingMinutes(env: CaseEnv, set: Partial<NewCaseRow> | undefined): Promise<Partial<NewCaseRow> | undefined> {
+export async function withHandlingMinutes(
+  env: CaseEnv,
+  set: Partial<NewCaseRow> | undefined,
+): Promise<Partial<NewCaseRow> | undefined> {
   const handledAt = set?.handledAt;
   if (!(handledAt instanceof Date)) return set;
-  return { ...set, handlingMinutes: handlingMinutesOf(set?.dispatchedAt ?? env.row.dispatchedAt, handledAt, await env.work()) };
+  return {
+    ...set,
+    handlingMinutes: handlingMinutesOf(set?.dispatchedAt ?? env.row.dispatchedAt, handledAt, await env.work()),
+  };
 }
 
 /**
@@ -33,7 +39,12 @@ export async function withHandlingMinutes(env: CaseEnv, set: Partial<NewCaseRow>
  */
 export async function backfillHandlingMinutes(ctx: Ctx): Promise<void> {
   const c = casesCase;
-  const missing = and(eq(c.regionCode, ctx.countyCode), isNotNull(c.handledAt), isNull(c.handlingMinutes), isNotNull(c.dispatchedAt));
+  const missing = and(
+    eq(c.regionCode, ctx.countyCode),
+    isNotNull(c.handledAt),
+    isNull(c.handlingMinutes),
+    isNotNull(c.dispatchedAt),
+  );
   const [any] = await ctx.db.select({ one: sql`1` }).from(c).where(missing).limit(1);
   if (!any) return;
   const calendar = await loadCalendar(ctx.db, ctx.countyCode, 2000, shanghaiYearOf(ctx.clock()) + 2);

@@ -11,7 +11,12 @@ export function registerCase(ctx: Ctx, caseNo: string, body: ActionBody<'registe
   return applyAction(ctx, caseNo, 'register', body.revision, async (env) => {
     const placed = await townshipAtRegistration(env.t, env.row, body.regionCode);
     return {
-      set: { registeredAt: env.t.clock(), ...(body.priority ? { priority: body.priority } : {}), ...placed?.set, ...(await env.clockFor('registered')) },
+      set: {
+        registeredAt: env.t.clock(),
+        ...(body.priority ? { priority: body.priority } : {}),
+        ...placed?.set,
+        ...(await env.clockFor('registered')),
+      },
       note: body.note ?? null,
       ...(placed ? { details: placed.details } : {}),
     };
@@ -36,7 +41,8 @@ export function mergeCase(ctx: Ctx, caseNo: string, body: ActionBody<'merge'>): 
   return applyAction(ctx, caseNo, 'merge', body.revision, async (env) => {
     if (body.duplicateOf === caseNo) throw AppError.field('duplicateOf', 'cases.duplicate_self');
     const target = await loadVisibleCase(env.t, body.duplicateOf, 'duplicateOf');
-    if (!isOpenStatus(target.status) || target.duplicateOf !== null) throw AppError.field('duplicateOf', 'cases.duplicate_target_closed');
+    if (!isOpenStatus(target.status) || target.duplicateOf !== null)
+      throw AppError.field('duplicateOf', 'cases.duplicate_target_closed');
     return {
       set: { duplicateOf: target.id, closedAt: env.t.clock(), ...(await env.clockFor('duplicate')) },
       note: body.note ?? null,

@@ -13,7 +13,9 @@ interface PlainWords {
   hintZh?: string;
   hintEn?: string;
 }
-const plain: Record<string, PlainWords> = JSON.parse(readFileSync(new URL('./data/plain-words.json', import.meta.url), 'utf8')).categories;
+const plain: Record<string, PlainWords> = JSON.parse(
+  readFileSync(new URL('./data/plain-words.json', import.meta.url), 'utf8'),
+).categories;
 
 /** The citizen-facing name of a code: the plain words when there are some, else the catalogue's title. */
 export function plainCategoryName(code: string, locale: string, fallback: string): string {
@@ -22,8 +24,22 @@ export function plainCategoryName(code: string, locale: string, fallback: string
 }
 
 export const PublicFormSchema = Type.Object({
-  categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), group: Type.String(), hint: Type.Union([Type.String(), Type.Null()]), needsArea: Type.Boolean() })),
-  townships: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), villages: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) })),
+  categories: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      group: Type.String(),
+      hint: Type.Union([Type.String(), Type.Null()]),
+      needsArea: Type.Boolean(),
+    }),
+  ),
+  townships: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      villages: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    }),
+  ),
   bounds: Type.Object({ minLng: Type.Number(), maxLng: Type.Number(), minLat: Type.Number(), maxLat: Type.Number() }),
 });
 export type PublicFormDto = Static<typeof PublicFormSchema>;
@@ -36,13 +52,29 @@ export async function publicForm(ctx: Ctx): Promise<PublicFormDto> {
     ? await ctx.db
         .select()
         .from(casesCategory)
-        .where(and(eq(casesCategory.regionCode, ctx.countyCode), eq(casesCategory.version, version.version), eq(casesCategory.kind, 'event')))
+        .where(
+          and(
+            eq(casesCategory.regionCode, ctx.countyCode),
+            eq(casesCategory.version, version.version),
+            eq(casesCategory.kind, 'event'),
+          ),
+        )
         .orderBy(asc(casesCategory.sortOrder))
     : [];
-  const regions = await ctx.db.select({ code: region.code, name: region.name, level: region.level }).from(region).where(like(region.code, `${ctx.countyCode}%`)).orderBy(asc(region.code));
+  const regions = await ctx.db
+    .select({ code: region.code, name: region.name, level: region.level })
+    .from(region)
+    .where(like(region.code, `${ctx.countyCode}%`))
+    .orderBy(asc(region.code));
   const townships = regions
     .filter((r) => r.level === 'township')
-    .map((t) => ({ code: t.code, name: t.name, villages: regions.filter((v) => v.level === 'village' && v.code.startsWith(t.code)).map((v) => ({ code: v.code, name: v.name })) }));
+    .map((t) => ({
+      code: t.code,
+      name: t.name,
+      villages: regions
+        .filter((v) => v.level === 'village' && v.code.startsWith(t.code))
+        .map((v) => ({ code: v.code, name: v.name })),
+    }));
   return {
     categories: categories.map((c) => {
       const words = plain[c.code];

@@ -17,7 +17,13 @@ describe('public intake', () => {
 
   /** A citizen's report from `address`, answered in English. */
   const report = (address: string, body: unknown, headers: Headers = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/public/cases', remoteAddress: address, headers: { 'accept-language': 'en', ...headers }, payload: body as object });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/cases',
+      remoteAddress: address,
+      headers: { 'accept-language': 'en', ...headers },
+      payload: body as object,
+    });
 
   describe('budgets: reports and photos counted together, per phone and per address', () => {
     it('400 for a malformed device id, on its header', async () => {
@@ -49,7 +55,13 @@ describe('public intake', () => {
       const nine = await Promise.all(Array.from({ length: 9 }, () => jpegBase64()));
       const full = await reportBody({ photos: nine.map((data) => ({ data })) });
       for (let i = 0; i < 3; i++) expect((await report('198.51.100.3', full, phone)).statusCode).toBe(201);
-      const upload = await t.app.inject({ method: 'POST', url: publicUploadUrl, remoteAddress: '198.51.100.3', headers: { 'content-type': 'image/jpeg', ...phone }, payload: await phonePhoto() });
+      const upload = await t.app.inject({
+        method: 'POST',
+        url: publicUploadUrl,
+        remoteAddress: '198.51.100.3',
+        headers: { 'content-type': 'image/jpeg', ...phone },
+        payload: await phonePhoto(),
+      });
       expect(upload.statusCode).toBe(429);
       expect(Number(upload.headers['retry-after'])).toBeGreaterThan(0);
     });
@@ -73,7 +85,10 @@ describe('public intake', () => {
       const key = { 'idempotency-key': 'shared-key-0001' };
       const body = await reportBody({ description: '路灯不亮' });
       const a = await report('198.51.100.5', body, { ...key, 'x-device-id': 'citizen-phone-00000000a' });
-      const b = await report('198.51.100.5', await reportBody({ description: '另一件事' }), { ...key, 'x-device-id': 'citizen-phone-00000000b' });
+      const b = await report('198.51.100.5', await reportBody({ description: '另一件事' }), {
+        ...key,
+        'x-device-id': 'citizen-phone-00000000b',
+      });
       const c = await report('198.51.100.5', body, { ...key, 'x-device-id': 'citizen-phone-00000000c' });
       expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([201, 201, 201]);
       expect(new Set([a.json().caseNo, b.json().caseNo, c.json().caseNo]).size).toBe(3);
@@ -89,20 +104,31 @@ describe('public intake', () => {
     it('answers parallel oversized bodies with 413 from their declared size, without waiting for (or keeping) their bytes', async () => {
       const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
       const declared = 200 * 1024 * 1024;
-      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => sendDeclared(`${base}/api/public/cases`, declared, { 'x-device-id': `big-body-phone-00000${i}` })));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          sendDeclared(`${base}/api/public/cases`, declared, { 'x-device-id': `big-body-phone-00000${i}` }),
+        ),
+      );
       for (const answer of answers) {
         expect(answer.status).toBe(413);
-        expect(JSON.parse(answer.body).error).toEqual({ code: 'payload_too_large', message: `The request body is too large (limit ${Math.round(publicReportBodyLimit / 1048576)} MB)` });
+        expect(JSON.parse(answer.body).error).toEqual({
+          code: 'payload_too_large',
+          message: `The request body is too large (limit ${Math.round(publicReportBodyLimit / 1048576)} MB)`,
+        });
         expect(answer.sent).toBeLessThan(publicReportBodyLimit);
       }
       // sent without a Content-Length, a body is read only until it passes the limit
-      const streamed = await sendStreamed(`${base}/api/public/cases`, 3 * publicReportBodyLimit, { 'x-device-id': 'big-body-phone-streamed' });
+      const streamed = await sendStreamed(`${base}/api/public/cases`, 3 * publicReportBodyLimit, {
+        'x-device-id': 'big-body-phone-streamed',
+      });
       expect(streamed.status).toBe(413);
       expect(streamed.sent).toBeLessThan(2 * publicReportBodyLimit);
     });
 
     it('a photo upload over the photo limit is refused before it is read, as before', async () => {
-      const huge = await uploadPhoto(t, publicUploadUrl, null, Buffer.alloc(10 * 1_048_576 + 1, 0xff), { 'x-device-id': 'big-photo-phone-000001' });
+      const huge = await uploadPhoto(t, publicUploadUrl, null, Buffer.alloc(10 * 1_048_576 + 1, 0xff), {
+        'x-device-id': 'big-photo-phone-000001',
+      });
       expect(huge.statusCode).toBe(413);
     });
   });
@@ -118,7 +144,15 @@ interface Answer {
 /** Declares `declared` bytes and sends 64 KB of them: a server that buffered the body would never answer. */
 function sendDeclared(url: string, declared: number, headers: Headers): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(declared), 'accept-language': 'en', ...headers } });
+    const request = http.request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(declared),
+        'accept-language': 'en',
+        ...headers,
+      },
+    });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     request.on('response', (response) => collect(response, chunk.length, request, resolve));
     request.on('error', (error) => (isReset(error) ? undefined : reject(error)));
@@ -129,7 +163,10 @@ function sendDeclared(url: string, declared: number, headers: Headers): Promise<
 /** Streams up to `total` bytes in 1 MB chunks (chunked encoding, no Content-Length), stopping at the answer. */
 function sendStreamed(url: string, total: number, headers: Headers): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers } });
+    const request = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers },
+    });
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     let sent = 0;
     let answered = false;
@@ -149,7 +186,12 @@ function sendStreamed(url: string, total: number, headers: Headers): Promise<Ans
   });
 }
 
-function collect(response: http.IncomingMessage, sent: number, request: http.ClientRequest, resolve: (answer: Answer) => void): void {
+function collect(
+  response: http.IncomingMessage,
+  sent: number,
+  request: http.ClientRequest,
+  resolve: (answer: Answer) => void,
+): void {
   const parts: Buffer[] = [];
   response.on('data', (part: Buffer) => parts.push(part));
   response.on('end', () => {

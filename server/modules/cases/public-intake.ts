@@ -34,6 +34,13 @@ export async function spendOnArrival(request: FastifyRequest): Promise<void> {
 }
 
 /** Then each photo a report carries inline, before any is decoded. */
-export async function spendInlinePhotos(request: FastifyRequest, photos: ReadonlyArray<{ data?: string }>): Promise<void> {
-  await spendBudget(request.ctx, publicIntakeRules(publicClientOfRequest(request)), photos.filter((photo) => photo.data !== undefined).length);
+export async function spendInlinePhotos(
+  request: FastifyRequest,
+  photos: ReadonlyArray<{ data?: string }>,
+): Promise<void> {
+  await spendBudget(
+    request.ctx,
+    publicIntakeRules(publicClientOfRequest(request)),
+    photos.filter((photo) => photo.data !== undefined).length,
+  );
 }

@@ -11,7 +11,15 @@ import { caseScopeOf, caseVisibilityOf } from './cases.policy.ts';
 import { presentDetail, presentListItem } from './cases.presenter.ts';
 import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
 import { routeFor } from './departments.store.ts';
-import { caseNosOf, caseOrder, findPhoto, listCaseEvents, listPhotoMeta, mergedReportNos, photoHeldElsewhere } from './cases.store.ts';
+import {
+  caseNosOf,
+  caseOrder,
+  findPhoto,
+  listCaseEvents,
+  listPhotoMeta,
+  mergedReportNos,
+  photoHeldElsewhere,
+} from './cases.store.ts';
 
 function actorOf(ctx: Ctx) {
   if (!ctx.actor) throw AppError.unauthenticated();
@@ -39,11 +47,22 @@ export async function listCases(ctx: Ctx, query: CaseListQueryInput, countCap = 
     .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const counted = ctx.db.select({ one: sql`1` }).from(casesCase).where(where).limit(countCap + 1).as('counted');
+  const counted = ctx.db
+    .select({ one: sql`1` })
+    .from(casesCase)
+    .where(where)
+    .limit(countCap + 1)
+    .as('counted');
   const [total] = await ctx.db.select({ n: count() }).from(counted);
   const n = Number(total?.n ?? 0);
   const lookups = await loadCaseLookups(ctx, rows);
-  return { items: rows.map((r) => presentListItem(r, lookups, now)), total: Math.min(n, countCap), totalCapped: n > countCap, page, pageSize };
+  return {
+    items: rows.map((r) => presentListItem(r, lookups, now)),
+    total: Math.min(n, countCap),
+    totalCapped: n > countCap,
+    page,
+    pageSize,
+  };
 }
 
 export async function readCase(ctx: Ctx, caseNo: string): Promise<CaseDetailDto> {
@@ -54,10 +73,22 @@ export async function readCase(ctx: Ctx, caseNo: string): Promise<CaseDetailDto>
   const pending = await findPendingRequest(ctx.db, row);
   // The merged reports and the merge target are named only when the reader may open them too.
   const duplicateNos = await mergedReportNos(ctx.db, row, scope);
-  const duplicateOfNo = row.duplicateOf === null ? null : ((await caseNosOf(ctx.db, ctx.countyCode, [row.duplicateOf], scope)).get(row.duplicateOf) ?? null);
-  const lookups = await loadCaseLookups(ctx, [row], events.map((e) => (e.actorKind === 'user' ? e.actorId : null)));
-  const suggestedDepartment = row.status === 'registered' ? await routeFor(ctx.db, ctx.countyCode, row.categoryCode, row.townshipCode) : null;
-  return presentDetail(ctx, { row, events, photos, pending, duplicateOfNo, duplicateNos, suggestedDepartment }, lookups);
+  const duplicateOfNo =
+    row.duplicateOf === null
+      ? null
+      : ((await caseNosOf(ctx.db, ctx.countyCode, [row.duplicateOf], scope)).get(row.duplicateOf) ?? null);
+  const lookups = await loadCaseLookups(
+    ctx,
+    [row],
+    events.map((e) => (e.actorKind === 'user' ? e.actorId : null)),
+  );
+  const suggestedDepartment =
+    row.status === 'registered' ? await routeFor(ctx.db, ctx.countyCode, row.categoryCode, row.townshipCode) : null;
+  return presentDetail(
+    ctx,
+    { row, events, photos, pending, duplicateOfNo, duplicateNos, suggestedDepartment },
+    lookups,
+  );
 }
 
 /** A photo of a case in scope; one of another case outside the reader's scope is an audited 404, like a missing one. */

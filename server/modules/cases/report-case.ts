@@ -8,7 +8,15 @@ import type { InspectedImage } from '../../platform/files/image.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { blindIndexOf, encryptColumnValue } from '../../platform/pii/column-crypto.ts';
 import { validateMobile } from '../../platform/validation/mobile.ts';
-import { type CheckedPhotos, checkPhotos, inlinePhotos, type PhotoInput, storePhotos, type UploadOwner, uploadOwnerOf } from './case-photos.ts';
+import {
+  type CheckedPhotos,
+  checkPhotos,
+  inlinePhotos,
+  type PhotoInput,
+  storePhotos,
+  type UploadOwner,
+  uploadOwnerOf,
+} from './case-photos.ts';
 import { assertRegionInScope, checkRegion } from './case-region.ts';
 import { CaseScope } from './case-scope.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
@@ -56,13 +64,21 @@ export interface CheckedReport {
  * `uploadOwner` says whose staged uploads the photos may name: the public form's (citizen, by secret) or the
  * signed-in reporter's (the default when there is an actor). `prechecked` photos skip the photo check.
  */
-export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: InspectedImage[], uploadOwner: UploadOwner = uploadOwnerOf(ctx)): Promise<CheckedReport> {
+export async function checkReport(
+  ctx: Ctx,
+  input: ReportInput,
+  prechecked?: InspectedImage[],
+  uploadOwner: UploadOwner = uploadOwnerOf(ctx),
+): Promise<CheckedReport> {
   const category = await loadCategory(ctx, input.categoryCode);
-  if (category.measureUnit === 'm2' && input.areaM2 === undefined) throw AppError.field('areaM2', 'cases.area_required');
-  if (category.measureUnit !== 'm2' && input.areaM2 !== undefined) throw AppError.field('areaM2', 'cases.area_not_applicable');
+  if (category.measureUnit === 'm2' && input.areaM2 === undefined)
+    throw AppError.field('areaM2', 'cases.area_required');
+  if (category.measureUnit !== 'm2' && input.areaM2 !== undefined)
+    throw AppError.field('areaM2', 'cases.area_not_applicable');
   const policy = await loadPolicy(ctx);
   const point = pointOf(input);
-  if (point && !insideCounty(point, policy.bounds)) throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
+  if (point && !insideCounty(point, policy.bounds))
+    throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
   const place = await placeReport(ctx, input.regionCode);
   const phone = input.phone === undefined || input.phone.trim() === '' ? null : validPhone(input.phone);
   const photos = prechecked ? inlinePhotos(prechecked) : await checkPhotos(input.photos, { owner: uploadOwner });
@@ -71,7 +87,8 @@ export async function checkReport(ctx: Ctx, input: ReportInput, prechecked?: Ins
 
 function pointOf(input: Pick<ReportInput, 'lng' | 'lat'>): Point | null {
   if (input.lng === undefined && input.lat === undefined) return null;
-  if (input.lng === undefined || input.lat === undefined) throw AppError.field(input.lng === undefined ? 'lng' : 'lat', 'field.required');
+  if (input.lng === undefined || input.lat === undefined)
+    throw AppError.field(input.lng === undefined ? 'lng' : 'lat', 'field.required');
   return { lng: input.lng, lat: input.lat };
 }
 
@@ -82,7 +99,10 @@ function pointOf(input: Pick<ReportInput, 'lng' | 'lat'>): Point | null {
  * any other report waits in the county intake queue, township to be assigned, until the dispatcher sets it
  * when registering the case (`registerCase`).
  */
-async function placeReport(ctx: Ctx, regionCode: string | undefined): Promise<{ locationCode: string; townshipCode: string }> {
+async function placeReport(
+  ctx: Ctx,
+  regionCode: string | undefined,
+): Promise<{ locationCode: string; townshipCode: string }> {
   const partner = ctx.actor?.kind === 'api_key' ? ctx.actor : null;
   const code = regionCode ?? (partner && partner.scopeRegion !== ctx.countyCode ? partner.scopeRegion : undefined);
   if (code === undefined) return { locationCode: ctx.countyCode, townshipCode: ctx.countyCode };
@@ -137,8 +157,12 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
     areaM2: input.areaM2 ?? null,
     reporterUserId: actor?.kind === 'user' ? actor.id : null,
     reporterApiKeyId: actor?.kind === 'api_key' ? actor.id : null,
-    reporterPhoneEnc: checked.phone ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone) : null,
-    reporterPhoneHmac: checked.phone ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone) : null,
+    reporterPhoneEnc: checked.phone
+      ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone)
+      : null,
+    reporterPhoneHmac: checked.phone
+      ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone)
+      : null,
     externalRef: input.externalRef ?? null,
     reportedAt: now,
     updatedAt: now,
@@ -148,9 +172,42 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
   });
   await storePhotos(t, id, 'report', checked.photos);
   const actorKind = actor ? actor.kind : 'reporter';
-  await appendCaseEvent(t.db, t.countyCode, id, { action: 'report', at: now, actorKind, actorId: actor?.id ?? null, fromStatus: null, toStatus: 'reported', details: { channel: input.channel, photos: checked.photos.count } });
-  await recordAudit(t, { eventType: 'cases.report', action: 'create', objectType: 'case', objectId: caseNo, details: { category: category.code, channel: input.channel, township: checked.townshipCode } });
-  await emitEvent(t, { topic: 'case.reported', objectType: 'case', objectId: caseNo, payload: { category: category.code, township: checked.townshipCode, channel: input.channel } });
-  const nearby = checked.point === null ? [] : await findNearbyOpenCases(t.db, t.countyCode, CaseScope.countyWide('public-duplicate-check'), { categoryCode: category.code, ...checked.point, radiusM: policy.duplicateRadiusM, excludeId: id, limit: 5 });
-  return { caseNo, trackingToken, status: 'reported', duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })) };
+  await appendCaseEvent(t.db, t.countyCode, id, {
+    action: 'report',
+    at: now,
+    actorKind,
+    actorId: actor?.id ?? null,
+    fromStatus: null,
+    toStatus: 'reported',
+    details: { channel: input.channel, photos: checked.photos.count },
+  });
+  await recordAudit(t, {
+    eventType: 'cases.report',
+    action: 'create',
+    objectType: 'case',
+    objectId: caseNo,
+    details: { category: category.code, channel: input.channel, township: checked.townshipCode },
+  });
+  await emitEvent(t, {
+    topic: 'case.reported',
+    objectType: 'case',
+    objectId: caseNo,
+    payload: { category: category.code, township: checked.townshipCode, channel: input.channel },
+  });
+  const nearby =
+    checked.point === null
+      ? []
+      : await findNearbyOpenCases(t.db, t.countyCode, CaseScope.countyWide('public-duplicate-check'), {
+          categoryCode: category.code,
+          ...checked.point,
+          radiusM: policy.duplicateRadiusM,
+          excludeId: id,
+          limit: 5,
+        });
+  return {
+    caseNo,
+    trackingToken,
+    status: 'reported',
+    duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })),
+  };
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorkingHours } from '../../platform/calendar/working-hours.ts';
 import { workingMinutesBetween } from '../../platform/calendar/working-time.ts';
 import { defaultCasesPolicy } from './case-policy.ts';
-import { escalationLevelFor, remainingMinutes, resumedDueAt, stageDeadlines, stageDueAt, type WorkTime } from './sla.ts';
+import {
+  escalationLevelFor,
+  remainingMinutes,
+  resumedDueAt,
+  stageDeadlines,
+  stageDueAt,
+  type WorkTime,
+} from './sla.ts';
 
 /** 2026: 国庆 1–7 October with 调休 on Sunday 28 September … use May Day: 1–5 May off, Sat 9 May a working day. */
 const work: WorkTime = {
@@ -42,29 +49,44 @@ describe('stage deadlines', () => {
 
   it('skips the May Day holidays and counts the 调休 Saturday', () => {
     // Thursday 30 April 09:00 + 3 working days: (1–5 May off) Wed 6, Thu 7, Fri 8 → Fri 8 May 09:00.
-    expect(stageDueAt(shanghai('2026-04-30T09:00:00'), 'handle', [], defaultCasesPolicy, work)).toEqual(shanghai('2026-05-08T09:00:00'));
+    expect(stageDueAt(shanghai('2026-04-30T09:00:00'), 'handle', [], defaultCasesPolicy, work)).toEqual(
+      shanghai('2026-05-08T09:00:00'),
+    );
     // Friday 8 May 09:00 + 1 working day → Saturday 9 May 09:00 (a 调休 working day).
-    expect(stageDueAt(shanghai('2026-05-08T09:00:00'), 'verify', [], defaultCasesPolicy, work)).toEqual(shanghai('2026-05-09T09:00:00'));
+    expect(stageDueAt(shanghai('2026-05-08T09:00:00'), 'verify', [], defaultCasesPolicy, work)).toEqual(
+      shanghai('2026-05-09T09:00:00'),
+    );
   });
 });
 
 describe('suspension arithmetic', () => {
   it('resuming with the minutes left gives the same total working time, whatever the suspension', () => {
-    const instant = fc.date({ min: shanghai('2026-03-02T00:00:00'), max: shanghai('2026-12-20T00:00:00'), noInvalidDate: true });
+    const instant = fc.date({
+      min: shanghai('2026-03-02T00:00:00'),
+      max: shanghai('2026-12-20T00:00:00'),
+      noInvalidDate: true,
+    });
     fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 60 * 24 * 30 }), fc.integer({ min: 30, max: 4 * 24 * 60 }), (start, suspendAfter, pausedFor) => {
-        const due = stageDueAt(start, 'handle', [], defaultCasesPolicy, work);
-        const suspendedAt = new Date(start.getTime() + suspendAfter * 60_000);
-        const left = remainingMinutes(suspendedAt, due, work);
-        const resumedAt = new Date(suspendedAt.getTime() + pausedFor * 60_000);
-        const newDue = resumedDueAt(resumedAt, left, work);
-        if (left > 0) {
-          const used = workingMinutesBetween(start, newDue, work.calendar, work.hours, [{ from: suspendedAt, to: resumedAt }]);
-          expect(Math.abs(used - 3 * 7 * 60)).toBeLessThanOrEqual(1);
-        } else {
-          expect(newDue.getTime()).toBeLessThanOrEqual(resumedAt.getTime());
-        }
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 60 * 24 * 30 }),
+        fc.integer({ min: 30, max: 4 * 24 * 60 }),
+        (start, suspendAfter, pausedFor) => {
+          const due = stageDueAt(start, 'handle', [], defaultCasesPolicy, work);
+          const suspendedAt = new Date(start.getTime() + suspendAfter * 60_000);
+          const left = remainingMinutes(suspendedAt, due, work);
+          const resumedAt = new Date(suspendedAt.getTime() + pausedFor * 60_000);
+          const newDue = resumedDueAt(resumedAt, left, work);
+          if (left > 0) {
+            const used = workingMinutesBetween(start, newDue, work.calendar, work.hours, [
+              { from: suspendedAt, to: resumedAt },
+            ]);
+            expect(Math.abs(used - 3 * 7 * 60)).toBeLessThanOrEqual(1);
+          } else {
+            expect(newDue.getTime()).toBeLessThanOrEqual(resumedAt.getTime());
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

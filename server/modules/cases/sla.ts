@@ -1,5 +1,11 @@
 import type { ClockStage } from '../../db/schema/cases.ts';
-import { addWorkingDays, addWorkingHours, addWorkingMinutes, type WorkingCalendar, workingMinutesBetween } from '../../platform/calendar/working-time.ts';
+import {
+  addWorkingDays,
+  addWorkingHours,
+  addWorkingMinutes,
+  type WorkingCalendar,
+  workingMinutesBetween,
+} from '../../platform/calendar/working-time.ts';
 import type { WorkingHours } from '../../platform/calendar/working-hours.ts';
 import type { CasesPolicy, StageLimit } from './case-policy.ts';
 
@@ -25,7 +31,13 @@ export interface StageDeadline {
  * stage (私搭乱建: 停工 4 工作时 → 处罚 7 工作日 → 拆除 20 工作日, anchors §3.3) counts each step from the end
  * of the one before, so the stage is due when its last step is.
  */
-export function stageDeadlines(start: Date, stage: ClockStage, codeLimits: readonly CodeLimit[], policy: CasesPolicy, work: WorkTime): StageDeadline[] {
+export function stageDeadlines(
+  start: Date,
+  stage: ClockStage,
+  codeLimits: readonly CodeLimit[],
+  policy: CasesPolicy,
+  work: WorkTime,
+): StageDeadline[] {
   const own = codeLimits.filter((l) => l.stage === stage);
   const steps = own.length > 0 ? own : [{ ...policy.defaultLimits[stage], stage, step: 'whole' }];
   const deadlines: StageDeadline[] = [];
@@ -37,13 +49,21 @@ export function stageDeadlines(start: Date, stage: ClockStage, codeLimits: reado
   return deadlines;
 }
 
-export function stageDueAt(start: Date, stage: ClockStage, codeLimits: readonly CodeLimit[], policy: CasesPolicy, work: WorkTime): Date {
+export function stageDueAt(
+  start: Date,
+  stage: ClockStage,
+  codeLimits: readonly CodeLimit[],
+  policy: CasesPolicy,
+  work: WorkTime,
+): Date {
   const deadlines = stageDeadlines(start, stage, codeLimits, policy, work);
   return (deadlines[deadlines.length - 1] as StageDeadline).dueAt;
 }
 
 export function addLimit(start: Date, limit: StageLimit, work: WorkTime): Date {
-  return limit.unit === 'working_days' ? addWorkingDays(start, limit.amount, work.calendar, work.hours) : addWorkingHours(start, limit.amount, work.calendar, work.hours);
+  return limit.unit === 'working_days'
+    ? addWorkingDays(start, limit.amount, work.calendar, work.hours)
+    : addWorkingHours(start, limit.amount, work.calendar, work.hours);
 }
 
 /**
@@ -68,8 +88,16 @@ export function overdueWorkingHours(now: Date, dueAt: Date, work: WorkTime): num
 }
 
 /** The 督办 step a case should have reached: the highest rung whose overdue threshold has passed. */
-export function escalationLevelFor(now: Date, dueAt: Date | null, work: WorkTime, ladder: CasesPolicy['escalationLadder']): number {
+export function escalationLevelFor(
+  now: Date,
+  dueAt: Date | null,
+  work: WorkTime,
+  ladder: CasesPolicy['escalationLadder'],
+): number {
   if (!dueAt || now <= dueAt) return 0;
   const hours = overdueWorkingHours(now, dueAt, work);
-  return ladder.reduce((level, rung) => (hours >= rung.overdueWorkingHours && rung.level > level ? rung.level : level), 0);
+  return ladder.reduce(
+    (level, rung) => (hours >= rung.overdueWorkingHours && rung.level > level ? rung.level : level),
+    0,
+  );
 }

@@ -24,7 +24,14 @@ async function assertReportInScope(ctx: Ctx, regionCode: string): Promise<void> 
   const actor = ctx.actor;
   if (!actor) throw AppError.unauthenticated();
   if (isInSubtree(regionCode, actor.scopeRegion)) return;
-  await recordAuditOutside(ctx, { eventType: 'access.denied', action: 'create', outcome: 'failure', objectType: 'region', objectId: regionCode, reasonCode: 'out_of_scope' });
+  await recordAuditOutside(ctx, {
+    eventType: 'access.denied',
+    action: 'create',
+    outcome: 'failure',
+    objectType: 'region',
+    objectId: regionCode,
+    reasonCode: 'out_of_scope',
+  });
   throw AppError.field('regionCode', 'cases.region_outside_scope');
 }
 

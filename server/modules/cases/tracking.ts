@@ -9,14 +9,40 @@ import { CaseScope } from './case-scope.ts';
 import './cases.messages.ts';
 import { plainCategoryName } from './public-form.ts';
 import type { RateInput, TrackingDto } from './cases.schema.ts';
-import { appendCaseEvent, findCaseByNo, findMergedInto, findPhoto, listPhotoIds, listStepsOf, photoHeldElsewhere, type ScopedCase, updateCaseIf } from './cases.store.ts';
+import {
+  appendCaseEvent,
+  findCaseByNo,
+  findMergedInto,
+  findPhoto,
+  listPhotoIds,
+  listStepsOf,
+  photoHeldElsewhere,
+  type ScopedCase,
+  updateCaseIf,
+} from './cases.store.ts';
 import { trackingTokenHash } from './report-case.ts';
 
 /** Which timeline entries a reporter sees: the status steps, never staff notes on internal requests. */
-const publicActions = ['report', 'register', 'reject', 'merge', 'dispatch', 'feedback', 'verify_pass', 'verify_fail', 'rate'];
+const publicActions = [
+  'report',
+  'register',
+  'reject',
+  'merge',
+  'dispatch',
+  'feedback',
+  'verify_pass',
+  'verify_fail',
+  'rate',
+];
 
 function tokenError(): AppError {
-  return new AppError(403, 'token_mismatch', 'cases.token_mismatch', {}, { 'x-case-token': { key: 'cases.token_mismatch' } });
+  return new AppError(
+    403,
+    'token_mismatch',
+    'cases.token_mismatch',
+    {},
+    { 'x-case-token': { key: 'cases.token_mismatch' } },
+  );
 }
 
 /** The reporter's case: unknown numbers and wrong tokens get the same answer, so numbers cannot be probed. */
@@ -41,13 +67,23 @@ export async function trackCase(ctx: Ctx, caseNo: string, token: string): Promis
   return {
     caseNo: own.caseNo,
     status: followed.status,
-    categoryName: plainCategoryName(own.categoryCode, ctx.locale, lookups.categoryName(own.catalogueVersion, own.categoryCode)),
+    categoryName: plainCategoryName(
+      own.categoryCode,
+      ctx.locale,
+      lookups.categoryName(own.catalogueVersion, own.categoryCode),
+    ),
     address: own.address,
     reportedAt: own.reportedAt.toISOString(),
     closedAt: followed.closedAt?.toISOString() ?? null,
     dueAt: followed.handleDueAt?.toISOString() ?? null,
     followsCaseNo: followed.id === own.id ? null : followed.caseNo,
-    steps: events.filter((e) => e.toStatus !== null).map((e) => ({ at: e.at.toISOString(), status: e.toStatus as TrackingDto['status'], note: e.action === 'reject' ? e.note : null })),
+    steps: events
+      .filter((e) => e.toStatus !== null)
+      .map((e) => ({
+        at: e.at.toISOString(),
+        status: e.toStatus as TrackingDto['status'],
+        note: e.action === 'reject' ? e.note : null,
+      })),
     resultPhotos: photos,
     satisfaction: own.satisfaction,
     canRate: followed.status === 'closed' && own.satisfaction === null,
@@ -55,14 +91,23 @@ export async function trackCase(ctx: Ctx, caseNo: string, token: string): Promis
 }
 
 /** A photo of the reporter's case or of the case it joined; another case's photo is an audited 404, like a missing one. */
-export async function reporterPhoto(ctx: Ctx, caseNo: string, token: string, photoId: string, variant: 'content' | 'thumbnail') {
+export async function reporterPhoto(
+  ctx: Ctx,
+  caseNo: string,
+  token: string,
+  photoId: string,
+  variant: 'content' | 'thumbnail',
+) {
   const own = await caseOfReporter(ctx, caseNo, token);
   const followed = await followedCase(ctx, own);
   return requireInScope(
     ctx,
     { objectType: 'case_photo', objectId: photoId, what: 'what.case_photo' },
-    async () => (await findPhoto(ctx.db, followed, photoId, variant)) ?? (await findPhoto(ctx.db, own, photoId, variant)),
-    async () => (await photoHeldElsewhere(ctx.db, own, photoId, null)) && (followed === own || (await photoHeldElsewhere(ctx.db, followed, photoId, null))),
+    async () =>
+      (await findPhoto(ctx.db, followed, photoId, variant)) ?? (await findPhoto(ctx.db, own, photoId, variant)),
+    async () =>
+      (await photoHeldElsewhere(ctx.db, own, photoId, null)) &&
+      (followed === own || (await photoHeldElsewhere(ctx.db, followed, photoId, null))),
   );
 }
 
@@ -71,13 +116,39 @@ export async function rateCase(ctx: Ctx, caseNo: string, token: string, input: R
   await tx(ctx, async (t) => {
     const own = await caseOfReporter(t, caseNo, token);
     const followed = await followedCase(t, own);
-    if (followed.status !== 'closed') throw new AppError(409, 'action_not_allowed', 'cases.action_not_allowed', { status: `cases.status.${followed.status}` }, { score: { key: 'cases.action_not_allowed', vars: { status: `cases.status.${followed.status}` } } });
+    if (followed.status !== 'closed')
+      throw new AppError(
+        409,
+        'action_not_allowed',
+        'cases.action_not_allowed',
+        { status: `cases.status.${followed.status}` },
+        { score: { key: 'cases.action_not_allowed', vars: { status: `cases.status.${followed.status}` } } },
+      );
     if (own.satisfaction !== null) throw AppError.field('score', 'cases.already_rated');
     const now = t.clock();
-    const updated = await updateCaseIf(t.db, own, { satisfaction: input.score, satisfactionComment: input.comment?.trim() || null, ratedAt: now, updatedAt: now });
+    const updated = await updateCaseIf(t.db, own, {
+      satisfaction: input.score,
+      satisfactionComment: input.comment?.trim() || null,
+      ratedAt: now,
+      updatedAt: now,
+    });
     if (!updated) throw AppError.field('score', 'cases.already_rated');
-    await appendCaseEvent(t.db, t.countyCode, own.id, { action: 'rate', at: now, actorKind: 'reporter', actorId: null, fromStatus: own.status, toStatus: own.status, details: { score: input.score } });
-    await recordAudit(t, { eventType: 'cases.rate', action: 'rate', objectType: 'case', objectId: caseNo, details: { score: input.score } });
+    await appendCaseEvent(t.db, t.countyCode, own.id, {
+      action: 'rate',
+      at: now,
+      actorKind: 'reporter',
+      actorId: null,
+      fromStatus: own.status,
+      toStatus: own.status,
+      details: { score: input.score },
+    });
+    await recordAudit(t, {
+      eventType: 'cases.rate',
+      action: 'rate',
+      objectType: 'case',
+      objectId: caseNo,
+      details: { score: input.score },
+    });
     await emitEvent(t, { topic: 'case.rated', objectType: 'case', objectId: caseNo, payload: { score: input.score } });
   });
   return trackCase(ctx, caseNo, token);

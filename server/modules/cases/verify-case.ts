@@ -19,15 +19,34 @@ export async function verifyCase(ctx: Ctx, caseNo: string, body: ActionBody<'ver
     await assertNotMaker(env.t, makersOf(action, env.row, undefined), { objectType: 'case', objectId: caseNo, action });
     const now = env.t.clock();
     const { lng, lat } = env.row;
-    const onSite = body.lng !== undefined && body.lat !== undefined && lng !== null && lat !== null ? Math.round(distanceM({ lng, lat }, { lng: body.lng, lat: body.lat })) : null;
+    const onSite =
+      body.lng !== undefined && body.lat !== undefined && lng !== null && lat !== null
+        ? Math.round(distanceM({ lng, lat }, { lng: body.lng, lat: body.lat }))
+        : null;
     const details = { passed: body.passed, photos: photos.count, distanceFromCaseM: onSite };
     const after = async (t: Ctx, updated: CaseRow) => {
       await storePhotos(t, updated.id, 'verify', photos);
     };
     if (body.passed) {
-      const onTime = env.row.handledAt !== null && env.row.handleDueAt !== null && env.row.handledAt <= env.row.handleDueAt;
-      return { set: { status: 'closed', closedAt: now, closedOnTime: onTime, ...(await env.clockFor('closed')) }, note: body.note ?? null, details, after };
+      const onTime =
+        env.row.handledAt !== null && env.row.handleDueAt !== null && env.row.handledAt <= env.row.handleDueAt;
+      return {
+        set: { status: 'closed', closedAt: now, closedOnTime: onTime, ...(await env.clockFor('closed')) },
+        note: body.note ?? null,
+        details,
+        after,
+      };
     }
-    return { set: { status: 'dispatched', reworkCount: env.row.reworkCount + 1, handledAt: null, ...(await env.clockFor('dispatched')) }, note: body.note ?? null, details, after };
+    return {
+      set: {
+        status: 'dispatched',
+        reworkCount: env.row.reworkCount + 1,
+        handledAt: null,
+        ...(await env.clockFor('dispatched')),
+      },
+      note: body.note ?? null,
+      details,
+      after,
+    };
   });
 }

@@ -43,7 +43,12 @@ describe('access before validation', () => {
     const unknownField = await createUser({ loginId: 1, isAdmin: true });
     expect(unknownField.statusCode).toBe(401);
     expect(unknownField.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: { 'content-type': 'application/json' }, payload: '{"loginId":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"loginId":',
+    });
     expect(malformed.statusCode).toBe(401);
   });
 
@@ -61,7 +66,10 @@ describe('access before validation', () => {
   it('a permitted caller gets 400 with the field errors', async () => {
     const res = await createUser({ loginId: 1, isAdmin: true }, sysAdmin.headers);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'validation_failed', fields: { loginId: '应为文本', isAdmin: '不允许的字段' } });
+    expect(res.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: { loginId: '应为文本', isAdmin: '不允许的字段' },
+    });
   });
 
   it('every guarded route answers 401 to an anonymous invalid request', async () => {

@@ -39,13 +39,18 @@ describe('default deny', () => {
   const t = useTestApp({ modules: [fakeIdentity] });
 
   it('every route of the real app declares public or a permission', async () => {
-    const app = await buildApp({ config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock, keyring: testKeyring() }, { logger: false, serveWeb: false });
+    const app = await buildApp(
+      { config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock, keyring: testKeyring() },
+      { logger: false, serveWeb: false },
+    );
     await app.ready();
     const table = routeAccessTable(app);
     expect(table.length).toBeGreaterThan(5);
     for (const route of table) expect(route.access, `${route.method} ${route.url}`).toBeDefined();
     // The known public surface; anything else that is public must be added here on purpose.
-    const publicUrls = new Set(table.filter((r) => r.access === 'public').map((r) => r.url.replace(/^\/api\/docs.*/, '/api/docs*')));
+    const publicUrls = new Set(
+      table.filter((r) => r.access === 'public').map((r) => r.url.replace(/^\/api\/docs.*/, '/api/docs*')),
+    );
     expect([...publicUrls].sort()).toEqual([
       '/api/auth/login',
       '/api/auth/logout',
@@ -84,7 +89,12 @@ describe('default deny', () => {
     };
     const build = async () => {
       const app = await buildApp(
-        { config: readConfig({ NODE_ENV: 'test' }), database: t.db.database, clock: systemClock, keyring: testKeyring() },
+        {
+          config: readConfig({ NODE_ENV: 'test' }),
+          database: t.db.database,
+          clock: systemClock,
+          keyring: testKeyring(),
+        },
         { logger: false, serveWeb: false, modules: [careless] },
       );
       await app.ready();
@@ -94,7 +104,11 @@ describe('default deny', () => {
 
   it('401 without an actor, 403 without the permission, 200 with it', async () => {
     const call = (permissions?: string) =>
-      t.app.inject({ method: 'GET', url: '/api/probe/cases', headers: permissions === undefined ? {} : { 'x-test-permissions': permissions } });
+      t.app.inject({
+        method: 'GET',
+        url: '/api/probe/cases',
+        headers: permissions === undefined ? {} : { 'x-test-permissions': permissions },
+      });
     expect((await call()).statusCode).toBe(401);
     const denied = await call('volunteers.read');
     expect(denied.statusCode).toBe(403);
@@ -106,9 +120,15 @@ describe('default deny', () => {
     expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
     await t.app.inject({ method: 'GET', url: '/healthz' });
     await t.app.inject({ method: 'GET', url: '/api/unknown/430225' });
-    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-test-permissions': 'system.metrics' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { 'x-test-permissions': 'system.metrics' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('wenming_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 1');
+    expect(res.body).toContain(
+      'wenming_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 1',
+    );
     expect(res.body).toContain('route="unmatched",status="404"} 1');
     expect(res.body).not.toContain('430225');
   });

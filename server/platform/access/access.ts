@@ -60,7 +60,9 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
 
 export function isAccess(value: unknown): value is Access {
   if (value === 'public') return true;
-  return typeof value === 'object' && value !== null && typeof (value as { permission?: unknown }).permission === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { permission?: unknown }).permission === 'string'
+  );
 }
 
 /**

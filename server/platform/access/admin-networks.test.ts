@@ -18,13 +18,22 @@ describe('administrator networks (AC-06)', () => {
 
     it('answers administrators only from the listed networks, and audits the refusal', async () => {
       const sys = await signIn(t.app, { roles: ['sys_admin'] });
-      const from = (ip: string) => t.app.inject({ method: 'GET', url: '/api/admin/users', headers: { ...sys.headers, 'x-forwarded-for': ip } });
+      const from = (ip: string) =>
+        t.app.inject({ method: 'GET', url: '/api/admin/users', headers: { ...sys.headers, 'x-forwarded-for': ip } });
       expect((await from('10.20.1.1')).statusCode).toBe(200);
       expect((await from('172.16.0.9')).statusCode).toBe(403);
       const rows = await t.db.database.query("select 1 from audit_event where reason_code = 'admin_network'");
       expect(rows).toHaveLength(1);
       // Business routes and one's own account are not administrator interfaces.
-      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...sys.headers, 'x-forwarded-for': '172.16.0.9' } })).statusCode).toBe(200);
+      expect(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: '/api/auth/me',
+            headers: { ...sys.headers, 'x-forwarded-for': '172.16.0.9' },
+          })
+        ).statusCode,
+      ).toBe(200);
     });
   });
 });

@@ -10,7 +10,10 @@ export const administratorPermission = /^(users|roles|security|apikeys|audit|ses
 export function parseAdminNetworks(spec: string | undefined): net.BlockList | null {
   if (!spec?.trim()) return null;
   const list = new net.BlockList();
-  for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split('/');
     const family = net.isIP(address ?? '');
     if (!family) throw new Error(`WENMING_ADMIN_NETWORKS: "${entry}" is not an address or CIDR`);

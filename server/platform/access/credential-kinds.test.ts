@@ -46,7 +46,10 @@ describe('permission × credential kind (issue 9 item 2)', () => {
   let catalogue: string[];
   let app: FastifyInstance;
   const build = (modules: readonly AppModule[]) =>
-    buildApp({ config: readConfig({ NODE_ENV: 'test' }), database: db.database, clock, keyring: testKeyring() }, { logger: false, serveWeb: false, modules });
+    buildApp(
+      { config: readConfig({ NODE_ENV: 'test' }), database: db.database, clock, keyring: testKeyring() },
+      { logger: false, serveWeb: false, modules },
+    );
 
   beforeAll(async () => {
     // The catalogue is read off the real app: every permission a route, a built-in role or a module grant names.
@@ -62,7 +65,20 @@ describe('permission × credential kind (issue 9 item 2)', () => {
   });
 
   it('the catalogue holds the platform, module, reveal and Open311 permissions', () => {
-    for (const permission of ['users.manage', 'apikeys.manage', 'audit.export', 'pii.reveal', 'pii.reveal.phone', 'self.mfa', 'cases.read', 'cases.export', 'cases.catalogue.read', 'calendar.read', 'system.metrics', 'cases.open311.submit']) {
+    for (const permission of [
+      'users.manage',
+      'apikeys.manage',
+      'audit.export',
+      'pii.reveal',
+      'pii.reveal.phone',
+      'self.mfa',
+      'cases.read',
+      'cases.export',
+      'cases.catalogue.read',
+      'calendar.read',
+      'system.metrics',
+      'cases.open311.submit',
+    ]) {
       expect(catalogue, permission).toContain(permission);
     }
   });
@@ -70,7 +86,19 @@ describe('permission × credential kind (issue 9 item 2)', () => {
   it('the allowlist is exactly the integration permissions, and none of them needs a person', () => {
     expect([...integrationPermissions()].sort()).toEqual(keyMayCarry);
     for (const permission of keyMayCarry) expect(needsPerson(permission), permission).toBe(false);
-    for (const permission of ['pii.reveal', 'pii.reveal.health', 'cases.export', 'audit.export', 'users.read', 'roles.grant', 'security.policy', 'apikeys.manage', 'sessions.revoke_any', 'system.metrics', 'self.password']) {
+    for (const permission of [
+      'pii.reveal',
+      'pii.reveal.health',
+      'cases.export',
+      'audit.export',
+      'users.read',
+      'roles.grant',
+      'security.policy',
+      'apikeys.manage',
+      'sessions.revoke_any',
+      'system.metrics',
+      'self.password',
+    ]) {
       expect(needsPerson(permission), permission).toBe(true);
     }
   });
@@ -84,14 +112,16 @@ describe('permission × credential kind (issue 9 item 2)', () => {
     };
     expect(credentialKinds).toEqual(['anonymous', 'session_pending', 'session', 'api_key']);
     for (const permission of catalogue) {
-      for (const kind of credentialKinds) expect(credentialMayCarry(kind, permission), `${kind} × ${permission}`).toBe(expected(kind, permission));
+      for (const kind of credentialKinds)
+        expect(credentialMayCarry(kind, permission), `${kind} × ${permission}`).toBe(expected(kind, permission));
     }
   });
 
   describe('through the guard, with real credentials each holding every permission of the catalogue', () => {
     const probe = async (headers: Record<string, string>) => {
       const answers = new Map<string, number>();
-      for (const [index, permission] of catalogue.entries()) answers.set(permission, (await app.inject({ method: 'GET', url: probeUrl(index), headers })).statusCode);
+      for (const [index, permission] of catalogue.entries())
+        answers.set(permission, (await app.inject({ method: 'GET', url: probeUrl(index), headers })).statusCode);
       return answers;
     };
     const expectAllowed = (answers: Map<string, number>, allowed: (permission: string) => boolean, refusal: number) => {
@@ -123,7 +153,11 @@ describe('permission × credential kind (issue 9 item 2)', () => {
 
     it('a session still proving MFA: only the MFA step and its profile', async () => {
       const holder = await signIn(app, { permissions: catalogue });
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: holder.loginId, password: testPassword } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: holder.loginId, password: testPassword },
+      });
       expect(login.json().pending).toBe('mfa');
       const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]! };
       expectAllowed(await probe(headers), (p) => pendingMfaMayDo.includes(p), 403);

@@ -17,7 +17,11 @@ const pendingStepPermissions: ReadonlySet<string> = new Set(['self.profile', 'se
  * carry integration permissions only, so a reveal, an export or an administrator's power always needs a person;
  * a user actor without a live session behind it counts as nobody (fail closed).
  */
-export function credentialMayCarry(kind: CredentialKind, permission: string, integration: ReadonlySet<string> = integrationPermissions()): boolean {
+export function credentialMayCarry(
+  kind: CredentialKind,
+  permission: string,
+  integration: ReadonlySet<string> = integrationPermissions(),
+): boolean {
   switch (kind) {
     case 'anonymous':
       return false;

@@ -7,14 +7,24 @@ import { administratorPermission } from './admin-networks.ts';
  * whose step is pending holds none of them (auth/permissions-of.ts).
  */
 export function needsPerson(permission: string): boolean {
-  return permission.startsWith('pii.') || permission.endsWith('.export') || permission.startsWith('self.') || administratorPermission.test(permission);
+  return (
+    permission.startsWith('pii.') ||
+    permission.endsWith('.export') ||
+    permission.startsWith('self.') ||
+    administratorPermission.test(permission)
+  );
 }
 
 /** The allowlist from the modules' manifests; a manifest that offers a person's permission to keys is a bug. */
 export function integrationPermissionsOf(modules: readonly AppModule[]): ReadonlySet<string> {
-  const offered = modules.flatMap((module) => (module.integrationPermissions ?? []).map((permission) => ({ module: module.key, permission })));
+  const offered = modules.flatMap((module) =>
+    (module.integrationPermissions ?? []).map((permission) => ({ module: module.key, permission })),
+  );
   for (const { module, permission } of offered) {
-    if (needsPerson(permission)) throw new Error(`module ${module} offers "${permission}" to API keys: reveals, exports and administration need a signed-in person`);
+    if (needsPerson(permission))
+      throw new Error(
+        `module ${module} offers "${permission}" to API keys: reveals, exports and administration need a signed-in person`,
+      );
   }
   return new Set(offered.map((o) => o.permission));
 }

@@ -19,7 +19,12 @@ const probes: Probe[] = [
   { method: 'GET', url: '/api/auth/me', allowed: everyone },
   { method: 'GET', url: '/api/auth/sessions', allowed: everyone },
   { method: 'GET', url: '/api/admin/users', allowed: ['sys_admin', 'sec_admin'] },
-  { method: 'POST', url: '/api/admin/users', allowed: ['sys_admin'], payload: { loginId: 'probe', displayName: 'x', scopeRegion: '430299' } },
+  {
+    method: 'POST',
+    url: '/api/admin/users',
+    allowed: ['sys_admin'],
+    payload: { loginId: 'probe', displayName: 'x', scopeRegion: '430299' },
+  },
   { method: 'PUT', url: '/api/admin/users/{target}/roles', allowed: ['sec_admin'], payload: { roles: ['volunteer'] } },
   { method: 'POST', url: '/api/admin/users/{target}/unlock', allowed: ['sec_admin'] },
   { method: 'POST', url: '/api/admin/users/{target}/reset-password', allowed: ['sys_admin'] },
@@ -29,7 +34,12 @@ const probes: Probe[] = [
   { method: 'GET', url: '/api/audit/events', allowed: ['audit_admin'] },
   { method: 'GET', url: '/api/audit/verify', allowed: ['audit_admin'] },
   { method: 'GET', url: '/metrics', allowed: ['sys_admin'] },
-  { method: 'POST', url: '/api/pii/reveal', allowed: ['sys_admin'], payload: { objectType: 'user', objectId: '{target}', fields: ['phone'], reason: '核实联系方式' } },
+  {
+    method: 'POST',
+    url: '/api/pii/reveal',
+    allowed: ['sys_admin'],
+    payload: { objectType: 'user', objectId: '{target}', fields: ['phone'], reason: '核实联系方式' },
+  },
 ];
 
 describe('role × route matrix', () => {
@@ -47,7 +57,9 @@ describe('role × route matrix', () => {
       method: probe.method,
       url: probe.url.replace('{target}', target.userId),
       headers: who.headers,
-      ...(probe.payload ? { payload: JSON.parse(JSON.stringify(probe.payload).replace('{target}', target.userId)) } : {}),
+      ...(probe.payload
+        ? { payload: JSON.parse(JSON.stringify(probe.payload).replace('{target}', target.userId)) }
+        : {}),
     });
 
   for (const role of roleKeys) {
@@ -74,9 +86,12 @@ describe('role × route matrix', () => {
   });
 
   it('三员 hold no business permission and no two of them can be combined', async () => {
-    const roles = (await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers: sessions.get('sec_admin')!.headers })).json();
+    const roles = (
+      await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers: sessions.get('sec_admin')!.headers })
+    ).json();
     for (const role of roles.filter((r: { adminKind: string | null }) => r.adminKind)) {
-      for (const permission of role.permissions) expect(permission, role.key).toMatch(/^(users|roles|security|apikeys|sessions|audit|system|pii)\./);
+      for (const permission of role.permissions)
+        expect(permission, role.key).toMatch(/^(users|roles|security|apikeys|sessions|audit|system|pii)\./);
     }
     const combine = await t.app.inject({
       method: 'PUT',
@@ -90,7 +105,12 @@ describe('role × route matrix', () => {
 
   it('the security administrator cannot grant itself anything', async () => {
     const sec = sessions.get('sec_admin')!;
-    const res = await t.app.inject({ method: 'PUT', url: `/api/admin/users/${sec.userId}/roles`, headers: sec.headers, payload: { roles: ['sec_admin', 'coordinator'] } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/users/${sec.userId}/roles`,
+      headers: sec.headers,
+      payload: { roles: ['sec_admin', 'coordinator'] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.roles).toBe('不能给自己授予或撤销角色');
   });
@@ -100,17 +120,30 @@ describe('township data scope', () => {
   const t = useTestApp();
 
   it('an account manager of 霞阳镇 sees 霞阳镇 accounts and gets 404 — audited — for 沔渡镇 ones', async () => {
-    const manager = await signIn(t.app, { permissions: ['users.read', 'users.manage', 'pii.reveal', 'pii.reveal.phone'], scopeRegion: '430225100' });
+    const manager = await signIn(t.app, {
+      permissions: ['users.read', 'users.manage', 'pii.reveal', 'pii.reveal.phone'],
+      scopeRegion: '430225100',
+    });
     const local = await signIn(t.app, { roles: ['inspector'], scopeRegion: '430225100', phone: '13907331111' });
     const foreign = await signIn(t.app, { roles: ['inspector'], scopeRegion: '430225101', phone: '13907332222' });
-    const get = (id: string) => t.app.inject({ method: 'GET', url: `/api/admin/users/${id}`, headers: manager.headers });
+    const get = (id: string) =>
+      t.app.inject({ method: 'GET', url: `/api/admin/users/${id}`, headers: manager.headers });
     expect((await get(local.userId)).statusCode).toBe(200);
     const read = await get(foreign.userId);
     expect(read.statusCode).toBe(404);
     expect(read.json().error.code).toBe('not_found');
-    const update = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${foreign.userId}`, headers: manager.headers, payload: { displayName: '改名' } });
+    const update = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${foreign.userId}`,
+      headers: manager.headers,
+      payload: { displayName: '改名' },
+    });
     expect(update.statusCode).toBe(404);
-    const reset = await t.app.inject({ method: 'POST', url: `/api/admin/users/${foreign.userId}/reset-password`, headers: manager.headers });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${foreign.userId}/reset-password`,
+      headers: manager.headers,
+    });
     expect(reset.statusCode).toBe(404);
     const reveal = await t.app.inject({
       method: 'POST',
@@ -119,7 +152,9 @@ describe('township data scope', () => {
       payload: { objectType: 'user', objectId: foreign.userId, fields: ['phone'], reason: '核实联系方式' },
     });
     expect(reveal.statusCode).toBe(404);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/admin/users?pageSize=200', headers: manager.headers })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/admin/users?pageSize=200', headers: manager.headers })
+    ).json();
     const ids = list.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(local.userId);
     expect(ids).not.toContain(foreign.userId);

@@ -34,7 +34,13 @@ export interface RoleDefinition {
   permissions: readonly string[];
 }
 
-const admin = (key: RoleKey, nameZh: string, nameEn: string, adminKind: AdminKind, permissions: string[]): RoleDefinition => ({
+const admin = (
+  key: RoleKey,
+  nameZh: string,
+  nameEn: string,
+  adminKind: AdminKind,
+  permissions: string[],
+): RoleDefinition => ({
   key,
   nameZh,
   nameEn,
@@ -98,10 +104,14 @@ export function isRoleKey(value: string): value is RoleKey {
 }
 
 /** Adds the modules' grants to the built-in roles; 三员 roles refuse business grants. */
-export function withGrants(roles: readonly RoleDefinition[], grants: ReadonlyArray<Partial<Record<RoleKey, readonly string[]>>>): RoleDefinition[] {
+export function withGrants(
+  roles: readonly RoleDefinition[],
+  grants: ReadonlyArray<Partial<Record<RoleKey, readonly string[]>>>,
+): RoleDefinition[] {
   return roles.map((role) => {
     const extra = grants.flatMap((g) => g[role.key] ?? []);
-    if (role.adminKind && extra.length > 0) throw new Error(`role ${role.key} is a 三员 role: modules may not grant it business permissions`);
+    if (role.adminKind && extra.length > 0)
+      throw new Error(`role ${role.key} is a 三员 role: modules may not grant it business permissions`);
     return { ...role, permissions: [...new Set([...role.permissions, ...extra])] };
   });
 }

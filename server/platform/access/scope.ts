@@ -9,7 +9,13 @@ import { isInSubtree } from '../regions/region-scope.ts';
  */
 export function notFoundAt(what: string, field?: string): AppError {
   if (!field) return AppError.notFound(what);
-  return new AppError(404, 'not_found', 'error.not_found', { what }, { [field]: { key: 'error.not_found', vars: { what } } });
+  return new AppError(
+    404,
+    'not_found',
+    'error.not_found',
+    { what },
+    { [field]: { key: 'error.not_found', vars: { what } } },
+  );
 }
 
 /**
@@ -17,8 +23,21 @@ export function notFoundAt(what: string, field?: string): AppError {
  * attempt is a denial and is audited (AC-08). Call it when the scoped lookup found nothing and an unscoped
  * existence check says the record is there.
  */
-export async function outOfScope(ctx: Ctx, objectType: string, objectId: string, what: string, field?: string): Promise<AppError> {
-  await recordAuditOutside(ctx, { eventType: 'access.denied', action: 'read', outcome: 'failure', objectType, objectId, reasonCode: 'out_of_scope' });
+export async function outOfScope(
+  ctx: Ctx,
+  objectType: string,
+  objectId: string,
+  what: string,
+  field?: string,
+): Promise<AppError> {
+  await recordAuditOutside(ctx, {
+    eventType: 'access.denied',
+    action: 'read',
+    outcome: 'failure',
+    objectType,
+    objectId,
+    reasonCode: 'out_of_scope',
+  });
   return notFoundAt(what, field);
 }
 
@@ -44,6 +63,13 @@ export async function requireCountyWideScope(ctx: Ctx, ref: { objectType: string
   const actor = ctx.actor;
   if (!actor) throw AppError.unauthenticated();
   if (isInSubtree(ctx.countyCode, actor.scopeRegion)) return;
-  await recordAuditOutside(ctx, { eventType: 'access.denied', action: 'update', outcome: 'failure', objectType: ref.objectType, objectId: ref.objectId, reasonCode: 'scope_too_narrow' });
+  await recordAuditOutside(ctx, {
+    eventType: 'access.denied',
+    action: 'update',
+    outcome: 'failure',
+    objectType: ref.objectType,
+    objectId: ref.objectId,
+    reasonCode: 'scope_too_narrow',
+  });
   throw AppError.forbidden();
 }

@@ -39,7 +39,9 @@ describe('maker ≠ checker', () => {
       await assertNotMaker(x, ['maker'], inside);
     });
     await expect(refusal).rejects.toMatchObject({ status: 403, code: 'maker_checker' });
-    const rows = await t.database.query<{ reason_code: string; action: string }>("select reason_code, action from audit_event where event_type = 'access.denied' and object_id = 'C-2'");
+    const rows = await t.database.query<{ reason_code: string; action: string }>(
+      "select reason_code, action from audit_event where event_type = 'access.denied' and object_id = 'C-2'",
+    );
     expect(rows).toEqual([{ reason_code: 'maker_checker', action: 'verify' }]);
   });
 
@@ -48,7 +50,9 @@ describe('maker ≠ checker', () => {
     await tx(t.ctx({ actor: actor('maker') }), async (x) => {
       await assertNotMaker(x, ['maker'], inside).catch(() => undefined);
     });
-    const rows = await t.database.query<{ n: number }>("select count(*)::int as n from audit_event where event_type = 'access.denied' and object_id = 'C-3'");
+    const rows = await t.database.query<{ n: number }>(
+      "select count(*)::int as n from audit_event where event_type = 'access.denied' and object_id = 'C-3'",
+    );
     expect(rows).toEqual([{ n: 1 }]);
   });
 

@@ -6,11 +6,13 @@ import { registerMessages } from '../i18n/translate.ts';
 registerMessages({
   zh: {
     'access.maker_checker': '不能审核、核查或批准本人经办的事项，请由其他人员办理',
-    'access.maker_checker_grant': '该账号将既能“{maker}”又能“{checker}”（{roles}）。系统仍会拒绝其审核本人经办的事项；人员允许时，宜分设给不同的人。',
+    'access.maker_checker_grant':
+      '该账号将既能“{maker}”又能“{checker}”（{roles}）。系统仍会拒绝其审核本人经办的事项；人员允许时，宜分设给不同的人。',
   },
   en: {
     'access.maker_checker': 'You cannot review, verify or approve work you did yourself; another person must',
-    'access.maker_checker_grant': 'This account will be able both to {maker} and to {checker} ({roles}). It will still be refused when checking its own work; where staff allow, give these to different people.',
+    'access.maker_checker_grant':
+      'This account will be able both to {maker} and to {checker} ({roles}). It will still be refused when checking its own work; where staff allow, give these to different people.',
   },
 });
 
@@ -34,7 +36,8 @@ const pairs = new Map<string, MakerCheckerPair>();
 export function registerMakerCheckerPairs(list: readonly MakerCheckerPair[]): void {
   for (const pair of list) {
     const known = pairs.get(pair.step);
-    if (known && JSON.stringify(known) !== JSON.stringify(pair)) throw new Error(`maker ≠ checker step "${pair.step}" is already declared otherwise`);
+    if (known && JSON.stringify(known) !== JSON.stringify(pair))
+      throw new Error(`maker ≠ checker step "${pair.step}" is already declared otherwise`);
     pairs.set(pair.step, pair);
   }
 }
@@ -57,6 +60,13 @@ export async function assertNotMaker(
   const checker = ctx.actor?.id;
   if (!checker) throw AppError.unauthenticated();
   if (!makerIds.includes(checker)) return;
-  await recordAuditOutside(ctx, { eventType: 'access.denied', action: object.action, outcome: 'failure', objectType: object.objectType, objectId: object.objectId, reasonCode: 'maker_checker' });
+  await recordAuditOutside(ctx, {
+    eventType: 'access.denied',
+    action: object.action,
+    outcome: 'failure',
+    objectType: object.objectType,
+    objectId: object.objectId,
+    reasonCode: 'maker_checker',
+  });
   throw new AppError(403, 'maker_checker', 'access.maker_checker');
 }

@@ -15,12 +15,16 @@ describe('wenming audit verify', () => {
     const printed: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
     for (let i = 0; i < 3; i += 1) await recordAuditOutside(db.ctx(), { eventType: 'cases.update', action: 'update' });
-    const seqs = (await db.database.query<{ seq: number }>("select seq from audit_event where region_code = '430225' order by seq")).map((r) => Number(r.seq));
+    const seqs = (
+      await db.database.query<{ seq: number }>("select seq from audit_event where region_code = '430225' order by seq")
+    ).map((r) => Number(r.seq));
     expect(await auditVerifyCommand(db.database, '430225')).toBe(0);
     expect(printed).toEqual([`audit chain 430225: ok, 3 rows checked, last seq ${seqs[2]}`]);
 
     await db.database.exec('alter table audit_event disable trigger audit_event_no_update');
-    await db.database.exec(`update audit_event set action = 'forged' where region_code = '430225' and seq = ${seqs[1]}`);
+    await db.database.exec(
+      `update audit_event set action = 'forged' where region_code = '430225' and seq = ${seqs[1]}`,
+    );
     await db.database.exec('alter table audit_event enable trigger audit_event_no_update');
     expect(await auditVerifyCommand(db.database, '430225')).toBe(1);
     expect(printed[1]).toBe(`audit chain 430225: BROKEN (hash_mismatch) at seq ${seqs[1]}; 1 rows verified before it`);
@@ -37,7 +41,9 @@ describe('wenming audit verify', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-audit-cli-'));
     try {
       expect(await auditPurgeCommand(ctx, { dir })).toBe(0);
-      expect(printed[0]).toMatch(/^audit purge 430226: archived seq 1–(\d+) \(1 rows\) to .*audit-430226-000000000001-0+\1\.jsonl\.gz, sha256 [0-9a-f]{64}$/);
+      expect(printed[0]).toMatch(
+        /^audit purge 430226: archived seq 1–(\d+) \(1 rows\) to .*audit-430226-000000000001-0+\1\.jsonl\.gz, sha256 [0-9a-f]{64}$/,
+      );
       expect(await auditPurgeCommand(ctx, { dir, retentionDays: 365 })).toBe(0);
       expect(printed[1]).toBe('audit purge 430226: nothing older than 365 days');
     } finally {

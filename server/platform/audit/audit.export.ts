@@ -85,7 +85,9 @@ export async function writeXlsx(rows: AsyncIterable<AuditRow>, locale: Locale): 
     stream.on('error', reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(translate(locale, 'audit.sheet_name'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(translate(locale, 'audit.sheet_name'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   sheet.columns = exportColumns.map((column, index) => ({
     key: column,
     header: exportHeaders(locale)[index],
@@ -96,7 +98,8 @@ export async function writeXlsx(rows: AsyncIterable<AuditRow>, locale: Locale): 
     const cells = exportCells(row);
     for (const column of exportColumns) {
       const value = cells[column];
-      if (typeof value === 'string' && value.length > excelTextLimit) cells[column] = `${value.slice(0, excelTextLimit - 1)}…`;
+      if (typeof value === 'string' && value.length > excelTextLimit)
+        cells[column] = `${value.slice(0, excelTextLimit - 1)}…`;
     }
     sheet.addRow(cells).commit();
   }

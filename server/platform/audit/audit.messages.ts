@@ -59,9 +59,11 @@ const en: Record<AuditMessageKey, string> = {
   'audit.column.prevSeq': 'Previous seq',
   'audit.column.prevHash': 'Previous hash',
   'audit.column.hash': 'Hash',
-  'audit.export_too_large': '{total} records match, more than the {limit} one export may hold; narrow the time range or add filters',
+  'audit.export_too_large':
+    '{total} records match, more than the {limit} one export may hold; narrow the time range or add filters',
   'audit.range_reversed': 'The end must be after the start',
-  'audit.retention_too_recent': 'Audit records are kept online for at least {days} days; more recent records cannot be purged',
+  'audit.retention_too_recent':
+    'Audit records are kept online for at least {days} days; more recent records cannot be purged',
 };
 
 export const auditMessages = { zh: zh as Record<AuditMessageKey, string>, en };

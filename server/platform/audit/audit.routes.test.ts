@@ -43,9 +43,24 @@ describe('audit API', () => {
       [wang, { eventType: 'auth.login', action: 'login', objectType: 'user', objectId: 'u-wang' }],
       ...[1, 2, 3, 4, 5].map((n): [Actor, Parameters<typeof recordAuditOutside>[1]] => [
         li,
-        { eventType: 'cases.update', action: 'update', objectType: 'case', objectId: `CASE-2026-000${n}`, details: { fields: ['status'] } },
+        {
+          eventType: 'cases.update',
+          action: 'update',
+          objectType: 'case',
+          objectId: `CASE-2026-000${n}`,
+          details: { fields: ['status'] },
+        },
       ]),
-      [li, { eventType: 'pii.reveal', action: 'reveal', objectType: 'patient', objectId: 'P-9', details: { field: 'idNumber' } }],
+      [
+        li,
+        {
+          eventType: 'pii.reveal',
+          action: 'reveal',
+          objectType: 'patient',
+          objectId: 'P-9',
+          details: { field: 'idNumber' },
+        },
+      ],
       [wang, { eventType: 'auth.logout', action: 'logout', objectType: 'user', objectId: 'u-wang' }],
     ];
     t.clock.set('2026-03-01T00:00:00Z');
@@ -65,14 +80,21 @@ describe('audit API', () => {
   };
 
   describe('negative cases', () => {
-    it.each(['/api/audit/events', '/api/audit/verify', '/api/audit/export'])('401 without a session: %s', async (url) => {
-      const res = await get(url, {});
-      expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: '请先登录' } });
-    });
+    it.each(['/api/audit/events', '/api/audit/verify', '/api/audit/export'])(
+      '401 without a session: %s',
+      async (url) => {
+        const res = await get(url, {});
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: '请先登录' } });
+      },
+    );
 
     it('400 for unknown fields, malformed times and values out of range', async () => {
-      const res = await get('/api/audit/events?user=1&from=yesterday&pageSize=1000&outcome=maybe', auditor.headers, 'en');
+      const res = await get(
+        '/api/audit/events?user=1&from=yesterday&pageSize=1000&outcome=maybe',
+        auditor.headers,
+        'en',
+      );
       expect(res.statusCode).toBe(400);
       // The platform may carry a specific message for date-time formats; the generic one otherwise.
       const dateTimeMessage = hasMessage('format.date-time') ? translate('en', 'format.date-time') : 'Wrong format';
@@ -84,7 +106,10 @@ describe('audit API', () => {
       });
       const exportRes = await get('/api/audit/export?format=pdf&eventType=AUTH%20LOGIN', auditor.headers, 'en');
       expect(exportRes.statusCode).toBe(400);
-      expect(exportRes.json().error.fields).toEqual({ format: 'Not one of the allowed values', eventType: 'Wrong format' });
+      expect(exportRes.json().error.fields).toEqual({
+        format: 'Not one of the allowed values',
+        eventType: 'Wrong format',
+      });
     });
 
     it('400 when the window ends before it starts', async () => {
@@ -93,13 +118,16 @@ describe('audit API', () => {
       expect(res.json().error.fields).toEqual({ to: '结束时间应晚于开始时间' });
     });
 
-    it.each(['/api/audit/events', '/api/audit/verify', '/api/audit/export'])('403 for the other administrators and for staff: %s', async (url) => {
-      for (const other of [systemAdmin, inspector]) {
-        const res = await get(url, other.headers);
-        expect(res.statusCode).toBe(403);
-        expect(res.json().error.code).toBe('forbidden');
-      }
-    });
+    it.each(['/api/audit/events', '/api/audit/verify', '/api/audit/export'])(
+      '403 for the other administrators and for staff: %s',
+      async (url) => {
+        for (const other of [systemAdmin, inspector]) {
+          const res = await get(url, other.headers);
+          expect(res.statusCode).toBe(403);
+          expect(res.json().error.code).toBe('forbidden');
+        }
+      },
+    );
   });
 
   describe('search', () => {
@@ -169,12 +197,16 @@ describe('audit API', () => {
       expect(result.checked).toBe(result.lastSeq);
       expect(result.checked).toBeGreaterThanOrEqual(10);
       const [recorded] = (await search('eventType=audit.verify')).items;
-      expect(recorded).toMatchObject({ outcome: 'success', objectId: '430225', details: { ok: true, checked: result.checked } });
+      expect(recorded).toMatchObject({
+        outcome: 'success',
+        objectId: '430225',
+        details: { ok: true, checked: result.checked },
+      });
     });
   });
 
   describe('export', () => {
-    it('a real .xlsx with headers in the caller\'s language, and the export audited without its rows', async () => {
+    it("a real .xlsx with headers in the caller's language, and the export audited without its rows", async () => {
       const res = await get('/api/audit/export?eventType=cases.update&format=xlsx');
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -186,13 +218,24 @@ describe('audit API', () => {
       const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
       expect(rows[0]?.slice(0, 7)).toEqual(['序号', '发生时间', '事件类型', '操作', '结果', '操作人编号', '操作人']);
       expect(rows).toHaveLength(6);
-      expect(rows[1]?.slice(1, 7)).toEqual(['2026-03-01T08:07:00.000+08:00', 'cases.update', 'update', 'success', 'u-li', '李四']);
+      expect(rows[1]?.slice(1, 7)).toEqual([
+        '2026-03-01T08:07:00.000+08:00',
+        'cases.update',
+        'update',
+        'success',
+        'u-li',
+        '李四',
+      ]);
       expect(rows[1]?.[0]).toBeGreaterThan(rows[2]?.[0] as number);
       expect(rows[1]?.[exportColumns.indexOf('details')]).toBe('{"fields":["status"]}');
       expect(rows[1]?.[exportColumns.indexOf('objectId')]).toBe('CASE-2026-0005');
 
       const [recorded] = (await search('eventType=audit.export')).items;
-      expect(recorded).toMatchObject({ actorId: auditor.userId, outcome: 'success', details: { filter: { eventType: 'cases.update' }, format: 'xlsx', rowCount: 5 } });
+      expect(recorded).toMatchObject({
+        actorId: auditor.userId,
+        outcome: 'success',
+        details: { filter: { eventType: 'cases.update' }, format: 'xlsx', rowCount: 5 },
+      });
       expect(JSON.stringify(recorded?.details)).not.toContain('CASE-2026');
     });
 
@@ -202,7 +245,31 @@ describe('audit API', () => {
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0]!;
       expect(sheet.name).toBe('Audit log');
-      expect(sheet.getRow(1).values).toEqual([undefined, 'Seq', 'Occurred at', 'Event type', 'Action', 'Outcome', 'Actor id', 'Actor', 'Roles', 'Session', 'Request', 'Source IP', 'Client', 'Object type', 'Object id', 'Reason code', 'Details', 'Region', 'Event id', 'Chain', 'Previous seq', 'Previous hash', 'Hash']);
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        'Seq',
+        'Occurred at',
+        'Event type',
+        'Action',
+        'Outcome',
+        'Actor id',
+        'Actor',
+        'Roles',
+        'Session',
+        'Request',
+        'Source IP',
+        'Client',
+        'Object type',
+        'Object id',
+        'Reason code',
+        'Details',
+        'Region',
+        'Event id',
+        'Chain',
+        'Previous seq',
+        'Previous hash',
+        'Hash',
+      ]);
       expect(sheet.rowCount).toBe(2);
     });
 
@@ -214,7 +281,9 @@ describe('audit API', () => {
       const lines = res.rawPayload.subarray(3).toString('utf8').trimEnd().split('\r\n');
       expect(lines[0]?.startsWith('序号,发生时间,事件类型,操作,结果,操作人编号,操作人,')).toBe(true);
       expect(lines).toHaveLength(4);
-      expect(lines[1]).toMatch(/^\d+,2026-03-01T08:02:00\.000\+08:00,auth\.login,login,success,u-wang,王五,dispatcher,/);
+      expect(lines[1]).toMatch(
+        /^\d+,2026-03-01T08:02:00\.000\+08:00,auth\.login,login,success,u-wang,王五,dispatcher,/,
+      );
       expect(lines[2]).toContain(',failure,,,,');
       expect(lines[2]).toContain('password_wrong,{},430225,');
     });
@@ -234,7 +303,11 @@ describe('audit export limit', () => {
       select '430225', 0, max(seq), 'y' from audit_event where region_code = '430225'
       on conflict (region_code, chain) do update set last_seq = excluded.last_seq, last_hash = 'y'`);
     const { headers } = await signIn(t.app, { roles: ['audit_admin'] });
-    const res = await t.app.inject({ method: 'GET', url: '/api/audit/export?eventType=bulk.', headers: { ...headers, 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit/export?eventType=bulk.',
+      headers: { ...headers, 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       error: {
@@ -242,7 +315,11 @@ describe('audit export limit', () => {
         message: '50001 records match, more than the 50000 one export may hold; narrow the time range or add filters',
       },
     });
-    const refusal = await t.db.database.query<Record<string, unknown>>("select * from audit_event where event_type = 'audit.export'");
-    expect(refusal).toMatchObject([{ outcome: 'failure', reason_code: 'too_many_rows', details: { rowCount: 50001, limit: 50000, format: 'xlsx' } }]);
+    const refusal = await t.db.database.query<Record<string, unknown>>(
+      "select * from audit_event where event_type = 'audit.export'",
+    );
+    expect(refusal).toMatchObject([
+      { outcome: 'failure', reason_code: 'too_many_rows', details: { rowCount: 50001, limit: 50000, format: 'xlsx' } },
+    ]);
   });
 });

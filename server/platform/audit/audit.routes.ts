@@ -46,7 +46,11 @@ export const auditModule: AppModule = {
       '/api/audit/verify',
       {
         config: { access: { permission: auditPermissions.verify } },
-        schema: { tags, summary: "Verify the county's audit hash chain", response: { 200: ChainVerificationSchema, ...errors } },
+        schema: {
+          tags,
+          summary: "Verify the county's audit hash chain",
+          response: { 200: ChainVerificationSchema, ...errors },
+        },
       },
       async (request) => verifyAudit(request.ctx),
     );
@@ -60,7 +64,10 @@ export const auditModule: AppModule = {
           summary: 'Export the filtered audit trail as .xlsx or CSV (at most 50,000 rows)',
           querystring: AuditExportQuery,
           // Buffers bypass the serialiser; the schema only documents the file for OpenAPI.
-          response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx or CSV file' }), ...errors },
+          response: {
+            200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx or CSV file' }),
+            ...errors,
+          },
         },
       },
       async (request, reply) => {

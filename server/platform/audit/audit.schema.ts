@@ -54,7 +54,9 @@ export const AuditEventSchema = Type.Object({
   reasonCode: nullableText,
   details: Type.Record(Type.String(), Type.Unknown()),
   chain: Type.Integer({ description: 'Which of the county’s parallel hash chains the row is on' }),
-  prevSeq: Type.Union([Type.Integer(), Type.Null()], { description: 'The previous row on the same chain; null on rows from the one-chain days (seq − 1)' }),
+  prevSeq: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The previous row on the same chain; null on rows from the one-chain days (seq − 1)',
+  }),
   prevHash: Type.String(),
   hash: Type.String(),
 });

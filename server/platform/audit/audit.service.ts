@@ -2,7 +2,13 @@ import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
 import { writeCsv, writeXlsx } from './audit.export.ts';
 import type { AuditExportQueryDto, AuditSearchQueryDto } from './audit.schema.ts';
-import { type AuditFilter, countAuditEvents, latestAuditSeq, searchAuditEvents, streamAuditEvents } from './audit.store.ts';
+import {
+  type AuditFilter,
+  countAuditEvents,
+  latestAuditSeq,
+  searchAuditEvents,
+  streamAuditEvents,
+} from './audit.store.ts';
 import { recordAuditOutside } from './audit.ts';
 import { type ChainVerification, verifyAuditChain } from './verify.ts';
 import './audit.messages.ts';
@@ -32,7 +38,11 @@ export function filterFromQuery(query: FilterQuery): AuditFilter {
 /** The filter as the auditor gave it: what the audit row of a search or export records (never the rows). */
 function filterDetails(query: FilterQuery): Record<string, unknown> {
   const { from, to, eventType, actorId, objectType, objectId, outcome, q } = query;
-  return Object.fromEntries(Object.entries({ from, to, eventType, actorId, objectType, objectId, outcome, q }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ from, to, eventType, actorId, objectType, objectId, outcome, q }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
 }
 
 /**

@@ -80,7 +80,12 @@ export async function latestAuditSeq(db: Db, countyCode: string): Promise<number
 }
 
 /** Newest first, a batch at a time by keyset (no OFFSET scans), for exports. */
-export async function* streamAuditEvents(db: Db, countyCode: string, filter: AuditFilter, batchSize = 5000): AsyncGenerator<AuditRow> {
+export async function* streamAuditEvents(
+  db: Db,
+  countyCode: string,
+  filter: AuditFilter,
+  batchSize = 5000,
+): AsyncGenerator<AuditRow> {
   let below: number | undefined;
   for (;;) {
     const keyset = below === undefined ? undefined : lt(auditEvent.seq, below);

@@ -37,18 +37,27 @@ describe('audit trail', () => {
   // Every test writes its own county's chain, so tampering in one cannot disturb another.
   const ctxFor = (countyCode: string, overrides: Partial<Ctx> = {}) => db.ctx({ countyCode, ...overrides });
   const rowsOf = (countyCode: string) =>
-    db.database.query<Record<string, unknown>>('select * from audit_event where region_code = $1 order by seq', [countyCode]);
+    db.database.query<Record<string, unknown>>('select * from audit_event where region_code = $1 order by seq', [
+      countyCode,
+    ]);
   // Seqs come from one sequence shared by every county: tests name rows by position, not by number.
   const seqsOf = async (countyCode: string) => (await rowsOf(countyCode)).map((r) => Number(r.seq));
   const appendEvents = async (countyCode: string, count: number) => {
     for (let i = 1; i <= count; i += 1) {
-      await recordAuditOutside(ctxFor(countyCode), { eventType: 'cases.update', action: 'update', objectType: 'case', objectId: `c-${i}` });
+      await recordAuditOutside(ctxFor(countyCode), {
+        eventType: 'cases.update',
+        action: 'update',
+        objectType: 'case',
+        objectId: `c-${i}`,
+      });
     }
   };
 
   describe('recording', () => {
     it('refuses to run outside a transaction (AUD-04 is by construction, not by habit)', async () => {
-      await expect(recordAudit(ctxFor('430201'), { eventType: 'x.y', action: 'y' })).rejects.toBeInstanceOf(AuditOutsideTransactionError);
+      await expect(recordAudit(ctxFor('430201'), { eventType: 'x.y', action: 'y' })).rejects.toBeInstanceOf(
+        AuditOutsideTransactionError,
+      );
       expect(await rowsOf('430201')).toHaveLength(0);
     });
 
@@ -56,9 +65,20 @@ describe('audit trail', () => {
       const clock = fakeClock('2026-03-02T01:02:03.456Z');
       const ctx = ctxFor('430202', { actor: inspector, clock, requestId: 'req-1', ip: '10.0.0.9', userAgent: 'UA/1' });
       await tx(ctx, (t) =>
-        recordAudit(t, { eventType: 'cases.close', action: 'close', objectType: 'case', objectId: 'c-1', reasonCode: 'done', details: { fields: ['status'] } }),
+        recordAudit(t, {
+          eventType: 'cases.close',
+          action: 'close',
+          objectType: 'case',
+          objectId: 'c-1',
+          reasonCode: 'done',
+          details: { fields: ['status'] },
+        }),
       );
-      await recordAuditOutside(ctxFor('430202', { clock }), { eventType: 'access.denied', action: 'read', outcome: 'failure' });
+      await recordAuditOutside(ctxFor('430202', { clock }), {
+        eventType: 'access.denied',
+        action: 'read',
+        outcome: 'failure',
+      });
       const [first, second] = await rowsOf('430202');
       expect(first).toMatchObject({
         region_code: '430202',
@@ -83,15 +103,28 @@ describe('audit trail', () => {
       expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(Number(first?.prev_seq)).toBe(0);
       expect(Number(second?.seq)).toBeGreaterThan(Number(first?.seq));
-      expect(second).toMatchObject({ chain: 0, actor_id: null, actor_name: null, actor_roles: [], session_id: null, outcome: 'failure', details: {}, prev_hash: first?.hash });
+      expect(second).toMatchObject({
+        chain: 0,
+        actor_id: null,
+        actor_name: null,
+        actor_roles: [],
+        session_id: null,
+        outcome: 'failure',
+        details: {},
+        prev_hash: first?.hash,
+      });
       expect(Number(second?.prev_seq)).toBe(Number(first?.seq));
-      expect(await verifyAuditChain(db.database.db, '430202')).toEqual({ ok: true, checked: 2, lastSeq: Number(second?.seq) });
+      expect(await verifyAuditChain(db.database.db, '430202')).toEqual({
+        ok: true,
+        checked: 2,
+        lastSeq: Number(second?.seq),
+      });
     });
 
     it('hashes what the database gives back: details survive jsonb key reordering and odd values', async () => {
       const details = {
         zebra: 1,
-        a: { y: [3, 2.5, -0, 1e21, 'x'], b: null, 'é键': '中文 🧧' },
+        a: { y: [3, 2.5, -0, 1e21, 'x'], b: null, é键: '中文 🧧' },
         nul: 'before\u0000after',
         lone: 'half \uD800 pair',
         when: new Date('2026-01-01T00:00:00Z'),
@@ -102,7 +135,11 @@ describe('audit trail', () => {
       const result = await verifyAuditChain(db.database.db, '430203');
       const [row] = await rowsOf('430203');
       expect(result).toEqual({ ok: true, checked: 1, lastSeq: Number(row?.seq) });
-      expect(row?.details).toMatchObject({ nul: 'before\uFFFDafter', lone: 'half \uFFFD pair', when: '2026-01-01T00:00:00.000Z' });
+      expect(row?.details).toMatchObject({
+        nul: 'before\uFFFDafter',
+        lone: 'half \uFFFD pair',
+        when: '2026-01-01T00:00:00.000Z',
+      });
       expect(row?.details).not.toHaveProperty('skipped');
     });
 
@@ -121,7 +158,8 @@ describe('audit trail', () => {
     it('appends and verifies across more than one read batch', async () => {
       const ctx = ctxFor('430205');
       await tx(ctx, async (t) => {
-        for (let i = 0; i < 60; i += 1) await recordAudit(t, { eventType: 'bulk.item', action: 'create', objectId: String(i) });
+        for (let i = 0; i < 60; i += 1)
+          await recordAudit(t, { eventType: 'bulk.item', action: 'create', objectId: String(i) });
       });
       const lastSeq = (await seqsOf('430205')).at(-1);
       expect(await verifyAuditChain(db.database.db, '430205')).toEqual({ ok: true, checked: 60, lastSeq });
@@ -152,19 +190,31 @@ describe('audit trail', () => {
         expect(Number(row.prev_seq)).toBe(lastOnChain.get(Number(row.chain)) ?? 0);
         lastOnChain.set(Number(row.chain), Number(row.seq));
       }
-      expect(await verifyAuditChain(db.database.db, '430206')).toEqual({ ok: true, checked: 20, lastSeq: Number(rows.at(-1)?.seq) });
+      expect(await verifyAuditChain(db.database.db, '430206')).toEqual({
+        ok: true,
+        checked: 20,
+        lastSeq: Number(rows.at(-1)?.seq),
+      });
     });
   });
 
   describe('fault injection (AUD-04)', () => {
     it('a business write whose audit insert fails is not committed', async () => {
-      await db.database.exec('create table probe_business (region_code text not null, id int not null, primary key (region_code, id))');
+      await db.database.exec(
+        'create table probe_business (region_code text not null, id int not null, primary key (region_code, id))',
+      );
       const ctx = ctxFor('430207');
       await appendEvents('430207', 2);
-      const heads = () => db.database.query('select chain, last_seq, last_hash from audit_chain_head where region_code = $1 order by chain', ['430207']);
+      const heads = () =>
+        db.database.query(
+          'select chain, last_seq, last_hash from audit_chain_head where region_code = $1 order by chain',
+          ['430207'],
+        );
       const before = await heads();
       // The audit insert fails (a constraint only this event breaks); the business row must go with it.
-      await db.database.exec("alter table audit_event add constraint probe_refuses check (event_type <> 'probe.create') not valid");
+      await db.database.exec(
+        "alter table audit_event add constraint probe_refuses check (event_type <> 'probe.create') not valid",
+      );
       const change = tx(ctx, async (t) => {
         await t.db.execute(sql`insert into probe_business (region_code, id) values ('430207', 1)`);
         await recordAudit(t, { eventType: 'probe.create', action: 'create', objectType: 'probe', objectId: '1' });
@@ -192,8 +242,12 @@ describe('audit trail', () => {
     it('the database refuses UPDATE, DELETE and TRUNCATE', async () => {
       await appendEvents('430209', 3);
       const [, second] = await seqsOf('430209');
-      await expectRefused(db.database.query(`update audit_event set action = 'x' where region_code = '430209' and seq = ${second}`));
-      await expectRefused(db.database.query(`delete from audit_event where region_code = '430209' and seq = ${second}`));
+      await expectRefused(
+        db.database.query(`update audit_event set action = 'x' where region_code = '430209' and seq = ${second}`),
+      );
+      await expectRefused(
+        db.database.query(`delete from audit_event where region_code = '430209' and seq = ${second}`),
+      );
       await expectRefused(db.database.query('truncate audit_event'));
       // Even a purge declaration does not let recent rows go: the trigger checks their age itself.
       await expectRefused(
@@ -222,30 +276,56 @@ describe('audit trail', () => {
       await appendEvents('430210', 8);
       const seqs = await seqsOf('430210');
       await tamper(`update audit_event set object_id = 'c-999' where region_code = '430210' and seq = ${seqs[4]}`);
-      expect(await verifyAuditChain(db.database.db, '430210')).toEqual({ ok: false, checked: 4, lastSeq: seqs[3], firstBadSeq: seqs[4], problem: 'hash_mismatch' });
+      expect(await verifyAuditChain(db.database.db, '430210')).toEqual({
+        ok: false,
+        checked: 4,
+        lastSeq: seqs[3],
+        firstBadSeq: seqs[4],
+        problem: 'hash_mismatch',
+      });
     });
 
     it('a changed field with its hash recomputed: the next row no longer links', async () => {
       await appendEvents('430211', 8);
       const seqs = await seqsOf('430211');
-      const [row] = await db.database.db.select().from(auditEvent).where(sql`region_code = '430211' and seq = ${seqs[4]}`);
+      const [row] = await db.database.db
+        .select()
+        .from(auditEvent)
+        .where(sql`region_code = '430211' and seq = ${seqs[4]}`);
       const forged = { ...row!, seq: Number(row!.seq), prevSeq: Number(row!.prevSeq), objectId: 'c-999' };
-      await tamper(`update audit_event set object_id = 'c-999', hash = '${hashAuditRow(forged)}' where region_code = '430211' and seq = ${seqs[4]}`);
-      expect(await verifyAuditChain(db.database.db, '430211')).toMatchObject({ ok: false, firstBadSeq: seqs[5], problem: 'broken_link' });
+      await tamper(
+        `update audit_event set object_id = 'c-999', hash = '${hashAuditRow(forged)}' where region_code = '430211' and seq = ${seqs[4]}`,
+      );
+      expect(await verifyAuditChain(db.database.db, '430211')).toMatchObject({
+        ok: false,
+        firstBadSeq: seqs[5],
+        problem: 'broken_link',
+      });
     });
 
     it('a deleted middle row: gap at its seq', async () => {
       await appendEvents('430212', 8);
       const seqs = await seqsOf('430212');
       await tamper(`delete from audit_event where region_code = '430212' and seq = ${seqs[3]}`);
-      expect(await verifyAuditChain(db.database.db, '430212')).toEqual({ ok: false, checked: 3, lastSeq: seqs[2], firstBadSeq: seqs[3], problem: 'gap' });
+      expect(await verifyAuditChain(db.database.db, '430212')).toEqual({
+        ok: false,
+        checked: 3,
+        lastSeq: seqs[2],
+        firstBadSeq: seqs[3],
+        problem: 'gap',
+      });
     });
 
     it('rows cut off the end: the head no longer matches', async () => {
       await appendEvents('430213', 8);
       const seqs = await seqsOf('430213');
       await tamper(`delete from audit_event where region_code = '430213' and seq >= ${seqs[6]}`);
-      expect(await verifyAuditChain(db.database.db, '430213')).toMatchObject({ ok: false, lastSeq: seqs[5], firstBadSeq: (seqs[5] as number) + 1, problem: 'head_mismatch' });
+      expect(await verifyAuditChain(db.database.db, '430213')).toMatchObject({
+        ok: false,
+        lastSeq: seqs[5],
+        firstBadSeq: (seqs[5] as number) + 1,
+        problem: 'head_mismatch',
+      });
     });
 
     it('a row slipped in past the head: the head no longer matches', async () => {
@@ -256,7 +336,11 @@ describe('audit trail', () => {
          select region_code, seq + 1000, gen_random_uuid(), now(), '[]', 'rogue', 'rogue', 'success', '{}', 0, seq, hash, 'y'
          from audit_event where region_code = '430214' and seq = ${seqs[2]}`,
       );
-      expect(await verifyAuditChain(db.database.db, '430214')).toMatchObject({ ok: false, firstBadSeq: (seqs[2] as number) + 1, problem: 'head_mismatch' });
+      expect(await verifyAuditChain(db.database.db, '430214')).toMatchObject({
+        ok: false,
+        firstBadSeq: (seqs[2] as number) + 1,
+        problem: 'head_mismatch',
+      });
     });
   });
 });

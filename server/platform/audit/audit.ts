@@ -71,7 +71,10 @@ async function appendToChain(t: Ctx, taken: readonly TakenRow[]): Promise<void> 
 
 async function moreSeqs(t: Ctx, count: number): Promise<number[]> {
   if (count <= 0) return [];
-  const rows = await queryRows<{ seq: number }>(t.db, sql`select nextval('audit_event_seq') as seq from generate_series(1, ${count})`);
+  const rows = await queryRows<{ seq: number }>(
+    t.db,
+    sql`select nextval('audit_event_seq') as seq from generate_series(1, ${count})`,
+  );
   return rows.map((r) => Number(r.seq));
 }
 

@@ -42,7 +42,10 @@ export async function lockFreeChain(db: Db, regionCode: string): Promise<ChainSl
   const free = await lockFirstFree(db, regionCode);
   if (free) return free;
   await ensureChainHeads(db, regionCode);
-  return (await lockFirstFree(db, regionCode)) ?? (await waitForChain(db, regionCode, Math.floor(Math.random() * AUDIT_CHAINS)));
+  return (
+    (await lockFirstFree(db, regionCode)) ??
+    (await waitForChain(db, regionCode, Math.floor(Math.random() * AUDIT_CHAINS)))
+  );
 }
 
 /** The first head nobody holds (`skip locked`), or undefined when every one is busy or none exists yet. */
@@ -71,8 +74,16 @@ function toSlot(row: SlotRow): ChainSlot {
 }
 
 async function ensureChainHeads(db: Db, regionCode: string): Promise<void> {
-  const heads = Array.from({ length: AUDIT_CHAINS }, (_, chain) => ({ regionCode, chain, lastSeq: 0, lastHash: GENESIS_HASH }));
-  await db.insert(auditChainHead).values(heads).onConflictDoNothing({ target: [auditChainHead.regionCode, auditChainHead.chain] });
+  const heads = Array.from({ length: AUDIT_CHAINS }, (_, chain) => ({
+    regionCode,
+    chain,
+    lastSeq: 0,
+    lastHash: GENESIS_HASH,
+  }));
+  await db
+    .insert(auditChainHead)
+    .values(heads)
+    .onConflictDoNothing({ target: [auditChainHead.regionCode, auditChainHead.chain] });
 }
 
 /** Every head of the county, locked until commit: the retention purge stops all appends while it cuts. */

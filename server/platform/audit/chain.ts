@@ -38,7 +38,9 @@ export function canonicalAuditRow(row: AuditRowWithoutHash): string {
     reasonCode: row.reasonCode ?? null,
     details: sortKeysDeep(row.details),
     prevHash: row.prevHash,
-    ...(row.prevSeq === null || row.prevSeq === undefined ? {} : { chain: Number(row.chain), prevSeq: Number(row.prevSeq) }),
+    ...(row.prevSeq === null || row.prevSeq === undefined
+      ? {}
+      : { chain: Number(row.chain), prevSeq: Number(row.prevSeq) }),
   });
 }
 

@@ -30,9 +30,10 @@ describe('parallel audit chains', () => {
   const db = useTestDatabase();
   const rowsOf = async (countyCode: string): Promise<Row[]> =>
     (
-      await db.database.query<Record<string, unknown>>('select seq, chain, prev_seq, hash, object_id from audit_event where region_code = $1 order by seq', [
-        countyCode,
-      ])
+      await db.database.query<Record<string, unknown>>(
+        'select seq, chain, prev_seq, hash, object_id from audit_event where region_code = $1 order by seq',
+        [countyCode],
+      )
     ).map((r) => ({
       seq: Number(r.seq),
       chain: Number(r.chain),
@@ -40,7 +41,8 @@ describe('parallel audit chains', () => {
       hash: String(r.hash),
       objectId: (r.object_id as string | null) ?? null,
     }));
-  const record = (ctx: Ctx, objectId: string) => recordAuditOutside(ctx, { eventType: 'cases.update', action: 'update', objectId });
+  const record = (ctx: Ctx, objectId: string) =>
+    recordAuditOutside(ctx, { eventType: 'cases.update', action: 'update', objectId });
 
   /**
    * While one transaction holds chain 0's head, the writes of `during` cannot use it and go to chain 1.
@@ -57,7 +59,9 @@ describe('parallel audit chains', () => {
       release = resolve;
     });
     const holder = tx(ctx, async (t) => {
-      await t.db.execute(sql`select 1 from audit_chain_head where region_code = ${ctx.countyCode} and chain = 0 for update`);
+      await t.db.execute(
+        sql`select 1 from audit_chain_head where region_code = ${ctx.countyCode} and chain = 0 for update`,
+      );
       holding();
       await released;
       await recordAudit(t, { eventType: 'cases.update', action: 'update', objectId: 'holder' });
@@ -74,7 +78,8 @@ describe('parallel audit chains', () => {
   it('puts every event of one transaction on one chain, each linked to the one before', async () => {
     const ctx = db.ctx({ countyCode: '430241' });
     await tx(ctx, async (t) => {
-      for (const id of ['a', 'b', 'c']) await recordAudit(t, { eventType: 'cases.update', action: 'update', objectId: id });
+      for (const id of ['a', 'b', 'c'])
+        await recordAudit(t, { eventType: 'cases.update', action: 'update', objectId: id });
     });
     const rows = await rowsOf('430241');
     expect(rows.map((r) => [r.objectId, r.chain])).toEqual([
@@ -83,12 +88,17 @@ describe('parallel audit chains', () => {
       ['c', 0],
     ]);
     expect(rows.map((r) => r.prevSeq)).toEqual([0, rows[0]?.seq, rows[1]?.seq]);
-    const heads = await db.database.query<{ chain: number; last_seq: number }>('select chain, last_seq from audit_chain_head where region_code = $1 and last_seq > 0', ['430241']);
+    const heads = await db.database.query<{ chain: number; last_seq: number }>(
+      'select chain, last_seq from audit_chain_head where region_code = $1 and last_seq > 0',
+      ['430241'],
+    );
     expect(heads.map((h) => [Number(h.chain), Number(h.last_seq)])).toEqual([[0, rows[2]?.seq]]);
   });
 
   it('verifies rows from the one-chain days (no prev_seq) and the linked rows after them', async () => {
-    const seqs = (await db.database.query<{ seq: number }>("select nextval('audit_event_seq') as seq from generate_series(1, 3)")).map((r) => Number(r.seq));
+    const seqs = (
+      await db.database.query<{ seq: number }>("select nextval('audit_event_seq') as seq from generate_series(1, 3)")
+    ).map((r) => Number(r.seq));
     let prevHash = GENESIS_HASH;
     for (const [i, seq] of seqs.entries()) {
       const row = legacyRow('430242', seq, prevHash, `old-${i}`);
@@ -100,7 +110,10 @@ describe('parallel audit chains', () => {
       );
       prevHash = hash;
     }
-    await db.database.query("insert into audit_chain_head (region_code, chain, last_seq, last_hash) values ('430242', 0, $1, $2)", [seqs[2], prevHash]);
+    await db.database.query(
+      "insert into audit_chain_head (region_code, chain, last_seq, last_hash) values ('430242', 0, $1, $2)",
+      [seqs[2], prevHash],
+    );
     // Legacy rows follow seq − 1: the first one's predecessor is seq − 1 on an empty chain, which only holds when
     // it is seq 1. Verification therefore starts from an archive anchor just before it, as a purge would leave.
     await db.database.query(
@@ -111,55 +124,77 @@ describe('parallel audit chains', () => {
     await record(db.ctx({ countyCode: '430242' }), 'new');
     const rows = await rowsOf('430242');
     expect(rows.at(-1)).toMatchObject({ chain: 0, prevSeq: seqs[2], objectId: 'new' });
-    expect(await verifyAuditChain(db.database.db, '430242')).toEqual({ ok: true, checked: 4, lastSeq: rows.at(-1)?.seq });
+    expect(await verifyAuditChain(db.database.db, '430242')).toEqual({
+      ok: true,
+      checked: 4,
+      lastSeq: rows.at(-1)?.seq,
+    });
   });
 
-  it.skipIf(!concurrent)('a writer does not wait for another: it takes the next free chain, and the trail verifies', async () => {
-    const ctx = db.ctx({ countyCode: '430243' });
-    await whileChainZeroIsHeld(ctx, async () => {
-      for (const id of ['x', 'y', 'z']) await record(ctx, id);
-    });
-    const rows = await rowsOf('430243');
-    expect(rows.map((r) => [r.objectId, r.chain])).toEqual([
-      ['first', 0],
-      ['x', 1],
-      ['y', 1],
-      ['z', 1],
-      ['holder', 0],
-    ]);
-    expect(rows.map((r) => r.prevSeq)).toEqual([0, 0, rows[1]?.seq, rows[2]?.seq, rows[0]?.seq]);
-    expect(await verifyAuditChain(db.database.db, '430243')).toEqual({ ok: true, checked: 5, lastSeq: rows[4]?.seq });
-  });
+  it.skipIf(!concurrent)(
+    'a writer does not wait for another: it takes the next free chain, and the trail verifies',
+    async () => {
+      const ctx = db.ctx({ countyCode: '430243' });
+      await whileChainZeroIsHeld(ctx, async () => {
+        for (const id of ['x', 'y', 'z']) await record(ctx, id);
+      });
+      const rows = await rowsOf('430243');
+      expect(rows.map((r) => [r.objectId, r.chain])).toEqual([
+        ['first', 0],
+        ['x', 1],
+        ['y', 1],
+        ['z', 1],
+        ['holder', 0],
+      ]);
+      expect(rows.map((r) => r.prevSeq)).toEqual([0, 0, rows[1]?.seq, rows[2]?.seq, rows[0]?.seq]);
+      expect(await verifyAuditChain(db.database.db, '430243')).toEqual({ ok: true, checked: 5, lastSeq: rows[4]?.seq });
+    },
+  );
 
-  it.skipIf(!concurrent)('tampering on any chain is found: a row deleted from chain 1 breaks the link after it', async () => {
-    const ctx = db.ctx({ countyCode: '430244' });
-    await whileChainZeroIsHeld(ctx, async () => {
-      for (const id of ['x', 'y', 'z']) await record(ctx, id);
-    });
-    const y = (await rowsOf('430244')).find((r) => r.objectId === 'y');
-    await db.database.exec('alter table audit_event disable trigger audit_event_no_update');
-    await db.database.exec(`delete from audit_event where region_code = '430244' and seq = ${y?.seq}`);
-    await db.database.exec('alter table audit_event enable trigger audit_event_no_update');
-    expect(await verifyAuditChain(db.database.db, '430244')).toMatchObject({ ok: false, problem: 'gap', firstBadSeq: y?.seq });
-  });
+  it.skipIf(!concurrent)(
+    'tampering on any chain is found: a row deleted from chain 1 breaks the link after it',
+    async () => {
+      const ctx = db.ctx({ countyCode: '430244' });
+      await whileChainZeroIsHeld(ctx, async () => {
+        for (const id of ['x', 'y', 'z']) await record(ctx, id);
+      });
+      const y = (await rowsOf('430244')).find((r) => r.objectId === 'y');
+      await db.database.exec('alter table audit_event disable trigger audit_event_no_update');
+      await db.database.exec(`delete from audit_event where region_code = '430244' and seq = ${y?.seq}`);
+      await db.database.exec('alter table audit_event enable trigger audit_event_no_update');
+      expect(await verifyAuditChain(db.database.db, '430244')).toMatchObject({
+        ok: false,
+        problem: 'gap',
+        firstBadSeq: y?.seq,
+      });
+    },
+  );
 
-  it.skipIf(!concurrent)('a purge archives every chain, anchors each, and verification and appending continue from there', async () => {
-    const now = new Date();
-    const clock = fakeClock(new Date(now.getTime() - 200 * 86_400_000));
-    const ctx = db.ctx({ countyCode: '430245', clock });
-    await whileChainZeroIsHeld(ctx, async () => {
-      for (const id of ['x', 'y']) await record(ctx, id);
-    });
-    clock.set(now);
-    const old = await rowsOf('430245');
-    const result = await archiveAndPurge(ctx, { olderThan: new Date(now.getTime() - 181 * 86_400_000), dir });
-    expect(result).toMatchObject({ archived: 4 });
-    const [archive] = await db.database.query<{ chain_heads: unknown }>("select chain_heads from audit_archive where region_code = '430245'");
-    const last = (chain: number) => old.filter((r) => r.chain === chain).at(-1);
-    expect(archive?.chain_heads).toEqual({ 0: { lastSeq: last(0)?.seq, lastHash: last(0)?.hash }, 1: { lastSeq: last(1)?.seq, lastHash: last(1)?.hash } });
-    await whileChainZeroIsHeld(ctx, () => record(ctx, 'later'));
-    expect(await verifyAuditChain(db.database.db, '430245')).toMatchObject({ ok: true, checked: 4 });
-  });
+  it.skipIf(!concurrent)(
+    'a purge archives every chain, anchors each, and verification and appending continue from there',
+    async () => {
+      const now = new Date();
+      const clock = fakeClock(new Date(now.getTime() - 200 * 86_400_000));
+      const ctx = db.ctx({ countyCode: '430245', clock });
+      await whileChainZeroIsHeld(ctx, async () => {
+        for (const id of ['x', 'y']) await record(ctx, id);
+      });
+      clock.set(now);
+      const old = await rowsOf('430245');
+      const result = await archiveAndPurge(ctx, { olderThan: new Date(now.getTime() - 181 * 86_400_000), dir });
+      expect(result).toMatchObject({ archived: 4 });
+      const [archive] = await db.database.query<{ chain_heads: unknown }>(
+        "select chain_heads from audit_archive where region_code = '430245'",
+      );
+      const last = (chain: number) => old.filter((r) => r.chain === chain).at(-1);
+      expect(archive?.chain_heads).toEqual({
+        0: { lastSeq: last(0)?.seq, lastHash: last(0)?.hash },
+        1: { lastSeq: last(1)?.seq, lastHash: last(1)?.hash },
+      });
+      await whileChainZeroIsHeld(ctx, () => record(ctx, 'later'));
+      expect(await verifyAuditChain(db.database.db, '430245')).toMatchObject({ ok: true, checked: 4 });
+    },
+  );
 });
 
 function legacyRow(regionCode: string, seq: number, prevHash: string, objectId: string) {

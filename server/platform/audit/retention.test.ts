@@ -54,16 +54,26 @@ describe('retention: archive, then purge (AUD-05)', () => {
     expect(remaining.slice(0, 3).map((r) => r.object_id)).toEqual(['aged-179', 'aged-179', 'aged-0']);
     expect(remaining.slice(0, 3).map((r) => Number(r.seq))).toEqual(seqs.slice(4));
     expect(remaining[3]?.event_type).toBe('audit.purge');
-    expect(await verifyAuditChain(db.database.db, '430231')).toEqual({ ok: true, checked: 4, lastSeq: Number(remaining[3]?.seq) });
+    expect(await verifyAuditChain(db.database.db, '430231')).toEqual({
+      ok: true,
+      checked: 4,
+      lastSeq: Number(remaining[3]?.seq),
+    });
 
     // The archive: named by county and seqs, its digest recorded, and every line still verifiable on its own.
     expect(path.basename(result.file)).toBe(`audit-430231-000000000001-${String(seqs[3]).padStart(12, '0')}.jsonl.gz`);
     const bytes = fs.readFileSync(result.file);
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    const lines = gunzipSync(bytes).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as AuditEventDto);
+    const lines = gunzipSync(bytes)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AuditEventDto);
     expect(lines.map((l) => l.seq)).toEqual(seqs.slice(0, 4));
     for (const line of lines) expect(hashAuditRow({ ...line, occurredAt: new Date(line.occurredAt) })).toBe(line.hash);
-    const [archive] = await db.database.query<Record<string, unknown>>("select * from audit_archive where region_code = '430231'");
+    const [archive] = await db.database.query<Record<string, unknown>>(
+      "select * from audit_archive where region_code = '430231'",
+    );
     expect(archive).toMatchObject({ row_count: 4, last_hash: lines[3]?.hash, sha256: result.sha256 });
     expect([Number(archive?.from_seq), Number(archive?.to_seq)]).toEqual([1, seqs[3]]);
     expect(archive?.chain_heads).toEqual({ 0: { lastSeq: seqs[3], lastHash: lines[3]?.hash } });
@@ -73,7 +83,13 @@ describe('retention: archive, then purge (AUD-05)', () => {
       "select details, object_id from audit_event where region_code = '430231' and event_type = 'audit.purge'",
     );
     expect(purge?.object_id).toBe(archive?.id);
-    expect(purge?.details).toMatchObject({ fromSeq: 1, toSeq: seqs[3], rowCount: 4, fileName: path.basename(result.file), retentionDays: 180 });
+    expect(purge?.details).toMatchObject({
+      fromSeq: 1,
+      toSeq: seqs[3],
+      rowCount: 4,
+      fileName: path.basename(result.file),
+      retentionDays: 180,
+    });
   });
 
   it('a second run has nothing to do, and appending continues from the anchor', async () => {
@@ -89,7 +105,10 @@ describe('retention: archive, then purge (AUD-05)', () => {
     // Clocks of two servers disagree: seq 2 carries an older time than seq 1.
     const ctx = await writeAged('430233', [190, 10, 200]);
     const seqs = (await rowsOf('430233')).map((r) => Number(r.seq));
-    expect(await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).toMatchObject({ archived: 1, toSeq: (seqs[1] as number) - 1 });
+    expect(await archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).toMatchObject({
+      archived: 1,
+      toSeq: (seqs[1] as number) - 1,
+    });
     expect((await rowsOf('430233')).slice(0, 2).map((r) => Number(r.seq))).toEqual(seqs.slice(1));
     expect(await verifyAuditChain(db.database.db, '430233')).toMatchObject({ ok: true });
   });
@@ -103,7 +122,11 @@ describe('retention: archive, then purge (AUD-05)', () => {
       );
     const tooRecent = await refused(daysAgo(179));
     expect(tooRecent).toBeInstanceOf(AppError);
-    expect(tooRecent).toMatchObject({ status: 400, messageKey: 'error.validation_failed', fields: { olderThan: { key: 'audit.retention_too_recent' } } });
+    expect(tooRecent).toMatchObject({
+      status: 400,
+      messageKey: 'error.validation_failed',
+      fields: { olderThan: { key: 'audit.retention_too_recent' } },
+    });
     expect(await refused(daysAgo(199), 365)).toMatchObject({ fields: { olderThan: { vars: { days: 365 } } } });
     expect(await refused(daysAgo(179), 30)).toMatchObject({ fields: { olderThan: { vars: { days: 180 } } } });
     expect((await rowsOf('430234')).length).toBe(1);
@@ -129,7 +152,9 @@ describe('retention: archive, then purge (AUD-05)', () => {
     await db.database.exec('alter table audit_event disable trigger audit_event_no_update');
     await db.database.exec(`update audit_event set action = 'forged' where region_code = '430236' and seq = ${second}`);
     await db.database.exec('alter table audit_event enable trigger audit_event_no_update');
-    await expect(archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).rejects.toThrow(new RegExp(`broken at seq ${second} `));
+    await expect(archiveAndPurge(ctx, { olderThan: daysAgo(180), dir })).rejects.toThrow(
+      new RegExp(`broken at seq ${second} `),
+    );
     expect((await rowsOf('430236')).length).toBe(3);
     expect(fs.readdirSync(dir).filter((f) => f.includes('430236'))).toEqual([]);
   });

@@ -77,7 +77,10 @@ async function purgeRange(db: Db, countyCode: string, olderThan: Date): Promise<
   const start = await archiveStart(db, countyCode);
   const fromSeq = start.afterSeq + 1;
   const present = and(eq(auditEvent.regionCode, countyCode), gte(auditEvent.seq, fromSeq));
-  const [bounds] = await db.select({ last: sql<number | null>`max(${auditEvent.seq})` }).from(auditEvent).where(present);
+  const [bounds] = await db
+    .select({ last: sql<number | null>`max(${auditEvent.seq})` })
+    .from(auditEvent)
+    .where(present);
   const [kept] = await db
     .select({ first: sql<number | null>`min(${auditEvent.seq})` })
     .from(auditEvent)
@@ -93,7 +96,13 @@ function archiveFileName(countyCode: string, range: SeqRange): string {
   return `audit-${countyCode}-${pad(range.fromSeq)}-${pad(range.toSeq)}.jsonl.gz`;
 }
 
-async function archiveThenDelete(t: Ctx, range: SeqRange, file: string, options: PurgeOptions, days: number): Promise<PurgeResult> {
+async function archiveThenDelete(
+  t: Ctx,
+  range: SeqRange,
+  file: string,
+  options: PurgeOptions,
+  days: number,
+): Promise<PurgeResult> {
   await fs.promises.mkdir(options.dir, { recursive: true });
   const written = await writeArchive(t.db, t.countyCode, range, file);
   const digests = await digestFile(file);
@@ -161,7 +170,10 @@ async function writeArchive(db: Db, countyCode: string, range: SeqRange, file: s
 
 function assertLinked(row: AuditRow, expected: ChainHead): void {
   const problem = checkRow(row, expected);
-  if (problem) throw new Error(`audit chain ${row.regionCode} is broken at seq ${problem.firstBadSeq} (${problem.problem}): verify it before purging`);
+  if (problem)
+    throw new Error(
+      `audit chain ${row.regionCode} is broken at seq ${problem.firstBadSeq} (${problem.problem}): verify it before purging`,
+    );
 }
 
 async function readRange(db: Db, countyCode: string, afterSeq: number, toSeq: number): Promise<AuditRow[]> {

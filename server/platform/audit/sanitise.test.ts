@@ -13,7 +13,12 @@ const idNumber = fc.tuple(digits(17), fc.constantFrom(...'0123456789Xx')).map(([
 const secret = fc.oneof(mobile, idNumber);
 
 /** Text around the secret: anything, including more digits, CJK and separators. */
-const surrounding = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 8 }), digits(3), fc.constant(''));
+const surrounding = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  digits(3),
+  fc.constant(''),
+);
 const plain = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean(), fc.constant(null));
 
 /** A details object with the secret somewhere inside: a value, a key, an array item, deep or shallow. */
@@ -28,9 +33,13 @@ function detailsHiding(hidden: string): fc.Arbitrary<Record<string, unknown>> {
         copy.splice(at % (items.length + 1), 0, inner);
         return copy;
       }),
-      fc.tuple(fc.dictionary(fc.string({ maxLength: 5 }), plain, { maxKeys: 3 }), fc.string({ maxLength: 5 }), tie('tree')).map(
-        ([siblings, key, inner]) => ({ ...siblings, [`k_${key}`]: inner }),
-      ),
+      fc
+        .tuple(
+          fc.dictionary(fc.string({ maxLength: 5 }), plain, { maxKeys: 3 }),
+          fc.string({ maxLength: 5 }),
+          tie('tree'),
+        )
+        .map(([siblings, key, inner]) => ({ ...siblings, [`k_${key}`]: inner })),
       fc.tuple(carrier, plain).map(([key, value]) => ({ [key]: value })),
     ),
     tree: tie('holder'),
@@ -43,11 +52,14 @@ const sensitive = /\d{17}[\dXx]|1[3-9]\d{9}/;
 describe('details sanitising (AUD-02)', () => {
   it('no generated mobile or ID number survives, wherever it is hidden', () => {
     fc.assert(
-      fc.property(secret.chain((s) => fc.tuple(fc.constant(s), detailsHiding(s))), ([hidden, details]) => {
-        const stored = JSON.stringify(sanitiseDetails(details));
-        expect(stored).not.toContain(hidden);
-        expect(stored).not.toMatch(sensitive);
-      }),
+      fc.property(
+        secret.chain((s) => fc.tuple(fc.constant(s), detailsHiding(s))),
+        ([hidden, details]) => {
+          const stored = JSON.stringify(sanitiseDetails(details));
+          expect(stored).not.toContain(hidden);
+          expect(stored).not.toMatch(sensitive);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -57,10 +69,15 @@ describe('details sanitising (AUD-02)', () => {
     // and without a trailing 0, which would vanish when scaled down.
     const exponents = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: -20, max: -11 }));
     fc.assert(
-      fc.property(mobile.filter((p) => !p.endsWith('0')), exponents, fc.boolean(), (phone, exponent, negative) => {
-        const value = Number(`${negative ? '-' : ''}${phone}e${exponent}`);
-        expect(sanitiseDetails({ n: value })).toEqual({ n: REDACTED });
-      }),
+      fc.property(
+        mobile.filter((p) => !p.endsWith('0')),
+        exponents,
+        fc.boolean(),
+        (phone, exponent, negative) => {
+          const value = Number(`${negative ? '-' : ''}${phone}e${exponent}`);
+          expect(sanitiseDetails({ n: value })).toEqual({ n: REDACTED });
+        },
+      ),
     );
     expect(plainNotation(1.3812345678e-7)).toBe('0.00000013812345678');
     expect(plainNotation(1e21)).toBe('1000000000000000000000');
@@ -68,7 +85,14 @@ describe('details sanitising (AUD-02)', () => {
   });
 
   it('keeps everything else as it was', () => {
-    const details = { fields: ['phone', 'idNumber'], count: 3, ok: true, none: null, note: '案件 2026-0001 已办结', caseNo: 202603020001 };
+    const details = {
+      fields: ['phone', 'idNumber'],
+      count: 3,
+      ok: true,
+      none: null,
+      note: '案件 2026-0001 已办结',
+      caseNo: 202603020001,
+    };
     expect(sanitiseDetails(details)).toEqual(details);
     expect(sanitiseDetails({ a: { b: ['13812345678'] }, '13812345678': 1, '43022519900101123X': 2 })).toEqual({
       a: { b: [REDACTED] },
@@ -92,17 +116,22 @@ describe('details sanitising (AUD-02)', () => {
 
     it('never reaches the database, on either engine', async () => {
       await fc.assert(
-        fc.asyncProperty(secret.chain((s) => fc.tuple(fc.constant(s), detailsHiding(s))), async ([hidden, details]) => {
-          await recordAuditOutside(db.ctx(), { eventType: 'pii.probe', action: 'probe', details });
-          const [row] = await db.database.query<{ text: string }>(
-            "select details::text as text from audit_event where region_code = '430225' order by seq desc limit 1",
-          );
-          expect(row?.text).not.toContain(hidden);
-          expect(row?.text).not.toMatch(sensitive);
-        }),
+        fc.asyncProperty(
+          secret.chain((s) => fc.tuple(fc.constant(s), detailsHiding(s))),
+          async ([hidden, details]) => {
+            await recordAuditOutside(db.ctx(), { eventType: 'pii.probe', action: 'probe', details });
+            const [row] = await db.database.query<{ text: string }>(
+              "select details::text as text from audit_event where region_code = '430225' order by seq desc limit 1",
+            );
+            expect(row?.text).not.toContain(hidden);
+            expect(row?.text).not.toMatch(sensitive);
+          },
+        ),
         { numRuns: 40 },
       );
-      const all = await db.database.query<{ text: string }>("select details::text as text from audit_event where region_code = '430225'");
+      const all = await db.database.query<{ text: string }>(
+        "select details::text as text from audit_event where region_code = '430225'",
+      );
       expect(all).toHaveLength(40);
       for (const { text } of all) expect(text).not.toMatch(sensitive);
     });

@@ -28,7 +28,8 @@ function sanitiseValue(value: unknown, seen: WeakSet<object>): unknown {
   if (typeof value === 'bigint') return sanitiseText(value.toString());
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (Array.isArray(value)) return guard(value, seen, () => value.map((item) => sanitiseValue(item, seen)));
-  if (typeof value === 'object') return guard(value, seen, () => sanitiseObject(value as Record<string, unknown>, seen));
+  if (typeof value === 'object')
+    return guard(value, seen, () => sanitiseObject(value as Record<string, unknown>, seen));
   return null; // functions and symbols have no JSON form
 }
 
@@ -74,7 +75,9 @@ export function plainNotation(value: number): string {
  */
 function sanitiseText(text: string): string {
   if (containsSensitiveRun(text)) return REDACTED;
-  return text.replaceAll('\u0000', '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return text
+    .replaceAll('\u0000', '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** Two keys redacted to the same text must not overwrite each other. */

@@ -36,11 +36,16 @@ export interface ChainStart {
  * so it works on millions of rows without one long transaction: a writer commits its rows and its head
  * together, so every row up to a committed head is there to read; rows appended meanwhile are left for next time.
  */
-export async function verifyAuditChain(db: Db, countyCode: string, batchSize = defaultBatchSize): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  db: Db,
+  countyCode: string,
+  batchSize = defaultBatchSize,
+): Promise<ChainVerification> {
   const result = await verifyOnce(db, countyCode, batchSize);
   // A retention purge committing mid-walk removes rows under our feet and looks like a gap; the anchor it left
   // says so, and one more pass from the new anchor gives the true answer.
-  if (result.problem === 'gap' && (await anchorMovedPast(db, countyCode, result.firstBadSeq))) return verifyOnce(db, countyCode, batchSize);
+  if (result.problem === 'gap' && (await anchorMovedPast(db, countyCode, result.firstBadSeq)))
+    return verifyOnce(db, countyCode, batchSize);
   return result;
 }
 
@@ -73,8 +78,11 @@ export async function archiveStart(db: Db, countyCode: string): Promise<ChainSta
   const anchor = anchors[0];
   if (!anchor) return { afterSeq: 0, states: new Map() };
   const toSeq = Number(anchor.toSeq);
-  if (!anchor.chainHeads) return { afterSeq: toSeq, states: new Map([[0, { lastSeq: toSeq, lastHash: anchor.lastHash }]]) };
-  const states = Object.entries(anchor.chainHeads).map(([chain, head]) => [Number(chain), { lastSeq: Number(head.lastSeq), lastHash: head.lastHash }] as const);
+  if (!anchor.chainHeads)
+    return { afterSeq: toSeq, states: new Map([[0, { lastSeq: toSeq, lastHash: anchor.lastHash }]]) };
+  const states = Object.entries(anchor.chainHeads).map(
+    ([chain, head]) => [Number(chain), { lastSeq: Number(head.lastSeq), lastHash: head.lastHash }] as const,
+  );
   return { afterSeq: toSeq, states: new Map(states) };
 }
 
@@ -123,9 +131,13 @@ async function walkChains(db: Db, countyCode: string, plan: WalkPlan): Promise<W
 }
 
 /** Legacy rows (no `prev_seq`) follow seq − 1; a missing row shows as the next one linking past it. */
-export function checkRow(row: AuditRow, expected: ChainHead): { problem: ChainProblem; firstBadSeq: number } | undefined {
+export function checkRow(
+  row: AuditRow,
+  expected: ChainHead,
+): { problem: ChainProblem; firstBadSeq: number } | undefined {
   const prevSeq = row.prevSeq ?? row.seq - 1;
-  if (prevSeq !== expected.lastSeq) return { problem: 'gap', firstBadSeq: row.prevSeq === null ? expected.lastSeq + 1 : prevSeq };
+  if (prevSeq !== expected.lastSeq)
+    return { problem: 'gap', firstBadSeq: row.prevSeq === null ? expected.lastSeq + 1 : prevSeq };
   if (row.prevHash !== expected.lastHash) return { problem: 'broken_link', firstBadSeq: row.seq };
   if (hashAuditRow(row) !== row.hash) return { problem: 'hash_mismatch', firstBadSeq: row.seq };
   return undefined;
@@ -142,7 +154,12 @@ async function readBatch(db: Db, countyCode: string, afterSeq: number, plan: Wal
 }
 
 export function numericRow(row: AuditRow): AuditRow {
-  return { ...row, seq: Number(row.seq), chain: Number(row.chain), prevSeq: row.prevSeq === null ? null : Number(row.prevSeq) };
+  return {
+    ...row,
+    seq: Number(row.seq),
+    chain: Number(row.chain),
+    prevSeq: row.prevSeq === null ? null : Number(row.prevSeq),
+  };
 }
 
 /**
@@ -150,7 +167,12 @@ export function numericRow(row: AuditRow): AuditRow {
  * and rows appended behind the application's back are in no head. Rows written after the heads were first
  * read are fine if a re-read head covers them (their writer moved the head in the same transaction).
  */
-async function checkHeads(db: Db, countyCode: string, heads: Map<number, ChainHead>, walk: Walk): Promise<ChainVerification> {
+async function checkHeads(
+  db: Db,
+  countyCode: string,
+  heads: Map<number, ChainHead>,
+  walk: Walk,
+): Promise<ChainVerification> {
   const result = walk.result;
   for (const [chain, head] of [...heads].sort(([a], [b]) => a - b)) {
     const state = stateOf(walk.states, chain);
@@ -167,7 +189,13 @@ async function checkHeads(db: Db, countyCode: string, heads: Map<number, ChainHe
 }
 
 /** Rows the walk skipped as beyond their head, and any past the walk's upper bound. */
-async function rowsBeyond(db: Db, countyCode: string, skipped: Map<number, number>, walked: number, heads: Map<number, ChainHead>) {
+async function rowsBeyond(
+  db: Db,
+  countyCode: string,
+  skipped: Map<number, number>,
+  walked: number,
+  heads: Map<number, ChainHead>,
+) {
   const limit = Math.max(walked, ...[...heads.values()].map((h) => h.lastSeq));
   const later = await db
     .select({ chain: auditEvent.chain, last: max(auditEvent.seq) })

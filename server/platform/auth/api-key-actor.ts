@@ -16,9 +16,15 @@ export async function apiKeyActor(ctx: Ctx, key: string): Promise<Actor | null> 
   const parsed = parseApiKey(key);
   const row = parsed ? await findApiKeyByPrefix(ctx.db, ctx.countyCode, parsed.prefix) : undefined;
   const now = ctx.clock();
-  const usable = row && parsed && secretMatches(parsed.secret, row.secretHash) && !row.revokedAt && (!row.expiresAt || row.expiresAt > now);
+  const usable =
+    row &&
+    parsed &&
+    secretMatches(parsed.secret, row.secretHash) &&
+    !row.revokedAt &&
+    (!row.expiresAt || row.expiresAt > now);
   if (!usable) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchEveryMs) await touchApiKey(ctx.db, ctx.countyCode, row.id, now);
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchEveryMs)
+    await touchApiKey(ctx.db, ctx.countyCode, row.id, now);
   return {
     kind: 'api_key',
     id: row.id,

@@ -31,5 +31,8 @@ export async function revokeApiKey(db: Db, regionCode: string, id: string, now: 
 }
 
 export async function touchApiKey(db: Db, regionCode: string, id: string, now: Date): Promise<void> {
-  await db.update(apiKey).set({ lastUsedAt: now }).where(and(eq(apiKey.regionCode, regionCode), eq(apiKey.id, id)));
+  await db
+    .update(apiKey)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiKey.regionCode, regionCode), eq(apiKey.id, id)));
 }

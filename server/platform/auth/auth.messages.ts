@@ -10,7 +10,8 @@ const zh = {
   'auth.mfa_already_enabled': '已绑定动态验证器',
   'auth.mfa_no_pending_secret': '请先生成验证器密钥',
   'auth.current_password_wrong': '当前密码不正确',
-  'auth.locked_out': '输错次数过多，账号已临时锁定 {minutes} 分钟，本次登录已结束。请稍后重新登录，或联系安全管理员解锁',
+  'auth.locked_out':
+    '输错次数过多，账号已临时锁定 {minutes} 分钟，本次登录已结束。请稍后重新登录，或联系安全管理员解锁',
   'auth.attempts_exhausted': '动态验证码输错次数过多，本次登录已结束，请重新登录',
   'auth.password_reused': '不能使用最近用过的 {count} 个密码',
   'password.too_short': '密码至少 {min} 个字符',
@@ -54,12 +55,14 @@ const en: Record<keyof typeof zh, string> = {
   'auth.invalid_credentials': 'Wrong user name or password, or the account is locked or disabled',
   'auth.csrf_failed': 'This page has expired; please reload and try again',
   'auth.invalid_api_key': 'The API key is invalid, revoked or expired',
-  'auth.mfa_code_wrong': 'The one-time code is wrong or already used; enter the latest 6 digits from your authenticator',
+  'auth.mfa_code_wrong':
+    'The one-time code is wrong or already used; enter the latest 6 digits from your authenticator',
   'auth.mfa_not_enrolled': 'No authenticator is set up yet',
   'auth.mfa_already_enabled': 'An authenticator is already set up',
   'auth.mfa_no_pending_secret': 'Generate an authenticator key first',
   'auth.current_password_wrong': 'The current password is wrong',
-  'auth.locked_out': 'Too many wrong attempts: the account is locked for {minutes} minutes and this sign-in has ended. Sign in again later, or ask the security administrator to unlock it',
+  'auth.locked_out':
+    'Too many wrong attempts: the account is locked for {minutes} minutes and this sign-in has ended. Sign in again later, or ask the security administrator to unlock it',
   'auth.attempts_exhausted': 'Too many wrong one-time codes: this sign-in has ended; please sign in again',
   'auth.password_reused': 'You may not reuse any of your last {count} passwords',
   'password.too_short': 'At least {min} characters',
@@ -67,7 +70,8 @@ const en: Record<keyof typeof zh, string> = {
   'password.classes': 'Use at least {classes} of: upper-case, lower-case, digits, symbols',
   'password.common': 'This password is too common',
   'password.personal': 'The password may not contain your user name, name, phone or ID number',
-  'password.weak': 'This password is too easy to guess: {hint}. Add a few unrelated words or characters to make it longer and harder to guess',
+  'password.weak':
+    'This password is too easy to guess: {hint}. Add a few unrelated words or characters to make it longer and harder to guess',
   'password.hint.chinese': 'it contains a common pinyin name or word, or a number pattern such as 520 or 1314',
   'password.hint.phone': 'it contains a mobile phone number',
   'password.hint.straightRow': 'it contains a straight row of keys',
@@ -93,7 +97,8 @@ const en: Record<keyof typeof zh, string> = {
   'users.login_taken': 'This user name is already taken',
   'users.scope_outside': 'The data scope must lie within your own',
   'users.not_self': 'You cannot do this to your own account; another administrator must',
-  'roles.admin_exclusive': 'The system, security and audit administrator roles exclude each other and any business role',
+  'roles.admin_exclusive':
+    'The system, security and audit administrator roles exclude each other and any business role',
   'roles.no_self_grant': 'You may not grant or revoke your own roles',
   'roles.unknown': 'No such role: {role}',
   'roles.last_admin': 'The last {role} cannot be removed',

@@ -9,7 +9,12 @@ describe('sign-in, sessions and MFA', () => {
   /** Each test signs in from its own address, so the per-IP throttle of one test does not reach another. */
   const freshIp = () => `10.1.${Math.floor(nextIp / 250)}.${nextIp++ % 250}`;
   const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'x-forwarded-for': freshIp(), ...headers } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      headers: { 'x-forwarded-for': freshIp(), ...headers },
+    });
   const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
   const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie']).split(';')[0]!;
 
@@ -19,7 +24,11 @@ describe('sign-in, sessions and MFA', () => {
     });
 
     it('400 with field errors for missing and unknown fields', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', remember: true } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'a', remember: true },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields).toEqual({ password: '必填', remember: '不允许的字段' });
     });
@@ -45,7 +54,10 @@ describe('sign-in, sessions and MFA', () => {
     expect(cookie).toContain('Secure');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Path=/');
-    expect(res.json()).toMatchObject({ pending: 'mfa', user: { displayName: '周婷', permissions: ['self.mfa', 'self.profile'] } });
+    expect(res.json()).toMatchObject({
+      pending: 'mfa',
+      user: { displayName: '周婷', permissions: ['self.mfa', 'self.profile'] },
+    });
     expect(res.body).not.toContain('passwordHash');
   });
 
@@ -110,14 +122,23 @@ describe('sign-in, sessions and MFA', () => {
 
     const second = await login(user.loginId, testPassword);
     const headers2 = { cookie: cookieOf(second), 'x-csrf-token': second.json().csrfToken };
-    const replay = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: headers2, payload: { code } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: headers2,
+      payload: { code },
+    });
     expect(replay.statusCode).toBe(400);
     expect(replay.json().error.fields.code).toContain('动态验证码');
   });
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const user = await signIn(t.app, { roles: ['dispatcher'] });
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: user.headers.cookie! } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: user.headers.cookie! },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf_failed');
     expect((await me(user.headers)).statusCode).toBe(200);
@@ -125,7 +146,9 @@ describe('sign-in, sessions and MFA', () => {
 
   it('logout deletes the session: the old cookie is worthless afterwards', async () => {
     const user = await signIn(t.app, { roles: ['dispatcher'] });
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: user.headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: user.headers })).statusCode).toBe(
+      204,
+    );
     expect((await me(user.headers)).statusCode).toBe(401);
   });
 
@@ -143,10 +166,20 @@ describe('sign-in, sessions and MFA', () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: user.headers })).json();
     expect(list).toHaveLength(2);
     const notCurrent = list.find((s: { current: boolean }) => !s.current);
-    const othersList = (await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: other.headers })).json();
-    const foreign = await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${othersList[0].id}`, headers: user.headers });
+    const othersList = (
+      await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: other.headers })
+    ).json();
+    const foreign = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${othersList[0].id}`,
+      headers: user.headers,
+    });
     expect(foreign.statusCode).toBe(404);
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${notCurrent.id}`, headers: user.headers });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${notCurrent.id}`,
+      headers: user.headers,
+    });
     expect(revoke.statusCode).toBe(204);
     expect((await me({ cookie: cookieOf(second) })).statusCode).toBe(401);
   });
@@ -158,18 +191,43 @@ describe('mandatory MFA enrolment and password expiry', () => {
   it('an administrator without an authenticator must enrol one before anything else', async () => {
     const { createAdministrator } = await import('./bootstrap.ts');
     const ctx = t.db.ctx({ clock: t.clock });
-    await createAdministrator(ctx, { loginId: 'chen.jing', displayName: '陈静', role: 'sec_admin', password: 'Lu#Shui-River7' });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chen.jing', password: 'Lu#Shui-River7' } });
+    await createAdministrator(ctx, {
+      loginId: 'chen.jing',
+      displayName: '陈静',
+      role: 'sec_admin',
+      password: 'Lu#Shui-River7',
+    });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'chen.jing', password: 'Lu#Shui-River7' },
+    });
     expect(login.json().pending).toBe('mfa_enroll');
-    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+    const headers = {
+      cookie: String(login.headers['set-cookie']).split(';')[0]!,
+      'x-csrf-token': login.json().csrfToken,
+    };
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers })).statusCode).toBe(403);
-    const early = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enable', headers, payload: { code: '123456' } });
+    const early = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/enable',
+      headers,
+      payload: { code: '123456' },
+    });
     expect(early.json().error.fields.code).toBe('请先生成验证器密钥');
     const setup = (await t.app.inject({ method: 'POST', url: '/api/auth/mfa/setup', headers })).json();
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\//);
-    const enable = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enable', headers, payload: { code: totpCodeAt(setup.secret, t.clock()) } });
+    const enable = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/enable',
+      headers,
+      payload: { code: totpCodeAt(setup.secret, t.clock()) },
+    });
     expect(enable.statusCode).toBe(200);
-    const enrolled = { cookie: String(enable.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': enable.json().csrfToken };
+    const enrolled = {
+      cookie: String(enable.headers['set-cookie']).split(';')[0]!,
+      'x-csrf-token': enable.json().csrfToken,
+    };
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers: enrolled })).statusCode).toBe(200);
     const stored = await t.db.database.query<{ password_hash: string; mfa_secret_enc: string }>(
       "select password_hash, mfa_secret_enc from app_user where login_key = 'chen.jing'",
@@ -178,15 +236,24 @@ describe('mandatory MFA enrolment and password expiry', () => {
     expect(stored[0]!.mfa_secret_enc).not.toContain(setup.secret);
   });
 
-  it('refuses a guessable new password with what makes it guessable, in the caller\'s language', async () => {
+  it("refuses a guessable new password with what makes it guessable, in the caller's language", async () => {
     const user = await signIn(t.app, { roles: ['dispatcher'], phone: '13907331234' });
     const change = (newPassword: string, language = 'zh-CN') =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { ...user.headers, 'accept-language': language }, payload: { currentPassword: testPassword, newPassword } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { ...user.headers, 'accept-language': language },
+        payload: { currentPassword: testPassword, newPassword },
+      });
     const repeated = await change('Aa1!Aa1!Aa1!');
     expect(repeated.statusCode).toBe(400);
-    expect(repeated.json().error.fields.newPassword).toBe('密码太容易被猜到：由重复的片段组成（如 abcabcabc）。可以加入几个不相关的词或字符，使它更长、更难猜');
+    expect(repeated.json().error.fields.newPassword).toBe(
+      '密码太容易被猜到：由重复的片段组成（如 abcabcabc）。可以加入几个不相关的词或字符，使它更长、更难猜',
+    );
     const birthday = await change('Wang@19900101', 'en');
-    expect(birthday.json().error.fields.newPassword).toMatch(/^This password is too easy to guess: it contains a common pinyin name/);
+    expect(birthday.json().error.fields.newPassword).toMatch(
+      /^This password is too easy to guess: it contains a common pinyin name/,
+    );
     const ownPhone = await change('Qs#Tk-13907331234');
     expect(ownPhone.json().error.fields.newPassword).toBe('密码不能包含用户名、姓名、手机号或身份证号');
   });
@@ -194,9 +261,21 @@ describe('mandatory MFA enrolment and password expiry', () => {
   it('after 90 days the password must be changed before anything else', async () => {
     const user = await signIn(t.app, { roles: ['dispatcher'] });
     t.clock.advance(91 * 86_400_000);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.loginId, password: testPassword } });
-    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
-    const verified = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: totpCodeAt(testTotpSecret, t.clock()) } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.loginId, password: testPassword },
+    });
+    const headers = {
+      cookie: String(login.headers['set-cookie']).split(';')[0]!,
+      'x-csrf-token': login.json().csrfToken,
+    };
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers,
+      payload: { code: totpCodeAt(testTotpSecret, t.clock()) },
+    });
     const me = verified.json();
     expect(me.pending).toBe('password_change');
     expect(me.user.permissions).toEqual(['self.password', 'self.profile']);

@@ -48,4 +48,6 @@ export const SessionSchema = Type.Object({
   userAgent: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const SessionIdParams = S.object({ id: Type.String({ minLength: 8, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' }) });
+export const SessionIdParams = S.object({
+  id: Type.String({ minLength: 8, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' }),
+});

@@ -26,20 +26,45 @@ export async function assertSystemAdministratorExists(db: Db, countyCode: string
     .from(appUser)
     .innerJoin(userRole, and(eq(userRole.regionCode, appUser.regionCode), eq(userRole.userId, appUser.id)))
     .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
-    .where(and(eq(appUser.regionCode, countyCode), eq(appRole.adminKind, 'sys'), eq(appUser.status, 'active'), isNotNull(appUser.passwordHash)))
+    .where(
+      and(
+        eq(appUser.regionCode, countyCode),
+        eq(appRole.adminKind, 'sys'),
+        eq(appUser.status, 'active'),
+        isNotNull(appUser.passwordHash),
+      ),
+    )
     .limit(1);
   if (rows.length === 0) throw new NoSystemAdministratorError();
 }
 
 /** `wenming admin create`: one of the three administrators, from the console (the first one can come no other way). */
-export async function createAdministrator(ctx: Ctx, input: { loginId: string; displayName: string; role: 'sys_admin' | 'sec_admin' | 'audit_admin'; password: string }) {
-  const verdict = judgePassword(input.password, ctx.security.policy, { loginId: input.loginId, displayName: input.displayName });
+export async function createAdministrator(
+  ctx: Ctx,
+  input: { loginId: string; displayName: string; role: 'sys_admin' | 'sec_admin' | 'audit_admin'; password: string },
+) {
+  const verdict = judgePassword(input.password, ctx.security.policy, {
+    loginId: input.loginId,
+    displayName: input.displayName,
+  });
   if (verdict.problems.length > 0) throw passwordFieldError('password', verdict, ctx.security.policy);
-  if (await findUserByLogin(ctx.db, ctx.countyCode, input.loginId)) throw AppError.field('loginId', 'users.login_taken');
+  if (await findUserByLogin(ctx.db, ctx.countyCode, input.loginId))
+    throw AppError.field('loginId', 'users.login_taken');
   return tx(ctx, async (t) => {
     // Administrators enrol MFA at first sign-in (their roles require it); the password itself is theirs, not temporary.
-    const user = await createAccount(t, { ...input, scopeRegion: t.countyCode, mustChangePassword: false, roles: [input.role] });
-    await recordAudit(t, { eventType: 'users.create', action: 'create_administrator', objectType: 'user', objectId: user.id, details: { role: input.role } });
+    const user = await createAccount(t, {
+      ...input,
+      scopeRegion: t.countyCode,
+      mustChangePassword: false,
+      roles: [input.role],
+    });
+    await recordAudit(t, {
+      eventType: 'users.create',
+      action: 'create_administrator',
+      objectType: 'user',
+      objectId: user.id,
+      details: { role: input.role },
+    });
     return user;
   });
 }

@@ -17,17 +17,33 @@ describe('guessing the one-time code or the current password', () => {
 
   /** A sign-in that passed the password and waits for the one-time code, made from `ip`. */
   async function pendingSignIn(loginId: string, ip: string) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: loginId, password: testPassword }, headers: { 'x-forwarded-for': ip } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: loginId, password: testPassword },
+      headers: { 'x-forwarded-for': ip },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().pending).toBe('mfa');
     return { cookie: cookieOf(res), 'x-csrf-token': res.json().csrfToken as string, 'x-forwarded-for': ip };
   }
   const signInFrom = (loginId: string, ip: string, password = testPassword) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: loginId, password }, headers: { 'x-forwarded-for': ip } });
-  const verify = (headers: Record<string, string>, code: string) => t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: loginId, password },
+      headers: { 'x-forwarded-for': ip },
+    });
+  const verify = (headers: Record<string, string>, code: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code } });
   const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
   const changePassword = (headers: Record<string, string>, currentPassword: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword, newPassword: 'Qing#Shan-29xk' } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers,
+      payload: { currentPassword, newPassword: 'Qing#Shan-29xk' },
+    });
 
   /** A six-digit code that is none of the codes valid now (current step ±1). */
   function wrongCode(i: number): string {
@@ -47,7 +63,10 @@ describe('guessing the one-time code or the current password', () => {
     );
   }
   async function isLocked(userId: string): Promise<boolean> {
-    const rows = await t.db.database.query<{ locked_until: Date | null }>('select locked_until from app_user where id = $1', [userId]);
+    const rows = await t.db.database.query<{ locked_until: Date | null }>(
+      'select locked_until from app_user where id = $1',
+      [userId],
+    );
     const until = rows[0]?.locked_until;
     return until != null && new Date(until).getTime() > t.clock().getTime();
   }
@@ -131,11 +150,17 @@ describe('guessing the one-time code or the current password', () => {
       const user = await signIn(t.app, { roles: ['dispatcher'] });
       t.clock.advanceMinutes(1);
       const pending = await pendingSignIn(user.loginId, freshIp());
-      const answers = await Promise.all([...Array.from({ length: 30 }, (_, i) => verify(pending, wrongCode(i))), verify(pending, rightCode())]);
+      const answers = await Promise.all([
+        ...Array.from({ length: 30 }, (_, i) => verify(pending, wrongCode(i))),
+        verify(pending, rightCode()),
+      ]);
       expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(0);
       expect(await isLocked(user.userId)).toBe(true);
       const audit = await auditOf(user.userId);
-      expect(audit.filter((a) => a.event_type === 'auth.mfa' && a.outcome === 'failure' && a.reason_code === 'code_wrong').length).toBeLessThanOrEqual(5);
+      expect(
+        audit.filter((a) => a.event_type === 'auth.mfa' && a.outcome === 'failure' && a.reason_code === 'code_wrong')
+          .length,
+      ).toBeLessThanOrEqual(5);
     });
 
     it('answers 429 once an address has used up its failures, with the rate-limited message', async () => {
@@ -177,13 +202,16 @@ describe('guessing the one-time code or the current password', () => {
       t.clock.advanceMinutes(31);
       expect((await signInFrom(user.loginId, freshIp())).statusCode).toBe(200);
       const audit = await auditOf(user.userId);
-      expect(audit.filter((a) => a.event_type === 'auth.password' && a.reason_code === 'current_wrong')).toHaveLength(5);
+      expect(audit.filter((a) => a.event_type === 'auth.password' && a.reason_code === 'current_wrong')).toHaveLength(
+        5,
+      );
       expect(audit.filter((a) => a.event_type === 'auth.lock')).toHaveLength(1);
     });
 
     it('wrong current passwords and wrong sign-in passwords share one count', async () => {
       const user = await signIn(t.app, { roles: ['dispatcher'] });
-      for (let i = 0; i < 3; i++) expect((await signInFrom(user.loginId, freshIp(), `Wrong#signin${i}x`)).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect((await signInFrom(user.loginId, freshIp(), `Wrong#signin${i}x`)).statusCode).toBe(401);
       const headers = { ...user.headers, 'x-forwarded-for': freshIp() };
       expect((await changePassword(headers, 'Wrong#current0x')).statusCode).toBe(400);
       expect((await changePassword(headers, 'Wrong#current1x')).statusCode).toBe(401);
@@ -193,11 +221,16 @@ describe('guessing the one-time code or the current password', () => {
     it('a flood of parallel guesses checks no more passwords than the lockout threshold', async () => {
       const user = await signIn(t.app, { roles: ['dispatcher'] });
       const headers = { ...user.headers, 'x-forwarded-for': freshIp() };
-      const answers = await Promise.all([...Array.from({ length: 24 }, (_, i) => changePassword(headers, `Wrong#flood${i}x`)), changePassword(headers, testPassword)]);
+      const answers = await Promise.all([
+        ...Array.from({ length: 24 }, (_, i) => changePassword(headers, `Wrong#flood${i}x`)),
+        changePassword(headers, testPassword),
+      ]);
       expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(0);
       expect(await isLocked(user.userId)).toBe(true);
       const audit = await auditOf(user.userId);
-      expect(audit.filter((a) => a.event_type === 'auth.password' && a.reason_code === 'current_wrong').length).toBeLessThanOrEqual(5);
+      expect(
+        audit.filter((a) => a.event_type === 'auth.password' && a.reason_code === 'current_wrong').length,
+      ).toBeLessThanOrEqual(5);
     });
 
     it('a locked account cannot change its password from a session it still holds', async () => {
@@ -219,7 +252,10 @@ describe('guessing the one-time code or the current password', () => {
       const ip = freshIp();
       for (let n = 0; n < 5; n++) {
         const user = await signIn(t.app, { roles: ['dispatcher'] });
-        for (let i = 0; i < 4; i++) expect((await changePassword({ ...user.headers, 'x-forwarded-for': ip }, `Wrong#current${i}x`)).statusCode).toBe(400);
+        for (let i = 0; i < 4; i++)
+          expect(
+            (await changePassword({ ...user.headers, 'x-forwarded-for': ip }, `Wrong#current${i}x`)).statusCode,
+          ).toBe(400);
       }
       const user = await signIn(t.app, { roles: ['dispatcher'] });
       const res = await changePassword({ ...user.headers, 'x-forwarded-for': ip }, testPassword);

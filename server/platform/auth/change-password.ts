@@ -31,14 +31,26 @@ export async function nextPasswordState(ctx: Ctx, user: UserRow, password: strin
   const policy = ctx.security.policy;
   const verdict = judgePassword(password, policy, personalWordsOf(ctx, user));
   if (verdict.problems.length > 0) throw passwordFieldError(field, verdict, policy);
-  const previous = [user.passwordHash, ...user.passwordHistory].filter((h): h is string => !!h).slice(0, policy.historyCount);
+  const previous = [user.passwordHash, ...user.passwordHistory]
+    .filter((h): h is string => !!h)
+    .slice(0, policy.historyCount);
   for (const old of previous) {
-    if (await verifyPassword(old, password)) throw AppError.field(field, 'auth.password_reused', { count: policy.historyCount });
+    if (await verifyPassword(old, password))
+      throw AppError.field(field, 'auth.password_reused', { count: policy.historyCount });
   }
-  return { passwordHash: await hashPassword(password), passwordHistory: previous.slice(0, Math.max(0, policy.historyCount - 1)) };
+  return {
+    passwordHash: await hashPassword(password),
+    passwordHistory: previous.slice(0, Math.max(0, policy.historyCount - 1)),
+  };
 }
 
-const currentPasswordRule = { eventType: 'auth.password', action: 'change', field: 'currentPassword', wrongMessage: 'auth.current_password_wrong', perSession: false };
+const currentPasswordRule = {
+  eventType: 'auth.password',
+  action: 'change',
+  field: 'currentPassword',
+  wrongMessage: 'auth.current_password_wrong',
+  perSession: false,
+};
 
 /**
  * Changes one's own password. The current password is a credential like the one at sign-in: wrong ones count
@@ -53,15 +65,31 @@ export async function changeOwnPassword(
 ): Promise<OpenedSession> {
   const { user } = session;
   await checkGuardedCredential(ctx, session, currentPasswordRule, async () =>
-    user.passwordHash && (await verifyPassword(user.passwordHash, input.currentPassword)) ? { ok: true } : { ok: false, reasonCode: 'current_wrong' },
+    user.passwordHash && (await verifyPassword(user.passwordHash, input.currentPassword))
+      ? { ok: true }
+      : { ok: false, reasonCode: 'current_wrong' },
   );
   const next = await nextPasswordState(ctx, user, input.newPassword, 'newPassword');
   return tx(ctx, async (t) => {
     const now = t.clock();
-    await updateUser(t.db, t.countyCode, user.id, { ...next, passwordChangedAt: now, mustChangePassword: false, updatedAt: now });
-    const ended = input.signOutOtherSessions === false ? 0 : await deleteSessionsOfUser(t.db, t.countyCode, user.id, session.row.tokenHash);
+    await updateUser(t.db, t.countyCode, user.id, {
+      ...next,
+      passwordChangedAt: now,
+      mustChangePassword: false,
+      updatedAt: now,
+    });
+    const ended =
+      input.signOutOtherSessions === false
+        ? 0
+        : await deleteSessionsOfUser(t.db, t.countyCode, user.id, session.row.tokenHash);
     const rotated = await rotateSession(t, session.row);
-    await recordAudit(t, { eventType: 'auth.password', action: 'change', objectType: 'user', objectId: user.id, details: { endedSessions: ended } });
+    await recordAudit(t, {
+      eventType: 'auth.password',
+      action: 'change',
+      objectType: 'user',
+      objectId: user.id,
+      details: { endedSessions: ended },
+    });
     return rotated;
   });
 }

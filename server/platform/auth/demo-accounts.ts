@@ -25,17 +25,73 @@ export const demoAccounts: readonly DemoAccount[] = [
   { loginId: 'secadmin', displayName: '陈静（安全管理员）', role: 'sec_admin', scopeRegion: '430225', mfa: true },
   { loginId: 'auditadmin', displayName: '王芳（审计管理员）', role: 'audit_admin', scopeRegion: '430225', mfa: true },
   { loginId: 'chuangwenban', displayName: '李华', role: 'coordinator', scopeRegion: '430225', department: '县创文办' },
-  { loginId: 'dispatcher', displayName: '周婷', role: 'dispatcher', scopeRegion: '430225', department: '县数字城管指挥中心' },
-  { loginId: 'inspector.xiayang', displayName: '谭建军', role: 'inspector', scopeRegion: '430225100', phone: '13907331234' },
-  { loginId: 'inspector.miandu', displayName: '罗小兵', role: 'inspector', scopeRegion: '430225101', phone: '13907335678' },
-  { loginId: 'dept.chengguan', displayName: '黄志强', role: 'department', scopeRegion: '430225', department: 'chengguan' },
-  { loginId: 'market.group1', displayName: '邓丽', role: 'market_inspector', scopeRegion: '430225', department: '县市场监督管理局' },
-  { loginId: 'volunteer.center', displayName: '曾晓红', role: 'volunteer_admin', scopeRegion: '430225', department: '县新时代文明实践中心' },
+  {
+    loginId: 'dispatcher',
+    displayName: '周婷',
+    role: 'dispatcher',
+    scopeRegion: '430225',
+    department: '县数字城管指挥中心',
+  },
+  {
+    loginId: 'inspector.xiayang',
+    displayName: '谭建军',
+    role: 'inspector',
+    scopeRegion: '430225100',
+    phone: '13907331234',
+  },
+  {
+    loginId: 'inspector.miandu',
+    displayName: '罗小兵',
+    role: 'inspector',
+    scopeRegion: '430225101',
+    phone: '13907335678',
+  },
+  {
+    loginId: 'dept.chengguan',
+    displayName: '黄志强',
+    role: 'department',
+    scopeRegion: '430225',
+    department: 'chengguan',
+  },
+  {
+    loginId: 'market.group1',
+    displayName: '邓丽',
+    role: 'market_inspector',
+    scopeRegion: '430225',
+    department: '县市场监督管理局',
+  },
+  {
+    loginId: 'volunteer.center',
+    displayName: '曾晓红',
+    role: 'volunteer_admin',
+    scopeRegion: '430225',
+    department: '县新时代文明实践中心',
+  },
   { loginId: 'volunteer.demo', displayName: '段雨欣', role: 'volunteer', scopeRegion: '430225100' },
   { loginId: 'cadre.xiayang', displayName: '张德明', role: 'village_cadre', scopeRegion: '430225100200' },
-  { loginId: 'servicedesk', displayName: '钟敏', role: 'service_clerk', scopeRegion: '430225', department: '县政务服务中心' },
-  { loginId: 'yibao', displayName: '彭涛', role: 'insurance_clerk', scopeRegion: '430225', department: '县医疗保障事务中心', mfa: true },
-  { loginId: 'clinic.county', displayName: '谢医生', role: 'institution_operator', scopeRegion: '430225', department: '炎陵县人民医院', mfa: true },
+  {
+    loginId: 'servicedesk',
+    displayName: '钟敏',
+    role: 'service_clerk',
+    scopeRegion: '430225',
+    department: '县政务服务中心',
+  },
+  {
+    loginId: 'yibao',
+    displayName: '彭涛',
+    role: 'insurance_clerk',
+    scopeRegion: '430225',
+    department: '县医疗保障事务中心',
+    mfa: true,
+  },
+  {
+    loginId: 'clinic.county',
+    displayName: '谢医生',
+    role: 'institution_operator',
+    scopeRegion: '430225',
+    department: '炎陵县人民医院',
+    mfa: true,
+  },
 ];
 
 export const demoAccountsSeed: SeedStep = {
@@ -50,7 +106,10 @@ export const demoAccountsSeed: SeedStep = {
           mustChangePassword: false,
           roles: [account.role],
           ...(account.mfa
-            ? { mfaSecretEnc: encryptField(ctx.keyring, demoTotpSecret, columnContext('app_user', 'mfa_secret_enc')), mfaEnabledAt: ctx.clock() }
+            ? {
+                mfaSecretEnc: encryptField(ctx.keyring, demoTotpSecret, columnContext('app_user', 'mfa_secret_enc')),
+                mfaEnabledAt: ctx.clock(),
+              }
             : {}),
         });
       }
@@ -61,7 +120,9 @@ export const demoAccountsSeed: SeedStep = {
 
 /** What `serve --demo` prints so a visitor can sign in as any role. */
 export function demoAccountsBanner(): string {
-  const rows = demoAccounts.map((a) => `  ${a.loginId.padEnd(20)} ${a.role.padEnd(22)} ${a.displayName}${a.mfa ? '  [MFA]' : ''}`);
+  const rows = demoAccounts.map(
+    (a) => `  ${a.loginId.padEnd(20)} ${a.role.padEnd(22)} ${a.displayName}${a.mfa ? '  [MFA]' : ''}`,
+  );
   return [
     `Demo accounts (password for all: ${demoPassword}):`,
     ...rows,

@@ -43,7 +43,12 @@ export function installIdentity(app: FastifyInstance, settings: AuthSettings): v
     request.ctx = { ...request.ctx, actor: resolved.actor };
     const exempt = safeMethods.has(request.method) || request.routeOptions.config?.csrfExempt === true;
     if (!exempt && request.headers['x-csrf-token'] !== resolved.session.row.csrfToken) {
-      await recordAuditOutside(request.ctx, { eventType: 'access.csrf', action: request.method, outcome: 'failure', reasonCode: 'csrf_mismatch' });
+      await recordAuditOutside(request.ctx, {
+        eventType: 'access.csrf',
+        action: request.method,
+        outcome: 'failure',
+        reasonCode: 'csrf_mismatch',
+      });
       throw new AppError(403, 'csrf_failed', 'auth.csrf_failed');
     }
   });
@@ -90,7 +95,12 @@ async function resolveSession(ctx: Ctx, token: string) {
   return { actor, session: { row, user, pending } };
 }
 
-export function setSessionCookie(reply: FastifyReply, settings: AuthSettings, token: string, maxAgeSeconds: number): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  settings: AuthSettings,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   reply.setCookie(sessionCookieName(settings), token, {
     path: '/',
     httpOnly: true,
@@ -101,5 +111,10 @@ export function setSessionCookie(reply: FastifyReply, settings: AuthSettings, to
 }
 
 export function clearSessionCookie(reply: FastifyReply, settings: AuthSettings): void {
-  reply.clearCookie(sessionCookieName(settings), { path: '/', httpOnly: true, secure: settings.secureCookies, sameSite: 'strict' });
+  reply.clearCookie(sessionCookieName(settings), {
+    path: '/',
+    httpOnly: true,
+    secure: settings.secureCookies,
+    sameSite: 'strict',
+  });
 }

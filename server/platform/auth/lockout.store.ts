@@ -14,11 +14,24 @@ const unlockedAt = (now: Date) => or(isNull(appUser.lockedUntil), lte(appUser.lo
  * account is locked or every slot is taken by checks in flight. A success gives the slots back
  * (`clearFailures`), so at most `threshold` guesses are ever checked between two locks.
  */
-export async function claimFailureSlot(db: Db, regionCode: string, userId: string, now: Date, threshold: number): Promise<number | null> {
+export async function claimFailureSlot(
+  db: Db,
+  regionCode: string,
+  userId: string,
+  now: Date,
+  threshold: number,
+): Promise<number | null> {
   const rows = await db
     .update(appUser)
     .set({ failedLogins: sql`${appUser.failedLogins} + 1` })
-    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, userId), unlockedAt(now), lt(appUser.failedLogins, threshold)))
+    .where(
+      and(
+        eq(appUser.regionCode, regionCode),
+        eq(appUser.id, userId),
+        unlockedAt(now),
+        lt(appUser.failedLogins, threshold),
+      ),
+    )
     .returning({ failures: appUser.failedLogins });
   return rows[0]?.failures ?? null;
 }
@@ -27,7 +40,13 @@ export async function claimFailureSlot(db: Db, regionCode: string, userId: strin
  * Counts one failure that was checked without a slot (the sign-in form) and locks at the threshold, in one
  * statement: the SET expressions all read the row as it was. Returns the count and whether it locked.
  */
-export async function countFailureAndLock(db: Db, regionCode: string, userId: string, threshold: number, lockUntil: Date) {
+export async function countFailureAndLock(
+  db: Db,
+  regionCode: string,
+  userId: string,
+  threshold: number,
+  lockUntil: Date,
+) {
   const reaches = sql`${appUser.failedLogins} + 1 >= ${threshold}`;
   const rows = await db
     .update(appUser)
@@ -43,7 +62,10 @@ export async function countFailureAndLock(db: Db, regionCode: string, userId: st
 }
 
 export async function lockAccount(db: Db, regionCode: string, userId: string, until: Date): Promise<void> {
-  await db.update(appUser).set({ failedLogins: 0, lockedUntil: until }).where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, userId)));
+  await db
+    .update(appUser)
+    .set({ failedLogins: 0, lockedUntil: until })
+    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, userId)));
 }
 
 /** A proven credential clears the count; false when the account is locked (a lock set meanwhile wins). */

@@ -20,8 +20,12 @@ export function addressWindowStart(ctx: Ctx): Date {
 }
 
 /** A flood from one address answers 429 before any credential is looked at (audited as `ip_throttled`). */
-export async function refuseThrottledAddress(ctx: Ctx, event: { eventType: string; action: string; userId?: string }): Promise<void> {
-  if ((await failuresFrom(ctx.db, ctx.countyCode, ctx.ip, addressWindowStart(ctx))) < ctx.security.ipFailureLimit) return;
+export async function refuseThrottledAddress(
+  ctx: Ctx,
+  event: { eventType: string; action: string; userId?: string },
+): Promise<void> {
+  if ((await failuresFrom(ctx.db, ctx.countyCode, ctx.ip, addressWindowStart(ctx))) < ctx.security.ipFailureLimit)
+    return;
   await tx(ctx, (t) =>
     recordAudit(t, {
       eventType: event.eventType,
@@ -43,7 +47,13 @@ export async function countAddressFailure(t: Ctx): Promise<void> {
 export async function lockAfterFailures(t: Ctx, userId: string, cause: string): Promise<void> {
   const minutes = t.security.policy.lockoutMinutes;
   await lockAccount(t.db, t.countyCode, userId, new Date(t.clock().getTime() + minutes * 60_000));
-  await recordAudit(t, { eventType: 'auth.lock', action: 'lock', objectType: 'user', objectId: userId, details: { minutes, cause } });
+  await recordAudit(t, {
+    eventType: 'auth.lock',
+    action: 'lock',
+    objectType: 'user',
+    objectId: userId,
+    details: { minutes, cause },
+  });
 }
 
 /** The account is locked: the session that was checking a credential has been ended; sign in again later. */
@@ -87,7 +97,8 @@ export async function checkGuardedCredential(
     await countAddressFailure(t);
     const locks = reasonCode !== 'locked' && slot !== null && slot >= threshold;
     if (locks) await lockAfterFailures(t, user.id, spec.eventType);
-    const sessionFailures = spec.perSession && reasonCode !== 'locked' ? await countSessionMfaFailure(t.db, t.countyCode, row.tokenHash) : 0;
+    const sessionFailures =
+      spec.perSession && reasonCode !== 'locked' ? await countSessionMfaFailure(t.db, t.countyCode, row.tokenHash) : 0;
     const ends = reasonCode === 'locked' || locks ? 'locked' : sessionFailures >= threshold ? 'exhausted' : null;
     if (ends) await deleteSession(t.db, t.countyCode, row.tokenHash);
     await recordAudit(t, {
@@ -97,7 +108,11 @@ export async function checkGuardedCredential(
       reasonCode,
       objectType: 'user',
       objectId: user.id,
-      details: { ...(slot === null ? {} : { failures: slot }), ...(spec.perSession ? { sessionFailures } : {}), sessionEnded: ends !== null },
+      details: {
+        ...(slot === null ? {} : { failures: slot }),
+        ...(spec.perSession ? { sessionFailures } : {}),
+        sessionEnded: ends !== null,
+      },
     });
     return ends;
   });

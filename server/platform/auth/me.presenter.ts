@@ -13,7 +13,9 @@ export function presentMe(
   policy: PasswordPolicy,
 ): MeDto {
   const expires =
-    user.passwordChangedAt && policy.maxAgeDays > 0 ? new Date(user.passwordChangedAt.getTime() + policy.maxAgeDays * 86_400_000) : null;
+    user.passwordChangedAt && policy.maxAgeDays > 0
+      ? new Date(user.passwordChangedAt.getTime() + policy.maxAgeDays * 86_400_000)
+      : null;
   return {
     user: {
       id: user.id,

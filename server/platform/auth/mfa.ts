@@ -16,13 +16,22 @@ export async function startMfaEnrolment(ctx: Ctx, user: UserRow): Promise<{ secr
   if (user.mfaEnabledAt) throw AppError.field('code', 'auth.mfa_already_enabled');
   const secret = newTotpSecret();
   await tx(ctx, async (t) => {
-    await updateUser(t.db, t.countyCode, user.id, { mfaSecretEnc: encryptField(t.keyring, secret, secretContext), updatedAt: t.clock() });
+    await updateUser(t.db, t.countyCode, user.id, {
+      mfaSecretEnc: encryptField(t.keyring, secret, secretContext),
+      updatedAt: t.clock(),
+    });
     await recordAudit(t, { eventType: 'auth.mfa', action: 'enrol_start', objectType: 'user', objectId: user.id });
   });
   return { secret, uri: totpUri(secret, user.loginId) };
 }
 
-const verifyRule = { eventType: 'auth.mfa', action: 'verify', field: 'code', wrongMessage: 'auth.mfa_code_wrong', perSession: true };
+const verifyRule = {
+  eventType: 'auth.mfa',
+  action: 'verify',
+  field: 'code',
+  wrongMessage: 'auth.mfa_code_wrong',
+  perSession: true,
+};
 
 /**
  * Finishes enrolment (the pending secret) or passes the MFA step of this session (the enabled secret), and
@@ -31,10 +40,17 @@ const verifyRule = { eventType: 'auth.mfa', action: 'verify', field: 'code', wro
  * of guesses. Enrolment codes are not: they prove a secret the caller was just shown, so guessing them gains
  * nothing, and a fumbling new user should not lock themselves out.
  */
-export async function proveMfaCode(ctx: Ctx, session: { row: SessionRow; user: UserRow }, code: string, enrolling: boolean): Promise<OpenedSession> {
+export async function proveMfaCode(
+  ctx: Ctx,
+  session: { row: SessionRow; user: UserRow },
+  code: string,
+  enrolling: boolean,
+): Promise<OpenedSession> {
   const { user } = session;
-  if (!user.mfaSecretEnc) throw AppError.field('code', enrolling ? 'auth.mfa_no_pending_secret' : 'auth.mfa_not_enrolled');
-  if (enrolling === (user.mfaEnabledAt !== null)) throw AppError.field('code', enrolling ? 'auth.mfa_already_enabled' : 'auth.mfa_not_enrolled');
+  if (!user.mfaSecretEnc)
+    throw AppError.field('code', enrolling ? 'auth.mfa_no_pending_secret' : 'auth.mfa_not_enrolled');
+  if (enrolling === (user.mfaEnabledAt !== null))
+    throw AppError.field('code', enrolling ? 'auth.mfa_already_enabled' : 'auth.mfa_not_enrolled');
   const secret = decryptField(ctx.keyring, user.mfaSecretEnc, secretContext);
   const now = ctx.clock();
   let step: number | null = null;
@@ -42,12 +58,23 @@ export async function proveMfaCode(ctx: Ctx, session: { row: SessionRow; user: U
     step = matchTotpStep(secret, code, now);
     if (step === null) return { ok: false, reasonCode: 'code_wrong' };
     // A step at or before the last accepted one is a replayed code; taking the step is atomic, so it is single-use.
-    return (await acceptMfaStep(ctx.db, ctx.countyCode, user.id, step, now, enrolling)) ? { ok: true } : { ok: false, reasonCode: 'code_replayed' };
+    return (await acceptMfaStep(ctx.db, ctx.countyCode, user.id, step, now, enrolling))
+      ? { ok: true }
+      : { ok: false, reasonCode: 'code_replayed' };
   };
   if (enrolling) {
     const outcome = await judge();
     if (!outcome.ok) {
-      await tx(ctx, (t) => recordAudit(t, { eventType: 'auth.mfa', action: 'enrol', outcome: 'failure', reasonCode: outcome.reasonCode, objectType: 'user', objectId: user.id }));
+      await tx(ctx, (t) =>
+        recordAudit(t, {
+          eventType: 'auth.mfa',
+          action: 'enrol',
+          outcome: 'failure',
+          reasonCode: outcome.reasonCode,
+          objectType: 'user',
+          objectId: user.id,
+        }),
+      );
       throw AppError.field('code', 'auth.mfa_code_wrong');
     }
   } else {
@@ -55,7 +82,12 @@ export async function proveMfaCode(ctx: Ctx, session: { row: SessionRow; user: U
   }
   return tx(ctx, async (t) => {
     const next = await rotateSession(t, session.row, { mfaPassed: true });
-    await recordAudit(t, { eventType: 'auth.mfa', action: enrolling ? 'enrol' : 'verify', objectType: 'user', objectId: user.id });
+    await recordAudit(t, {
+      eventType: 'auth.mfa',
+      action: enrolling ? 'enrol' : 'verify',
+      objectType: 'user',
+      objectId: user.id,
+    });
     return next;
   });
 }

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { temporaryPassword } from './admin/temporary-password.ts';
-import { characterClasses, chinaProfile, isPasswordExpired, judgePassword, validatePassword } from './password-policy.ts';
+import {
+  characterClasses,
+  chinaProfile,
+  isPasswordExpired,
+  judgePassword,
+  validatePassword,
+} from './password-policy.ts';
 
 describe('password policy (China profile)', () => {
   it.each([
@@ -69,10 +75,14 @@ describe('password policy (China profile)', () => {
 
   it('a short chunk repeated is always refused, whatever the chunk', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 2, maxLength: 4, unit: 'grapheme-ascii' }), fc.integer({ min: 3, max: 8 }), (chunk, times) => {
-        const password = chunk.repeat(Math.max(times, Math.ceil(chinaProfile.minLength / chunk.length)));
-        expect(validatePassword(password, chinaProfile).length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.string({ minLength: 2, maxLength: 4, unit: 'grapheme-ascii' }),
+        fc.integer({ min: 3, max: 8 }),
+        (chunk, times) => {
+          const password = chunk.repeat(Math.max(times, Math.ceil(chinaProfile.minLength / chunk.length)));
+          expect(validatePassword(password, chinaProfile).length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 40 },
     );
   });

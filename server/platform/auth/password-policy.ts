@@ -50,11 +50,59 @@ export interface PersonalWords {
 // Among the most used passwords in Chinese leak lists and generic lists; compared case-insensitively after
 // stripping digits and symbols at the ends, so "Password123!" is caught as "password".
 const commonStems = new Set([
-  'password', 'passw0rd', 'admin', 'administrator', 'qwerty', 'qwertyuiop', 'asdfgh', 'asdfghjkl', 'zxcvbn', 'zxcvbnm',
-  'woaini', 'iloveyou', 'aini', 'abc', 'abcdef', 'abcdefg', 'letmein', 'welcome', 'monkey', 'dragon', 'master',
-  'root', 'test', 'guest', 'user', 'login', 'china', 'zhongguo', 'beijing', 'shanghai', 'hunan', 'zhuzhou',
-  'yanling', 'wenming', 'chuangwen', 'yibao', 'huawei', 'xiaomi', 'qq', 'weixin', 'wechat', 'taobao', 'baidu',
-  'changeme', 'default', 'sunshine', 'princess', 'football', 'baseball', 'superman', 'trustno', 'p@ssw0rd', 'p@ssword',
+  'password',
+  'passw0rd',
+  'admin',
+  'administrator',
+  'qwerty',
+  'qwertyuiop',
+  'asdfgh',
+  'asdfghjkl',
+  'zxcvbn',
+  'zxcvbnm',
+  'woaini',
+  'iloveyou',
+  'aini',
+  'abc',
+  'abcdef',
+  'abcdefg',
+  'letmein',
+  'welcome',
+  'monkey',
+  'dragon',
+  'master',
+  'root',
+  'test',
+  'guest',
+  'user',
+  'login',
+  'china',
+  'zhongguo',
+  'beijing',
+  'shanghai',
+  'hunan',
+  'zhuzhou',
+  'yanling',
+  'wenming',
+  'chuangwen',
+  'yibao',
+  'huawei',
+  'xiaomi',
+  'qq',
+  'weixin',
+  'wechat',
+  'taobao',
+  'baidu',
+  'changeme',
+  'default',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'superman',
+  'trustno',
+  'p@ssw0rd',
+  'p@ssword',
 ]);
 
 export function characterClasses(password: string): number {
@@ -85,18 +133,27 @@ export function judgePassword(password: string, policy: PasswordPolicy, personal
   return strength.acceptable ? { problems: [], hint: null } : { problems: ['password.weak'], hint: strength.hint };
 }
 
-export function validatePassword(password: string, policy: PasswordPolicy, personal: PersonalWords = {}): PasswordProblem[] {
+export function validatePassword(
+  password: string,
+  policy: PasswordPolicy,
+  personal: PersonalWords = {},
+): PasswordProblem[] {
   return judgePassword(password, policy, personal).problems;
 }
 
 /** The person's identifiers and their parts ("tan.jianjun" → tan, jianjun), for the estimator's own dictionary. */
 function personalInputs(personal: PersonalWords): string[] {
-  const words = [personal.loginId, personal.displayName, personal.phone, personal.idCard].filter((w): w is string => !!w);
+  const words = [personal.loginId, personal.displayName, personal.phone, personal.idCard].filter(
+    (w): w is string => !!w,
+  );
   return [...new Set([...words, ...words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3))];
 }
 
 function isCommon(password: string): boolean {
-  const stem = password.toLowerCase().replace(/^[^a-z@]+|[^a-z0-9@]+$/g, '').replace(/\d+$/, '');
+  const stem = password
+    .toLowerCase()
+    .replace(/^[^a-z@]+|[^a-z0-9@]+$/g, '')
+    .replace(/\d+$/, '');
   return stem.length === 0 || commonStems.has(stem);
 }
 

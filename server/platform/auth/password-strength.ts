@@ -1,4 +1,11 @@
-import { type MatchExtended, type Matcher, MatcherBaseClass, type MatchOptions, ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
+import {
+  type MatchExtended,
+  type Matcher,
+  MatcherBaseClass,
+  type MatchOptions,
+  ZxcvbnFactory,
+  type ZxcvbnResult,
+} from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as englishDictionary } from '@zxcvbn-ts/language-en';
 import { chineseDictionaries } from './chinese-password-words.ts';
@@ -71,18 +78,39 @@ export interface Strength {
 
 /** `personal`: the person's own words (login, name, phone), which an attacker who targets them tries first. */
 export function estimateStrength(password: string, personal: readonly string[] = []): Strength {
-  const result = estimator().check(password, personal.filter((word) => word.length > 0));
+  const result = estimator().check(
+    password,
+    personal.filter((word) => word.length > 0),
+  );
   const acceptable = result.score >= minimumStrengthScore;
   return { score: result.score, acceptable, hint: acceptable ? null : hintOf(result) };
 }
 
 /** zxcvbn's own warnings name most patterns; ours come first, since zxcvbn has no words for them. */
 function hintOf(result: ZxcvbnResult): string {
-  const patterns = result.sequence.map((match) => (match.pattern === 'dictionary' ? String(match.dictionaryName) : match.pattern));
+  const patterns = result.sequence.map((match) =>
+    match.pattern === 'dictionary' ? String(match.dictionaryName) : match.pattern,
+  );
   if (patterns.includes('mobileNumber')) return 'password.hint.phone';
   if (patterns.some((name) => name.endsWith('-cn'))) return 'password.hint.chinese';
   const warning = result.feedback.warning;
   return warning && knownWarnings.has(warning) ? `password.hint.${warning}` : 'password.hint.guessable';
 }
 
-const knownWarnings = new Set(['straightRow', 'keyPattern', 'simpleRepeat', 'extendedRepeat', 'sequences', 'recentYears', 'dates', 'topTen', 'topHundred', 'common', 'similarToCommon', 'wordByItself', 'namesByThemselves', 'commonNames', 'userInputs']);
+const knownWarnings = new Set([
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+]);

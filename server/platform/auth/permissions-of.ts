@@ -9,7 +9,13 @@ import { isPasswordExpired, type PasswordPolicy } from './password-policy.ts';
  */
 export type PendingStep = 'mfa' | 'mfa_enroll' | 'password_change';
 
-export function pendingStepOf(user: UserRow, roles: readonly RoleRow[], mfaPassed: boolean, policy: PasswordPolicy, now: Date): PendingStep | null {
+export function pendingStepOf(
+  user: UserRow,
+  roles: readonly RoleRow[],
+  mfaPassed: boolean,
+  policy: PasswordPolicy,
+  now: Date,
+): PendingStep | null {
   if (user.mfaEnabledAt && !mfaPassed) return 'mfa';
   if (!user.mfaEnabledAt && roles.some((r) => r.requiresMfa)) return 'mfa_enroll';
   if (user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, policy, now)) return 'password_change';

@@ -6,7 +6,10 @@ import { upsertBuiltinRoles } from './roles.store.ts';
 
 /** Built-in roles with every module's grants, written at each start so the database follows the code. */
 export function effectiveBuiltinRoles() {
-  return withGrants(builtinRoles, appModules.map((m) => m.grants ?? {}));
+  return withGrants(
+    builtinRoles,
+    appModules.map((m) => m.grants ?? {}),
+  );
 }
 
 export async function ensureBuiltinRoles(ctx: Ctx): Promise<void> {

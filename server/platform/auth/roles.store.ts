@@ -19,7 +19,10 @@ export async function upsertBuiltinRoles(db: Db, regionCode: string, roles: read
     await db
       .insert(appRole)
       .values(values)
-      .onConflictDoUpdate({ target: [appRole.regionCode, appRole.key], set: { ...values, regionCode: undefined, key: undefined } });
+      .onConflictDoUpdate({
+        target: [appRole.regionCode, appRole.key],
+        set: { ...values, regionCode: undefined, key: undefined },
+      });
   }
 }
 
@@ -31,7 +34,10 @@ export async function listRoles(db: Db, regionCode: string): Promise<RoleRow[]> 
 
 export async function findRoles(db: Db, regionCode: string, keys: readonly string[]): Promise<RoleRow[]> {
   if (keys.length === 0) return [];
-  return db.select().from(appRole).where(and(eq(appRole.regionCode, regionCode), inArray(appRole.key, [...keys])));
+  return db
+    .select()
+    .from(appRole)
+    .where(and(eq(appRole.regionCode, regionCode), inArray(appRole.key, [...keys])));
 }
 
 export async function rolesOfUser(db: Db, regionCode: string, userId: string): Promise<RoleRow[]> {
@@ -43,7 +49,14 @@ export async function rolesOfUser(db: Db, regionCode: string, userId: string): P
     .then((rows) => rows.map((r) => r.role));
 }
 
-export async function grantRole(db: Db, regionCode: string, userId: string, roleKey: string, grantedBy: string | null, now: Date) {
+export async function grantRole(
+  db: Db,
+  regionCode: string,
+  userId: string,
+  roleKey: string,
+  grantedBy: string | null,
+  now: Date,
+) {
   await db.insert(userRole).values({ regionCode, userId, roleKey, grantedBy, grantedAt: now }).onConflictDoNothing();
 }
 
@@ -66,7 +79,11 @@ export async function countHoldersOfAdminKind(db: Db, regionCode: string, adminK
 }
 
 /** Role keys of many users in one query (account lists). */
-export async function roleKeysOfUsers(db: Db, regionCode: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function roleKeysOfUsers(
+  db: Db,
+  regionCode: string,
+  userIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return byUser;
   const rows = await db

@@ -11,10 +11,15 @@ import { totpCodeAt } from './totp.ts';
 describe('session rotation on privilege changes', () => {
   const t = useTestApp();
   const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie']).split(';')[0]!;
-  const login = (username: string, password = testPassword) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password = testPassword) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
-  const sessions = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers });
-  const headersOf = (res: { headers: Record<string, unknown>; json: () => { csrfToken: string } }) => ({ cookie: cookieOf(res), 'x-csrf-token': res.json().csrfToken });
+  const sessions = (headers: Record<string, string>) =>
+    t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers });
+  const headersOf = (res: { headers: Record<string, unknown>; json: () => { csrfToken: string } }) => ({
+    cookie: cookieOf(res),
+    'x-csrf-token': res.json().csrfToken,
+  });
 
   /** The old session must be dead for reads and writes, and the new CSRF token must not work with the old cookie. */
   async function expectRotated(before: Record<string, string>, res: Awaited<ReturnType<typeof login>>) {
@@ -25,7 +30,11 @@ describe('session rotation on privilege changes', () => {
     expect(after['x-csrf-token']).not.toBe(before['x-csrf-token']);
     expect((await me(before)).statusCode).toBe(401);
     expect((await me({ cookie: before.cookie!, 'x-csrf-token': after['x-csrf-token'] })).statusCode).toBe(401);
-    const write = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: after.cookie, 'x-csrf-token': before['x-csrf-token']! } });
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: after.cookie, 'x-csrf-token': before['x-csrf-token']! },
+    });
     expect(write.statusCode).toBe(403);
     expect((await me(after)).statusCode).toBe(200);
     return after;
@@ -36,7 +45,12 @@ describe('session rotation on privilege changes', () => {
     t.clock.advanceMinutes(1);
     const first = await login(user.loginId);
     const before = headersOf(first);
-    const verified = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: before, payload: { code: totpCodeAt(testTotpSecret, t.clock()) } });
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: before,
+      payload: { code: totpCodeAt(testTotpSecret, t.clock()) },
+    });
     const after = await expectRotated(before, verified);
     expect(verified.json()).toMatchObject({ pending: null, csrfToken: after['x-csrf-token'] });
     // The absolute lifetime still counts from the sign-in: rotating does not extend it.
@@ -46,12 +60,22 @@ describe('session rotation on privilege changes', () => {
 
   it('enrolling an authenticator gives a new session', async () => {
     const { createAdministrator } = await import('./bootstrap.ts');
-    await createAdministrator(t.db.ctx({ clock: t.clock }), { loginId: 'luo.fang', displayName: '罗芳', role: 'sec_admin', password: 'Lu#Shui-River7' });
+    await createAdministrator(t.db.ctx({ clock: t.clock }), {
+      loginId: 'luo.fang',
+      displayName: '罗芳',
+      role: 'sec_admin',
+      password: 'Lu#Shui-River7',
+    });
     const first = await login('luo.fang', 'Lu#Shui-River7');
     expect(first.json().pending).toBe('mfa_enroll');
     const before = headersOf(first);
     const setup = (await t.app.inject({ method: 'POST', url: '/api/auth/mfa/setup', headers: before })).json();
-    const enabled = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/enable', headers: before, payload: { code: totpCodeAt(setup.secret, t.clock()) } });
+    const enabled = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/enable',
+      headers: before,
+      payload: { code: totpCodeAt(setup.secret, t.clock()) },
+    });
     const after = await expectRotated(before, enabled);
     expect(enabled.json().user.mfaEnabled).toBe(true);
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/roles', headers: after })).statusCode).toBe(200);
@@ -76,7 +100,12 @@ describe('session rotation on privilege changes', () => {
     const user = await signIn(t.app, { roles: ['dispatcher'] });
     t.clock.advanceMinutes(1);
     const before = headersOf(await login(user.loginId));
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: before, payload: { code: '000000' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: before,
+      payload: { code: '000000' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.headers['set-cookie']).toBeUndefined();
     expect((await me(before)).json().pending).toBe('mfa');

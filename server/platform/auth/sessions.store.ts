@@ -13,7 +13,11 @@ export async function insertSession(db: Db, row: typeof userSession.$inferInsert
  * A session and its user in one round trip: every signed-in request resolves its session, so the lookup the
  * whole app pays for is one query rather than two. The user is undefined when the account is gone.
  */
-export async function findSessionWithUser(db: Db, regionCode: string, tokenHash: string): Promise<{ session: SessionRow; user: UserRow | undefined } | undefined> {
+export async function findSessionWithUser(
+  db: Db,
+  regionCode: string,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRow | undefined } | undefined> {
   const rows = await db
     .select({ session: userSession, user: appUser })
     .from(userSession)
@@ -58,16 +62,28 @@ export async function listSessionsOfUser(db: Db, regionCode: string, userId: str
 }
 
 /** Removes one session of a user by its public id; false when there is none (→ 404). */
-export async function deleteSessionByPublicId(db: Db, regionCode: string, userId: string, publicId: string): Promise<boolean> {
+export async function deleteSessionByPublicId(
+  db: Db,
+  regionCode: string,
+  userId: string,
+  publicId: string,
+): Promise<boolean> {
   const removed = await db
     .delete(userSession)
-    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.userId, userId), eq(userSession.publicId, publicId)))
+    .where(
+      and(eq(userSession.regionCode, regionCode), eq(userSession.userId, userId), eq(userSession.publicId, publicId)),
+    )
     .returning({ id: userSession.publicId });
   return removed.length > 0;
 }
 
 /** Ends every session of a user, or every other one when `exceptTokenHash` names the one to keep. */
-export async function deleteSessionsOfUser(db: Db, regionCode: string, userId: string, exceptTokenHash?: string): Promise<number> {
+export async function deleteSessionsOfUser(
+  db: Db,
+  regionCode: string,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<number> {
   const rows = await db
     .delete(userSession)
     .where(

@@ -40,9 +40,20 @@ export async function openSession(t: Ctx, userId: string, roles: readonly RoleRo
  * so the audit trail and the session list follow one sign-in; the absolute lifetime still counts from the
  * sign-in, so rotating never extends it.
  */
-export async function rotateSession(t: Ctx, old: SessionRow, changes: Pick<Partial<SessionRow>, 'mfaPassed'> = {}): Promise<OpenedSession> {
+export async function rotateSession(
+  t: Ctx,
+  old: SessionRow,
+  changes: Pick<Partial<SessionRow>, 'mfaPassed'> = {},
+): Promise<OpenedSession> {
   const token = newToken();
-  const row: SessionRow = { ...old, ...changes, tokenHash: tokenHash(token), csrfToken: newToken(24), mfaFailures: 0, lastSeenAt: t.clock() };
+  const row: SessionRow = {
+    ...old,
+    ...changes,
+    tokenHash: tokenHash(token),
+    csrfToken: newToken(24),
+    mfaFailures: 0,
+    lastSeenAt: t.clock(),
+  };
   if (!(await replaceSession(t.db, old.tokenHash, row))) throw AppError.unauthenticated();
   return { token, row };
 }

@@ -39,7 +39,10 @@ export async function signIn(ctx: Ctx, input: SignInInput) {
   const pending = pendingStepOf(account, roles, false, ctx.security.policy, now);
   // The count of failures starts again only once the sign-in is complete: a password followed by wrong codes
   // must not be able to reset it by signing in again (MFA brute force, issue #9 item 1).
-  const unlocked = pending === 'mfa' ? !(await isLocked(ctx.db, ctx.countyCode, account.id, now)) : await clearFailures(ctx.db, ctx.countyCode, account.id, now);
+  const unlocked =
+    pending === 'mfa'
+      ? !(await isLocked(ctx.db, ctx.countyCode, account.id, now))
+      : await clearFailures(ctx.db, ctx.countyCode, account.id, now);
   if (!unlocked) {
     // A lock set by a parallel failure after this password was checked still wins.
     await recordFailure(ctx, account, 'locked');
@@ -49,7 +52,20 @@ export async function signIn(ctx: Ctx, input: SignInInput) {
     await updateUser(t.db, t.countyCode, account.id, { lastLoginAt: now });
     if (input.previousToken) await deleteSession(t.db, t.countyCode, tokenHash(input.previousToken));
     const session = await openSession(t, account.id, roles);
-    const signedIn = { ...t, actor: { kind: 'user' as const, id: account.id, username: account.loginId, displayName: account.displayName, roles: roles.map((r) => r.key), permissions: new Set<string>(), scopeRegion: account.scopeRegion, department: account.department, sessionId: session.row.publicId } };
+    const signedIn = {
+      ...t,
+      actor: {
+        kind: 'user' as const,
+        id: account.id,
+        username: account.loginId,
+        displayName: account.displayName,
+        roles: roles.map((r) => r.key),
+        permissions: new Set<string>(),
+        scopeRegion: account.scopeRegion,
+        department: account.department,
+        sessionId: session.row.publicId,
+      },
+    };
     await recordAudit(signedIn, { eventType: 'auth.login', action: 'login', objectType: 'user', objectId: account.id });
     return { user: account, roles, session, pending };
   });
@@ -76,10 +92,22 @@ async function recordFailure(ctx: Ctx, user: UserRow | undefined, reason: Refusa
     const details: Record<string, unknown> = {};
     if (user && reason === 'password_wrong') {
       const { lockoutThreshold, lockoutMinutes } = t.security.policy;
-      const counted = await countFailureAndLock(t.db, t.countyCode, user.id, lockoutThreshold, new Date(t.clock().getTime() + lockoutMinutes * 60_000));
+      const counted = await countFailureAndLock(
+        t.db,
+        t.countyCode,
+        user.id,
+        lockoutThreshold,
+        new Date(t.clock().getTime() + lockoutMinutes * 60_000),
+      );
       details.failures = counted.failures;
       if (counted.locked) {
-        await recordAudit(t, { eventType: 'auth.lock', action: 'lock', objectType: 'user', objectId: user.id, details: { minutes: lockoutMinutes, cause: 'auth.login' } });
+        await recordAudit(t, {
+          eventType: 'auth.lock',
+          action: 'lock',
+          objectType: 'user',
+          objectId: user.id,
+          details: { minutes: lockoutMinutes, cause: 'auth.login' },
+        });
       }
     }
     await recordAudit(t, {

@@ -14,7 +14,13 @@ export async function failuresFrom(db: Db, regionCode: string, ip: string, windo
 }
 
 /** Counts one failure, starting a new window when the old one has passed. */
-export async function countFailure(db: Db, regionCode: string, ip: string, now: Date, windowStart: Date): Promise<void> {
+export async function countFailure(
+  db: Db,
+  regionCode: string,
+  ip: string,
+  now: Date,
+  windowStart: Date,
+): Promise<void> {
   await db
     .insert(loginThrottle)
     .values({ regionCode, sourceIp: ip, windowStart: now, failures: 1 })

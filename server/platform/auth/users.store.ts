@@ -21,12 +21,21 @@ export async function findUserByLogin(db: Db, regionCode: string, loginId: strin
 }
 
 export async function findUserById(db: Db, regionCode: string, id: string): Promise<UserRow | undefined> {
-  const rows = await db.select().from(appUser).where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id))).limit(1);
+  const rows = await db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id)))
+    .limit(1);
   return rows[0];
 }
 
 /** A user the actor may see: inside the actor's region subtree, else undefined (answered as 404). */
-export async function findUserInScope(db: Db, regionCode: string, id: string, scopeRoot: string): Promise<UserRow | undefined> {
+export async function findUserInScope(
+  db: Db,
+  regionCode: string,
+  id: string,
+  scopeRoot: string,
+): Promise<UserRow | undefined> {
   const rows = await db
     .select()
     .from(appUser)
@@ -41,18 +50,34 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
 }
 
 export async function updateUser(db: Db, regionCode: string, id: string, changes: Partial<NewUser>): Promise<void> {
-  await db.update(appUser).set(changes).where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id)));
+  await db
+    .update(appUser)
+    .set(changes)
+    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id)));
 }
 
 /**
  * Accepts a TOTP step only if it is later than the last one accepted, in one statement, so two parallel
  * requests with the same code cannot both pass (ASVS 2.8.4: single use). Enrolment also switches MFA on.
  */
-export async function acceptMfaStep(db: Db, regionCode: string, id: string, step: number, now: Date, enabling: boolean): Promise<boolean> {
+export async function acceptMfaStep(
+  db: Db,
+  regionCode: string,
+  id: string,
+  step: number,
+  now: Date,
+  enabling: boolean,
+): Promise<boolean> {
   const rows = await db
     .update(appUser)
     .set({ mfaLastStep: step, ...(enabling ? { mfaEnabledAt: now } : {}), updatedAt: now })
-    .where(and(eq(appUser.regionCode, regionCode), eq(appUser.id, id), or(isNull(appUser.mfaLastStep), lt(appUser.mfaLastStep, step))))
+    .where(
+      and(
+        eq(appUser.regionCode, regionCode),
+        eq(appUser.id, id),
+        or(isNull(appUser.mfaLastStep), lt(appUser.mfaLastStep, step)),
+      ),
+    )
     .returning({ id: appUser.id });
   return rows.length > 0;
 }
@@ -65,7 +90,11 @@ export interface UserListQuery {
   offset: number;
 }
 
-export async function listUsers(db: Db, regionCode: string, query: UserListQuery): Promise<{ items: UserRow[]; total: number }> {
+export async function listUsers(
+  db: Db,
+  regionCode: string,
+  query: UserListQuery,
+): Promise<{ items: UserRow[]; total: number }> {
   const text = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and(
     eq(appUser.regionCode, regionCode),

@@ -22,14 +22,22 @@ describe('backup and restore', () => {
   const t = useTestDatabase();
 
   // PGlite opens a file-backed folder four times here (each open replays its WAL): slow, hence the timeout.
-  it('round-trips the database, and a change made after the backup is gone after restore', { timeout: 120_000 }, async () => {
+  it('round-trips the database, and a change made after the backup is gone after restore', {
+    timeout: 120_000,
+  }, async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-backup-'));
     const file = path.join(work, t.engine === 'pglite' ? 'backup.tar.gz' : 'backup.sql');
     const config =
       t.engine === 'pglite'
-        ? { ...readConfig({ NODE_ENV: 'test' }), dataDir: work, pgliteDir: path.join(work, 'db'), databaseUrl: undefined }
+        ? {
+            ...readConfig({ NODE_ENV: 'test' }),
+            dataDir: work,
+            pgliteDir: path.join(work, 'db'),
+            databaseUrl: undefined,
+          }
         : { ...readConfig({ NODE_ENV: 'test' }), dataDir: work, databaseUrl: t.url };
-    if (t.engine === 'postgres' && !hasPgDump) throw new Error('pg_dump is needed for PostgreSQL backups (postgresql-client)');
+    if (t.engine === 'postgres' && !hasPgDump)
+      throw new Error('pg_dump is needed for PostgreSQL backups (postgresql-client)');
     try {
       const database = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
       await database.query("insert into app_setting (region_code, key, value) values ('430225', 'before', '1')");
@@ -43,7 +51,9 @@ describe('backup and restore', () => {
 
       await restoreDatabase(config, file);
       const restored = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
-      const keys = await restored.query<{ key: string }>("select key from app_setting where region_code = '430225' order by key");
+      const keys = await restored.query<{ key: string }>(
+        "select key from app_setting where region_code = '430225' order by key",
+      );
       const regions = await restored.query<{ n: number }>('select count(*)::int as n from region');
       if (t.engine === 'pglite') await restored.close();
       expect(keys.map((k) => k.key).filter((k) => !k.startsWith('reference.'))).toEqual(['before']);

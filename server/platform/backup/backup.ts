@@ -11,7 +11,15 @@ import { openPreparedDatabase } from '../db/prepare.ts';
  */
 export async function backupDatabase(config: Config, file: string): Promise<void> {
   if (config.databaseUrl) {
-    await run('pg_dump', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--file', file, config.databaseUrl]);
+    await run('pg_dump', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--no-privileges',
+      '--file',
+      file,
+      config.databaseUrl,
+    ]);
   } else {
     const database = await openPreparedDatabase(config, keyringFor(config));
     try {
@@ -56,7 +64,9 @@ async function restorePgliteFolder(dir: string, file: string): Promise<void> {
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', (error) => reject(new Error(`${command} could not start (is postgresql-client installed?): ${error.message}`)));
+    child.on('error', (error) =>
+      reject(new Error(`${command} could not start (is postgresql-client installed?): ${error.message}`)),
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with code ${code}`))));
   });
 }

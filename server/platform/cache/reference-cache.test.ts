@@ -3,7 +3,8 @@ import type { Ctx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { cachedReference, invalidateReference } from './reference-cache.ts';
 
-const ctxOf = (database: object, extra: Partial<Ctx> = {}) => ({ database: database as Database, countyCode: '430225', inTransaction: false, ...extra }) as Ctx;
+const ctxOf = (database: object, extra: Partial<Ctx> = {}) =>
+  ({ database: database as Database, countyCode: '430225', inTransaction: false, ...extra }) as Ctx;
 
 describe('reference cache', () => {
   it('loads once within the time to live, per database and county, and again after invalidation or expiry', async () => {

@@ -4,7 +4,9 @@ import type { CalendarEntry, WorkingCalendar } from './working-time.ts';
 
 /** Test helpers: the official calendar as loadCalendar would build it, and Shanghai wall-clock instants. */
 export function officialCalendar(extra: Iterable<[LocalDate, CalendarEntry]> = []): WorkingCalendar {
-  const days = new Map<LocalDate, CalendarEntry>(readOfficialCalendar().rows.map((r) => [r.day, { kind: r.kind, name: r.name }]));
+  const days = new Map<LocalDate, CalendarEntry>(
+    readOfficialCalendar().rows.map((r) => [r.day, { kind: r.kind, name: r.name }]),
+  );
   for (const [day, entry] of extra) days.set(day, entry);
   return { days };
 }

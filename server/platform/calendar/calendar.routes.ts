@@ -26,25 +26,55 @@ const manage = { permission: 'calendar.manage' };
  */
 function calendarGrants(): Partial<Record<RoleKey, readonly string[]>> {
   const staff = builtinRoles.filter((role) => role.adminKind === null);
-  return Object.fromEntries(staff.map((role) => [role.key, role.key === 'coordinator' ? [read.permission, manage.permission] : [read.permission]]));
+  return Object.fromEntries(
+    staff.map((role) => [
+      role.key,
+      role.key === 'coordinator' ? [read.permission, manage.permission] : [read.permission],
+    ]),
+  );
 }
 
 function registerCalendarRoutes(app: TypedApp): void {
   app.get(
     '/api/calendar',
-    { config: { access: read }, schema: { tags, summary: "A year of the county's working calendar", querystring: CalendarYearQuery, response: { 200: CalendarYearSchema, ...errors } } },
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: "A year of the county's working calendar",
+        querystring: CalendarYearQuery,
+        response: { 200: CalendarYearSchema, ...errors },
+      },
+    },
     async (request) => calendarYear(request.ctx, request.query.year),
   );
 
   app.put(
     '/api/calendar/days/:date',
-    { config: { access: manage }, schema: { tags, summary: 'Make a day a holiday or a working day for this county', params: CalendarDayParams, body: SetCalendarDayBody, response: { 200: CalendarDaySchema, ...errors } } },
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: 'Make a day a holiday or a working day for this county',
+        params: CalendarDayParams,
+        body: SetCalendarDayBody,
+        response: { 200: CalendarDaySchema, ...errors },
+      },
+    },
     async (request) => setLocalDay(request.ctx, request.params.date, request.body),
   );
 
   app.delete(
     '/api/calendar/days/:date',
-    { config: { access: manage }, schema: { tags, summary: "Remove the county's own entry for a day", params: CalendarDayParams, response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: "Remove the county's own entry for a day",
+        params: CalendarDayParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await clearLocalDay(request.ctx, request.params.date);
       return reply.code(204).send(null);
@@ -53,17 +83,37 @@ function registerCalendarRoutes(app: TypedApp): void {
 
   app.put(
     '/api/calendar/working-hours',
-    { config: { access: manage }, schema: { tags, summary: 'Set the daily working hours', body: WorkingHoursSchema, response: { 200: WorkingHoursSchema, ...errors } } },
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: 'Set the daily working hours',
+        body: WorkingHoursSchema,
+        response: { 200: WorkingHoursSchema, ...errors },
+      },
+    },
     async (request) => setWorkingHours(request.ctx, request.body),
   );
 
   app.get(
     '/api/calendar/working-time',
-    { config: { access: read }, schema: { tags, summary: 'Working minutes between two instants', querystring: WorkingTimeQuery, response: { 200: WorkingTimeSchema, ...errors } } },
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Working minutes between two instants',
+        querystring: WorkingTimeQuery,
+        response: { 200: WorkingTimeSchema, ...errors },
+      },
+    },
     async (request) => {
       const from = new Date(request.query.from);
       const to = new Date(request.query.to);
-      return { from: from.toISOString(), to: to.toISOString(), minutes: await workingTimeBetween(request.ctx, from, to) };
+      return {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        minutes: await workingTimeBetween(request.ctx, from, to),
+      };
     },
   );
 }

@@ -9,19 +9,27 @@ const localDate = (description: string) => Type.String({ format: 'date', descrip
 const clock = Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', description: 'HH:MM, Asia/Shanghai' });
 
 export const CalendarYearQuery = S.object({
-  year: Type.Optional(Type.Integer({ minimum: calendarYears.min, maximum: calendarYears.max, description: 'Defaults to this year' })),
+  year: Type.Optional(
+    Type.Integer({ minimum: calendarYears.min, maximum: calendarYears.max, description: 'Defaults to this year' }),
+  ),
 });
 
 export const CalendarDayParams = S.object({ date: localDate('The day, Asia/Shanghai (YYYY-MM-DD)') });
 
 export const SetCalendarDayBody = S.object({
-  kind: S.literals(calendarDayKinds, { description: "'holiday': a day off; 'workday': a working day (e.g. a 调休 weekend)" }),
+  kind: S.literals(calendarDayKinds, {
+    description: "'holiday': a day off; 'workday': a working day (e.g. a 调休 weekend)",
+  }),
   name: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S', description: 'Why: 春节, 国庆节调休, 县庆…' }),
 });
 export type SetCalendarDayInput = Static<typeof SetCalendarDayBody>;
 
 export const WorkingHoursSchema = S.object({
-  periods: Type.Array(S.object({ start: clock, end: clock }), { minItems: 1, maxItems: 4, description: 'In order, not overlapping' }),
+  periods: Type.Array(S.object({ start: clock, end: clock }), {
+    minItems: 1,
+    maxItems: 4,
+    description: 'In order, not overlapping',
+  }),
 });
 export type WorkingHoursInput = Static<typeof WorkingHoursSchema>;
 

@@ -7,7 +7,13 @@ import { isInSubtree } from '../regions/region-scope.ts';
 import { writeSetting } from '../settings/settings.store.ts';
 import './calendar.messages.ts';
 import { presentCalendarDay } from './calendar.presenter.ts';
-import { type CalendarDayDto, type CalendarYearDto, calendarYears, type SetCalendarDayInput, type WorkingHoursInput } from './calendar.schema.ts';
+import {
+  type CalendarDayDto,
+  type CalendarYearDto,
+  calendarYears,
+  type SetCalendarDayInput,
+  type WorkingHoursInput,
+} from './calendar.schema.ts';
 import { deleteLocalDay, findCalendarDays, listCalendarDays, upsertLocalDay } from './calendar.store.ts';
 import { groupDayRows, loadCalendar, loadWorkingHours, workingHoursSettingKey } from './load-calendar.ts';
 import { officialYear } from './official-holidays.ts';
@@ -46,7 +52,13 @@ export async function setLocalDay(ctx: Ctx, day: LocalDate, input: SetCalendarDa
   const name = input.name.trim();
   const saved = await tx(ctx, async (t) => {
     const before = (await findCalendarDays(t.db, t.countyCode, day)).find((r) => r.source === 'local');
-    await upsertLocalDay(t.db, t.countyCode, { day, kind: input.kind, name, updatedAt: t.clock(), updatedBy: t.actor?.id ?? null });
+    await upsertLocalDay(t.db, t.countyCode, {
+      day,
+      kind: input.kind,
+      name,
+      updatedAt: t.clock(),
+      updatedBy: t.actor?.id ?? null,
+    });
     await recordAudit(t, {
       eventType: 'calendar.update',
       action: 'update',
@@ -84,7 +96,13 @@ export async function setWorkingHours(ctx: Ctx, input: WorkingHoursInput): Promi
   await tx(ctx, async (t) => {
     const before = await loadWorkingHours(t.db, t.countyCode);
     await writeSetting(t.db, t.countyCode, workingHoursSettingKey, input, t.clock());
-    await recordAudit(t, { eventType: 'calendar.update', action: 'update', objectType: 'setting', objectId: workingHoursSettingKey, details: { before, after: input } });
+    await recordAudit(t, {
+      eventType: 'calendar.update',
+      action: 'update',
+      objectType: 'setting',
+      objectId: workingHoursSettingKey,
+      details: { before, after: input },
+    });
   });
   invalidateReference(ctx, 'calendar');
   return input;
@@ -93,10 +111,15 @@ export async function setWorkingHours(ctx: Ctx, input: WorkingHoursInput): Promi
 /** Working minutes between two instants on the county's calendar and hours. */
 export async function workingTimeBetween(ctx: Ctx, from: Date, to: Date): Promise<number> {
   if (to < from) throw AppError.field('to', 'calendar.to_before_from');
-  if (to.getTime() - from.getTime() > maxSpanYears * 366 * 86_400_000) throw AppError.field('to', 'calendar.range_too_long', { years: maxSpanYears });
-  for (const [field, instant] of [['from', from], ['to', to]] as const) {
+  if (to.getTime() - from.getTime() > maxSpanYears * 366 * 86_400_000)
+    throw AppError.field('to', 'calendar.range_too_long', { years: maxSpanYears });
+  for (const [field, instant] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     const year = shanghaiYearOf(instant);
-    if (year < calendarYears.min || year > calendarYears.max) throw AppError.field(field, 'calendar.year_range', calendarYears);
+    if (year < calendarYears.min || year > calendarYears.max)
+      throw AppError.field(field, 'calendar.year_range', calendarYears);
   }
   const [calendar, hours] = await Promise.all([
     loadCalendar(ctx.db, ctx.countyCode, shanghaiYearOf(from), shanghaiYearOf(to)),
@@ -117,11 +140,19 @@ async function presentDay(ctx: Ctx, day: LocalDate): Promise<CalendarDayDto> {
 async function assertCountyManager(ctx: Ctx, objectId: string): Promise<void> {
   const scope = ctx.actor?.scopeRegion;
   if (scope && isInSubtree(ctx.countyCode, scope)) return;
-  await recordAuditOutside(ctx, { eventType: 'access.denied', action: 'update', outcome: 'failure', objectType: 'calendar', objectId, reasonCode: 'out_of_scope' });
+  await recordAuditOutside(ctx, {
+    eventType: 'access.denied',
+    action: 'update',
+    outcome: 'failure',
+    objectType: 'calendar',
+    objectId,
+    reasonCode: 'out_of_scope',
+  });
   throw new AppError(403, 'forbidden', 'calendar.county_only');
 }
 
 function assertYear(day: LocalDate): void {
   const year = yearOf(day);
-  if (year < calendarYears.min || year > calendarYears.max) throw AppError.field('date', 'calendar.year_range', calendarYears);
+  if (year < calendarYears.min || year > calendarYears.max)
+    throw AppError.field('date', 'calendar.year_range', calendarYears);
 }

@@ -11,17 +11,37 @@ export type CalendarDayRow = typeof calendarDay.$inferSelect;
  * linger). Local rows are a different key and are never touched. `on conflict` keeps two processes starting
  * at once from failing on each other's insert.
  */
-export async function replaceOfficialDays(db: Db, regionCode: string, rows: readonly OfficialDayRow[], now: Date): Promise<void> {
+export async function replaceOfficialDays(
+  db: Db,
+  regionCode: string,
+  rows: readonly OfficialDayRow[],
+  now: Date,
+): Promise<void> {
   await db.delete(calendarDay).where(and(eq(calendarDay.regionCode, regionCode), eq(calendarDay.source, 'official')));
   if (rows.length === 0) return;
   await db
     .insert(calendarDay)
-    .values(rows.map((r) => ({ regionCode, day: r.day, source: 'official' as const, kind: r.kind, name: r.name, provisional: r.provisional, updatedAt: now })))
+    .values(
+      rows.map((r) => ({
+        regionCode,
+        day: r.day,
+        source: 'official' as const,
+        kind: r.kind,
+        name: r.name,
+        provisional: r.provisional,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoNothing();
 }
 
 /** Both sources for every day in [from, to], ordered by day. */
-export async function listCalendarDays(db: Db, regionCode: string, from: LocalDate, to: LocalDate): Promise<CalendarDayRow[]> {
+export async function listCalendarDays(
+  db: Db,
+  regionCode: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<CalendarDayRow[]> {
   return db
     .select()
     .from(calendarDay)

@@ -30,7 +30,12 @@ export function groupDayRows(rows: readonly CalendarDayRow[]): DayRows[] {
  * (pass it to the functions of working-time.ts). Load a year beyond the last deadline you expect: days outside
  * the loaded years follow the plain Monday–Friday rule.
  */
-export async function loadCalendar(db: Db, countyCode: string, fromYear: number, toYear: number): Promise<WorkingCalendar> {
+export async function loadCalendar(
+  db: Db,
+  countyCode: string,
+  fromYear: number,
+  toYear: number,
+): Promise<WorkingCalendar> {
   const rows = await listCalendarDays(db, countyCode, `${fromYear}-01-01`, `${toYear}-12-31`);
   const days = new Map<LocalDate, CalendarEntry>();
   for (const { day, effective } of groupDayRows(rows)) days.set(day, { kind: effective.kind, name: effective.name });

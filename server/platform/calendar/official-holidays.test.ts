@@ -8,14 +8,37 @@ const holidayDays = (year: number) => rowsOf(year).filter((r) => r.kind === 'hol
 const workdays = (year: number) => rowsOf(year).filter((r) => r.kind === 'workday');
 
 describe('a damaged file is refused', () => {
-  const base: OfficialYear = { year: 2026, status: 'official', notice: 'x', document: 'x', issued: null, holidays: [], workdays: [] };
+  const base: OfficialYear = {
+    year: 2026,
+    status: 'official',
+    notice: 'x',
+    document: 'x',
+    issued: null,
+    holidays: [],
+    workdays: [],
+  };
 
   it.each([
     ['a date that does not exist', { holidays: [{ name: 'x', from: '2026-02-30', to: '2026-02-30' }] }, /not a date/],
-    ['a span that ends before it starts', { holidays: [{ name: 'x', from: '2026-02-23', to: '2026-02-15' }] }, /bad span/],
+    [
+      'a span that ends before it starts',
+      { holidays: [{ name: 'x', from: '2026-02-23', to: '2026-02-15' }] },
+      /bad span/,
+    ],
     ['a 调休 working day on a weekday', { workdays: [{ date: '2026-02-13', name: 'x' }] }, /must be a weekend/],
-    ['a day listed twice', { holidays: [{ name: 'x', from: '2026-02-14', to: '2026-02-14' }], workdays: [{ date: '2026-02-14', name: 'x' }] }, /listed twice/],
-    ['a date far outside its year', { holidays: [{ name: 'x', from: '2029-01-01', to: '2029-01-01' }] }, /outside 2026/],
+    [
+      'a day listed twice',
+      {
+        holidays: [{ name: 'x', from: '2026-02-14', to: '2026-02-14' }],
+        workdays: [{ date: '2026-02-14', name: 'x' }],
+      },
+      /listed twice/,
+    ],
+    [
+      'a date far outside its year',
+      { holidays: [{ name: 'x', from: '2029-01-01', to: '2029-01-01' }] },
+      /outside 2026/,
+    ],
   ])('%s', (_label, change, message) => {
     expect(() => assertConsistent([{ ...base, ...change }])).toThrow(message);
   });
@@ -64,8 +87,25 @@ describe('cn-holidays.json', () => {
   });
 
   it('matches the 2026 notice (国办发明电〔2025〕7号) day by day', () => {
-    expect(workdays(2026).map((r) => r.day)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
-    const spans = years.find((y) => y.year === 2026)!.holidays.map((h) => `${h.name} ${h.from.slice(5)}–${h.to.slice(5)}`);
-    expect(spans).toEqual(['元旦 01-01–01-03', '春节 02-15–02-23', '清明节 04-04–04-06', '劳动节 05-01–05-05', '端午节 06-19–06-21', '中秋节 09-25–09-27', '国庆节 10-01–10-07']);
+    expect(workdays(2026).map((r) => r.day)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
+    const spans = years
+      .find((y) => y.year === 2026)!
+      .holidays.map((h) => `${h.name} ${h.from.slice(5)}–${h.to.slice(5)}`);
+    expect(spans).toEqual([
+      '元旦 01-01–01-03',
+      '春节 02-15–02-23',
+      '清明节 04-04–04-06',
+      '劳动节 05-01–05-05',
+      '端午节 06-19–06-21',
+      '中秋节 09-25–09-27',
+      '国庆节 10-01–10-07',
+    ]);
   });
 });

@@ -39,7 +39,11 @@ export function readOfficialCalendar(): OfficialCalendar {
   const text = fs.readFileSync(dataFile, 'utf8');
   const { years } = JSON.parse(text) as { years: OfficialYear[] };
   assertConsistent(years);
-  cached = { years, rows: years.flatMap(expandYear), version: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  cached = {
+    years,
+    rows: years.flatMap(expandYear),
+    version: createHash('sha256').update(text).digest('hex').slice(0, 16),
+  };
   return cached;
 }
 
@@ -70,7 +74,9 @@ export function assertConsistent(years: readonly OfficialYear[]): void {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const year of years) {
-    for (const h of year.holidays) if (!(isLocalDate(h.from) && isLocalDate(h.to) && h.from <= h.to)) problems.push(`${h.name} ${h.from}–${h.to}: bad span`);
+    for (const h of year.holidays)
+      if (!(isLocalDate(h.from) && isLocalDate(h.to) && h.from <= h.to))
+        problems.push(`${h.name} ${h.from}–${h.to}: bad span`);
     for (const row of expandYear(year)) {
       problems.push(...problemsOf(row, year.year));
       if (seen.has(row.day)) problems.push(`${row.day}: listed twice`);

@@ -14,7 +14,14 @@ const county = '430225';
 describe('official calendar reference data', () => {
   const t = useTestDatabase();
   const count = async (source: string) =>
-    Number((await t.database.query<{ n: number }>('select count(*)::int8 as n from calendar_day where region_code = $1 and source = $2', [county, source]))[0]!.n);
+    Number(
+      (
+        await t.database.query<{ n: number }>(
+          'select count(*)::int8 as n from calendar_day where region_code = $1 and source = $2',
+          [county, source],
+        )
+      )[0]!.n,
+    );
 
   beforeAll(async () => {
     await ensureOfficialCalendar(t.ctx()); // the template may already hold it, once the loader is wired into start-up
@@ -27,14 +34,24 @@ describe('official calendar reference data', () => {
 
   it('reloads a changed file without touching local rows, and drops official days the file no longer has', async () => {
     const ctx = t.ctx();
-    await upsertLocalDay(ctx.db, county, { day: '2026-02-23', kind: 'workday', name: '县里照常上班', updatedAt: new Date(), updatedBy: null });
-    await ctx.db.insert(calendarDay).values({ regionCode: county, day: '2023-05-01', source: 'official', kind: 'holiday', name: '劳动节' });
+    await upsertLocalDay(ctx.db, county, {
+      day: '2026-02-23',
+      kind: 'workday',
+      name: '县里照常上班',
+      updatedAt: new Date(),
+      updatedBy: null,
+    });
+    await ctx.db
+      .insert(calendarDay)
+      .values({ regionCode: county, day: '2023-05-01', source: 'official', kind: 'holiday', name: '劳动节' });
     await writeSetting(ctx.db, county, 'reference.calendar.version', 'an-older-file', new Date());
 
     expect(await ensureOfficialCalendar(ctx)).toEqual({ loaded: readOfficialCalendar().rows.length });
     expect(await count('official')).toBe(readOfficialCalendar().rows.length);
     expect(await count('local')).toBe(1);
-    const local = await t.database.query<{ kind: string; name: string }>("select kind, name from calendar_day where day = '2026-02-23' and source = 'local'");
+    const local = await t.database.query<{ kind: string; name: string }>(
+      "select kind, name from calendar_day where day = '2026-02-23' and source = 'local'",
+    );
     expect(local).toEqual([{ kind: 'workday', name: '县里照常上班' }]);
   });
 
@@ -49,7 +66,13 @@ describe('official calendar reference data', () => {
 
   it('loadWorkingHours falls back to the default when nothing usable is saved', async () => {
     expect(await loadWorkingHours(t.database.db, county)).toEqual(defaultWorkingHours);
-    await writeSetting(t.database.db, county, 'calendar.working_hours', { periods: [{ start: '18:00', end: '08:00' }] }, new Date());
+    await writeSetting(
+      t.database.db,
+      county,
+      'calendar.working_hours',
+      { periods: [{ start: '18:00', end: '08:00' }] },
+      new Date(),
+    );
     expect(await loadWorkingHours(t.database.db, county)).toEqual(defaultWorkingHours);
   });
 });

@@ -3,14 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { officialCalendar } from './calendar.fixtures.ts';
 import { addDays, dayMs, type LocalDate, shanghaiDayOf, startOfDayMs } from './shanghai-time.ts';
 import { defaultWorkingHours, type WorkingHours, workingPeriodsOf } from './working-hours.ts';
-import { addWorkingDays, addWorkingMinutes, isWorkingDay, type WorkingCalendar, workingDayAfter, workingMinutesBetween } from './working-time.ts';
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  isWorkingDay,
+  type WorkingCalendar,
+  workingDayAfter,
+  workingMinutesBetween,
+} from './working-time.ts';
 
 /** Instants across the four years of official data, to the millisecond. */
-const instant = fc.integer({ min: Date.parse('2023-12-25T00:00:00Z'), max: Date.parse('2027-12-01T00:00:00Z') }).map((ms) => new Date(ms));
+const instant = fc
+  .integer({ min: Date.parse('2023-12-25T00:00:00Z'), max: Date.parse('2027-12-01T00:00:00Z') })
+  .map((ms) => new Date(ms));
 /** Up to 15 working days of 7 hours. */
 const minutes = fc.integer({ min: 0, max: 15 * 420 });
 
-const clock = (m: number) => (m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+const clock = (m: number) =>
+  m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Any usable working hours: sorted, non-overlapping periods (adjacent ones allowed), one to three of them. */
 const workingHours: fc.Arbitrary<WorkingHours> = fc
@@ -18,14 +28,28 @@ const workingHours: fc.Arbitrary<WorkingHours> = fc
   .map((points) => {
     const sorted = [...points].sort((a, b) => a - b);
     const periods = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) periods.push({ start: clock(sorted[i]!), end: clock(sorted[i + 1]!) });
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      periods.push({ start: clock(sorted[i]!), end: clock(sorted[i + 1]!) });
     return { periods };
   });
 
 /** The official calendar with random county changes: extra holidays and extra working days. */
 const calendar: fc.Arbitrary<WorkingCalendar> = fc
-  .array(fc.record({ offset: fc.integer({ min: 0, max: 1500 }), kind: fc.constantFrom('holiday' as const, 'workday' as const) }), { maxLength: 40 })
-  .map((changes) => officialCalendar(changes.map((c): [LocalDate, { kind: 'holiday' | 'workday'; name: string }] => [addDays('2024-01-01', c.offset), { kind: c.kind, name: '本县' }])));
+  .array(
+    fc.record({
+      offset: fc.integer({ min: 0, max: 1500 }),
+      kind: fc.constantFrom('holiday' as const, 'workday' as const),
+    }),
+    { maxLength: 40 },
+  )
+  .map((changes) =>
+    officialCalendar(
+      changes.map((c): [LocalDate, { kind: 'holiday' | 'workday'; name: string }] => [
+        addDays('2024-01-01', c.offset),
+        { kind: c.kind, name: '本县' },
+      ]),
+    ),
+  );
 
 /** Inside (or at an edge of) a working period of a working day. */
 function isWorkingInstant(at: Date, cal: WorkingCalendar, hours: WorkingHours): boolean {
@@ -33,7 +57,9 @@ function isWorkingInstant(at: Date, cal: WorkingCalendar, hours: WorkingHours): 
   return [day, addDays(day, -1)].some(
     (d) =>
       isWorkingDay(d, cal) &&
-      workingPeriodsOf(hours).some((p) => startOfDayMs(d) + p.start * 60_000 <= at.getTime() && at.getTime() <= startOfDayMs(d) + p.end * 60_000),
+      workingPeriodsOf(hours).some(
+        (p) => startOfDayMs(d) + p.start * 60_000 <= at.getTime() && at.getTime() <= startOfDayMs(d) + p.end * 60_000,
+      ),
   );
 }
 
@@ -71,11 +97,18 @@ describe('working time — properties', () => {
 
   it('a holiday inserted into the calendar never makes a deadline earlier', () => {
     fc.assert(
-      fc.property(instant, minutes, fc.integer({ min: -3, max: 30 }), calendar, workingHours, (start, m, offset, cal, hours) => {
-        const holiday = addDays(shanghaiDayOf(start), offset);
-        const withHoliday = { days: new Map(cal.days).set(holiday, { kind: 'holiday', name: '县庆' }) };
-        expect(addWorkingMinutes(start, m, withHoliday, hours) >= addWorkingMinutes(start, m, cal, hours)).toBe(true);
-      }),
+      fc.property(
+        instant,
+        minutes,
+        fc.integer({ min: -3, max: 30 }),
+        calendar,
+        workingHours,
+        (start, m, offset, cal, hours) => {
+          const holiday = addDays(shanghaiDayOf(start), offset);
+          const withHoliday = { days: new Map(cal.days).set(holiday, { kind: 'holiday', name: '县庆' }) };
+          expect(addWorkingMinutes(start, m, withHoliday, hours) >= addWorkingMinutes(start, m, cal, hours)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -83,17 +116,26 @@ describe('working time — properties', () => {
     const span = fc.tuple(instant, fc.integer({ min: 0, max: 20 * dayMs }));
     const pause = fc.record({ from: instant, to: fc.option(instant, { nil: null }) });
     fc.assert(
-      fc.property(span, fc.integer({ min: 0, max: 20 * dayMs }), fc.array(pause, { maxLength: 5 }), calendar, (s, cut, pauses, cal) => {
-        const a = s[0];
-        const b = new Date(a.getTime() + s[1]);
-        const mid = new Date(a.getTime() + Math.min(cut, s[1]));
-        const hours = defaultWorkingHours;
-        const whole = workingMinutesBetween(a, b, cal, hours);
-        const paused = workingMinutesBetween(a, b, cal, hours, pauses);
-        expect(paused).toBeGreaterThanOrEqual(0);
-        expect(paused).toBeLessThanOrEqual(whole);
-        expect(workingMinutesBetween(a, mid, cal, hours) + workingMinutesBetween(mid, b, cal, hours)).toBeCloseTo(whole, 9);
-      }),
+      fc.property(
+        span,
+        fc.integer({ min: 0, max: 20 * dayMs }),
+        fc.array(pause, { maxLength: 5 }),
+        calendar,
+        (s, cut, pauses, cal) => {
+          const a = s[0];
+          const b = new Date(a.getTime() + s[1]);
+          const mid = new Date(a.getTime() + Math.min(cut, s[1]));
+          const hours = defaultWorkingHours;
+          const whole = workingMinutesBetween(a, b, cal, hours);
+          const paused = workingMinutesBetween(a, b, cal, hours, pauses);
+          expect(paused).toBeGreaterThanOrEqual(0);
+          expect(paused).toBeLessThanOrEqual(whole);
+          expect(workingMinutesBetween(a, mid, cal, hours) + workingMinutesBetween(mid, b, cal, hours)).toBeCloseTo(
+            whole,
+            9,
+          );
+        },
+      ),
     );
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cst, officialCalendar } from './calendar.fixtures.ts';
 import { defaultWorkingHours, parseWorkingHours, workingMinutesPerDay } from './working-hours.ts';
-import { addWorkingDays, addWorkingHours, addWorkingMinutes, isWorkingDay, workingDayAfter, workingMinutesBetween } from './working-time.ts';
+import {
+  addWorkingDays,
+  addWorkingHours,
+  addWorkingMinutes,
+  isWorkingDay,
+  workingDayAfter,
+  workingMinutesBetween,
+} from './working-time.ts';
 
 const calendar = officialCalendar();
 const hours = defaultWorkingHours;
@@ -10,21 +17,39 @@ describe('bad amounts and broken data', () => {
   it('refuses negative or non-finite amounts', () => {
     expect(() => addWorkingHours(cst('2026-03-02 08:00'), -1, calendar, hours)).toThrow(RangeError);
     expect(() => addWorkingMinutes(cst('2026-03-02 08:00'), Number.NaN, calendar, hours)).toThrow(RangeError);
-    expect(() => addWorkingDays(cst('2026-03-02 08:00'), Number.POSITIVE_INFINITY, calendar, hours)).toThrow(RangeError);
+    expect(() => addWorkingDays(cst('2026-03-02 08:00'), Number.POSITIVE_INFINITY, calendar, hours)).toThrow(
+      RangeError,
+    );
     expect(() => workingDayAfter('2026-03-02', 1.5, calendar)).toThrow(RangeError);
   });
 
   it('refuses unusable working hours', () => {
     expect(parseWorkingHours({ periods: [] })).toBeUndefined();
     expect(parseWorkingHours({ periods: [{ start: '12:00', end: '08:00' }] })).toBeUndefined();
-    expect(parseWorkingHours({ periods: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '17:00' }] })).toBeUndefined();
-    expect(parseWorkingHours({ periods: [{ start: '14:30', end: '17:30' }, { start: '08:00', end: '12:00' }] })).toBeUndefined();
+    expect(
+      parseWorkingHours({
+        periods: [
+          { start: '08:00', end: '12:00' },
+          { start: '11:00', end: '17:00' },
+        ],
+      }),
+    ).toBeUndefined();
+    expect(
+      parseWorkingHours({
+        periods: [
+          { start: '14:30', end: '17:30' },
+          { start: '08:00', end: '12:00' },
+        ],
+      }),
+    ).toBeUndefined();
     expect(parseWorkingHours({ periods: [{ start: '8:00', end: '12:00' }] })).toBeUndefined();
     expect(() => addWorkingHours(cst('2026-03-02 08:00'), 1, calendar, { periods: [] })).toThrow(RangeError);
   });
 
   it('stops with an error instead of looping when no day is a working day', () => {
-    const allHolidays = { days: { get: () => ({ kind: 'holiday' as const, name: 'x' }) } as unknown as ReadonlyMap<string, never> };
+    const allHolidays = {
+      days: { get: () => ({ kind: 'holiday' as const, name: 'x' }) } as unknown as ReadonlyMap<string, never>,
+    };
     expect(() => addWorkingHours(cst('2026-03-02 08:00'), 1, allHolidays, hours)).toThrow(/no working day/);
   });
 });
@@ -52,7 +77,12 @@ describe('isWorkingDay', () => {
 
 describe('deadlines', () => {
   it.each([
-    ['立案 in 1 working hour, reported late on the Friday before 春节: runs into the 调休 Saturday', '2026-02-13 17:00', 1, '2026-02-14 08:30'],
+    [
+      '立案 in 1 working hour, reported late on the Friday before 春节: runs into the 调休 Saturday',
+      '2026-02-13 17:00',
+      1,
+      '2026-02-14 08:30',
+    ],
     ['4 working hours over 国庆节', '2026-09-30 16:00', 4, '2026-10-08 10:30'],
     ['reported on Saturday night: the clock starts on Monday morning', '2026-03-07 22:00', 2, '2026-03-09 10:00'],
     ['reported at lunch: the clock starts at 14:30', '2026-03-02 12:10', 1, '2026-03-02 15:30'],
@@ -70,7 +100,12 @@ describe('deadlines', () => {
   });
 
   it('follows the county working hours', () => {
-    const later = { periods: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] };
+    const later = {
+      periods: [
+        { start: '08:30', end: '12:00' },
+        { start: '14:30', end: '17:30' },
+      ],
+    };
     expect(workingMinutesPerDay(later)).toBe(390);
     expect(workingMinutesPerDay(hours)).toBe(420);
     expect(addWorkingHours(cst('2026-03-07 10:00'), 1, calendar, later)).toEqual(cst('2026-03-09 09:30'));
@@ -95,7 +130,9 @@ describe('workingMinutesBetween', () => {
 
   it('counts only working periods of working days', () => {
     expect(workingMinutesBetween(monday, tuesdayEvening, calendar, hours)).toBe(840);
-    expect(workingMinutesBetween(cst('2026-02-13 08:00'), cst('2026-02-24 12:00'), calendar, hours)).toBe(420 + 420 + 240);
+    expect(workingMinutesBetween(cst('2026-02-13 08:00'), cst('2026-02-24 12:00'), calendar, hours)).toBe(
+      420 + 420 + 240,
+    );
     expect(workingMinutesBetween(cst('2026-03-02 11:59'), cst('2026-03-02 14:31'), calendar, hours)).toBe(2);
   });
 
@@ -112,7 +149,11 @@ describe('workingMinutesBetween', () => {
       { from: cst('2026-03-02 10:00'), to: cst('2026-03-02 12:00') },
     ];
     expect(workingMinutesBetween(monday, tuesdayEvening, calendar, hours, overlapping)).toBe(840 - 180);
-    expect(workingMinutesBetween(monday, tuesdayEvening, calendar, hours, [{ from: cst('2026-03-03 16:30'), to: null }])).toBe(780);
-    expect(workingMinutesBetween(monday, tuesdayEvening, calendar, hours, [{ from: cst('2026-03-07 08:00'), to: null }])).toBe(840);
+    expect(
+      workingMinutesBetween(monday, tuesdayEvening, calendar, hours, [{ from: cst('2026-03-03 16:30'), to: null }]),
+    ).toBe(780);
+    expect(
+      workingMinutesBetween(monday, tuesdayEvening, calendar, hours, [{ from: cst('2026-03-07 08:00'), to: null }]),
+    ).toBe(840);
   });
 });

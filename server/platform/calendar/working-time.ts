@@ -58,7 +58,11 @@ export function workingDayAfter(day: LocalDate, n: number, calendar: WorkingCale
 }
 
 /** The working periods of one day as [start, end) in epoch milliseconds; none on a non-working day. */
-function periodsOn(day: LocalDate, calendar: WorkingCalendar, periods: readonly MinutePeriod[]): Array<[number, number]> {
+function periodsOn(
+  day: LocalDate,
+  calendar: WorkingCalendar,
+  periods: readonly MinutePeriod[],
+): Array<[number, number]> {
   if (!isWorkingDay(day, calendar)) return [];
   const midnight = startOfDayMs(day);
   return periods.map((p) => [midnight + p.start * minuteMs, midnight + p.end * minuteMs]);
@@ -90,7 +94,12 @@ export function addWorkingMinutes(start: Date, minutes: number, calendar: Workin
 }
 
 /** A limit in 工作时. */
-export function addWorkingHours(start: Date, hours: number, calendar: WorkingCalendar, workingHours: WorkingHours): Date {
+export function addWorkingHours(
+  start: Date,
+  hours: number,
+  calendar: WorkingCalendar,
+  workingHours: WorkingHours,
+): Date {
   assertAmount(hours);
   return addWorkingMinutes(start, hours * 60, calendar, workingHours);
 }
@@ -109,7 +118,13 @@ export function addWorkingDays(start: Date, days: number, calendar: WorkingCalen
  * Working minutes elapsed from `a` to `b`, less the working time inside `pauses` (what an SLA clock shows
  * for a case that was suspended). 0 when `b` is not after `a`. Fractions of a minute are kept.
  */
-export function workingMinutesBetween(a: Date, b: Date, calendar: WorkingCalendar, hours: WorkingHours, pauses: readonly Pause[] = []): number {
+export function workingMinutesBetween(
+  a: Date,
+  b: Date,
+  calendar: WorkingCalendar,
+  hours: WorkingHours,
+  pauses: readonly Pause[] = [],
+): number {
   const from = a.getTime();
   const to = b.getTime();
   if (!(to > from)) return 0;
@@ -148,7 +163,8 @@ function overlapWith(intervals: ReadonlyArray<readonly [number, number]>, begin:
 }
 
 function assertAmount(amount: number): void {
-  if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`a working-time amount must be finite and not negative, got ${amount}`);
+  if (!Number.isFinite(amount) || amount < 0)
+    throw new RangeError(`a working-time amount must be finite and not negative, got ${amount}`);
 }
 
 function noWorkingTime(): Error {

@@ -41,7 +41,9 @@ describe('database engine', () => {
     const ctx = t.ctx();
     await expect(
       tx(ctx, async (outer) => {
-        await tx(outer, (inner) => inner.db.insert(appSetting).values({ regionCode: '430225', key: 'test.nested', value: 1 }));
+        await tx(outer, (inner) =>
+          inner.db.insert(appSetting).values({ regionCode: '430225', key: 'test.nested', value: 1 }),
+        );
         expect(outer.inTransaction).toBe(true);
         throw new Error('outer fails');
       }),
@@ -55,7 +57,9 @@ describe('database engine', () => {
       return 'done';
     });
     expect(result).toBe('done');
-    const rows = await t.database.query<{ value: unknown }>('select value from app_setting where key = $1', ['test.commit']);
+    const rows = await t.database.query<{ value: unknown }>('select value from app_setting where key = $1', [
+      'test.commit',
+    ]);
     expect(rows[0]?.value).toEqual({ ok: true });
   });
 

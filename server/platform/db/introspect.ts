@@ -33,5 +33,10 @@ export async function introspectSchema(database: Database): Promise<SchemaShape>
     join pg_namespace ns on ns.oid = cls.relnamespace
     where ns.nspname = 'public' and not tg.tgisinternal order by 1`);
   const lines = (rows: { line: string }[]) => rows.map((r) => r.line);
-  return { columns: lines(columns), constraints: lines(constraints), indexes: lines(indexes), triggers: lines(triggers) };
+  return {
+    columns: lines(columns),
+    constraints: lines(constraints),
+    indexes: lines(indexes),
+    triggers: lines(triggers),
+  };
 }

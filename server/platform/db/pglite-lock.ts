@@ -10,7 +10,9 @@ export class DataDirLockedError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`The database folder ${dir} is in use by process ${pid}. Stop it first (or point WENMING_DATA_DIR elsewhere).`);
+    super(
+      `The database folder ${dir} is in use by process ${pid}. Stop it first (or point WENMING_DATA_DIR elsewhere).`,
+    );
   }
 }
 
@@ -28,7 +30,8 @@ export function acquireDataDirLock(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(lockPath);
-      if (holder !== null && holder !== process.pid && isProcessAlive(holder)) throw new DataDirLockedError(dir, holder);
+      if (holder !== null && holder !== process.pid && isProcessAlive(holder))
+        throw new DataDirLockedError(dir, holder);
       if (holder === process.pid) throw new DataDirLockedError(dir, holder);
       fs.rmSync(lockPath, { force: true }); // stale: its process died without releasing
     }

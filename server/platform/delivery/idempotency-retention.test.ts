@@ -6,12 +6,14 @@ import { idempotencyRetentionDays, purgeIdempotencyRecords } from './idempotency
 describe('idempotency records are kept for the retry window, then purged', () => {
   const t = useTestDatabase();
   const dayMs = 86_400_000;
-  const keys = async () => (await t.database.query<{ key: string }>('select key from idempotency_record order by key')).map((r) => r.key);
+  const keys = async () =>
+    (await t.database.query<{ key: string }>('select key from idempotency_record order by key')).map((r) => r.key);
 
   it('keeps a record inside the window, so a late retry still replays; removes older ones', async () => {
     const start = new Date('2026-11-02T01:00:00Z');
     const at = (ms: number) => t.ctx({ clock: () => new Date(start.getTime() + ms) });
-    const write = (ms: number, key: string) => runIdempotent(at(ms), { scope: 'test:purge', key, body: {} }, async () => ({ statusCode: 201, body: { key } }));
+    const write = (ms: number, key: string) =>
+      runIdempotent(at(ms), { scope: 'test:purge', key, body: {} }, async () => ({ statusCode: 201, body: { key } }));
     await write(0, 'purge-old-0001');
     await write(2 * dayMs, 'purge-new-0001');
 

@@ -19,4 +19,8 @@ export async function purgeIdempotencyRecords(ctx: Ctx): Promise<number> {
   return gone.length;
 }
 
-export const idempotencyPurgeJob: PeriodicJob = { name: 'delivery.idempotency-purge', everyMs: 60 * 60_000, run: purgeIdempotencyRecords };
+export const idempotencyPurgeJob: PeriodicJob = {
+  name: 'delivery.idempotency-purge',
+  everyMs: 60 * 60_000,
+  run: purgeIdempotencyRecords,
+};

@@ -7,7 +7,10 @@ import { idempotencyKeyOf, runIdempotent } from './idempotency.ts';
 
 describe('idempotent writes', () => {
   const t = useTestDatabase();
-  const count = async (key: string) => (await t.database.query<{ n: number }>('select count(*)::int as n from outbox_event where object_id = $1', [key]))[0]?.n;
+  const count = async (key: string) =>
+    (
+      await t.database.query<{ n: number }>('select count(*)::int as n from outbox_event where object_id = $1', [key])
+    )[0]?.n;
 
   it('runs the write once per key; copies racing each other all get the first answer', async () => {
     const ctx = t.ctx();
@@ -32,20 +35,31 @@ describe('idempotent writes', () => {
     });
     await expect(failing).rejects.toBeInstanceOf(AppError);
     expect(await count('fail-key-0001')).toBe(0);
-    const retried = await runIdempotent(ctx, { scope: 'test:fail', key: 'fail-key-0001', body: {} }, async () => ({ statusCode: 200, body: 'ok' }));
+    const retried = await runIdempotent(ctx, { scope: 'test:fail', key: 'fail-key-0001', body: {} }, async () => ({
+      statusCode: 200,
+      body: 'ok',
+    }));
     expect(retried).toEqual({ statusCode: 200, body: 'ok', replayed: false });
   });
 
   it('keeps no clear secret: the stored answer is sealed, bound to its table, and a replay gets it back whole', async () => {
     const ctx = t.ctx();
     const answer = { caseNo: '2026-00000001', trackingToken: 'tok-SECRET-0001', nested: { uploadId: 'a.b-SECRET' } };
-    const first = await runIdempotent(ctx, { scope: 'test:secret', key: 'secret-key-0001', body: {} }, async () => ({ statusCode: 201, body: answer }));
+    const first = await runIdempotent(ctx, { scope: 'test:secret', key: 'secret-key-0001', body: {} }, async () => ({
+      statusCode: 201,
+      body: answer,
+    }));
     expect(first).toEqual({ statusCode: 201, body: answer, replayed: false });
-    const rows = await t.database.query<Record<string, unknown>>('select * from idempotency_record where key = $1', ['secret-key-0001']);
+    const rows = await t.database.query<Record<string, unknown>>('select * from idempotency_record where key = $1', [
+      'secret-key-0001',
+    ]);
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toMatch(/SECRET|2026-00000001/);
     expect(String(rows[0]!.response)).toMatch(/^v1\./);
-    const again = await runIdempotent(ctx, { scope: 'test:secret', key: 'secret-key-0001', body: {} }, async () => ({ statusCode: 500, body: null }));
+    const again = await runIdempotent(ctx, { scope: 'test:secret', key: 'secret-key-0001', body: {} }, async () => ({
+      statusCode: 500,
+      body: null,
+    }));
     expect(again).toEqual({ statusCode: 201, body: answer, replayed: true });
   });
 

@@ -15,7 +15,8 @@ registerMessages({
   },
   en: {
     'idempotency.key_invalid': 'The idempotency key must be 8–128 letters, digits or - _ : .',
-    'idempotency.key_reused': 'This idempotency key was already used for a different submission; generate a new key for a new one',
+    'idempotency.key_reused':
+      'This idempotency key was already used for a different submission; generate a new key for a new one',
   },
 });
 
@@ -34,12 +35,15 @@ export interface IdempotentResult<T> {
 export function idempotencyKeyOf(header: string | string[] | undefined): string | null {
   if (header === undefined) return null;
   const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || !keyPattern.test(value)) throw AppError.field('Idempotency-Key', 'idempotency.key_invalid');
+  if (value === undefined || !keyPattern.test(value))
+    throw AppError.field('Idempotency-Key', 'idempotency.key_invalid');
   return value;
 }
 
 export function requestHashOf(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
 }
 
 /**
@@ -64,8 +68,21 @@ export async function runIdempotent<T>(
   try {
     return await tx(ctx, async (t) => {
       const result = await write(t);
-      const response = encryptColumnValue(t.keyring, 'idempotency_record', 'response', JSON.stringify(result.body ?? null));
-      await t.db.insert(idempotencyRecord).values({ regionCode: t.countyCode, scope, key, requestHash, statusCode: result.statusCode, response, createdAt: t.clock() });
+      const response = encryptColumnValue(
+        t.keyring,
+        'idempotency_record',
+        'response',
+        JSON.stringify(result.body ?? null),
+      );
+      await t.db.insert(idempotencyRecord).values({
+        regionCode: t.countyCode,
+        scope,
+        key,
+        requestHash,
+        statusCode: result.statusCode,
+        response,
+        createdAt: t.clock(),
+      });
       return { ...result, replayed: false };
     });
   } catch (error) {
@@ -88,12 +105,20 @@ async function findRecord(db: Db, regionCode: string, scope: string, key: string
   const rows = await db
     .select()
     .from(idempotencyRecord)
-    .where(and(eq(idempotencyRecord.regionCode, regionCode), eq(idempotencyRecord.scope, scope), eq(idempotencyRecord.key, key)));
+    .where(
+      and(
+        eq(idempotencyRecord.regionCode, regionCode),
+        eq(idempotencyRecord.scope, scope),
+        eq(idempotencyRecord.key, key),
+      ),
+    );
   return rows[0];
 }
 
 /** pg puts the SQLSTATE on the error, drizzle on its cause. */
 export function isUniqueViolation(error: unknown): boolean {
   const withCode = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-  return withCode(error) || (typeof error === 'object' && error !== null && withCode((error as { cause?: unknown }).cause));
+  return (
+    withCode(error) || (typeof error === 'object' && error !== null && withCode((error as { cause?: unknown }).cause))
+  );
 }

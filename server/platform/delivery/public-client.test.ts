@@ -9,7 +9,14 @@ describe('anonymous clients', () => {
   const from = (ip: string, header?: string | string[]) => publicClientOf({ keyring, ip }, header);
 
   it('refuses a malformed device id on its header, accepts 16–64 letters, digits, - and _', () => {
-    for (const bad of ['', 'short', 'x'.repeat(65), 'has space in it 0123', 'ümlaut-device-0001', '../../etc/passwd-01']) {
+    for (const bad of [
+      '',
+      'short',
+      'x'.repeat(65),
+      'has space in it 0123',
+      'ümlaut-device-0001',
+      '../../etc/passwd-01',
+    ]) {
       expect(() => from('203.0.113.7', bad), bad).toThrow(AppError);
     }
     fc.assert(

@@ -38,8 +38,15 @@ describe('request budgets (anonymous writes)', () => {
     await refusal(spendBudget(ctx(), rules, 1));
     now = new Date(now.getTime() + 60 * 60_000);
     await spendBudget(ctx(), rules, 1);
-    const count = async () => (await t.database.query<{ n: number }>("select count(*)::int as n from request_budget where subject = 'test:window'"))[0]!.n;
-    expect(await deleteStaleBudgets(t.ctx().db, '430225', new Date(now.getTime() + 24 * 3_600_000))).toBeGreaterThanOrEqual(0);
+    const count = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          "select count(*)::int as n from request_budget where subject = 'test:window'",
+        )
+      )[0]!.n;
+    expect(
+      await deleteStaleBudgets(t.ctx().db, '430225', new Date(now.getTime() + 24 * 3_600_000)),
+    ).toBeGreaterThanOrEqual(0);
     expect(await count()).toBe(1);
     await deleteStaleBudgets(t.ctx().db, '430225', new Date(now.getTime() + 25 * 3_600_000 + 1));
     expect(await count()).toBe(0);
@@ -48,6 +55,9 @@ describe('request budgets (anonymous writes)', () => {
   it('counts every unit once when many requests spend at the same time', async () => {
     const rules = [{ subject: 'test:parallel', limit: 1000 }];
     await Promise.all(Array.from({ length: 20 }, () => spendBudget(ctx(), rules, 2)));
-    expect((await t.database.query<{ used: number }>("select used from request_budget where subject = 'test:parallel'"))[0]!.used).toBe(40);
+    expect(
+      (await t.database.query<{ used: number }>("select used from request_budget where subject = 'test:parallel'"))[0]!
+        .used,
+    ).toBe(40);
   });
 });

@@ -22,7 +22,10 @@ export interface BudgetRule {
 
 /** A 429 that says when to come back: the error handler sends `Retry-After` from `retryAfterSeconds`. */
 export function budgetExhausted(retryAfterSeconds: number): AppError {
-  return new AppError(429, 'rate_limited', 'budget.exhausted', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)), retryAfterSeconds });
+  return new AppError(429, 'rate_limited', 'budget.exhausted', {
+    minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)),
+    retryAfterSeconds,
+  });
 }
 
 /**
@@ -31,7 +34,11 @@ export function budgetExhausted(retryAfterSeconds: number): AppError {
  * has passed starts again. Refused (429) when any budget is now over its limit; the units stay spent, so a
  * client that keeps sending does not get through by being refused.
  */
-export async function spendBudget(ctx: Pick<Ctx, 'db' | 'countyCode' | 'clock'>, rules: readonly BudgetRule[], units: number): Promise<void> {
+export async function spendBudget(
+  ctx: Pick<Ctx, 'db' | 'countyCode' | 'clock'>,
+  rules: readonly BudgetRule[],
+  units: number,
+): Promise<void> {
   if (rules.length === 0 || units <= 0) return;
   const now = ctx.clock();
   const expired = new Date(now.getTime() - budgetWindowMs).toISOString();

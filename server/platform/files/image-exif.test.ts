@@ -77,17 +77,29 @@ describe('readPhotoExif', () => {
   it('answers "no EXIF" for a photo without it, and for damaged blocks', async () => {
     const none = { lat: null, lng: null, takenAt: null };
     expect(await readPhotoExif(undefined)).toEqual(none);
-    expect(await readPhotoExif(await exifOf(await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } }).jpeg().toBuffer()))).toEqual(none);
+    expect(
+      await readPhotoExif(
+        await exifOf(
+          await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } })
+            .jpeg()
+            .toBuffer(),
+        ),
+      ),
+    ).toEqual(none);
     expect(await readPhotoExif(Buffer.from('Exif\0\0MM\0\x2a\xff\xff\xff\xff', 'latin1'))).toEqual(none);
     expect(await readPhotoExif(Buffer.from('not exif at all', 'latin1'))).toEqual(none);
   });
 
   it('never throws on random TIFF-looking blocks', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('II*\0', 'MM\0*', 'Exif\0\0II*\0'), fc.uint8Array({ maxLength: 200 }), async (head, tail) => {
-        const exif = await readPhotoExif(Buffer.concat([Buffer.from(head, 'latin1'), tail]));
-        expect(exif.lat === null || Math.abs(exif.lat) <= 90).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('II*\0', 'MM\0*', 'Exif\0\0II*\0'),
+        fc.uint8Array({ maxLength: 200 }),
+        async (head, tail) => {
+          const exif = await readPhotoExif(Buffer.concat([Buffer.from(head, 'latin1'), tail]));
+          expect(exif.lat === null || Math.abs(exif.lat) <= 90).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -83,7 +83,14 @@ export function parseExifDateTime(dateTime: unknown, offset?: unknown): Date | n
   if (typeof dateTime !== 'string') return null;
   const match = exifDateTime.exec(dateTime.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (year < 1900 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const wallClockMs = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(wallClockMs).getUTCDate() !== day) return null; // 2026:02:30 is not a date

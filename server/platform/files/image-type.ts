@@ -76,9 +76,15 @@ function sniffHeif(bytes: Uint8Array): 'avif' | 'heic' | null {
 
 /** SVG is XML text and may carry scripts: recognised (after an optional BOM and whitespace) only to refuse it. */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<svg')) return true;
-  return (head.startsWith('<?xml') || head.startsWith('<!doctype svg') || head.startsWith('<!--')) && head.includes('<svg');
+  return (
+    (head.startsWith('<?xml') || head.startsWith('<!doctype svg') || head.startsWith('<!--')) && head.includes('<svg')
+  );
 }
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {

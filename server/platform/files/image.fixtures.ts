@@ -25,7 +25,11 @@ export async function photo(fixture: PhotoFixture = {}): Promise<Buffer> {
   });
   if (fixture.orientation) image = image.withMetadata({ orientation: fixture.orientation });
   const exif: sharp.Exif = { IFD0: { Make: 'wenming-test', Model: 'fixture', Software: 'secret-app 1.0' } };
-  if (fixture.takenAt) exif.IFD2 = { DateTimeOriginal: fixture.takenAt, ...(fixture.offset ? { OffsetTimeOriginal: fixture.offset } : {}) };
+  if (fixture.takenAt)
+    exif.IFD2 = {
+      DateTimeOriginal: fixture.takenAt,
+      ...(fixture.offset ? { OffsetTimeOriginal: fixture.offset } : {}),
+    };
   if (fixture.gps) exif.IFD3 = gpsTags(fixture.gps.lat, fixture.gps.lng);
   image = image.withExifMerge(exif);
   return image.toFormat(format).toBuffer();
@@ -50,7 +54,9 @@ function dms(decimal: number): string {
 
 /** A noisy photo, so that a cut-off copy has image data missing rather than just its end marker. */
 export function noisyJpeg(width = 400, height = 300): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+  return sharp({
+    create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  })
     .jpeg()
     .toBuffer();
 }
@@ -124,7 +130,12 @@ export function iptcSegmentPayload(caption: string): Buffer {
 }
 
 /** Big-endian TIFF: IFD0 → GPS IFD (tag 0x8825) with latitude/longitude as [deg, min, sec] rationals. */
-export function bigEndianGpsTiff(lat: [number, number, number], latRef: 'N' | 'S', lng: [number, number, number], lngRef: 'E' | 'W'): Buffer {
+export function bigEndianGpsTiff(
+  lat: [number, number, number],
+  latRef: 'N' | 'S',
+  lng: [number, number, number],
+  lngRef: 'E' | 'W',
+): Buffer {
   const buf = Buffer.alloc(8 + 18 + 54 + 48);
   buf.write('MM', 0, 'latin1');
   buf.writeUInt16BE(42, 2);

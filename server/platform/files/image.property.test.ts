@@ -37,15 +37,29 @@ describe('inspectImage on arbitrary bytes', () => {
   });
 
   it('refuses a real photo with random bytes flipped, or accepts it cleaned — never a crash', async () => {
-    const original = await sharp({ create: { width: 48, height: 32, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 }, background: '#000' } })
+    const original = await sharp({
+      create: {
+        width: 48,
+        height: 32,
+        channels: 3,
+        noise: { type: 'gaussian', mean: 128, sigma: 30 },
+        background: '#000',
+      },
+    })
       .jpeg()
       .toBuffer();
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (flips) => {
-        const damaged = Buffer.from(original);
-        for (const [at, value] of flips) damaged[at] = value;
-        expect([200, 400]).toContain(await outcome(damaged));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (flips) => {
+          const damaged = Buffer.from(original);
+          for (const [at, value] of flips) damaged[at] = value;
+          expect([200, 400]).toContain(await outcome(damaged));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -35,24 +35,38 @@ async function problem(input: Buffer, field = 'photos.2') {
 
 describe('inspectImage refuses what is not an accepted photo', () => {
   it('an empty upload', async () => {
-    expect(await problem(Buffer.alloc(0))).toEqual({ status: 400, code: 'validation_failed', key: 'files.not_an_image' });
+    expect(await problem(Buffer.alloc(0))).toEqual({
+      status: 400,
+      code: 'validation_failed',
+      key: 'files.not_an_image',
+    });
   });
 
   it('a text file renamed .jpg', async () => {
-    expect(await problem(Buffer.from('IMG_0001.jpg — really just some notes\n'))).toMatchObject({ status: 400, key: 'files.not_an_image' });
+    expect(await problem(Buffer.from('IMG_0001.jpg — really just some notes\n'))).toMatchObject({
+      status: 400,
+      key: 'files.not_an_image',
+    });
   });
 
   it('a PDF', async () => {
-    expect(await problem(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n'))).toMatchObject({ key: 'files.unsupported_type', vars: { type: 'PDF' } });
+    expect(await problem(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n'))).toMatchObject({
+      key: 'files.unsupported_type',
+      vars: { type: 'PDF' },
+    });
   });
 
   it('an SVG, which can carry scripts', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="9" height="9"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="9" height="9"/></svg>',
+    );
     expect(await problem(svg)).toMatchObject({ status: 400, key: 'files.unsupported_type', vars: { type: 'SVG' } });
   });
 
   it('a GIF (refused: animations and palettes are not case photos)', async () => {
-    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f0' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f0' } })
+      .gif()
+      .toBuffer();
     expect(await problem(gif)).toMatchObject({ key: 'files.unsupported_type', vars: { type: 'GIF' } });
   });
 
@@ -63,7 +77,10 @@ describe('inspectImage refuses what is not an accepted photo', () => {
 
   it('a truncated JPEG', async () => {
     const whole = await noisyJpeg();
-    expect(await problem(whole.subarray(0, Math.floor(whole.length * 0.6)))).toMatchObject({ status: 400, key: 'files.corrupt' });
+    expect(await problem(whole.subarray(0, Math.floor(whole.length * 0.6)))).toMatchObject({
+      status: 400,
+      key: 'files.corrupt',
+    });
     expect(await problem(whole.subarray(0, 20))).toMatchObject({ key: 'files.corrupt' });
   });
 
@@ -75,7 +92,12 @@ describe('inspectImage refuses what is not an accepted photo', () => {
   it('more than 10 MiB, before looking inside (413)', async () => {
     const big = Buffer.alloc(10 * 1_048_576 + 1);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
-    expect(await problem(big)).toEqual({ status: 413, code: 'payload_too_large', key: 'files.too_large', vars: { limitMb: '10' } });
+    expect(await problem(big)).toEqual({
+      status: 413,
+      code: 'payload_too_large',
+      key: 'files.too_large',
+      vars: { limitMb: '10' },
+    });
   });
 
   it('a pixel bomb: a tiny PNG declaring 20000×20000', async () => {
@@ -92,23 +114,35 @@ describe('inspectImage refuses what is not an accepted photo', () => {
   it('honours the caller’s limits', async () => {
     const jpeg = await noisyJpeg(400, 300);
     expect((await rejection(jpeg, { maxBytes: jpeg.length - 1 })).status).toBe(413);
-    expect((await rejection(jpeg, { maxPixels: 400 * 300 - 1 })).fields.photo).toMatchObject({ key: 'files.too_many_pixels' });
-    await expect(inspectImage(jpeg, { maxBytes: jpeg.length, maxPixels: 400 * 300 })).resolves.toMatchObject({ width: 400 });
+    expect((await rejection(jpeg, { maxPixels: 400 * 300 - 1 })).fields.photo).toMatchObject({
+      key: 'files.too_many_pixels',
+    });
+    await expect(inspectImage(jpeg, { maxBytes: jpeg.length, maxPixels: 400 * 300 })).resolves.toMatchObject({
+      width: 400,
+    });
   });
 
   it('says what went wrong in Chinese by default and in English, naming the photo', async () => {
     const pdf = await rejection(Buffer.from('%PDF-1.7'), { field: 'photos.2' });
-    expect(renderError(pdf, 'zh', 'r1').error.fields).toEqual({ 'photos.2': '不支持 PDF 格式，请上传 JPEG、PNG、WebP 或 AVIF 格式的照片' });
-    expect(renderError(pdf, 'en', 'r1').error.fields).toEqual({ 'photos.2': 'PDF is not supported; please upload a JPEG, PNG, WebP or AVIF photo' });
+    expect(renderError(pdf, 'zh', 'r1').error.fields).toEqual({
+      'photos.2': '不支持 PDF 格式，请上传 JPEG、PNG、WebP 或 AVIF 格式的照片',
+    });
+    expect(renderError(pdf, 'en', 'r1').error.fields).toEqual({
+      'photos.2': 'PDF is not supported; please upload a JPEG, PNG, WebP or AVIF photo',
+    });
     const big = await rejection(Buffer.alloc(2 * 1_048_576), { field: 'afterPhotos.0', maxBytes: 1_048_576 });
     expect(renderError(big, 'zh', 'r2').error).toEqual({
       code: 'payload_too_large',
       message: '照片过大，每张不能超过 1 MB',
       fields: { 'afterPhotos.0': '照片过大，每张不能超过 1 MB' },
     });
-    expect(renderError(big, 'en', 'r2').error.fields).toEqual({ 'afterPhotos.0': 'The photo is too large; each photo may be at most 1 MB' });
+    expect(renderError(big, 'en', 'r2').error.fields).toEqual({
+      'afterPhotos.0': 'The photo is too large; each photo may be at most 1 MB',
+    });
     const bomb = await rejection(pngDeclaring(20_000, 20_000));
-    expect(renderError(bomb, 'en', 'r3').error.fields).toEqual({ photo: 'The photo is too big (20000×20000); at most 40 megapixels are allowed' });
+    expect(renderError(bomb, 'en', 'r3').error.fields).toEqual({
+      photo: 'The photo is too big (20000×20000); at most 40 megapixels are allowed',
+    });
   });
 });
 
@@ -116,16 +150,29 @@ describe('inspectImage refuses what is not an accepted photo', () => {
 async function expectNoMetadata(jpeg: Buffer): Promise<void> {
   expect(metadataSegments(jpeg)).toEqual([]);
   const header = await sharp(jpeg).metadata();
-  expect([header.exif, header.xmp, header.iptc, header.icc, header.orientation]).toEqual([undefined, undefined, undefined, undefined, undefined]);
-  expect(await exifr.parse(jpeg, { tiff: true, xmp: true, iptc: true, icc: true, jfif: false, gps: true })).toBeUndefined();
+  expect([header.exif, header.xmp, header.iptc, header.icc, header.orientation]).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  expect(
+    await exifr.parse(jpeg, { tiff: true, xmp: true, iptc: true, icc: true, jfif: false, gps: true }),
+  ).toBeUndefined();
   expect(await exifr.gps(jpeg)).toBeUndefined();
   const text = jpeg.toString('latin1');
-  for (const leak of ['Exif', 'wenming-test', 'secret-app', 'ns.adobe.com', 'Photoshop', 'ICC_PROFILE', 'GPS']) expect(text).not.toContain(leak);
+  for (const leak of ['Exif', 'wenming-test', 'secret-app', 'ns.adobe.com', 'Photoshop', 'ICC_PROFILE', 'GPS'])
+    expect(text).not.toContain(leak);
 }
 
 describe('inspectImage cleans an accepted photo', () => {
   it('reads GPS and capture time, then strips every byte of metadata', async () => {
-    const original = await photo({ gps: { lat: 26.4898, lng: 113.7726 }, takenAt: '2026:03:01 08:30:00', offset: '+08:00' });
+    const original = await photo({
+      gps: { lat: 26.4898, lng: 113.7726 },
+      takenAt: '2026:03:01 08:30:00',
+      offset: '+08:00',
+    });
     expect(await exifr.gps(original)).toMatchObject({ latitude: expect.closeTo(26.4898, 6) }); // the fixture really has GPS
     const inspected = await inspectImage(original);
     expect(inspected.exif.lat).toBeCloseTo(26.4898, 6);
@@ -139,7 +186,9 @@ describe('inspectImage cleans an accepted photo', () => {
   it('strips XMP, an ICC profile, IPTC, comments and a hand-built EXIF block too', async () => {
     const withXmpAndIcc = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#123456' } })
       .withIccProfile('p3')
-      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>',
+      )
       .jpeg()
       .toBuffer();
     let original = withSegment(withXmpAndIcc, 0xed, iptcSegmentPayload('secret-app caption'));
@@ -168,12 +217,18 @@ describe('inspectImage cleans an accepted photo', () => {
     const inspected = await inspectImage(original);
     expect([inspected.width, inspected.height]).toEqual([1707, cleanedLongestSide]);
     expect([inspected.thumbnail.width, inspected.thumbnail.height]).toEqual([213, thumbnailLongestSide]);
-    expect(await sharp(inspected.thumbnail.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 213, height: 320 });
+    expect(await sharp(inspected.thumbnail.bytes).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 213,
+      height: 320,
+    });
   });
 
   it('never enlarges a small photo', async () => {
     const inspected = await inspectImage(await photo({ width: 7, height: 5 }));
-    expect([inspected.width, inspected.height, inspected.thumbnail.width, inspected.thumbnail.height]).toEqual([7, 5, 7, 5]);
+    expect([inspected.width, inspected.height, inspected.thumbnail.width, inspected.thumbnail.height]).toEqual([
+      7, 5, 7, 5,
+    ]);
   });
 
   it.each(['png', 'webp', 'avif'] as const)('accepts %s, reads its EXIF, and re-encodes it as JPEG', async (format) => {
@@ -186,14 +241,23 @@ describe('inspectImage cleans an accepted photo', () => {
   });
 
   it('flattens transparency onto white', async () => {
-    const clear = await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const { data } = await sharp((await inspectImage(clear)).bytes).raw().toBuffer({ resolveWithObject: true });
+    const clear = await sharp({
+      create: { width: 4, height: 4, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
+    const { data } = await sharp((await inspectImage(clear)).bytes)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(Math.min(...data)).toBeGreaterThan(245);
   });
 
   it('converts CMYK and 16-bit photos to 8-bit sRGB', async () => {
     const base = () => sharp({ create: { width: 30, height: 20, channels: 3, background: '#00aaff' } });
-    for (const original of [await base().toColourspace('cmyk').jpeg().toBuffer(), await base().toColourspace('rgb16').png().toBuffer()]) {
+    for (const original of [
+      await base().toColourspace('cmyk').jpeg().toBuffer(),
+      await base().toColourspace('rgb16').png().toBuffer(),
+    ]) {
       const header = await sharp((await inspectImage(original)).bytes).metadata();
       expect(header).toMatchObject({ space: 'srgb', depth: 'uchar', channels: 3 });
     }
@@ -215,6 +279,10 @@ describe('inspectImage cleans an accepted photo', () => {
 
   it('keeps a photo whose EXIF block is damaged, with no EXIF facts', async () => {
     const damaged = withRawApp1(await noisyJpeg(40, 30), Buffer.from('MM\0\x2a\xff\xff\xff\xffgarbage', 'latin1'));
-    expect(await inspectImage(damaged)).toMatchObject({ width: 40, height: 30, exif: { lat: null, lng: null, takenAt: null } });
+    expect(await inspectImage(damaged)).toMatchObject({
+      width: 40,
+      height: 30,
+      exif: { lat: null, lng: null, takenAt: null },
+    });
   });
 });

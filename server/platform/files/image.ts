@@ -75,7 +75,12 @@ export async function inspectImage(bytes: Buffer, options: InspectOptions = {}):
   return slots.run(() => cleanPhoto(bytes, type, field, maxPixels));
 }
 
-async function cleanPhoto(bytes: Buffer, type: AcceptedImageType, field: string, maxPixels: number): Promise<InspectedImage> {
+async function cleanPhoto(
+  bytes: Buffer,
+  type: AcceptedImageType,
+  field: string,
+  maxPixels: number,
+): Promise<InspectedImage> {
   const header = await readHeader(bytes, type, field, maxPixels);
   const exif = await readPhotoExif(header.exif);
   const cleaned = await encode(bytes, field, maxPixels, cleanedLongestSide, 85);
@@ -117,7 +122,13 @@ async function readHeader(bytes: Buffer, type: AcceptedImageType, field: string,
  * to sRGB when it drops the ICC profile. libjpeg-turbo, not mozjpeg: mozjpeg made files about a tenth smaller
  * for five times the CPU (bench/results/cases-intake.json), and intake CPU is what limits a county's busy hour.
  */
-async function encode(input: Buffer, field: string, maxPixels: number, longestSide: number, quality: number): Promise<EncodedImage> {
+async function encode(
+  input: Buffer,
+  field: string,
+  maxPixels: number,
+  longestSide: number,
+  quality: number,
+): Promise<EncodedImage> {
   try {
     const { data, info } = await sharp(input, { failOn: decodeFailOn, limitInputPixels: maxPixels })
       .timeout({ seconds: decodeTimeoutSeconds })
@@ -139,6 +150,8 @@ async function encode(input: Buffer, field: string, maxPixels: number, longestSi
 function assertNoMetadata(jpeg: Buffer): void {
   const found = metadataSegments(jpeg);
   if (found.length > 0) {
-    throw new Error(`photo pipeline produced metadata segments: ${found.map((s) => `${s.name}:${s.identifier}`).join(', ')}`);
+    throw new Error(
+      `photo pipeline produced metadata segments: ${found.map((s) => `${s.name}:${s.identifier}`).join(', ')}`,
+    );
   }
 }

@@ -10,7 +10,8 @@ export interface PhotoSlots {
 }
 
 export function createPhotoSlots(limit: number): PhotoSlots {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`photo concurrency must be a positive integer: ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`photo concurrency must be a positive integer: ${limit}`);
   let active = 0;
   const queue: Array<() => void> = [];
 

@@ -21,7 +21,9 @@ describe('validatePhotoCount', () => {
       validatePhotoCount(10, casePhotoCount, 'afterPhotos');
     } catch (error) {
       expect(renderError(error as AppError, 'zh', 'r').error.fields).toEqual({ afterPhotos: '最多上传 9 张照片' });
-      expect(renderError(error as AppError, 'en', 'r').error.fields).toEqual({ afterPhotos: 'Upload at most 9 photo(s)' });
+      expect(renderError(error as AppError, 'en', 'r').error.fields).toEqual({
+        afterPhotos: 'Upload at most 9 photo(s)',
+      });
     }
     expect.assertions(3);
   });
@@ -41,13 +43,23 @@ describe('inspectPhotos', () => {
 
   it('reports every bad photo at once, by index', async () => {
     const good = await photo();
-    const error = await rejection(inspectPhotos([good, Buffer.from('%PDF-1.7'), good, Buffer.alloc(0)], { field: 'afterPhotos' }));
+    const error = await rejection(
+      inspectPhotos([good, Buffer.from('%PDF-1.7'), good, Buffer.alloc(0)], { field: 'afterPhotos' }),
+    );
     expect(error.status).toBe(400);
     expect(Object.keys(error.fields)).toEqual(['afterPhotos.1', 'afterPhotos.3']);
   });
 
   it('answers 413 when the only problem is size', async () => {
-    const big = await sharp({ create: { width: 300, height: 300, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 }, background: '#000' } })
+    const big = await sharp({
+      create: {
+        width: 300,
+        height: 300,
+        channels: 3,
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+        background: '#000',
+      },
+    })
       .png()
       .toBuffer();
     const error = await rejection(inspectPhotos([big, await photo(), big], { maxBytes: big.length - 1 }));
@@ -58,7 +70,11 @@ describe('inspectPhotos', () => {
   });
 
   it('returns the cleaned photos in the order given', async () => {
-    const photos = await Promise.all([photo({ width: 10, height: 10 }), photo({ width: 20, height: 10 }), photo({ width: 30, height: 10 })]);
+    const photos = await Promise.all([
+      photo({ width: 10, height: 10 }),
+      photo({ width: 20, height: 10 }),
+      photo({ width: 30, height: 10 }),
+    ]);
     const inspected = await inspectPhotos(photos, { count: { min: 1, max: 3 } });
     expect(inspected.map((p) => p.width)).toEqual([10, 20, 30]);
   });

@@ -27,7 +27,10 @@ export interface InspectPhotosOptions extends Omit<InspectOptions, 'field'> {
  * slots; a request should not take several). All rejected photos are reported together, so the user fixes them
  * in one go. Returns the photos in the order given.
  */
-export async function inspectPhotos(photos: readonly Buffer[], options: InspectPhotosOptions = {}): Promise<InspectedImage[]> {
+export async function inspectPhotos(
+  photos: readonly Buffer[],
+  options: InspectPhotosOptions = {},
+): Promise<InspectedImage[]> {
   const { field = 'photos', count = casePhotoCount, ...limits } = options;
   validatePhotoCount(photos.length, count, field);
   const inspected: InspectedImage[] = [];

@@ -13,16 +13,18 @@ export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFa
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else if (appError.status !== 404) request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
+    else if (appError.status !== 404)
+      request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendError(reply, request, appError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    fallback?.(request, reply) ??
-    sendError(
-      reply,
-      request,
-      new AppError(404, 'not_found', 'error.route_not_found', { method: request.method, url: pathOnly(request.url) }),
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      fallback?.(request, reply) ??
+      sendError(
+        reply,
+        request,
+        new AppError(404, 'not_found', 'error.route_not_found', { method: request.method, url: pathOnly(request.url) }),
+      ),
   );
 }
 
@@ -31,13 +33,17 @@ export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) =>
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const locale = localeOf(request);
-  return withErrorHeaders(reply, error).code(error.status).type('application/json; charset=utf-8').send(renderError(error, locale, request.id));
+  return withErrorHeaders(reply, error)
+    .code(error.status)
+    .type('application/json; charset=utf-8')
+    .send(renderError(error, locale, request.id));
 }
 
 /** A 429 that knows when the client may come back says so in `Retry-After` (RFC 9110 §10.2.3), in seconds. */
 export function withErrorHeaders(reply: FastifyReply, error: AppError): FastifyReply {
   const retryAfter = error.vars.retryAfterSeconds;
-  if (error.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  if (error.status === 429 && typeof retryAfter === 'number')
+    reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return reply;
 }
 
@@ -71,7 +77,9 @@ const parserErrors: Record<string, (error: FastifyError, request: FastifyRequest
   FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError(400, 'invalid_json', 'error.invalid_json'),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError(400, 'invalid_json', 'error.invalid_json'),
   FST_ERR_CTP_BODY_TOO_LARGE: (_e, request) =>
-    new AppError(413, 'payload_too_large', 'error.payload_too_large', { limit: formatBytes(request.routeOptions.bodyLimit) }),
+    new AppError(413, 'payload_too_large', 'error.payload_too_large', {
+      limit: formatBytes(request.routeOptions.bodyLimit),
+    }),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (_e, request) =>
     new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type', {
       type: String(request.headers['content-type'] ?? '').slice(0, 80),

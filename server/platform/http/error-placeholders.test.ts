@@ -19,16 +19,36 @@ function fastifyError(code: string | undefined, extra: Partial<FastifyError> = {
   return Object.assign(new Error('x'), { code, ...extra }) as FastifyError;
 }
 
-const request = { routeOptions: { bodyLimit: 2048 }, headers: { 'content-type': 'text/csv' } } as unknown as FastifyRequest;
+const request = {
+  routeOptions: { bodyLimit: 2048 },
+  headers: { 'content-type': 'text/csv' },
+} as unknown as FastifyRequest;
 
-const schemaErrors: SchemaError[] = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'enum', 'const', 'anyOf', 'type', 'required', 'additionalProperties', 'format', 'multipleOf'].map(
-  (keyword, i) => ({
-    keyword,
-    schemaPath: `#/properties/f${i}/${keyword}`,
-    instancePath: `/f${i}`,
-    params: { limit: 3, type: 'integer', requiredProperties: ['r'], additionalProperties: ['u'], format: 'date-time' },
-  }),
-);
+const schemaErrors: SchemaError[] = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'pattern',
+  'enum',
+  'const',
+  'anyOf',
+  'type',
+  'required',
+  'additionalProperties',
+  'format',
+  'multipleOf',
+].map((keyword, i) => ({
+  keyword,
+  schemaPath: `#/properties/f${i}/${keyword}`,
+  instancePath: `/f${i}`,
+  params: { limit: 3, type: 'integer', requiredProperties: ['r'], additionalProperties: ['u'], format: 'date-time' },
+}));
 
 const thrown: Array<[string, FastifyError]> = [
   ['invalid JSON', fastifyError('FST_ERR_CTP_INVALID_JSON_BODY')],
@@ -58,8 +78,11 @@ describe('no error the handler makes carries a {placeholder}', () => {
   });
 
   it('every message names the same placeholders in Chinese and English', () => {
-    const names = (locale: Locale, key: string) => [...translate(locale, key, {}).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const mismatched = catalogueKeys('zh').filter((key) => JSON.stringify(names('zh', key)) !== JSON.stringify(names('en', key)));
+    const names = (locale: Locale, key: string) =>
+      [...translate(locale, key, {}).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const mismatched = catalogueKeys('zh').filter(
+      (key) => JSON.stringify(names('zh', key)) !== JSON.stringify(names('en', key)),
+    );
     expect(mismatched).toEqual([]);
     expect(catalogueKeys('en').sort()).toEqual(catalogueKeys('zh').sort());
   });

@@ -5,7 +5,10 @@ import { sendError } from './error-handler.ts';
 
 registerMessages({
   zh: { 'error.bad_url': '请求地址中有无法解码的字符', 'error.uri_too_long': '请求地址过长' },
-  en: { 'error.bad_url': 'The address contains characters that cannot be decoded', 'error.uri_too_long': 'The address is too long' },
+  en: {
+    'error.bad_url': 'The address contains characters that cannot be decoded',
+    'error.uri_too_long': 'The address is too long',
+  },
 });
 
 /**
@@ -15,7 +18,8 @@ registerMessages({
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error.code === 'FST_ERR_BAD_URL') return sendError(reply, request, new AppError(400, 'bad_url', 'error.bad_url'));
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, request, new AppError(414, 'uri_too_long', 'error.uri_too_long'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendError(reply, request, new AppError(414, 'uri_too_long', 'error.uri_too_long'));
   request.log.error({ err: error }, 'request failed before routing');
   return sendError(reply, request, new AppError(500, 'internal', 'error.internal'));
 }

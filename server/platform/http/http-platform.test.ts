@@ -24,7 +24,9 @@ const probe: AppModule = {
       },
       async (request) => ({ echoed: request.body }),
     );
-    app.get('/api/probe/items/:id', { config: { access: 'public' } }, async (request) => ({ id: (request.params as { id: string }).id }));
+    app.get('/api/probe/items/:id', { config: { access: 'public' } }, async (request) => ({
+      id: (request.params as { id: string }).id,
+    }));
     app.get('/api/probe/secret', { config: { access: { permission: 'probe.read' } } }, async () => ({ secret: 42 }));
     app.get('/api/probe/crash', { config: { access: 'public' } }, async () => {
       throw new Error('database exploded with 13812345678');
@@ -35,7 +37,12 @@ const probe: AppModule = {
 describe('HTTP platform', () => {
   const t = useTestApp({ modules: [probe], config: { bodyLimitBytes: 2048 } });
   const post = (payload: string | object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/probe/echo', payload, headers: { 'content-type': 'application/json', ...headers } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/probe/echo',
+      payload,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('answers malformed JSON with 400 invalid_json, in Chinese by default', async () => {
     const res = await post('{"name": "ab",');
@@ -82,7 +89,12 @@ describe('HTTP platform', () => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/probe/echo', payload: 'name=ab', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/probe/echo',
+      payload: 'name=ab',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
   });
@@ -94,9 +106,15 @@ describe('HTTP platform', () => {
   });
 
   it('answers an undecodable path and an over-long path parameter in the error shape, before routing', async () => {
-    const bad = await t.app.inject({ method: 'GET', url: '/api/probe/items/%ED%A0%80', headers: { 'accept-language': 'en' } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/probe/items/%ED%A0%80',
+      headers: { 'accept-language': 'en' },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toEqual({ error: { code: 'bad_url', message: 'The address contains characters that cannot be decoded' } });
+    expect(bad.json()).toEqual({
+      error: { code: 'bad_url', message: 'The address contains characters that cannot be decoded' },
+    });
     const long = await t.app.inject({ method: 'GET', url: `/api/probe/items/${'4'.repeat(250)}` });
     expect(long.statusCode).toBe(414);
     expect(long.json()).toEqual({ error: { code: 'uri_too_long', message: '请求地址过长' } });
@@ -115,9 +133,15 @@ describe('HTTP platform', () => {
   });
 
   it('hides an internal error behind 500 with the request id, and does not leak the message', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/probe/crash', headers: { 'x-request-id': 'req-12345678' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/probe/crash',
+      headers: { 'x-request-id': 'req-12345678' },
+    });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'internal', message: '系统内部错误，请联系管理员（请求编号 req-12345678）' } });
+    expect(res.json()).toEqual({
+      error: { code: 'internal', message: '系统内部错误，请联系管理员（请求编号 req-12345678）' },
+    });
     expect(res.body).not.toContain('13812345678');
   });
 
@@ -138,12 +162,18 @@ describe('HTTP platform', () => {
 
   it('never answers 5xx to any JSON body or any raw text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string()), async (payload) => {
-        const res = await post(payload);
-        expect(res.statusCode).toBeGreaterThanOrEqual(200);
-        expect(res.statusCode).toBeLessThan(500);
-        if (res.statusCode >= 400) expect(res.json().error.code).toEqual(expect.any(String));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string(),
+        ),
+        async (payload) => {
+          const res = await post(payload);
+          expect(res.statusCode).toBeGreaterThanOrEqual(200);
+          expect(res.statusCode).toBeLessThan(500);
+          if (res.statusCode >= 400) expect(res.json().error.code).toEqual(expect.any(String));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -11,7 +11,11 @@ interface Operation {
 /** What a machine's key may carry (credential-kinds.test.ts holds the same list, on purpose twice). */
 const keyMayCarry = ['cases.open311.submit'];
 /** Public to the guard, but the handler takes the partner's `api_key` argument (GeoReport v2). */
-const keyedByArgument = ['POST /open311/v2/requests.{format}', 'GET /open311/v2/servicerequestupdates.{format}', 'POST /open311/v2/servicerequestupdates.{format}'];
+const keyedByArgument = [
+  'POST /open311/v2/requests.{format}',
+  'GET /open311/v2/servicerequestupdates.{format}',
+  'POST /open311/v2/servicerequestupdates.{format}',
+];
 /** Routes kept out of the document on purpose. */
 const undocumented = ['GET /metrics'];
 const safeMethods = ['GET', 'HEAD', 'OPTIONS'];
@@ -21,7 +25,9 @@ const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 function expectedSecurity(method: string, path: string, access: 'public' | { permission: string }): Security {
   if (access === 'public') return keyedByArgument.includes(`${method} ${path}`) ? [{ open311ApiKey: [] }] : [];
-  const session: Record<string, string[]> = safeMethods.includes(method) ? { sessionCookie: [] } : { sessionCookie: [], csrfToken: [] };
+  const session: Record<string, string[]> = safeMethods.includes(method)
+    ? { sessionCookie: [] }
+    : { sessionCookie: [], csrfToken: [] };
   return keyMayCarry.includes(access.permission) ? [session, { apiKey: [] }] : [session];
 }
 
@@ -31,7 +37,10 @@ describe('OpenAPI security', () => {
   const document = async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
-    return res.json() as { components: { securitySchemes?: Record<string, unknown> }; paths: Record<string, Record<string, Operation>> };
+    return res.json() as {
+      components: { securitySchemes?: Record<string, unknown> };
+      paths: Record<string, Record<string, Operation>>;
+    };
   };
 
   it('declares the session cookie, its CSRF header, the bearer API key and Open311’s api_key argument', async () => {
@@ -51,14 +60,22 @@ describe('OpenAPI security', () => {
       for (const [method, operation] of Object.entries(operations)) {
         const label = `${method.toUpperCase()} ${path}`;
         documented.add(label);
-        const route = routeAccessTable(t.app).find((r) => r.method === method.toUpperCase() && openApiPath(r.url) === path);
+        const route = routeAccessTable(t.app).find(
+          (r) => r.method === method.toUpperCase() && openApiPath(r.url) === path,
+        );
         expect(route, label).toBeDefined();
         expect(operation.security, label).toEqual(expectedSecurity(method.toUpperCase(), path, route!.access));
-        expect(operation['x-permission'], label).toBe(route!.access === 'public' ? undefined : route!.access.permission);
+        expect(operation['x-permission'], label).toBe(
+          route!.access === 'public' ? undefined : route!.access.permission,
+        );
       }
     }
-    const routes = routeAccessTable(t.app).filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && r.url !== '/*');
-    const missing = routes.map((r) => `${r.method} ${openApiPath(r.url)}`).filter((label) => !documented.has(label) && !undocumented.includes(label));
+    const routes = routeAccessTable(t.app).filter(
+      (r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && r.url !== '/*',
+    );
+    const missing = routes
+      .map((r) => `${r.method} ${openApiPath(r.url)}`)
+      .filter((label) => !documented.has(label) && !undocumented.includes(label));
     expect(missing).toEqual([]);
     expect(documented.size).toBeGreaterThan(40);
   });

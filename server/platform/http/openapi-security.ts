@@ -23,7 +23,8 @@ export function securitySchemes(sessionCookie: string) {
       type: 'http',
       scheme: 'bearer',
       bearerFormat: 'wm_<prefix>_<secret>',
-      description: "A partner system's API key (Authorization: Bearer). It carries integration permissions only: never a reveal, an export or an administrator's power",
+      description:
+        "A partner system's API key (Authorization: Bearer). It carries integration permissions only: never a reveal, an export or an administrator's power",
     },
     open311ApiKey: {
       type: 'apiKey',
@@ -49,7 +50,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function operationSecurity(route: DocumentedRoute): SecurityRequirement[] {
   const access = route.config?.access;
   if (access === undefined || access === 'public') return route.config?.keyArgument ? [{ open311ApiKey: [] }] : [];
-  const unsafe = [route.method].flat().some((method) => !safeMethods.has(method.toUpperCase())) && route.config?.csrfExempt !== true;
+  const unsafe =
+    [route.method].flat().some((method) => !safeMethods.has(method.toUpperCase())) && route.config?.csrfExempt !== true;
   const session: SecurityRequirement = unsafe ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] };
   return credentialMayCarry('api_key', access.permission) ? [session, { apiKey: [] }] : [session];
 }

@@ -10,12 +10,22 @@ import { type DocumentedRoute, operationPermission, operationSecurity, securityS
  * operation's `security` (and `x-permission`) comes from the access its route declares, the same table the
  * guard enforces, so integrators' tools and the contract test read what is really required.
  */
-export async function installOpenApi(app: FastifyInstance, settings: AuthSettings = app.deps?.security ?? defaultAuthSettings): Promise<void> {
+export async function installOpenApi(
+  app: FastifyInstance,
+  settings: AuthSettings = app.deps?.security ?? defaultAuthSettings,
+): Promise<void> {
   await app.register(swagger, {
     transform: ({ schema, url, route }) => {
       const documented = route as DocumentedRoute;
       const permission = operationPermission(documented);
-      return { schema: { ...schema, security: operationSecurity(documented), ...(permission ? { 'x-permission': permission } : {}) }, url };
+      return {
+        schema: {
+          ...schema,
+          security: operationSecurity(documented),
+          ...(permission ? { 'x-permission': permission } : {}),
+        },
+        url,
+      };
     },
     openapi: {
       info: {

@@ -44,7 +44,8 @@ export function installRequestContext(app: FastifyInstance, deps: AppDeps): void
   });
   // Responses of the API may carry personal data: never cached by browsers or proxies (RES-01).
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') || request.url.startsWith('/open311/'))
+      reply.header('cache-control', 'no-store');
   });
 }
 

@@ -44,7 +44,8 @@ export function unstorableTextFields(value: unknown): string[] {
     const { value: here, place, badName } = pending.pop()!;
     if (badName || (typeof here === 'string' && !isStorableText(here))) found.push(nameOf(place));
     else if (Array.isArray(here)) {
-      for (let i = here.length - 1; i >= 0; i -= 1) pending.push({ value: here[i], place: { key: String(i), parent: place } });
+      for (let i = here.length - 1; i >= 0; i -= 1)
+        pending.push({ value: here[i], place: { key: String(i), parent: place } });
     } else if (isPlainRecord(here)) {
       const entries = Object.entries(here);
       for (let i = entries.length - 1; i >= 0; i -= 1) {

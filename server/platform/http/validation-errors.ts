@@ -46,7 +46,8 @@ export function toFieldProblems(errors: readonly SchemaError[]): FieldProblems {
 function problemsOf(error: SchemaError): Array<[string, FieldProblem]> {
   const { keyword, params, instancePath } = error;
   const here = fieldName(instancePath);
-  if (keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) return [[here, { key: 'field.unknown' }]];
+  if (keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties'))
+    return [[here, { key: 'field.unknown' }]];
   if (keyword === 'additionalProperties') {
     return asStrings(params.additionalProperties).map((p) => [fieldName(instancePath, p), { key: 'field.unknown' }]);
   }

@@ -40,7 +40,11 @@ describe('periodic jobs', () => {
     try {
       const log = { info: vi.fn(), error: vi.fn() };
       const results = [0, 3, [], ['x'], undefined];
-      const stop = startPeriodicJobs([{ name: 'fold', everyMs: 1000, run: async () => results.shift() }], () => ({}) as Ctx, log);
+      const stop = startPeriodicJobs(
+        [{ name: 'fold', everyMs: 1000, run: async () => results.shift() }],
+        () => ({}) as Ctx,
+        log,
+      );
       await vi.advanceTimersByTimeAsync(5500);
       stop();
       expect(log.info.mock.calls.map(([details]) => (details as { result: unknown }).result)).toEqual([3, ['x']]);

@@ -42,7 +42,9 @@ export function normaliseForIndex(kind: BlindIndexKind, value: string): string {
 
 /** 64 hex characters. Deterministic by design: that is what makes it searchable, and why the key is secret. */
 export function blindIndex(keyring: Keyring, kind: BlindIndexKind, value: string): string {
-  return createHmac('sha256', keyring.blindIndexKey).update(`${kind}:${normaliseForIndex(kind, value)}`, 'utf8').digest('hex');
+  return createHmac('sha256', keyring.blindIndexKey)
+    .update(`${kind}:${normaliseForIndex(kind, value)}`, 'utf8')
+    .digest('hex');
 }
 
 function compact(value: string, separators = ''): string {

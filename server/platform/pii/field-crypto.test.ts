@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decryptField, encryptField, FieldDecryptError, isFieldEnvelope, keyIdOf, reencryptField } from './field-crypto.ts';
+import {
+  decryptField,
+  encryptField,
+  FieldDecryptError,
+  isFieldEnvelope,
+  keyIdOf,
+  reencryptField,
+} from './field-crypto.ts';
 import { keyringFromJson, testKeyring } from './keyring.ts';
 
 const keyring = testKeyring();
@@ -45,20 +52,55 @@ describe('field encryption: what must fail', () => {
   });
 
   it('a changed ciphertext, tag or IV fails authentication', () => {
-    for (const index of [2, 3, 4]) expectDecryptError(() => decryptField(keyring, withPart(envelope, index, flipFirstByte), context), 'authentication');
+    for (const index of [2, 3, 4])
+      expectDecryptError(
+        () => decryptField(keyring, withPart(envelope, index, flipFirstByte), context),
+        'authentication',
+      );
   });
 
   it('relabelling the key id fails even when the other key exists', () => {
-    expectDecryptError(() => decryptField(keyring, withPart(envelope, 1, () => 'test0'), context), 'authentication');
+    expectDecryptError(
+      () =>
+        decryptField(
+          keyring,
+          withPart(envelope, 1, () => 'test0'),
+          context,
+        ),
+      'authentication',
+    );
   });
 
   it('an unknown key id or scheme is named as such', () => {
-    expectDecryptError(() => decryptField(keyring, withPart(envelope, 1, () => 'gone'), context), 'unknown_key');
-    expectDecryptError(() => decryptField(keyring, withPart(envelope, 0, () => 'v9'), context), 'unknown_scheme');
+    expectDecryptError(
+      () =>
+        decryptField(
+          keyring,
+          withPart(envelope, 1, () => 'gone'),
+          context,
+        ),
+      'unknown_key',
+    );
+    expectDecryptError(
+      () =>
+        decryptField(
+          keyring,
+          withPart(envelope, 0, () => 'v9'),
+          context,
+        ),
+      'unknown_scheme',
+    );
   });
 
   it('plaintext, truncated or malformed values are format errors', () => {
-    for (const bad of ['13812345678', '', 'v1.test1', `${envelope}.x`, envelope.replace(/\.[^.]+$/, '.!!!'), withPart(envelope, 2, () => 'AAAA')]) {
+    for (const bad of [
+      '13812345678',
+      '',
+      'v1.test1',
+      `${envelope}.x`,
+      envelope.replace(/\.[^.]+$/, '.!!!'),
+      withPart(envelope, 2, () => 'AAAA'),
+    ]) {
       expectDecryptError(() => decryptField(keyring, bad, context), 'format');
     }
   });
@@ -86,13 +128,19 @@ describe('field encryption', () => {
 
   it('round-trips any text, Chinese and empty included', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(context, 'person.id_card_enc', 'x'), (text, ctx) => {
-        // Text is stored as UTF-8, so a lone surrogate comes back as U+FFFD, as it would from the database.
-        const asUtf8 = Buffer.from(text, 'utf8').toString('utf8');
-        expect(decryptField(keyring, encryptField(keyring, text, ctx), ctx)).toBe(asUtf8);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.constantFrom(context, 'person.id_card_enc', 'x'),
+        (text, ctx) => {
+          // Text is stored as UTF-8, so a lone surrogate comes back as U+FFFD, as it would from the database.
+          const asUtf8 = Buffer.from(text, 'utf8').toString('utf8');
+          expect(decryptField(keyring, encryptField(keyring, text, ctx), ctx)).toBe(asUtf8);
+        },
+      ),
     );
-    expect(decryptField(keyring, encryptField(keyring, '湖南省株洲市炎陵县霞阳镇', context), context)).toBe('湖南省株洲市炎陵县霞阳镇');
+    expect(decryptField(keyring, encryptField(keyring, '湖南省株洲市炎陵县霞阳镇', context), context)).toBe(
+      '湖南省株洲市炎陵县霞阳镇',
+    );
   });
 
   it('values on an older key still decrypt, and re-encryption moves them to the active key', () => {

@@ -84,10 +84,13 @@ export function decryptField(keyring: Keyring, envelope: string, context: string
   const scheme = schemes[parts.version];
   if (!scheme) throw new FieldDecryptError('unknown_scheme', context);
   if (!keyring.keyIds.includes(parts.keyId)) throw new FieldDecryptError('unknown_key', context);
-  if (parts.iv.length !== scheme.ivBytes || parts.tag.length !== TAG_BYTES) throw new FieldDecryptError('format', context);
+  if (parts.iv.length !== scheme.ivBytes || parts.tag.length !== TAG_BYTES)
+    throw new FieldDecryptError('format', context);
   const aad = additionalData(parts.version, parts.keyId, context);
   try {
-    return scheme.decrypt(keyring.encryptionKey(parts.keyId), parts.iv, parts.ciphertext, parts.tag, aad).toString('utf8');
+    return scheme
+      .decrypt(keyring.encryptionKey(parts.keyId), parts.iv, parts.ciphertext, parts.tag, aad)
+      .toString('utf8');
   } catch {
     throw new FieldDecryptError('authentication', context);
   }

@@ -46,7 +46,11 @@ function decodeKey(b64: string, label: string): Buffer {
 }
 
 export function newKeyFile(keyId = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`): KeyFile {
-  return { active: keyId, keys: { [keyId]: randomBytes(32).toString('base64') }, blindIndex: randomBytes(32).toString('base64') };
+  return {
+    active: keyId,
+    keys: { [keyId]: randomBytes(32).toString('base64') },
+    blindIndex: randomBytes(32).toString('base64'),
+  };
 }
 
 export interface KeyringSource {

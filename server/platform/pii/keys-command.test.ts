@@ -20,7 +20,12 @@ function capture() {
 }
 
 /** The command closes what it opened; the test's database must stay open for the other tests. */
-const borrowed = (database: Database): Database => ({ ...database, query: database.query.bind(database), exec: database.exec.bind(database), close: async () => {} });
+const borrowed = (database: Database): Database => ({
+  ...database,
+  query: database.query.bind(database),
+  exec: database.exec.bind(database),
+  close: async () => {},
+});
 
 describe('wenming keys', () => {
   const t = useTestDatabase();

@@ -38,7 +38,8 @@ export class KeysUsageError extends Error {}
 export async function keysCommand(args: readonly string[], config: Config, options: KeysOptions = {}): Promise<void> {
   const [sub] = args;
   const io = { out: options.out ?? ((text: string) => console.log(text)) };
-  const withSystemCtx = (run: (ctx: Ctx) => Promise<void>) => withDatabase(config, options.openDatabase ?? openPreparedDatabase, run);
+  const withSystemCtx = (run: (ctx: Ctx) => Promise<void>) =>
+    withDatabase(config, options.openDatabase ?? openPreparedDatabase, run);
   switch (sub) {
     case 'new':
       return io.out(JSON.stringify(newKeyFile(), null, 2));
@@ -47,7 +48,9 @@ export async function keysCommand(args: readonly string[], config: Config, optio
     case 'rotate':
       return withSystemCtx(async (ctx) => {
         for (const r of await rotateEncryptedColumns(ctx)) {
-          io.out(`${r.table}.${r.column}: ${r.reencrypted} re-encrypted${r.failed ? `, ${r.failed} FAILED to decrypt` : ''}`);
+          io.out(
+            `${r.table}.${r.column}: ${r.reencrypted} re-encrypted${r.failed ? `, ${r.failed} FAILED to decrypt` : ''}`,
+          );
         }
       });
     case 'status':
@@ -65,14 +68,19 @@ export function withNewActiveKey(current: KeyFile, keyId?: string): KeyFile {
   const fresh = newKeyFile(keyId);
   let id = fresh.active;
   for (let n = 2; id in current.keys; n += 1) id = `${fresh.active}_${n}`; // two rotations on one day
-  const next = { active: id, keys: { ...current.keys, [id]: fresh.keys[fresh.active]! }, blindIndex: current.blindIndex };
+  const next = {
+    active: id,
+    keys: { ...current.keys, [id]: fresh.keys[fresh.active]! },
+    blindIndex: current.blindIndex,
+  };
   keyringFromJson(next); // validates the result before anyone installs it
   return next;
 }
 
 function readKeyFile(config: Config): KeyFile {
   if (config.keysJson) return JSON.parse(config.keysJson) as KeyFile;
-  if (!config.keysFile) throw new KeysUsageError('keys add reads the key file named by WENMING_KEYS_FILE (or WENMING_KEYS).');
+  if (!config.keysFile)
+    throw new KeysUsageError('keys add reads the key file named by WENMING_KEYS_FILE (or WENMING_KEYS).');
   return JSON.parse(fs.readFileSync(config.keysFile, 'utf8')) as KeyFile;
 }
 

@@ -28,9 +28,13 @@ const storedPhone = '13966667777';
 const failingRoutes: AppModule = {
   key: 'failing-routes',
   routes(app) {
-    app.get<{ Params: { id: string } }>('/api/log-probe/crash/:id', { config: { access: 'public' } }, async (request) => {
-      throw new Error(`no household for ${request.params.id}, caller ${mobile}`);
-    });
+    app.get<{ Params: { id: string } }>(
+      '/api/log-probe/crash/:id',
+      { config: { access: 'public' } },
+      async (request) => {
+        throw new Error(`no household for ${request.params.id}, caller ${mobile}`);
+      },
+    );
     app.get('/api/log-probe/db', { config: { access: 'public' } }, async () => {
       const cause = Object.assign(new Error(`duplicate key value (id_card)=(${idCard})`), { code: '23505' });
       throw new Error(`Failed query: insert into person values ($1, $2)\nparams: ${idCard},${mobile}`, { cause });
@@ -61,7 +65,11 @@ describe('log hygiene (AUD-07)', () => {
     });
     app = await buildApp(
       { config: readConfig({ NODE_ENV: 'test' }), database: db.database, clock: fakeClock(), keyring: testKeyring() },
-      { logger: { ...(loggerOptions('trace') as object), stream: memory }, serveWeb: false, modules: [...appModules, failingRoutes] },
+      {
+        logger: { ...(loggerOptions('trace') as object), stream: memory },
+        serveWeb: false,
+        modules: [...appModules, failingRoutes],
+      },
     );
     await app.ready();
     userId = await insertStaffUser(db.database, testKeyring(), { scopeRegion: '430225100', phone: storedPhone });
@@ -74,7 +82,12 @@ describe('log hygiene (AUD-07)', () => {
   });
 
   const reveal = (payload: unknown, extraHeaders: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/pii/reveal', headers: { ...revealer, ...extraHeaders }, payload: payload as string });
+    app.inject({
+      method: 'POST',
+      url: '/api/pii/reveal',
+      headers: { ...revealer, ...extraHeaders },
+      payload: payload as string,
+    });
 
   it('sends requests full of personal numbers, and the app answers each without a 5xx except the crash probes', async () => {
     const statuses: Record<string, number> = {};
@@ -85,19 +98,55 @@ describe('log hygiene (AUD-07)', () => {
     await hit('query', app.inject({ method: 'GET', url: `/api/regions?q=${mobile}` }));
     await hit('bad query', app.inject({ method: 'GET', url: `/api/regions?within=${idCard}` }));
     await hit('bad param', app.inject({ method: 'GET', url: `/api/regions/${idCard}` }));
-    await hit('unknown field', reveal({ objectType: 'user', objectId: userId, fields: ['phone'], reason: '核实身份', [mobile]: idCard }));
-    await hit('bad field', reveal({ objectType: 'user', objectId: idCard, fields: [mobile], reason: `核实 ${idCard}` }));
-    await hit('bad json', reveal(`{"reason": "${mobile}", "objectId": ${idCard}`, { 'content-type': 'application/json' }));
-    await hit('not found', reveal({ objectType: 'user', objectId: idCard, fields: ['phone'], reason: `核实 ${idCard} ${mobile}` }));
-    await hit('revealed', reveal({ objectType: 'user', objectId: userId, fields: ['phone'], reason: `回拨 ${mobile}` }));
-    await hit('sign-in', app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: mobile, password: idCard } }));
-    await hit('headers', app.inject({ method: 'GET', url: '/healthz', headers: { 'user-agent': `UA ${mobile}`, referer: `https://x/?id=${idCard}`, 'x-request-id': idCard } }));
+    await hit(
+      'unknown field',
+      reveal({ objectType: 'user', objectId: userId, fields: ['phone'], reason: '核实身份', [mobile]: idCard }),
+    );
+    await hit(
+      'bad field',
+      reveal({ objectType: 'user', objectId: idCard, fields: [mobile], reason: `核实 ${idCard}` }),
+    );
+    await hit(
+      'bad json',
+      reveal(`{"reason": "${mobile}", "objectId": ${idCard}`, { 'content-type': 'application/json' }),
+    );
+    await hit(
+      'not found',
+      reveal({ objectType: 'user', objectId: idCard, fields: ['phone'], reason: `核实 ${idCard} ${mobile}` }),
+    );
+    await hit(
+      'revealed',
+      reveal({ objectType: 'user', objectId: userId, fields: ['phone'], reason: `回拨 ${mobile}` }),
+    );
+    await hit(
+      'sign-in',
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: mobile, password: idCard } }),
+    );
+    await hit(
+      'headers',
+      app.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'user-agent': `UA ${mobile}`, referer: `https://x/?id=${idCard}`, 'x-request-id': idCard },
+      }),
+    );
     await hit('crash', app.inject({ method: 'GET', url: `/api/log-probe/crash/${idCard}` }));
     await hit('db error', app.inject({ method: 'GET', url: '/api/log-probe/db' }));
     await hit('conflict', app.inject({ method: 'GET', url: '/api/log-probe/conflict' }));
     await hit('warn', app.inject({ method: 'GET', url: '/api/log-probe/warn' }));
 
-    expect(statuses).toMatchObject({ 'unknown url': 404, 'bad query': 400, 'bad param': 400, 'unknown field': 400, 'bad json': 400, 'not found': 404, revealed: 200, crash: 500, 'db error': 500, conflict: 409 });
+    expect(statuses).toMatchObject({
+      'unknown url': 404,
+      'bad query': 400,
+      'bad param': 400,
+      'unknown field': 400,
+      'bad json': 400,
+      'not found': 404,
+      revealed: 200,
+      crash: 500,
+      'db error': 500,
+      conflict: 409,
+    });
     expect(lines.length).toBeGreaterThan(20); // the logger really captured the traffic
     expect(lines.some((line) => line.includes('request failed'))).toBe(true);
   });
@@ -108,10 +157,10 @@ describe('log hygiene (AUD-07)', () => {
         .filter(([, pattern]) => pattern.test(line))
         .map(([kind]) => `${kind}: ${line.slice(0, 300)}`),
     );
-    expect(leaks, leaks.join("\n")).toEqual([]);
+    expect(leaks, leaks.join('\n')).toEqual([]);
   });
 
-  it("nor the revealed value in any form", () => {
+  it('nor the revealed value in any form', () => {
     expect(lines.filter((line) => line.includes(storedPhone) || line.includes('13755556666'))).toEqual([]);
   });
 });

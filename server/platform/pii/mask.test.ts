@@ -22,9 +22,15 @@ function visible(masked: string): string[] {
 }
 
 const anyText = fc.string({ unit: 'binary', maxLength: 80 });
-const hanName = fc.array(fc.constantFrom(...'张王李赵欧阳司马诸葛小三娜丽华明买提艾力'), { minLength: 0, maxLength: 8 }).map((chars) => chars.join(''));
+const hanName = fc
+  .array(fc.constantFrom(...'张王李赵欧阳司马诸葛小三娜丽华明买提艾力'), { minLength: 0, maxLength: 8 })
+  .map((chars) => chars.join(''));
 const validIdCard = fc
-  .tuple(fc.constantFrom('430225', '110101', '440524'), fc.date({ min: new Date('1950-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }))
+  .tuple(
+    fc.constantFrom('430225', '110101', '440524'),
+    fc.date({ min: new Date('1950-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+    fc.integer({ min: 0, max: 999 }),
+  )
   .map(([area, date, seq]) => {
     const body = `${area}${date.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
     return body + idCardCheckCharacter(body);
@@ -94,7 +100,9 @@ describe('masks: table (security-style-anchors §A2.3)', () => {
 
 describe('masks: properties', () => {
   it('no mask ever throws, whatever the string', () => {
-    fc.assert(fc.property(fc.constantFrom(...maskRules), anyText, (rule, text) => typeof maskValue(rule, text) === 'string'));
+    fc.assert(
+      fc.property(fc.constantFrom(...maskRules), anyText, (rule, text) => typeof maskValue(rule, text) === 'string'),
+    );
   });
 
   it('an ID number shows at most its first 6 and last 4, and never the birth date', () => {
@@ -109,7 +117,14 @@ describe('masks: properties', () => {
   });
 
   it('a mobile shows at most 7 digits; anything shows at most what its rule allows', () => {
-    const limits = { mobile: 7, phone: 7, bank_card: 10, name: 2, hidden: hiddenPlaceholder.length, secret: hiddenPlaceholder.length } as const;
+    const limits = {
+      mobile: 7,
+      phone: 7,
+      bank_card: 10,
+      name: 2,
+      hidden: hiddenPlaceholder.length,
+      secret: hiddenPlaceholder.length,
+    } as const;
     fc.assert(
       fc.property(fc.constantFrom(...(Object.keys(limits) as Array<keyof typeof limits>)), anyText, (rule, text) => {
         expect(visible(maskValue(rule, text)!).length).toBeLessThanOrEqual(limits[rule]);
@@ -137,12 +152,23 @@ describe('masks: properties', () => {
 
   it('an address never shows a digit, and what it shows is the start of the address', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, fc.array(fc.constantFrom('湖南省', '炎陵县', '霞阳镇', '平乐村', '建设路', '12号', '3栋', '小区', '社区', '7'), { maxLength: 8 }).map((p) => p.join(''))), (address) => {
-        const masked = maskAddress(address);
-        expect(masked).not.toMatch(/[0-9０-９]/);
-        const shown = masked.endsWith(addressDetailMask) ? masked.slice(0, -addressDetailMask.length) : masked;
-        expect(address.trim().startsWith(shown)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          fc
+            .array(
+              fc.constantFrom('湖南省', '炎陵县', '霞阳镇', '平乐村', '建设路', '12号', '3栋', '小区', '社区', '7'),
+              { maxLength: 8 },
+            )
+            .map((p) => p.join('')),
+        ),
+        (address) => {
+          const masked = maskAddress(address);
+          expect(masked).not.toMatch(/[0-9０-９]/);
+          const shown = masked.endsWith(addressDetailMask) ? masked.slice(0, -addressDetailMask.length) : masked;
+          expect(address.trim().startsWith(shown)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -155,10 +181,12 @@ describe('masks: properties', () => {
   });
 
   it('phones and bank cards of other shapes are starred completely', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{1,11}$/), (digits) => {
-      fc.pre(!/^1[3-9]\d{9}$/.test(digits));
-      expect(maskPhone(digits)).toMatch(/^(\*+|0\d{2,3}-\*+\d{2})$/);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,11}$/), (digits) => {
+        fc.pre(!/^1[3-9]\d{9}$/.test(digits));
+        expect(maskPhone(digits)).toMatch(/^(\*+|0\d{2,3}-\*+\d{2})$/);
+      }),
+    );
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9]{1,11}$/), (digits) => {
         expect(maskBankCard(digits)).toBe('*'.repeat(digits.length));

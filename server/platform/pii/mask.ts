@@ -21,7 +21,18 @@ import { compactCode } from '../validation/text.ts';
  *   secret     never presented at all (password hashes, TOTP secrets); the placeholder if ever asked
  *   none       shown as stored to whoever may read the record (e.g. a user agent, to the auditor)
  */
-export const maskRules = ['id_card', 'mobile', 'phone', 'name', 'address', 'bank_card', 'ip', 'hidden', 'secret', 'none'] as const;
+export const maskRules = [
+  'id_card',
+  'mobile',
+  'phone',
+  'name',
+  'address',
+  'bank_card',
+  'ip',
+  'hidden',
+  'secret',
+  'none',
+] as const;
 export type MaskRule = (typeof maskRules)[number];
 
 /** An i18n key, not a sentence: the web app shows it as 已登记 / "on file". */
@@ -65,9 +76,48 @@ export function maskPhone(phone: string): string {
  * Source: the compound surnames of 百家姓 still in use.
  */
 const compoundSurnames = new Set([
-  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕',
-  '令狐', '端木', '独孤', '南宫', '西门', '呼延', '澹台', '万俟', '闻人', '赫连', '申屠', '太史', '钟离', '濮阳',
-  '公冶', '宗政', '单于', '拓跋', '淳于', '左丘', '东郭', '司空', '百里', '第五', '仲孙', '叔孙', '闾丘', '公羊',
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '令狐',
+  '端木',
+  '独孤',
+  '南宫',
+  '西门',
+  '呼延',
+  '澹台',
+  '万俟',
+  '闻人',
+  '赫连',
+  '申屠',
+  '太史',
+  '钟离',
+  '濮阳',
+  '公冶',
+  '宗政',
+  '单于',
+  '拓跋',
+  '淳于',
+  '左丘',
+  '东郭',
+  '司空',
+  '百里',
+  '第五',
+  '仲孙',
+  '叔孙',
+  '闾丘',
+  '公羊',
 ]);
 
 /**
@@ -102,7 +152,26 @@ export function maskNameForPublic(name: string): string {
  * The words that end a level an address may show: province to village/community and the street (§A2.3 "up to
  * 村/社区 or street"). 小区, 组, 号, 栋, 单元, 室 are finer and are never kept.
  */
-const addressLevelEnds = ['省', '自治区', '市', '州', '盟', '县', '旗', '镇', '乡', '街道', '村', '社区', '居委会', '村委会', '路', '街', '巷', '大道'];
+const addressLevelEnds = [
+  '省',
+  '自治区',
+  '市',
+  '州',
+  '盟',
+  '县',
+  '旗',
+  '镇',
+  '乡',
+  '街道',
+  '村',
+  '社区',
+  '居委会',
+  '村委会',
+  '路',
+  '街',
+  '巷',
+  '大道',
+];
 
 /**
  * 地址: the text up to the last level word that comes before the first digit stays; the rest becomes '****'.

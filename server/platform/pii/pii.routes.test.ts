@@ -11,10 +11,14 @@ describe('POST /api/pii/reveal', () => {
   const t = useTestApp();
   const users = { township: '', village: '', otherTownship: '', noPhone: '' };
   /** Signed-in callers: the county office, a township officer, a village officer, and partial permissions. */
-  const as = { county: {}, township: {}, village: {}, routeOnly: {}, fieldOnly: {}, otherField: {} } as Record<string, Record<string, string>>;
+  const as = { county: {}, township: {}, village: {}, routeOnly: {}, fieldOnly: {}, otherField: {} } as Record<
+    string,
+    Record<string, string>
+  >;
 
   beforeAll(async () => {
-    const signedIn = async (permissions: string[], scopeRegion = '430225') => (await signIn(t.app, { permissions, scopeRegion })).headers;
+    const signedIn = async (permissions: string[], scopeRegion = '430225') =>
+      (await signIn(t.app, { permissions, scopeRegion })).headers;
     as.county = await signedIn(reveal);
     as.township = await signedIn(reveal, '430225100');
     as.village = await signedIn(reveal, '430225100201');
@@ -23,14 +27,26 @@ describe('POST /api/pii/reveal', () => {
     as.otherField = await signedIn(['pii.reveal', 'pii.reveal.idcard']);
     const { keyring } = t.db.ctx();
     users.township = await insertStaffUser(t.db.database, keyring, { scopeRegion: '430225100', phone });
-    users.village = await insertStaffUser(t.db.database, keyring, { scopeRegion: '430225100201', phone: '13900001111' });
-    users.otherTownship = await insertStaffUser(t.db.database, keyring, { scopeRegion: '430225209', phone: '13700002222' });
+    users.village = await insertStaffUser(t.db.database, keyring, {
+      scopeRegion: '430225100201',
+      phone: '13900001111',
+    });
+    users.otherTownship = await insertStaffUser(t.db.database, keyring, {
+      scopeRegion: '430225209',
+      phone: '13700002222',
+    });
     users.noPhone = await insertStaffUser(t.db.database, keyring, { scopeRegion: '430225100', phone: null });
   });
 
   const post = (body: unknown, headers: Record<string, string> = as.county!) =>
     t.app.inject({ method: 'POST', url: '/api/pii/reveal', headers, payload: body as Record<string, unknown> });
-  const body = (objectId: string, extra: Record<string, unknown> = {}) => ({ objectType: 'user', objectId, fields: ['phone'], reason: '核实联系方式', ...extra });
+  const body = (objectId: string, extra: Record<string, unknown> = {}) => ({
+    objectType: 'user',
+    objectId,
+    fields: ['phone'],
+    reason: '核实联系方式',
+    ...extra,
+  });
   const revealAudits = () =>
     t.db.database.query<Record<string, unknown>>(
       "select object_type, object_id, outcome, reason_code, details, actor_name, row_to_json(a)::text as whole from audit_event a where event_type = 'pii.reveal' order by seq",
@@ -84,7 +100,12 @@ describe('POST /api/pii/reveal', () => {
       expect(res.json()).toEqual({ error: { code: 'forbidden', message: '没有权限进行此操作' } });
       const audits = await revealAudits();
       expect(audits).toHaveLength(before + 1);
-      expect(audits.at(-1)).toMatchObject({ object_type: 'user', object_id: users.township, outcome: 'failure', reason_code: 'forbidden' });
+      expect(audits.at(-1)).toMatchObject({
+        object_type: 'user',
+        object_id: users.township,
+        outcome: 'failure',
+        reason_code: 'forbidden',
+      });
     });
 
     it('404 alike for an unknown user, an id that is not one, another township’s user and a user with no phone', async () => {
@@ -109,7 +130,14 @@ describe('POST /api/pii/reveal', () => {
 
   describe('revealing', () => {
     it('lists staff phones among the revealable fields, with their permission', () => {
-      expect(revealableFields()).toContainEqual(expect.objectContaining({ objectType: 'user', field: 'phone', permission: 'pii.reveal.phone', category: 'contact' }));
+      expect(revealableFields()).toContainEqual(
+        expect.objectContaining({
+          objectType: 'user',
+          field: 'phone',
+          permission: 'pii.reveal.phone',
+          category: 'contact',
+        }),
+      );
     });
 
     it('returns the clear phone to an actor whose scope covers the account, never cached', async () => {
@@ -125,13 +153,24 @@ describe('POST /api/pii/reveal', () => {
       const res = await post(body(users.village, { reason: '回拨 13900001111 核实身份' }), as.township);
       expect(res.statusCode).toBe(200);
       const audit = (await revealAudits()).at(-1)!;
-      expect(audit).toMatchObject({ object_type: 'user', object_id: users.village, outcome: 'success', actor_name: '测试用户' });
-      expect(audit.details).toEqual({ fields: ['phone'], categories: ['contact'], reason: '回拨 139****1111 核实身份' });
+      expect(audit).toMatchObject({
+        object_type: 'user',
+        object_id: users.village,
+        outcome: 'success',
+        actor_name: '测试用户',
+      });
+      expect(audit.details).toEqual({
+        fields: ['phone'],
+        categories: ['contact'],
+        reason: '回拨 139****1111 核实身份',
+      });
       expect(audit.whole).not.toContain('13900001111');
     });
 
     it('returns nothing when the audit row cannot be written (same transaction, AUD-04)', async () => {
-      await t.db.database.exec("alter table audit_event add constraint no_reveal_probe check (event_type <> 'pii.reveal' or outcome <> 'success') not valid");
+      await t.db.database.exec(
+        "alter table audit_event add constraint no_reveal_probe check (event_type <> 'pii.reveal' or outcome <> 'success') not valid",
+      );
       try {
         const res = await post(body(users.township));
         expect(res.statusCode).toBe(500);

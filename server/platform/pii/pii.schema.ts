@@ -3,7 +3,12 @@ import { S } from '../http/schema.ts';
 import { minReasonLength } from './reveal.ts';
 
 export const RevealBody = S.object({
-  objectType: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z0-9_.-]*$', description: "What the object is: 'user', …" }),
+  objectType: Type.String({
+    minLength: 1,
+    maxLength: 40,
+    pattern: '^[a-z][a-z0-9_.-]*$',
+    description: "What the object is: 'user', …",
+  }),
   objectId: Type.String({ minLength: 1, maxLength: 100, description: 'The object’s id' }),
   fields: Type.Array(Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), {
     minItems: 1,
@@ -11,7 +16,11 @@ export const RevealBody = S.object({
     uniqueItems: true,
     description: 'Field names to reveal, e.g. ["phone"]',
   }),
-  reason: Type.String({ minLength: minReasonLength, maxLength: 200, description: 'Why the clear value is needed (audited)' }),
+  reason: Type.String({
+    minLength: minReasonLength,
+    maxLength: 200,
+    description: 'Why the clear value is needed (audited)',
+  }),
 });
 export type RevealBodyDto = Static<typeof RevealBody>;
 

@@ -13,14 +13,22 @@ import '../../modules/index.ts';
  */
 describe('no clear personal numbers at rest or in responses', () => {
   const t = useTestApp();
-  const looksPersonal = (text: string) => Object.values(personalNumberPatterns).some((re) => new RegExp(re.source, 'u').test(text));
+  const looksPersonal = (text: string) =>
+    Object.values(personalNumberPatterns).some((re) => new RegExp(re.source, 'u').test(text));
 
   it('every text and JSON column of every table is free of phone and ID numbers', async () => {
-    await seedDemoCounty(t.db.ctx({ clock: t.clock }), { scale: 'small', seed: 7, countyCode: '430225' }, { quiet: true });
+    await seedDemoCounty(
+      t.db.ctx({ clock: t.clock }),
+      { scale: 'small', seed: 7, countyCode: '430225' },
+      { quiet: true },
+    );
     const opaque = new Set(
       piiFields()
         .filter((f) => f.encrypted || f.derivedFrom || f.blindIndexColumn === f.column)
-        .flatMap((f) => [`${f.table}.${f.column}`, ...(f.blindIndexColumn ? [`${f.table}.${f.blindIndexColumn}`] : [])]),
+        .flatMap((f) => [
+          `${f.table}.${f.column}`,
+          ...(f.blindIndexColumn ? [`${f.table}.${f.blindIndexColumn}`] : []),
+        ]),
     );
     const columns = await t.db.database.query<{ table_name: string; column_name: string }>(
       `select table_name, column_name from information_schema.columns
@@ -29,14 +37,24 @@ describe('no clear personal numbers at rest or in responses', () => {
     let scanned = 0;
     for (const { table_name, column_name } of columns) {
       // Digests (hashes, photo sha256) are hex: digit runs in them are not personal numbers.
-      if (opaque.has(`${table_name}.${column_name}`) || column_name.endsWith('_hash') || column_name === 'hash' || column_name === 'sha256') continue;
-      const rows = await t.db.database.query<{ v: string }>(`select "${column_name}"::text as v from "${table_name}" where "${column_name}" is not null`);
+      if (
+        opaque.has(`${table_name}.${column_name}`) ||
+        column_name.endsWith('_hash') ||
+        column_name === 'hash' ||
+        column_name === 'sha256'
+      )
+        continue;
+      const rows = await t.db.database.query<{ v: string }>(
+        `select "${column_name}"::text as v from "${table_name}" where "${column_name}" is not null`,
+      );
       scanned += rows.length;
       const hit = rows.find((r) => looksPersonal(r.v));
       expect(hit?.v, `${table_name}.${column_name}`).toBeUndefined();
     }
     expect(scanned).toBeGreaterThan(5000);
-    const phones = await t.db.database.query<{ n: number }>('select count(*)::int as n from app_user where phone_enc is not null');
+    const phones = await t.db.database.query<{ n: number }>(
+      'select count(*)::int as n from app_user where phone_enc is not null',
+    );
     expect(phones[0]!.n).toBeGreaterThan(0);
   }, 120_000); // the demo seed includes a year of cases (~3,000) and the scan reads every text column
 

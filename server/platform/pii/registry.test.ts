@@ -6,36 +6,83 @@ import '../../modules/index.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { validateMobile } from '../validation/mobile.ts';
 import { looksPersonal } from './column-patterns.ts';
-import { blindIndexOf, decryptColumnValue, encryptColumnValue, sealColumnValue, UnregisteredColumnError } from './column-crypto.ts';
+import {
+  blindIndexOf,
+  decryptColumnValue,
+  encryptColumnValue,
+  sealColumnValue,
+  UnregisteredColumnError,
+} from './column-crypto.ts';
 import { decryptField, isFieldEnvelope } from './field-crypto.ts';
-import { encryptionContextOf, entryProblem, notPersonalColumns, type PiiField, PiiRegistryError, piiField, piiFields, registerNotPersonal, registerPiiFields } from './registry.ts';
+import {
+  encryptionContextOf,
+  entryProblem,
+  notPersonalColumns,
+  type PiiField,
+  PiiRegistryError,
+  piiField,
+  piiFields,
+  registerNotPersonal,
+  registerPiiFields,
+} from './registry.ts';
 
 const keyOf = (c: { table: string; column: string }) => `${c.table}.${c.column}`;
 
 const phoneField: PiiField = {
-  table: 'person', column: 'phone_enc', category: 'contact', sensitive: false, purpose: '联系居民', legalBasis: '法定职责',
-  retention: '办结后 3 年', mask: 'phone', encrypted: true, blindIndexColumn: 'phone_hmac', blindIndexKind: 'phone',
+  table: 'person',
+  column: 'phone_enc',
+  category: 'contact',
+  sensitive: false,
+  purpose: '联系居民',
+  legalBasis: '法定职责',
+  retention: '办结后 3 年',
+  mask: 'phone',
+  encrypted: true,
+  blindIndexColumn: 'phone_hmac',
+  blindIndexKind: 'phone',
 };
 
 describe('PI registry: entries that must be refused', () => {
   it.each([
     ['a health column not marked sensitive', { category: 'health', sensitive: false, mask: 'hidden' }, 'sensitive'],
-    ['an ID number stored in clear', { category: 'identity', sensitive: true, encrypted: false, blindIndexColumn: undefined }, 'encrypted'],
+    [
+      'an ID number stored in clear',
+      { category: 'identity', sensitive: true, encrypted: false, blindIndexColumn: undefined },
+      'encrypted',
+    ],
     ['a purpose that says nothing', { purpose: '  ' }, 'purpose'],
     ['no retention rule', { retention: '' }, 'retention'],
     ['a blind index on a clear column', { encrypted: false }, 'blind index'],
     ['a blind index without its kind', { blindIndexKind: undefined }, 'blindIndexKind'],
     ['a reveal permission outside pii.reveal.*', { revealPermission: 'users.read' }, 'pii.reveal'],
-    ['a secret that could be shown', { category: 'auth_secret', sensitive: true, mask: 'none', blindIndexColumn: undefined }, 'never shown'],
-    ['a derived column that could be revealed', { derivedFrom: 'phone_enc', encrypted: false, blindIndexColumn: undefined, mask: 'secret', revealPermission: 'pii.reveal.phone' }, 'never shown'],
+    [
+      'a secret that could be shown',
+      { category: 'auth_secret', sensitive: true, mask: 'none', blindIndexColumn: undefined },
+      'never shown',
+    ],
+    [
+      'a derived column that could be revealed',
+      {
+        derivedFrom: 'phone_enc',
+        encrypted: false,
+        blindIndexColumn: undefined,
+        mask: 'secret',
+        revealPermission: 'pii.reveal.phone',
+      },
+      'never shown',
+    ],
     ['a table name that is not an identifier', { table: 'person; drop table x' }, 'identifier'],
   ] as const)('%s', (_label, change, problem) => {
     expect(entryProblem({ ...phoneField, ...change } as PiiField)).toContain(problem);
   });
 
   it('a column registered twice, or both personal and not personal, is refused', () => {
-    expect(() => registerPiiFields([{ ...phoneField, table: 'app_user', column: 'phone_enc' }])).toThrow(PiiRegistryError);
-    expect(() => registerNotPersonal([{ table: 'app_user', column: 'display_name', reason: '不是个人信息' }])).toThrow(PiiRegistryError);
+    expect(() => registerPiiFields([{ ...phoneField, table: 'app_user', column: 'phone_enc' }])).toThrow(
+      PiiRegistryError,
+    );
+    expect(() => registerNotPersonal([{ table: 'app_user', column: 'display_name', reason: '不是个人信息' }])).toThrow(
+      PiiRegistryError,
+    );
     expect(() => registerNotPersonal([{ table: 'x', column: 'name', reason: '' }])).toThrow(/say why/);
   });
 
@@ -57,11 +104,16 @@ describe('PI registry against the database catalog (PI-01)', () => {
 
   async function unreviewedColumns(): Promise<string[]> {
     const registered = new Set([...piiFields(), ...notPersonalColumns()].map(keyOf));
-    return [...(await catalog()).keys()].filter((column) => looksPersonal(column.split('.')[1]!) && !registered.has(column));
+    return [...(await catalog()).keys()].filter(
+      (column) => looksPersonal(column.split('.')[1]!) && !registered.has(column),
+    );
   }
 
   it('every column whose name looks personal is registered or reviewed as not personal', async () => {
-    expect(await unreviewedColumns(), 'register these in server/platform/pii (registerPiiFields or registerNotPersonal)').toEqual([]);
+    expect(
+      await unreviewedColumns(),
+      'register these in server/platform/pii (registerPiiFields or registerNotPersonal)',
+    ).toEqual([]);
   });
 
   it('a new table with personal columns fails the check until they are registered', async () => {
@@ -76,9 +128,11 @@ describe('PI registry against the database catalog (PI-01)', () => {
   it('every registered column exists, with its blind-index column and the column it derives from', async () => {
     const columns = await catalog();
     const missing: string[] = [];
-    for (const entry of [...piiFields(), ...notPersonalColumns()]) if (!columns.has(keyOf(entry))) missing.push(keyOf(entry));
+    for (const entry of [...piiFields(), ...notPersonalColumns()])
+      if (!columns.has(keyOf(entry))) missing.push(keyOf(entry));
     for (const field of piiFields()) {
-      for (const other of [field.blindIndexColumn, field.derivedFrom]) if (other && !columns.has(`${field.table}.${other}`)) missing.push(`${field.table}.${other}`);
+      for (const other of [field.blindIndexColumn, field.derivedFrom])
+        if (other && !columns.has(`${field.table}.${other}`)) missing.push(`${field.table}.${other}`);
     }
     expect(missing).toEqual([]);
   });
@@ -87,15 +141,44 @@ describe('PI registry against the database catalog (PI-01)', () => {
     const columns = await catalog();
     for (const field of piiFields().filter((f) => f.encrypted)) {
       expect(columns.get(keyOf(field)), keyOf(field)).toBe('text');
-      if (field.blindIndexColumn) expect(piiField(field.table, field.blindIndexColumn)?.derivedFrom, keyOf(field)).toBe(field.column);
+      if (field.blindIndexColumn)
+        expect(piiField(field.table, field.blindIndexColumn)?.derivedFrom, keyOf(field)).toBe(field.column);
     }
   });
 
   it('the pattern list matches what it should, and not ordinary words', () => {
-    for (const name of ['phone_enc', 'id_card_hmac', 'holder_name', 'source_ip', 'birth_date', 'diagnosis_code', 'home_address', 'guardian_tel', 'sex', 'age_group', 'bank_account_no', 'user_agent', 'email', 'password_hash', 'mfa_secret_enc']) {
+    for (const name of [
+      'phone_enc',
+      'id_card_hmac',
+      'holder_name',
+      'source_ip',
+      'birth_date',
+      'diagnosis_code',
+      'home_address',
+      'guardian_tel',
+      'sex',
+      'age_group',
+      'bank_account_no',
+      'user_agent',
+      'email',
+      'password_hash',
+      'mfa_secret_enc',
+    ]) {
       expect(looksPersonal(name), name).toBe(true);
     }
-    for (const name of ['description', 'page', 'status', 'region_code', 'hotel_count', 'created_at', 'zip_file', 'usage', 'message', 'must_change_password', 'mfa_enabled_at']) {
+    for (const name of [
+      'description',
+      'page',
+      'status',
+      'region_code',
+      'hotel_count',
+      'created_at',
+      'zip_file',
+      'usage',
+      'message',
+      'must_change_password',
+      'mfa_enabled_at',
+    ]) {
       expect(looksPersonal(name), name).toBe(false);
     }
   });
@@ -126,11 +209,21 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
        values ('430225', '2026-00000001', 'x', '2026', '09006', 'citizen', 'reported', '430225100', '430225100', 113.77, 26.49, '炎帝大道', '占道', $1, $2, now(), now())`,
       [reporter.value, reporter.blindIndex],
     );
-    const answer = encryptColumnValue(ctx.keyring, 'idempotency_record', 'response', JSON.stringify({ phone: typed.value }));
-    await t.database.query(`insert into idempotency_record (region_code, scope, key, request_hash, status_code, response, created_at) values ('430225', 's', 'k', 'h', 201, $1, now())`, [answer]);
+    const answer = encryptColumnValue(
+      ctx.keyring,
+      'idempotency_record',
+      'response',
+      JSON.stringify({ phone: typed.value }),
+    );
+    await t.database.query(
+      `insert into idempotency_record (region_code, scope, key, request_hash, status_code, response, created_at) values ('430225', 's', 'k', 'h', 201, $1, now())`,
+      [answer],
+    );
 
     for (const field of piiFields().filter((f) => f.encrypted)) {
-      const rows = await t.database.query<{ value: string }>(`select ${field.column}::text as value from ${field.table} where ${field.column} is not null`);
+      const rows = await t.database.query<{ value: string }>(
+        `select ${field.column}::text as value from ${field.table} where ${field.column} is not null`,
+      );
       expect(rows.length, keyOf(field)).toBeGreaterThan(0);
       for (const { value } of rows) {
         expect(isFieldEnvelope(value), keyOf(field)).toBe(true);
@@ -140,17 +233,20 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
         expect(() => decryptField(ctx.keyring, value, encryptionContextOf(field))).not.toThrow();
       }
     }
-    const [row] = await t.database.query<{ row: string }>('select row_to_json(u)::text as row from app_user u where id = $1', [id]);
+    const [row] = await t.database.query<{ row: string }>(
+      'select row_to_json(u)::text as row from app_user u where id = $1',
+      [id],
+    );
     expect(row!.row).not.toContain(phone);
     expect(row!.row).not.toContain(totpSecret);
   });
 
   it('a search by phone goes through the blind index, whatever way the phone is written', async () => {
     const ctx = t.ctx();
-    const rows = await t.database.query<{ id: string; phone_enc: string }>('select id, phone_enc from app_user where region_code = $1 and phone_hmac = $2', [
-      '430225',
-      blindIndexOf(ctx.keyring, 'app_user', 'phone_enc', '138 1234 5678'),
-    ]);
+    const rows = await t.database.query<{ id: string; phone_enc: string }>(
+      'select id, phone_enc from app_user where region_code = $1 and phone_hmac = $2',
+      ['430225', blindIndexOf(ctx.keyring, 'app_user', 'phone_enc', '138 1234 5678')],
+    );
     expect(rows.map((r) => r.id)).toEqual([id]);
     expect(decryptColumnValue(ctx.keyring, 'app_user', 'phone_enc', rows[0]!.phone_enc)).toBe(phone);
   });
@@ -158,7 +254,9 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
   it('an unregistered or clear column cannot be encrypted by name', () => {
     const { keyring } = t.ctx();
     expect(() => encryptColumnValue(keyring, 'app_user', 'display_name', '张三')).toThrow(UnregisteredColumnError);
-    expect(() => encryptColumnValue(keyring, 'person', 'id_card_enc', '430225199001011234')).toThrow(UnregisteredColumnError);
+    expect(() => encryptColumnValue(keyring, 'person', 'id_card_enc', '430225199001011234')).toThrow(
+      UnregisteredColumnError,
+    );
     expect(() => blindIndexOf(keyring, 'app_user', 'mfa_secret_enc', 'x')).toThrow(UnregisteredColumnError);
   });
 });

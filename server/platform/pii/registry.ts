@@ -108,22 +108,33 @@ export function encryptionContextOf(field: PiiField): string {
 }
 
 /** PIPL art. 28 categories are sensitive by law; a registry entry cannot say otherwise. */
-const sensitiveByLaw: ReadonlySet<PiiCategory> = new Set(['identity', 'health', 'special_status', 'minor', 'financial']);
+const sensitiveByLaw: ReadonlySet<PiiCategory> = new Set([
+  'identity',
+  'health',
+  'special_status',
+  'minor',
+  'financial',
+]);
 /** DATA-02: ID numbers, diagnoses and bank accounts are encrypted at rest. */
 const encryptedByRule: ReadonlySet<PiiCategory> = new Set(['identity', 'health', 'financial']);
 
 /** Why an entry is inconsistent, or null. Exported for the registry test. */
 export function entryProblem(entry: PiiField): string | null {
-  if (!/^[a-z_][a-z0-9_]*$/.test(entry.table) || !/^[a-z_][a-z0-9_]*$/.test(entry.column)) return 'not a SQL identifier';
+  if (!/^[a-z_][a-z0-9_]*$/.test(entry.table) || !/^[a-z_][a-z0-9_]*$/.test(entry.column))
+    return 'not a SQL identifier';
   if (entry.purpose.trim().length < 4) return 'purpose must say why the column is processed (PI-02)';
   if (entry.retention.trim().length < 2) return 'retention rule missing (PIPL art. 19)';
   if (sensitiveByLaw.has(entry.category) && !entry.sensitive) return `${entry.category} is sensitive (PIPL art. 28)`;
-  if (encryptedByRule.has(entry.category) && !entry.encrypted && !entry.derivedFrom) return `${entry.category} must be encrypted (DATA-02)`;
+  if (encryptedByRule.has(entry.category) && !entry.encrypted && !entry.derivedFrom)
+    return `${entry.category} must be encrypted (DATA-02)`;
   if (entry.blindIndexColumn && !entry.encrypted) return 'a blind index belongs to an encrypted column';
   if (entry.blindIndexColumn && !entry.blindIndexKind) return 'blindIndexKind says how to normalise the value';
-  if (entry.revealPermission && !entry.revealPermission.startsWith('pii.reveal.')) return "reveal permissions are 'pii.reveal.<what>'";
-  if (entry.category === 'auth_secret' && (entry.mask !== 'secret' || entry.revealPermission)) return 'secrets are never shown or revealed';
-  if (entry.derivedFrom && (entry.mask !== 'secret' || entry.revealPermission)) return 'derived columns are never shown';
+  if (entry.revealPermission && !entry.revealPermission.startsWith('pii.reveal.'))
+    return "reveal permissions are 'pii.reveal.<what>'";
+  if (entry.category === 'auth_secret' && (entry.mask !== 'secret' || entry.revealPermission))
+    return 'secrets are never shown or revealed';
+  if (entry.derivedFrom && (entry.mask !== 'secret' || entry.revealPermission))
+    return 'derived columns are never shown';
   return null;
 }
 

@@ -43,17 +43,25 @@ export const minReasonLength = 4;
 const revealers = new Map<string, Revealer>();
 
 export function registerRevealer(revealer: Revealer): void {
-  if (revealers.has(revealer.objectType)) throw new Error(`a revealer for "${revealer.objectType}" is already registered`);
+  if (revealers.has(revealer.objectType))
+    throw new Error(`a revealer for "${revealer.objectType}" is already registered`);
   for (const [name, field] of Object.entries(revealer.fields)) {
     if (!field.permission.startsWith('pii.reveal.')) {
-      throw new Error(`${revealer.objectType}.${name}: reveal permissions are 'pii.reveal.<what>', got "${field.permission}"`);
+      throw new Error(
+        `${revealer.objectType}.${name}: reveal permissions are 'pii.reveal.<what>', got "${field.permission}"`,
+      );
     }
   }
   revealers.set(revealer.objectType, revealer);
 }
 
 /** What can be revealed, for the permission catalogue and the web app. */
-export function revealableFields(): Array<{ objectType: string; field: string; permission: string; category: PiiCategory }> {
+export function revealableFields(): Array<{
+  objectType: string;
+  field: string;
+  permission: string;
+  category: PiiCategory;
+}> {
   return [...revealers.values()].flatMap((revealer) =>
     Object.entries(revealer.fields).map(([field, spec]) => ({ objectType: revealer.objectType, field, ...spec })),
   );
@@ -86,12 +94,18 @@ function checkRequest(request: RevealRequest): Array<[string, RevealableField]> 
   }
   const revealer = revealers.get(request.objectType);
   if (!revealer) throw AppError.field('objectType', 'field.enum');
-  const specs = request.fields.map((name) => [name, Object.hasOwn(revealer.fields, name) ? revealer.fields[name] : undefined] as const);
+  const specs = request.fields.map(
+    (name) => [name, Object.hasOwn(revealer.fields, name) ? revealer.fields[name] : undefined] as const,
+  );
   if (specs.some(([, spec]) => spec === undefined)) throw AppError.field('fields', 'field.enum');
   return specs as Array<[string, RevealableField]>;
 }
 
-async function revealAndAudit(t: Ctx, request: RevealRequest, specs: Array<[string, RevealableField]>): Promise<Record<string, string>> {
+async function revealAndAudit(
+  t: Ctx,
+  request: RevealRequest,
+  specs: Array<[string, RevealableField]>,
+): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
   for (const [name, spec] of specs) {
     const value = await spec.load(t, request.objectId);

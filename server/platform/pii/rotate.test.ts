@@ -20,17 +20,25 @@ const mfaContext = 'app_user.mfa_secret_enc';
 describe('key rotation (DATA-02)', () => {
   const t = useTestDatabase();
   const values = (column: string) =>
-    t.database.query<{ id: string; value: string; hmac: string | null }>(`select id, ${column} as value, phone_hmac as hmac from app_user where ${column} is not null order by id`);
+    t.database.query<{ id: string; value: string; hmac: string | null }>(
+      `select id, ${column} as value, phone_hmac as hmac from app_user where ${column} is not null order by id`,
+    );
 
   it('re-encrypts every value on an older key, in batches, and counts what it could not decrypt', async () => {
     const ctx = t.ctx();
     for (const phone of phones) await insertStaffUser(t.database, before, { scopeRegion: '430225100', phone });
     await insertStaffUser(t.database, ctx.keyring, { scopeRegion: '430225100', phone: '13800000009' }); // already current
     const withMfa = await insertStaffUser(t.database, before, { scopeRegion: '430225100', phone: null });
-    await t.database.query('update app_user set mfa_secret_enc = $1 where id = $2', [encryptField(before, 'JBSWY3DPEHPK3PXP', mfaContext), withMfa]);
+    await t.database.query('update app_user set mfa_secret_enc = $1 where id = $2', [
+      encryptField(before, 'JBSWY3DPEHPK3PXP', mfaContext),
+      withMfa,
+    ]);
     // A value tampered with in the database: it must be reported, not rewritten, and must not stop the run.
     const tampered = await insertStaffUser(t.database, before, { scopeRegion: '430225100', phone: '13800000010' });
-    await t.database.query("update app_user set phone_enc = regexp_replace(phone_enc, '\\.[^.]+$', '.AAAA') where id = $1", [tampered]);
+    await t.database.query(
+      "update app_user set phone_enc = regexp_replace(phone_enc, '\\.[^.]+$', '.AAAA') where id = $1",
+      [tampered],
+    );
     const hmacsBefore = (await values('phone_enc')).map((r) => r.hmac);
 
     const all = await rotateEncryptedColumns(ctx, { batchSize: 2 });
@@ -64,7 +72,12 @@ describe('key rotation (DATA-02)', () => {
     const rows = await t.database.query<{ object_id: string; details: Record<string, unknown>; whole: string }>(
       "select object_id, details, row_to_json(a)::text as whole from audit_event a where event_type = 'pii.keys.rotate' order by seq",
     );
-    expect(rows.map((r) => r.object_id)).toEqual(['app_user.phone_enc', 'app_user.phone_enc', 'app_user.phone_enc', 'app_user.mfa_secret_enc']);
+    expect(rows.map((r) => r.object_id)).toEqual([
+      'app_user.phone_enc',
+      'app_user.phone_enc',
+      'app_user.phone_enc',
+      'app_user.mfa_secret_enc',
+    ]);
     expect(rows.reduce((n, r) => n + Number(r.details.count), 0)).toBe(6);
     expect(rows[0]?.details).toMatchObject({ keyId: 'test1' });
     for (const row of rows) expect(row.whole).not.toMatch(/138000000/);
@@ -80,7 +93,16 @@ describe('key rotation (DATA-02)', () => {
   });
 
   it('covers every encrypted column of the registry, and only those', () => {
-    expect(piiFields().filter((f) => f.encrypted).map((f) => `${f.table}.${f.column}`)).toEqual(['app_user.phone_enc', 'app_user.mfa_secret_enc', 'idempotency_record.response', 'cases_case.reporter_phone_enc']);
+    expect(
+      piiFields()
+        .filter((f) => f.encrypted)
+        .map((f) => `${f.table}.${f.column}`),
+    ).toEqual([
+      'app_user.phone_enc',
+      'app_user.mfa_secret_enc',
+      'idempotency_record.response',
+      'cases_case.reporter_phone_enc',
+    ]);
     expect(piiField('app_user', 'phone_hmac')?.encrypted).toBe(false);
     expect(blindIndex(t.ctx().keyring, 'phone', '13800000001')).toBe(blindIndex(before, 'phone', '13800000001'));
   });

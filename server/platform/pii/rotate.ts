@@ -61,7 +61,13 @@ interface BatchResult {
   last: unknown[] | null;
 }
 
-async function rotateBatch(t: Ctx, field: PiiField, keyColumns: string[], after: unknown[] | null, batchSize: number): Promise<BatchResult> {
+async function rotateBatch(
+  t: Ctx,
+  field: PiiField,
+  keyColumns: string[],
+  after: unknown[] | null,
+  batchSize: number,
+): Promise<BatchResult> {
   const rows = await queryRows<Row>(t.db, staleRowsQuery(t, field, keyColumns, after, batchSize));
   const context = encryptionContextOf(field);
   let reencrypted = 0;
@@ -94,11 +100,20 @@ async function rotateBatch(t: Ctx, field: PiiField, keyColumns: string[], after:
 }
 
 /** Values not written by the current scheme with the active key, locked for this batch's transaction. */
-function staleRowsQuery(t: Ctx, field: PiiField, keyColumns: string[], after: unknown[] | null, batchSize: number): SQL {
+function staleRowsQuery(
+  t: Ctx,
+  field: PiiField,
+  keyColumns: string[],
+  after: unknown[] | null,
+  batchSize: number,
+): SQL {
   const column = sql.identifier(field.column);
   // Compared with left(), not LIKE: key ids may contain '_', which LIKE reads as a wildcard.
   const prefix = `${currentScheme}.${t.keyring.activeKeyId}.`;
-  const keys = sql.join(keyColumns.map((c) => sql.identifier(c)), sql`, `);
+  const keys = sql.join(
+    keyColumns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   const page = after ? sql`and ${keyTuple(keyColumns)} > ${valueTuple(after)}` : sql``;
   return sql`select ${keys}, ${column} as "__value" from ${sql.identifier(field.table)}
     where ${column} is not null and left(${column}, ${prefix.length}) <> ${prefix} ${page}
@@ -106,11 +121,17 @@ function staleRowsQuery(t: Ctx, field: PiiField, keyColumns: string[], after: un
 }
 
 function keyTuple(columns: string[]): SQL {
-  return sql`(${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)})`;
+  return sql`(${sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  )})`;
 }
 
 function valueTuple(values: unknown[]): SQL {
-  return sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 }
 
 /** The table's primary-key columns in key order, from the catalog (same answer on both engines). */
@@ -123,12 +144,16 @@ async function primaryKeyOf(ctx: Ctx, table: string): Promise<string[]> {
       where tc.table_schema = 'public' and tc.table_name = ${table} and tc.constraint_type = 'PRIMARY KEY'
       order by kcu.ordinal_position`,
   );
-  if (rows.length === 0) throw new Error(`${table} has no primary key: its encrypted columns cannot be rotated in batches`);
+  if (rows.length === 0)
+    throw new Error(`${table} has no primary key: its encrypted columns cannot be rotated in batches`);
   return rows.map((r) => r.column_name);
 }
 
 /** How many values of each encrypted column are on which key: what `wenming keys status` prints. */
-export async function keyUsage(ctx: Ctx, fields: readonly PiiField[] = piiFields()): Promise<Array<{ table: string; column: string; keyId: string; count: number }>> {
+export async function keyUsage(
+  ctx: Ctx,
+  fields: readonly PiiField[] = piiFields(),
+): Promise<Array<{ table: string; column: string; keyId: string; count: number }>> {
   const usage: Array<{ table: string; column: string; keyId: string; count: number }> = [];
   for (const field of fields.filter((f) => f.encrypted)) {
     const column = sql.identifier(field.column);
@@ -137,7 +162,8 @@ export async function keyUsage(ctx: Ctx, fields: readonly PiiField[] = piiFields
       sql`select split_part(${column}, '.', 2) as key_id, count(*)::int as n from ${sql.identifier(field.table)}
         where ${column} is not null group by 1 order by 1`,
     );
-    for (const row of rows) usage.push({ table: field.table, column: field.column, keyId: row.key_id, count: Number(row.n) });
+    for (const row of rows)
+      usage.push({ table: field.table, column: field.column, keyId: row.key_id, count: Number(row.n) });
   }
   return usage;
 }

@@ -19,7 +19,15 @@ describe('scrubbing personal numbers out of free text', () => {
 
   it('after scrubbing, nothing the leak scanners look for is left', () => {
     const withNumbers = fc
-      .array(fc.oneof(fc.string({ maxLength: 6 }), fc.stringMatching(/^1[3-9]\d{9}$/), fc.stringMatching(/^\d{17}[\dX]$/), fc.stringMatching(/^\d{15}$/)), { maxLength: 6 })
+      .array(
+        fc.oneof(
+          fc.string({ maxLength: 6 }),
+          fc.stringMatching(/^1[3-9]\d{9}$/),
+          fc.stringMatching(/^\d{17}[\dX]$/),
+          fc.stringMatching(/^\d{15}$/),
+        ),
+        { maxLength: 6 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(withNumbers, (text) => {

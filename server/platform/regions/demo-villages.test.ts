@@ -39,7 +39,10 @@ describe('demo villages', () => {
   });
 
   it('subtree filters select exactly the codes below a root', async () => {
-    const rows = await t.database.db.select({ code: region.code }).from(region).where(regionSubtree(region.code, '430225100'));
+    const rows = await t.database.db
+      .select({ code: region.code })
+      .from(region)
+      .where(regionSubtree(region.code, '430225100'));
     expect(rows.length).toBe(26);
     expect(rows.every((r) => r.code.startsWith('430225100'))).toBe(true);
     expect(() => regionSubtree(region.code, "43' or 1=1 --")).toThrow('not a region code');

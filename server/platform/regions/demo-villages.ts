@@ -20,7 +20,9 @@ export function villagePlanFor(townshipName: string, rng: SeededRandom): { commu
   return { communities: rng.int(1, 3), villages: 0 };
 }
 
-const firstChars = '龙石田坪塘溪源桥岭江湾洲竹桃梅枫松杨高新大沙泉霞金青红黄白和平安富兴旺长乐东西南北茶花荷云'.split('');
+const firstChars = '龙石田坪塘溪源桥岭江湾洲竹桃梅枫松杨高新大沙泉霞金青红黄白和平安富兴旺长乐东西南北茶花荷云'.split(
+  '',
+);
 const secondChars = '口坪塘湾田垄冲背洞坑岭源溪村洲桥山坳头屋铺岗江丰兴和泉'.split('');
 const communityNames = ['城东', '城西', '城南', '城北', '炎帝', '解放', '建设', '新华', '沿河', '鹿原', '东风', '滨江'];
 
@@ -40,7 +42,10 @@ export function generateVillages(township: { code: string; name: string }, rng: 
   const used = new Set<string>();
   const rows: RegionRow[] = [];
   for (let i = 1; i <= plan.communities; i++) {
-    const base = township.name === '霞阳镇' ? communityNames[i - 1]! : uniqueName(used, () => rng.pick(firstChars) + rng.pick(secondChars));
+    const base =
+      township.name === '霞阳镇'
+        ? communityNames[i - 1]!
+        : uniqueName(used, () => rng.pick(firstChars) + rng.pick(secondChars));
     rows.push(villageRow(township.code, i, `${base}社区`));
   }
   for (let i = 0; i < plan.villages; i++) {
@@ -56,7 +61,12 @@ function villageRow(townshipCode: string, sequence: number, name: string): Regio
 }
 
 /** Generates and stores the villages of every township of the county; returns how many. */
-export async function seedVillages(db: Db, countyCode: string, rng: SeededRandom, progress: (done: number, total: number) => void): Promise<number> {
+export async function seedVillages(
+  db: Db,
+  countyCode: string,
+  rng: SeededRandom,
+  progress: (done: number, total: number) => void,
+): Promise<number> {
   const townships = await db.select().from(region).where(eq(region.parentCode, countyCode)).orderBy(region.code);
   let count = 0;
   for (const [index, township] of townships.entries()) {

@@ -22,9 +22,11 @@ describe('national region list', () => {
   });
 
   it('refuses a damaged row', () => {
-    expect(() => assertValidCodes([{ code: '430225999', name: 'x', level: 'township', parentCode: '430225', kind: 'town', source: 'nbs' }])).toThrow(
-      'Invalid region codes',
-    );
+    expect(() =>
+      assertValidCodes([
+        { code: '430225999', name: 'x', level: 'township', parentCode: '430225', kind: 'town', source: 'nbs' },
+      ]),
+    ).toThrow('Invalid region codes');
   });
 
   it('has a version that identifies the files', () => {

@@ -44,6 +44,14 @@ function row(code: string, name: string, level: RegionLevel, parentCode: string 
 
 /** Every code must pass the GB/T 2260 / 统计用区划代码 format rules, or the reference files are damaged. */
 export function assertValidCodes(rows: readonly RegionRow[]): void {
-  const bad = rows.filter((r) => !parseRegionCode(r.code).ok || (r.parentCode !== null && !r.code.startsWith(r.parentCode)));
-  if (bad.length > 0) throw new Error(`Invalid region codes in the reference data: ${bad.slice(0, 5).map((r) => r.code).join(', ')}`);
+  const bad = rows.filter(
+    (r) => !parseRegionCode(r.code).ok || (r.parentCode !== null && !r.code.startsWith(r.parentCode)),
+  );
+  if (bad.length > 0)
+    throw new Error(
+      `Invalid region codes in the reference data: ${bad
+        .slice(0, 5)
+        .map((r) => r.code)
+        .join(', ')}`,
+    );
 }

@@ -11,7 +11,13 @@ export type RegionKind =
   | 'community' // 居民委员会 / 社区 (village segment 001–199)
   | 'village_committee'; // 村民委员会 (village segment 200–399)
 
-const levelByLength: Record<number, RegionLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' };
+const levelByLength: Record<number, RegionLevel> = {
+  2: 'province',
+  4: 'city',
+  6: 'county',
+  9: 'township',
+  12: 'village',
+};
 
 export function levelOfCode(code: string): RegionLevel | undefined {
   return /^\d+$/.test(code) ? levelByLength[code.length] : undefined;

@@ -33,7 +33,10 @@ describe('regions API', () => {
     expect(body.ancestors.map((r: { name: string }) => r.name)).toEqual(['湖南省', '株洲市']);
     expect(body.children).toHaveLength(12);
     expect(body.children[0]).toMatchObject({ code: '430225100', name: '霞阳镇', kind: 'town' });
-    expect(body.children.find((r: { code: string }) => r.code === '430225209')).toMatchObject({ name: '中村瑶族乡', kind: 'rural_township' });
+    expect(body.children.find((r: { code: string }) => r.code === '430225209')).toMatchObject({
+      name: '中村瑶族乡',
+      kind: 'rural_township',
+    });
     expect(body.counts).toEqual({ township: 12 });
   });
 

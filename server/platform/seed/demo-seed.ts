@@ -16,6 +16,9 @@ export async function seedDemoCounty(
   { force = false, quiet = false }: { force?: boolean; quiet?: boolean } = {},
 ): Promise<SeedRecord | undefined> {
   if (!force && (await demoSeedOf(ctx, options.countyCode))) return undefined;
-  if (!quiet) process.stderr.write(`Seeding the demo county ${options.countyCode} (scale ${options.scale}, seed ${options.seed})…\n`);
+  if (!quiet)
+    process.stderr.write(
+      `Seeding the demo county ${options.countyCode} (scale ${options.scale}, seed ${options.seed})…\n`,
+    );
   return runSeed(ctx, allSeedSteps(), options, (step) => (quiet ? recordingProgress() : consoleProgress(step)));
 }

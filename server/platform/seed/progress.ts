@@ -4,7 +4,10 @@ import type { Progress } from './seed-step.ts';
  * Prints seed progress to stderr: on a terminal one updating line per step, elsewhere (CI, logs) a line at
  * each tenth so the output stays short.
  */
-export function consoleProgress(stepName: string, stream: NodeJS.WriteStream = process.stderr): Progress & { finish(): void } {
+export function consoleProgress(
+  stepName: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress & { finish(): void } {
   const started = Date.now();
   let lastDecile = -1;
   const line = (done: number, total: number) =>

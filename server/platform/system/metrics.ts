@@ -17,12 +17,15 @@ export function installMetrics(app: FastifyInstance): Registry {
     registers: [registry],
   });
   app.addHook('onResponse', async (request, reply) => {
-    const route = request.is404 ? 'unmatched' : request.routeOptions.url ?? 'unmatched';
+    const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   app.get(
     '/metrics',
-    { config: { access: { permission: 'system.metrics' } }, schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true } },
+    {
+      config: { access: { permission: 'system.metrics' } },
+      schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true },
+    },
     async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
   );
   return registry;

@@ -7,14 +7,30 @@ describe('system routes', () => {
 
   it('/healthz and /readyz answer while the database does', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready', engine: t.db.engine });
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({
+      status: 'ready',
+      engine: t.db.engine,
+    });
   });
 
   it('/api/meta names the county from the region table and lists the modules, none ready yet', async () => {
     const meta = (await t.app.inject({ method: 'GET', url: '/api/meta' })).json();
-    expect(meta).toMatchObject({ product: 'wenming', county: { code: '430225', name: '炎陵县' }, engine: t.db.engine, seed: null });
+    expect(meta).toMatchObject({
+      product: 'wenming',
+      county: { code: '430225', name: '炎陵县' },
+      engine: t.db.engine,
+      seed: null,
+    });
     expect(meta.modules.map((m: { key: string }) => m.key)).toEqual([
-      'dashboard', 'cases', 'merchants', 'inspections', 'volunteers', 'courtyards', 'service-desk', 'insurance', 'projects',
+      'dashboard',
+      'cases',
+      'merchants',
+      'inspections',
+      'volunteers',
+      'courtyards',
+      'service-desk',
+      'insurance',
+      'projects',
     ]);
   });
 

@@ -22,13 +22,20 @@ const MetaSchema = Type.Object({
 
 /** Liveness, readiness and what this installation is: used by load balancers, the web shell and operators. */
 export function registerSystemRoutes(app: TypedApp, deps: AppDeps): void {
-  app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The process is alive' } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The process is alive' } },
+    async () => ({
+      status: 'ok',
+    }),
+  );
 
   app.get(
     '/readyz',
-    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The database answers', response: { 200: ReadySchema, 503: S.error() } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'The database answers', response: { 200: ReadySchema, 503: S.error() } },
+    },
     async (request) => {
       try {
         await request.ctx.db.execute(sql`select 1`);
@@ -42,7 +49,10 @@ export function registerSystemRoutes(app: TypedApp, deps: AppDeps): void {
 
   app.get(
     '/api/meta',
-    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'What this installation is', response: { 200: MetaSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'What this installation is', response: { 200: MetaSchema } },
+    },
     async (request) => {
       const { db } = request.ctx;
       const county = await findRegion(db, deps.config.countyCode);

@@ -67,7 +67,8 @@ describe('validateIdCard — table', () => {
   });
 
   it('refuses values that are not strings as a format problem', () => {
-    for (const value of [undefined, null, 430225, {}, []]) expect(check(value)).toEqual({ ok: false, reason: 'id_card.format' });
+    for (const value of [undefined, null, 430225, {}, []])
+      expect(check(value)).toEqual({ ok: false, reason: 'id_card.format' });
   });
 
   it('normalises lower-case x, full-width digits, spaces and dashes', () => {
@@ -120,9 +121,7 @@ describe('birthDateOf, sexOf, maskIdCard', () => {
 
 const province = fc.constantFrom(...provinceCodes, '83');
 const addressCode = province.chain((p) =>
-  ['81', '82', '83'].includes(p)
-    ? fc.constant(`${p}0000`)
-    : fc.stringMatching(/^\d{4}$/).map((rest) => p + rest),
+  ['81', '82', '83'].includes(p) ? fc.constant(`${p}0000`) : fc.stringMatching(/^\d{4}$/).map((rest) => p + rest),
 );
 const birthDate = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-05-31T23:59:59Z'), noInvalidDate: true })
@@ -132,7 +131,10 @@ const validId = fc.tuple(addressCode, birthDate, sequence).map(([a, d, s]) => wi
 const idAlphabet = '0123456789X';
 
 /** Any code point; code-like text with the full-width, dash and space variants people type; non-strings. */
-const codeLike = fc.string({ unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'), maxLength: 24 });
+const codeLike = fc.string({
+  unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'),
+  maxLength: 24,
+});
 const anyInput = fc.oneof(fc.string({ unit: 'binary' }), codeLike, fc.anything({ maxDepth: 2 }));
 describe('validateIdCard — properties', () => {
   it('(a) accepts any body with a real province and date once the check character is appended', () => {
@@ -144,7 +146,9 @@ describe('validateIdCard — properties', () => {
   });
 
   it('(a) agrees with the independent reference on the check character of any 17 digits', () => {
-    fc.assert(fc.property(fc.stringMatching(/^\d{17}$/), (body) => idCardCheckCharacter(body) === referenceCheck(body)));
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{17}$/), (body) => idCardCheckCharacter(body) === referenceCheck(body)),
+    );
   });
 
   it('(b) refuses every single-character substitution of a valid number', () => {

@@ -90,7 +90,10 @@ const designated = fc
   .map(([prefix, a, sequence]) => prefix + a + sequence);
 
 /** Any code point; code-like text with the full-width, dash and space variants people type; non-strings. */
-const codeLike = fc.string({ unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'), maxLength: 24 });
+const codeLike = fc.string({
+  unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'),
+  maxLength: 24,
+});
 const anyInput = fc.oneof(fc.string({ unit: 'binary' }), codeLike, fc.anything({ maxDepth: 2 }));
 describe('insurance codes — properties', () => {
   it('(a) accepts H/P + any well-formed area + any 5-digit sequence, and reports the parts', () => {
@@ -119,7 +122,9 @@ describe('insurance codes — properties', () => {
     fc.assert(
       fc.property(anyInput, (input) => {
         const result = validateDesignatedCode(input);
-        expect(result.ok ? /^[HP]\d{11}$/.test(result.value.code) : result.reason.startsWith('insurance_institution.')).toBe(true);
+        expect(
+          result.ok ? /^[HP]\d{11}$/.test(result.value.code) : result.reason.startsWith('insurance_institution.'),
+        ).toBe(true);
         validateInstitutionCode(input);
         validateInsuranceArea(input);
         validateChronicDiseaseCode(input);

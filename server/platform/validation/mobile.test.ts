@@ -37,7 +37,8 @@ describe('validateMobile — table', () => {
   });
 
   it('refuses values that are not strings as a format problem', () => {
-    for (const value of [undefined, null, 13812345678, {}]) expect(validateMobile(value)).toEqual({ ok: false, reason: 'mobile.format' });
+    for (const value of [undefined, null, 13812345678, {}])
+      expect(validateMobile(value)).toEqual({ ok: false, reason: 'mobile.format' });
   });
 });
 
@@ -87,7 +88,9 @@ describe('maskMobile', () => {
   });
 });
 
-const mobile = fc.tuple(fc.constantFrom(...'3456789'), fc.stringMatching(/^\d{9}$/)).map(([second, rest]) => `1${second}${rest}`);
+const mobile = fc
+  .tuple(fc.constantFrom(...'3456789'), fc.stringMatching(/^\d{9}$/))
+  .map(([second, rest]) => `1${second}${rest}`);
 /** [the number, the number as someone might type it]. */
 const decoratedPair = fc
   .tuple(mobile, fc.constantFrom('', '+86', '+86 ', '0086', '0086-', '86', '＋８６'), fc.constantFrom('', ' ', '-'))
@@ -98,7 +101,10 @@ const decoratedPair = fc
 const decorated = decoratedPair.map(([, input]) => input);
 
 /** Any code point; code-like text with the full-width, dash and space variants people type; non-strings. */
-const codeLike = fc.string({ unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'), maxLength: 24 });
+const codeLike = fc.string({
+  unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'),
+  maxLength: 24,
+});
 const anyInput = fc.oneof(fc.string({ unit: 'binary' }), codeLike, fc.anything({ maxDepth: 2 }));
 describe('mobile — properties', () => {
   it('accepts any 1[3-9] + 9 digits, however it is decorated', () => {
@@ -116,7 +122,10 @@ describe('mobile — properties', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), codeLike), (text) => [...maskMobile(text)].filter((c) => c !== '*').length <= 7),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), codeLike),
+        (text) => [...maskMobile(text)].filter((c) => c !== '*').length <= 7,
+      ),
     );
   });
 
@@ -130,7 +139,11 @@ describe('mobile — properties', () => {
       }),
     );
     const landline = fc
-      .tuple(fc.constantFrom('0731', '010', '021', '0755'), fc.constantFrom(...'23456789'), fc.stringMatching(/^\d{7}$/))
+      .tuple(
+        fc.constantFrom('0731', '010', '021', '0755'),
+        fc.constantFrom(...'23456789'),
+        fc.stringMatching(/^\d{7}$/),
+      )
       .map(([area, first, rest]) => `${area} ${first}${rest}`);
     fc.assert(
       fc.property(landline, (input) => {
@@ -148,7 +161,9 @@ describe('mobile — properties', () => {
         const mobile = validateMobile(input);
         const landline = validateLandline(input);
         expect(mobile.ok ? /^1[3-9]\d{9}$/.test(mobile.value) : mobile.reason.startsWith('mobile.')).toBe(true);
-        expect(landline.ok ? /^0\d{2,3}-\d{7,8}$/.test(landline.value) : landline.reason.startsWith('landline.')).toBe(true);
+        expect(landline.ok ? /^0\d{2,3}-\d{7,8}$/.test(landline.value) : landline.reason.startsWith('landline.')).toBe(
+          true,
+        );
         if (typeof input === 'string') maskMobile(input);
       }),
     );

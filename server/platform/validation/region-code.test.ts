@@ -66,7 +66,8 @@ describe('parseRegionCode — table', () => {
   });
 
   it('refuses values that are not strings as a format problem', () => {
-    for (const value of [undefined, null, 430225, {}]) expect(parseRegionCode(value)).toEqual({ ok: false, reason: 'region_code.format' });
+    for (const value of [undefined, null, 430225, {}])
+      expect(parseRegionCode(value)).toEqual({ ok: false, reason: 'region_code.format' });
   });
 });
 
@@ -114,7 +115,10 @@ const regionCode = fc
   .map(([p, c, k, t, v, length]) => (p + c + k + t + v).slice(0, length));
 
 /** Any code point; code-like text with the full-width, dash and space variants people type; non-strings. */
-const codeLike = fc.string({ unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'), maxLength: 24 });
+const codeLike = fc.string({
+  unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'),
+  maxLength: 24,
+});
 const anyInput = fc.oneof(fc.string({ unit: 'binary' }), codeLike, fc.anything({ maxDepth: 2 }));
 describe('region codes — properties', () => {
   it('(a) any code built from the ranges parses, with its level from its length and its parent as prefix', () => {

@@ -52,7 +52,13 @@ export function isProvinceCode(code: string): boolean {
   return provinceCodes.includes(code);
 }
 
-const levelByLength: Record<number, RegionCodeLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' };
+const levelByLength: Record<number, RegionCodeLevel> = {
+  2: 'province',
+  4: 'city',
+  6: 'county',
+  9: 'township',
+  12: 'village',
+};
 const parentLength: Record<number, number> = { 4: 2, 6: 4, 9: 6, 12: 9 };
 
 export function parseRegionCode(input: unknown): ValidationResult<RegionCodeInfo> {
@@ -139,7 +145,8 @@ function villageKind(segment: string): RegionCodeKind | null {
 function describe(code: string): RegionCodeInfo {
   const level = levelByLength[code.length] as RegionCodeLevel;
   const info: RegionCodeInfo = { code, level, parent: parentOf(code) };
-  const kind = level === 'township' ? townshipKind(code.slice(6, 9)) : level === 'village' ? villageKind(code.slice(9)) : null;
+  const kind =
+    level === 'township' ? townshipKind(code.slice(6, 9)) : level === 'village' ? villageKind(code.slice(9)) : null;
   if (kind) info.kind = kind;
   return info;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { provinceCodes } from './region-code.ts';
-import { defaultUsccOrganizationTypes, organizationCodeCheckCharacter, usccCheckCharacter, validateUscc } from './uscc.ts';
+import {
+  defaultUsccOrganizationTypes,
+  organizationCodeCheckCharacter,
+  usccCheckCharacter,
+  validateUscc,
+} from './uscc.ts';
 
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -70,11 +75,17 @@ describe('validateUscc — table', () => {
   });
 
   it('refuses values that are not strings as a format problem', () => {
-    for (const value of [undefined, null, 91350100, {}]) expect(validateUscc(value)).toEqual({ ok: false, reason: 'uscc.format' });
+    for (const value of [undefined, null, 91350100, {}])
+      expect(validateUscc(value)).toEqual({ ok: false, reason: 'uscc.format' });
   });
 
   it('normalises case, full-width characters, spaces and dashes', () => {
-    for (const input of ['91350100m000100y43', '９１３５０１００Ｍ０００１００Ｙ４３', ' 9135 0100 M000 100Y 43 ', '91-350100-M000100Y4-3']) {
+    for (const input of [
+      '91350100m000100y43',
+      '９１３５０１００Ｍ０００１００Ｙ４３',
+      ' 9135 0100 M000 100Y 43 ',
+      '91-350100-M000100Y4-3',
+    ]) {
       expect(validateUscc(input)).toEqual({ ok: true, value: '91350100M000100Y43' });
     }
   });
@@ -103,11 +114,16 @@ const region = fc.oneof(
   fc.constant('100000'),
   fc.tuple(fc.constantFrom(...provinceCodes), fc.stringMatching(/^\d{4}$/)).map(([p, rest]) => p + rest),
 );
-const organizationBody = fc.array(fc.constantFrom(...alphabet), { minLength: 8, maxLength: 8 }).map((cs) => cs.join(''));
+const organizationBody = fc
+  .array(fc.constantFrom(...alphabet), { minLength: 8, maxLength: 8 })
+  .map((cs) => cs.join(''));
 const validCode = fc.tuple(pair, region, organizationBody).map(([p, r, o]) => build(p + r, o));
 
 /** Any code point; code-like text with the full-width, dash and space variants people type; non-strings. */
-const codeLike = fc.string({ unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'), maxLength: 24 });
+const codeLike = fc.string({
+  unit: fc.constantFrom(...'0123456789XxHhMP+-() ＋－（）０９Ｘ\u3000\u2014'),
+  maxLength: 24,
+});
 const anyInput = fc.oneof(fc.string({ unit: 'binary' }), codeLike, fc.anything({ maxDepth: 2 }));
 describe('validateUscc — properties', () => {
   it('(a) accepts any allowed authority/type pair, region and organisation body once both check characters are appended', () => {
@@ -121,7 +137,12 @@ describe('validateUscc — properties', () => {
   it('(a) agrees with the independent references on any body', () => {
     const body17 = fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }).map((cs) => cs.join(''));
     fc.assert(fc.property(body17, (body) => usccCheckCharacter(body) === referenceCheck(body)));
-    fc.assert(fc.property(organizationBody, (body) => organizationCodeCheckCharacter(body) === referenceOrganizationCheck(body)));
+    fc.assert(
+      fc.property(
+        organizationBody,
+        (body) => organizationCodeCheckCharacter(body) === referenceOrganizationCheck(body),
+      ),
+    );
   });
 
   it('(b) refuses every single-character substitution of a valid code', () => {

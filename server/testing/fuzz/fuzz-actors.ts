@@ -30,7 +30,12 @@ export class FuzzActors {
   }
 
   addApiKey(key: string, permissions: readonly string[]): void {
-    this.all.push({ name: 'api-key', role: null, headers: { authorization: `Bearer ${key}` }, permissions: new Set(permissions) });
+    this.all.push({
+      name: 'api-key',
+      role: null,
+      headers: { authorization: `Bearer ${key}` },
+      permissions: new Set(permissions),
+    });
   }
 
   /**
@@ -50,7 +55,8 @@ export class FuzzActors {
   private async signedIn(role: string): Promise<Actor> {
     const session = await signIn(this.app, { roles: [role] });
     const me = await this.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers });
-    if (me.statusCode !== 200 || me.json().pending !== null) throw new Error(`${role} could not sign in for the fuzz: ${me.body}`);
+    if (me.statusCode !== 200 || me.json().pending !== null)
+      throw new Error(`${role} could not sign in for the fuzz: ${me.body}`);
     return { name: role, role, headers: session.headers, permissions: new Set(me.json().user.permissions as string[]) };
   }
 }

@@ -43,7 +43,9 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const parameters = (where: string) =>
-        (op.parameters ?? []).filter((p) => p.in === where).map((p) => ({ name: p.name, required: p.required === true || where === 'path', schema: p.schema ?? {} }));
+        (op.parameters ?? [])
+          .filter((p) => p.in === where)
+          .map((p) => ({ name: p.name, required: p.required === true || where === 'path', schema: p.schema ?? {} }));
       const content = op.requestBody?.content ?? {};
       const contentTypes = Object.keys(content).filter((type) => content[type]?.schema);
       operations.push({
@@ -61,7 +63,17 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   return operations;
 }
 
-export const mutations = ['valid', 'malformed_json', 'wrong_types', 'unknown_fields', 'nul', 'lone_surrogate', 'huge_strings', 'bad_path', 'bad_query'] as const;
+export const mutations = [
+  'valid',
+  'malformed_json',
+  'wrong_types',
+  'unknown_fields',
+  'nul',
+  'lone_surrogate',
+  'huge_strings',
+  'bad_path',
+  'bad_query',
+] as const;
 export type Mutation = (typeof mutations)[number];
 
 export interface FuzzRequest {
@@ -96,9 +108,57 @@ type Rng = ReturnType<typeof rng>;
 const lone = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
 const hugeText = (random: Rng) => (random.below(2) === 0 ? 'x' : '霞').repeat(100_000);
 /** Path segments no route expects: NUL, traversal, overflow, another script, injection, a bad escape. */
-const badPathValues = ['%00', 'a%00b', '..', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(190), '-1', '0', '1e400', '99999999999999999999999', '%E9%9C%9E%E9%98%B3', '%20', 'null', '%7B%7D', "'%20or%201%3D1--", '%ED%A0%80', '%F0%9F%9A%B2'];
-const badQueryValues = ['%00', '-1', '0', '1.5', '1e400', '99999999999999999999', 'true', '%5B%5D', '', '%20', 'x'.repeat(300), '2026-13-45', 'NaN', '%ED%A0%80', '%E9%9C%9E'];
-const wrongTypedValues: unknown[] = [12345, -1, 1.5, 1e308, true, false, null, [], [1, 'x'], {}, { nested: { deeper: [] } }, '', 'text', '1e400'];
+const badPathValues = [
+  '%00',
+  'a%00b',
+  '..',
+  '..%2F..%2Fetc%2Fpasswd',
+  'x'.repeat(190),
+  '-1',
+  '0',
+  '1e400',
+  '99999999999999999999999',
+  '%E9%9C%9E%E9%98%B3',
+  '%20',
+  'null',
+  '%7B%7D',
+  "'%20or%201%3D1--",
+  '%ED%A0%80',
+  '%F0%9F%9A%B2',
+];
+const badQueryValues = [
+  '%00',
+  '-1',
+  '0',
+  '1.5',
+  '1e400',
+  '99999999999999999999',
+  'true',
+  '%5B%5D',
+  '',
+  '%20',
+  'x'.repeat(300),
+  '2026-13-45',
+  'NaN',
+  '%ED%A0%80',
+  '%E9%9C%9E',
+];
+const wrongTypedValues: unknown[] = [
+  12345,
+  -1,
+  1.5,
+  1e308,
+  true,
+  false,
+  null,
+  [],
+  [1, 'x'],
+  {},
+  { nested: { deeper: [] } },
+  '',
+  'text',
+  '1e400',
+];
 
 export function fuzzRequest(operation: Operation, mutation: Mutation, seed: number, known: KnownValues): FuzzRequest {
   const random = rng(seed);
@@ -112,13 +172,19 @@ const damages: Record<Mutation, (draft: Draft, random: Rng) => void> = {
   valid: () => {},
   malformed_json: (draft, random) => {
     const text = JSON.stringify(draft.body ?? { fuzz: true });
-    draft.rawJson = text.slice(0, random.below(text.length)) + random.pick(['', '{', ',', '"\\u12', ']]', '\u0000', 'NaN', '}{']);
+    draft.rawJson =
+      text.slice(0, random.below(text.length)) + random.pick(['', '{', ',', '"\\u12', ']]', '\u0000', 'NaN', '}{']);
     draft.damage = 'body (malformed JSON)';
   },
   wrong_types: (draft) => draft.wrongType(),
   unknown_fields: (draft) => draft.unknownField(),
-  nul: (draft, random) => draft.spoilText((text) => insertAt(text, random.below(text.length + 1), '\u0000'), random.pick(['%00', 'a%00', '%00%00x'])),
-  lone_surrogate: (draft, random) => draft.spoilText((text) => insertAt(text, random.below(text.length + 1), random.pick(lone)), '%ED%A0%80'),
+  nul: (draft, random) =>
+    draft.spoilText(
+      (text) => insertAt(text, random.below(text.length + 1), '\u0000'),
+      random.pick(['%00', 'a%00', '%00%00x']),
+    ),
+  lone_surrogate: (draft, random) =>
+    draft.spoilText((text) => insertAt(text, random.below(text.length + 1), random.pick(lone)), '%ED%A0%80'),
   huge_strings: (draft, random) => draft.spoilText(() => hugeText(random), encodeURIComponent(hugeText(random))),
   bad_path: (draft, random) => {
     if (draft.operation.pathParams.length > 0) draft.setPath(random.pick(badPathValues));
@@ -142,14 +208,19 @@ class Draft {
     private readonly random: Rng,
     known: KnownValues,
   ) {
-    const sample = (schema: JsonSchema, name?: string) => fc.sample(arbitraryOf(schema, known, name), { seed: random.below(2 ** 31), numRuns: 1 })[0];
-    this.pathValues = new Map(operation.pathParams.map((p) => [p.name, encodeURIComponent(String(sample(p.schema, p.name)))]));
+    const sample = (schema: JsonSchema, name?: string) =>
+      fc.sample(arbitraryOf(schema, known, name), { seed: random.below(2 ** 31), numRuns: 1 })[0];
+    this.pathValues = new Map(
+      operation.pathParams.map((p) => [p.name, encodeURIComponent(String(sample(p.schema, p.name)))]),
+    );
     for (const p of operation.queryParams) {
-      if (p.required || random.below(2) === 0) this.query.push([p.name, encodeURIComponent(String(sample(p.schema, p.name)))]);
+      if (p.required || random.below(2) === 0)
+        this.query.push([p.name, encodeURIComponent(String(sample(p.schema, p.name)))]);
     }
     for (const p of operation.headerParams) this.headers[p.name] = String(sample(p.schema, p.name));
     this.body = operation.body ? sample(operation.body.schema) : undefined;
-    this.form = operation.body?.contentTypes.includes('application/x-www-form-urlencoded') === true && random.below(2) === 0;
+    this.form =
+      operation.body?.contentTypes.includes('application/x-www-form-urlencoded') === true && random.below(2) === 0;
   }
 
   setQuery(value: string): void {
@@ -218,8 +289,17 @@ class Draft {
   toRequest(mutation: Mutation, known: KnownValues): FuzzRequest {
     const url = this.operation.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => this.pathValues.get(name) ?? 'x');
     const search = this.query.map(([name, value]) => `${encodeURIComponent(name)}=${value}`).join('&');
-    const request: FuzzRequest = { method: this.operation.method, url: search ? `${url}?${search}` : url, headers: this.headers, damage: this.damage };
-    const withBody = (type: string, payload: string): FuzzRequest => ({ ...request, headers: { ...this.headers, 'content-type': type }, payload });
+    const request: FuzzRequest = {
+      method: this.operation.method,
+      url: search ? `${url}?${search}` : url,
+      headers: this.headers,
+      damage: this.damage,
+    };
+    const withBody = (type: string, payload: string): FuzzRequest => ({
+      ...request,
+      headers: { ...this.headers, 'content-type': type },
+      payload,
+    });
     if (this.rawJson !== undefined) return withBody('application/json', this.rawJson);
     if (this.operation.rawBody) return withRawBody(request, mutation, this.random, known);
     if (this.body === undefined) return request;
@@ -246,13 +326,19 @@ function withRawBody(request: FuzzRequest, mutation: Mutation, random: Rng, know
     ['application/json', '{"data":"\\u0000"}'],
   ];
   const [type, payload] = bodies[choice]!;
-  return { ...request, headers: { ...request.headers, 'content-type': type }, payload, damage: `raw body ${type} (${choice})` };
+  return {
+    ...request,
+    headers: { ...request.headers, 'content-type': type },
+    payload,
+    damage: `raw body ${type} (${choice})`,
+  };
 }
 
 function formOf(body: Record<string, unknown>): string {
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(body)) {
-    for (const item of Array.isArray(value) ? value : [value]) form.append(name, typeof item === 'string' ? item : JSON.stringify(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      form.append(name, typeof item === 'string' ? item : JSON.stringify(item));
   }
   return form.toString();
 }
@@ -262,7 +348,8 @@ type PathTo = Array<string | number>;
 function allPaths(value: unknown, at: PathTo = []): PathTo[] {
   const here: PathTo[] = [at];
   if (Array.isArray(value)) return here.concat(value.flatMap((item, i) => allPaths(item, [...at, i])));
-  if (typeof value === 'object' && value !== null) return here.concat(Object.entries(value).flatMap(([key, item]) => allPaths(item, [...at, key])));
+  if (typeof value === 'object' && value !== null)
+    return here.concat(Object.entries(value).flatMap(([key, item]) => allPaths(item, [...at, key])));
   return here;
 }
 
@@ -278,7 +365,11 @@ function setAt(value: unknown, path: PathTo, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [key, ...rest] = path;
   const copy = Array.isArray(value) ? [...value] : { ...(value as object) };
-  (copy as Record<string | number, unknown>)[key!] = setAt((value as Record<string | number, unknown>)[key!], rest, replacement);
+  (copy as Record<string | number, unknown>)[key!] = setAt(
+    (value as Record<string | number, unknown>)[key!],
+    rest,
+    replacement,
+  );
   return copy;
 }
 

@@ -52,11 +52,19 @@ function ofType(type: string, schema: JsonSchema, known: KnownValues): fc.Arbitr
     case 'object':
       return objectOf(schema, known);
     case 'array':
-      return fc.array(arbitraryOf(schema.items ?? {}, known), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + 3) });
+      return fc.array(arbitraryOf(schema.items ?? {}, known), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + 3),
+      });
     case 'integer':
       return fc.integer({ min: lowerBound(schema, 1), max: upperBound(schema, 1) });
     case 'number':
-      return fc.double({ min: lowerBound(schema, 0.001), max: upperBound(schema, 0.001), noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: lowerBound(schema, 0.001),
+        max: upperBound(schema, 0.001),
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -76,14 +84,19 @@ function objectOf(schema: JsonSchema, known: KnownValues): fc.Arbitrary<unknown>
 function stringOf(schema: JsonSchema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 40, minLength + 40);
-  const fits = (text: string) => text.length >= (schema.minLength ?? 0) && text.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
+  const fits = (text: string) =>
+    text.length >= (schema.minLength ?? 0) && text.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
   switch (schema.format) {
     case 'uuid':
       return fc.uuid();
     case 'date-time':
-      return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case 'date':
-      return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
   }
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
   return fc.string({ minLength, maxLength, unit: 'grapheme' }).filter(fits);

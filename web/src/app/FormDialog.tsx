@@ -23,7 +23,18 @@ export interface FormDialogProps<Values> {
  * A form in a modal: Enter or OK submits; the server's field messages appear under the fields and any other
  * failure above them. The form is rebuilt each time the dialog opens, so it always starts from `initialValues`.
  */
-export function FormDialog<Values>({ open, title, okText, onCancel, onSubmit, initialValues, notice, danger, testId, children }: FormDialogProps<Values>) {
+export function FormDialog<Values>({
+  open,
+  title,
+  okText,
+  onCancel,
+  onSubmit,
+  initialValues,
+  notice,
+  danger,
+  testId,
+  children,
+}: FormDialogProps<Values>) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
@@ -60,7 +71,13 @@ export function FormDialog<Values>({ open, title, okText, onCancel, onSubmit, in
     >
       {notice && <div className="wm-dialog-notice">{notice}</div>}
       {failure && <Alert type="error" showIcon title={failure} className="wm-dialog-notice" role="alert" />}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid={testId ? `${testId}-form` : undefined}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        data-testid={testId ? `${testId}-form` : undefined}
+      >
         {typeof children === 'function' ? children(form) : children}
         {/* A hidden submit button lets Enter in a single-line field submit the form. */}
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />

@@ -77,7 +77,9 @@ describe('anti-forgery token', () => {
 
 describe('withQuery', () => {
   it('leaves out empty values and encodes the rest', () => {
-    expect(withQuery('/api/x', { q: '张 三', status: undefined, page: 2, empty: '' })).toBe('/api/x?q=%E5%BC%A0+%E4%B8%89&page=2');
+    expect(withQuery('/api/x', { q: '张 三', status: undefined, page: 2, empty: '' })).toBe(
+      '/api/x?q=%E5%BC%A0+%E4%B8%89&page=2',
+    );
     expect(withQuery('/api/x', {})).toBe('/api/x');
   });
 });
@@ -117,7 +119,11 @@ describe('api errors', () => {
 describe('applyFieldErrors', () => {
   it('maps dotted and JSON-pointer field names to antd name paths', () => {
     const form = { setFields: vi.fn() };
-    const error = new ApiError(400, 'validation_failed', 'x', { username: '用户不存在', 'items.0.name': 'a', '/address/street': 'b' });
+    const error = new ApiError(400, 'validation_failed', 'x', {
+      username: '用户不存在',
+      'items.0.name': 'a',
+      '/address/street': 'b',
+    });
     expect(applyFieldErrors(form, error)).toBe(true);
     expect(form.setFields).toHaveBeenCalledWith([
       { name: ['username'], errors: ['用户不存在'] },

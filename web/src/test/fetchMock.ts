@@ -15,7 +15,12 @@ export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
-export function errorResponse(status: number, code: string, message: string, fields?: Record<string, string>): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+): Response {
   return jsonResponse(status, { error: { code, message, ...(fields ? { fields } : {}) } });
 }
 
@@ -70,7 +75,16 @@ export const secAdminUser: SampleUser = {
   username: 'secadmin',
   displayName: '陈静',
   roles: ['sec_admin'],
-  permissions: [...sampleUser.permissions, 'users.read', 'roles.read', 'roles.grant', 'roles.manage', 'users.unlock', 'security.policy', 'apikeys.manage'],
+  permissions: [
+    ...sampleUser.permissions,
+    'users.read',
+    'roles.read',
+    'roles.grant',
+    'roles.manage',
+    'users.unlock',
+    'security.policy',
+    'apikeys.manage',
+  ],
   department: null,
   mfaEnabled: true,
 };

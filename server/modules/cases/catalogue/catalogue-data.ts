@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CategoryKind, type LimitStage, type LimitUnit, limitStages, limitUnits } from '../../../db/schema/cases-catalogue.ts';
+import {
+  type CategoryKind,
+  type LimitStage,
+  type LimitUnit,
+  limitStages,
+  limitUnits,
+} from '../../../db/schema/cases-catalogue.ts';
 
 /** A value taken from a secondary or unverified source (anchors "(memory)" / "verify"), with the reason. */
 interface Provisional {
@@ -125,7 +131,8 @@ function limitProblems(category: CatalogueCategory): string[] {
   const steps = new Set<string>();
   for (const limit of category.limits) {
     const key = `${category.code} ${limit.stage}/${limit.step ?? 'whole'}`;
-    if (!limitStages.includes(limit.stage) || !limitUnits.includes(limit.unit)) problems.push(`${key}: unknown stage or unit`);
+    if (!limitStages.includes(limit.stage) || !limitUnits.includes(limit.unit))
+      problems.push(`${key}: unknown stage or unit`);
     if (!(limit.amount > 0)) problems.push(`${key}: amount must be positive`);
     if (steps.has(key)) problems.push(`${key}: listed twice`);
     steps.add(key);

@@ -7,7 +7,12 @@ const provisionalOf = (row: { provisional: boolean; provisionalReason: string | 
 });
 
 export function presentEdition(version: VersionRow): CatalogueDto['edition'] {
-  return { version: version.version, standardRef: version.standardRef, publishedAt: version.publishedAt, source: version.source };
+  return {
+    version: version.version,
+    standardRef: version.standardRef,
+    publishedAt: version.publishedAt,
+    source: version.source,
+  };
 }
 
 /** Each category with its legacy codes, stage limits (in step order) and the campaign tags it belongs to. */
@@ -25,7 +30,10 @@ export function presentCategories(rows: EditionRows): CategoryDto[] {
     limits: rows.limits
       .filter((l) => l.code === c.code)
       .map((l) => ({ stage: l.stage, step: l.step, amount: Number(l.amount), unit: l.unit, ...provisionalOf(l) })),
-    tags: rows.members.filter((m) => m.code === c.code).map((m) => m.tagKey).sort(),
+    tags: rows.members
+      .filter((m) => m.code === c.code)
+      .map((m) => m.tagKey)
+      .sort(),
     ...provisionalOf(c),
   }));
 }
@@ -35,7 +43,10 @@ export function presentTags(rows: EditionRows, codes: ReadonlySet<string>): Cata
     key: t.tagKey,
     nameZh: t.titleZh,
     nameEn: t.titleEn,
-    codes: rows.members.filter((m) => m.tagKey === t.tagKey && codes.has(m.code)).map((m) => m.code).sort(),
+    codes: rows.members
+      .filter((m) => m.tagKey === t.tagKey && codes.has(m.code))
+      .map((m) => m.code)
+      .sort(),
     ...provisionalOf(t),
   }));
 }

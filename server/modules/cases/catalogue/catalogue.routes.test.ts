@@ -15,11 +15,21 @@ describe('cases catalogue API', () => {
   const t = useTestApp({ modules });
   let inspector: SignedIn;
   let volunteer: SignedIn;
-  const get = (url: string, who?: SignedIn, lang = 'zh') => t.app.inject({ method: 'GET', url, headers: { ...(who?.headers ?? {}), 'accept-language': lang } });
+  const get = (url: string, who?: SignedIn, lang = 'zh') =>
+    t.app.inject({ method: 'GET', url, headers: { ...(who?.headers ?? {}), 'accept-language': lang } });
 
   beforeAll(async () => {
     const ctx = t.db.ctx();
-    await tx(ctx, (x) => upsertBuiltinRoles(x.db, x.countyCode, withGrants(builtinRoles, modules.map((m) => m.grants ?? {}))));
+    await tx(ctx, (x) =>
+      upsertBuiltinRoles(
+        x.db,
+        x.countyCode,
+        withGrants(
+          builtinRoles,
+          modules.map((m) => m.grants ?? {}),
+        ),
+      ),
+    );
     inspector = await signIn(t.app, { roles: ['inspector'] });
     volunteer = await signIn(t.app, { roles: ['volunteer'] });
     await ensureCasesCatalogue(ctx);
@@ -65,7 +75,11 @@ describe('cases catalogue API', () => {
     const res = await get('/api/cases/catalogue', volunteer);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.edition).toMatchObject({ version: '2026', standardRef: 'GB/T 47678.5-2026', publishedAt: '2026-07-01' });
+    expect(body.edition).toMatchObject({
+      version: '2026',
+      standardRef: 'GB/T 47678.5-2026',
+      publishedAt: '2026-07-01',
+    });
     expect(body.categories).toHaveLength(32);
     const illegalBuilding = body.categories.find((c: { code: string }) => c.code === '06001');
     expect(illegalBuilding).toMatchObject({
@@ -76,7 +90,12 @@ describe('cases catalogue API', () => {
       legacyCodes: [{ code: '01-01', provisional: false, provisionalReason: null }],
       tags: ['chuang_wen', 'si_luan_street'],
     });
-    expect(illegalBuilding.limits.map((l: { stage: string; step: string; amount: number; unit: string }) => `${l.stage}/${l.step} ${l.amount} ${l.unit}`)).toEqual([
+    expect(
+      illegalBuilding.limits.map(
+        (l: { stage: string; step: string; amount: number; unit: string }) =>
+          `${l.stage}/${l.step} ${l.amount} ${l.unit}`,
+      ),
+    ).toEqual([
       'register/whole 0.5 working_days',
       'handle/stop_work 4 working_hours',
       'handle/penalty 7 working_days',
@@ -94,6 +113,11 @@ describe('cases catalogue API', () => {
   it('reads one category by code', async () => {
     const res = await get('/api/cases/catalogue/09006', inspector);
     expect(res.statusCode).toBe(200);
-    expect(res.json().category).toMatchObject({ code: '09006', nameZh: '占道经营', legacyCodes: [{ code: '04-06' }], tags: ['chuang_wen', 'si_luan_street'] });
+    expect(res.json().category).toMatchObject({
+      code: '09006',
+      nameZh: '占道经营',
+      legacyCodes: [{ code: '04-06' }],
+      tags: ['chuang_wen', 'si_luan_street'],
+    });
   });
 });

@@ -9,18 +9,42 @@ const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() 
 const read = { permission: 'cases.catalogue.read' };
 
 /** Everyone who reports, files, dispatches or handles cases reads the codes; 三员 hold no business data. */
-const readers: readonly RoleKey[] = ['coordinator', 'dispatcher', 'inspector', 'department', 'volunteer_admin', 'volunteer', 'village_cadre'];
+const readers: readonly RoleKey[] = [
+  'coordinator',
+  'dispatcher',
+  'inspector',
+  'department',
+  'volunteer_admin',
+  'volunteer',
+  'village_cadre',
+];
 
 function registerCatalogueRoutes(app: TypedApp): void {
   app.get(
     '/api/cases/catalogue',
-    { config: { access: read }, schema: { tags, summary: 'The active case category table (GB/T 47678.5-2026) with time limits and campaign tags', querystring: CatalogueQuery, response: { 200: CatalogueSchema, ...errors } } },
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'The active case category table (GB/T 47678.5-2026) with time limits and campaign tags',
+        querystring: CatalogueQuery,
+        response: { 200: CatalogueSchema, ...errors },
+      },
+    },
     async (request) => readCatalogue(request.ctx, request.query),
   );
 
   app.get(
     '/api/cases/catalogue/:code',
-    { config: { access: read }, schema: { tags, summary: 'One case category by its GB/T 47678.5-2026 code', params: CategoryParams, response: { 200: CategoryResponseSchema, ...errors } } },
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'One case category by its GB/T 47678.5-2026 code',
+        params: CategoryParams,
+        response: { 200: CategoryResponseSchema, ...errors },
+      },
+    },
     async (request) => readCategory(request.ctx, request.params.code),
   );
 }

@@ -9,11 +9,18 @@ const provisional = {
 };
 
 /** GB/T 47678.5-2026 codes: 2-digit class + 3-digit subclass. */
-export const CategoryParams = S.object({ code: Type.String({ pattern: '^[0-9]{5}$', description: 'GB/T 47678.5-2026 code, e.g. 09006' }) });
+export const CategoryParams = S.object({
+  code: Type.String({ pattern: '^[0-9]{5}$', description: 'GB/T 47678.5-2026 code, e.g. 09006' }),
+});
 
 export const CatalogueQuery = S.object({
   kind: Type.Optional(S.literals(categoryKinds, { description: "'event' (管理事项) or 'component' (管理部件)" })),
-  tag: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'Only the members of this campaign tag (san_luan, chuang_wen …)' })),
+  tag: Type.Optional(
+    Type.String({
+      pattern: '^[a-z][a-z0-9_]{0,39}$',
+      description: 'Only the members of this campaign tag (san_luan, chuang_wen …)',
+    }),
+  ),
 });
 export type CatalogueQueryInput = Static<typeof CatalogueQuery>;
 
@@ -25,7 +32,10 @@ export const StageLimitSchema = Type.Object({
   ...provisional,
 });
 
-export const LegacyCodeSchema = Type.Object({ code: Type.String({ description: 'GB/T 30428.2-2013, e.g. 04-06' }), ...provisional });
+export const LegacyCodeSchema = Type.Object({
+  code: Type.String({ description: 'GB/T 30428.2-2013, e.g. 04-06' }),
+  ...provisional,
+});
 
 export const CategorySchema = Type.Object({
   code: Type.String(),
@@ -43,7 +53,13 @@ export const CategorySchema = Type.Object({
 });
 export type CategoryDto = Static<typeof CategorySchema>;
 
-export const CampaignTagSchema = Type.Object({ key: Type.String(), nameZh: Type.String(), nameEn: Type.String(), codes: Type.Array(Type.String()), ...provisional });
+export const CampaignTagSchema = Type.Object({
+  key: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  codes: Type.Array(Type.String()),
+  ...provisional,
+});
 
 export const EditionSchema = Type.Object({
   version: Type.String(),

@@ -16,9 +16,17 @@ async function activeVersion(ctx: Ctx): Promise<VersionRow> {
 export async function readCatalogue(ctx: Ctx, query: CatalogueQueryInput): Promise<CatalogueDto> {
   const version = await activeVersion(ctx);
   const rows = await listEditionRows(ctx.db, ctx.countyCode, version.version);
-  if (query.tag !== undefined && !rows.tags.some((t) => t.tagKey === query.tag)) throw AppError.field('tag', 'cases_catalogue.unknown_tag');
-  const categories = presentCategories(rows).filter((c) => (query.kind === undefined || c.kind === query.kind) && (query.tag === undefined || c.tags.includes(query.tag)));
-  return { edition: presentEdition(version), categories, tags: presentTags(rows, new Set(categories.map((c) => c.code))) };
+  if (query.tag !== undefined && !rows.tags.some((t) => t.tagKey === query.tag))
+    throw AppError.field('tag', 'cases_catalogue.unknown_tag');
+  const categories = presentCategories(rows).filter(
+    (c) =>
+      (query.kind === undefined || c.kind === query.kind) && (query.tag === undefined || c.tags.includes(query.tag)),
+  );
+  return {
+    edition: presentEdition(version),
+    categories,
+    tags: presentTags(rows, new Set(categories.map((c) => c.code))),
+  };
 }
 
 export async function readCategory(ctx: Ctx, code: string): Promise<CategoryResponseDto> {

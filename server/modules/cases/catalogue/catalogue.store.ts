@@ -20,10 +20,20 @@ export type VersionRow = typeof casesCatalogueVersion.$inferSelect;
  * Replaces the county's rows of this edition with the file's and makes it the active one. The child tables
  * go with the version row (on delete cascade), so a code dropped from the file does not linger.
  */
-export async function replaceCatalogueEdition(db: Db, regionCode: string, { file, hash }: CasesCatalogueData, now: Date): Promise<void> {
+export async function replaceCatalogueEdition(
+  db: Db,
+  regionCode: string,
+  { file, hash }: CasesCatalogueData,
+  now: Date,
+): Promise<void> {
   const { version } = file;
-  await db.delete(casesCatalogueVersion).where(and(eq(casesCatalogueVersion.regionCode, regionCode), eq(casesCatalogueVersion.version, version)));
-  await db.update(casesCatalogueVersion).set({ active: false }).where(and(eq(casesCatalogueVersion.regionCode, regionCode), ne(casesCatalogueVersion.version, version)));
+  await db
+    .delete(casesCatalogueVersion)
+    .where(and(eq(casesCatalogueVersion.regionCode, regionCode), eq(casesCatalogueVersion.version, version)));
+  await db
+    .update(casesCatalogueVersion)
+    .set({ active: false })
+    .where(and(eq(casesCatalogueVersion.regionCode, regionCode), ne(casesCatalogueVersion.version, version)));
   await db.insert(casesCatalogueVersion).values({
     regionCode,
     version,
@@ -36,15 +46,44 @@ export async function replaceCatalogueEdition(db: Db, regionCode: string, { file
   });
   const key = { regionCode, version };
   await db.insert(casesCategory).values(categoryRows(file).map((row) => ({ ...key, ...row })));
-  const legacy = file.categories.flatMap((c) => c.legacy.map((l) => ({ ...key, legacyCode: l.code, code: c.code, provisional: l.provisional ?? false, provisionalReason: l.reason ?? null })));
+  const legacy = file.categories.flatMap((c) =>
+    c.legacy.map((l) => ({
+      ...key,
+      legacyCode: l.code,
+      code: c.code,
+      provisional: l.provisional ?? false,
+      provisionalReason: l.reason ?? null,
+    })),
+  );
   if (legacy.length > 0) await db.insert(casesLegacyCode).values(legacy);
   const limits = file.categories.flatMap((c) =>
-    c.limits.map((l, i) => ({ ...key, code: c.code, stage: l.stage, step: l.step ?? 'whole', stepOrder: i, amount: l.amount, unit: l.unit, provisional: l.provisional ?? false, provisionalReason: l.reason ?? null })),
+    c.limits.map((l, i) => ({
+      ...key,
+      code: c.code,
+      stage: l.stage,
+      step: l.step ?? 'whole',
+      stepOrder: i,
+      amount: l.amount,
+      unit: l.unit,
+      provisional: l.provisional ?? false,
+      provisionalReason: l.reason ?? null,
+    })),
   );
   if (limits.length > 0) await db.insert(casesStageLimit).values(limits);
   if (file.campaignTags.length === 0) return;
-  await db.insert(casesCampaignTag).values(file.campaignTags.map((t) => ({ ...key, tagKey: t.key, titleZh: t.nameZh, titleEn: t.nameEn, provisional: t.provisional ?? false, provisionalReason: t.reason ?? null })));
-  await db.insert(casesCampaignTagMember).values(file.campaignTags.flatMap((t) => t.members.map((code) => ({ ...key, tagKey: t.key, code }))));
+  await db.insert(casesCampaignTag).values(
+    file.campaignTags.map((t) => ({
+      ...key,
+      tagKey: t.key,
+      titleZh: t.nameZh,
+      titleEn: t.nameEn,
+      provisional: t.provisional ?? false,
+      provisionalReason: t.reason ?? null,
+    })),
+  );
+  await db
+    .insert(casesCampaignTagMember)
+    .values(file.campaignTags.flatMap((t) => t.members.map((code) => ({ ...key, tagKey: t.key, code }))));
 }
 
 function categoryRows(file: CatalogueFile) {
@@ -85,7 +124,11 @@ export interface EditionRows {
   members: Array<{ tagKey: string; code: string }>;
 }
 
-type CodedTable = typeof casesCategory | typeof casesStageLimit | typeof casesLegacyCode | typeof casesCampaignTagMember;
+type CodedTable =
+  | typeof casesCategory
+  | typeof casesStageLimit
+  | typeof casesLegacyCode
+  | typeof casesCampaignTagMember;
 
 /** The edition's rows of a table, or only one code's when `code` is given. */
 function editionFilter(table: CodedTable, regionCode: string, version: string, code: string | undefined) {
@@ -94,14 +137,27 @@ function editionFilter(table: CodedTable, regionCode: string, version: string, c
 }
 
 /** One edition's rows, or only one code's when `code` is given (queries in turn: PGlite has one session). */
-export async function listEditionRows(db: Db, regionCode: string, version: string, code?: string): Promise<EditionRows> {
-  const categories = await db.select().from(casesCategory).where(editionFilter(casesCategory, regionCode, version, code)).orderBy(asc(casesCategory.sortOrder));
+export async function listEditionRows(
+  db: Db,
+  regionCode: string,
+  version: string,
+  code?: string,
+): Promise<EditionRows> {
+  const categories = await db
+    .select()
+    .from(casesCategory)
+    .where(editionFilter(casesCategory, regionCode, version, code))
+    .orderBy(asc(casesCategory.sortOrder));
   const limits = await db
     .select()
     .from(casesStageLimit)
     .where(editionFilter(casesStageLimit, regionCode, version, code))
     .orderBy(asc(casesStageLimit.code), asc(casesStageLimit.stepOrder));
-  const legacy = await db.select().from(casesLegacyCode).where(editionFilter(casesLegacyCode, regionCode, version, code)).orderBy(asc(casesLegacyCode.legacyCode));
+  const legacy = await db
+    .select()
+    .from(casesLegacyCode)
+    .where(editionFilter(casesLegacyCode, regionCode, version, code))
+    .orderBy(asc(casesLegacyCode.legacyCode));
   const members = await db
     .select({ tagKey: casesCampaignTagMember.tagKey, code: casesCampaignTagMember.code })
     .from(casesCampaignTagMember)

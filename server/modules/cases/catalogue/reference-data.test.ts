@@ -17,7 +17,12 @@ describe('ensureCasesCatalogue', () => {
     expect([0, file.categories.length]).toContain(first.loaded);
     expect(await ensureCasesCatalogue(ctx)).toEqual({ loaded: 0 });
     expect(await readSetting(ctx.db, ctx.countyCode, 'reference.cases_catalogue.version')).toBe(hash);
-    expect(await findActiveVersion(ctx.db, ctx.countyCode)).toMatchObject({ version: '2026', standardRef: 'GB/T 47678.5-2026', contentHash: hash, active: true });
+    expect(await findActiveVersion(ctx.db, ctx.countyCode)).toMatchObject({
+      version: '2026',
+      standardRef: 'GB/T 47678.5-2026',
+      contentHash: hash,
+      active: true,
+    });
   });
 
   it('reloads an older version of the file in full, without duplicates', async () => {
@@ -34,6 +39,9 @@ describe('ensureCasesCatalogue', () => {
   });
 
   it('answers not found for a county without a loaded edition', async () => {
-    await expect(readCatalogue(t.ctx({ countyCode: '430224' }), {})).rejects.toMatchObject({ status: 404, messageKey: 'error.not_found' });
+    await expect(readCatalogue(t.ctx({ countyCode: '430224' }), {})).rejects.toMatchObject({
+      status: 404,
+      messageKey: 'error.not_found',
+    });
   });
 });

@@ -32,7 +32,10 @@ export interface HistoryEnv {
   sweepLagMs: number;
 }
 
-export type NewHistoryRow = Omit<CaseRow, 'id' | 'caseNo' | 'duplicateOf' | 'revision' | 'updatedAt' | 'clockStage' | 'stageStartedAt' | 'stageDueAt' | 'status'>;
+export type NewHistoryRow = Omit<
+  CaseRow,
+  'id' | 'caseNo' | 'duplicateOf' | 'revision' | 'updatedAt' | 'clockStage' | 'stageStartedAt' | 'stageDueAt' | 'status'
+>;
 
 export class CaseHistory {
   readonly row: CaseRow;
@@ -47,7 +50,16 @@ export class CaseHistory {
     reporter: ActorRef,
   ) {
     const at = facts.reportedAt;
-    this.row = { ...facts, id: 0, caseNo: '', duplicateOf: null, status: 'reported', revision: 0, updatedAt: at, ...this.clockFor('reported', at) };
+    this.row = {
+      ...facts,
+      id: 0,
+      caseNo: '',
+      duplicateOf: null,
+      status: 'reported',
+      revision: 0,
+      updatedAt: at,
+      ...this.clockFor('reported', at),
+    };
     this.events.push(event(1, at, 'report', reporter, null, 'reported', null, { channel: facts.channel, photos: 0 }));
   }
 
@@ -63,12 +75,24 @@ export class CaseHistory {
   clockFor(status: CaseStatus, at: Date): Pick<CaseRow, 'clockStage' | 'stageStartedAt' | 'stageDueAt'> {
     const stage = clockStageOf(status);
     if (!stage) return { clockStage: null, stageStartedAt: null, stageDueAt: null };
-    return { clockStage: stage, stageStartedAt: at, stageDueAt: stageDueAt(at, stage, this.env.category.limits, this.env.policy, this.env.work) };
+    return {
+      clockStage: stage,
+      stageStartedAt: at,
+      stageDueAt: stageDueAt(at, stage, this.env.category.limits, this.env.policy, this.env.work),
+    };
   }
 
   /** One transition (applyAction): state table, sweep up to now, the row's new columns, the timeline entry. */
-  apply(action: CaseAction, at: Date, actor: ActorRef, set: Partial<CaseRow>, note: string | null = null, details: Record<string, unknown> = {}): DemoEvent {
-    if (!canApply(action, this.row.status)) throw new Error(`demo history: ${action} is not allowed from ${this.row.status}`);
+  apply(
+    action: CaseAction,
+    at: Date,
+    actor: ActorRef,
+    set: Partial<CaseRow>,
+    note: string | null = null,
+    details: Record<string, unknown> = {},
+  ): DemoEvent {
+    if (!canApply(action, this.row.status))
+      throw new Error(`demo history: ${action} is not allowed from ${this.row.status}`);
     if (at < this.lastAt) throw new Error(`demo history: ${action} at ${at.toISOString()} precedes the last entry`);
     this.sweep(at);
     const from = this.row.status;
@@ -88,7 +112,10 @@ export class CaseHistory {
     if (!due || this.row.suspendedAt || until.getTime() <= due.getTime() + this.env.sweepLagMs) return;
     for (const rung of [...this.env.policy.escalationLadder].sort((a, b) => a.level - b.level)) {
       if (rung.level <= this.row.escalationLevel) continue;
-      const reached = rung.overdueWorkingHours > 0 ? addWorkingHours(due, rung.overdueWorkingHours, this.env.work.calendar, this.env.work.hours) : due;
+      const reached =
+        rung.overdueWorkingHours > 0
+          ? addWorkingHours(due, rung.overdueWorkingHours, this.env.work.calendar, this.env.work.hours)
+          : due;
       // A threshold passed while the clock was stopped or before this stage (a resumed overdue clock) is
       // noticed by the first sweep after the clock runs again.
       const at = new Date(Math.max(reached.getTime(), this.lastAt.getTime()) + this.env.sweepLagMs);
@@ -96,7 +123,18 @@ export class CaseHistory {
       const level = escalationLevelFor(at, due, this.env.work, this.env.policy.escalationLadder);
       if (level <= this.row.escalationLevel) continue;
       Object.assign(this.row, { escalationLevel: level, updatedAt: at, revision: this.row.revision + 1 });
-      this.events.push(event(this.events.length + 1, at, 'escalate', { kind: 'system', id: null }, this.row.status, this.row.status, null, { level, automatic: true, stage: this.row.clockStage }));
+      this.events.push(
+        event(
+          this.events.length + 1,
+          at,
+          'escalate',
+          { kind: 'system', id: null },
+          this.row.status,
+          this.row.status,
+          null,
+          { level, automatic: true, stage: this.row.clockStage },
+        ),
+      );
     }
   }
 
@@ -116,12 +154,33 @@ export class CaseHistory {
 
   dispatch(at: Date, actor: ActorRef, department: string): void {
     const clock = this.clockFor('dispatched', at);
-    this.apply('dispatch', at, actor, { department, dispatchedAt: at, handlerUserId: null, ...clock, handleDueAt: clock.stageDueAt }, null, { department });
+    this.apply(
+      'dispatch',
+      at,
+      actor,
+      { department, dispatchedAt: at, handlerUserId: null, ...clock, handleDueAt: clock.stageDueAt },
+      null,
+      { department },
+    );
   }
 
   returnToDispatch(at: Date, actor: ActorRef, reason: string): void {
     const department = this.row.department;
-    this.apply('return', at, actor, { department: null, handlerUserId: null, handleDueAt: null, suspendedAt: null, suspendedRemainingMinutes: null, ...this.clockFor('registered', at) }, reason, { department });
+    this.apply(
+      'return',
+      at,
+      actor,
+      {
+        department: null,
+        handlerUserId: null,
+        handleDueAt: null,
+        suspendedAt: null,
+        suspendedRemainingMinutes: null,
+        ...this.clockFor('registered', at),
+      },
+      reason,
+      { department },
+    );
   }
 
   accept(at: Date, actor: ActorRef): void {
@@ -130,22 +189,71 @@ export class CaseHistory {
 
   feedback(at: Date, actor: ActorRef, result: string): void {
     const handlingMinutes = handlingMinutesOf(this.row.dispatchedAt, at, this.env.work);
-    this.apply('feedback', at, actor, { handledAt: at, handlingMinutes, handlerUserId: actor.id, closingNote: result, ...this.clockFor('handled', at) }, result, { photos: 0 });
+    this.apply(
+      'feedback',
+      at,
+      actor,
+      { handledAt: at, handlingMinutes, handlerUserId: actor.id, closingNote: result, ...this.clockFor('handled', at) },
+      result,
+      { photos: 0 },
+    );
   }
 
   verify(at: Date, actor: ActorRef, passed: boolean, note: string | null, distanceFromCaseM: number | null): void {
     const details = { passed, photos: 0, distanceFromCaseM };
     if (passed) {
-      const onTime = this.row.handledAt !== null && this.row.handleDueAt !== null && this.row.handledAt <= this.row.handleDueAt;
-      this.apply('verify_pass', at, actor, { status: 'closed', closedAt: at, closedOnTime: onTime, ...this.clockFor('closed', at) }, note, details);
+      const onTime =
+        this.row.handledAt !== null && this.row.handleDueAt !== null && this.row.handledAt <= this.row.handleDueAt;
+      this.apply(
+        'verify_pass',
+        at,
+        actor,
+        { status: 'closed', closedAt: at, closedOnTime: onTime, ...this.clockFor('closed', at) },
+        note,
+        details,
+      );
       return;
     }
-    this.apply('verify_fail', at, actor, { status: 'dispatched', reworkCount: this.row.reworkCount + 1, handledAt: null, ...this.clockFor('dispatched', at) }, note, details);
+    this.apply(
+      'verify_fail',
+      at,
+      actor,
+      {
+        status: 'dispatched',
+        reworkCount: this.row.reworkCount + 1,
+        handledAt: null,
+        ...this.clockFor('dispatched', at),
+      },
+      note,
+      details,
+    );
   }
 
-  request(at: Date, actor: ActorRef & { id: string }, kind: DemoRequest['kind'], reason: string, hours: number | null, id: string): void {
-    this.apply(kind === 'extension' ? 'request_extension' : 'request_suspension', at, actor, {}, reason, { requestId: id, kind, hours });
-    this.requests.push({ id, kind, reason, hours, requestedBy: actor.id, requestedAt: at, decision: null, decidedBy: null, decidedAt: null, decisionNote: null });
+  request(
+    at: Date,
+    actor: ActorRef & { id: string },
+    kind: DemoRequest['kind'],
+    reason: string,
+    hours: number | null,
+    id: string,
+  ): void {
+    this.apply(kind === 'extension' ? 'request_extension' : 'request_suspension', at, actor, {}, reason, {
+      requestId: id,
+      kind,
+      hours,
+    });
+    this.requests.push({
+      id,
+      kind,
+      reason,
+      hours,
+      requestedBy: actor.id,
+      requestedAt: at,
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionNote: null,
+    });
   }
 
   /** The dispatcher's decision on the pending request; an approval stops the clock or extends the deadlines. */
@@ -154,13 +262,24 @@ export class CaseHistory {
     if (!pending) throw new Error('demo history: no pending request to decide');
     const set: Partial<CaseRow> = {};
     if (approved && pending.kind === 'suspension') {
-      Object.assign(set, { suspendedAt: at, suspendedRemainingMinutes: this.row.stageDueAt ? remainingMinutes(at, this.row.stageDueAt, this.env.work) : null });
+      Object.assign(set, {
+        suspendedAt: at,
+        suspendedRemainingMinutes: this.row.stageDueAt
+          ? remainingMinutes(at, this.row.stageDueAt, this.env.work)
+          : null,
+      });
     } else if (approved) {
-      const extend = (d: Date | null) => (d ? addWorkingHours(d, pending.hours ?? 0, this.env.work.calendar, this.env.work.hours) : null);
+      const extend = (d: Date | null) =>
+        d ? addWorkingHours(d, pending.hours ?? 0, this.env.work.calendar, this.env.work.hours) : null;
       Object.assign(set, { stageDueAt: extend(this.row.stageDueAt), handleDueAt: extend(this.row.handleDueAt) });
     }
     const decision = approved ? 'approved' : 'refused';
-    this.apply('decide_request', at, actor, set, note, { requestId: pending.id, kind: pending.kind, decision, hours: pending.hours });
+    this.apply('decide_request', at, actor, set, note, {
+      requestId: pending.id,
+      kind: pending.kind,
+      decision,
+      hours: pending.hours,
+    });
     Object.assign(pending, { decision, decidedBy: actor.id, decidedAt: at, decisionNote: note });
   }
 
@@ -169,9 +288,21 @@ export class CaseHistory {
     if (!suspendedAt) throw new Error('demo history: resume of a running clock');
     const next = suspendedRemainingMinutes === null ? due : resumedDueAt(at, suspendedRemainingMinutes, this.env.work);
     const shift = next && due ? next.getTime() - due.getTime() : 0;
-    this.apply('resume', at, actor, { suspendedAt: null, suspendedRemainingMinutes: null, stageDueAt: next, handleDueAt: handleDueAt ? new Date(handleDueAt.getTime() + shift) : null }, note, {
-      suspendedMinutes: Math.round((at.getTime() - suspendedAt.getTime()) / 60_000),
-    });
+    this.apply(
+      'resume',
+      at,
+      actor,
+      {
+        suspendedAt: null,
+        suspendedRemainingMinutes: null,
+        stageDueAt: next,
+        handleDueAt: handleDueAt ? new Date(handleDueAt.getTime() + shift) : null,
+      },
+      note,
+      {
+        suspendedMinutes: Math.round((at.getTime() - suspendedAt.getTime()) / 60_000),
+      },
+    );
   }
 
   /** 督办 by hand: one rung up (escalateCase). */
@@ -185,11 +316,28 @@ export class CaseHistory {
   /** 回访 (tracking.ts rateCase): not a transition of the state table's staff actions, but a timeline entry. */
   rate(at: Date, score: number, comment: string | null): void {
     if (this.row.status !== 'closed') throw new Error('demo history: rating a case that is not closed');
-    Object.assign(this.row, { satisfaction: score, satisfactionComment: comment, ratedAt: at, updatedAt: at, revision: this.row.revision + 1 });
-    this.events.push(event(this.events.length + 1, at, 'rate', { kind: 'reporter', id: null }, 'closed', 'closed', null, { score }));
+    Object.assign(this.row, {
+      satisfaction: score,
+      satisfactionComment: comment,
+      ratedAt: at,
+      updatedAt: at,
+      revision: this.row.revision + 1,
+    });
+    this.events.push(
+      event(this.events.length + 1, at, 'rate', { kind: 'reporter', id: null }, 'closed', 'closed', null, { score }),
+    );
   }
 }
 
-function event(seq: number, at: Date, action: string, actor: ActorRef, fromStatus: CaseStatus | null, toStatus: CaseStatus | null, note: string | null, details: Record<string, unknown>): DemoEvent {
+function event(
+  seq: number,
+  at: Date,
+  action: string,
+  actor: ActorRef,
+  fromStatus: CaseStatus | null,
+  toStatus: CaseStatus | null,
+  note: string | null,
+  details: Record<string, unknown>,
+): DemoEvent {
   return { seq, at, action, actorKind: actor.kind, actorId: actor.id, fromStatus, toStatus, note, details };
 }

@@ -93,7 +93,13 @@ class Walk {
       const verifyAt = this.next(h.lastAt, 15 + 285 * rng.next(), rng.chance(pathOdds.slowVerify));
       if (!this.happens(verifyAt)) return;
       const passed = round === reworks;
-      h.verify(verifyAt, actors.inspectorOf(h.row.townshipCode), passed, rng.pick(passed ? text.verifyPassNotes : text.verifyFailNotes), rng.int(3, 35));
+      h.verify(
+        verifyAt,
+        actors.inspectorOf(h.row.townshipCode),
+        passed,
+        rng.pick(passed ? text.verifyPassNotes : text.verifyFailNotes),
+        rng.int(3, 35),
+      );
     }
     this.rate();
   }
@@ -125,7 +131,8 @@ class Walk {
     const acceptAt = this.later(h.lastAt, Math.min(rng.int(5, 120), Math.max(5, 0.3 * this.left(h.lastAt))));
     if (!this.happens(acceptAt)) return false;
     h.accept(acceptAt, handler);
-    if (round === 0 && handler.id !== null && !this.detour(plan, actors, handler as ActorRef & { id: string })) return false;
+    if (round === 0 && handler.id !== null && !this.detour(plan, actors, handler as ActorRef & { id: string }))
+      return false;
     if (plan.stall === 'handling' && round === 0) return this.stalled(actors);
     const late = round === 0 && rng.chance(pathOdds.lateFeedback);
     const feedbackAt = this.feedbackTime(late);
@@ -140,7 +147,8 @@ class Walk {
     const { h, rng } = this;
     const due = h.row.stageDueAt!;
     const left = this.left(h.lastAt);
-    if (late || left < 10) return this.later(latest(due, h.lastAt), rng.int(20, Math.max(60, Math.round(0.6 * (left + 420)))));
+    if (late || left < 10)
+      return this.later(latest(due, h.lastAt), rng.int(20, Math.max(60, Math.round(0.6 * (left + 420)))));
     return this.later(h.lastAt, left * (0.1 + 0.85 * rng.next() ** 1.5));
   }
 
@@ -153,11 +161,13 @@ class Walk {
     const askAt = this.later(h.lastAt, Math.max(10, rng.next() * 0.4 * this.left(h.lastAt)));
     if (!this.happens(askAt)) return false;
     const id = uuidFrom(rng);
-    if (extension) h.request(askAt, handler, 'extension', rng.pick(text.extensionReasons), rng.pick([8, 16, 24, 40]), id);
+    if (extension)
+      h.request(askAt, handler, 'extension', rng.pick(text.extensionReasons), rng.pick([8, 16, 24, 40]), id);
     else h.request(askAt, handler, 'suspension', rng.pick(text.suspensionReasons), null, id);
     const decideAt = this.later(askAt, rng.int(10, 240));
     if (!this.happens(decideAt)) return false;
-    const approved = plan.openSuspension || rng.chance(extension ? pathOdds.extensionApproved : pathOdds.suspensionApproved);
+    const approved =
+      plan.openSuspension || rng.chance(extension ? pathOdds.extensionApproved : pathOdds.suspensionApproved);
     h.decide(decideAt, actors.dispatcher, approved, rng.pick(text.decisionNotes));
     if (!suspension || !approved) return true;
     if (plan.openSuspension) return false;

@@ -91,17 +91,27 @@ const requestColumns: ReadonlyArray<Column<RequestRow>> = [
 ];
 
 /** `insert into table (region_code?, cols…) select [region,] * from unnest($1::type[], …)`. */
-async function insertUnnest<R>(db: Db, table: string, columns: ReadonlyArray<Column<R>>, rows: readonly R[], regionCode?: string): Promise<void> {
+async function insertUnnest<R>(
+  db: Db,
+  table: string,
+  columns: ReadonlyArray<Column<R>>,
+  rows: readonly R[],
+  regionCode?: string,
+): Promise<void> {
   if (rows.length === 0) return;
   // sql.param passes each array as ONE parameter; a bare array would expand into a ($1, $2, …) row.
   const arrays = columns.map(([, type, value]) => sql`${sql.param(rows.map(value))}::${sql.raw(type)}[]`);
   const names = sql.raw([...(regionCode ? ['region_code'] : []), ...columns.map(([name]) => name)].join(', '));
   const region: SQL = regionCode ? sql`${regionCode}::text, ` : sql``;
-  await db.execute(sql`insert into ${sql.raw(table)} (${names}) select ${region}u.* from unnest(${sql.join(arrays, sql`, `)}) as u`);
+  await db.execute(
+    sql`insert into ${sql.raw(table)} (${names}) select ${region}u.* from unnest(${sql.join(arrays, sql`, `)}) as u`,
+  );
 }
 
 export async function countyHasCases(db: Db, regionCode: string): Promise<boolean> {
-  return (await queryOne(db, sql`select 1 as found from cases_case where region_code = ${regionCode} limit 1`)) !== undefined;
+  return (
+    (await queryOne(db, sql`select 1 as found from cases_case where region_code = ${regionCode} limit 1`)) !== undefined
+  );
 }
 
 /**
@@ -110,24 +120,51 @@ export async function countyHasCases(db: Db, regionCode: string): Promise<boolea
  * nothing takes ids between the two statements.
  */
 export async function reserveCaseIds(db: Db, count: number): Promise<number> {
-  const row = await queryOne<{ first: number }>(db, sql`select nextval(pg_get_serial_sequence('cases_case', 'id')) as first`);
+  const row = await queryOne<{ first: number }>(
+    db,
+    sql`select nextval(pg_get_serial_sequence('cases_case', 'id')) as first`,
+  );
   const first = Number(row?.first);
-  if (count > 1) await db.execute(sql`select setval(pg_get_serial_sequence('cases_case', 'id'), ${first + count - 1}::int8)`);
+  if (count > 1)
+    await db.execute(sql`select setval(pg_get_serial_sequence('cases_case', 'id'), ${first + count - 1}::int8)`);
   return first;
 }
 
 /** Cases of one batch with their timelines and requests. */
 export async function insertHistories(db: Db, regionCode: string, batch: readonly CaseHistory[]): Promise<void> {
-  await insertUnnest(db, 'cases_case', caseColumns, batch.map((h) => h.row));
-  await insertUnnest(db, 'cases_event', eventColumns, batch.flatMap((h) => h.events.map((e) => ({ ...e, caseId: h.row.id }))), regionCode);
-  await insertUnnest(db, 'cases_request', requestColumns, batch.flatMap((h) => h.requests.map((r) => ({ ...r, caseId: h.row.id }))), regionCode);
+  await insertUnnest(
+    db,
+    'cases_case',
+    caseColumns,
+    batch.map((h) => h.row),
+  );
+  await insertUnnest(
+    db,
+    'cases_event',
+    eventColumns,
+    batch.flatMap((h) => h.events.map((e) => ({ ...e, caseId: h.row.id }))),
+    regionCode,
+  );
+  await insertUnnest(
+    db,
+    'cases_request',
+    requestColumns,
+    batch.flatMap((h) => h.requests.map((r) => ({ ...r, caseId: h.row.id }))),
+    regionCode,
+  );
 }
 
 /**
  * The photos, each row pointing at one of the few demo images by index: the image bytes travel once per
  * batch as an array parameter, not once per row.
  */
-export async function insertDemoPhotos(db: Db, regionCode: string, photos: readonly DemoPhoto[], images: readonly InspectedImage[], batchSize = 200): Promise<void> {
+export async function insertDemoPhotos(
+  db: Db,
+  regionCode: string,
+  photos: readonly DemoPhoto[],
+  images: readonly InspectedImage[],
+  batchSize = 200,
+): Promise<void> {
   const content = sql.param(images.map((i) => i.bytes.toString('base64')));
   const thumbnails = sql.param(images.map((i) => i.thumbnail.bytes.toString('base64')));
   for (let start = 0; start < photos.length; start += batchSize) {

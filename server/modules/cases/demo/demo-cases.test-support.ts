@@ -20,7 +20,16 @@ export const demoOptions: SeedOptions = { scale: 'small', seed: 430225, countyCo
  * itself, through the real seed runner; the roles carry the cases grants so tests can sign in.
  */
 export async function seedCaseHistory(ctx: Ctx, options: SeedOptions = demoOptions): Promise<Array<[number, number]>> {
-  await tx(ctx, (t) => upsertBuiltinRoles(t.db, t.countyCode, withGrants(builtinRoles, appModules.map((m) => m.grants ?? {}))));
+  await tx(ctx, (t) =>
+    upsertBuiltinRoles(
+      t.db,
+      t.countyCode,
+      withGrants(
+        builtinRoles,
+        appModules.map((m) => m.grants ?? {}),
+      ),
+    ),
+  );
   const progress = recordingProgress();
   await runSeed(ctx, [villagesSeed, demoAccountsSeed, departmentsSeed], options, () => recordingProgress());
   await runSeed(ctx, [demoCasesSeed], options, () => progress);
@@ -31,7 +40,9 @@ export async function seedCaseHistory(ctx: Ctx, options: SeedOptions = demoOptio
  * A digest of every seeded row, with user ids replaced by login ids (accounts get random ids) and without
  * the tracking-token hashes (random on purpose): equal digests mean the same history row for row.
  */
-export async function historyDigest(ctx: Ctx): Promise<{ cases: string; events: string; photos: string; requests: string }> {
+export async function historyDigest(
+  ctx: Ctx,
+): Promise<{ cases: string; events: string; photos: string; requests: string }> {
   const one = async (query: ReturnType<typeof sql>) => (await queryOne<{ d: string }>(ctx.db, query))?.d ?? '';
   return {
     cases: await one(sql`
@@ -56,7 +67,10 @@ export async function historyDigest(ctx: Ctx): Promise<{ cases: string; events: 
   };
 }
 
-export async function countRows(ctx: Ctx, table: 'cases_case' | 'cases_event' | 'cases_photo' | 'cases_request'): Promise<number> {
+export async function countRows(
+  ctx: Ctx,
+  table: 'cases_case' | 'cases_event' | 'cases_photo' | 'cases_request',
+): Promise<number> {
   const rows = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${sql.raw(table)}`);
   return rows[0]?.n ?? 0;
 }

@@ -43,17 +43,27 @@ describe('the demo case history (small scale)', () => {
       select k.code from cases_category k join cases_catalogue_version v on v.region_code = k.region_code and v.version = k.version and v.active
       where k.code not in (select category_code from cases_case)`);
     expect(missingCategories).toEqual([]);
-    const missingTownships = await rows(sql`select code from region where parent_code = '430225' and code not in (select township_code from cases_case)`);
+    const missingTownships = await rows(
+      sql`select code from region where parent_code = '430225' and code not in (select township_code from cases_case)`,
+    );
     expect(missingTownships).toEqual([]);
-    const statuses = await rows<{ status: CaseStatus; n: number }>(sql`select status, count(*)::int as n from cases_case group by status`);
+    const statuses = await rows<{ status: CaseStatus; n: number }>(
+      sql`select status, count(*)::int as n from cases_case group by status`,
+    );
     expect(statuses.map((s) => s.status).sort()).toEqual([...caseStatuses].sort());
-    const channels = await rows<{ channel: string; n: number }>(sql`select channel, count(*)::int as n from cases_case group by channel order by n desc`);
+    const channels = await rows<{ channel: string; n: number }>(
+      sql`select channel, count(*)::int as n from cases_case group by channel order by n desc`,
+    );
     expect(channels.map((c) => c.channel).sort()).toEqual([...caseChannels].sort());
     expect(channels[0]!.channel).toBe('patrol');
-    const [seat] = await rows<{ share: number }>(sql`select avg((township_code = '430225100')::int)::float8 as share from cases_case`);
+    const [seat] = await rows<{ share: number }>(
+      sql`select avg((township_code = '430225100')::int)::float8 as share from cases_case`,
+    );
     expect(seat!.share).toBeGreaterThan(0.4);
     expect(seat!.share).toBeLessThan(0.5);
-    const top = await rows<{ category_code: string }>(sql`select category_code from cases_case group by 1 order by count(*) desc limit 5`);
+    const top = await rows<{ category_code: string }>(
+      sql`select category_code from cases_case group by 1 order by count(*) desc limit 5`,
+    );
     expect(top.map((c) => c.category_code).sort()).toEqual(['06036', '07001', '09001', '09006', '09009']);
   });
 
@@ -72,7 +82,19 @@ describe('the demo case history (small scale)', () => {
         (select count(*)::int from cases_event where action = 'escalate' and actor_kind = 'user') as manual_escalations
       from cases_case`);
     const n = (key: string) => tail?.[key] ?? 0;
-    for (const key of ['rework1', 'rework2', 'suspended', 'level1', 'level2', 'level3', 'overdue_open', 'returned', 'resumed', 'extended', 'manual_escalations']) {
+    for (const key of [
+      'rework1',
+      'rework2',
+      'suspended',
+      'level1',
+      'level2',
+      'level3',
+      'overdue_open',
+      'returned',
+      'resumed',
+      'extended',
+      'manual_escalations',
+    ]) {
       expect(n(key), key).toBeGreaterThan(0);
     }
     expect(n('on_time') / n('closed')).toBeGreaterThan(0.8);
@@ -106,7 +128,9 @@ describe('the demo case history (small scale)', () => {
         and reported_at <= ${clock()}
       )`);
     expect(bad).toEqual([]);
-    const clocks = await rows<{ status: CaseStatus; clock_stage: string | null }>(sql`select distinct status, clock_stage from cases_case`);
+    const clocks = await rows<{ status: CaseStatus; clock_stage: string | null }>(
+      sql`select distinct status, clock_stage from cases_case`,
+    );
     for (const { status, clock_stage } of clocks) expect(clock_stage, status).toBe(clockStageOf(status));
   });
 
@@ -116,32 +140,63 @@ describe('the demo case history (small scale)', () => {
     const limits = new Map<string, Awaited<ReturnType<typeof loadCategory>>['limits']>();
     for (const c of setup.categories) limits.set(c.code, c.limits);
     // Cases whose deadlines no 延期 or 挂起 moved: the stored deadlines must be exactly the computed ones.
-    const plain = await rows<{ case_no: string; category_code: string; clock_stage: 'register' | 'dispatch' | 'handle' | 'verify' | null; stage_started_at: Date | null; stage_due_at: Date | null; dispatched_at: Date | null; handle_due_at: Date | null }>(sql`
+    const plain = await rows<{
+      case_no: string;
+      category_code: string;
+      clock_stage: 'register' | 'dispatch' | 'handle' | 'verify' | null;
+      stage_started_at: Date | null;
+      stage_due_at: Date | null;
+      dispatched_at: Date | null;
+      handle_due_at: Date | null;
+    }>(sql`
       select case_no, category_code, clock_stage, stage_started_at, stage_due_at, dispatched_at, handle_due_at from cases_case c
       where not exists (select 1 from cases_request q where q.region_code = c.region_code and q.case_id = c.id and q.decision = 'approved')`);
     const wrong: string[] = [];
     const same = (a: Date | null, b: Date) => a?.getTime() === b.getTime();
     for (const row of plain) {
       const own = limits.get(row.category_code)!;
-      if (row.clock_stage && !same(row.stage_due_at, stageDueAt(row.stage_started_at!, row.clock_stage, own, policy, setup.work))) wrong.push(`${row.case_no} stage`);
-      if (row.dispatched_at && !same(row.handle_due_at, stageDueAt(row.dispatched_at, 'handle', own, policy, setup.work))) wrong.push(`${row.case_no} handle`);
+      if (
+        row.clock_stage &&
+        !same(row.stage_due_at, stageDueAt(row.stage_started_at!, row.clock_stage, own, policy, setup.work))
+      )
+        wrong.push(`${row.case_no} stage`);
+      if (
+        row.dispatched_at &&
+        !same(row.handle_due_at, stageDueAt(row.dispatched_at, 'handle', own, policy, setup.work))
+      )
+        wrong.push(`${row.case_no} handle`);
     }
     expect(wrong).toEqual([]);
     expect(plain.length).toBeGreaterThan(2_500);
   });
 
   it('links every duplicate to a same-category case within the duplicate radius that was open when merged', async () => {
-    const links = await rows<{ category_code: string; target_category: string; target_status: string; lng: number; lat: number; tlng: number; tlat: number; merged_at: Date; target_reported: Date; target_closed: Date | null }>(sql`
+    const links = await rows<{
+      category_code: string;
+      target_category: string;
+      target_status: string;
+      lng: number;
+      lat: number;
+      tlng: number;
+      tlat: number;
+      merged_at: Date;
+      target_reported: Date;
+      target_closed: Date | null;
+    }>(sql`
       select d.category_code, t.category_code as target_category, t.status as target_status, d.lng, d.lat, t.lng as tlng, t.lat as tlat,
         (select at from cases_event e where e.region_code = d.region_code and e.case_id = d.id and e.action = 'merge') as merged_at, t.reported_at as target_reported, t.closed_at as target_closed
       from cases_case d join cases_case t on t.region_code = d.region_code and t.id = d.duplicate_of where d.status = 'duplicate'`);
-    const [{ n }] = (await rows<{ n: number }>(sql`select count(*)::int as n from cases_case where status = 'duplicate'`)) as [{ n: number }];
+    const [{ n }] = (await rows<{ n: number }>(
+      sql`select count(*)::int as n from cases_case where status = 'duplicate'`,
+    )) as [{ n: number }];
     expect(links).toHaveLength(n);
     for (const link of links) {
       expect(link.target_category).toBe(link.category_code);
       expect(link.target_status).not.toBe('duplicate');
       expect(distanceM({ lng: link.lng, lat: link.lat }, { lng: link.tlng, lat: link.tlat })).toBeLessThanOrEqual(50);
-      expect(link.merged_at >= link.target_reported && (link.target_closed === null || link.merged_at < link.target_closed)).toBe(true);
+      expect(
+        link.merged_at >= link.target_reported && (link.target_closed === null || link.merged_at < link.target_closed),
+      ).toBe(true);
     }
     expect(new Set(links.map((l) => l.target_status)).size).toBeGreaterThan(1);
   });
@@ -168,7 +223,7 @@ describe('the demo case history (small scale)', () => {
     expect(new Set(steps.map((s) => s.case_id)).size).toBeGreaterThan(2_700);
   });
 
-  it('stores photos in the pipeline\'s shape on the newest cases, counted on their timeline entries', async () => {
+  it("stores photos in the pipeline's shape on the newest cases, counted on their timeline entries", async () => {
     const bad = await rows(sql`
       select id from cases_photo where content_type <> 'image/jpeg' or encode(sha256(content), 'hex') <> sha256 or width <> 320 or height <> 240
         or length(thumbnail) = 0 or substring(content from 1 for 2) <> '\\xffd8'::bytea`);
@@ -205,7 +260,8 @@ function timelineProblems(steps: readonly Step[]): string[] {
     if (s.seq !== (lastSeq.get(s.case_id) ?? 0) + 1) problems.push(`${where}: seq gap`);
     lastSeq.set(s.case_id, s.seq);
     if (s.seq === 1) {
-      if (s.action !== 'report' || s.from_status !== null || s.to_status !== 'reported') problems.push(`${where}: not a report`);
+      if (s.action !== 'report' || s.from_status !== null || s.to_status !== 'reported')
+        problems.push(`${where}: not a report`);
       continue;
     }
     const rule = actionRules[s.action as CaseAction];

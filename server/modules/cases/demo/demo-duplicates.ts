@@ -21,7 +21,12 @@ const hourMs = 3_600_000;
  * intake (合并, sometimes after 立案) as mergeCase allows: same category, the target open and not itself a
  * duplicate. The target may have been closed since.
  */
-export function planDuplicates(primaries: readonly CaseHistory[], count: number, context: PlanContext, rng: SeededRandom): CaseHistory[] {
+export function planDuplicates(
+  primaries: readonly CaseHistory[],
+  count: number,
+  context: PlanContext,
+  rng: SeededRandom,
+): CaseHistory[] {
   const { now } = context.setup;
   const targets = primaries.filter((h) => h.status !== 'rejected' && h.status !== 'reported');
   const out: CaseHistory[] = [];
@@ -31,8 +36,14 @@ export function planDuplicates(primaries: readonly CaseHistory[], count: number,
       const openUntil = target.row.closedAt ?? now;
       const window = Math.min(openUntil.getTime() - target.row.reportedAt.getTime(), 72 * hourMs);
       if (window < 2 * hourMs) continue;
-      const duplicate = reportAgain(target, new Date(target.row.reportedAt.getTime() + (0.05 + 0.8 * rng.next()) * window), context, rng);
-      const later = (from: Date, minutes: number) => addWorkingMinutes(from, minutes, context.setup.work.calendar, context.setup.work.hours);
+      const duplicate = reportAgain(
+        target,
+        new Date(target.row.reportedAt.getTime() + (0.05 + 0.8 * rng.next()) * window),
+        context,
+        rng,
+      );
+      const later = (from: Date, minutes: number) =>
+        addWorkingMinutes(from, minutes, context.setup.work.calendar, context.setup.work.hours);
       const registerFirst = rng.chance(0.2);
       const registerAt = later(duplicate.row.reportedAt, rng.int(5, 60));
       const mergeAt = later(registerFirst ? registerAt : duplicate.row.reportedAt, rng.int(5, 120));
@@ -53,7 +64,19 @@ function reportAgain(target: CaseHistory, reportedAt: Date, context: PlanContext
   const category = context.byCode.get(target.row.categoryCode)!;
   // Demo cases are all placed by a point (only a partner's address-only report has none).
   const point = near({ lng: target.row.lng!, lat: target.row.lat! }, rng.int(5, 40), rng);
-  return context.open(category, { township, village, point, address: target.row.address, channel, reportedAt, reporter: context.reporterOf(channel, township.code, undefined) }, rng);
+  return context.open(
+    category,
+    {
+      township,
+      village,
+      point,
+      address: target.row.address,
+      channel,
+      reportedAt,
+      reporter: context.reporterOf(channel, township.code, undefined),
+    },
+    rng,
+  );
 }
 
 /** A point `metres` from `p` in a random direction. */

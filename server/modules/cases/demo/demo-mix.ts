@@ -93,22 +93,38 @@ export const pathOdds = {
 } as const;
 
 /** 回访 reaches the people who gave a number more often than the inspectors who reported themselves. */
-export const ratingOdds: Record<CaseChannel, number> = { citizen: 0.85, hotline: 0.85, volunteer: 0.7, patrol: 0.5, other: 0.5 };
+export const ratingOdds: Record<CaseChannel, number> = {
+  citizen: 0.85,
+  hotline: 0.85,
+  volunteer: 0.7,
+  patrol: 0.5,
+  other: 0.5,
+};
 
 /**
  * About `n` keys in random order with each key's share of `weights`, every key at least `minEach` times (so
  * a few more than `n` when the minimums add up): a weighted draw that cannot leave a rare category out.
  */
-export function quotaDraw<K>(weights: ReadonlyArray<readonly [K, number]>, n: number, rng: SeededRandom, minEach = 1): K[] {
+export function quotaDraw<K>(
+  weights: ReadonlyArray<readonly [K, number]>,
+  n: number,
+  rng: SeededRandom,
+  minEach = 1,
+): K[] {
   const total = weights.reduce((sum, [, w]) => sum + w, 0);
   const out: K[] = [];
-  for (const [key, w] of weights) for (let i = Math.max(minEach, Math.floor((w / total) * n)); i > 0; i--) out.push(key);
+  for (const [key, w] of weights)
+    for (let i = Math.max(minEach, Math.floor((w / total) * n)); i > 0; i--) out.push(key);
   while (out.length < n) out.push(weightedPick(weights, rng, total));
   shuffle(out, rng);
   return out;
 }
 
-export function weightedPick<K>(weights: ReadonlyArray<readonly [K, number]>, rng: SeededRandom, total = weights.reduce((s, [, w]) => s + w, 0)): K {
+export function weightedPick<K>(
+  weights: ReadonlyArray<readonly [K, number]>,
+  rng: SeededRandom,
+  total = weights.reduce((s, [, w]) => s + w, 0),
+): K {
   let x = rng.next() * total;
   for (const [key, w] of weights) {
     x -= w;

@@ -45,7 +45,12 @@ const problems = [
 
 function scene(index: number): string {
   const [skyTop, skyBottom, road, pavement] = palettes[index % palettes.length]!;
-  const buildings = [0, 1, 2, 3].map((b) => `<rect x="${10 + b * 78}" y="${40 + ((index + b) % 3) * 12}" width="66" height="${90 - ((index + b) % 3) * 12}" fill="${['#d7ccc8', '#cfd8dc', '#e0d6c2', '#c5cae9'][(index + b) % 4]}"/>`).join('');
+  const buildings = [0, 1, 2, 3]
+    .map(
+      (b) =>
+        `<rect x="${10 + b * 78}" y="${40 + ((index + b) % 3) * 12}" width="66" height="${90 - ((index + b) % 3) * 12}" fill="${['#d7ccc8', '#cfd8dc', '#e0d6c2', '#c5cae9'][(index + b) % 4]}"/>`,
+    )
+    .join('');
   const objects = index < problemScenes ? problems[index]! : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${skyTop}"/><stop offset="1" stop-color="${skyBottom}"/></linearGradient></defs><rect width="${width}" height="${height}" fill="url(#s)"/>${buildings}<rect y="130" width="${width}" height="70" fill="${pavement}"/><rect y="200" width="${width}" height="40" fill="${road}"/>${objects}</svg>`;
 }
@@ -54,7 +59,9 @@ function scene(index: number): string {
 export async function makeDemoImages(): Promise<InspectedImage[]> {
   const images: InspectedImage[] = [];
   for (let i = 0; i < demoSceneCount; i++) {
-    const jpeg = await sharp(Buffer.from(scene(i))).jpeg({ quality: 85 }).toBuffer();
+    const jpeg = await sharp(Buffer.from(scene(i)))
+      .jpeg({ quality: 85 })
+      .toBuffer();
     images.push(await inspectImage(jpeg));
   }
   return images;
@@ -86,8 +93,23 @@ function reportPhotos(h: CaseHistory, rng: SeededRandom): DemoPhoto[] {
   const withExif = h.row.channel === 'patrol' || rng.chance(0.3);
   report.details = { ...report.details, photos: n };
   return Array.from({ length: n }, (_, i) => {
-    const exif = withExif ? { lng: h.row.lng! + (rng.next() - 0.5) * 2e-4, lat: h.row.lat! + (rng.next() - 0.5) * 2e-4, takenAt: new Date(report.at.getTime() - rng.int(1, 10) * 60_000) } : null;
-    return { history: h, id: uuidFrom(rng), stage: 'report' as const, image: rng.int(0, problemScenes - 1), exif, uploadedAt: report.at, uploadedBy: h.row.reporterUserId, sortOrder: i };
+    const exif = withExif
+      ? {
+          lng: h.row.lng! + (rng.next() - 0.5) * 2e-4,
+          lat: h.row.lat! + (rng.next() - 0.5) * 2e-4,
+          takenAt: new Date(report.at.getTime() - rng.int(1, 10) * 60_000),
+        }
+      : null;
+    return {
+      history: h,
+      id: uuidFrom(rng),
+      stage: 'report' as const,
+      image: rng.int(0, problemScenes - 1),
+      exif,
+      uploadedAt: report.at,
+      uploadedBy: h.row.reporterUserId,
+      sortOrder: i,
+    };
   });
 }
 
@@ -96,11 +118,22 @@ function laterPhotos(h: CaseHistory, rng: SeededRandom): DemoPhoto[] {
   const photos: DemoPhoto[] = [];
   let handled = 0;
   for (const e of h.events) {
-    const stage = e.action === 'feedback' ? 'handle' : e.action.startsWith('verify_') && rng.chance(0.3) ? 'verify' : null;
+    const stage =
+      e.action === 'feedback' ? 'handle' : e.action.startsWith('verify_') && rng.chance(0.3) ? 'verify' : null;
     if (!stage) continue;
     // A failed check photographs the problem still there.
-    const image = e.action === 'verify_fail' ? rng.int(0, problemScenes - 1) : rng.int(problemScenes, demoSceneCount - 1);
-    photos.push({ history: h, id: uuidFrom(rng), stage, image, exif: null, uploadedAt: e.at, uploadedBy: e.actorId, sortOrder: stage === 'handle' ? handled++ : 0 });
+    const image =
+      e.action === 'verify_fail' ? rng.int(0, problemScenes - 1) : rng.int(problemScenes, demoSceneCount - 1);
+    photos.push({
+      history: h,
+      id: uuidFrom(rng),
+      stage,
+      image,
+      exif: null,
+      uploadedAt: e.at,
+      uploadedBy: e.actorId,
+      sortOrder: stage === 'handle' ? handled++ : 0,
+    });
     e.details = { ...e.details, photos: 1 };
   }
   return photos;

@@ -33,8 +33,38 @@ export const countySeatCode = '430225100';
 const countySeatAnchor: Point = { lng: 113.77, lat: 26.49 };
 
 /** Synthetic streets of the county seat (the community names of demo-villages.ts reappear as road names). */
-const seatStreets = ['炎帝大道', '神农大道', '鹿原路', '沿河路', '解放路', '建设路', '新华路', '城东路', '城西路', '洣水路', '迎宾路', '东风路', '滨江路', '人民路', '府前路', '向阳路'];
-const seatLandmarks = ['农贸市场', '汽车站', '县人民医院', '第一中学', '步行街', '炎帝广场', '商贸城', '火车站广场', '体育馆', '中心菜市场', '滨江公园', '城南小学'];
+const seatStreets = [
+  '炎帝大道',
+  '神农大道',
+  '鹿原路',
+  '沿河路',
+  '解放路',
+  '建设路',
+  '新华路',
+  '城东路',
+  '城西路',
+  '洣水路',
+  '迎宾路',
+  '东风路',
+  '滨江路',
+  '人民路',
+  '府前路',
+  '向阳路',
+];
+const seatLandmarks = [
+  '农贸市场',
+  '汽车站',
+  '县人民医院',
+  '第一中学',
+  '步行街',
+  '炎帝广场',
+  '商贸城',
+  '火车站广场',
+  '体育馆',
+  '中心菜市场',
+  '滨江公园',
+  '城南小学',
+];
 const townPlaces = ['集镇农贸市场', '镇政府', '卫生院', '中心小学', '中学', '客运站', '信用社', '老街口', '大桥头'];
 const villagePlaces = ['村部', '组道路口', '小学', '桥头', '河边', '祠堂', '文化广场', '便民超市'];
 
@@ -49,7 +79,11 @@ export function buildTownships(
   bounds: CasesPolicy['bounds'],
   rng: SeededRandom,
 ): DemoTownship[] {
-  const anchors = townshipAnchors(rows.map((r) => r.code), bounds, rng.fork('anchors'));
+  const anchors = townshipAnchors(
+    rows.map((r) => r.code),
+    bounds,
+    rng.fork('anchors'),
+  );
   return rows.map((row) => {
     const anchor = anchors.get(row.code)!;
     const own = villages.filter((v) => v.parentCode === row.code);
@@ -60,7 +94,11 @@ export function buildTownships(
       code: row.code,
       name: row.name,
       anchor,
-      villages: own.map((v) => ({ code: v.code, name: v.name, anchor: villageAnchor(anchor, v.code, seat, bounds, local) })),
+      villages: own.map((v) => ({
+        code: v.code,
+        name: v.name,
+        anchor: villageAnchor(anchor, v.code, seat, bounds, local),
+      })),
       streets: seat ? seatStreets : [`${base}大道`, `${base}老街`, `${base}新街`, `${base}中路`],
       landmarks: seat ? seatLandmarks : townPlaces,
     };
@@ -68,7 +106,11 @@ export function buildTownships(
 }
 
 /** Township anchors spread over the county box, none closer than ~8 km to another (rejection sampling). */
-function townshipAnchors(codes: readonly string[], bounds: CasesPolicy['bounds'], rng: SeededRandom): Map<string, Point> {
+function townshipAnchors(
+  codes: readonly string[],
+  bounds: CasesPolicy['bounds'],
+  rng: SeededRandom,
+): Map<string, Point> {
   const placed = new Map<string, Point>();
   if (codes.includes(countySeatCode)) placed.set(countySeatCode, countySeatAnchor);
   const inset = 0.05;
@@ -77,8 +119,14 @@ function townshipAnchors(codes: readonly string[], bounds: CasesPolicy['bounds']
     let best: Point = countySeatAnchor;
     let bestGap = -1;
     for (let attempt = 0; attempt < 200 && bestGap < 0.075; attempt++) {
-      const p = { lng: bounds.minLng + inset + rng.next() * (bounds.maxLng - bounds.minLng - 2 * inset), lat: bounds.minLat + inset + rng.next() * (bounds.maxLat - bounds.minLat - 2 * inset) };
-      const gap = Math.min(...[...placed.values()].map((q) => Math.hypot(p.lng - q.lng, p.lat - q.lat)), Number.POSITIVE_INFINITY);
+      const p = {
+        lng: bounds.minLng + inset + rng.next() * (bounds.maxLng - bounds.minLng - 2 * inset),
+        lat: bounds.minLat + inset + rng.next() * (bounds.maxLat - bounds.minLat - 2 * inset),
+      };
+      const gap = Math.min(
+        ...[...placed.values()].map((q) => Math.hypot(p.lng - q.lng, p.lat - q.lat)),
+        Number.POSITIVE_INFINITY,
+      );
       if (gap > bestGap) [best, bestGap] = [p, gap];
     }
     placed.set(code, round(best));
@@ -87,7 +135,13 @@ function townshipAnchors(codes: readonly string[], bounds: CasesPolicy['bounds']
 }
 
 /** Communities (segment 001–199) sit in the township's built-up centre; villages further out. */
-function villageAnchor(township: Point, code: string, seat: boolean, bounds: CasesPolicy['bounds'], rng: SeededRandom): Point {
+function villageAnchor(
+  township: Point,
+  code: string,
+  seat: boolean,
+  bounds: CasesPolicy['bounds'],
+  rng: SeededRandom,
+): Point {
   const community = Number(code.slice(9)) < 200;
   const radius = community ? (seat ? 0.012 : 0.006) : seat ? 0.05 : 0.035;
   return round(clamp(scatter(township, radius, rng), bounds, 0.01));
@@ -97,7 +151,10 @@ function villageAnchor(township: Point, code: string, seat: boolean, bounds: Cas
 export function scatter(centre: Point, radius: number, rng: SeededRandom): Point {
   const r = radius * Math.sqrt(rng.next());
   const angle = rng.next() * 2 * Math.PI;
-  return { lng: centre.lng + (r * Math.cos(angle)) / Math.cos((centre.lat * Math.PI) / 180), lat: centre.lat + r * Math.sin(angle) };
+  return {
+    lng: centre.lng + (r * Math.cos(angle)) / Math.cos((centre.lat * Math.PI) / 180),
+    lat: centre.lat + r * Math.sin(angle),
+  };
 }
 
 export function clamp(p: Point, bounds: CasesPolicy['bounds'], margin = 0): Point {

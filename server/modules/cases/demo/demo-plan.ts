@@ -6,8 +6,28 @@ import type { SeedScale } from '../../../platform/seed/seed-step.ts';
 import type { CategoryFacts } from '../case-setup.ts';
 import { type ActorRef, CaseHistory, type NewHistoryRow } from './case-history.ts';
 import { type OpenStall, type PathActors, type PathPlan, walkCase } from './case-paths.ts';
-import { casesPerYear, categoryWeights, channelWeights, countySeatShare, otherCodeWeight, pathOdds, quotaDraw, townshipWeight, weightedPick } from './demo-mix.ts';
-import { addressIn, buildTownships, clamp, countySeatCode, type DemoTownship, type DemoVillage, type Point, round, scatter } from './demo-places.ts';
+import {
+  casesPerYear,
+  categoryWeights,
+  channelWeights,
+  countySeatShare,
+  otherCodeWeight,
+  pathOdds,
+  quotaDraw,
+  townshipWeight,
+  weightedPick,
+} from './demo-mix.ts';
+import {
+  addressIn,
+  buildTownships,
+  clamp,
+  countySeatCode,
+  type DemoTownship,
+  type DemoVillage,
+  type Point,
+  round,
+  scatter,
+} from './demo-places.ts';
 import { buildSchedule, historyDays, reportTime, type Schedule } from './demo-schedule.ts';
 import type { DemoSetup } from './demo-setup.ts';
 import { descriptionFor } from './demo-texts.ts';
@@ -24,7 +44,12 @@ export function planCaseHistory(setup: DemoSetup, scale: SeedScale, seed: number
   const total = Math.round((casesPerYear[scale] * (historyDays + 1)) / 365);
   const primaries = Math.round(total * (1 - pathOdds.duplicateShare));
   const pick = rng.fork('mix');
-  const categories = quotaDraw(setup.categories.map((c) => [c, categoryWeights[c.code] ?? otherCodeWeight] as const), primaries, pick, 3);
+  const categories = quotaDraw(
+    setup.categories.map((c) => [c, categoryWeights[c.code] ?? otherCodeWeight] as const),
+    primaries,
+    pick,
+    3,
+  );
   const townships = quotaDraw(townshipWeights(context.townships), categories.length, pick, 5);
   const channels = quotaDraw(channelWeights, categories.length, pick, 3);
   const walk = rng.fork('walk');
@@ -42,7 +67,13 @@ export function planCaseHistory(setup: DemoSetup, scale: SeedScale, seed: number
 function townshipWeights(townships: readonly DemoTownship[]): Array<readonly [DemoTownship, number]> {
   const others = townships.filter((t) => t.code !== countySeatCode);
   const rest = others.reduce((sum, t) => sum + townshipWeight(t.name), 0);
-  return townships.map((t) => [t, t.code === countySeatCode ? (rest * countySeatShare) / (1 - countySeatShare) : townshipWeight(t.name)] as const);
+  return townships.map(
+    (t) =>
+      [
+        t,
+        t.code === countySeatCode ? (rest * countySeatShare) / (1 - countySeatShare) : townshipWeight(t.name),
+      ] as const,
+  );
 }
 
 interface Draft {
@@ -73,14 +104,36 @@ export class PlanContext {
     };
   }
 
-  draft(category: CategoryFacts, township: DemoTownship, channel: CaseChannel, rng: SeededRandom, first: boolean): Draft {
+  draft(
+    category: CategoryFacts,
+    township: DemoTownship,
+    channel: CaseChannel,
+    rng: SeededRandom,
+    first: boolean,
+  ): Draft {
     const { setup } = this;
     const reportedAt = reportTime(this.schedule, channel, setup.now, setup.work, rng, first);
-    const cadre = channel === 'other' && township.code === countySeatCode && rng.chance(0.5) ? setup.staff.cadres.find((c) => township.villages.some((v) => v.code === c.village)) : undefined;
+    const cadre =
+      channel === 'other' && township.code === countySeatCode && rng.chance(0.5)
+        ? setup.staff.cadres.find((c) => township.villages.some((v) => v.code === c.village))
+        : undefined;
     const village = cadre ? township.villages.find((v) => v.code === cadre.village)! : pickVillage(township, rng);
-    const point = round(clamp(scatter(village?.anchor ?? township.anchor, village && Number(village.code.slice(9)) >= 200 ? 0.006 : 0.003, rng), setup.policy.bounds));
+    const point = round(
+      clamp(
+        scatter(
+          village?.anchor ?? township.anchor,
+          village && Number(village.code.slice(9)) >= 200 ? 0.006 : 0.003,
+          rng,
+        ),
+        setup.policy.bounds,
+      ),
+    );
     const reporter = this.reporterOf(channel, township.code, cadre?.id);
-    const history = this.open(category, { township, village, point, address: addressIn(township, village, rng), channel, reportedAt, reporter }, rng);
+    const history = this.open(
+      category,
+      { township, village, point, address: addressIn(township, village, rng), channel, reportedAt, reporter },
+      rng,
+    );
     const department = setup.departmentFor(category.code, township.code);
     const others = setup.departments.filter((d) => d !== department);
     return {
@@ -96,7 +149,19 @@ export class PlanContext {
   }
 
   /** A new case as storeReport writes it. */
-  open(category: CategoryFacts, at: { township: DemoTownship; village: DemoVillage | null; point: Point; address: string; channel: CaseChannel; reportedAt: Date; reporter: ActorRef }, rng: SeededRandom): CaseHistory {
+  open(
+    category: CategoryFacts,
+    at: {
+      township: DemoTownship;
+      village: DemoVillage | null;
+      point: Point;
+      address: string;
+      channel: CaseChannel;
+      reportedAt: Date;
+      reporter: ActorRef;
+    },
+    rng: SeededRandom,
+  ): CaseHistory {
     const facts: NewHistoryRow = {
       regionCode: this.setup.countyCode,
       trackingTokenHash: createHash('sha256').update(randomBytes(12).toString('base64url')).digest('hex'),
@@ -166,7 +231,10 @@ export class PlanContext {
 /** Most cases name a village or community; the county seat's mostly its urban communities. */
 function pickVillage(township: DemoTownship, rng: SeededRandom): DemoVillage | null {
   if (township.villages.length === 0 || rng.chance(0.12)) return null;
-  return weightedPick(township.villages.map((v) => [v, Number(v.code.slice(9)) < 200 ? 3 : 1] as const), rng);
+  return weightedPick(
+    township.villages.map((v) => [v, Number(v.code.slice(9)) < 200 ? 3 : 1] as const),
+    rng,
+  );
 }
 
 /** A 12345 work-order number (工单号) as partners quote it: 'RX' + date + serial, no long digit run. */
@@ -181,19 +249,33 @@ function hotlineTicket(at: Date, rng: SeededRandom): string {
  * a case old enough to have reached it on the usual timetable.
  */
 function assignStalls(drafts: Draft[], now: Date, rng: SeededRandom, minEach = 3): void {
-  const windows: Record<OpenStall, [number, number]> = { reported: [1, 4], registered: [2, 10], dispatched: [3, 30], handling: [5, 45], handled: [12, 20] };
+  const windows: Record<OpenStall, [number, number]> = {
+    reported: [1, 4],
+    registered: [2, 10],
+    dispatched: [3, 30],
+    handling: [5, 45],
+    handled: [12, 20],
+  };
   const counts = new Map<OpenStall, number>();
-  const newestFirst = [...drafts].sort((a, b) => b.history.row.reportedAt.getTime() - a.history.row.reportedAt.getTime());
+  const newestFirst = [...drafts].sort(
+    (a, b) => b.history.row.reportedAt.getTime() - a.history.row.reportedAt.getTime(),
+  );
   for (const draft of newestFirst) {
     if (draft.plan.rejected) continue;
     const ageDays = (now.getTime() - draft.history.row.reportedAt.getTime()) / 86_400_000;
-    const fits = (Object.keys(windows) as OpenStall[]).filter((s) => ageDays >= windows[s][0] && ageDays <= windows[s][1] && (s !== 'handled' || draft.history.row.categoryCode !== '06001'));
+    const fits = (Object.keys(windows) as OpenStall[]).filter(
+      (s) =>
+        ageDays >= windows[s][0] &&
+        ageDays <= windows[s][1] &&
+        (s !== 'handled' || draft.history.row.categoryCode !== '06001'),
+    );
     const wanted = fits.find((s) => (counts.get(s) ?? 0) < minEach);
     const stall = wanted ?? (fits.length > 0 && rng.chance(pathOdds.recentStall) ? rng.pick(fits) : null);
     if (stall) {
       draft.plan.stall = stall;
       counts.set(stall, (counts.get(stall) ?? 0) + 1);
-    } else if (ageDays > 45 && rng.chance(pathOdds.oldStall)) draft.plan.stall = rng.chance(0.7) ? 'handling' : 'dispatched';
+    } else if (ageDays > 45 && rng.chance(pathOdds.oldStall))
+      draft.plan.stall = rng.chance(0.7) ? 'handling' : 'dispatched';
     else if (ageDays > 10 && rng.chance(pathOdds.openSuspension)) draft.plan.openSuspension = true;
   }
 }

@@ -43,7 +43,14 @@ export function buildSchedule(now: Date, work: WorkTime): Schedule {
 }
 
 /** A report time for the channel, before `now`; `first` pins it to the first day of the history. */
-export function reportTime(schedule: Schedule, channel: CaseChannel, now: Date, work: WorkTime, rng: SeededRandom, first = false): Date {
+export function reportTime(
+  schedule: Schedule,
+  channel: CaseChannel,
+  now: Date,
+  work: WorkTime,
+  rng: SeededRandom,
+  first = false,
+): Date {
   const cumulative = channel === 'patrol' ? schedule.patrol : schedule.others;
   for (let attempt = 0; attempt < 20; attempt++) {
     const index = first ? 0 : lowerBound(cumulative, rng.next() * cumulative[cumulative.length - 1]!);
@@ -59,7 +66,7 @@ function minuteOfDay(channel: CaseChannel, work: WorkTime, rng: SeededRandom): n
     case 'patrol':
       return rng.chance(0.88) ? inWorkingHours(work, rng) : rng.chance(0.5) ? rng.int(390, 479) : rng.int(1050, 1230);
     case 'citizen':
-      return rng.chance(0.92) ? rng.int(420, 1379) : (rng.int(1380, 1859) % 1440);
+      return rng.chance(0.92) ? rng.int(420, 1379) : rng.int(1380, 1859) % 1440;
     case 'hotline':
       return rng.chance(0.95) ? rng.int(480, 1259) : rng.int(1260, 1439);
     case 'volunteer':

@@ -44,7 +44,10 @@ export async function loadDemoSetup(ctx: Ctx): Promise<DemoSetup> {
   const policy = await loadPolicy(ctx);
   // loadWorkTime's calendar spans the year before now only; the history reaches back further.
   const firstYear = shanghaiYearOf(new Date(now.getTime() - (historyDays + 1) * dayMs));
-  const work = { calendar: await loadCalendar(ctx.db, ctx.countyCode, firstYear, shanghaiYearOf(now) + 1), hours: await loadWorkingHours(ctx.db, ctx.countyCode) };
+  const work = {
+    calendar: await loadCalendar(ctx.db, ctx.countyCode, firstYear, shanghaiYearOf(now) + 1),
+    hours: await loadWorkingHours(ctx.db, ctx.countyCode),
+  };
   const categories = await loadCategories(ctx);
   const townships = await ctx.db
     .select({ code: region.code, name: region.name })
@@ -57,13 +60,28 @@ export async function loadDemoSetup(ctx: Ctx): Promise<DemoSetup> {
     .where(and(regionSubtree(region.code, ctx.countyCode), eq(region.level, 'village')))
     .orderBy(asc(region.code));
   const departments = (await listDepartments(ctx.db, ctx.countyCode)).filter((d) => d.active).map((d) => d.key);
-  if (departments.length === 0 || townships.length === 0) throw new Error('the demo case history needs the county\'s townships and departments (seed them first)');
+  if (departments.length === 0 || townships.length === 0)
+    throw new Error("the demo case history needs the county's townships and departments (seed them first)");
   const routes = await loadRoutes(ctx);
   const departmentFor = (code: string, township: string) => {
-    const routed = routes.get(`${code}/${township}`) ?? routes.get(`${code}/`) ?? categories.find((c) => c.code === code)?.defaultDepartment;
+    const routed =
+      routes.get(`${code}/${township}`) ??
+      routes.get(`${code}/`) ??
+      categories.find((c) => c.code === code)?.defaultDepartment;
     return routed && departments.includes(routed) ? routed : departments[0]!;
   };
-  return { countyCode: ctx.countyCode, now, policy, work, categories, townships, villages, departments, departmentFor, staff: await loadStaff(ctx) };
+  return {
+    countyCode: ctx.countyCode,
+    now,
+    policy,
+    work,
+    categories,
+    townships,
+    villages,
+    departments,
+    departmentFor,
+    staff: await loadStaff(ctx),
+  };
 }
 
 /**
@@ -86,16 +104,27 @@ async function loadCategories(ctx: Ctx): Promise<CategoryFacts[]> {
 }
 
 async function loadStaff(ctx: Ctx): Promise<DemoStaff> {
-  const staff: DemoStaff = { dispatcher: null, coordinator: null, inspectors: new Map(), handlers: new Map(), volunteers: new Map(), cadres: [] };
+  const staff: DemoStaff = {
+    dispatcher: null,
+    coordinator: null,
+    inspectors: new Map(),
+    handlers: new Map(),
+    volunteers: new Map(),
+    cadres: [],
+  };
   for (const account of demoAccounts) {
     const user = await findUserByLogin(ctx.db, ctx.countyCode, account.loginId);
     if (user?.status !== 'active') continue;
     if (account.role === 'dispatcher') staff.dispatcher ??= user.id;
     if (account.role === 'coordinator') staff.coordinator ??= user.id;
-    if (account.role === 'inspector' && !staff.inspectors.has(user.scopeRegion)) staff.inspectors.set(user.scopeRegion, user.id);
-    if (account.role === 'department' && user.department && !staff.handlers.has(user.department)) staff.handlers.set(user.department, user.id);
-    if (account.role === 'volunteer' && !staff.volunteers.has(user.scopeRegion)) staff.volunteers.set(user.scopeRegion, user.id);
-    if (account.role === 'village_cadre' && user.scopeRegion.length === 12) staff.cadres.push({ id: user.id, village: user.scopeRegion });
+    if (account.role === 'inspector' && !staff.inspectors.has(user.scopeRegion))
+      staff.inspectors.set(user.scopeRegion, user.id);
+    if (account.role === 'department' && user.department && !staff.handlers.has(user.department))
+      staff.handlers.set(user.department, user.id);
+    if (account.role === 'volunteer' && !staff.volunteers.has(user.scopeRegion))
+      staff.volunteers.set(user.scopeRegion, user.id);
+    if (account.role === 'village_cadre' && user.scopeRegion.length === 12)
+      staff.cadres.push({ id: user.id, village: user.scopeRegion });
   }
   return staff;
 }

@@ -74,7 +74,14 @@ const groupKey: Record<Dimension, SQL> = {
 };
 
 /** Adds the rollup's months [span.from, span.to) for the actor's scope into `into`, by the dimension. */
-export async function addRollupCounts(db: Db, into: CountsByKey, countyCode: string, visibility: CaseVisibility, dimension: Dimension, span: MonthSpan): Promise<void> {
+export async function addRollupCounts(
+  db: Db,
+  into: CountsByKey,
+  countyCode: string,
+  visibility: CaseVisibility,
+  dimension: Dimension,
+  span: MonthSpan,
+): Promise<void> {
   const department = visibility.department === null ? sql`` : sql` and ${m.department} = ${visibility.department}`;
   const rows = await queryRows<Record<string, unknown>>(
     db,

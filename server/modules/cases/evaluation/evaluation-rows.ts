@@ -53,7 +53,11 @@ const closed = sql`${c.status} = 'closed'`;
 
 /** Per event: what it counts, its instant, and the rows it takes (each a range on one indexed instant). */
 const events: Record<EventName, { counts: SQL; instant: SQL; where: (from: Date, to: Date) => SQL }> = {
-  reported: { counts: sql`count(*) as "reported"`, instant: sql`${c.reportedAt}`, where: (from, to) => between(sql`${c.reportedAt}`, from, to) },
+  reported: {
+    counts: sql`count(*) as "reported"`,
+    instant: sql`${c.reportedAt}`,
+    where: (from, to) => between(sql`${c.reportedAt}`, from, to),
+  },
   registered: {
     counts: sql`count(*) as "registered"`,
     instant: sql`${c.registeredAt}`,
@@ -80,12 +84,22 @@ const events: Record<EventName, { counts: SQL; instant: SQL; where: (from: Date,
  * the month of the event's own instant, so a case is never fanned out into rows. `sign` −1 takes the counts
  * away again (what the rollup holds beyond now).
  */
-export async function addEventCounts(db: Db, into: CountsByKey, scope: SQL, dimension: Dimension, ranges: readonly EventRange[], sign: 1 | -1 = 1): Promise<void> {
+export async function addEventCounts(
+  db: Db,
+  into: CountsByKey,
+  scope: SQL,
+  dimension: Dimension,
+  ranges: readonly EventRange[],
+  sign: 1 | -1 = 1,
+): Promise<void> {
   for (const range of ranges) {
     if (range.from >= range.to) continue;
     const e = events[range.event];
     const key = dimension === 'month' ? monthOf(e.instant) : groupColumn[dimension];
-    const rows = await queryRows<Record<string, unknown>>(db, sql`select ${key} as "key", ${e.counts} from ${c} where ${scope} and ${e.where(range.from, range.to)} group by 1`);
+    const rows = await queryRows<Record<string, unknown>>(
+      db,
+      sql`select ${key} as "key", ${e.counts} from ${c} where ${scope} and ${e.where(range.from, range.to)} group by 1`,
+    );
     for (const row of rows) addInto(into, row, sign);
   }
 }
@@ -94,19 +108,53 @@ export async function addEventCounts(db: Db, into: CountsByKey, scope: SQL, dime
  * 超期未结: open cases past their running stage's due time now, not suspended — a snapshot, not a period
  * figure. Month rows carry none: it comes back under the null key and goes to the total only.
  */
-export async function addOverdueCounts(db: Db, into: CountsByKey, scope: SQL, dimension: Dimension, now: Date): Promise<void> {
+export async function addOverdueCounts(
+  db: Db,
+  into: CountsByKey,
+  scope: SQL,
+  dimension: Dimension,
+  now: Date,
+): Promise<void> {
   const key = dimension === 'month' ? sql`null::text` : groupColumn[dimension];
-  const rows = await queryRows<Record<string, unknown>>(db, sql`select ${key} as "key", count(*) as "overdueOpen" from ${c} where ${scope} and ${overdueFilter(now)} group by 1`);
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${key} as "key", count(*) as "overdueOpen" from ${c} where ${scope} and ${overdueFilter(now)} group by 1`,
+  );
   for (const row of rows) addInto(into, row);
 }
 
-const countNames = ['reported', 'registered', 'due', 'closed', 'closedOnTime', 'reworked', 'timed', 'handlingMinutes', 'rated', 'satisfactionSum', 'overdueOpen'] as const;
+const countNames = [
+  'reported',
+  'registered',
+  'due',
+  'closed',
+  'closedOnTime',
+  'reworked',
+  'timed',
+  'handlingMinutes',
+  'rated',
+  'satisfactionSum',
+  'overdueOpen',
+] as const;
 
 /** Adds one SQL row (any subset of the counts, by name) into its key's counts, or takes it away (sign −1). */
 export function addInto(into: CountsByKey, row: Record<string, unknown>, sign: 1 | -1 = 1): void {
   const key = row.key === null || row.key === undefined ? null : String(row.key);
-  const counts = into.get(key) ?? { reported: 0, registered: 0, due: 0, closed: 0, closedOnTime: 0, reworked: 0, timed: 0, handlingMinutes: 0, rated: 0, satisfactionSum: 0, overdueOpen: 0 };
-  for (const name of countNames) if (row[name] !== undefined && row[name] !== null) counts[name] = (counts[name] ?? 0) + sign * Number(row[name]);
+  const counts = into.get(key) ?? {
+    reported: 0,
+    registered: 0,
+    due: 0,
+    closed: 0,
+    closedOnTime: 0,
+    reworked: 0,
+    timed: 0,
+    handlingMinutes: 0,
+    rated: 0,
+    satisfactionSum: 0,
+    overdueOpen: 0,
+  };
+  for (const name of countNames)
+    if (row[name] !== undefined && row[name] !== null) counts[name] = (counts[name] ?? 0) + sign * Number(row[name]);
   into.set(key, counts);
 }
 
@@ -117,5 +165,9 @@ export function addInto(into: CountsByKey, row: Record<string, unknown>, sign: 1
 export function toGroups(counts: CountsByKey, dimension: Dimension): GroupCounts[] {
   return [...counts]
     .filter(([, g]) => g.reported !== 0 || g.registered !== 0 || g.due !== 0 || (g.overdueOpen ?? 0) !== 0)
-    .map(([key, raw]) => ({ key, ...raw, overdueOpen: dimension === 'month' && key !== null ? null : raw.overdueOpen }));
+    .map(([key, raw]) => ({
+      key,
+      ...raw,
+      overdueOpen: dimension === 'month' && key !== null ? null : raw.overdueOpen,
+    }));
 }

@@ -39,7 +39,17 @@ function tianmenMonth(): Row[] {
   for (let i = 0; i < 972; i += 1) {
     const dispatchedAt = new Date(cst(2026, 2, 20).getTime() + (i % 300) * hours(2));
     const handleDueAt = new Date(cst(2026, 3, 2).getTime() + (i % 28) * day);
-    const base: Row = { townshipCode: shuikou, department: 'chengguan', status: 'handling', reportedAt: new Date(dispatchedAt.getTime() - hours(5)), registeredAt: new Date(dispatchedAt.getTime() - hours(1)), dispatchedAt, handleDueAt, stageDueAt: handleDueAt, clockStage: 'handle' };
+    const base: Row = {
+      townshipCode: shuikou,
+      department: 'chengguan',
+      status: 'handling',
+      reportedAt: new Date(dispatchedAt.getTime() - hours(5)),
+      registeredAt: new Date(dispatchedAt.getTime() - hours(1)),
+      dispatchedAt,
+      handleDueAt,
+      stageDueAt: handleDueAt,
+      clockStage: 'handle',
+    };
     if (i >= 911) {
       // Open: 31 overdue now, 30 suspended (overdue but the clock is stopped).
       rows.push(i < 942 ? base : { ...base, suspendedAt: new Date(handleDueAt.getTime() - hours(2)) });
@@ -47,12 +57,42 @@ function tianmenMonth(): Row[] {
     }
     const onTime = i < 737;
     const handledAt = new Date(handleDueAt.getTime() + (onTime ? -hours(3) : hours(30)));
-    rows.push({ ...base, status: 'closed', clockStage: null, stageDueAt: null, handledAt, closedAt: new Date(handledAt.getTime() + hours(2)), closedOnTime: onTime, reworkCount: i % 50 === 0 ? 1 : 0 });
+    rows.push({
+      ...base,
+      status: 'closed',
+      clockStage: null,
+      stageDueAt: null,
+      handledAt,
+      closedAt: new Date(handledAt.getTime() + hours(2)),
+      closedOnTime: onTime,
+      reworkCount: i % 50 === 0 ? 1 : 0,
+    });
   }
   // Not March's: closed in February before a March deadline (due in February), due in late April (not yet due),
   // rejected in March (closed_at set, never dispatched).
-  rows.push({ townshipCode: shuikou, department: 'chengguan', status: 'closed', reportedAt: cst(2026, 2, 1), registeredAt: cst(2026, 2, 1, 11), dispatchedAt: cst(2026, 2, 2), handleDueAt: cst(2026, 3, 3), handledAt: cst(2026, 2, 20), closedAt: cst(2026, 2, 26), closedOnTime: true });
-  rows.push({ townshipCode: shuikou, department: 'chengguan', status: 'dispatched', reportedAt: cst(2026, 4, 10), registeredAt: cst(2026, 4, 10, 11), dispatchedAt: cst(2026, 4, 13), handleDueAt: cst(2026, 4, 28), stageDueAt: cst(2026, 4, 28), clockStage: 'handle' });
+  rows.push({
+    townshipCode: shuikou,
+    department: 'chengguan',
+    status: 'closed',
+    reportedAt: cst(2026, 2, 1),
+    registeredAt: cst(2026, 2, 1, 11),
+    dispatchedAt: cst(2026, 2, 2),
+    handleDueAt: cst(2026, 3, 3),
+    handledAt: cst(2026, 2, 20),
+    closedAt: cst(2026, 2, 26),
+    closedOnTime: true,
+  });
+  rows.push({
+    townshipCode: shuikou,
+    department: 'chengguan',
+    status: 'dispatched',
+    reportedAt: cst(2026, 4, 10),
+    registeredAt: cst(2026, 4, 10, 11),
+    dispatchedAt: cst(2026, 4, 13),
+    handleDueAt: cst(2026, 4, 28),
+    stageDueAt: cst(2026, 4, 28),
+    clockStage: 'handle',
+  });
   rows.push({ townshipCode: shuikou, status: 'rejected', reportedAt: cst(2026, 3, 9), closedAt: cst(2026, 3, 9, 15) });
   return rows;
 }
@@ -64,18 +104,44 @@ function randomCounty(count: number): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < count; i += 1) {
     const reportedAt = new Date(cst(2026, 1, 1, 0).getTime() + Math.floor(next() * 104 * day));
-    const row: Row = { townshipCode: pick(townships), categoryCode: pick(categories), reportedAt, status: 'reported', stageDueAt: new Date(reportedAt.getTime() + hours(20)), clockStage: 'register' };
+    const row: Row = {
+      townshipCode: pick(townships),
+      categoryCode: pick(categories),
+      reportedAt,
+      status: 'reported',
+      stageDueAt: new Date(reportedAt.getTime() + hours(20)),
+      clockStage: 'register',
+    };
     rows.push(row);
-    if (next() < 0.1) Object.assign(row, { status: 'rejected', closedAt: new Date(reportedAt.getTime() + hours(3)), stageDueAt: null, clockStage: null });
+    if (next() < 0.1)
+      Object.assign(row, {
+        status: 'rejected',
+        closedAt: new Date(reportedAt.getTime() + hours(3)),
+        stageDueAt: null,
+        clockStage: null,
+      });
     if (row.status === 'rejected' || next() < 0.05) continue;
     const registeredAt = new Date(reportedAt.getTime() + next() * hours(30));
     if (registeredAt > now) continue;
-    Object.assign(row, { status: 'registered', registeredAt, stageDueAt: new Date(registeredAt.getTime() + hours(4)), clockStage: 'dispatch' });
+    Object.assign(row, {
+      status: 'registered',
+      registeredAt,
+      stageDueAt: new Date(registeredAt.getTime() + hours(4)),
+      clockStage: 'dispatch',
+    });
     if (next() < 0.05) continue;
     const dispatchedAt = new Date(registeredAt.getTime() + next() * hours(20));
     if (dispatchedAt > now) continue;
     const handleDueAt = new Date(dispatchedAt.getTime() + (1 + Math.floor(next() * 10)) * day);
-    Object.assign(row, { status: 'handling', department: pick(departments), dispatchedAt, handleDueAt, stageDueAt: handleDueAt, clockStage: 'handle', suspendedAt: next() < 0.1 ? dispatchedAt : null });
+    Object.assign(row, {
+      status: 'handling',
+      department: pick(departments),
+      dispatchedAt,
+      handleDueAt,
+      stageDueAt: handleDueAt,
+      clockStage: 'handle',
+      suspendedAt: next() < 0.1 ? dispatchedAt : null,
+    });
     closeRandomly(row, next);
   }
   return rows;
@@ -113,7 +179,17 @@ interface Expected {
   overdueOpen: number;
 }
 
-const empty = (): Expected => ({ reported: 0, registered: 0, due: 0, closed: 0, closedOnTime: 0, reworked: 0, timedMinutes: [], ratings: [], overdueOpen: 0 });
+const empty = (): Expected => ({
+  reported: 0,
+  registered: 0,
+  due: 0,
+  closed: 0,
+  closedOnTime: 0,
+  reworked: 0,
+  timedMinutes: [],
+  ratings: [],
+  overdueOpen: 0,
+});
 const monthOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 /** 应结案 and what follows it, for one case due in the period. */
@@ -123,12 +199,18 @@ function countSettled(r: Row, g: Expected, calendar: ReturnType<typeof officialC
   g.closed += 1;
   if (r.closedOnTime) g.closedOnTime += 1;
   if ((r.reworkCount ?? 0) > 0) g.reworked += 1;
-  if (r.dispatchedAt && r.handledAt) g.timedMinutes.push(workingMinutesBetween(r.dispatchedAt, r.handledAt, calendar, defaultWorkingHours));
+  if (r.dispatchedAt && r.handledAt)
+    g.timedMinutes.push(workingMinutesBetween(r.dispatchedAt, r.handledAt, calendar, defaultWorkingHours));
   if (r.satisfaction) g.ratings.push(r.satisfaction);
 }
 
 /** The figures by hand: each definition of evaluation.store.ts, applied row by row. */
-function byHand(rows: readonly Row[], start: Date, end: Date, keyOf: (row: Row, event: 'reported' | 'registered' | 'settled' | 'overdue') => string | null) {
+function byHand(
+  rows: readonly Row[],
+  start: Date,
+  end: Date,
+  keyOf: (row: Row, event: 'reported' | 'registered' | 'settled' | 'overdue') => string | null,
+) {
   const groups = new Map<string | null, Expected>();
   const group = (key: string | null) => groups.get(key) ?? groups.set(key, empty()).get(key)!;
   const within = (at: Date | null | undefined, until = end) => !!at && at >= start && at < until;
@@ -147,7 +229,16 @@ function byHand(rows: readonly Row[], start: Date, end: Date, keyOf: (row: Row, 
 function expectRow(actual: Record<string, unknown>, e: Expected, month = false) {
   const ratio = (n: number, d: number) => (d === 0 ? null : (n * 100) / d);
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
-  expect(actual).toMatchObject({ reported: e.reported, registered: e.registered, due: e.due, closed: e.closed, closedOnTime: e.closedOnTime, reworked: e.reworked, rated: e.ratings.length, lowVolume: e.due < 5 });
+  expect(actual).toMatchObject({
+    reported: e.reported,
+    registered: e.registered,
+    due: e.due,
+    closed: e.closed,
+    closedOnTime: e.closedOnTime,
+    reworked: e.reworked,
+    rated: e.ratings.length,
+    lowVolume: e.due < 5,
+  });
   if (!month) expect(actual.overdueOpen).toBe(e.overdueOpen);
   const close = (value: unknown, exact: number | null) => {
     if (exact === null) expect(value).toBeNull();
@@ -166,7 +257,11 @@ describe('综合评价 at volume, checked by hand', () => {
   let dispatcher: SignedIn;
   const rows: Row[] = [...tianmenMonth(), ...randomCounty(700)];
   const get = async (query: string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/cases/evaluation?${query}`, headers: dispatcher.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/evaluation?${query}`,
+      headers: dispatcher.headers,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
@@ -180,17 +275,37 @@ describe('综合评价 at volume, checked by hand', () => {
   it('reproduces the 天门 bulletin for 水口镇 in March: 应结案 972, 结案 911 (93.72 %), 按期 737 (75.82 %)', async () => {
     const body = await get('from=2026-03-01&to=2026-03-31&groupBy=township');
     const shuikouRow = body.rows.find((r: { key: string }) => r.key === shuikou);
-    expect(shuikouRow).toMatchObject({ name: '水口镇', due: 972, closed: 911, closedOnTime: 737, closedRate: 93.72, onTimeRate: 75.82, overdueOpen: 31, reworked: 19, lowVolume: false });
+    expect(shuikouRow).toMatchObject({
+      name: '水口镇',
+      due: 972,
+      closed: 911,
+      closedOnTime: 737,
+      closedRate: 93.72,
+      onTimeRate: 75.82,
+      overdueOpen: 31,
+      reworked: 19,
+      lowVolume: false,
+    });
   });
 
   for (const dimension of ['township', 'department', 'category'] as const) {
     it(`matches the hand count for every ${dimension} and the total (March 2026)`, async () => {
       const body = await get(`from=2026-03-01&to=2026-03-31&groupBy=${dimension}`);
       const column = { township: 'townshipCode', department: 'department', category: 'categoryCode' } as const;
-      const expected = byHand(rows, cst(2026, 3, 1, 0), cst(2026, 4, 1, 0), (r) => (r[column[dimension]] as string | null | undefined) ?? (dimension === 'category' ? '09006' : null));
-      for (const [key, e] of expected) expectRow(body.rows.find((r: { key: string | null }) => r.key === key), e);
+      const expected = byHand(
+        rows,
+        cst(2026, 3, 1, 0),
+        cst(2026, 4, 1, 0),
+        (r) => (r[column[dimension]] as string | null | undefined) ?? (dimension === 'category' ? '09006' : null),
+      );
+      for (const [key, e] of expected)
+        expectRow(
+          body.rows.find((r: { key: string | null }) => r.key === key),
+          e,
+        );
       // Groups the API lists beyond the hand count are empty ones (townships and departments with no cases).
-      for (const row of body.rows.filter((r: { key: string | null }) => !expected.has(r.key))) expect(row).toMatchObject({ reported: 0, registered: 0, due: 0, overdueOpen: 0 });
+      for (const row of body.rows.filter((r: { key: string | null }) => !expected.has(r.key)))
+        expect(row).toMatchObject({ reported: 0, registered: 0, due: 0, overdueOpen: 0 });
       const all = byHand(rows, cst(2026, 3, 1, 0), cst(2026, 4, 1, 0), () => 'all').get('all')!;
       expectRow(body.total, all);
     });

@@ -44,7 +44,8 @@ const en: Record<keyof typeof zh, string> = {
   'cases.evaluation.total': 'Total',
   'cases.evaluation.title': '{county} urban-management case evaluation ({from} to {to})',
   'cases.evaluation.generated': 'Generated {at} (China Standard Time)',
-  'cases.evaluation.low_volume_note': '"Low volume": fewer than {min} cases due; rates are indicative and not ranked. "—": the denominator is 0.',
+  'cases.evaluation.low_volume_note':
+    '"Low volume": fewer than {min} cases due; rates are indicative and not ranked. "—": the denominator is 0.',
   'cases.evaluation.sheet.township': 'By township',
   'cases.evaluation.sheet.department': 'By department',
   'cases.evaluation.sheet.category': 'By category',

@@ -31,8 +31,14 @@ describe('综合评价 through the API', () => {
   const closedViews: CaseView[] = [];
 
   const post = (url: string, actor: SignedIn | null, payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), ...headers }, payload: payload as object });
-  const get = (url: string, actor: SignedIn | null) => t.app.inject({ method: 'GET', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'zh-CN' } });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...(actor?.headers ?? {}), ...headers },
+      payload: payload as object,
+    });
+  const get = (url: string, actor: SignedIn | null) =>
+    t.app.inject({ method: 'GET', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'zh-CN' } });
 
   async function report(reporter: SignedIn, region: string) {
     const reported = await post('/api/cases', reporter, await reportBody({ regionCode: region }));
@@ -76,13 +82,26 @@ describe('综合评价 through the API', () => {
   beforeAll(async () => {
     jpeg = await jpegBase64();
     who = await prepareCases(t);
-    miandouEvaluator = await signIn(t.app, { roles: ['inspector'], permissions: ['cases.evaluate'], scopeRegion: miandu });
+    miandouEvaluator = await signIn(t.app, {
+      roles: ['inspector'],
+      permissions: ['cases.evaluate'],
+      scopeRegion: miandu,
+    });
     const full = ['register', 'dispatch', 'accept', 'feedback', 'pass'];
     const other = () => who.otherInspector;
     // Clock: Monday 2 March 2026, 09:00 in Yanling.
     const onTime = await runCase(who.inspector, other, xiayang, full);
     await rate(onTime.view.caseNo, onTime.trackingToken, 5);
-    const reworked = await runCase(who.inspector, other, xiayang, ['register', 'dispatch', 'accept', 'feedback', 'fail', 'accept', 'feedback', 'pass']);
+    const reworked = await runCase(who.inspector, other, xiayang, [
+      'register',
+      'dispatch',
+      'accept',
+      'feedback',
+      'fail',
+      'accept',
+      'feedback',
+      'pass',
+    ]);
     await runCase(who.inspector, other, xiayang, ['reject']);
     await runCase(who.miandouInspector, () => miandouEvaluator, miandu, full);
     // Left open past its deadline: due, not closed, and overdue now.
@@ -92,7 +111,11 @@ describe('综合评价 through the API', () => {
     t.clock.set(new Date(Date.parse(late.view.handleDueAt!) + 3_600_000));
     // Days later every session has timed out: sign everyone in again.
     who = await prepareCases(t);
-    miandouEvaluator = await signIn(t.app, { roles: ['inspector'], permissions: ['cases.evaluate'], scopeRegion: miandu });
+    miandouEvaluator = await signIn(t.app, {
+      roles: ['inspector'],
+      permissions: ['cases.evaluate'],
+      scopeRegion: miandu,
+    });
     late.view = await advance(late.view, other, ['feedback', 'pass']);
     await rate(late.view.caseNo, late.trackingToken, 3);
     expect(Date.parse(open.view.handleDueAt!)).toBeLessThan(t.clock().getTime());
@@ -116,8 +139,12 @@ describe('综合评价 through the API', () => {
         expect(res.statusCode, `${query}: ${res.body}`).toBe(400);
         return res.json().error;
       };
-      expect((await bad('from=2026-03-31&to=2026-03-01&groupBy=township')).fields).toEqual({ from: '开始日期不能晚于结束日期' });
-      expect((await bad('from=2023-03-01&to=2026-03-01&groupBy=month')).fields).toEqual({ to: '统计时段不能超过 3 年' });
+      expect((await bad('from=2026-03-31&to=2026-03-01&groupBy=township')).fields).toEqual({
+        from: '开始日期不能晚于结束日期',
+      });
+      expect((await bad('from=2023-03-01&to=2026-03-01&groupBy=month')).fields).toEqual({
+        to: '统计时段不能超过 3 年',
+      });
       await bad('from=2026-02-30&to=2026-03-31&groupBy=township');
       await bad('from=20260301&to=2026-03-31&groupBy=township');
       await bad(`${march}&groupBy=street`);
@@ -130,7 +157,9 @@ describe('综合评价 through the API', () => {
     });
 
     it('allows exactly three years, not a day more', async () => {
-      expect((await get('/api/cases/evaluation?from=2023-03-01&to=2026-02-28&groupBy=month', who.dispatcher)).statusCode).toBe(200);
+      expect(
+        (await get('/api/cases/evaluation?from=2023-03-01&to=2026-02-28&groupBy=month', who.dispatcher)).statusCode,
+      ).toBe(200);
     });
 
     it('403 for roles without cases.evaluate (department, volunteer, inspector)', async () => {
@@ -146,7 +175,14 @@ describe('综合评价 through the API', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.rows.map((r: { key: string; name: string }) => [r.key, r.name])).toEqual([[miandu, '沔渡镇']]);
-    expect(body.total).toMatchObject({ reported: 1, registered: 1, due: 1, closed: 1, closedOnTime: 1, overdueOpen: 0 });
+    expect(body.total).toMatchObject({
+      reported: 1,
+      registered: 1,
+      due: 1,
+      closed: 1,
+      closedOnTime: 1,
+      overdueOpen: 0,
+    });
     const byMonth = (await get(`/api/cases/evaluation?${march}&groupBy=month`, miandouEvaluator)).json();
     expect(byMonth.total).toMatchObject({ reported: 1, due: 1 });
   });
@@ -155,13 +191,29 @@ describe('综合评价 through the API', () => {
     const res = await get(`/api/cases/evaluation?${march}&groupBy=township`, who.dispatcher);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ from: '2026-03-01', to: '2026-03-31', groupBy: 'township', minVolume: 5, generatedAt: t.clock().toISOString() });
+    expect(body).toMatchObject({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      groupBy: 'township',
+      minVolume: 5,
+      generatedAt: t.clock().toISOString(),
+    });
     // Every township of the county is listed, with or without cases.
     expect(body.rows.length).toBeGreaterThan(10);
-    console.log('ROWS', JSON.stringify(body.rows.slice(0,2)), JSON.stringify(body.total));
+    console.log('ROWS', JSON.stringify(body.rows.slice(0, 2)), JSON.stringify(body.total));
     const row = (key: string) => body.rows.find((r: { key: string }) => r.key === key);
     // 霞阳镇: 5 reported (one rejected), 4 registered, 4 due (3 closed + the open overdue one).
-    const minutes = closedViews.reduce((sum, v) => sum + workingMinutesBetween(new Date(v.dispatchedAt!), new Date(v.handledAt!), officialCalendar(), defaultWorkingHours), 0);
+    const minutes = closedViews.reduce(
+      (sum, v) =>
+        sum +
+        workingMinutesBetween(
+          new Date(v.dispatchedAt!),
+          new Date(v.handledAt!),
+          officialCalendar(),
+          defaultWorkingHours,
+        ),
+      0,
+    );
     expect(row(xiayang)).toEqual({
       key: xiayang,
       name: '霞阳镇',
@@ -182,8 +234,30 @@ describe('综合评价 through the API', () => {
     });
     expect(row(miandu)).toMatchObject({ reported: 1, due: 1, closedRate: 100, onTimeRate: 100, lowVolume: true });
     // A township with no cases: zeros and "—" (null), not 0 %.
-    expect(row('430225102')).toMatchObject({ reported: 0, due: 0, closedRate: null, onTimeRate: null, reworkRate: null, avgHandlingHours: null, satisfaction: null });
-    expect(body.total).toMatchObject({ key: null, name: '合计', reported: 6, registered: 5, due: 5, closed: 4, closedOnTime: 3, closedRate: 80, onTimeRate: 60, reworked: 1, reworkRate: 25, overdueOpen: 1, lowVolume: false });
+    expect(row('430225102')).toMatchObject({
+      reported: 0,
+      due: 0,
+      closedRate: null,
+      onTimeRate: null,
+      reworkRate: null,
+      avgHandlingHours: null,
+      satisfaction: null,
+    });
+    expect(body.total).toMatchObject({
+      key: null,
+      name: '合计',
+      reported: 6,
+      registered: 5,
+      due: 5,
+      closed: 4,
+      closedOnTime: 3,
+      closedRate: 80,
+      onTimeRate: 60,
+      reworked: 1,
+      reworkRate: 25,
+      overdueOpen: 1,
+      lowVolume: false,
+    });
   });
 
   it('groups by department (with the never-dispatched cases on their own row), category and month', async () => {
@@ -194,13 +268,17 @@ describe('综合评价 through the API', () => {
     expect(department('huanwei')).toMatchObject({ reported: 0, due: 0 });
     const byCategory = (await get(`/api/cases/evaluation?${march}&groupBy=category`, who.dispatcher)).json();
     expect(byCategory.rows).toEqual([expect.objectContaining({ key: '09006', name: '占道经营', reported: 6, due: 5 })]);
-    const byMonth = (await get('/api/cases/evaluation?from=2026-02-15&to=2026-04-10&groupBy=month', who.dispatcher)).json();
+    const byMonth = (
+      await get('/api/cases/evaluation?from=2026-02-15&to=2026-04-10&groupBy=month', who.dispatcher)
+    ).json();
     expect(byMonth.rows.map((r: { key: string }) => r.key)).toEqual(['2026-02', '2026-03', '2026-04']);
     expect(byMonth.rows[1]).toMatchObject({ reported: 6, due: 5, closed: 4, overdueOpen: null });
     expect(byMonth.rows[0]).toMatchObject({ reported: 0, overdueOpen: null });
     expect(byMonth.total).toMatchObject({ reported: 6, due: 5, overdueOpen: 1 });
     // A period before anything happened: nothing reported or due, but the overdue snapshot is of now.
-    const before = (await get('/api/cases/evaluation?from=2026-01-01&to=2026-01-31&groupBy=township', who.dispatcher)).json();
+    const before = (
+      await get('/api/cases/evaluation?from=2026-01-01&to=2026-01-31&groupBy=township', who.dispatcher)
+    ).json();
     expect(before.total).toMatchObject({ reported: 0, due: 0, closedRate: null, overdueOpen: 1 });
   });
 
@@ -216,7 +294,24 @@ describe('综合评价 through the API', () => {
     expect(sheet.getCell('A1').value).toBe('炎陵县城市管理案件综合评价（2026-03-01 至 2026-03-31）');
     expect(sheet.getCell('A2').value).toBe(`生成时间：${shanghaiWallClock(t.clock())}（北京时间）`);
     const headers = (sheet.getRow(4).values as unknown[]).slice(1);
-    expect(headers).toEqual(['乡镇（街道）', '代码', '上报数', '立案数', '应结案数', '结案数', '按期结案数', '结案率（%）', '按期结案率（%）', '返工数', '返工率（%）', '平均处置时长（工作小时）', '满意度（1–5）', '评价数', '超期未结', '样本不足']);
+    expect(headers).toEqual([
+      '乡镇（街道）',
+      '代码',
+      '上报数',
+      '立案数',
+      '应结案数',
+      '结案数',
+      '按期结案数',
+      '结案率（%）',
+      '按期结案率（%）',
+      '返工数',
+      '返工率（%）',
+      '平均处置时长（工作小时）',
+      '满意度（1–5）',
+      '评价数',
+      '超期未结',
+      '样本不足',
+    ]);
     const rows: unknown[][] = [];
     sheet.eachRow((row, n) => {
       if (n > 4) rows.push((row.values as unknown[]).slice(1));
@@ -234,6 +329,16 @@ describe('综合评价 through the API', () => {
       t.db.database.db,
       sql`select action, details from audit_event where event_type = 'cases.evaluation_export' order by seq`,
     );
-    expect(audit).toEqual([{ action: 'export', details: expect.objectContaining({ from: '2026-03-01', to: '2026-03-31', minVolume: 3, groupBy: ['township', 'department', 'category', 'month'] }) }]);
+    expect(audit).toEqual([
+      {
+        action: 'export',
+        details: expect.objectContaining({
+          from: '2026-03-01',
+          to: '2026-03-31',
+          minVolume: 3,
+          groupBy: ['township', 'department', 'category', 'month'],
+        }),
+      },
+    ]);
   });
 });

@@ -15,7 +15,12 @@ export function evaluationRoutes(app: TypedApp): void {
     '/api/cases/evaluation',
     {
       config: { access: { permission: casePermissions.evaluate } },
-      schema: { tags, summary: '综合评价: 立案数, 结案率, 按期结案率, 返工率, 处置时长 … by township, department, category or month', querystring: EvaluationQuery, response: { 200: EvaluationSchema, ...errors } },
+      schema: {
+        tags,
+        summary: '综合评价: 立案数, 结案率, 按期结案率, 返工率, 处置时长 … by township, department, category or month',
+        querystring: EvaluationQuery,
+        response: { 200: EvaluationSchema, ...errors },
+      },
     },
     async (request) => evaluateCases(request.ctx, request.query),
   );
@@ -29,12 +34,18 @@ export function evaluationRoutes(app: TypedApp): void {
         summary: '综合评价 as an Excel file, one sheet per dimension (audited)',
         querystring: EvaluationExportQuery,
         // Buffers bypass the serialiser; the schema only documents the file for OpenAPI.
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx file' }), ...errors },
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx file' }),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
       const file = await exportEvaluation(request.ctx, request.query);
-      return reply.header('content-type', xlsxType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+      return reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
     },
   );
 }

@@ -7,7 +7,13 @@ const day = (description: string) => Type.String({ format: 'date', description }
 const period = {
   from: day('First day of the period (Asia/Shanghai)'),
   to: day('Last day of the period, included (Asia/Shanghai); at most three years after `from`'),
-  minVolume: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: `A group with fewer 应结案 is flagged lowVolume (default ${defaultMinVolume})` })),
+  minVolume: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1000,
+      description: `A group with fewer 应结案 is flagged lowVolume (default ${defaultMinVolume})`,
+    }),
+  ),
 };
 
 export const EvaluationQuery = S.object({ ...period, groupBy: S.literals(dimensions) });
@@ -18,7 +24,10 @@ export const EvaluationExportQuery = S.object({ ...period, groupBy: Type.Optiona
 export type EvaluationExportQueryInput = Static<typeof EvaluationExportQuery>;
 
 const count = Type.Integer({ minimum: 0 });
-const rate = (description: string) => Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()], { description: `${description}; null (shown "—") when the denominator is 0` });
+const rate = (description: string) =>
+  Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()], {
+    description: `${description}; null (shown "—") when the denominator is 0`,
+  });
 
 export const IndicatorsSchema = Type.Object({
   reported: count,
@@ -30,15 +39,21 @@ export const IndicatorsSchema = Type.Object({
   onTimeRate: rate('按期结案率 % = closedOnTime / due'),
   reworked: count,
   reworkRate: rate('返工率 % = reworked / closed'),
-  avgHandlingHours: Type.Union([Type.Number(), Type.Null()], { description: 'Average working hours from dispatch to feedback' }),
+  avgHandlingHours: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Average working hours from dispatch to feedback',
+  }),
   satisfaction: Type.Union([Type.Number(), Type.Null()], { description: 'Average 回访 score 1–5' }),
   rated: count,
-  overdueOpen: Type.Union([count, Type.Null()], { description: 'Open and overdue now (a snapshot; null on month rows)' }),
+  overdueOpen: Type.Union([count, Type.Null()], {
+    description: 'Open and overdue now (a snapshot; null on month rows)',
+  }),
   lowVolume: Type.Boolean(),
 });
 
 export const EvaluationRowSchema = Type.Object({
-  key: Type.Union([Type.String(), Type.Null()], { description: 'Township code, department key (null: not dispatched), category code or YYYY-MM' }),
+  key: Type.Union([Type.String(), Type.Null()], {
+    description: 'Township code, department key (null: not dispatched), category code or YYYY-MM',
+  }),
   name: Type.String(),
   ...IndicatorsSchema.properties,
 });

@@ -5,7 +5,12 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { caseVisibilityOf } from '../cases.policy.ts';
 import type { CaseVisibility } from '../case-scope.ts';
-import type { EvaluationDto, EvaluationExportQueryInput, EvaluationQueryInput, EvaluationRowDto } from './evaluation.schema.ts';
+import type {
+  EvaluationDto,
+  EvaluationExportQueryInput,
+  EvaluationQueryInput,
+  EvaluationRowDto,
+} from './evaluation.schema.ts';
 import { countByGroup, type Dimension, dimensions, type GroupCounts } from './evaluation.store.ts';
 import { writeEvaluationWorkbook } from './evaluation.xlsx.ts';
 import { listedGroups, type NamedGroup, namesOf, notDispatchedName } from './group-names.ts';
@@ -49,7 +54,13 @@ interface Run {
 async function startRun(ctx: Ctx, from: string, to: string, minVolume: number | undefined): Promise<Run> {
   const actor = requireActor(ctx);
   const period = checkPeriod(from, to);
-  return { ctx, visibility: caseVisibilityOf(actor), period, minVolume: minVolume ?? defaultMinVolume, now: ctx.clock() };
+  return {
+    ctx,
+    visibility: caseVisibilityOf(actor),
+    period,
+    minVolume: minVolume ?? defaultMinVolume,
+    now: ctx.clock(),
+  };
 }
 
 /** GET /api/cases/evaluation: one dimension's rows and the total, over the caller's cases. */
@@ -59,17 +70,40 @@ export async function evaluateCases(ctx: Ctx, query: EvaluationQueryInput): Prom
 
 async function evaluateDimension(run: Run, dimension: Dimension): Promise<EvaluationDto> {
   const { ctx, period, minVolume } = run;
-  const counted = await countByGroup(ctx.db, ctx.countyCode, run.visibility, dimension, { start: period.start, end: period.end, now: run.now });
+  const counted = await countByGroup(ctx.db, ctx.countyCode, run.visibility, dimension, {
+    start: period.start,
+    end: period.end,
+    now: run.now,
+  });
   // Month rows carry no overdue snapshot: it comes back on its own (key null) and goes to the total only.
   const snapshot = dimension === 'month' ? counted.find((g) => g.key === null) : undefined;
   const groups = dimension === 'month' ? counted.filter((g) => g.key !== null) : counted;
   const named = await namedGroups(run, dimension, groups);
   const byKey = new Map(groups.map((g) => [g.key, g]));
   const empty: RawCounts = { ...zeroCounts, overdueOpen: dimension === 'month' ? null : 0 };
-  const rows: EvaluationRowDto[] = named.map((g) => ({ key: g.key, name: g.name, ...computeIndicators(byKey.get(g.key) ?? empty, minVolume) }));
-  const sum = groups.reduce<RawCounts>((total, g) => addCounts(total, g), { ...zeroCounts, overdueOpen: snapshot?.overdueOpen ?? 0 });
-  const total = { key: null, name: translate(ctx.locale, 'cases.evaluation.total'), ...computeIndicators(sum, minVolume) };
-  return { from: period.from, to: period.to, groupBy: dimension, minVolume, generatedAt: run.now.toISOString(), rows, total };
+  const rows: EvaluationRowDto[] = named.map((g) => ({
+    key: g.key,
+    name: g.name,
+    ...computeIndicators(byKey.get(g.key) ?? empty, minVolume),
+  }));
+  const sum = groups.reduce<RawCounts>((total, g) => addCounts(total, g), {
+    ...zeroCounts,
+    overdueOpen: snapshot?.overdueOpen ?? 0,
+  });
+  const total = {
+    key: null,
+    name: translate(ctx.locale, 'cases.evaluation.total'),
+    ...computeIndicators(sum, minVolume),
+  };
+  return {
+    from: period.from,
+    to: period.to,
+    groupBy: dimension,
+    minVolume,
+    generatedAt: run.now.toISOString(),
+    rows,
+    total,
+  };
 }
 
 /** The listed groups first (in their order), then keys only the data knows, then "not dispatched". */
@@ -105,7 +139,16 @@ export async function exportEvaluation(ctx: Ctx, query: EvaluationExportQueryInp
     action: 'export',
     objectType: 'case_evaluation',
     objectId: `${query.from}..${query.to}`,
-    details: { from: query.from, to: query.to, groupBy: wanted, minVolume: run.minVolume, scope: run.visibility.region },
+    details: {
+      from: query.from,
+      to: query.to,
+      groupBy: wanted,
+      minVolume: run.minVolume,
+      scope: run.visibility.region,
+    },
   });
-  return { body, fileName: `evaluation-${ctx.countyCode}-${query.from.replace(/-/g, '')}-${query.to.replace(/-/g, '')}.xlsx` };
+  return {
+    body,
+    fileName: `evaluation-${ctx.countyCode}-${query.from.replace(/-/g, '')}-${query.to.replace(/-/g, '')}.xlsx`,
+  };
 }

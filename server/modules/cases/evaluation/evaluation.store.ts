@@ -4,7 +4,16 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { CaseVisibility } from '../case-scope.ts';
 import { visibilityFilter } from '../case-scope.store.ts';
 import { addRollupCounts, type MonthSpan, monthCover, rollupServes } from './evaluation-rollup.ts';
-import { addEventCounts, addOverdueCounts, type CountsByKey, type Dimension, type EventRange, type GroupCounts, periodEvents, toGroups } from './evaluation-rows.ts';
+import {
+  addEventCounts,
+  addOverdueCounts,
+  type CountsByKey,
+  type Dimension,
+  type EventRange,
+  type GroupCounts,
+  periodEvents,
+  toGroups,
+} from './evaluation-rows.ts';
 
 export { type Dimension, dimensions, type GroupCounts } from './evaluation-rows.ts';
 
@@ -50,7 +59,13 @@ export interface EvaluationWindow {
  * range per event (evaluation-rows.ts). evaluation.rollup.test.ts holds the result to a plain recount.
  * JIT is off for these statements: compiling them costs ~100 ms, more than they take to run.
  */
-export async function countByGroup(db: Db, countyCode: string, visibility: CaseVisibility, dimension: Dimension, w: EvaluationWindow): Promise<GroupCounts[]> {
+export async function countByGroup(
+  db: Db,
+  countyCode: string,
+  visibility: CaseVisibility,
+  dimension: Dimension,
+  w: EvaluationWindow,
+): Promise<GroupCounts[]> {
   const scope = and(eq(casesCase.regionCode, countyCode), visibilityFilter(visibility)) as SQL;
   const counts: CountsByKey = new Map();
   await db.transaction(async (t) => {
@@ -61,7 +76,10 @@ export async function countByGroup(db: Db, countyCode: string, visibility: CaseV
     } else {
       await addRollupCounts(t, counts, countyCode, visibility, dimension, cover);
       await addEventCounts(t, counts, scope, dimension, outsideThePeriod(cover, w), -1);
-      await addEventCounts(t, counts, scope, dimension, [...periodEvents(w.start, cover.start, w.now), ...periodEvents(cover.end, w.end, w.now)]);
+      await addEventCounts(t, counts, scope, dimension, [
+        ...periodEvents(w.start, cover.start, w.now),
+        ...periodEvents(cover.end, w.end, w.now),
+      ]);
     }
     await addOverdueCounts(t, counts, scope, dimension, w.now);
   });
@@ -72,7 +90,9 @@ export async function countByGroup(db: Db, countyCode: string, visibility: CaseV
 function outsideThePeriod(cover: MonthSpan, w: EvaluationWindow): EventRange[] {
   // The period's settling instants end at min(end, now); the cover's after that are not the period's (and
   // those before the cover's start are not in the rollup to take away).
-  const settledUntil = new Date(Math.max(cover.start.getTime(), w.start.getTime(), Math.min(w.end.getTime(), w.now.getTime())));
+  const settledUntil = new Date(
+    Math.max(cover.start.getTime(), w.start.getTime(), Math.min(w.end.getTime(), w.now.getTime())),
+  );
   return [
     ...(['reported', 'registered'] as const).flatMap((event) => [
       { event, from: cover.start, to: w.start },
@@ -84,7 +104,13 @@ function outsideThePeriod(cover: MonthSpan, w: EvaluationWindow): EventRange[] {
 }
 
 /** The same figures from the case rows alone, whatever the scope: what the rollup must always agree with. */
-export async function countByGroupFromRows(db: Db, countyCode: string, visibility: CaseVisibility, dimension: Dimension, w: EvaluationWindow): Promise<GroupCounts[]> {
+export async function countByGroupFromRows(
+  db: Db,
+  countyCode: string,
+  visibility: CaseVisibility,
+  dimension: Dimension,
+  w: EvaluationWindow,
+): Promise<GroupCounts[]> {
   const scope = and(eq(casesCase.regionCode, countyCode), visibilityFilter(visibility)) as SQL;
   const counts: CountsByKey = new Map();
   await addEventCounts(db, counts, scope, dimension, periodEvents(w.start, w.end, w.now));

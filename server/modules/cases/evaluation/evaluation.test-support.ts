@@ -13,7 +13,10 @@ export type CaseFacts = Partial<NewCaseRow> & Pick<NewCaseRow, 'townshipCode' | 
 let serial = 0;
 
 export async function activeCatalogueVersion(db: Db): Promise<string> {
-  const row = await queryOne<{ version: string }>(db, sql`select version from cases_catalogue_version where region_code = '430225' and active`);
+  const row = await queryOne<{ version: string }>(
+    db,
+    sql`select version from cases_catalogue_version where region_code = '430225' and active`,
+  );
   if (!row) throw new Error('no active catalogue edition in the test database');
   return row.version;
 }

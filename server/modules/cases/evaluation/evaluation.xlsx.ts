@@ -47,7 +47,9 @@ export async function writeEvaluationWorkbook(sheets: readonly EvaluationDto[], 
 
 function addSheet(workbook: ExcelJS.Workbook, dto: EvaluationDto, meta: Meta): void {
   const t = (key: string, vars?: Record<string, string | number>) => translate(meta.locale, key, vars);
-  const sheet = workbook.addWorksheet(t(`cases.evaluation.sheet.${dto.groupBy}`), { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] });
+  const sheet = workbook.addWorksheet(t(`cases.evaluation.sheet.${dto.groupBy}`), {
+    views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }],
+  });
   const width = evaluationColumns.length + 2;
   const banner = [
     t('cases.evaluation.title', { county: meta.county, from: dto.from, to: dto.to }),
@@ -61,7 +63,11 @@ function addSheet(workbook: ExcelJS.Workbook, dto: EvaluationDto, meta: Meta): v
     if (index === 0) row.font = { bold: true, size: 14 };
   });
   const header = sheet.getRow(4);
-  header.values = [t(`cases.evaluation.group.${dto.groupBy}`), t('cases.evaluation.column.key'), ...evaluationColumns.map((c) => t(`cases.evaluation.column.${c}`))];
+  header.values = [
+    t(`cases.evaluation.group.${dto.groupBy}`),
+    t('cases.evaluation.column.key'),
+    ...evaluationColumns.map((c) => t(`cases.evaluation.column.${c}`)),
+  ];
   header.font = { bold: true };
   for (const row of dto.rows) sheet.addRow(cellsOf(row, meta.locale));
   sheet.addRow(cellsOf({ ...dto.total, key: null }, meta.locale)).font = { bold: true };

@@ -18,7 +18,13 @@ export interface NamedGroup {
  * show); categories only when they have cases (the catalogue holds hundreds); every month of the period.
  * Keys found in the data but not in the lists (a retired department) are appended by the caller.
  */
-export async function listedGroups(ctx: Ctx, dimension: Dimension, visibility: CaseVisibility, from: string, to: string): Promise<NamedGroup[]> {
+export async function listedGroups(
+  ctx: Ctx,
+  dimension: Dimension,
+  visibility: CaseVisibility,
+  from: string,
+  to: string,
+): Promise<NamedGroup[]> {
   switch (dimension) {
     case 'township':
       return townshipsInScope(ctx, visibility.region);

@@ -29,15 +29,19 @@ describe('percent', () => {
 
   it('stays within 0–100 and within half a basis point of the exact ratio (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (denominator, share) => {
-        const numerator = Math.floor(denominator * share);
-        const value = percent(numerator, denominator) as number;
-        expect(value).toBeGreaterThanOrEqual(0);
-        expect(value).toBeLessThanOrEqual(100);
-        expect(Math.abs(value - (numerator * 100) / denominator)).toBeLessThanOrEqual(0.005 + 1e-9);
-        // Two decimals, not a binary approximation of more.
-        expect(Number(value.toFixed(2))).toBe(value);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (denominator, share) => {
+          const numerator = Math.floor(denominator * share);
+          const value = percent(numerator, denominator) as number;
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(100);
+          expect(Math.abs(value - (numerator * 100) / denominator)).toBeLessThanOrEqual(0.005 + 1e-9);
+          // Two decimals, not a binary approximation of more.
+          expect(Number(value.toFixed(2))).toBe(value);
+        },
+      ),
     );
   });
 
@@ -56,7 +60,19 @@ describe('percent', () => {
 });
 
 describe('computeIndicators', () => {
-  const tianmen: RawCounts = { ...zeroCounts, reported: 1054, registered: 996, due: 972, closed: 911, closedOnTime: 737, reworked: 20, timed: 900, handlingMinutes: 900 * 90, rated: 3, satisfactionSum: 13 };
+  const tianmen: RawCounts = {
+    ...zeroCounts,
+    reported: 1054,
+    registered: 996,
+    due: 972,
+    closed: 911,
+    closedOnTime: 737,
+    reworked: 20,
+    timed: 900,
+    handlingMinutes: 900 * 90,
+    rated: 3,
+    satisfactionSum: 13,
+  };
 
   it('derives every rate from its own denominator', () => {
     expect(computeIndicators(tianmen)).toEqual({
@@ -79,10 +95,25 @@ describe('computeIndicators', () => {
 
   it('flags a group below the minimum 应结案 and shows — for empty denominators', () => {
     const few = computeIndicators({ ...zeroCounts, due: 4, closed: 4, closedOnTime: 4 });
-    expect(few).toMatchObject({ lowVolume: true, closedRate: 100, reworkRate: 0, avgHandlingHours: null, satisfaction: null });
-    expect(computeIndicators({ ...zeroCounts, due: 5 })).toMatchObject({ lowVolume: false, closedRate: 0, reworkRate: null });
+    expect(few).toMatchObject({
+      lowVolume: true,
+      closedRate: 100,
+      reworkRate: 0,
+      avgHandlingHours: null,
+      satisfaction: null,
+    });
+    expect(computeIndicators({ ...zeroCounts, due: 5 })).toMatchObject({
+      lowVolume: false,
+      closedRate: 0,
+      reworkRate: null,
+    });
     expect(computeIndicators({ ...zeroCounts, due: 5 }, 10).lowVolume).toBe(true);
-    expect(computeIndicators(zeroCounts)).toMatchObject({ closedRate: null, onTimeRate: null, reworkRate: null, lowVolume: true });
+    expect(computeIndicators(zeroCounts)).toMatchObject({
+      closedRate: null,
+      onTimeRate: null,
+      reworkRate: null,
+      lowVolume: true,
+    });
   });
 
   it('adds groups so the total equals the sum of its parts, month rows without a snapshot included', () => {

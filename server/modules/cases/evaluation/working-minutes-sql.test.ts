@@ -10,28 +10,54 @@ import { useTestDatabase } from '../../../testing/test-database.ts';
 import { calendarArrays, workingMinutesSql } from './working-minutes-sql.ts';
 
 // From before the first year the calendar holds to after its last: the lookup and both fallbacks.
-const instant = fc.integer({ min: Date.parse('2023-06-01T00:00:00Z'), max: Date.parse('2030-06-01T00:00:00Z') }).map((ms) => new Date(ms));
-const clock = (m: number) => (m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
-const workingHours: fc.Arbitrary<WorkingHours> = fc.uniqueArray(fc.integer({ min: 0, max: 1440 }), { minLength: 2, maxLength: 6 }).map((points) => {
-  const sorted = [...points].sort((a, b) => a - b);
-  const periods = [];
-  for (let i = 0; i + 1 < sorted.length; i += 2) periods.push({ start: clock(sorted[i]!), end: clock(sorted[i + 1]!) });
-  return { periods };
-});
+const instant = fc
+  .integer({ min: Date.parse('2023-06-01T00:00:00Z'), max: Date.parse('2030-06-01T00:00:00Z') })
+  .map((ms) => new Date(ms));
+const clock = (m: number) =>
+  m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const workingHours: fc.Arbitrary<WorkingHours> = fc
+  .uniqueArray(fc.integer({ min: 0, max: 1440 }), { minLength: 2, maxLength: 6 })
+  .map((points) => {
+    const sorted = [...points].sort((a, b) => a - b);
+    const periods = [];
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      periods.push({ start: clock(sorted[i]!), end: clock(sorted[i + 1]!) });
+    return { periods };
+  });
 const calendar: fc.Arbitrary<WorkingCalendar> = fc
-  .array(fc.record({ offset: fc.integer({ min: 0, max: 1500 }), kind: fc.constantFrom('holiday' as const, 'workday' as const) }), { maxLength: 40 })
-  .map((changes) => officialCalendar(changes.map((c): [LocalDate, { kind: 'holiday' | 'workday'; name: string }] => [addDays('2024-01-01', c.offset), { kind: c.kind, name: '本县' }])));
+  .array(
+    fc.record({
+      offset: fc.integer({ min: 0, max: 1500 }),
+      kind: fc.constantFrom('holiday' as const, 'workday' as const),
+    }),
+    { maxLength: 40 },
+  )
+  .map((changes) =>
+    officialCalendar(
+      changes.map((c): [LocalDate, { kind: 'holiday' | 'workday'; name: string }] => [
+        addDays('2024-01-01', c.offset),
+        { kind: c.kind, name: '本县' },
+      ]),
+    ),
+  );
 
 describe('working minutes in SQL', () => {
   const db = useTestDatabase();
 
-  async function inSql(pairs: ReadonlyArray<readonly [Date, Date]>, cal: WorkingCalendar, hours: WorkingHours): Promise<number[]> {
+  async function inSql(
+    pairs: ReadonlyArray<readonly [Date, Date]>,
+    cal: WorkingCalendar,
+    hours: WorkingHours,
+  ): Promise<number[]> {
     const arrays = calendarArrays(cal, hours);
     const values = sql.join(
       pairs.map(([a, b], i) => sql`(${i}::int, ${a.toISOString()}::timestamptz, ${b.toISOString()}::timestamptz)`),
       sql`, `,
     );
-    const rows = await queryRows<{ i: number; minutes: number }>(db.database.db, sql`select v.i, ${workingMinutesSql(sql`v.a`, sql`v.b`, arrays)} as minutes from (values ${values}) as v(i, a, b) order by v.i`);
+    const rows = await queryRows<{ i: number; minutes: number }>(
+      db.database.db,
+      sql`select v.i, ${workingMinutesSql(sql`v.a`, sql`v.b`, arrays)} as minutes from (values ${values}) as v(i, a, b) order by v.i`,
+    );
     return rows.map((r) => Number(r.minutes));
   }
 
@@ -55,12 +81,17 @@ describe('working minutes in SQL', () => {
 
   it('agrees with workingMinutesBetween for any calendar, working hours and pair of instants (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(calendar, workingHours, fc.array(fc.tuple(instant, instant), { minLength: 1, maxLength: 25 }), async (cal, hours, pairs) => {
-        const got = await inSql(pairs, cal, hours);
-        pairs.forEach(([a, b], i) => {
-          expect(got[i]).toBeCloseTo(workingMinutesBetween(a, b, cal, hours), 6);
-        });
-      }),
+      fc.asyncProperty(
+        calendar,
+        workingHours,
+        fc.array(fc.tuple(instant, instant), { minLength: 1, maxLength: 25 }),
+        async (cal, hours, pairs) => {
+          const got = await inSql(pairs, cal, hours);
+          pairs.forEach(([a, b], i) => {
+            expect(got[i]).toBeCloseTo(workingMinutesBetween(a, b, cal, hours), 6);
+          });
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -86,7 +86,9 @@ export function workingMinuteMark(at: SQL, cal: CalendarArrays): SQL {
   const before = workingDaysBeforeSql(day, cal);
   const isWorkingDay = sql`(${workingDaysBeforeSql(sql`(${day} + 1)`, cal)} - ${before})`;
   const intoDay = sql.join(
-    cal.periods.map((p) => sql`greatest(0, least(${minuteOfDay}, ${sql.raw(String(p.end))}) - ${sql.raw(String(p.start))})`),
+    cal.periods.map(
+      (p) => sql`greatest(0, least(${minuteOfDay}, ${sql.raw(String(p.end))}) - ${sql.raw(String(p.start))})`,
+    ),
     sql` + `,
   );
   return sql`(${before}::float8 * ${sql.raw(String(cal.minutesPerDay))} + ${isWorkingDay} * (${intoDay}))`;

@@ -10,20 +10,45 @@ import { cst, insertCases } from '../evaluation/evaluation.test-support.ts';
 import { defaultExportLimits, exportCaseList } from './export.service.ts';
 import { exportRoutes } from './export.routes.ts';
 
-const headers = ['案件编号', '类别代码', '类别', '状态', '来源', '乡镇', '地址', '处置部门', '上报时间', '立案时间', '派遣时间', '反馈时间', '结案时间', '处置时限', '是否按期', '返工次数', '督办级别', '满意度'];
+const headers = [
+  '案件编号',
+  '类别代码',
+  '类别',
+  '状态',
+  '来源',
+  '乡镇',
+  '地址',
+  '处置部门',
+  '上报时间',
+  '立案时间',
+  '派遣时间',
+  '反馈时间',
+  '结案时间',
+  '处置时限',
+  '是否按期',
+  '返工次数',
+  '督办级别',
+  '满意度',
+];
 const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000);
 
 /** A small cap and batch so the tests cross both without 200,000 rows. */
 const limits = { maxRows: 12, batchSize: 3 };
 
 describe('GET /api/cases/export.xlsx', () => {
-  const t = useTestApp({ modules: [...appModules.filter((m) => m.key !== 'cases-export'), { key: 'cases-export-test', routes: (app) => exportRoutes(app, limits) }] });
+  const t = useTestApp({
+    modules: [
+      ...appModules.filter((m) => m.key !== 'cases-export'),
+      { key: 'cases-export-test', routes: (app) => exportRoutes(app, limits) },
+    ],
+  });
   let who: CaseActors;
   let miandouExporter: SignedIn;
   let closed: Record<string, unknown>;
   const phone = '13912345678';
 
-  const get = (query: string, actor: SignedIn | null) => t.app.inject({ method: 'GET', url: `/api/cases/export.xlsx${query}`, headers: actor?.headers ?? {} });
+  const get = (query: string, actor: SignedIn | null) =>
+    t.app.inject({ method: 'GET', url: `/api/cases/export.xlsx${query}`, headers: actor?.headers ?? {} });
   async function sheetOf(query: string, actor: SignedIn) {
     const res = await get(query, actor);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -38,12 +63,15 @@ describe('GET /api/cases/export.xlsx', () => {
   beforeAll(async () => {
     who = await prepareCases(t);
     miandouExporter = await signIn(t.app, { roles: ['inspector'], permissions: ['cases.export'], scopeRegion: miandu });
-    const post = (url: string, actor: SignedIn | null, payload: object, extra: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), ...extra }, payload });
+    const post = (url: string, actor: SignedIn | null, payload: object, extra: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), ...extra }, payload });
     // One case through the whole loop, rated, from a citizen who left a phone number.
     const reported = await post('/api/public/cases', null, { ...(await reportBody()), phone });
     expect(reported.statusCode, reported.body).toBe(201);
     const { caseNo, trackingToken } = reported.json();
-    let view = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: who.dispatcher.headers })).json();
+    let view = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: who.dispatcher.headers })
+    ).json();
     for (const [actor, path, body] of [
       [who.dispatcher, 'register', {}],
       [who.dispatcher, 'dispatch', { department: 'chengguan' }],
@@ -55,12 +83,26 @@ describe('GET /api/cases/export.xlsx', () => {
       expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
       view = res.json();
     }
-    expect((await post(`/api/public/cases/${caseNo}/rating`, null, { score: 4 }, { 'x-case-token': trackingToken })).statusCode).toBe(200);
-    closed = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: who.dispatcher.headers })).json();
+    expect(
+      (await post(`/api/public/cases/${caseNo}/rating`, null, { score: 4 }, { 'x-case-token': trackingToken }))
+        .statusCode,
+    ).toBe(200);
+    closed = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: who.dispatcher.headers })
+    ).json();
     // Seven more in 霞阳镇 and two in 沔渡镇, written directly; one rejected.
     await insertCases(t.db.database.db, [
-      ...Array.from({ length: 6 }, (_, i) => ({ townshipCode: xiayang, status: 'reported' as const, reportedAt: cst(2026, 2, 1 + i) })),
-      { townshipCode: xiayang, status: 'rejected' as const, reportedAt: cst(2026, 2, 10), closedAt: cst(2026, 2, 10, 15) },
+      ...Array.from({ length: 6 }, (_, i) => ({
+        townshipCode: xiayang,
+        status: 'reported' as const,
+        reportedAt: cst(2026, 2, 1 + i),
+      })),
+      {
+        townshipCode: xiayang,
+        status: 'rejected' as const,
+        reportedAt: cst(2026, 2, 10),
+        closedAt: cst(2026, 2, 10, 15),
+      },
       { townshipCode: miandu, status: 'reported' as const, reportedAt: cst(2026, 2, 11), channel: 'hotline' as const },
       { townshipCode: miandu, status: 'reported' as const, reportedAt: cst(2026, 2, 12), channel: 'hotline' as const },
     ]);
@@ -72,7 +114,14 @@ describe('GET /api/cases/export.xlsx', () => {
     });
 
     it('400 for unknown and bad fields — paging included, the file has no pages — and a reversed range', async () => {
-      for (const query of ['?page=2', '?pageSize=50', '?foo=1', '?status=open', '?from=2026-02-30', '?regionCode=43A']) {
+      for (const query of [
+        '?page=2',
+        '?pageSize=50',
+        '?foo=1',
+        '?status=open',
+        '?from=2026-02-30',
+        '?regionCode=43A',
+      ]) {
         expect((await get(query, who.dispatcher)).statusCode, query).toBe(400);
       }
       const reversed = await get('?from=2026-03-05&to=2026-03-01', who.dispatcher);
@@ -81,22 +130,32 @@ describe('GET /api/cases/export.xlsx', () => {
     });
 
     it('403 for roles without cases.export (department, volunteer, inspector)', async () => {
-      for (const actor of [who.handler, who.volunteer, who.inspector]) expect((await get('', actor)).statusCode).toBe(403);
+      for (const actor of [who.handler, who.volunteer, who.inspector])
+        expect((await get('', actor)).statusCode).toBe(403);
     });
 
     it('400 when the filter finds more cases than one file may hold, and records the refusal', async () => {
       await insertCases(
         t.db.database.db,
-        Array.from({ length: 3 }, (_, i) => ({ townshipCode: '430225102', status: 'reported' as const, reportedAt: cst(2025, 6, 1 + i) })),
+        Array.from({ length: 3 }, (_, i) => ({
+          townshipCode: '430225102',
+          status: 'reported' as const,
+          reportedAt: cst(2025, 6, 1 + i),
+        })),
       );
       const res = await get('', who.dispatcher);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'export_too_large', message: '符合条件的案件有 13 件，超过单次导出上限 12 件，请缩小筛选范围' });
+      expect(res.json().error).toMatchObject({
+        code: 'export_too_large',
+        message: '符合条件的案件有 13 件，超过单次导出上限 12 件，请缩小筛选范围',
+      });
       const refused = await queryRows<{ outcome: string; reason_code: string; details: Record<string, unknown> }>(
         t.db.database.db,
         sql`select outcome, reason_code, details from audit_event where event_type = 'cases.export' and outcome = 'failure'`,
       );
-      expect(refused).toEqual([{ outcome: 'failure', reason_code: 'too_many_rows', details: { filter: {}, rowCount: 13, limit: 12 } }]);
+      expect(refused).toEqual([
+        { outcome: 'failure', reason_code: 'too_many_rows', details: { filter: {}, rowCount: 13, limit: 12 } },
+      ]);
       expect(defaultExportLimits.maxRows).toBe(200_000);
     });
   });
@@ -110,7 +169,9 @@ describe('GET /api/cases/export.xlsx', () => {
     expect(header).toEqual(headers);
     expect(rows).toHaveLength(8);
     // Newest id first, so the batches (of 3) neither skip nor repeat a case: the seven written directly after the loop's.
-    expect(rows.map((r) => r[0])).toEqual([7, 6, 5, 4, 3, 2, 1].map((n) => `1999-0000000${n}`).concat([closed.caseNo as string]));
+    expect(rows.map((r) => r[0])).toEqual(
+      [7, 6, 5, 4, 3, 2, 1].map((n) => `1999-0000000${n}`).concat([closed.caseNo as string]),
+    );
     const loop = rows.find((r) => r[0] === closed.caseNo)!;
     expect(loop).toEqual([
       closed.caseNo,
@@ -161,7 +222,12 @@ describe('GET /api/cases/export.xlsx', () => {
       t.db.database.db,
       sql`select action, details from audit_event where event_type = 'cases.export' and outcome = 'success' order by seq desc limit 1`,
     );
-    expect(audit).toEqual([{ action: 'export', details: { filter: { regionCode: miandu, channel: 'hotline' }, rowCount: 2, format: 'xlsx' } }]);
+    expect(audit).toEqual([
+      {
+        action: 'export',
+        details: { filter: { regionCode: miandu, channel: 'hotline' }, rowCount: 2, format: 'xlsx' },
+      },
+    ]);
   });
 
   it('refuses an anonymous caller in the service too (no route in between)', async () => {

@@ -19,7 +19,12 @@ export function exportRoutes(app: TypedApp, limits: ExportLimits = defaultExport
         summary: `The case list's filter as an Excel file (at most ${limits.maxRows} cases; audited)`,
         querystring: CaseExportQuery,
         // A stream bypasses the serialiser; the schema only documents the file for OpenAPI.
-        response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: '.xlsx file' }), 400: S.error(), 401: S.error(), 403: S.error() },
+        response: {
+          200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: '.xlsx file' }),
+          400: S.error(),
+          401: S.error(),
+          403: S.error(),
+        },
       },
     },
     async (request, reply) => {

@@ -30,21 +30,36 @@ export interface CaseListFile {
  * counted before anything is written so an oversized request is refused, audited with the filter and the
  * row count before the first row leaves, then streamed.
  */
-export async function exportCaseList(ctx: Ctx, query: CaseExportQueryInput, limits: ExportLimits = defaultExportLimits): Promise<CaseListFile> {
+export async function exportCaseList(
+  ctx: Ctx,
+  query: CaseExportQueryInput,
+  limits: ExportLimits = defaultExportLimits,
+): Promise<CaseListFile> {
   if (!ctx.actor) throw AppError.unauthenticated();
   const now = ctx.clock();
   const where = caseListWhere(ctx.countyCode, ctx.actor, caseVisibilityOf(ctx.actor), query, now);
   const { total, maxId } = await countForExport(ctx.db, where);
   const audit = { eventType: 'cases.export', action: 'export', objectType: 'case' } as const;
   if (total > limits.maxRows) {
-    await recordAuditOutside(ctx, { ...audit, outcome: 'failure', reasonCode: 'too_many_rows', details: { filter: query, rowCount: total, limit: limits.maxRows } });
+    await recordAuditOutside(ctx, {
+      ...audit,
+      outcome: 'failure',
+      reasonCode: 'too_many_rows',
+      details: { filter: query, rowCount: total, limit: limits.maxRows },
+    });
     throw new AppError(400, 'export_too_large', 'cases.export.too_large', { total, limit: limits.maxRows });
   }
   await recordAuditOutside(ctx, { ...audit, details: { filter: query, rowCount: total, format: 'xlsx' } });
   const names = await loadExportNames(ctx);
   const body = new PassThrough();
   // Written while the response is sent; a failure half-way aborts the download rather than sending a broken file.
-  writeCaseWorkbook(body, casesForExport(ctx.db, where, maxId, limits.batchSize), names, ctx.locale).catch((error: unknown) => body.destroy(error as Error));
-  const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  writeCaseWorkbook(body, casesForExport(ctx.db, where, maxId, limits.batchSize), names, ctx.locale).catch(
+    (error: unknown) => body.destroy(error as Error),
+  );
+  const stamp = new Date(now.getTime() + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
   return { rowCount: total, fileName: `cases-${ctx.countyCode}-${stamp}.xlsx`, body };
 }

@@ -36,7 +36,10 @@ export type ExportedCase = Awaited<ReturnType<typeof exportBatch>>[number];
  * reported while the file is being written do not push it past the count it was allowed on.
  */
 export async function countForExport(db: Db, where: ScopedCaseFilter): Promise<{ total: number; maxId: number }> {
-  const row = await queryOne<{ total: number; maxId: number | null }>(db, sql`select count(*) as "total", max(${c.id}) as "maxId" from ${c} where ${where}`);
+  const row = await queryOne<{ total: number; maxId: number | null }>(
+    db,
+    sql`select count(*) as "total", max(${c.id}) as "maxId" from ${c} where ${where}`,
+  );
   return { total: Number(row?.total ?? 0), maxId: Number(row?.maxId ?? 0) };
 }
 
@@ -45,7 +48,12 @@ export async function countForExport(db: Db, where: ScopedCaseFilter): Promise<{
  * starts where the previous one stopped in the primary key, so 200,000 rows cost one pass, and only one
  * batch is ever in memory.
  */
-export async function* casesForExport(db: Db, where: ScopedCaseFilter, maxId: number, batchSize: number): AsyncGenerator<ExportedCase> {
+export async function* casesForExport(
+  db: Db,
+  where: ScopedCaseFilter,
+  maxId: number,
+  batchSize: number,
+): AsyncGenerator<ExportedCase> {
   let below = maxId + 1;
   for (;;) {
     const rows = await exportBatch(db, where, below, batchSize);
@@ -56,5 +64,10 @@ export async function* casesForExport(db: Db, where: ScopedCaseFilter, maxId: nu
 }
 
 function exportBatch(db: Db, where: ScopedCaseFilter, below: number, batchSize: number) {
-  return db.select(exportedColumns).from(c).where(and(where, lt(c.id, below))).orderBy(desc(c.id)).limit(batchSize);
+  return db
+    .select(exportedColumns)
+    .from(c)
+    .where(and(where, lt(c.id, below)))
+    .orderBy(desc(c.id))
+    .limit(batchSize);
 }

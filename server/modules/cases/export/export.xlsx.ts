@@ -32,7 +32,14 @@ export const exportColumns = [
 ] as const;
 type Column = (typeof exportColumns)[number];
 
-const timeColumns = new Set<Column>(['reportedAt', 'registeredAt', 'dispatchedAt', 'handledAt', 'closedAt', 'handleDueAt']);
+const timeColumns = new Set<Column>([
+  'reportedAt',
+  'registeredAt',
+  'dispatchedAt',
+  'handledAt',
+  'closedAt',
+  'handleDueAt',
+]);
 
 /** Names the file needs, loaded once for the whole county (a few hundred rows), not per batch. */
 export interface ExportNames {
@@ -47,8 +54,14 @@ export async function loadExportNames(ctx: Ctx): Promise<ExportNames> {
     ctx.db,
     sql`select version, code, ${en ? sql`title_en` : sql`title_zh`} as name from cases_category where region_code = ${ctx.countyCode}`,
   );
-  const townships = await queryRows<{ code: string; name: string }>(ctx.db, sql`select code, name from region where level = 'township' and code like ${`${ctx.countyCode}%`}`);
-  const departments = await queryRows<{ key: string; name: string }>(ctx.db, sql`select key, ${en ? sql`title_en` : sql`title_zh`} as name from cases_department where region_code = ${ctx.countyCode}`);
+  const townships = await queryRows<{ code: string; name: string }>(
+    ctx.db,
+    sql`select code, name from region where level = 'township' and code like ${`${ctx.countyCode}%`}`,
+  );
+  const departments = await queryRows<{ key: string; name: string }>(
+    ctx.db,
+    sql`select key, ${en ? sql`title_en` : sql`title_zh`} as name from cases_department where region_code = ${ctx.countyCode}`,
+  );
   const categoryMap = new Map(categories.map((r) => [`${r.version}/${r.code}`, r.name]));
   const townshipMap = new Map(townships.map((r) => [r.code, r.name]));
   const departmentMap = new Map(departments.map((r) => [r.key, r.name]));
@@ -67,7 +80,11 @@ function shanghaiCell(at: Date | null): Date | null {
   return at === null ? null : new Date(at.getTime() + shanghaiOffsetMs);
 }
 
-export function exportCells(row: ExportedCase, names: ExportNames, locale: Locale): Record<Column, string | number | Date | null> {
+export function exportCells(
+  row: ExportedCase,
+  names: ExportNames,
+  locale: Locale,
+): Record<Column, string | number | Date | null> {
   const t = (key: string) => translate(locale, key);
   return {
     caseNo: row.caseNo,
@@ -96,13 +113,27 @@ export function exportCells(row: ExportedCase, names: ExportNames, locale: Local
  * Streams the workbook into `out` with exceljs's WorkbookWriter: each row is committed (serialised and
  * released) as soon as it is added, so memory holds one batch of cases, not the file.
  */
-export async function writeCaseWorkbook(out: Writable, rows: AsyncIterable<ExportedCase>, names: ExportNames, locale: Locale): Promise<number> {
+export async function writeCaseWorkbook(
+  out: Writable,
+  rows: AsyncIterable<ExportedCase>,
+  names: ExportNames,
+  locale: Locale,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(translate(locale, 'cases.export.sheet_name'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(translate(locale, 'cases.export.sheet_name'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   sheet.columns = exportColumns.map((column) => ({
     key: column,
     header: translate(locale, `cases.export.column.${column}`),
-    width: column === 'address' ? 36 : timeColumns.has(column) ? 19 : column === 'category' || column === 'department' ? 18 : 12,
+    width:
+      column === 'address'
+        ? 36
+        : timeColumns.has(column)
+          ? 19
+          : column === 'category' || column === 'department'
+            ? 18
+            : 12,
     ...(timeColumns.has(column) ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };

@@ -58,7 +58,11 @@ describe('actorFromOpen311Key', () => {
   it('refuses missing, empty and malformed keys with the spec 403', async () => {
     for (const apiKey of [undefined, '', '   ', 'not-a-key', 'wm_short_x']) {
       const error = await refusal(apiKey);
-      expect([error.status, error.code, error.messageKey], String(apiKey)).toEqual([403, 'invalid_api_key', 'open311.api_key_invalid']);
+      expect([error.status, error.code, error.messageKey], String(apiKey)).toEqual([
+        403,
+        'invalid_api_key',
+        'open311.api_key_invalid',
+      ]);
     }
   });
 
@@ -84,7 +88,14 @@ describe('actorFromOpen311Key', () => {
 
   it('returns the partner as an api_key actor with its integration permissions and scope, and marks the key used', async () => {
     const actor = await actorFromOpen311Key(ctx(), ` ${keys.partner!.key} `);
-    expect(actor).toMatchObject({ kind: 'api_key', id: keys.partner!.id, username: `apikey:${keys.partner!.prefix}`, displayName: 'partner', roles: [], scopeRegion: '430225100' });
+    expect(actor).toMatchObject({
+      kind: 'api_key',
+      id: keys.partner!.id,
+      username: `apikey:${keys.partner!.prefix}`,
+      displayName: 'partner',
+      roles: [],
+      scopeRegion: '430225100',
+    });
     // cases.catalogue.read is stored on the row but is no integration permission: the key does not get it
     expect([...actor.permissions]).toEqual([open311SubmitPermission]);
     expect((await findApiKeyByPrefix(db.database.db, '430225', keys.partner!.prefix))?.lastUsedAt).toEqual(now);

@@ -18,7 +18,15 @@ export async function actorFromOpen311Key(ctx: Ctx, apiKey: string | undefined):
   if (!actor.permissions.has(open311SubmitPermission)) {
     await recordAuditOutside(
       { ...ctx, actor },
-      { eventType: 'access.denied', action: 'POST', outcome: 'failure', objectType: 'route', objectId: 'open311', reasonCode: 'missing_permission', details: { permission: open311SubmitPermission } },
+      {
+        eventType: 'access.denied',
+        action: 'POST',
+        outcome: 'failure',
+        objectType: 'route',
+        objectId: 'open311',
+        reasonCode: 'missing_permission',
+        details: { permission: open311SubmitPermission },
+      },
     );
     throw new AppError(403, 'forbidden', 'open311.api_key_not_permitted');
   }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributesFor, checkAttributes, type Open311AttributeSpec, presentAttribute, reportChannels } from './attributes.ts';
+import {
+  attributesFor,
+  checkAttributes,
+  type Open311AttributeSpec,
+  presentAttribute,
+  reportChannels,
+} from './attributes.ts';
 
 const illegalBuilding = { code: '06001', measureUnit: 'm2' };
 const streetVending = { code: '09006', measureUnit: null };
@@ -28,13 +34,24 @@ describe('attributesFor', () => {
 
   it('presents attributes in the GeoReport v2 field order, in the caller language, values only for lists', () => {
     const [region, area, channel] = attributesFor(illegalBuilding).map((s) => presentAttribute(s, 'zh'));
-    expect(Object.keys(area!)).toEqual(['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description']);
+    expect(Object.keys(area!)).toEqual([
+      'variable',
+      'code',
+      'datatype',
+      'required',
+      'datatype_description',
+      'order',
+      'description',
+    ]);
     expect(area!.description).toBe('面积（平方米）');
     expect(region!.datatype_description).toBe('9 位乡镇代码或 12 位村（社区）代码');
     expect(region!.description).toContain('address_id');
     expect(Object.keys(channel!)).toEqual([...Object.keys(area!), 'values']);
     expect(channel!.values?.[0]).toEqual({ key: 'patrol', name: '巡查上报' });
-    expect(presentAttribute(attributesFor(streetVending)[1]!, 'en').values?.[4]).toEqual({ key: 'other', name: 'Other' });
+    expect(presentAttribute(attributesFor(streetVending)[1]!, 'en').values?.[4]).toEqual({
+      key: 'other',
+      name: 'Other',
+    });
   });
 });
 
@@ -43,15 +60,29 @@ describe('checkAttributes', () => {
   const township = { region_code: '430225100' };
 
   it('accepts a township or village code, a positive area and a known channel', () => {
-    expect(checkAttributes(specs, { ...township, area_m2: '12.5', channel: 'hotline' })).toEqual({ values: { region_code: '430225100', area_m2: 12.5, channel: 'hotline' }, problems: {} });
+    expect(checkAttributes(specs, { ...township, area_m2: '12.5', channel: 'hotline' })).toEqual({
+      values: { region_code: '430225100', area_m2: 12.5, channel: 'hotline' },
+      problems: {},
+    });
     expect(checkAttributes(specs, { region_code: '430225100201', area_m2: '1' }).problems).toEqual({});
     // the township is optional (GeoReport v2 asks only for a location): without it the case waits in the county queue
-    expect(checkAttributes(specs, { area_m2: '2' })).toEqual({ values: { area_m2: 2, channel: 'other' }, problems: {} });
+    expect(checkAttributes(specs, { area_m2: '2' })).toEqual({
+      values: { area_m2: 2, channel: 'other' },
+      problems: {},
+    });
   });
 
   it('defaults the channel to other when it is absent or empty (empty ≡ absent)', () => {
-    expect(checkAttributes(specs, { ...township, area_m2: '3' }).values).toEqual({ ...township, area_m2: 3, channel: 'other' });
-    expect(checkAttributes(specs, { ...township, area_m2: '3', channel: '' }).values).toEqual({ ...township, area_m2: 3, channel: 'other' });
+    expect(checkAttributes(specs, { ...township, area_m2: '3' }).values).toEqual({
+      ...township,
+      area_m2: 3,
+      channel: 'other',
+    });
+    expect(checkAttributes(specs, { ...township, area_m2: '3', channel: '' }).values).toEqual({
+      ...township,
+      area_m2: 3,
+      channel: 'other',
+    });
   });
 
   it.each([
@@ -70,14 +101,32 @@ describe('checkAttributes', () => {
   });
 
   it('takes only the area from measured categories: other services reject it as unknown', () => {
-    expect(checkAttributes(attributesFor(streetVending), { ...township, area_m2: '5' }).problems).toEqual({ 'attribute[area_m2]': { key: 'field.unknown' } });
+    expect(checkAttributes(attributesFor(streetVending), { ...township, area_m2: '5' }).problems).toEqual({
+      'attribute[area_m2]': { key: 'field.unknown' },
+    });
   });
 
   it('checks multi-value lists and datetimes too', () => {
-    const multi: Open311AttributeSpec = { ...specs[2]!, code: 'seen', datatype: 'multivaluelist', defaultValue: undefined };
-    const when: Open311AttributeSpec = { ...specs[1]!, code: 'at', datatype: 'datetime', required: false, exclusiveMinimum: undefined };
-    expect(checkAttributes([multi, when], { seen: ['patrol', 'hotline', 'patrol'], at: '2026-03-01T08:00:00+08:00' })).toEqual({ values: { seen: ['patrol', 'hotline'], at: '2026-03-01T08:00:00+08:00' }, problems: {} });
-    expect(checkAttributes([multi, when], { seen: ['patrol', 'x'], at: '2026-03-01 08:00' }).problems).toEqual({ 'attribute[seen]': { key: 'field.enum' }, 'attribute[at]': { key: 'format.date-time' } });
+    const multi: Open311AttributeSpec = {
+      ...specs[2]!,
+      code: 'seen',
+      datatype: 'multivaluelist',
+      defaultValue: undefined,
+    };
+    const when: Open311AttributeSpec = {
+      ...specs[1]!,
+      code: 'at',
+      datatype: 'datetime',
+      required: false,
+      exclusiveMinimum: undefined,
+    };
+    expect(
+      checkAttributes([multi, when], { seen: ['patrol', 'hotline', 'patrol'], at: '2026-03-01T08:00:00+08:00' }),
+    ).toEqual({ values: { seen: ['patrol', 'hotline'], at: '2026-03-01T08:00:00+08:00' }, problems: {} });
+    expect(checkAttributes([multi, when], { seen: ['patrol', 'x'], at: '2026-03-01 08:00' }).problems).toEqual({
+      'attribute[seen]': { key: 'field.enum' },
+      'attribute[at]': { key: 'format.date-time' },
+    });
   });
 
   it('accepts exactly the positive decimals as areas (property)', () => {
@@ -97,9 +146,22 @@ describe('checkAttributes', () => {
   });
 
   it('refuses datetimes that name no real instant, whatever the zone', () => {
-    const when: Open311AttributeSpec = { ...specs[1]!, code: 'at', datatype: 'datetime', required: false, exclusiveMinimum: undefined };
-    for (const bad of ['2026-02-30T08:00:00+08:00', '2026-03-01T24:00:00Z', '2026-13-01T00:00:00Z', '2026-03-01T08:00:00']) {
-      expect(checkAttributes([when], { at: bad }).problems, bad).toEqual({ 'attribute[at]': { key: 'format.date-time' } });
+    const when: Open311AttributeSpec = {
+      ...specs[1]!,
+      code: 'at',
+      datatype: 'datetime',
+      required: false,
+      exclusiveMinimum: undefined,
+    };
+    for (const bad of [
+      '2026-02-30T08:00:00+08:00',
+      '2026-03-01T24:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-03-01T08:00:00',
+    ]) {
+      expect(checkAttributes([when], { at: bad }).problems, bad).toEqual({
+        'attribute[at]': { key: 'format.date-time' },
+      });
     }
     expect(checkAttributes([when], { at: '2026-03-01T23:30:00-05:00' }).problems).toEqual({});
   });

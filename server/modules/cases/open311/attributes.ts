@@ -80,7 +80,10 @@ const channelAttribute: Omit<Open311AttributeSpec, 'order'> = {
  * service takes the reporting channel.
  */
 export function attributesFor(category: AttributeSource): Open311AttributeSpec[] {
-  const attributes = category.measureUnit === 'm2' ? [regionCodeAttribute, areaAttribute, channelAttribute] : [regionCodeAttribute, channelAttribute];
+  const attributes =
+    category.measureUnit === 'm2'
+      ? [regionCodeAttribute, areaAttribute, channelAttribute]
+      : [regionCodeAttribute, channelAttribute];
   return attributes.map((attribute, index) => ({ ...attribute, order: index + 1 }));
 }
 
@@ -125,11 +128,15 @@ function zoneOffsetMs(raw: string): number {
  * Checks a POST's attributes against the service's: required ones present, numbers numeric and in range, list
  * values among the keys, no unknown codes. Problems are keyed `attribute[code]` with platform message keys.
  */
-export function checkAttributes(specs: readonly Open311AttributeSpec[], given: GivenAttributes): { values: Record<string, AttributeValue>; problems: FieldProblems } {
+export function checkAttributes(
+  specs: readonly Open311AttributeSpec[],
+  given: GivenAttributes,
+): { values: Record<string, AttributeValue>; problems: FieldProblems } {
   const values: Record<string, AttributeValue> = {};
   const problems: FieldProblems = {};
   const known = new Set(specs.map((s) => s.code));
-  for (const code of Object.keys(given)) if (!known.has(code)) problems[`attribute[${code}]`] = { key: 'field.unknown' };
+  for (const code of Object.keys(given))
+    if (!known.has(code)) problems[`attribute[${code}]`] = { key: 'field.unknown' };
   for (const spec of specs) {
     const result = checkOne(spec, emptyToAbsent(given[spec.code]));
     if ('problem' in result) problems[`attribute[${spec.code}]`] = result.problem;
@@ -151,7 +158,8 @@ function checkOne(spec: Open311AttributeSpec, raw: string | readonly string[] | 
   if (raw === undefined) return spec.required ? { problem: { key: 'field.required' } } : { value: spec.defaultValue };
   if (spec.datatype === 'multivaluelist') return checkMultiValue(spec, typeof raw === 'string' ? [raw] : [...raw]);
   if (typeof raw !== 'string') return { problem: { key: 'field.type.string' } };
-  if (spec.datatype === 'singlevaluelist') return spec.values.some((v) => v.key === raw) ? { value: raw } : { problem: { key: 'field.enum' } };
+  if (spec.datatype === 'singlevaluelist')
+    return spec.values.some((v) => v.key === raw) ? { value: raw } : { problem: { key: 'field.enum' } };
   if (spec.datatype === 'number') return checkNumber(spec, raw);
   if (spec.datatype === 'datetime' && !isOpen311Datetime(raw)) return { problem: { key: 'format.date-time' } };
   if (spec.pattern && !spec.pattern.test(raw)) return { problem: { key: 'field.pattern' } };

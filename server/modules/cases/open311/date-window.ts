@@ -24,7 +24,8 @@ export function dateWindowOf(given: { start_date?: string; end_date?: string }, 
   if (Object.keys(problems).length > 0) throw AppError.validation(problems);
   if (start && end) {
     if (end < start) throw AppError.field('end_date', 'open311.date_order');
-    if (end.getTime() - start.getTime() > spanMs) throw AppError.field('end_date', 'open311.date_span', { days: maxSpanDays });
+    if (end.getTime() - start.getTime() > spanMs)
+      throw AppError.field('end_date', 'open311.date_span', { days: maxSpanDays });
     return { start, end };
   }
   if (start) return { start, end: new Date(start.getTime() + spanMs) };

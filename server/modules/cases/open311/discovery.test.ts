@@ -4,7 +4,12 @@ import { appModules } from '../../index.ts';
 
 const publicUrl = 'https://wenming.yanling.gov.cn';
 /** Everything a client (or a poisoned cache in front of us) can say about where it reached us. */
-const forged = { host: 'evil.example', 'x-forwarded-host': 'evil2.example', 'x-forwarded-proto': 'http', forwarded: 'host=evil3.example;proto=http' };
+const forged = {
+  host: 'evil.example',
+  'x-forwarded-host': 'evil2.example',
+  'x-forwarded-proto': 'http',
+  forwarded: 'host=evil3.example;proto=http',
+};
 
 /** Issue 9 item 9: absolute URLs come from WENMING_PUBLIC_URL, never from the request's Host. */
 describe('Open311 discovery: the configured public base URL', () => {
@@ -19,7 +24,12 @@ describe('Open311 discovery: the configured public base URL', () => {
   });
 
   it('jurisdiction_id may name the public host, not whatever Host the request carried', async () => {
-    const discovery = (jurisdiction: string) => t.app.inject({ method: 'GET', url: `/open311/v2/discovery.json?jurisdiction_id=${jurisdiction}`, headers: forged });
+    const discovery = (jurisdiction: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/open311/v2/discovery.json?jurisdiction_id=${jurisdiction}`,
+        headers: forged,
+      });
     expect((await discovery('evil.example')).statusCode).toBe(404);
     expect((await discovery('evil2.example')).statusCode).toBe(404);
     expect((await discovery('wenming.yanling.gov.cn')).statusCode).toBe(200);

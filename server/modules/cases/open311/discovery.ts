@@ -11,7 +11,13 @@ export type Open311Discovery = {
   changeset: Date;
   contact: string;
   key_service: string;
-  endpoints: Array<{ specification: string; url: string; changeset: Date; type: 'production' | 'test'; formats: string[] }>;
+  endpoints: Array<{
+    specification: string;
+    url: string;
+    changeset: Date;
+    type: 'production' | 'test';
+    formats: string[];
+  }>;
 };
 
 /**

@@ -25,12 +25,18 @@ const transportStatuses: ReadonlySet<number> = new Set([413, 415, 429]);
  * body's `code` (422 …). A 5xx stays a 5xx: it is our bug, and monitoring and client retries must see it.
  * Schema problems become one error per field (`jurisdiction_id: 不允许的字段`).
  */
-export function toOpen311Errors(error: AppError, locale: Locale, requestId: string): { status: number; errors: Open311Error[] } {
+export function toOpen311Errors(
+  error: AppError,
+  locale: Locale,
+  requestId: string,
+): { status: number; errors: Open311Error[] } {
   const describe = () => translate(locale, error.messageKey, { requestId, ...error.vars });
-  if (error.status >= 500 || transportStatuses.has(error.status)) return { status: error.status, errors: [{ code: error.status, description: describe() }] };
+  if (error.status >= 500 || transportStatuses.has(error.status))
+    return { status: error.status, errors: [{ code: error.status, description: describe() }] };
   const status = error.status === 404 ? 404 : error.status === 401 || error.status === 403 ? 403 : 400;
   const fields = Object.entries(error.fields);
-  if (fields.length === 0) return { status, errors: [{ code: status === 400 ? error.status : status, description: describe() }] };
+  if (fields.length === 0)
+    return { status, errors: [{ code: status === 400 ? error.status : status, description: describe() }] };
   return {
     status,
     errors: fields.map(([name, problem]) => ({
@@ -54,7 +60,8 @@ export function installOpen311ErrorHandling(scope: FastifyInstance): void {
   scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const appError = error instanceof AppError ? error : toAppError(error, request);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else if (appError.status !== 404) request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
+    else if (appError.status !== 404)
+      request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendOpen311Error(reply, request, appError);
   });
   scope.setNotFoundHandler((request, reply) => sendOpen311Error(reply, request, unknownOpen311Resource()));

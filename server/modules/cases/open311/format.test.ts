@@ -2,7 +2,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { errorFormatOf, formatOfPath, renderOpen311, shanghaiIso, toPlain, xmlDeclaration } from './format.ts';
 
-const parser = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'attribute', 'value', 'format', 'error'].includes(name) });
+const parser = new XMLParser({
+  parseTagValue: false,
+  isArray: (name) => ['service', 'attribute', 'value', 'format', 'error'].includes(name),
+});
 
 describe('Open311 formats', () => {
   it('takes the format from the path extension only', () => {
@@ -26,7 +29,11 @@ describe('Open311 formats', () => {
   });
 
   it('drops absent members, keeps nulls and removes characters XML 1.0 cannot carry', () => {
-    expect(toPlain({ a: undefined, b: null, c: 'x\u0000y\u0008z\uFFFE\uD800', d: 'tab\tnew\nline' })).toEqual({ b: null, c: 'xyz', d: 'tab\tnew\nline' });
+    expect(toPlain({ a: undefined, b: null, c: 'x\u0000y\u0008z\uFFFE\uD800', d: 'tab\tnew\nline' })).toEqual({
+      b: null,
+      c: 'xyz',
+      d: 'tab\tnew\nline',
+    });
   });
 
   it('renders a list as a top-level JSON array and as <root><item> XML', () => {
@@ -46,7 +53,15 @@ describe('Open311 formats', () => {
   it('renders nested lists with their item names (attributes/attribute, values/value, formats/format)', () => {
     const definition = {
       service_code: '06001',
-      attributes: [{ code: 'channel', values: [{ key: 'patrol', name: '巡查上报' }, { key: 'other', name: '其他' }] }],
+      attributes: [
+        {
+          code: 'channel',
+          values: [
+            { key: 'patrol', name: '巡查上报' },
+            { key: 'other', name: '其他' },
+          ],
+        },
+      ],
     };
     const xml = renderOpen311('xml', 'service_definition', null, definition);
     expect(xml).toBe(
@@ -54,7 +69,9 @@ describe('Open311 formats', () => {
         '<values><value><key>patrol</key><name>巡查上报</name></value><value><key>other</key><name>其他</name></value></values>' +
         '</attribute></attributes></service_definition>',
     );
-    expect(renderOpen311('xml', 'discovery', null, { endpoints: [{ formats: ['text/xml', 'application/json'] }] })).toBe(
+    expect(
+      renderOpen311('xml', 'discovery', null, { endpoints: [{ formats: ['text/xml', 'application/json'] }] }),
+    ).toBe(
       `${xmlDeclaration}<discovery><endpoints><endpoint><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`,
     );
   });

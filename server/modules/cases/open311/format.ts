@@ -18,7 +18,15 @@ export const open311ContentTypes: Record<Open311Format, string> = {
 export const xmlDeclaration = '<?xml version="1.0" encoding="utf-8"?>';
 
 /** What a response is built from: plain data, with `Date` for datetimes (written in Shanghai time). */
-export type Open311Value = string | number | boolean | Date | null | undefined | readonly Open311Value[] | { readonly [key: string]: Open311Value };
+export type Open311Value =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | undefined
+  | readonly Open311Value[]
+  | { readonly [key: string]: Open311Value };
 type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
 export function isOpen311Format(value: unknown): value is Open311Format {
@@ -89,7 +97,8 @@ type XmlNode = string | null | XmlNode[] | { [key: string]: XmlNode };
 function toXmlNode(value: Plain, name: string): XmlNode {
   if (value === null) return null;
   if (Array.isArray(value)) return { [xmlItemNameOf(name)]: value.map((item) => toXmlNode(item, xmlItemNameOf(name))) };
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, toXmlNode(member, key)]));
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, toXmlNode(member, key)]));
   return String(value); // booleans as true|false, numbers as written
 }
 
@@ -99,7 +108,12 @@ const builder = new XMLBuilder({ format: false, processEntities: true, suppressE
  * The response body. A list needs its item element name (`services` → `service`); an object (a service
  * definition, discovery) is the root element's content.
  */
-export function renderOpen311(format: Open311Format, rootName: string, itemName: string | null, data: Open311Value): string {
+export function renderOpen311(
+  format: Open311Format,
+  rootName: string,
+  itemName: string | null,
+  data: Open311Value,
+): string {
   const plain = toPlain(data);
   if (format === 'json') return JSON.stringify(plain);
   let content: XmlNode;
@@ -112,6 +126,12 @@ export function renderOpen311(format: Open311Format, rootName: string, itemName:
   return `${xmlDeclaration}${builder.build({ [rootName]: content })}`;
 }
 
-export function sendOpen311(reply: FastifyReply, format: Open311Format, rootName: string, itemName: string | null, data: Open311Value): FastifyReply {
+export function sendOpen311(
+  reply: FastifyReply,
+  format: Open311Format,
+  rootName: string,
+  itemName: string | null,
+  data: Open311Value,
+): FastifyReply {
   return reply.type(open311ContentTypes[format]).send(renderOpen311(format, rootName, itemName, data));
 }

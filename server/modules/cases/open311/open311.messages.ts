@@ -8,7 +8,8 @@ const zh = {
   'open311.api_key_invalid': 'api_key 缺失、无效、已吊销或已过期',
   'open311.api_key_not_permitted': '该 api_key 无权提交 Open311 服务请求',
   'open311.contact': '{county}创建文明城市工作办公室（创文办）',
-  'open311.key_service': '请向{county}创文办申请 API 密钥（权限 cases.open311.submit），由安全管理员签发；提交服务请求时以 api_key 参数携带',
+  'open311.key_service':
+    '请向{county}创文办申请 API 密钥（权限 cases.open311.submit），由安全管理员签发；提交服务请求时以 api_key 参数携带',
   'open311.service_description': '{group} · {name}（{standard} {code}）',
   'open311.service_description_legacy': '{group} · {name}（{standard} {code}；原代码 {legacy}）',
   'open311.attribute.area_m2': '面积（平方米）',
@@ -22,7 +23,8 @@ const zh = {
   'open311.channel.other': '其他',
   'what.open311_request': '服务请求（service_request_id）',
   'what.open311_token': '令牌（token）',
-  'open311.attribute.region_code': '案件所在乡镇（街道）或村（社区）的统计用区划代码，须属本县，如 430225100（霞阳镇）；也可作为 address_id 提交。不提供时，案件进入县级受理队列，由派遣员指定乡镇',
+  'open311.attribute.region_code':
+    '案件所在乡镇（街道）或村（社区）的统计用区划代码，须属本县，如 430225100（霞阳镇）；也可作为 address_id 提交。不提供时，案件进入县级受理队列，由派遣员指定乡镇',
   'open311.attribute.region_code.datatype': '9 位乡镇代码或 12 位村（社区）代码',
   'open311.location_required': '请提供位置：lat 与 long（WGS84）、address_string 或 address_id',
   'open311.address_id_mismatch': 'address_id 与 attribute[region_code] 不一致',
@@ -45,7 +47,8 @@ const en: Record<keyof typeof zh, string> = {
   'open311.api_key_invalid': 'api_key is missing, invalid, revoked or expired',
   'open311.api_key_not_permitted': 'This api_key may not submit Open311 service requests',
   'open311.contact': 'Civilized City Campaign Office of {county} (创文办)',
-  'open311.key_service': 'Ask the {county} campaign office for an API key (permission cases.open311.submit), issued by the security administrator; send it as the api_key parameter when posting service requests',
+  'open311.key_service':
+    'Ask the {county} campaign office for an API key (permission cases.open311.submit), issued by the security administrator; send it as the api_key parameter when posting service requests',
   'open311.service_description': '{group} · {name} ({standard} {code})',
   'open311.service_description_legacy': '{group} · {name} ({standard} {code}; formerly {legacy})',
   'open311.attribute.area_m2': 'Area (square metres)',

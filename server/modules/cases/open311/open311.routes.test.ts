@@ -7,7 +7,14 @@ import { useTestApp } from '../../../testing/test-app.ts';
 import { appModules } from '../../index.ts';
 import { findActiveVersion } from '../catalogue/catalogue.store.ts';
 import { ensureCasesCatalogue } from '../catalogue/reference-data.ts';
-import { discoverySchema, errorsSchema, serviceDefinitionSchema, serviceListSchema, sparkXmlOf, xmlListItems } from './contract/georeport-v2.schemas.ts';
+import {
+  discoverySchema,
+  errorsSchema,
+  serviceDefinitionSchema,
+  serviceListSchema,
+  sparkXmlOf,
+  xmlListItems,
+} from './contract/georeport-v2.schemas.ts';
 import { open311Module } from './open311.routes.ts';
 
 // Until the module is in appModules, the test adds it itself; harmless after.
@@ -24,7 +31,12 @@ const parser = new XMLParser({ parseTagValue: false, trimValues: false, isArray:
 const methods = [
   { name: 'Service discovery', path: '/open311/v2/discovery', root: 'discovery', schema: discoverySchema },
   { name: 'GET Service List', path: '/open311/v2/services', root: 'services', schema: serviceListSchema },
-  { name: 'GET Service Definition', path: '/open311/v2/services/06001', root: 'service_definition', schema: serviceDefinitionSchema },
+  {
+    name: 'GET Service Definition',
+    path: '/open311/v2/services/06001',
+    root: 'service_definition',
+    schema: serviceDefinitionSchema,
+  },
 ] as const;
 
 interface Headers {
@@ -50,7 +62,11 @@ describe('Open311 GeoReport v2 (read side)', () => {
   }
 
   /** A spec error response: the status, one or more `{code, description}` in the asked format. */
-  function expectSpecError(res: Awaited<ReturnType<typeof get>>, format: Format, status: number): Array<{ code: string | number; description: string }> {
+  function expectSpecError(
+    res: Awaited<ReturnType<typeof get>>,
+    format: Format,
+    status: number,
+  ): Array<{ code: string | number; description: string }> {
     expect(res.statusCode, res.body).toBe(status);
     const body = bodyOf(res, format, 'errors');
     if (format === 'json') {
@@ -76,20 +92,35 @@ describe('Open311 GeoReport v2 (read side)', () => {
 
       it('404 in the spec error format for a jurisdiction_id that is not this county', async () => {
         for (const jurisdiction of ['430224', 'sfgov.org', '430225100']) {
-          const [error] = expectSpecError(await get(`${url}?jurisdiction_id=${jurisdiction}`, { 'accept-language': 'en' }), format, 404);
-          expect(error).toEqual({ code: format === 'json' ? 404 : '404', description: 'Jurisdiction (jurisdiction_id) not found' });
+          const [error] = expectSpecError(
+            await get(`${url}?jurisdiction_id=${jurisdiction}`, { 'accept-language': 'en' }),
+            format,
+            404,
+          );
+          expect(error).toEqual({
+            code: format === 'json' ? 404 : '404',
+            description: 'Jurisdiction (jurisdiction_id) not found',
+          });
         }
       });
 
       it('400 in the spec error format for an unknown query parameter, naming it', async () => {
         const errors = expectSpecError(await get(`${url}?status=open`), format, 400);
         expect(errors).toEqual([{ code: format === 'json' ? 400 : '400', description: 'status: 不允许的字段' }]);
-        const repeated = expectSpecError(await get(`${url}?jurisdiction_id=430225&jurisdiction_id=430225`, { 'accept-language': 'en' }), format, 400);
+        const repeated = expectSpecError(
+          await get(`${url}?jurisdiction_id=430225&jurisdiction_id=430225`, { 'accept-language': 'en' }),
+          format,
+          400,
+        );
         expect(repeated[0]!.description).toMatch(/^jurisdiction_id: /);
       });
 
       it('403 in the spec error format for an invalid Bearer API key (reads need none, a bad one is refused)', async () => {
-        const [error] = expectSpecError(await get(url, { authorization: 'Bearer wm_nonexist_xxxxxxxxxxxxxxxxxxxxxxxx' }), format, 403);
+        const [error] = expectSpecError(
+          await get(url, { authorization: 'Bearer wm_nonexist_xxxxxxxxxxxxxxxxxxxxxxxx' }),
+          format,
+          403,
+        );
         expect(error!.description).toBe('API 密钥无效、已吊销或已过期');
       });
 
@@ -104,7 +135,12 @@ describe('Open311 GeoReport v2 (read side)', () => {
 
       it('accepts jurisdiction_id when it names this county or the public host, or is empty (≡ absent), and ignores api_key', async () => {
         const plain = (await get(url)).body;
-        for (const query of ['jurisdiction_id=430225', 'jurisdiction_id=', 'jurisdiction_id=wenming.example.cn', 'api_key=anything']) {
+        for (const query of [
+          'jurisdiction_id=430225',
+          'jurisdiction_id=',
+          'jurisdiction_id=wenming.example.cn',
+          'api_key=anything',
+        ]) {
           const res = await get(`${url}?${query}`);
           expect(res.statusCode, query).toBe(200);
           if (method.root !== 'discovery') expect(res.body, query).toBe(plain);
@@ -123,35 +159,62 @@ describe('Open311 GeoReport v2 (read side)', () => {
       const url = `${method.path}${extension === '' ? '' : `.${extension}`}`;
       const [error] = expectSpecError(await get(url), plain, 404);
       // services/06001.json.xml reads as service code "06001.json": unknown too
-      if (extension !== 'json.xml' || method.root !== 'service_definition') expect(error!.description).toBe('未找到接口或格式（仅支持 .json 与 .xml）');
+      if (extension !== 'json.xml' || method.root !== 'service_definition')
+        expect(error!.description).toBe('未找到接口或格式（仅支持 .json 与 .xml）');
       expectSpecError(await get(url, { accept: 'application/json' }), acceptingJson, 404);
       // The unknown format wins over the unknown parameter: the resource does not exist at all. (services/
       // 06001.json.xml is an XML request for service "06001.json", and parameters are checked before codes.)
-      expect((await get(`${url}?status=open`)).statusCode).toBe(extension === 'json.xml' && method.root === 'service_definition' ? 400 : 404);
+      expect((await get(`${url}?status=open`)).statusCode).toBe(
+        extension === 'json.xml' && method.root === 'service_definition' ? 400 : 404,
+      );
     });
 
     it('404 in the spec error format for writing methods not offered here', async () => {
       for (const verb of ['POST', 'PUT', 'DELETE'] as const) {
-        const res = await t.app.inject({ method: verb, url: `${method.path}.json`, headers: { 'accept-language': 'en' } });
-        expect(expectSpecError(res, 'json', 404)[0]!.description, verb).toBe('Method or format (only .json and .xml) not found');
+        const res = await t.app.inject({
+          method: verb,
+          url: `${method.path}.json`,
+          headers: { 'accept-language': 'en' },
+        });
+        expect(expectSpecError(res, 'json', 404)[0]!.description, verb).toBe(
+          'Method or format (only .json and .xml) not found',
+        );
       }
     });
   });
 
   describe('Service discovery', () => {
-    it.each(formats)('.%s: changeset in the past with the +08:00 offset, the v2 endpoint on the public URL', async (format) => {
-      const res = await get(`/open311/v2/discovery.${format}`, { host: 'wenming.example.cn' });
-      const body = bodyOf(res, format, 'discovery') as { changeset: string; contact: string; endpoints: unknown };
-      expect(body.changeset).toMatch(/\+08:00$/);
-      // when the service list last changed: the active edition's load, which is in the past
-      expect(new Date(body.changeset).getTime()).toBe(Math.floor(loadedAt.getTime() / 1000) * 1000);
-      expect(new Date(body.changeset).getTime()).toBeLessThanOrEqual(Date.now());
-      expect(body.contact).toContain(countyName);
-      const endpoint = { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://wenming.example.cn/open311/v2', changeset: body.changeset, type: 'production' };
-      if (format === 'json') expect(body.endpoints).toEqual([{ ...endpoint, formats: ['text/xml', 'application/json'] }]);
-      else expect(body.endpoints).toEqual({ endpoint: [{ ...endpoint, formats: { format: ['text/xml', 'application/json'] } }] });
-      expect((await get(`/open311/v2/discovery.${format}?jurisdiction_id=wenming.example.cn`, { host: 'wenming.example.cn' })).statusCode).toBe(200);
-    });
+    it.each(formats)(
+      '.%s: changeset in the past with the +08:00 offset, the v2 endpoint on the public URL',
+      async (format) => {
+        const res = await get(`/open311/v2/discovery.${format}`, { host: 'wenming.example.cn' });
+        const body = bodyOf(res, format, 'discovery') as { changeset: string; contact: string; endpoints: unknown };
+        expect(body.changeset).toMatch(/\+08:00$/);
+        // when the service list last changed: the active edition's load, which is in the past
+        expect(new Date(body.changeset).getTime()).toBe(Math.floor(loadedAt.getTime() / 1000) * 1000);
+        expect(new Date(body.changeset).getTime()).toBeLessThanOrEqual(Date.now());
+        expect(body.contact).toContain(countyName);
+        const endpoint = {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'http://wenming.example.cn/open311/v2',
+          changeset: body.changeset,
+          type: 'production',
+        };
+        if (format === 'json')
+          expect(body.endpoints).toEqual([{ ...endpoint, formats: ['text/xml', 'application/json'] }]);
+        else
+          expect(body.endpoints).toEqual({
+            endpoint: [{ ...endpoint, formats: { format: ['text/xml', 'application/json'] } }],
+          });
+        expect(
+          (
+            await get(`/open311/v2/discovery.${format}?jurisdiction_id=wenming.example.cn`, {
+              host: 'wenming.example.cn',
+            })
+          ).statusCode,
+        ).toBe(200);
+      },
+    );
 
     it('speaks English with Accept-Language: en', async () => {
       const body = (await get('/open311/v2/discovery.json', { 'accept-language': 'en-GB,en;q=0.9' })).json();
@@ -190,9 +253,16 @@ describe('Open311 GeoReport v2 (read side)', () => {
     });
 
     it('names them in English with Accept-Language: en', async () => {
-      const services = (await get('/open311/v2/services.json', { 'accept-language': 'en' })).json() as Array<Record<string, unknown>>;
-      expect(services.find((s) => s.service_code === '06001')).toMatchObject({ service_name: 'Unauthorised structures', group: 'City appearance and environment' });
-      expect(services.find((s) => s.service_code === '09006')).toMatchObject({ service_name: expect.not.stringMatching(/[\u4e00-\u9fff]/) });
+      const services = (await get('/open311/v2/services.json', { 'accept-language': 'en' })).json() as Array<
+        Record<string, unknown>
+      >;
+      expect(services.find((s) => s.service_code === '06001')).toMatchObject({
+        service_name: 'Unauthorised structures',
+        group: 'City appearance and environment',
+      });
+      expect(services.find((s) => s.service_code === '09006')).toMatchObject({
+        service_name: expect.not.stringMatching(/[\u4e00-\u9fff]/),
+      });
       // a comma inside a campaign tag's name must not split the comma-separated keywords
       const posters = services.find((s) => s.service_code === '07001');
       expect(String(posters!.keywords).split(', ')).toContain('The three disorders (posters / graffiti / carving)');
@@ -202,7 +272,11 @@ describe('Open311 GeoReport v2 (read side)', () => {
   describe('GET Service Definition', () => {
     it.each(formats)('.%s: 404 in the spec error format for an unknown or malformed service_code', async (format) => {
       for (const code of ['99999', '06999', '6001', '06001x', 'abc', '%E7%A7%81']) {
-        const [error] = expectSpecError(await get(`/open311/v2/services/${code}.${format}`, { 'accept-language': 'en' }), format, 404);
+        const [error] = expectSpecError(
+          await get(`/open311/v2/services/${code}.${format}`, { 'accept-language': 'en' }),
+          format,
+          404,
+        );
         expect(error!.description, code).toBe('Service (service_code) not found');
       }
     });
@@ -210,7 +284,15 @@ describe('Open311 GeoReport v2 (read side)', () => {
     it('offers every service the optional township (a spec client sends only a location), 私搭乱建 a required area in m², every service the optional channel', async () => {
       const illegalBuilding = (await get('/open311/v2/services/06001.json')).json();
       expect(illegalBuilding.service_code).toBe('06001');
-      expect(illegalBuilding.attributes.map((a: Record<string, unknown>) => [a.code, a.datatype, a.required, a.variable, a.order])).toEqual([
+      expect(
+        illegalBuilding.attributes.map((a: Record<string, unknown>) => [
+          a.code,
+          a.datatype,
+          a.required,
+          a.variable,
+          a.order,
+        ]),
+      ).toEqual([
         ['region_code', 'string', false, true, 1],
         ['area_m2', 'number', true, true, 2],
         ['channel', 'singlevaluelist', false, true, 3],
@@ -249,9 +331,15 @@ describe('Open311 GeoReport v2 (read side)', () => {
 
     it('writes attributes/attribute and values/value in XML, escaping what XML must', async () => {
       const xml = (await get('/open311/v2/services/09006.xml', { 'accept-language': 'en' })).body;
-      expect(xml).toContain('<attributes><attribute><variable>true</variable><code>region_code</code><datatype>string</datatype><required>false</required>');
-      expect(xml).toContain('</attribute><attribute><variable>true</variable><code>channel</code><datatype>singlevaluelist</datatype><required>false</required>');
-      expect(xml).toContain('<datatype_description>One of the values; &quot;other&quot; when absent</datatype_description>');
+      expect(xml).toContain(
+        '<attributes><attribute><variable>true</variable><code>region_code</code><datatype>string</datatype><required>false</required>',
+      );
+      expect(xml).toContain(
+        '</attribute><attribute><variable>true</variable><code>channel</code><datatype>singlevaluelist</datatype><required>false</required>',
+      );
+      expect(xml).toContain(
+        '<datatype_description>One of the values; &quot;other&quot; when absent</datatype_description>',
+      );
       expect(xml).toContain('<values><value><key>patrol</key><name>Inspector patrol</name></value>');
     });
   });
@@ -261,7 +349,8 @@ describe('Open311 GeoReport v2 (read side)', () => {
       const res = await get(`/open311/v2/services.${format}?${encodeURIComponent('a<b&c>"中')}=1`);
       const [error] = expectSpecError(res, format, 400);
       expect(error!.description).toBe('a<b&c>"中: 不允许的字段');
-      if (format === 'xml') expect(res.body).toContain('<description>a&lt;b&amp;c&gt;&quot;中: 不允许的字段</description>');
+      if (format === 'xml')
+        expect(res.body).toContain('<description>a&lt;b&amp;c&gt;&quot;中: 不允许的字段</description>');
     });
 
     it('answers unknown paths under /open311 in the spec format too', async () => {

@@ -26,14 +26,20 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
       // Every method takes jurisdiction_id (in the query, or in a POST's form body): checked once, for all of
       // them, after the API key and the arguments were validated.
       scope.addHook('preHandler', async (request) => {
-        const body = typeof request.body === 'object' && request.body !== null ? (request.body as { jurisdiction_id?: string }) : {};
+        const body =
+          typeof request.body === 'object' && request.body !== null
+            ? (request.body as { jurisdiction_id?: string })
+            : {};
         const query = (request.query ?? {}) as { jurisdiction_id?: string };
         checkJurisdiction(request, body.jurisdiction_id ?? query.jurisdiction_id);
       });
 
       scope.get(
         '/v2/discovery.:format',
-        { config: publicRead, schema: { tags, summary: 'Open311 service discovery', params: FormatParams, querystring: Open311ReadQuery } },
+        {
+          config: publicRead,
+          schema: { tags, summary: 'Open311 service discovery', params: FormatParams, querystring: Open311ReadQuery },
+        },
         async (request, reply) => {
           const discovery = await readOpen311Discovery(request.ctx, baseUrlOf(request));
           return sendOpen311(reply, formatOf(request.params.format), 'discovery', null, discovery);
@@ -42,7 +48,15 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
 
       scope.get(
         '/v2/services.:format',
-        { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service List (the case categories)', params: FormatParams, querystring: Open311ReadQuery } },
+        {
+          config: publicRead,
+          schema: {
+            tags,
+            summary: 'GeoReport v2 GET Service List (the case categories)',
+            params: FormatParams,
+            querystring: Open311ReadQuery,
+          },
+        },
         async (request, reply) => {
           const services = await listOpen311Services(request.ctx);
           return sendOpen311(reply, formatOf(request.params.format), 'services', 'service', services);
@@ -51,7 +65,15 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
 
       scope.get(
         '/v2/services/:service_code.:format',
-        { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service Definition (attributes)', params: ServiceCodeParams, querystring: Open311ReadQuery } },
+        {
+          config: publicRead,
+          schema: {
+            tags,
+            summary: 'GeoReport v2 GET Service Definition (attributes)',
+            params: ServiceCodeParams,
+            querystring: Open311ReadQuery,
+          },
+        },
         async (request, reply) => {
           const definition = await readOpen311ServiceDefinition(request.ctx, request.params.service_code);
           return sendOpen311(reply, formatOf(request.params.format), 'service_definition', null, definition);

@@ -42,16 +42,41 @@ export async function recordPartnerUpdate(ctx: Ctx, args: PartnerUpdateArguments
     const [row] = await t.db
       .select()
       .from(casesCase)
-      .where(and(eq(casesCase.regionCode, t.countyCode), eq(casesCase.caseNo, args.service_request_id), eq(casesCase.reporterApiKeyId, partner.id)))
+      .where(
+        and(
+          eq(casesCase.regionCode, t.countyCode),
+          eq(casesCase.caseNo, args.service_request_id),
+          eq(casesCase.reporterApiKeyId, partner.id),
+        ),
+      )
       .for('update');
     if (!row) throw AppError.notFound('what.open311_request');
     const earlier = await findPartnerUpdate(t, row.id, args.update_id);
     if (earlier !== undefined) return { update_id: `${row.caseNo}-${earlier}` };
     const now = t.clock();
-    const details = { updateId: args.update_id, status: args.status.toUpperCase(), updatedAt: new Date(args.updated_datetime).toISOString() };
-    await appendCaseEvent(t.db, t.countyCode, row.id, { action: partnerUpdateAction, at: now, actorKind: 'api_key', actorId: partner.id, fromStatus: row.status, toStatus: row.status, note: args.description.trim(), details });
+    const details = {
+      updateId: args.update_id,
+      status: args.status.toUpperCase(),
+      updatedAt: new Date(args.updated_datetime).toISOString(),
+    };
+    await appendCaseEvent(t.db, t.countyCode, row.id, {
+      action: partnerUpdateAction,
+      at: now,
+      actorKind: 'api_key',
+      actorId: partner.id,
+      fromStatus: row.status,
+      toStatus: row.status,
+      note: args.description.trim(),
+      details,
+    });
     const seq = await findPartnerUpdate(t, row.id, args.update_id);
-    await recordAudit(t, { eventType: 'cases.partner_update', action: 'create', objectType: 'case', objectId: row.caseNo, details: { updateId: args.update_id } });
+    await recordAudit(t, {
+      eventType: 'cases.partner_update',
+      action: 'create',
+      objectType: 'case',
+      objectId: row.caseNo,
+      details: { updateId: args.update_id },
+    });
     await emitEvent(t, { topic: 'case.partner_update', objectType: 'case', objectId: row.caseNo, payload: { seq } });
     return { update_id: `${row.caseNo}-${seq}` };
   });
@@ -61,7 +86,14 @@ async function findPartnerUpdate(t: Ctx, caseId: number, updateId: string): Prom
   const [found] = await t.db
     .select({ seq: casesEvent.seq })
     .from(casesEvent)
-    .where(and(eq(casesEvent.regionCode, t.countyCode), eq(casesEvent.caseId, caseId), eq(casesEvent.action, partnerUpdateAction), sql`${casesEvent.details}->>'updateId' = ${updateId}`))
+    .where(
+      and(
+        eq(casesEvent.regionCode, t.countyCode),
+        eq(casesEvent.caseId, caseId),
+        eq(casesEvent.action, partnerUpdateAction),
+        sql`${casesEvent.details}->>'updateId' = ${updateId}`,
+      ),
+    )
     .orderBy(desc(casesEvent.seq))
     .limit(1);
   return found?.seq;

@@ -37,7 +37,8 @@ export async function listOpen311Requests(ctx: Ctx, filter: ServiceRequestsFilte
   const county = eq(casesCase.regionCode, ctx.countyCode);
   if (filter.service_request_id !== undefined) {
     const ids = commaList(filter.service_request_id);
-    if (ids.length > maxPageSize) throw AppError.field('service_request_id', 'open311.too_many_ids', { max: maxPageSize });
+    if (ids.length > maxPageSize)
+      throw AppError.field('service_request_id', 'open311.too_many_ids', { max: maxPageSize });
     const wanted = ids.filter((id) => caseNoPattern.test(id));
     if (wanted.length === 0) return [];
     const rows = await ctx.db
@@ -64,8 +65,14 @@ export async function listOpen311Requests(ctx: Ctx, filter: ServiceRequestsFilte
 }
 
 /** GET Service Request: a one-element list, or the spec's 404. */
-export async function readOpen311Request(ctx: Ctx, serviceRequestId: string, extensions: boolean): Promise<Open311ServiceRequest[]> {
-  const row = caseNoPattern.test(serviceRequestId) ? await findCaseByNo(ctx.db, ctx.countyCode, serviceRequestId, CaseScope.countyWide('open311-public')) : undefined;
+export async function readOpen311Request(
+  ctx: Ctx,
+  serviceRequestId: string,
+  extensions: boolean,
+): Promise<Open311ServiceRequest[]> {
+  const row = caseNoPattern.test(serviceRequestId)
+    ? await findCaseByNo(ctx.db, ctx.countyCode, serviceRequestId, CaseScope.countyWide('open311-public'))
+    : undefined;
   if (!row) throw AppError.notFound('what.open311_request');
   return present(ctx, [row], extensions);
 }
@@ -75,14 +82,26 @@ export async function readOpen311Request(ctx: Ctx, serviceRequestId: string, ext
  * `realtime`), and the spec forbids returning a token beside it, so no token is ever issued; a client that
  * asks anyway is answered for the case whose number it sends, as servers whose tokens are their ids do.
  */
-export async function resolveOpen311Token(ctx: Ctx, token: string): Promise<Array<{ service_request_id: string; token: string }>> {
-  const row = caseNoPattern.test(token) ? await findCaseByNo(ctx.db, ctx.countyCode, token, CaseScope.countyWide('open311-public')) : undefined;
+export async function resolveOpen311Token(
+  ctx: Ctx,
+  token: string,
+): Promise<Array<{ service_request_id: string; token: string }>> {
+  const row = caseNoPattern.test(token)
+    ? await findCaseByNo(ctx.db, ctx.countyCode, token, CaseScope.countyWide('open311-public'))
+    : undefined;
   if (!row) throw AppError.notFound('what.open311_token');
   return [{ service_request_id: row.caseNo, token }];
 }
 
 function commaList(text: string): string[] {
-  return [...new Set(text.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    ),
+  ];
 }
 
 /** `open`, `closed` or both (≡ no filter); anything else is a 400 naming `status`. */
@@ -90,7 +109,8 @@ function statusFilterOf(text: string | undefined): CaseRow['status'][] | null {
   if (text === undefined) return null;
   const wanted = commaList(text);
   if (wanted.length === 0) return null;
-  if (!wanted.every((s): s is Open311Status => s === 'open' || s === 'closed')) throw AppError.field('status', 'field.enum');
+  if (!wanted.every((s): s is Open311Status => s === 'open' || s === 'closed'))
+    throw AppError.field('status', 'field.enum');
   if (wanted.length === 2) return null;
   return statusesFor(wanted[0] as Open311Status);
 }
@@ -102,7 +122,9 @@ async function present(ctx: Ctx, rows: CaseRow[], extensions: boolean): Promise<
 
 async function namesFor(ctx: Ctx, rows: CaseRow[]): Promise<RequestNames> {
   const lookups = await loadCaseLookups(ctx, rows);
-  const departments = new Map((await listDepartments(ctx.db, ctx.countyCode)).map((d) => [d.key, ctx.locale === 'en' ? d.titleEn : d.titleZh]));
+  const departments = new Map(
+    (await listDepartments(ctx.db, ctx.countyCode)).map((d) => [d.key, ctx.locale === 'en' ? d.titleEn : d.titleZh]),
+  );
   const mergedInto = rows.map((r) => r.duplicateOf).filter((id): id is number => id !== null);
   const caseNos = await caseNosOf(ctx.db, ctx.countyCode, mergedInto, CaseScope.countyWide('open311-public'));
   return {

@@ -25,8 +25,10 @@ export function parseOpen311Form(body: string): FlatArguments {
 }
 
 type Scalar = string | number | boolean;
-const isScalar = (value: unknown): value is Scalar => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isScalar = (value: unknown): value is Scalar =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Both body kinds after parsing, flattened: numbers and booleans as the strings a form would carry, a nested
@@ -41,7 +43,8 @@ export function flattenOpen311Body(body: unknown): unknown {
     if (flat !== undefined) out.set(key, flat);
   };
   for (const [key, value] of Object.entries(body)) {
-    if (key === 'attribute' && isPlainObject(value)) for (const [code, attribute] of Object.entries(value)) put(`attribute[${code}]`, attribute);
+    if (key === 'attribute' && isPlainObject(value))
+      for (const [code, attribute] of Object.entries(value)) put(`attribute[${code}]`, attribute);
     else put(key.replace(multiKey, '$1'), value);
   }
   return Object.fromEntries(out);
@@ -63,7 +66,8 @@ export function attributesOf(args: Readonly<Record<string, unknown>>): Record<st
   const attributes = new Map<string, string | string[]>();
   for (const [key, value] of Object.entries(args)) {
     const code = /^attribute\[([^\]]+)\]$/.exec(key)?.[1];
-    if (code !== undefined && (typeof value === 'string' || Array.isArray(value))) attributes.set(code, value as string | string[]);
+    if (code !== undefined && (typeof value === 'string' || Array.isArray(value)))
+      attributes.set(code, value as string | string[]);
   }
   return Object.fromEntries(attributes);
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../../db/schema/cases.ts';
-import { expectedDatetimeOf, type PresentedCase, presentServiceRequest, type RequestNames } from './request-presenter.ts';
+import {
+  expectedDatetimeOf,
+  type PresentedCase,
+  presentServiceRequest,
+  type RequestNames,
+} from './request-presenter.ts';
 import { presentUpdate } from './request-updates.ts';
 import { open311ArgumentOf } from './submit-request.ts';
 
@@ -39,23 +44,84 @@ const names: RequestNames = {
 describe('presentServiceRequest', () => {
   it('writes the spec fields in order, scrubbing personal numbers from the free text', () => {
     const presented = presentServiceRequest(row, names, 'zh', false);
-    expect(Object.keys(presented)).toEqual(['service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url']);
-    expect(presented).toMatchObject({ status: 'open', service_name: '2026.1/09006', description: '联系 138****5678', address: '炎帝大道 88 号（店主 138****5678）', address_id: '430225100001', lat: 26.489, long: 113.772, expected_datetime: at('05:00') });
+    expect(Object.keys(presented)).toEqual([
+      'service_request_id',
+      'status',
+      'status_notes',
+      'service_name',
+      'service_code',
+      'description',
+      'agency_responsible',
+      'service_notice',
+      'requested_datetime',
+      'updated_datetime',
+      'expected_datetime',
+      'address',
+      'address_id',
+      'zipcode',
+      'lat',
+      'long',
+      'media_url',
+    ]);
+    expect(presented).toMatchObject({
+      status: 'open',
+      service_name: '2026.1/09006',
+      description: '联系 138****5678',
+      address: '炎帝大道 88 号（店主 138****5678）',
+      address_id: '430225100001',
+      lat: 26.489,
+      long: 113.772,
+      expected_datetime: at('05:00'),
+    });
   });
 
   it('gives the closing time as updated_datetime once closed, the reason of 不予立案 and the case a duplicate joined', () => {
-    const rejected = presentServiceRequest({ ...row, status: 'rejected', closingNote: '请拨 13700001111', closedAt: at('02:00'), updatedAt: at('03:00') }, names, 'en', false);
-    expect(rejected).toMatchObject({ status: 'closed', status_notes: '请拨 137****1111', updated_datetime: at('02:00'), expected_datetime: null });
-    const duplicate = presentServiceRequest({ ...row, status: 'duplicate', duplicateOf: 3, closedAt: at('02:00') }, names, 'en', false);
+    const rejected = presentServiceRequest(
+      { ...row, status: 'rejected', closingNote: '请拨 13700001111', closedAt: at('02:00'), updatedAt: at('03:00') },
+      names,
+      'en',
+      false,
+    );
+    expect(rejected).toMatchObject({
+      status: 'closed',
+      status_notes: '请拨 137****1111',
+      updated_datetime: at('02:00'),
+      expected_datetime: null,
+    });
+    const duplicate = presentServiceRequest(
+      { ...row, status: 'duplicate', duplicateOf: 3, closedAt: at('02:00') },
+      names,
+      'en',
+      false,
+    );
     expect(duplicate.status_notes).toBe('Duplicate of case 2026-00000003, which it was merged into');
     // a closed case's feedback text is the department's, not published
-    expect(presentServiceRequest({ ...row, status: 'closed', closingNote: '已处理', closedAt: at('02:00') }, names, 'en', false).status_notes).toBeNull();
+    expect(
+      presentServiceRequest(
+        { ...row, status: 'closed', closingNote: '已处理', closedAt: at('02:00') },
+        names,
+        'en',
+        false,
+      ).status_notes,
+    ).toBeNull();
   });
 
   it('names the department and adds extended_attributes on request', () => {
-    const presented = presentServiceRequest({ ...row, status: 'dispatched', department: 'chengguan' }, names, 'zh', true);
+    const presented = presentServiceRequest(
+      { ...row, status: 'dispatched', department: 'chengguan' },
+      names,
+      'zh',
+      true,
+    );
     expect(presented.agency_responsible).toBe('dept:chengguan');
-    expect(presented.extended_attributes).toEqual({ channel: 'hotline', detailed_status: 'IN_PROCESS', extended_status: 'ACTION_SCHEDULED', township: '霞阳镇', township_code: '430225100', escalation_level: 1 });
+    expect(presented.extended_attributes).toEqual({
+      channel: 'hotline',
+      detailed_status: 'IN_PROCESS',
+      extended_status: 'ACTION_SCHEDULED',
+      township: '霞阳镇',
+      township_code: '430225100',
+      escalation_level: 1,
+    });
   });
 });
 
@@ -94,8 +160,15 @@ describe('presentUpdate', () => {
   });
 
   it('gives the reason of 不予立案, scrubbed, and the case a duplicate joined', () => {
-    expect(presentUpdate({ ...change, action: 'reject', toStatus: 'rejected' }, 'zh').description).toBe('不予立案：内部备注 139****5678');
-    expect(presentUpdate({ ...change, action: 'merge', toStatus: 'duplicate', details: { duplicateOf: '2026-00000003' } }, 'en').description).toBe('Merged: merged into case 2026-00000003');
+    expect(presentUpdate({ ...change, action: 'reject', toStatus: 'rejected' }, 'zh').description).toBe(
+      '不予立案：内部备注 139****5678',
+    );
+    expect(
+      presentUpdate(
+        { ...change, action: 'merge', toStatus: 'duplicate', details: { duplicateOf: '2026-00000003' } },
+        'en',
+      ).description,
+    ).toBe('Merged: merged into case 2026-00000003');
   });
 });
 

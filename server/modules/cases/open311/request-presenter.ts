@@ -78,7 +78,12 @@ export type PresentedCase = Pick<
  * reporters — description, address, the rejection reason — may carry a phone or ID number by accident, and is
  * scrubbed (138****5678). `media_url` stays empty: case photos are served to staff and to the reporter only.
  */
-export function presentServiceRequest(row: PresentedCase, names: RequestNames, locale: Locale, extensions: boolean): Open311ServiceRequest {
+export function presentServiceRequest(
+  row: PresentedCase,
+  names: RequestNames,
+  locale: Locale,
+  extensions: boolean,
+): Open311ServiceRequest {
   const status = open311Status(row.status);
   const request: Open311ServiceRequest = {
     service_request_id: row.caseNo,
@@ -130,7 +135,9 @@ function statusNotesOf(row: PresentedCase, names: RequestNames, locale: Locale):
  * has it, else the running stage's (受理, 派遣, 核查). None once closed, and none while 挂起: the clock is
  * stopped and the new deadline is only known when it restarts.
  */
-export function expectedDatetimeOf(row: Pick<PresentedCase, 'status' | 'stageDueAt' | 'handleDueAt' | 'suspendedAt'>): Date | null {
+export function expectedDatetimeOf(
+  row: Pick<PresentedCase, 'status' | 'stageDueAt' | 'handleDueAt' | 'suspendedAt'>,
+): Date | null {
   if (open311Status(row.status) === 'closed' || row.suspendedAt !== null) return null;
   const atDepartment: readonly CaseStatus[] = ['dispatched', 'handling'];
   if (atDepartment.includes(row.status)) return row.handleDueAt ?? row.stageDueAt;

@@ -50,7 +50,15 @@ export async function listRequestUpdates(ctx: Ctx, filter: UpdatesFilter): Promi
   const window = dateWindowOf(filter, ctx.clock());
   const pageSize = filter.page_size ?? maxPageSize;
   const rows = await ctx.db
-    .select({ caseNo: casesCase.caseNo, seq: casesEvent.seq, at: casesEvent.at, action: casesEvent.action, toStatus: casesEvent.toStatus, note: casesEvent.note, details: casesEvent.details })
+    .select({
+      caseNo: casesCase.caseNo,
+      seq: casesEvent.seq,
+      at: casesEvent.at,
+      action: casesEvent.action,
+      toStatus: casesEvent.toStatus,
+      note: casesEvent.note,
+      details: casesEvent.details,
+    })
     .from(casesEvent)
     .innerJoin(casesCase, and(eq(casesCase.regionCode, casesEvent.regionCode), eq(casesCase.id, casesEvent.caseId)))
     .where(
@@ -87,8 +95,10 @@ export function presentUpdate(change: StatusChange, locale: Locale): Open311Requ
 
 function describeChange(change: StatusChange, locale: Locale): string {
   const status = `cases.status.${change.toStatus}`;
-  if (change.action === 'reject' && change.note) return translate(locale, 'open311.update.reason', { status, reason: scrubPersonalNumbers(change.note) });
+  if (change.action === 'reject' && change.note)
+    return translate(locale, 'open311.update.reason', { status, reason: scrubPersonalNumbers(change.note) });
   const joined = change.details.duplicateOf;
-  if (change.action === 'merge' && typeof joined === 'string') return translate(locale, 'open311.update.duplicate', { status, caseNo: joined });
+  if (change.action === 'merge' && typeof joined === 'string')
+    return translate(locale, 'open311.update.duplicate', { status, caseNo: joined });
   return translate(locale, status);
 }

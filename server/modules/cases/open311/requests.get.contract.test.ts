@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { casesCase } from '../../../db/schema/cases.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { type CaseActors, prepareCases } from '../cases.test-support.ts';
-import { advanceCase, bodyOf, createPartnerKeys, expectSameInBoth, expectSpecError, formats, listOf, submitPartnerRequest } from './contract/contract-support.ts';
+import {
+  advanceCase,
+  bodyOf,
+  createPartnerKeys,
+  expectSameInBoth,
+  expectSpecError,
+  formats,
+  listOf,
+  submitPartnerRequest,
+} from './contract/contract-support.ts';
 import { oneServiceRequestSchema, serviceRequestsSchema } from './contract/georeport-v2.schemas.ts';
 import { shanghaiIso } from './format.ts';
 
@@ -26,9 +35,17 @@ describe('Open311 GET Service Request(s)', () => {
     t.clock.set(new Date(start.getTime() - 100 * 86_400_000));
     old = await submitPartnerRequest(t, partner.key);
     t.clock.set(minute(1));
-    n.a = await submitPartnerRequest(t, partner.key, { description: '摊主电话 13912345678，身份证 430225199001011234', phone: '13812345678', account_id: 'acc-1' });
+    n.a = await submitPartnerRequest(t, partner.key, {
+      description: '摊主电话 13912345678，身份证 430225199001011234',
+      phone: '13812345678',
+      account_id: 'acc-1',
+    });
     t.clock.set(minute(2));
-    n.b = await submitPartnerRequest(t, partner.key, { service_code: '06001', 'attribute[area_m2]': '20', 'attribute[channel]': 'hotline' });
+    n.b = await submitPartnerRequest(t, partner.key, {
+      service_code: '06001',
+      'attribute[area_m2]': '20',
+      'attribute[channel]': 'hotline',
+    });
     t.clock.set(minute(3));
     n.c = await submitPartnerRequest(t, partner.key);
     await advanceCase(t, who.dispatcher, n.c, 'reject', { reason: '不属于城管范围，请拨打 13700001111' });
@@ -42,10 +59,18 @@ describe('Open311 GET Service Request(s)', () => {
     t.clock.set(minute(6));
   });
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'en', ...headers } });
-  const list = async (query = '') => listOf<Request>(await get(`/open311/v2/requests.json${query}`), 'json', 'service_requests', serviceRequestsSchema);
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'en', ...headers } });
+  const list = async (query = '') =>
+    listOf<Request>(await get(`/open311/v2/requests.json${query}`), 'json', 'service_requests', serviceRequestsSchema);
   const ids = async (query = '') => (await list(query)).map((r) => r.service_request_id);
-  const row = async (caseNo: string) => (await t.db.database.db.select().from(casesCase).where(and(eq(casesCase.regionCode, '430225'), eq(casesCase.caseNo, caseNo))))[0]!;
+  const row = async (caseNo: string) =>
+    (
+      await t.db.database.db
+        .select()
+        .from(casesCase)
+        .where(and(eq(casesCase.regionCode, '430225'), eq(casesCase.caseNo, caseNo)))
+    )[0]!;
 
   describe.each(formats)('GET requests.%s', (format) => {
     const url = `/open311/v2/requests.${format}`;
@@ -58,31 +83,55 @@ describe('Open311 GET Service Request(s)', () => {
 
     it('404 for a foreign jurisdiction, 400 for an unknown parameter', async () => {
       expectSpecError(await get(`${url}?jurisdiction_id=430224`), format, 404);
-      expect(expectSpecError(await get(`${url}?agency_responsible=x`), format, 400)).toEqual([{ code: 400, description: 'agency_responsible: Unknown field' }]);
+      expect(expectSpecError(await get(`${url}?agency_responsible=x`), format, 400)).toEqual([
+        { code: 400, description: 'agency_responsible: Unknown field' },
+      ]);
     });
 
     it('400 for dates without a zone, ranges over 90 days or backwards, unknown statuses and pages over 1000', async () => {
       const cases: Array<[string, string]> = [
         ['start_date=2026-03-01', 'start_date: Must be a date and time (e.g. 2026-03-01T08:00:00+08:00)'],
         ['end_date=2026-03-01T08:00:00', 'end_date: Must be a date and time (e.g. 2026-03-01T08:00:00+08:00)'],
-        ['start_date=2025-12-01T00:00:00%2B08:00&end_date=2026-03-02T00:00:00%2B08:00', 'end_date: start_date and end_date may be at most 90 days apart'],
-        ['start_date=2026-03-02T00:00:00Z&end_date=2026-03-01T00:00:00Z', 'end_date: end_date cannot be before start_date'],
+        [
+          'start_date=2025-12-01T00:00:00%2B08:00&end_date=2026-03-02T00:00:00%2B08:00',
+          'end_date: start_date and end_date may be at most 90 days apart',
+        ],
+        [
+          'start_date=2026-03-02T00:00:00Z&end_date=2026-03-01T00:00:00Z',
+          'end_date: end_date cannot be before start_date',
+        ],
         ['status=pending', 'status: Not one of the allowed values'],
         ['page_size=1001', 'page_size: Must be at most 1000'],
         ['page=0', 'page: Must be at least 1'],
       ];
-      for (const [query, description] of cases) expect(expectSpecError(await get(`${url}?${query}`), format, 400), query).toEqual([{ code: 400, description }]);
+      for (const [query, description] of cases)
+        expect(expectSpecError(await get(`${url}?${query}`), format, 400), query).toEqual([{ code: 400, description }]);
     });
 
     it('GET requests/{id}: one element, the same as in the list; 404 for unknown and malformed ids', async () => {
-      const one = listOf<Request>(await get(`/open311/v2/requests/${n.c}.json`), 'json', 'service_requests', oneServiceRequestSchema);
+      const one = listOf<Request>(
+        await get(`/open311/v2/requests/${n.c}.json`),
+        'json',
+        'service_requests',
+        oneServiceRequestSchema,
+      );
       expect(one).toEqual((await list()).filter((r) => r.service_request_id === n.c));
-      expectSameInBoth(one, bodyOf(await get(`/open311/v2/requests/${n.c}.${format}`), format, 'service_requests'), format, 'service_requests');
+      expectSameInBoth(
+        one,
+        bodyOf(await get(`/open311/v2/requests/${n.c}.${format}`), format, 'service_requests'),
+        format,
+        'service_requests',
+      );
       for (const id of ['2026-99999999', '12345', 'x']) {
-        expect(expectSpecError(await get(`/open311/v2/requests/${id}.${format}`), format, 404)[0]!.description, id).toBe('Service request (service_request_id) not found');
+        expect(
+          expectSpecError(await get(`/open311/v2/requests/${id}.${format}`), format, 404)[0]!.description,
+          id,
+        ).toBe('Service request (service_request_id) not found');
       }
       expectSpecError(await get(`/open311/v2/requests/${n.c}.${format}?jurisdiction_id=sfgov.org`), format, 404);
-      expect(expectSpecError(await get(`/open311/v2/requests/${n.c}.${format}?status=open`), format, 400)[0]!.description).toBe('status: Unknown field');
+      expect(
+        expectSpecError(await get(`/open311/v2/requests/${n.c}.${format}?status=open`), format, 400)[0]!.description,
+      ).toBe('status: Unknown field');
     });
   });
 
@@ -112,8 +161,18 @@ describe('Open311 GET Service Request(s)', () => {
 
   it('presents closed requests: 不予立案 with its reason scrubbed, a duplicate with the case it joined, the closing time as updated_datetime', async () => {
     const [c, d] = [(await list(`?service_request_id=${n.c}`))[0]!, (await list(`?service_request_id=${n.d}`))[0]!];
-    expect(c).toMatchObject({ status: 'closed', status_notes: '不属于城管范围，请拨打 137****1111', updated_datetime: shanghaiIso(minute(3)), expected_datetime: null });
-    expect(d).toMatchObject({ status: 'closed', status_notes: `Duplicate of case ${n.a}, which it was merged into`, updated_datetime: shanghaiIso(minute(4)), expected_datetime: null });
+    expect(c).toMatchObject({
+      status: 'closed',
+      status_notes: '不属于城管范围，请拨打 137****1111',
+      updated_datetime: shanghaiIso(minute(3)),
+      expected_datetime: null,
+    });
+    expect(d).toMatchObject({
+      status: 'closed',
+      status_notes: `Duplicate of case ${n.a}, which it was merged into`,
+      updated_datetime: shanghaiIso(minute(4)),
+      expected_datetime: null,
+    });
     const zh = (await get(`/open311/v2/requests/${n.d}.json`, { 'accept-language': 'zh' })).json()[0];
     expect(zh).toMatchObject({ status_notes: `与案件 ${n.a} 重复，已并入该案件办理`, service_name: '占道经营' });
   });
@@ -121,8 +180,14 @@ describe('Open311 GET Service Request(s)', () => {
   it('names the department once dispatched and expects the handling deadline (处置时限)', async () => {
     const e = (await list(`?service_request_id=${n.e}`))[0]!;
     const stored = await row(n.e);
-    expect(e).toMatchObject({ status: 'open', agency_responsible: 'County Urban Management and Law Enforcement Bureau', expected_datetime: shanghaiIso(stored.handleDueAt!) });
-    expect((await get(`/open311/v2/requests/${n.e}.json`, { 'accept-language': 'zh' })).json()[0].agency_responsible).toBe('县城市管理和综合执法局');
+    expect(e).toMatchObject({
+      status: 'open',
+      agency_responsible: 'County Urban Management and Law Enforcement Bureau',
+      expected_datetime: shanghaiIso(stored.handleDueAt!),
+    });
+    expect(
+      (await get(`/open311/v2/requests/${n.e}.json`, { 'accept-language': 'zh' })).json()[0].agency_responsible,
+    ).toBe('县城市管理和综合执法局');
   });
 
   it('never publishes the reporter: phone, account, partner key', async () => {
@@ -137,15 +202,26 @@ describe('Open311 GET Service Request(s)', () => {
     const reportedOld = shanghaiIso((await row(old)).reportedAt);
     expect(await ids(`?start_date=${encodeURIComponent(reportedOld)}`)).toEqual([old]); // start + 90 days ends before today's cases
     expect(await ids(`?end_date=${encodeURIComponent(reportedOld)}`)).toEqual([old]);
-    expect(await ids(`?start_date=${encodeURIComponent(shanghaiIso(minute(2)))}&end_date=${encodeURIComponent(shanghaiIso(minute(4)))}`)).toEqual([n.d, n.c, n.b]);
+    expect(
+      await ids(
+        `?start_date=${encodeURIComponent(shanghaiIso(minute(2)))}&end_date=${encodeURIComponent(shanghaiIso(minute(4)))}`,
+      ),
+    ).toEqual([n.d, n.c, n.b]);
     expect(await ids('?start_date=2026-03-02T01:03:00Z&end_date=2026-03-02T01:03:00Z')).toEqual([n.c]); // both ends included, Z accepted
   });
 
   it('lets service_request_id override every other argument, ignoring unknown and malformed ids', async () => {
-    expect(await ids(`?service_request_id=${n.a},${old},2026-99999999,x&status=closed&service_code=06001&start_date=2020-01-01T00:00:00Z`)).toEqual([n.a, old]);
+    expect(
+      await ids(
+        `?service_request_id=${n.a},${old},2026-99999999,x&status=closed&service_code=06001&start_date=2020-01-01T00:00:00Z`,
+      ),
+    ).toEqual([n.a, old]);
     expect(await ids(`?service_request_id=${encodeURIComponent(` ${n.b} , ${n.b}`)}`)).toEqual([n.b]);
     const tooMany = Array.from({ length: 1001 }, (_, i) => `2026-${String(i).padStart(8, '0')}`).join(',');
-    expect(expectSpecError(await get(`/open311/v2/requests.json?service_request_id=${tooMany}`), 'json', 400)[0]!.description).toBe('service_request_id: At most 1000 ids per query');
+    expect(
+      expectSpecError(await get(`/open311/v2/requests.json?service_request_id=${tooMany}`), 'json', 400)[0]!
+        .description,
+    ).toBe('service_request_id: At most 1000 ids per query');
   });
 
   it('filters by status (open, closed, both) and by comma-separated service codes', async () => {
@@ -169,10 +245,21 @@ describe('Open311 GET Service Request(s)', () => {
   it('adds extended_attributes with extensions=true: channel, CitySDK and mySociety statuses, township, 督办 level', async () => {
     const requests = await list('?extensions=true');
     const byId = new Map(requests.map((r) => [r.service_request_id, r.extended_attributes]));
-    expect(byId.get(n.b)).toEqual({ channel: 'hotline', detailed_status: 'RECEIVED', extended_status: 'FOR_TRIAGE', township: '霞阳镇', township_code: '430225100', escalation_level: 0 });
+    expect(byId.get(n.b)).toEqual({
+      channel: 'hotline',
+      detailed_status: 'RECEIVED',
+      extended_status: 'FOR_TRIAGE',
+      township: '霞阳镇',
+      township_code: '430225100',
+      escalation_level: 0,
+    });
     expect(byId.get(n.c)).toMatchObject({ detailed_status: 'REJECTED', extended_status: 'NO_FURTHER_ACTION' });
     expect(byId.get(n.d)).toMatchObject({ detailed_status: 'REJECTED', extended_status: 'DUPLICATE' });
-    expect(byId.get(n.e)).toMatchObject({ channel: 'other', detailed_status: 'IN_PROCESS', extended_status: 'ACTION_SCHEDULED' });
+    expect(byId.get(n.e)).toMatchObject({
+      channel: 'other',
+      detailed_status: 'IN_PROCESS',
+      extended_status: 'ACTION_SCHEDULED',
+    });
     expect((await list('?extensions=false'))[0]).not.toHaveProperty('extended_attributes');
     const one = (await get(`/open311/v2/requests/${n.b}.xml?extensions=true`)).body;
     expect(one).toContain('<extended_attributes><channel>hotline</channel><detailed_status>RECEIVED</detailed_status>');

@@ -3,13 +3,29 @@ import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../../pla
 import type { TypedApp } from '../../../platform/module.ts';
 import { actorFromOpen311Key, open311SubmitPermission } from './api-key.ts';
 import { sendOpen311 } from './format.ts';
-import { FormatParams, Open311ReadQuery, PostRequestBody, PostRequestQuery, PostUpdateBody, RequestUpdatesQuery, ServiceRequestParams, ServiceRequestQuery, ServiceRequestsQuery, TokenParams } from './open311.schema.ts';
+import {
+  FormatParams,
+  Open311ReadQuery,
+  PostRequestBody,
+  PostRequestQuery,
+  PostUpdateBody,
+  RequestUpdatesQuery,
+  ServiceRequestParams,
+  ServiceRequestQuery,
+  ServiceRequestsQuery,
+  TokenParams,
+} from './open311.schema.ts';
 import { type PartnerUpdateArguments, recordPartnerUpdate } from './post-update.ts';
 import { listOpen311Requests, readOpen311Request, resolveOpen311Token } from './read-requests.ts';
 import { flattenOpen311Body, parseOpen311Form } from './request-body.ts';
 import { listRequestUpdates } from './request-updates.ts';
 import { formatOf } from './route-support.ts';
-import { checkOpen311Submission, presentSubmission, type SubmittedArguments, storeOpen311Submission } from './submit-request.ts';
+import {
+  checkOpen311Submission,
+  presentSubmission,
+  type SubmittedArguments,
+  storeOpen311Submission,
+} from './submit-request.ts';
 
 const tags = ['open311'];
 /**
@@ -49,7 +65,14 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
       config: keyedByArgument,
       bodyLimit: open311BodyLimit,
       preValidation: partnerFromApiKey,
-      schema: { tags, summary: 'GeoReport v2 POST Service Request (form or JSON; Idempotency-Key honoured)', consumes, params: FormatParams, querystring: PostRequestQuery, body: PostRequestBody },
+      schema: {
+        tags,
+        summary: 'GeoReport v2 POST Service Request (form or JSON; Idempotency-Key honoured)',
+        consumes,
+        params: FormatParams,
+        querystring: PostRequestQuery,
+        body: PostRequestBody,
+      },
     },
     async (request, reply) => {
       const args = request.body as SubmittedArguments;
@@ -57,18 +80,36 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
       // Checked before the transaction, like every report: nothing is written when any of it fails.
       const checked = await checkOpen311Submission(request.ctx, args);
       const { api_key: _secret, ...fingerprint } = request.body;
-      const result = await runIdempotent(request.ctx, { scope: `open311:${request.ctx.actor?.id}`, key, body: fingerprint }, async (t) => ({
-        statusCode: 200,
-        body: await storeOpen311Submission(t, checked, args),
-      }));
+      const result = await runIdempotent(
+        request.ctx,
+        { scope: `open311:${request.ctx.actor?.id}`, key, body: fingerprint },
+        async (t) => ({
+          statusCode: 200,
+          body: await storeOpen311Submission(t, checked, args),
+        }),
+      );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return sendOpen311(reply.code(result.statusCode), formatOf(request.params.format), 'service_requests', 'request', presentSubmission(result.body, request.ctx.locale));
+      return sendOpen311(
+        reply.code(result.statusCode),
+        formatOf(request.params.format),
+        'service_requests',
+        'request',
+        presentSubmission(result.body, request.ctx.locale),
+      );
     },
   );
 
   scope.get(
     '/v2/requests.:format',
-    { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service Requests (filters, paging extension, extensions=true)', params: FormatParams, querystring: ServiceRequestsQuery } },
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'GeoReport v2 GET Service Requests (filters, paging extension, extensions=true)',
+        params: FormatParams,
+        querystring: ServiceRequestsQuery,
+      },
+    },
     async (request, reply) => {
       const requests = await listOpen311Requests(request.ctx, request.query);
       return sendOpen311(reply, formatOf(request.params.format), 'service_requests', 'request', requests);
@@ -77,16 +118,36 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
 
   scope.get(
     '/v2/requests/:service_request_id.:format',
-    { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET Service Request', params: ServiceRequestParams, querystring: ServiceRequestQuery } },
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'GeoReport v2 GET Service Request',
+        params: ServiceRequestParams,
+        querystring: ServiceRequestQuery,
+      },
+    },
     async (request, reply) => {
-      const requests = await readOpen311Request(request.ctx, request.params.service_request_id, request.query.extensions === true);
+      const requests = await readOpen311Request(
+        request.ctx,
+        request.params.service_request_id,
+        request.query.extensions === true,
+      );
       return sendOpen311(reply, formatOf(request.params.format), 'service_requests', 'request', requests);
     },
   );
 
   scope.get(
     '/v2/tokens/:token.:format',
-    { config: publicRead, schema: { tags, summary: 'GeoReport v2 GET service_request_id from a token', params: TokenParams, querystring: Open311ReadQuery } },
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'GeoReport v2 GET service_request_id from a token',
+        params: TokenParams,
+        querystring: Open311ReadQuery,
+      },
+    },
     async (request, reply) => {
       const found = await resolveOpen311Token(request.ctx, request.params.token);
       return sendOpen311(reply, formatOf(request.params.format), 'service_requests', 'request', found);
@@ -98,7 +159,12 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
     {
       config: keyedByArgument,
       preValidation: partnerFromApiKey,
-      schema: { tags, summary: 'mySociety GET Service Request Updates (status changes; api_key required)', params: FormatParams, querystring: RequestUpdatesQuery },
+      schema: {
+        tags,
+        summary: 'mySociety GET Service Request Updates (status changes; api_key required)',
+        params: FormatParams,
+        querystring: RequestUpdatesQuery,
+      },
     },
     async (request, reply) => {
       const updates = await listRequestUpdates(request.ctx, request.query);
@@ -112,11 +178,20 @@ export function registerOpen311RequestRoutes(scope: TypedApp): void {
       config: keyedByArgument,
       bodyLimit: open311BodyLimit,
       preValidation: partnerFromApiKey,
-      schema: { tags, summary: "mySociety POST Service Request Update (a partner's comment; the case does not move)", consumes, params: FormatParams, querystring: PostRequestQuery, body: PostUpdateBody },
+      schema: {
+        tags,
+        summary: "mySociety POST Service Request Update (a partner's comment; the case does not move)",
+        consumes,
+        params: FormatParams,
+        querystring: PostRequestQuery,
+        body: PostUpdateBody,
+      },
     },
     async (request, reply) => {
       const recorded = await recordPartnerUpdate(request.ctx, request.body as PartnerUpdateArguments);
-      return sendOpen311(reply, formatOf(request.params.format), 'service_request_updates', 'request_update', [recorded]);
+      return sendOpen311(reply, formatOf(request.params.format), 'service_request_updates', 'request_update', [
+        recorded,
+      ]);
     },
   );
 }

@@ -6,7 +6,10 @@ import { assertServedJurisdiction } from './jurisdiction.ts';
 
 /** `jurisdiction_id` names this county (or the host of the public URL), or is absent/empty. */
 export function checkJurisdiction(request: FastifyRequest, jurisdictionId: string | undefined): void {
-  assertServedJurisdiction(jurisdictionId, { countyCode: request.ctx.countyCode, domains: [new URL(baseUrlOf(request)).hostname] });
+  assertServedJurisdiction(jurisdictionId, {
+    countyCode: request.ctx.countyCode,
+    domains: [new URL(baseUrlOf(request)).hostname],
+  });
 }
 
 /**

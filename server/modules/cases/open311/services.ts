@@ -23,7 +23,8 @@ export type Open311ServiceDefinition = {
   attributes: ReturnType<typeof presentAttribute>[];
 };
 
-const localName = (named: { nameZh: string; nameEn: string }, locale: Locale) => (locale === 'en' ? named.nameEn : named.nameZh);
+const localName = (named: { nameZh: string; nameEn: string }, locale: Locale) =>
+  locale === 'en' ? named.nameEn : named.nameZh;
 
 /** `keywords` is a comma-separated list: a comma inside one keyword ("posters, graffiti") would split it. */
 const asKeyword = (name: string) => name.replace(/\s*[,，]\s*/g, ' / ');
@@ -33,16 +34,26 @@ const asKeyword = (name: string) => name.replace(/\s*[,，]\s*/g, ' / ');
  * its class as the group, the legacy GB/T 30428.2-2013 codes and campaign tags as keywords. `realtime`: a
  * POST answers with the case id at once.
  */
-export function presentService(category: CategoryDto, catalogue: Pick<CatalogueDto, 'edition' | 'tags'>, locale: Locale): Open311Service {
+export function presentService(
+  category: CategoryDto,
+  catalogue: Pick<CatalogueDto, 'edition' | 'tags'>,
+  locale: Locale,
+): Open311Service {
   const name = localName(category, locale);
   const group = localName(category.major, locale);
   const legacy = category.legacyCodes.map((l) => l.code);
-  const tagNames = catalogue.tags.filter((t) => category.tags.includes(t.key)).map((t) => asKeyword(localName(t, locale)));
+  const tagNames = catalogue.tags
+    .filter((t) => category.tags.includes(t.key))
+    .map((t) => asKeyword(localName(t, locale)));
   const vars = { group, name, standard: catalogue.edition.standardRef, code: category.code, legacy: legacy.join('/') };
   return {
     service_code: category.code,
     service_name: name,
-    description: translate(locale, legacy.length > 0 ? 'open311.service_description_legacy' : 'open311.service_description', vars),
+    description: translate(
+      locale,
+      legacy.length > 0 ? 'open311.service_description_legacy' : 'open311.service_description',
+      vars,
+    ),
     metadata: attributesFor(category).length > 0,
     type: 'realtime',
     keywords: [...legacy, ...tagNames].join(', '),
@@ -67,5 +78,8 @@ export async function findOpen311Category(ctx: Ctx, serviceCode: string): Promis
 /** GET Service Definition. */
 export async function readOpen311ServiceDefinition(ctx: Ctx, serviceCode: string): Promise<Open311ServiceDefinition> {
   const category = await findOpen311Category(ctx, serviceCode);
-  return { service_code: category.code, attributes: attributesFor(category).map((spec) => presentAttribute(spec, ctx.locale)) };
+  return {
+    service_code: category.code,
+    attributes: attributesFor(category).map((spec) => presentAttribute(spec, ctx.locale)),
+  };
 }

@@ -28,7 +28,21 @@ describe('Open311 status mapping', () => {
   });
 
   it('uses only mySociety extended statuses that clients know', () => {
-    const known = ['OPEN', 'INVESTIGATING', 'IN_PROGRESS', 'PLANNED', 'ACTION_SCHEDULED', 'NO_FURTHER_ACTION', 'NOT_COUNCILS_RESPONSIBILITY', 'DUPLICATE', 'INTERNAL_REFERRAL', 'CANCELLED', 'FIXED', 'CLOSED', 'FOR_TRIAGE'];
+    const known = [
+      'OPEN',
+      'INVESTIGATING',
+      'IN_PROGRESS',
+      'PLANNED',
+      'ACTION_SCHEDULED',
+      'NO_FURTHER_ACTION',
+      'NOT_COUNCILS_RESPONSIBILITY',
+      'DUPLICATE',
+      'INTERNAL_REFERRAL',
+      'CANCELLED',
+      'FIXED',
+      'CLOSED',
+      'FOR_TRIAGE',
+    ];
     for (const status of open311MappedStatuses) expect(known).toContain(extendedStatus(status));
   });
 });

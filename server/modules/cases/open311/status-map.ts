@@ -2,14 +2,30 @@
  * How a case's internal status reads on the Open311 wire. Until the case loop's `caseStatuses` (in
  * `db/schema/cases.ts`) exist, the eight statuses are declared here; the tests pin every one of them.
  */
-export const open311MappedStatuses = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rejected', 'duplicate'] as const;
+export const open311MappedStatuses = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'handled',
+  'closed',
+  'rejected',
+  'duplicate',
+] as const;
 export type Open311MappedStatus = (typeof open311MappedStatuses)[number];
 
 /** GeoReport v2 `status`: only `open` and `closed`. */
 export type Open311Status = 'open' | 'closed';
 
 /** mySociety's extended statuses (open311-adapter `Service/Role/ExtendedStatus.pm`, upper-case on the wire). */
-export type ExtendedStatus = 'FOR_TRIAGE' | 'INVESTIGATING' | 'ACTION_SCHEDULED' | 'IN_PROGRESS' | 'FIXED' | 'NO_FURTHER_ACTION' | 'DUPLICATE';
+export type ExtendedStatus =
+  | 'FOR_TRIAGE'
+  | 'INVESTIGATING'
+  | 'ACTION_SCHEDULED'
+  | 'IN_PROGRESS'
+  | 'FIXED'
+  | 'NO_FURTHER_ACTION'
+  | 'DUPLICATE';
 
 /** CitySDK (Helsinki, Rostock) `extended_attributes.detailed_status`; ARCHIVED is not used. */
 export type CitySdkStatus = 'RECEIVED' | 'IN_PROCESS' | 'PROCESSED' | 'REJECTED';

@@ -49,7 +49,9 @@ export function open311ArgumentOf(field: string, regionFrom: 'attribute' | 'addr
 
 function renamed(error: unknown, regionFrom: 'attribute' | 'address_id'): unknown {
   if (!(error instanceof AppError) || Object.keys(error.fields).length === 0) return error;
-  const fields = Object.fromEntries(Object.entries(error.fields).map(([name, problem]) => [open311ArgumentOf(name, regionFrom), problem]));
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([name, problem]) => [open311ArgumentOf(name, regionFrom), problem]),
+  );
   return new AppError(error.status, error.code, error.messageKey, error.vars, fields);
 }
 
@@ -66,12 +68,14 @@ export async function checkOpen311Submission(ctx: Ctx, args: SubmittedArguments)
   const problems: FieldProblems = locationProblems(args);
   const { given, regionFrom } = attributesWithRegion(args, problems);
   const attributes = checkAttributes(attributesFor(category), given);
-  for (const [name, problem] of Object.entries(attributes.problems)) problems[name === 'attribute[region_code]' && regionFrom === 'address_id' ? 'address_id' : name] = problem;
+  for (const [name, problem] of Object.entries(attributes.problems))
+    problems[name === 'attribute[region_code]' && regionFrom === 'address_id' ? 'address_id' : name] = problem;
   if (args.description.trim() === '') problems.description = { key: 'field.required' };
   if (Object.keys(problems).length > 0) throw AppError.validation(problems);
 
   const regionCode = attributes.values.region_code === undefined ? undefined : String(attributes.values.region_code);
-  const point = args.lat !== undefined && args.long !== undefined ? { lng: Number(args.long), lat: Number(args.lat) } : null;
+  const point =
+    args.lat !== undefined && args.long !== undefined ? { lng: Number(args.long), lat: Number(args.lat) } : null;
   const input: ReportInput = {
     categoryCode: category.code,
     ...(point ?? {}),
@@ -103,7 +107,12 @@ function locationProblems(args: SubmittedArguments): FieldProblems {
 }
 
 /** What the staff read as the address: the partner's words, else the township's or village's name, else the point. */
-async function addressOf(ctx: Ctx, given: string | undefined, regionCode: string | undefined, point: { lng: number; lat: number } | null): Promise<string> {
+async function addressOf(
+  ctx: Ctx,
+  given: string | undefined,
+  regionCode: string | undefined,
+  point: { lng: number; lat: number } | null,
+): Promise<string> {
   if (given !== undefined && given.trim() !== '') return given.trim();
   const region = regionCode === undefined ? undefined : await findRegion(ctx.db, regionCode);
   if (region) return region.name;
@@ -113,9 +122,11 @@ async function addressOf(ctx: Ctx, given: string | undefined, regionCode: string
 /** The attributes, with `address_id` standing in for a missing `attribute[region_code]` (and agreeing with a given one). */
 function attributesWithRegion(args: SubmittedArguments, problems: FieldProblems) {
   const given = attributesOf(args);
-  const regionFrom: 'attribute' | 'address_id' = given.region_code === undefined && args.address_id !== undefined ? 'address_id' : 'attribute';
+  const regionFrom: 'attribute' | 'address_id' =
+    given.region_code === undefined && args.address_id !== undefined ? 'address_id' : 'attribute';
   if (regionFrom === 'address_id') given.region_code = args.address_id!;
-  else if (args.address_id !== undefined && given.region_code !== args.address_id) problems.address_id = { key: 'open311.address_id_mismatch' };
+  else if (args.address_id !== undefined && given.region_code !== args.address_id)
+    problems.address_id = { key: 'open311.address_id_mismatch' };
   return { given, regionFrom };
 }
 
@@ -129,7 +140,11 @@ export interface SubmittedRequest {
 }
 
 /** Stores the checked report inside the caller's transaction; the partner is `t.actor`. */
-export async function storeOpen311Submission(t: Ctx, checked: CheckedReport, args: SubmittedArguments): Promise<SubmittedRequest> {
+export async function storeOpen311Submission(
+  t: Ctx,
+  checked: CheckedReport,
+  args: SubmittedArguments,
+): Promise<SubmittedRequest> {
   const outcome = await storeReport(t, checked);
   const row = await findCaseByNo(t.db, t.countyCode, outcome.caseNo, CaseScope.countyWide('report-readback'));
   return {
@@ -147,7 +162,17 @@ export async function storeOpen311Submission(t: Ctx, checked: CheckedReport, arg
  */
 export function presentSubmission(submitted: SubmittedRequest, locale: Locale) {
   const due = submitted.dueAt ? shanghaiIso(new Date(submitted.dueAt)).slice(0, 16).replace('T', ' ') : null;
-  const notices = [due ? translate(locale, 'open311.service_notice', { caseNo: submitted.caseNo, due }) : translate(locale, 'open311.service_notice_no_due', { caseNo: submitted.caseNo })];
+  const notices = [
+    due
+      ? translate(locale, 'open311.service_notice', { caseNo: submitted.caseNo, due })
+      : translate(locale, 'open311.service_notice_no_due', { caseNo: submitted.caseNo }),
+  ];
   if (submitted.mediaIgnored) notices.push(translate(locale, 'open311.media_not_fetched'));
-  return [{ service_request_id: submitted.caseNo, service_notice: notices.join(locale === 'en' ? '. ' : '；'), account_id: submitted.accountId }];
+  return [
+    {
+      service_request_id: submitted.caseNo,
+      service_notice: notices.join(locale === 'en' ? '. ' : '；'),
+      account_id: submitted.accountId,
+    },
+  ];
 }

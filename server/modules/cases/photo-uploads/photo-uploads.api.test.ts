@@ -26,9 +26,21 @@ describe('photo uploads: one photo per request, checked by content', () => {
     expect(text.json().error.fields).toEqual({ photo: expect.stringContaining('Not an image') });
     const pdf = await uploadPhoto(t, staffUploadUrl, who.inspector, Buffer.from('%PDF-1.7 not a photo'));
     expect(pdf.json().error.fields).toEqual({ photo: expect.stringContaining('PDF is not supported') });
-    const gif = await uploadPhoto(t, publicUploadUrl, null, Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), { 'content-type': 'image/gif' });
+    const gif = await uploadPhoto(
+      t,
+      publicUploadUrl,
+      null,
+      Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+      { 'content-type': 'image/gif' },
+    );
     expect(gif.statusCode).toBe(415);
-    const gifAsOctets = await uploadPhoto(t, publicUploadUrl, null, Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), { 'content-type': 'application/octet-stream' });
+    const gifAsOctets = await uploadPhoto(
+      t,
+      publicUploadUrl,
+      null,
+      Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+      { 'content-type': 'application/octet-stream' },
+    );
     expect(gifAsOctets.statusCode).toBe(400);
     expect(gifAsOctets.json().error.fields.photo).toContain('GIF');
     const zh = await uploadPhoto(t, staffUploadUrl, who.inspector, Buffer.alloc(0), { 'accept-language': 'zh-CN' });
@@ -41,11 +53,19 @@ describe('photo uploads: one photo per request, checked by content', () => {
     const unknown = await uploadPhoto(t, `${staffUploadUrl}?caseNo=1`, who.inspector, await phonePhoto());
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ caseNo: 'Unknown field' });
-    const json = await t.app.inject({ method: 'POST', url: staffUploadUrl, headers: { ...who.inspector.headers, 'accept-language': 'en' }, payload: { data: 'aGVsbG8=' } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: staffUploadUrl,
+      headers: { ...who.inspector.headers, 'accept-language': 'en' },
+      payload: { data: 'aGVsbG8=' },
+    });
     expect(json.statusCode).toBe(415);
     const huge = await uploadPhoto(t, publicUploadUrl, null, Buffer.alloc(10 * 1_048_576 + 1, 0xff));
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error).toMatchObject({ code: 'payload_too_large', fields: { photo: expect.stringContaining('10 MB') } });
+    expect(huge.json().error).toMatchObject({
+      code: 'payload_too_large',
+      fields: { photo: expect.stringContaining('10 MB') },
+    });
   });
 
   it('stages the cleaned photo and answers its size, capture time and EXIF position; the raw bytes are not kept', async () => {
@@ -59,12 +79,17 @@ describe('photo uploads: one photo per request, checked by content', () => {
     expect(body.location.lng).toBeCloseTo(inXiayang.lng, 4);
     expect(body.location.lat).toBeCloseTo(inXiayang.lat, 4);
     expect(new Date(body.expiresAt).getTime() - t.clock().getTime()).toBe(24 * 3_600_000);
-    const [row] = await t.db.database.query<{ content: Uint8Array; owner: string }>('select content, owner_user_id as owner from cases_photo_upload where id = $1', [body.uploadId]);
+    const [row] = await t.db.database.query<{ content: Uint8Array; owner: string }>(
+      'select content, owner_user_id as owner from cases_photo_upload where id = $1',
+      [body.uploadId],
+    );
     expect(Buffer.from(row!.content).includes(Buffer.from('wenming-test'))).toBe(false);
     expect(Buffer.from(row!.content).equals(bytes)).toBe(false);
     expect(row!.owner).toBe(who.inspector.userId);
     expect(await stagedCount(t)).toBe(before + 1);
-    const png = await uploadPhoto(t, staffUploadUrl, who.handler, await photo({ format: 'png' }), { 'content-type': 'application/octet-stream' });
+    const png = await uploadPhoto(t, staffUploadUrl, who.handler, await photo({ format: 'png' }), {
+      'content-type': 'application/octet-stream',
+    });
     expect(png.statusCode, png.body).toBe(201);
     expect(png.json().location).toBeNull();
   });
@@ -83,7 +108,10 @@ describe('photo uploads: one photo per request, checked by content', () => {
     expect(await stagedCount(t)).toBe(before + 1);
     const other = await uploadPhoto(t, publicUploadUrl, null, await photo(), headers);
     expect(other.statusCode).toBe(422);
-    const [row] = await t.db.database.query<{ hash: string; ip: string }>('select secret_hash as hash, source_ip as ip from cases_photo_upload where id = $1', [first.json().uploadId.split('.')[0]]);
+    const [row] = await t.db.database.query<{ hash: string; ip: string }>(
+      'select secret_hash as hash, source_ip as ip from cases_photo_upload where id = $1',
+      [first.json().uploadId.split('.')[0]],
+    );
     expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(first.json().uploadId).not.toContain(row!.hash);
     expect(row!.ip).toBeTruthy();
@@ -102,12 +130,18 @@ describe('photo uploads: one photo per request, checked by content', () => {
     const bytes = await phonePhoto();
     const phone = { 'x-device-id': 'phone-0001-aaaaaaaaaaaa' };
     let last = await uploadPhoto(t, publicUploadUrl, null, bytes, phone);
-    for (let i = 0; i < publicIntakePerHour.device && last.statusCode === 201; i++) last = await uploadPhoto(t, publicUploadUrl, null, bytes, phone);
+    for (let i = 0; i < publicIntakePerHour.device && last.statusCode === 201; i++)
+      last = await uploadPhoto(t, publicUploadUrl, null, bytes, phone);
     expect(last.statusCode).toBe(429);
-    expect(last.json().error).toMatchObject({ code: 'rate_limited', message: 'Too many submissions from here; please try again in 60 min' });
+    expect(last.json().error).toMatchObject({
+      code: 'rate_limited',
+      message: 'Too many submissions from here; please try again in 60 min',
+    });
     expect(last.headers['retry-after']).toBe('3600');
     // another phone behind the same address has its own budget
-    expect((await uploadPhoto(t, publicUploadUrl, null, bytes, { 'x-device-id': 'phone-0002-bbbbbbbbbbbb' })).statusCode).toBe(201);
+    expect(
+      (await uploadPhoto(t, publicUploadUrl, null, bytes, { 'x-device-id': 'phone-0002-bbbbbbbbbbbb' })).statusCode,
+    ).toBe(201);
     t.clock.advanceMinutes(61);
     expect((await uploadPhoto(t, publicUploadUrl, null, bytes, phone)).statusCode).toBe(201);
   });

@@ -14,7 +14,15 @@ import { stagePhoto, uploadField } from './stage-photo.ts';
 /** The body is the photo itself, as a phone's file picker or camera gives it; its type is then read from the bytes. */
 export const uploadContentTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/octet-stream'];
 const maxBytes = defaultPhotoLimits.maxBytes;
-const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 413: S.error(), 415: S.error(), 422: S.error(), 429: S.error() };
+const errors = {
+  400: S.error(),
+  401: S.error(),
+  403: S.error(),
+  413: S.error(),
+  415: S.error(),
+  422: S.error(),
+  429: S.error(),
+};
 const consumes = uploadContentTypes;
 const NoQuery = S.object({});
 const responses = { 201: PhotoUploadedSchema, ...errors };
@@ -45,7 +53,9 @@ export async function registerPhotoUploadRoutes(app: TypedApp): Promise<void> {
   await app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) =>
+      done(null, body),
+    );
     scope.addHook('onRequest', refuseDeclaredOversize);
 
     scope.post(
@@ -53,10 +63,21 @@ export async function registerPhotoUploadRoutes(app: TypedApp): Promise<void> {
       {
         config: { access: { permission: P.read } },
         preHandler: mayAttachPhotos,
-        schema: { tags: ['cases'], summary: 'Upload one photo for a report, 处理反馈 or 核查 to come; send an Idempotency-Key', consumes, querystring: NoQuery, response: responses },
+        schema: {
+          tags: ['cases'],
+          summary: 'Upload one photo for a report, 处理反馈 or 核查 to come; send an Idempotency-Key',
+          consumes,
+          querystring: NoQuery,
+          response: responses,
+        },
       },
       async (request, reply) => {
-        const result = await stagePhoto(request.ctx, bodyBytes(request.body), idempotencyKeyOf(request.headers[idempotencyHeader]), null);
+        const result = await stagePhoto(
+          request.ctx,
+          bodyBytes(request.body),
+          idempotencyKeyOf(request.headers[idempotencyHeader]),
+          null,
+        );
         if (result.replayed) reply.header('idempotent-replayed', 'true');
         return reply.code(201).send(result.body);
       },
@@ -70,10 +91,21 @@ export async function registerPhotoUploadRoutes(app: TypedApp): Promise<void> {
         config: { access: 'public', csrfExempt: true },
         // Uploads and reports share the client's hourly budget (public-intake.ts), spent before the photo is read.
         onRequest: spendOnArrival,
-        schema: { tags: ['cases (public)'], summary: 'Upload one photo for a citizen report to come; the uploadId carries its own secret', consumes, querystring: NoQuery, response: responses },
+        schema: {
+          tags: ['cases (public)'],
+          summary: 'Upload one photo for a citizen report to come; the uploadId carries its own secret',
+          consumes,
+          querystring: NoQuery,
+          response: responses,
+        },
       },
       async (request, reply) => {
-        const result = await stagePhoto(request.ctx, bodyBytes(request.body), idempotencyKeyOf(request.headers[idempotencyHeader]), publicClientOfRequest(request));
+        const result = await stagePhoto(
+          request.ctx,
+          bodyBytes(request.body),
+          idempotencyKeyOf(request.headers[idempotencyHeader]),
+          publicClientOfRequest(request),
+        );
         if (result.replayed) reply.header('idempotent-replayed', 'true');
         return reply.code(201).send(result.body);
       },

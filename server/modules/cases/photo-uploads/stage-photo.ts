@@ -19,13 +19,21 @@ export const uploadField = 'photo';
  * person's upload belongs to them; a citizen's to whoever holds the id's secret. With an Idempotency-Key a
  * retried upload (the answer lost on a weak signal) gets the first answer back and stores nothing twice.
  */
-export async function stagePhoto(ctx: Ctx, bytes: Buffer, key: string | null, citizen: PublicClient | null): Promise<IdempotentResult<PhotoUploadedDto>> {
+export async function stagePhoto(
+  ctx: Ctx,
+  bytes: Buffer,
+  key: string | null,
+  citizen: PublicClient | null,
+): Promise<IdempotentResult<PhotoUploadedDto>> {
   // Checked before the transaction: decoding is the slow part and must not hold the database.
   const image = await inspectImage(bytes, { field: uploadField });
   // A citizen's keys are theirs alone (their device, else their address), a person's theirs.
   const scope = `cases.photo-upload:${citizen ? `citizen:${citizen.own}` : ctx.actor?.id}`;
   const fingerprint = { sha256: createHash('sha256').update(bytes).digest('hex') };
-  return runIdempotent(ctx, { scope, key, body: fingerprint }, async (t) => ({ statusCode: 201, body: await insertStaged(t, image, citizen !== null) }));
+  return runIdempotent(ctx, { scope, key, body: fingerprint }, async (t) => ({
+    statusCode: 201,
+    body: await insertStaged(t, image, citizen !== null),
+  }));
 }
 
 async function insertStaged(t: Ctx, image: InspectedImage, citizen: boolean): Promise<PhotoUploadedDto> {
@@ -42,7 +50,13 @@ async function insertStaged(t: Ctx, image: InspectedImage, citizen: boolean): Pr
     uploadedAt: now,
     expiresAt,
   });
-  await recordAudit(t, { eventType: 'cases.photo_upload', action: 'create', objectType: 'photo_upload', objectId: token.id, details: { bytes: image.bytes.length, citizen } });
+  await recordAudit(t, {
+    eventType: 'cases.photo_upload',
+    action: 'create',
+    objectType: 'photo_upload',
+    objectId: token.id,
+    details: { bytes: image.bytes.length, citizen },
+  });
   const { lng, lat } = image.exif;
   return {
     uploadId: formatUploadId(token),

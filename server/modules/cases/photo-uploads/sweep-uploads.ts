@@ -15,7 +15,13 @@ export async function sweepExpiredUploads(ctx: Ctx): Promise<number> {
   await deleteStaleBudgets(ctx.db, ctx.countyCode, ctx.clock());
   return tx(ctx, async (t) => {
     const deleted = await deleteExpiredUploads(t.db, t.countyCode, t.clock());
-    if (deleted > 0) await recordAudit(t, { eventType: 'cases.photo_upload_expired', action: 'delete', objectType: 'photo_upload', details: { deleted } });
+    if (deleted > 0)
+      await recordAudit(t, {
+        eventType: 'cases.photo_upload_expired',
+        action: 'delete',
+        objectType: 'photo_upload',
+        details: { deleted },
+      });
     return deleted;
   });
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatUploadId, newCitizenUploadToken, newStaffUploadToken, parseUploadId, uploadSecretHash } from './upload-token.ts';
+import {
+  formatUploadId,
+  newCitizenUploadToken,
+  newStaffUploadToken,
+  parseUploadId,
+  uploadSecretHash,
+} from './upload-token.ts';
 
 describe('upload ids', () => {
   it('a staff id is a bare UUID; a citizen id carries a 22-character secret; both read back as made', () => {
@@ -13,7 +19,14 @@ describe('upload ids', () => {
     expect(newCitizenUploadToken().secret).not.toBe(citizen.secret);
   });
 
-  it.each(['', 'not-an-id', '00000000-0000-4000-8000-00000000000', '00000000-0000-4000-8000-000000000000.', '00000000-0000-4000-8000-000000000000.short', '00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAA.x'])('refuses %j', (value) => {
+  it.each([
+    '',
+    'not-an-id',
+    '00000000-0000-4000-8000-00000000000',
+    '00000000-0000-4000-8000-000000000000.',
+    '00000000-0000-4000-8000-000000000000.short',
+    '00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAA.x',
+  ])('refuses %j', (value) => {
     expect(parseUploadId(value)).toBeNull();
   });
 

@@ -31,7 +31,11 @@ export interface ConsumeTarget {
  * belong to the caller and insert them as the case's photos (same id), so the bytes never travel back through
  * Node. Returns the ids moved; an id missing from the answer was someone else's, expired, or already used.
  */
-export async function consumeUploads(db: Db, target: ConsumeTarget, wanted: readonly WantedUpload[]): Promise<Set<string>> {
+export async function consumeUploads(
+  db: Db,
+  target: ConsumeTarget,
+  wanted: readonly WantedUpload[],
+): Promise<Set<string>> {
   if (wanted.length === 0) return new Set();
   const col = <T>(value: (w: WantedUpload) => T) => sql.param(wanted.map(value));
   const rows = await queryRows<{ id: string }>(
@@ -66,11 +70,22 @@ export async function deleteExpiredUploads(db: Db, regionCode: string, now: Date
  * Which of these ids name a live upload at all. Asked after a report failed to consume them: an id that is
  * live was someone else's (or came with a wrong secret) — "not yours", audited — rather than "not there".
  */
-export async function liveUploadIds(db: Db, regionCode: string, ids: readonly string[], now: Date): Promise<Set<string>> {
+export async function liveUploadIds(
+  db: Db,
+  regionCode: string,
+  ids: readonly string[],
+  now: Date,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .select({ id: casesPhotoUpload.id })
     .from(casesPhotoUpload)
-    .where(and(eq(casesPhotoUpload.regionCode, regionCode), inArray(casesPhotoUpload.id, [...ids]), gt(casesPhotoUpload.expiresAt, now)));
+    .where(
+      and(
+        eq(casesPhotoUpload.regionCode, regionCode),
+        inArray(casesPhotoUpload.id, [...ids]),
+        gt(casesPhotoUpload.expiresAt, now),
+      ),
+    );
   return new Set(rows.map((r) => r.id));
 }

@@ -12,8 +12,19 @@ export function phonePhoto(): Promise<Buffer> {
 }
 
 /** POSTs raw bytes as one photo upload, signed in or (null) from the public page, answered in English. */
-export function uploadPhoto(t: TestApp, url: string, actor: SignedIn | null, bytes: Buffer, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', 'content-type': 'image/jpeg', ...headers }, payload: bytes });
+export function uploadPhoto(
+  t: TestApp,
+  url: string,
+  actor: SignedIn | null,
+  bytes: Buffer,
+  headers: Record<string, string> = {},
+) {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...(actor?.headers ?? {}), 'accept-language': 'en', 'content-type': 'image/jpeg', ...headers },
+    payload: bytes,
+  });
 }
 
 /** Uploads a fresh photo and returns its uploadId (fails loudly when the upload is refused). */

@@ -24,14 +24,19 @@ export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
     .from(casesRoute)
     .where(eq(casesRoute.regionCode, ctx.countyCode))
     .orderBy(asc(casesRoute.categoryCode), asc(casesRoute.areaCode));
-  return { policy: { ...policy, escalationLadder: [...policy.escalationLadder] }, departments: departments.map(({ regionCode: _r, ...d }) => d), routes };
+  return {
+    policy: { ...policy, escalationLadder: [...policy.escalationLadder] },
+    departments: departments.map(({ regionCode: _r, ...d }) => d),
+    routes,
+  };
 }
 
 /** Levels must climb with the overdue time, or the sweep would skip rungs. */
 function assertLadder(ladder: PolicyInput['escalationLadder']): void {
   ladder.forEach((rung, i) => {
     const previous = ladder[i - 1];
-    if (rung.level !== i + 1 || (previous && rung.overdueWorkingHours <= previous.overdueWorkingHours)) throw AppError.field(`escalationLadder.${i}`, 'cases.ladder_order');
+    if (rung.level !== i + 1 || (previous && rung.overdueWorkingHours <= previous.overdueWorkingHours))
+      throw AppError.field(`escalationLadder.${i}`, 'cases.ladder_order');
   });
 }
 
@@ -52,7 +57,13 @@ export async function savePolicy(ctx: Ctx, input: PolicyInput): Promise<Settings
   const policy = { ...input, bounds: before.bounds };
   await tx(ctx, async (t) => {
     await writeSetting(t.db, t.countyCode, casesPolicySettingKey, policy, t.clock());
-    await recordAudit(t, { eventType: 'cases.settings', action: 'update', objectType: 'setting', objectId: casesPolicySettingKey, details: { before, after: policy } });
+    await recordAudit(t, {
+      eventType: 'cases.settings',
+      action: 'update',
+      objectType: 'setting',
+      objectId: casesPolicySettingKey,
+      details: { before, after: policy },
+    });
   });
   invalidateReference(ctx, 'cases/policy');
   return readSettings(ctx);
@@ -62,8 +73,22 @@ export async function saveDepartment(ctx: Ctx, key: string, input: DepartmentInp
   await requireCountyWideScope(ctx, { objectType: 'cases_department', objectId: key });
   await tx(ctx, async (t) => {
     const before = await findDepartment(t.db, t.countyCode, key);
-    await upsertDepartments(t.db, t.countyCode, [{ key, titleZh: input.titleZh.trim(), titleEn: input.titleEn.trim(), active: input.active, sortOrder: input.sortOrder ?? before?.sortOrder ?? 0 }]);
-    await recordAudit(t, { eventType: 'cases.settings', action: before ? 'update' : 'create', objectType: 'cases_department', objectId: key, details: { before: before ?? null, after: input } });
+    await upsertDepartments(t.db, t.countyCode, [
+      {
+        key,
+        titleZh: input.titleZh.trim(),
+        titleEn: input.titleEn.trim(),
+        active: input.active,
+        sortOrder: input.sortOrder ?? before?.sortOrder ?? 0,
+      },
+    ]);
+    await recordAudit(t, {
+      eventType: 'cases.settings',
+      action: before ? 'update' : 'create',
+      objectType: 'cases_department',
+      objectId: key,
+      details: { before: before ?? null, after: input },
+    });
   });
   return readSettings(ctx);
 }
@@ -74,10 +99,20 @@ export async function saveRoute(ctx: Ctx, categoryCode: string, input: RouteInpu
   if (!department?.active) throw AppError.field('department', 'cases.unknown_department');
   const areaCode = input.areaCode ?? '';
   await assertMayEditRoute(ctx, categoryCode, areaCode);
-  if (areaCode !== '' && (!areaCode.startsWith(ctx.countyCode) || (await findRegion(ctx.db, areaCode))?.level !== 'township')) throw AppError.field('areaCode', 'cases.region_unknown');
+  if (
+    areaCode !== '' &&
+    (!areaCode.startsWith(ctx.countyCode) || (await findRegion(ctx.db, areaCode))?.level !== 'township')
+  )
+    throw AppError.field('areaCode', 'cases.region_unknown');
   await tx(ctx, async (t) => {
     await upsertRoutes(t.db, t.countyCode, [{ categoryCode, areaCode, department: input.department }]);
-    await recordAudit(t, { eventType: 'cases.settings', action: 'update', objectType: 'cases_route', objectId: `${categoryCode}/${areaCode}`, details: { department: input.department } });
+    await recordAudit(t, {
+      eventType: 'cases.settings',
+      action: 'update',
+      objectType: 'cases_route',
+      objectId: `${categoryCode}/${areaCode}`,
+      details: { department: input.department },
+    });
   });
   return readSettings(ctx);
 }
@@ -87,10 +122,22 @@ export async function deleteRoute(ctx: Ctx, categoryCode: string, areaCode: stri
   await tx(ctx, async (t) => {
     const deleted = await t.db
       .delete(casesRoute)
-      .where(and(eq(casesRoute.regionCode, t.countyCode), eq(casesRoute.categoryCode, categoryCode), eq(casesRoute.areaCode, areaCode)))
+      .where(
+        and(
+          eq(casesRoute.regionCode, t.countyCode),
+          eq(casesRoute.categoryCode, categoryCode),
+          eq(casesRoute.areaCode, areaCode),
+        ),
+      )
       .returning();
     if (deleted.length === 0) throw AppError.notFound('what.cases_route');
-    await recordAudit(t, { eventType: 'cases.settings', action: 'delete', objectType: 'cases_route', objectId: `${categoryCode}/${areaCode}`, details: { department: deleted[0]?.department } });
+    await recordAudit(t, {
+      eventType: 'cases.settings',
+      action: 'delete',
+      objectType: 'cases_route',
+      objectId: `${categoryCode}/${areaCode}`,
+      details: { department: deleted[0]?.department },
+    });
   });
   return readSettings(ctx);
 }

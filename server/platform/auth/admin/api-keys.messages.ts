@@ -8,7 +8,8 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   'apikeys.permission_unknown': 'No such permission: {permission}',
-  'apikeys.permission_needs_person': 'An API key may not hold this permission; a signed-in person must use it: {permission}',
+  'apikeys.permission_needs_person':
+    'An API key may not hold this permission; a signed-in person must use it: {permission}',
 };
 
 registerMessages({ zh, en });

@@ -16,7 +16,8 @@ describe('API keys: integration permissions only', () => {
   let sec: SignedIn;
   const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) =>
     t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const create = (permissions: string[]) => inject('POST', '/api/admin/api-keys', sec.headers, { name: '12345 热线', permissions, scopeRegion: '430225' });
+  const create = (permissions: string[]) =>
+    inject('POST', '/api/admin/api-keys', sec.headers, { name: '12345 热线', permissions, scopeRegion: '430225' });
 
   /** A key written straight into the table, as keys created before the allowlist were. */
   async function storedKey(permissions: string[]) {
@@ -47,9 +48,26 @@ describe('API keys: integration permissions only', () => {
     expect((await inject('GET', '/api/admin/api-keys', {})).statusCode).toBe(401);
     expect((await inject('GET', '/api/admin/api-keys/permissions', {})).statusCode).toBe(401);
     const sys = await signIn(t.app, { roles: ['sys_admin'] });
-    expect((await inject('POST', '/api/admin/api-keys', sys.headers, { name: 'x1', permissions: [submit], scopeRegion: '430225' })).statusCode).toBe(403);
+    expect(
+      (
+        await inject('POST', '/api/admin/api-keys', sys.headers, {
+          name: 'x1',
+          permissions: [submit],
+          scopeRegion: '430225',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await inject('GET', '/api/admin/api-keys/permissions', sys.headers)).statusCode).toBe(403);
-    expect((await inject('POST', '/api/admin/api-keys', sec.headers, { name: 'x1', permissions: [submit], scopeRegion: '430225', extra: 1 })).statusCode).toBe(400);
+    expect(
+      (
+        await inject('POST', '/api/admin/api-keys', sec.headers, {
+          name: 'x1',
+          permissions: [submit],
+          scopeRegion: '430225',
+          extra: 1,
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await create([])).statusCode).toBe(400);
   });
 
@@ -60,13 +78,32 @@ describe('API keys: integration permissions only', () => {
   });
 
   it('refuses reveal, export and every administration permission: they need a signed-in person', async () => {
-    for (const permission of ['pii.reveal', 'pii.reveal.phone', 'cases.export', 'audit.export', 'users.read', 'apikeys.manage', 'system.metrics', 'self.profile', 'cases.read']) {
+    for (const permission of [
+      'pii.reveal',
+      'pii.reveal.phone',
+      'cases.export',
+      'audit.export',
+      'users.read',
+      'apikeys.manage',
+      'system.metrics',
+      'self.profile',
+      'cases.read',
+    ]) {
       const res = await create([permission]);
       expect(res.statusCode, permission).toBe(400);
-      expect(res.json().error.fields, permission).toEqual({ 'permissions.0': `API 密钥不能持有该权限，须由登录的人员使用：${permission}` });
+      expect(res.json().error.fields, permission).toEqual({
+        'permissions.0': `API 密钥不能持有该权限，须由登录的人员使用：${permission}`,
+      });
     }
-    const en = await t.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: { ...sec.headers, 'accept-language': 'en' }, payload: { name: 'x1', permissions: ['pii.reveal'], scopeRegion: '430225' } });
-    expect(en.json().error.fields['permissions.0']).toBe('An API key may not hold this permission; a signed-in person must use it: pii.reveal');
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/api-keys',
+      headers: { ...sec.headers, 'accept-language': 'en' },
+      payload: { name: 'x1', permissions: ['pii.reveal'], scopeRegion: '430225' },
+    });
+    expect(en.json().error.fields['permissions.0']).toBe(
+      'An API key may not hold this permission; a signed-in person must use it: pii.reveal',
+    );
   });
 
   it('offers exactly the integration permissions', async () => {
@@ -85,7 +122,8 @@ describe('API keys: integration permissions only', () => {
     expect((await inject('GET', '/api/admin/api-keys', sec.headers)).body).not.toContain(key);
     expect((await inject('DELETE', `/api/admin/api-keys/${apiKey.id}`, sec.headers)).statusCode).toBe(204);
     expect((await feed()).statusCode).toBe(403);
-    const asBearer = (key: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${key}` } });
+    const asBearer = (key: string) =>
+      t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${key}` } });
     expect((await asBearer(key)).statusCode).toBe(401);
     expect((await asBearer('wm_nonsense')).statusCode).toBe(401);
   });
@@ -102,9 +140,19 @@ describe('API keys: integration permissions only', () => {
     });
     expect(reveal.statusCode).toBe(403);
     expect(reveal.body).not.toContain('13907331234');
-    const listed = (await inject('GET', '/api/admin/api-keys', sec.headers)).json() as Array<{ id: string; ineffectivePermissions: string[] }>;
-    expect(listed.find((k) => k.id === old.id)?.ineffectivePermissions).toEqual(['made.up', 'pii.reveal', 'pii.reveal.phone']);
+    const listed = (await inject('GET', '/api/admin/api-keys', sec.headers)).json() as Array<{
+      id: string;
+      ineffectivePermissions: string[];
+    }>;
+    expect(listed.find((k) => k.id === old.id)?.ineffectivePermissions).toEqual([
+      'made.up',
+      'pii.reveal',
+      'pii.reveal.phone',
+    ]);
     // what the key may still do, it does
-    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/servicerequestupdates.json?api_key=${old.key}` })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/open311/v2/servicerequestupdates.json?api_key=${old.key}` }))
+        .statusCode,
+    ).toBe(200);
   });
 });

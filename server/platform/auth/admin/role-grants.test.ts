@@ -9,9 +9,19 @@ import { signIn } from '../../../testing/test-auth.ts';
 describe('role grants: maker ≠ checker overlaps', () => {
   const t = useTestApp();
   const grant = async (sec: { headers: Record<string, string> }, userId: string, roles: string[], language = 'en') =>
-    t.app.inject({ method: 'PUT', url: `/api/admin/users/${userId}/roles`, headers: { ...sec.headers, 'accept-language': language }, payload: { roles } });
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/users/${userId}/roles`,
+      headers: { ...sec.headers, 'accept-language': language },
+      payload: { roles },
+    });
   const lastAssignment = async (userId: string) =>
-    (await t.db.database.query<{ details: Record<string, unknown> }>("select details from audit_event where event_type = 'roles.assign' and object_id = $1 order by seq desc limit 1", [userId]))[0]?.details;
+    (
+      await t.db.database.query<{ details: Record<string, unknown> }>(
+        "select details from audit_event where event_type = 'roles.assign' and object_id = $1 order by seq desc limit 1",
+        [userId],
+      )
+    )[0]?.details;
 
   it('roles without an overlap answer with no warning, and the audit row names none', async () => {
     const sec = await signIn(t.app, { roles: ['sec_admin'] });
@@ -29,9 +39,18 @@ describe('role grants: maker ≠ checker overlaps', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().roles.sort()).toEqual(['department', 'inspector']);
     expect(res.json().warnings).toEqual([
-      { code: 'maker_checker', step: 'cases.verify', message: expect.stringContaining('both to hand back handling results and to verify and close cases (Department handler, Inspector)') },
+      {
+        code: 'maker_checker',
+        step: 'cases.verify',
+        message: expect.stringContaining(
+          'both to hand back handling results and to verify and close cases (Department handler, Inspector)',
+        ),
+      },
     ]);
-    expect(await lastAssignment(worker.userId)).toMatchObject({ added: expect.arrayContaining(['department', 'inspector']), makerChecker: ['cases.verify'] });
+    expect(await lastAssignment(worker.userId)).toMatchObject({
+      added: expect.arrayContaining(['department', 'inspector']),
+      makerChecker: ['cases.verify'],
+    });
     const zh = await grant(sec, worker.userId, ['department', 'inspector'], 'zh');
     expect(zh.json().warnings[0].message).toContain('“处理反馈”又能“核查结案”（专业部门、监督员/巡查员）');
   });

@@ -7,7 +7,12 @@ import type { RoleRow } from '../roles.store.ts';
  * Who may hold which roles (等保 三员分立, AC-03): the three administrator roles exclude each other and every
  * business role; nobody changes their own roles (the security administrator cannot grant itself).
  */
-export function assertRoleAssignment(actor: Actor, targetUserId: string, requested: readonly string[], known: readonly RoleRow[]): void {
+export function assertRoleAssignment(
+  actor: Actor,
+  targetUserId: string,
+  requested: readonly string[],
+  known: readonly RoleRow[],
+): void {
   if (actor.id === targetUserId) throw AppError.field('roles', 'roles.no_self_grant');
   const byKey = new Map(known.map((r) => [r.key, r]));
   const unknown = requested.find((key) => !byKey.has(key));
@@ -25,7 +30,8 @@ export function assertKeepsAdministrators(
   const losing = current.filter((r) => r.adminKind && !requested.includes(r.key));
   return losing.reduce(async (previous, role) => {
     await previous;
-    if ((await holdersOfKind(role.adminKind!)) <= 1) throw AppError.field('roles', 'roles.last_admin', { role: role.nameZh });
+    if ((await holdersOfKind(role.adminKind!)) <= 1)
+      throw AppError.field('roles', 'roles.last_admin', { role: role.nameZh });
   }, Promise.resolve());
 }
 

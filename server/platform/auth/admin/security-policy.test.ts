@@ -11,9 +11,18 @@ import { loadSecuritySettings, SecurityPolicySchema } from './security-policy.ts
 /** The 等保 floors of the security policy (issue #9 item 11): below them the security administrator is refused. */
 describe('security policy floors', () => {
   const t = useTestApp();
-  const put = (headers: Record<string, string>, payload: object) => t.app.inject({ method: 'PUT', url: '/api/admin/security-policy', headers, payload });
+  const put = (headers: Record<string, string>, payload: object) =>
+    t.app.inject({ method: 'PUT', url: '/api/admin/security-policy', headers, payload });
   const chinaProfile = {
-    policy: { minLength: 10, maxLength: 128, minClasses: 3, maxAgeDays: 90, historyCount: 5, lockoutThreshold: 5, lockoutMinutes: 30 },
+    policy: {
+      minLength: 10,
+      maxLength: 128,
+      minClasses: 3,
+      maxAgeDays: 90,
+      historyCount: 5,
+      lockoutThreshold: 5,
+      lockoutMinutes: 30,
+    },
     absoluteHours: 12,
     ipFailureLimit: 20,
     ipWindowMinutes: 15,
@@ -34,7 +43,9 @@ describe('security policy floors', () => {
     [null, 'ipWindowMinutes', 4],
   ] as const)('refuses %s.%s = %d with a field error, and keeps the policy in force', async (group, field, value) => {
     const sec = await signIn(t.app, { roles: ['sec_admin'] });
-    const body = group ? { ...chinaProfile, policy: { ...chinaProfile.policy, [field]: value } } : { ...chinaProfile, [field]: value };
+    const body = group
+      ? { ...chinaProfile, policy: { ...chinaProfile.policy, [field]: value } }
+      : { ...chinaProfile, [field]: value };
     const res = await put(sec.headers, body);
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual([group ? `policy.${field}` : field]);
@@ -45,18 +56,45 @@ describe('security policy floors', () => {
   it('accepts the China profile and a stricter one', async () => {
     const sec = await signIn(t.app, { roles: ['sec_admin'] });
     expect((await put(sec.headers, chinaProfile)).statusCode).toBe(200);
-    const strict = { ...chinaProfile, policy: { ...chinaProfile.policy, minLength: 12, minClasses: 4, maxAgeDays: 60, historyCount: 10, lockoutThreshold: 3 } };
+    const strict = {
+      ...chinaProfile,
+      policy: {
+        ...chinaProfile.policy,
+        minLength: 12,
+        minClasses: 4,
+        maxAgeDays: 60,
+        historyCount: 10,
+        lockoutThreshold: 3,
+      },
+    };
     expect((await put(sec.headers, strict)).json()).toEqual(strict);
     expect((await put(sec.headers, chinaProfile)).statusCode).toBe(200);
   });
 
   it('a weaker policy saved before the floors existed is lifted to them when loaded', async () => {
     const ctx = t.db.ctx({ clock: t.clock });
-    const weak = { ...chinaProfile, policy: { ...chinaProfile.policy, minLength: 6, minClasses: 0, maxAgeDays: 0, historyCount: 0, lockoutThreshold: 50 }, ipFailureLimit: 1000 };
+    const weak = {
+      ...chinaProfile,
+      policy: {
+        ...chinaProfile.policy,
+        minLength: 6,
+        minClasses: 0,
+        maxAgeDays: 0,
+        historyCount: 0,
+        lockoutThreshold: 50,
+      },
+      ipFailureLimit: 1000,
+    };
     await writeSetting(ctx.db, ctx.countyCode, 'security.settings', weak, t.clock());
     const loaded = freshAuthSettings();
     await loadSecuritySettings(ctx.db, ctx.countyCode, loaded);
-    expect(loaded.policy).toMatchObject({ minLength: 8, minClasses: 3, maxAgeDays: 90, historyCount: 5, lockoutThreshold: 10 });
+    expect(loaded.policy).toMatchObject({
+      minLength: 8,
+      minClasses: 3,
+      maxAgeDays: 90,
+      historyCount: 5,
+      lockoutThreshold: 10,
+    });
     expect(loaded.ipFailureLimit).toBe(100);
     await writeSetting(ctx.db, ctx.countyCode, 'security.settings', chinaProfile, t.clock());
   });
@@ -77,7 +115,9 @@ describe('security policy floors', () => {
   });
   const within = (value: number, [min, max]: readonly [number, number]) => value >= min && value <= max;
   const allWithin = (p: SecurityValues) =>
-    Object.entries(p.policy).every(([k, v]) => within(v, securityBounds.policy[k as keyof typeof securityBounds.policy])) &&
+    Object.entries(p.policy).every(([k, v]) =>
+      within(v, securityBounds.policy[k as keyof typeof securityBounds.policy]),
+    ) &&
     within(p.absoluteHours, securityBounds.absoluteHours) &&
     within(p.ipFailureLimit, securityBounds.ipFailureLimit) &&
     within(p.ipWindowMinutes, securityBounds.ipWindowMinutes);

@@ -39,13 +39,21 @@ export async function loadSecuritySettings(db: Db, countyCode: string, into: Aut
   const saved = await readSetting<SecurityPolicy>(db, countyCode, settingKey);
   if (!saved) return;
   const { policy, absoluteHours, ipFailureLimit, ipWindowMinutes } = into;
-  const lifted = liftToFloors({ policy: { ...policy, ...saved.policy }, absoluteHours, ipFailureLimit, ipWindowMinutes, ...pickSession(saved) });
+  const lifted = liftToFloors({
+    policy: { ...policy, ...saved.policy },
+    absoluteHours,
+    ipFailureLimit,
+    ipWindowMinutes,
+    ...pickSession(saved),
+  });
   Object.assign(into, lifted);
 }
 
 function pickSession(saved: Partial<SecurityPolicy>) {
   const { absoluteHours, ipFailureLimit, ipWindowMinutes } = saved;
-  return Object.fromEntries(Object.entries({ absoluteHours, ipFailureLimit, ipWindowMinutes }).filter(([, v]) => typeof v === 'number'));
+  return Object.fromEntries(
+    Object.entries({ absoluteHours, ipFailureLimit, ipWindowMinutes }).filter(([, v]) => typeof v === 'number'),
+  );
 }
 
 function current(ctx: Ctx): SecurityPolicy {
@@ -57,18 +65,29 @@ function current(ctx: Ctx): SecurityPolicy {
 export function registerSecurityPolicyRoutes(app: TypedApp): void {
   const access = { permission: 'security.policy' };
   const response = { 200: SecurityPolicySchema, 400: S.error(), 401: S.error(), 403: S.error() };
-  app.get('/api/admin/security-policy', { config: { access }, schema: { tags: ['admin'], summary: 'Password, lockout and session policy', response } }, async (request) =>
-    current(request.ctx),
+  app.get(
+    '/api/admin/security-policy',
+    { config: { access }, schema: { tags: ['admin'], summary: 'Password, lockout and session policy', response } },
+    async (request) => current(request.ctx),
   );
   app.put(
     '/api/admin/security-policy',
-    { config: { access }, schema: { tags: ['admin'], summary: 'Change the policy', body: SecurityPolicySchema, response } },
+    {
+      config: { access },
+      schema: { tags: ['admin'], summary: 'Change the policy', body: SecurityPolicySchema, response },
+    },
     async (request) => {
       const ctx = request.ctx;
       const before = current(ctx);
       await tx(ctx, async (t) => {
         await writeSetting(t.db, t.countyCode, settingKey, request.body, t.clock());
-        await recordAudit(t, { eventType: 'security.policy', action: 'update', objectType: 'setting', objectId: settingKey, details: { before, after: request.body } });
+        await recordAudit(t, {
+          eventType: 'security.policy',
+          action: 'update',
+          objectType: 'setting',
+          objectId: settingKey,
+          details: { before, after: request.body },
+        });
       });
       Object.assign(ctx.security, { ...request.body, policy: { ...request.body.policy } });
       return current(ctx);

@@ -7,7 +7,13 @@ import type { UserDto } from './users-admin.schema.ts';
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** An account as administrators see it: the phone masked server-side (GB/T 35273 §7.2), never a secret. */
-export function presentUser(user: UserRow, roles: readonly string[], regionName: string, keyring: Keyring, now: Date): UserDto {
+export function presentUser(
+  user: UserRow,
+  roles: readonly string[],
+  regionName: string,
+  keyring: Keyring,
+  now: Date,
+): UserDto {
   return {
     id: user.id,
     loginId: user.loginId,

@@ -31,7 +31,12 @@ export const UserListQuery = S.object({
   ...S.page(),
 });
 
-export const UserPageSchema = Type.Object({ items: Type.Array(UserSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const UserPageSchema = Type.Object({
+  items: Type.Array(UserSchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 
 const loginId = Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 const displayName = Type.String({ minLength: 1, maxLength: 40 });
@@ -61,12 +66,16 @@ export type UpdateUserInput = Static<typeof UpdateUserBody>;
 export const CreatedUserSchema = Type.Object({ user: UserSchema, temporaryPassword: Type.String() });
 export const TemporaryPasswordSchema = Type.Object({ temporaryPassword: Type.String() });
 
-export const SetRolesBody = S.object({ roles: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true }) });
+export const SetRolesBody = S.object({
+  roles: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true }),
+});
 
 /** The account as it now stands, and what the grant deserves a second look for (it went through). */
 export const SetRolesResultSchema = Type.Object({
   ...UserSchema.properties,
-  warnings: Type.Array(Type.Object({ code: S.literals(['maker_checker'] as const), step: Type.String(), message: Type.String() })),
+  warnings: Type.Array(
+    Type.Object({ code: S.literals(['maker_checker'] as const), step: Type.String(), message: Type.String() }),
+  ),
 });
 
 export const RoleSchema = Type.Object({

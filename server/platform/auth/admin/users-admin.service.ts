@@ -10,10 +10,22 @@ import { isInSubtree } from '../../regions/region-scope.ts';
 import { validateMobile } from '../../validation/mobile.ts';
 import { createAccount } from '../create-user.ts';
 import { hashPassword } from '../passwords.ts';
-import { countHoldersOfAdminKind, grantRole, listRoles, type RoleRow, revokeRole, rolesOfUser } from '../roles.store.ts';
+import {
+  countHoldersOfAdminKind,
+  grantRole,
+  listRoles,
+  type RoleRow,
+  revokeRole,
+  rolesOfUser,
+} from '../roles.store.ts';
 import { deleteSessionsOfUser } from '../sessions.store.ts';
 import { findUserById, findUserByLogin, findUserInScope, updateUser, type UserRow } from '../users.store.ts';
-import { assertKeepsAdministrators, assertRoleAssignment, type MakerCheckerOverlap, makerCheckerOverlaps } from './roles.policy.ts';
+import {
+  assertKeepsAdministrators,
+  assertRoleAssignment,
+  type MakerCheckerOverlap,
+  makerCheckerOverlaps,
+} from './roles.policy.ts';
 import { temporaryPassword } from './temporary-password.ts';
 import type { UpdateUserInput } from './users-admin.schema.ts';
 
@@ -29,7 +41,8 @@ export function userInScope(ctx: Ctx, id: string): Promise<UserRow> {
 
 async function assertScope(ctx: Ctx, scopeRegion: string): Promise<void> {
   if (!isInSubtree(scopeRegion, ctx.actor!.scopeRegion)) throw AppError.field('scopeRegion', 'users.scope_outside');
-  if (!(await findRegion(ctx.db, scopeRegion))) throw AppError.field('scopeRegion', 'error.not_found', { what: 'what.region' });
+  if (!(await findRegion(ctx.db, scopeRegion)))
+    throw AppError.field('scopeRegion', 'error.not_found', { what: 'what.region' });
 }
 
 function checkedPhone(phone: string): string {
@@ -38,9 +51,20 @@ function checkedPhone(phone: string): string {
   return result.value;
 }
 
-export async function createUser(ctx: Ctx, input: { loginId: string; displayName: string; scopeRegion: string; department?: string | undefined; phone?: string | undefined; expiresAt?: string | undefined }) {
+export async function createUser(
+  ctx: Ctx,
+  input: {
+    loginId: string;
+    displayName: string;
+    scopeRegion: string;
+    department?: string | undefined;
+    phone?: string | undefined;
+    expiresAt?: string | undefined;
+  },
+) {
   await assertScope(ctx, input.scopeRegion);
-  if (await findUserByLogin(ctx.db, ctx.countyCode, input.loginId)) throw AppError.field('loginId', 'users.login_taken');
+  if (await findUserByLogin(ctx.db, ctx.countyCode, input.loginId))
+    throw AppError.field('loginId', 'users.login_taken');
   const password = temporaryPassword();
   const user = await tx(ctx, async (t) => {
     const created = await createAccount(t, {
@@ -53,7 +77,13 @@ export async function createUser(ctx: Ctx, input: { loginId: string; displayName
       password,
       mustChangePassword: true,
     });
-    await recordAudit(t, { eventType: 'users.create', action: 'create', objectType: 'user', objectId: created.id, details: { fields: Object.keys(input) } });
+    await recordAudit(t, {
+      eventType: 'users.create',
+      action: 'create',
+      objectType: 'user',
+      objectId: created.id,
+      details: { fields: Object.keys(input) },
+    });
     return created;
   });
   return { user, temporaryPassword: password };
@@ -73,13 +103,22 @@ export async function updateUserAccount(ctx: Ctx, id: string, input: UpdateUserI
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt ? new Date(input.expiresAt) : null } : {}),
       ...(phone !== undefined
-        ? { phoneEnc: phone && encryptColumnValue(t.keyring, 'app_user', 'phone_enc', phone), phoneHmac: phone && blindIndexOf(t.keyring, 'app_user', 'phone_enc', phone) }
+        ? {
+            phoneEnc: phone && encryptColumnValue(t.keyring, 'app_user', 'phone_enc', phone),
+            phoneHmac: phone && blindIndexOf(t.keyring, 'app_user', 'phone_enc', phone),
+          }
         : {}),
       updatedAt: now,
     });
     // Disabling an account ends its sessions at once rather than at their next request.
     if (input.status === 'disabled') await deleteSessionsOfUser(t.db, t.countyCode, id);
-    await recordAudit(t, { eventType: 'users.update', action: 'update', objectType: 'user', objectId: id, details: { fields: Object.keys(input) } });
+    await recordAudit(t, {
+      eventType: 'users.update',
+      action: 'update',
+      objectType: 'user',
+      objectId: id,
+      details: { fields: Object.keys(input) },
+    });
     return (await findUserById(t.db, t.countyCode, id))!;
   });
 }
@@ -92,10 +131,25 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<string> {
   const hash = await hashPassword(password);
   await tx(ctx, async (t) => {
     const now = t.clock();
-    const history = [user.passwordHash, ...user.passwordHistory].filter((h): h is string => !!h).slice(0, t.security.policy.historyCount);
-    await updateUser(t.db, t.countyCode, id, { passwordHash: hash, passwordHistory: history, passwordChangedAt: now, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now });
+    const history = [user.passwordHash, ...user.passwordHistory]
+      .filter((h): h is string => !!h)
+      .slice(0, t.security.policy.historyCount);
+    await updateUser(t.db, t.countyCode, id, {
+      passwordHash: hash,
+      passwordHistory: history,
+      passwordChangedAt: now,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      updatedAt: now,
+    });
     await deleteSessionsOfUser(t.db, t.countyCode, id);
-    await recordAudit(t, { eventType: 'users.reset_password', action: 'reset_password', objectType: 'user', objectId: id });
+    await recordAudit(t, {
+      eventType: 'users.reset_password',
+      action: 'reset_password',
+      objectType: 'user',
+      objectId: id,
+    });
   });
   return password;
 }
@@ -117,12 +171,22 @@ export interface RoleGrantWarning {
 
 function overlapWarning(ctx: Ctx, overlap: MakerCheckerOverlap): RoleGrantWarning {
   const name = (r: RoleRow) => (ctx.locale === 'en' ? r.nameEn : r.nameZh);
-  const roles = [...new Set([...overlap.makerRoles, ...overlap.checkerRoles])].map(name).join(ctx.locale === 'en' ? ', ' : '、');
-  const message = translate(ctx.locale, 'access.maker_checker_grant', { maker: overlap.pair.makerLabel, checker: overlap.pair.checkerLabel, roles });
+  const roles = [...new Set([...overlap.makerRoles, ...overlap.checkerRoles])]
+    .map(name)
+    .join(ctx.locale === 'en' ? ', ' : '、');
+  const message = translate(ctx.locale, 'access.maker_checker_grant', {
+    maker: overlap.pair.makerLabel,
+    checker: overlap.pair.checkerLabel,
+    roles,
+  });
   return { code: 'maker_checker', step: overlap.pair.step, message };
 }
 
-export async function setUserRoles(ctx: Ctx, id: string, requested: readonly string[]): Promise<{ user: UserRow; warnings: RoleGrantWarning[] }> {
+export async function setUserRoles(
+  ctx: Ctx,
+  id: string,
+  requested: readonly string[],
+): Promise<{ user: UserRow; warnings: RoleGrantWarning[] }> {
   const user = await userInScope(ctx, id);
   const known = await listRoles(ctx.db, ctx.countyCode);
   assertRoleAssignment(ctx.actor!, id, requested, known);
@@ -137,7 +201,13 @@ export async function setUserRoles(ctx: Ctx, id: string, requested: readonly str
     for (const key of added) await grantRole(t.db, t.countyCode, id, key, t.actor!.id, now);
     // New permissions take effect at the next request; removed ones too, since sessions re-read roles each time.
     const makerChecker = overlaps.map((o) => o.pair.step);
-    await recordAudit(t, { eventType: 'roles.assign', action: 'assign', objectType: 'user', objectId: id, details: { added, removed, ...(makerChecker.length > 0 ? { makerChecker } : {}) } });
+    await recordAudit(t, {
+      eventType: 'roles.assign',
+      action: 'assign',
+      objectType: 'user',
+      objectId: id,
+      details: { added, removed, ...(makerChecker.length > 0 ? { makerChecker } : {}) },
+    });
     return { user, warnings: overlaps.map((o) => overlapWarning(t, o)) };
   });
 }

@@ -11,12 +11,30 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const chromeOnWindows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
-const wechatOnAndroid = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36 MicroMessenger/8.0';
+const chromeOnWindows =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+const wechatOnAndroid =
+  'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36 MicroMessenger/8.0';
 
 const sessions = [
-  { id: 'sess-current-1', current: true, createdAt: '2026-11-29T00:00:00.000Z', lastSeenAt: '2026-11-29T01:00:00.000Z', expiresAt: '2026-11-29T12:00:00.000Z', sourceIp: '10.0.0.8', userAgent: chromeOnWindows },
-  { id: 'sess-phone-22', current: false, createdAt: '2026-11-28T00:00:00.000Z', lastSeenAt: '2026-11-28T02:00:00.000Z', expiresAt: '2026-11-28T12:00:00.000Z', sourceIp: '10.0.0.9', userAgent: wechatOnAndroid },
+  {
+    id: 'sess-current-1',
+    current: true,
+    createdAt: '2026-11-29T00:00:00.000Z',
+    lastSeenAt: '2026-11-29T01:00:00.000Z',
+    expiresAt: '2026-11-29T12:00:00.000Z',
+    sourceIp: '10.0.0.8',
+    userAgent: chromeOnWindows,
+  },
+  {
+    id: 'sess-phone-22',
+    current: false,
+    createdAt: '2026-11-28T00:00:00.000Z',
+    lastSeenAt: '2026-11-28T02:00:00.000Z',
+    expiresAt: '2026-11-28T12:00:00.000Z',
+    sourceIp: '10.0.0.9',
+    userAgent: wechatOnAndroid,
+  },
 ];
 
 function accountServer() {

@@ -17,7 +17,13 @@ interface PasswordValues {
  * Changing one's own password. The rules (length, character classes, history) belong to the server's policy,
  * so its messages are shown under the fields; only "the two entries match" is checked here.
  */
-export function ChangePasswordForm({ size = 'middle', onChanged }: { size?: 'middle' | 'large'; onChanged: () => Promise<unknown> | undefined }) {
+export function ChangePasswordForm({
+  size = 'middle',
+  onChanged,
+}: {
+  size?: 'middle' | 'large';
+  onChanged: () => Promise<unknown> | undefined;
+}) {
   const t = useT();
   const [form] = Form.useForm<PasswordValues>();
   const [submitting, setSubmitting] = useState(false);
@@ -48,7 +54,11 @@ export function ChangePasswordForm({ size = 'middle', onChanged }: { size?: 'mid
       onFinish={submit}
       data-testid="password-form"
     >
-      <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('password.currentRequired') }]}>
+      <Form.Item
+        label={t('password.current')}
+        name="currentPassword"
+        rules={[{ required: true, message: t('password.currentRequired') }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -67,7 +77,9 @@ export function ChangePasswordForm({ size = 'middle', onChanged }: { size?: 'mid
           { required: true, message: t('password.confirmRequired') },
           ({ getFieldValue }) => ({
             validator: (_rule, value: string) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >

@@ -34,7 +34,14 @@ export function MfaEnrolment({ onEnabled }: { onEnabled: () => Promise<unknown> 
       <Flex vertical gap={16}>
         <Typography.Paragraph className="wm-step-text">{t('mfa.enrolIntro')}</Typography.Paragraph>
         {failure && <Alert type="error" showIcon title={failure} />}
-        <Button type="primary" size="large" block loading={starting} onClick={() => void start()} data-testid="mfa-start">
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={starting}
+          onClick={() => void start()}
+          data-testid="mfa-start"
+        >
           {t('mfa.enrolStart')}
         </Button>
       </Flex>
@@ -49,7 +56,11 @@ export function MfaEnrolment({ onEnabled }: { onEnabled: () => Promise<unknown> 
       </Flex>
       <div>
         <Typography.Text strong>{t('mfa.manualKey')}</Typography.Text>
-        <Typography.Paragraph copyable={{ text: setup.secret }} className="wm-authenticator-key" data-testid="mfa-secret">
+        <Typography.Paragraph
+          copyable={{ text: setup.secret }}
+          className="wm-authenticator-key"
+          data-testid="mfa-secret"
+        >
           {groupedKey(setup.secret)}
         </Typography.Paragraph>
         <Typography.Text type="secondary">{t('mfa.uri')}</Typography.Text>

@@ -15,7 +15,13 @@ const sixDigits = /^\d{6}$/;
  * platform's one-time-code autofill. Enter submits. A wrong or replayed code comes back as the server's field
  * message and the field is cleared for the next code.
  */
-export function OneTimeCodeForm({ submitLabel, onSubmit }: { submitLabel: string; onSubmit: (code: string) => Promise<void> }) {
+export function OneTimeCodeForm({
+  submitLabel,
+  onSubmit,
+}: {
+  submitLabel: string;
+  onSubmit: (code: string) => Promise<void>;
+}) {
   const t = useT();
   const [form] = Form.useForm<CodeValues>();
   const [submitting, setSubmitting] = useState(false);
@@ -33,7 +39,14 @@ export function OneTimeCodeForm({ submitLabel, onSubmit }: { submitLabel: string
   };
 
   return (
-    <Form<CodeValues> form={form} layout="vertical" size="large" requiredMark={false} onFinish={submit} data-testid="code-form">
+    <Form<CodeValues>
+      form={form}
+      layout="vertical"
+      size="large"
+      requiredMark={false}
+      onFinish={submit}
+      data-testid="code-form"
+    >
       <Form.Item
         label={t('mfa.code')}
         name="code"

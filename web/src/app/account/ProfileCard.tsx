@@ -18,7 +18,11 @@ export function ProfileCard() {
     { key: 'roles', label: t('account.roles'), children: <RoleTags roles={user.roles} /> },
     { key: 'scope', label: t('account.scope'), children: scopeName ?? noValue },
     { key: 'department', label: t('account.department'), children: user.department ?? noValue },
-    { key: 'passwordExpires', label: t('account.passwordExpires'), children: user.passwordExpiresAt ? formatDate(user.passwordExpiresAt) : t('account.never') },
+    {
+      key: 'passwordExpires',
+      label: t('account.passwordExpires'),
+      children: user.passwordExpiresAt ? formatDate(user.passwordExpiresAt) : t('account.never'),
+    },
   ];
   return (
     <Card title={t('account.profile')} data-testid="profile-card">

@@ -50,7 +50,9 @@ export function SessionsCard() {
       title: t('sessions.device'),
       render: (_, row) => (
         <span>
-          <Tooltip title={row.userAgent ?? undefined}>{describeUserAgent(row.userAgent) ?? t('sessions.unknownDevice')}</Tooltip>
+          <Tooltip title={row.userAgent ?? undefined}>
+            {describeUserAgent(row.userAgent) ?? t('sessions.unknownDevice')}
+          </Tooltip>
           {row.current && (
             <Tag color="green" className="wm-tag-after">
               {t('sessions.current')}
@@ -60,15 +62,35 @@ export function SessionsCard() {
       ),
     },
     { key: 'ip', title: t('sessions.ip'), dataIndex: 'sourceIp', render: (ip: string | null) => ip ?? noValue },
-    { key: 'created', title: t('sessions.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
-    { key: 'lastSeen', title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', render: (at: string) => formatDateTime(at) },
-    { key: 'expires', title: t('sessions.expiresAt'), dataIndex: 'expiresAt', render: (at: string) => formatDateTime(at) },
+    {
+      key: 'created',
+      title: t('sessions.createdAt'),
+      dataIndex: 'createdAt',
+      render: (at: string) => formatDateTime(at),
+    },
+    {
+      key: 'lastSeen',
+      title: t('sessions.lastSeenAt'),
+      dataIndex: 'lastSeenAt',
+      render: (at: string) => formatDateTime(at),
+    },
+    {
+      key: 'expires',
+      title: t('sessions.expiresAt'),
+      dataIndex: 'expiresAt',
+      render: (at: string) => formatDateTime(at),
+    },
     {
       key: 'actions',
       title: t('table.actions'),
       render: (_, row) =>
         row.current ? null : (
-          <Popconfirm title={t('sessions.endConfirm')} okText={t('sessions.end')} cancelText={t('app.cancel')} onConfirm={() => end(row.id)}>
+          <Popconfirm
+            title={t('sessions.endConfirm')}
+            okText={t('sessions.end')}
+            cancelText={t('app.cancel')}
+            onConfirm={() => end(row.id)}
+          >
             <Button danger size="small">
               {t('sessions.end')}
             </Button>

@@ -16,9 +16,16 @@ describe('steps that rotate the session', () => {
   it.each([
     ['the MFA step', 'POST /api/auth/mfa/verify', () => accountApi.verifyMfa('123456')],
     ['enrolment', 'POST /api/auth/mfa/enable', () => accountApi.enableMfa('123456')],
-    ['a password change', 'POST /api/auth/password', () => accountApi.changePassword({ currentPassword: 'a', newPassword: 'b' })],
+    [
+      'a password change',
+      'POST /api/auth/password',
+      () => accountApi.changePassword({ currentPassword: 'a', newPassword: 'b' }),
+    ],
   ])('%s: the next write carries the new CSRF token', async (_step, route, call) => {
-    const { requests } = mockApi({ [route]: jsonResponse(200, rotated), 'DELETE /api/auth/sessions/abc': new Response(null, { status: 204 }) });
+    const { requests } = mockApi({
+      [route]: jsonResponse(200, rotated),
+      'DELETE /api/auth/sessions/abc': new Response(null, { status: 204 }),
+    });
     setCsrfToken('csrf-before');
     await expect(call()).resolves.toMatchObject({ csrfToken: 'csrf-rotated' });
     await accountApi.endSession('abc');

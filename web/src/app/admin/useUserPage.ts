@@ -22,7 +22,10 @@ export function useUserPage(): UserPageState {
   const load = useCallback((signal: AbortSignal) => usersApi.list(query, signal), [query]);
   const { data: page, loading, error, reload, setData } = useLoad(load);
 
-  const setQuery = useCallback((change: Partial<UserQuery>) => setQueryState((current) => ({ ...current, ...change })), []);
+  const setQuery = useCallback(
+    (change: Partial<UserQuery>) => setQueryState((current) => ({ ...current, ...change })),
+    [],
+  );
   const replaceUser = useCallback(
     (user: UserDto) => {
       if (page) setData({ ...page, items: page.items.map((row) => (row.id === user.id ? user : row)) });

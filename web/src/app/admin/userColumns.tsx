@@ -17,7 +17,11 @@ function AccountCell({ user }: { user: UserDto }) {
 function StatusCell({ user, t }: { user: UserDto; t: Translate }) {
   return (
     <span>
-      {user.status === 'active' ? <Tag color="green">{t('users.statusActive')}</Tag> : <Tag color="default">{t('users.statusDisabled')}</Tag>}
+      {user.status === 'active' ? (
+        <Tag color="green">{t('users.statusActive')}</Tag>
+      ) : (
+        <Tag color="default">{t('users.statusDisabled')}</Tag>
+      )}
       {user.locked && (
         <Tag color="red" icon={<LockOutlined />} data-testid="locked-tag">
           {t('users.locked')}
@@ -36,9 +40,19 @@ function StatusCell({ user, t }: { user: UserDto; t: Translate }) {
 export function baseUserColumns(t: Translate): TableColumnsType<UserDto> {
   return [
     { key: 'account', title: t('users.account'), fixed: 'left', render: (_, user) => <AccountCell user={user} /> },
-    { key: 'scope', title: t('users.scope'), dataIndex: 'scopeRegionName', render: (name: string, user) => name || user.scopeRegion },
+    {
+      key: 'scope',
+      title: t('users.scope'),
+      dataIndex: 'scopeRegionName',
+      render: (name: string, user) => name || user.scopeRegion,
+    },
     { key: 'roles', title: t('users.roles'), render: (_, user) => <RoleTags roles={user.roles} /> },
     { key: 'status', title: t('users.status'), render: (_, user) => <StatusCell user={user} t={t} /> },
-    { key: 'lastLogin', title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (at: string | null) => formatDateTime(at) },
+    {
+      key: 'lastLogin',
+      title: t('users.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      render: (at: string | null) => formatDateTime(at),
+    },
   ];
 }

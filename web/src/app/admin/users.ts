@@ -63,10 +63,12 @@ export type UpdateUserInput = Partial<{
 const userPath = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
 
 export const usersApi = {
-  list: (query: UserQuery, signal?: AbortSignal) => api.get<Page<UserDto>>(withQuery('/api/admin/users', { ...query }), { signal }),
+  list: (query: UserQuery, signal?: AbortSignal) =>
+    api.get<Page<UserDto>>(withQuery('/api/admin/users', { ...query }), { signal }),
   create: (input: CreateUserInput) => api.post<{ user: UserDto; temporaryPassword: string }>('/api/admin/users', input),
   update: (id: string, input: UpdateUserInput) => api.patch<UserDto>(userPath(id), input),
   resetPassword: (id: string) => api.post<{ temporaryPassword: string }>(`${userPath(id)}/reset-password`),
   unlock: (id: string) => api.post<void>(`${userPath(id)}/unlock`),
-  setRoles: (id: string, roles: string[]) => api.put<UserDto & { warnings: RoleGrantWarning[] }>(`${userPath(id)}/roles`, { roles }),
+  setRoles: (id: string, roles: string[]) =>
+    api.put<UserDto & { warnings: RoleGrantWarning[] }>(`${userPath(id)}/roles`, { roles }),
 };

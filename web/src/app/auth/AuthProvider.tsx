@@ -1,4 +1,14 @@
-import { createContext, Fragment, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  Fragment,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, onUnauthorized, setCsrfToken } from '../api.ts';
 import { IdleWatch } from './IdleWatch.tsx';
 import { fetchMe, type Me, type Session, signIn, signOut } from './session.ts';
@@ -101,7 +111,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setCheck((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ session, login, logout, refresh, recheck }), [session, login, logout, refresh, recheck]);
+  const value = useMemo(
+    () => ({ session, login, logout, refresh, recheck }),
+    [session, login, logout, refresh, recheck],
+  );
   return (
     <AuthContext.Provider value={value}>
       {session.status === 'signed-in' && <IdleWatch minutes={session.me.idleMinutes} onIdle={expire} />}

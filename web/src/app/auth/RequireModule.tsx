@@ -10,5 +10,13 @@ export function RequireModule({ module, children }: { module: ModuleKey; childre
   const t = useT();
   const visible = useVisibleModules();
   if (visible.includes(module)) return children;
-  return <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.description')} extra={<BackHomeButton />} data-testid="forbidden" />;
+  return (
+    <Result
+      status="403"
+      title={t('forbidden.title')}
+      subTitle={t('forbidden.description')}
+      extra={<BackHomeButton />}
+      data-testid="forbidden"
+    />
+  );
 }

@@ -23,7 +23,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
     case 'signed-out':
       return <Navigate to="/login" replace state={state} />;
     case 'signed-in':
-      return session.me.pending ? <Navigate to={pendingStepPaths[session.me.pending]} replace state={state} /> : children;
+      return session.me.pending ? (
+        <Navigate to={pendingStepPaths[session.me.pending]} replace state={state} />
+      ) : (
+        children
+      );
     case 'unavailable':
       return (
         <Result

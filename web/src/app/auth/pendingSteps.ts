@@ -15,7 +15,9 @@ export interface LoginRedirectState {
 /** Only same-site paths, so a crafted link cannot bounce a fresh session to another site. */
 export function safeReturnPath(state: unknown): string {
   const from = (state as LoginRedirectState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')
+    ? from
+    : '/';
 }
 
 /** The next page for a signed-in session: its pending step, or the page it came for. */

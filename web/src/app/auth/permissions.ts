@@ -10,7 +10,10 @@ export function sessionPermissions(session: Session): ReadonlySet<string> {
 }
 
 export function isAdministrator(session: Session): boolean {
-  return session.status === 'signed-in' && session.user.roles.some((role) => (administratorRoleKeys as readonly string[]).includes(role));
+  return (
+    session.status === 'signed-in' &&
+    session.user.roles.some((role) => (administratorRoleKeys as readonly string[]).includes(role))
+  );
 }
 
 /** `const can = useCan(); can('users.manage')`. The server still decides; this only hides what would be refused. */

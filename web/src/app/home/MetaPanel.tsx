@@ -23,9 +23,7 @@ export function MetaPanel() {
           action={<Button onClick={reload}>{t('app.retry')}</Button>}
         />
       )}
-      {state.status === 'ready' && (
-        <Descriptions column={{ xs: 1, sm: 2, xl: 4 }} items={metaItems(state.meta, t)} />
-      )}
+      {state.status === 'ready' && <Descriptions column={{ xs: 1, sm: 2, xl: 4 }} items={metaItems(state.meta, t)} />}
     </Card>
   );
 }

@@ -13,7 +13,10 @@ export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' 
       size={size}
       value={language}
       onChange={setLanguage}
-      options={languages.map((value) => ({ value, label: <span lang={languageTag(value)}>{t(`lang.${value}`)}</span> }))}
+      options={languages.map((value) => ({
+        value,
+        label: <span lang={languageTag(value)}>{t(`lang.${value}`)}</span>,
+      }))}
     />
   );
 }

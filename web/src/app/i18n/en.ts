@@ -51,14 +51,16 @@ export const en: Record<MessageKey, string> = {
   'module.insurance.description':
     'Certification of hypertension and diabetes outpatient medication guarantee, remote-care filing and direct settlement, clearing and reconciliation.',
   'module.projects.label': 'Demonstration park',
-  'module.projects.description':
-    'Progress, funds and results of the rural-revitalisation demonstration park project.',
+  'module.projects.description': 'Progress, funds and results of the rural-revitalisation demonstration park project.',
   'module.system.label': 'System administration',
-  'module.system.description': 'Staff accounts: create, edit, disable and reset passwords; run by the system administrator (separation of duties).',
+  'module.system.description':
+    'Staff accounts: create, edit, disable and reset passwords; run by the system administrator (separation of duties).',
   'module.security.label': 'Security administration',
-  'module.security.description': 'Roles, unlocking, API keys and the password and sign-in policy; run by the security administrator (separation of duties).',
+  'module.security.description':
+    'Roles, unlocking, API keys and the password and sign-in policy; run by the security administrator (separation of duties).',
   'module.audit.label': 'Audit administration',
-  'module.audit.description': 'Search, verify and export the tamper-evident audit trail; run by the audit administrator (separation of duties).',
+  'module.audit.description':
+    'Search, verify and export the tamper-evident audit trail; run by the audit administrator (separation of duties).',
 
   'comingSoon.status': 'Coming soon',
   'comingSoon.hint': 'This module is being built and will appear here when it goes live.',

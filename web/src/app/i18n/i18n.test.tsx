@@ -20,7 +20,8 @@ describe('message dictionaries', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    for (const key of Object.keys(zh) as (keyof typeof zh)[]) expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+    for (const key of Object.keys(zh) as (keyof typeof zh)[])
+      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
   });
 });
 

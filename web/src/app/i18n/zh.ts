@@ -43,7 +43,8 @@ export const zh = {
   'module.volunteers.description':
     '志愿者、服务队与活动管理，服务时长与星级认定，点单-派单-接单-评单，出具志愿服务记录证明。',
   'module.courtyards.label': '最美庭院',
-  'module.courtyards.description': '按庭院美、居室美、厨厕美、身心美“四美”标准季度评选，党员干部包干，评选结果公示与异议处理。',
+  'module.courtyards.description':
+    '按庭院美、居室美、厨厕美、身心美“四美”标准季度评选，党员干部包干，评选结果公示与异议处理。',
   'module.service-desk.label': '特殊群体服务专区',
   'module.service-desk.description':
     '政务服务中心为老年人、孕妇、残疾人、军人等特殊群体提供引导办、帮代办、上门办、预约办、授权办。',

@@ -38,7 +38,10 @@ async function menuOf(user: SampleUser): Promise<HTMLElement> {
   return screen.findByTestId('nav');
 }
 
-const menuItems = (nav: HTMLElement) => within(nav).getAllByRole('menuitem').map((item) => item.textContent);
+const menuItems = (nav: HTMLElement) =>
+  within(nav)
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent);
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
@@ -47,7 +50,7 @@ afterEach(() => {
 });
 
 describe('shell layout', () => {
-  it('lists the business modules in order for staff, without the administrators\' areas', async () => {
+  it("lists the business modules in order for staff, without the administrators' areas", async () => {
     const nav = await menuOf(sampleUser);
     expect(menuItems(nav)).toEqual(businessLabels);
     expect(within(nav).queryByText('平台管理')).toBeNull();
@@ -63,7 +66,7 @@ describe('shell layout', () => {
     expect(within(nav).getByText('平台管理')).toBeTruthy();
   });
 
-  it('refuses an administrator\'s area typed into the address bar by someone without its permission', async () => {
+  it("refuses an administrator's area typed into the address bar by someone without its permission", async () => {
     mockApi(signedIn);
     renderApp('/admin/system');
     expect(await screen.findByTestId('forbidden')).toBeTruthy();
@@ -112,9 +115,13 @@ describe('home page', () => {
     renderApp('/');
     const cases = await screen.findByTestId('module-cases');
     await waitFor(() => expect(cases.querySelector('[data-status]')?.getAttribute('data-status')).toBe('ready'));
-    expect(screen.getByTestId('module-dashboard').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
+    expect(screen.getByTestId('module-dashboard').querySelector('[data-status]')?.getAttribute('data-status')).toBe(
+      'coming',
+    );
     // A module the server does not list is not ready.
-    expect(screen.getByTestId('module-merchants').querySelector('[data-status]')?.getAttribute('data-status')).toBe('coming');
+    expect(screen.getByTestId('module-merchants').querySelector('[data-status]')?.getAttribute('data-status')).toBe(
+      'coming',
+    );
     // Staff see no administrator's area on the home page either.
     expect(screen.queryByTestId('module-audit')).toBeNull();
   });

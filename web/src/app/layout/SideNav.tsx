@@ -24,7 +24,9 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const items: MenuItem[] = [
     ...business.map(moduleItem),
     ...(business.length > 0 && admin.length > 0 ? [{ type: 'divider' } as const] : []),
-    ...(admin.length > 0 ? [{ type: 'group', key: 'admin', label: t('nav.admin'), children: admin.map(moduleItem) } as const] : []),
+    ...(admin.length > 0
+      ? [{ type: 'group', key: 'admin', label: t('nav.admin'), children: admin.map(moduleItem) } as const]
+      : []),
   ];
 
   return (

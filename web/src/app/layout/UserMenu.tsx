@@ -28,7 +28,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" className="wm-user-button" aria-label={`${t('auth.userMenu')}: ${name}`} data-testid="user-menu">
+      <Button
+        type="text"
+        className="wm-user-button"
+        aria-label={`${t('auth.userMenu')}: ${name}`}
+        data-testid="user-menu"
+      >
         <Avatar size="small" icon={<UserOutlined />} className="wm-user-avatar" />
         {/* On phones the avatar alone is the control: every pixel goes to the brand and language switch. */}
         {!compact && <span className="wm-user-name">{name}</span>}

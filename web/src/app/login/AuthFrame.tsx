@@ -10,7 +10,17 @@ import './login.css';
  * The frame of the sign-in pages (password, one-time code, enrolment, new password): one calm card with
  * large type, the brand and the language switch above it. Works at 360 px.
  */
-export function AuthFrame({ title, subtitle, children, wide = false }: { title: string; subtitle?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function AuthFrame({
+  title,
+  subtitle,
+  children,
+  wide = false,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const t = useT();
   const screens = Grid.useBreakpoint();
   return (

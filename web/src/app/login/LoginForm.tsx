@@ -62,7 +62,11 @@ export function LoginForm() {
       >
         <Input autoFocus autoComplete="username" autoCapitalize="none" spellCheck={false} prefix={<UserOutlined />} />
       </Form.Item>
-      <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+      <Form.Item
+        label={t('login.password')}
+        name="password"
+        rules={[{ required: true, message: t('login.passwordRequired') }]}
+      >
         <Input.Password
           autoComplete="current-password"
           prefix={<LockOutlined />}

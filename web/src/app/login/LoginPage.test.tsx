@@ -29,7 +29,9 @@ describe('login page', () => {
   it('shows the server message and its field errors when sign-in fails', async () => {
     mockApi({
       ...signedOut,
-      'POST /api/auth/login': errorResponse(400, 'validation_failed', '请检查填写的内容', { username: '用户名格式不正确' }),
+      'POST /api/auth/login': errorResponse(400, 'validation_failed', '请检查填写的内容', {
+        username: '用户名格式不正确',
+      }),
     });
     renderApp('/login');
     await screen.findByTestId('login-form');

@@ -21,7 +21,13 @@ export function LoginPage() {
   return (
     <AuthFrame title={t('login.title')} subtitle={t('login.subtitle')}>
       {session.status === 'signed-out' && session.expired && (
-        <Alert type="warning" showIcon title={t('auth.sessionExpired')} className="wm-login-notice" data-testid="session-expired" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('auth.sessionExpired')}
+          className="wm-login-notice"
+          data-testid="session-expired"
+        />
       )}
       <LoginForm />
       <Typography.Paragraph className="wm-login-help">{t('login.help')}</Typography.Paragraph>

@@ -1,7 +1,16 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorResponse, jsonResponse, meBody, mockApi, type RecordedRequest, sampleCsrfToken, sampleMeta, sampleUser } from '../../test/fetchMock.ts';
+import {
+  errorResponse,
+  jsonResponse,
+  meBody,
+  mockApi,
+  type RecordedRequest,
+  sampleCsrfToken,
+  sampleMeta,
+  sampleUser,
+} from '../../test/fetchMock.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 type Pending = 'mfa' | 'mfa_enroll' | 'password_change' | null;
@@ -16,17 +25,25 @@ afterEach(() => {
  * A server whose session moves through the steps: signed out, then `pending` after the password, then each
  * successful step call (`stepRoute`) clears the step.
  */
-function serverWithStep(pending: Pending, stepRoute: string, extra: Record<string, (r: RecordedRequest) => Response> = {}) {
+function serverWithStep(
+  pending: Pending,
+  stepRoute: string,
+  extra: Record<string, (r: RecordedRequest) => Response> = {},
+) {
   let state: 'signed-out' | Pending = 'signed-out';
   return mockApi({
     'GET /api/meta': jsonResponse(200, sampleMeta),
-    'GET /api/auth/me': () => (state === 'signed-out' ? errorResponse(401, 'unauthenticated', '请先登录') : jsonResponse(200, meBody(sampleUser, state))),
+    'GET /api/auth/me': () =>
+      state === 'signed-out'
+        ? errorResponse(401, 'unauthenticated', '请先登录')
+        : jsonResponse(200, meBody(sampleUser, state)),
     'POST /api/auth/login': () => {
       state = pending;
       return jsonResponse(200, meBody(sampleUser, pending));
     },
     [stepRoute]: (request) => {
-      if ((request.body as { code?: string } | undefined)?.code === '000000') return errorResponse(400, 'validation_failed', '请检查', { code: '动态验证码不正确或已使用' });
+      if ((request.body as { code?: string } | undefined)?.code === '000000')
+        return errorResponse(400, 'validation_failed', '请检查', { code: '动态验证码不正确或已使用' });
       state = null;
       return new Response(null, { status: 204 });
     },
@@ -84,7 +101,8 @@ describe('signing in with a one-time code', () => {
     let signedIn = false;
     mockApi({
       'GET /api/meta': jsonResponse(200, sampleMeta),
-      'GET /api/auth/me': () => (signedIn ? jsonResponse(200, meBody(sampleUser, 'mfa')) : errorResponse(401, 'unauthenticated', '请先登录')),
+      'GET /api/auth/me': () =>
+        signedIn ? jsonResponse(200, meBody(sampleUser, 'mfa')) : errorResponse(401, 'unauthenticated', '请先登录'),
       'POST /api/auth/login': () => {
         signedIn = true;
         return jsonResponse(200, meBody(sampleUser, 'mfa'));
@@ -129,14 +147,20 @@ describe('a temporary password', () => {
 
     await waitFor(() => expect(location()).toBe('/'));
     const change = requests.find((r) => r.path === '/api/auth/password');
-    expect(change?.body).toEqual({ currentPassword: 'Temp#1234abcd', newPassword: 'Yanling#2026new', signOutOtherSessions: true });
+    expect(change?.body).toEqual({
+      currentPassword: 'Temp#1234abcd',
+      newPassword: 'Yanling#2026new',
+      signOutOtherSessions: true,
+    });
   });
 
   it('shows the policy message from the server under the new password', async () => {
     mockApi({
       'GET /api/meta': jsonResponse(200, sampleMeta),
       'GET /api/auth/me': jsonResponse(200, meBody(sampleUser, 'password_change')),
-      'POST /api/auth/password': errorResponse(400, 'validation_failed', '请检查', { newPassword: '密码至少 8 个字符' }),
+      'POST /api/auth/password': errorResponse(400, 'validation_failed', '请检查', {
+        newPassword: '密码至少 8 个字符',
+      }),
     });
     renderApp('/login/password');
     await screen.findByTestId('password-form');
@@ -150,7 +174,10 @@ describe('a temporary password', () => {
   it('explains an expired password as expired', async () => {
     mockApi({
       'GET /api/meta': jsonResponse(200, sampleMeta),
-      'GET /api/auth/me': jsonResponse(200, meBody({ ...sampleUser, passwordExpiresAt: '2020-01-01T00:00:00.000Z' }, 'password_change')),
+      'GET /api/auth/me': jsonResponse(
+        200,
+        meBody({ ...sampleUser, passwordExpiresAt: '2020-01-01T00:00:00.000Z' }, 'password_change'),
+      ),
     });
     renderApp('/');
     expect((await screen.findByTestId('password-reason')).textContent).toContain('密码已过期');
@@ -184,7 +211,10 @@ describe('authenticator enrolment', () => {
     let signedIn = true;
     mockApi({
       'GET /api/meta': jsonResponse(200, sampleMeta),
-      'GET /api/auth/me': () => (signedIn ? jsonResponse(200, meBody(sampleUser, 'mfa_enroll')) : errorResponse(401, 'unauthenticated', '请先登录')),
+      'GET /api/auth/me': () =>
+        signedIn
+          ? jsonResponse(200, meBody(sampleUser, 'mfa_enroll'))
+          : errorResponse(401, 'unauthenticated', '请先登录'),
       'POST /api/auth/logout': () => {
         signedIn = false;
         return new Response(null, { status: 204 });
@@ -198,7 +228,10 @@ describe('authenticator enrolment', () => {
 
 describe('a pending step', () => {
   it('keeps the session out of the shell until it is done', async () => {
-    mockApi({ 'GET /api/meta': jsonResponse(200, sampleMeta), 'GET /api/auth/me': jsonResponse(200, meBody(sampleUser, 'mfa')) });
+    mockApi({
+      'GET /api/meta': jsonResponse(200, sampleMeta),
+      'GET /api/auth/me': jsonResponse(200, meBody(sampleUser, 'mfa')),
+    });
     renderApp('/admin/audit');
     await waitFor(() => expect(location()).toBe('/login/mfa'));
     expect(screen.queryByTestId('nav')).toBeNull();

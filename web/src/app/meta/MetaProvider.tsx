@@ -3,10 +3,7 @@ import { api } from '../api.ts';
 import { useLanguage } from '../i18n/I18nProvider.tsx';
 import { type Meta, parseMeta } from './meta.ts';
 
-export type MetaState =
-  | { status: 'loading' }
-  | { status: 'ready'; meta: Meta }
-  | { status: 'failed'; error: unknown };
+export type MetaState = { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'failed'; error: unknown };
 
 interface MetaContextValue {
   state: MetaState;

@@ -70,7 +70,13 @@ export function RevealField({
         <span>{masked}</span>
       )}
       {allowed && !revealed && (
-        <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)} aria-label={t('pii.revealLabel')}>
+        <Button
+          type="link"
+          size="small"
+          icon={<EyeOutlined />}
+          onClick={() => setAsking(true)}
+          aria-label={t('pii.revealLabel')}
+        >
           {t('pii.reveal')}
         </Button>
       )}

@@ -8,7 +8,15 @@ interface ReasonValues {
 }
 
 /** Asks why the clear value is needed before revealing it; the reason goes into the audit trail. */
-export function RevealReasonDialog({ open, onCancel, onReveal }: { open: boolean; onCancel: () => void; onReveal: (reason: string) => Promise<void> }) {
+export function RevealReasonDialog({
+  open,
+  onCancel,
+  onReveal,
+}: {
+  open: boolean;
+  onCancel: () => void;
+  onReveal: (reason: string) => Promise<void>;
+}) {
   const t = useT();
   return (
     <FormDialog<ReasonValues>
@@ -25,7 +33,11 @@ export function RevealReasonDialog({ open, onCancel, onReveal }: { open: boolean
         name="reason"
         rules={[
           { required: true, whitespace: true, message: t('pii.reasonRequired') },
-          { min: minRevealReasonLength, transform: (value?: string) => value?.trim(), message: t('pii.reasonTooShort', { min: minRevealReasonLength }) },
+          {
+            min: minRevealReasonLength,
+            transform: (value?: string) => value?.trim(),
+            message: t('pii.reasonTooShort', { min: minRevealReasonLength }),
+          },
         ]}
       >
         <Input.TextArea autoFocus rows={3} maxLength={200} showCount placeholder={t('pii.reasonPlaceholder')} />

@@ -10,7 +10,11 @@ export interface RegionOption {
   children?: RegionOption[];
 }
 
-const toOption = (region: Region): RegionOption => ({ value: region.code, label: region.name, isLeaf: region.level === 'village' });
+const toOption = (region: Region): RegionOption => ({
+  value: region.code,
+  label: region.name,
+  isLeaf: region.level === 'village',
+});
 
 /** Replaces the children of the option `code` anywhere in the tree. */
 function withChildren(options: RegionOption[], code: string, children: RegionOption[]): RegionOption[] {
@@ -23,7 +27,10 @@ function withChildren(options: RegionOption[], code: string, children: RegionOpt
 /** The codes between `root` and `code`, both included (区划 codes nest by length: 6, 9, 12 digits). */
 export function pathFromRoot(root: string, code: string): string[] {
   if (!code.startsWith(root)) return [];
-  return [root, ...[9, 12].filter((length) => length > root.length && length <= code.length).map((length) => code.slice(0, length))];
+  return [
+    root,
+    ...[9, 12].filter((length) => length > root.length && length <= code.length).map((length) => code.slice(0, length)),
+  ];
 }
 
 /**
@@ -56,7 +63,9 @@ export function RegionPicker({
     (async () => {
       const detail = await fetchRegion(root);
       if (cancelled) return;
-      setOptions([{ ...toOption(detail.region), children: detail.children.map(toOption), isLeaf: detail.children.length === 0 }]);
+      setOptions([
+        { ...toOption(detail.region), children: detail.children.map(toOption), isLeaf: detail.children.length === 0 },
+      ]);
       for (const code of pathFromRoot(root, value ?? '').slice(1, -1)) await loadChildren(code);
     })().catch(() => setFailed(true));
     return () => {

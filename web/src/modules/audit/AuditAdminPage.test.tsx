@@ -80,7 +80,15 @@ describe('audit administration', () => {
 
     await waitFor(() => expect(searches(requests)).toHaveLength(2));
     const query = Object.fromEntries(searches(requests)[1]?.query ?? []);
-    expect(query).toEqual({ eventType: 'auth.', actorId: 'u-9', objectType: 'user', q: '李华', outcome: 'failure', page: '1', pageSize: '20' });
+    expect(query).toEqual({
+      eventType: 'auth.',
+      actorId: 'u-9',
+      objectType: 'user',
+      q: '李华',
+      outcome: 'failure',
+      page: '1',
+      pageSize: '20',
+    });
   });
 
   it('turns the time range into instants and leaves blanks out', () => {
@@ -99,7 +107,15 @@ describe('audit administration', () => {
   });
 
   it('verifies the hash chain and reports the result', async () => {
-    auditServer({ 'GET /api/audit/verify': jsonResponse(200, { ok: false, checked: 41, lastSeq: 41, firstBadSeq: 17, problem: 'hash_mismatch' }) });
+    auditServer({
+      'GET /api/audit/verify': jsonResponse(200, {
+        ok: false,
+        checked: 41,
+        lastSeq: 41,
+        firstBadSeq: 17,
+        problem: 'hash_mismatch',
+      }),
+    });
     await openPage();
     fireEvent.click(screen.getByTestId('audit-verify'));
     const result = await screen.findByTestId('audit-verify-result');
@@ -115,7 +131,10 @@ describe('audit administration', () => {
     const { requests } = auditServer({
       'GET /api/audit/export': new Response('seq,time\n', {
         status: 200,
-        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="audit-430225-20261129.csv"' },
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="audit-430225-20261129.csv"',
+        },
       }),
     });
     await openPage();

@@ -22,10 +22,33 @@ export function AuditEventDetails({ event }: { event: AuditEvent }) {
       key: 'details',
       label: t('audit.details'),
       span: 'filled',
-      children: Object.keys(event.details).length === 0 ? noValue : <pre className="wm-audit-json">{JSON.stringify(event.details, null, 2)}</pre>,
+      children:
+        Object.keys(event.details).length === 0 ? (
+          noValue
+        ) : (
+          <pre className="wm-audit-json">{JSON.stringify(event.details, null, 2)}</pre>
+        ),
     },
-    { key: 'prevHash', label: t('audit.prevHash'), span: 'filled', children: <code className="wm-audit-hash">{event.prevHash}</code> },
-    { key: 'hash', label: t('audit.hash'), span: 'filled', children: <code className="wm-audit-hash">{event.hash}</code> },
+    {
+      key: 'prevHash',
+      label: t('audit.prevHash'),
+      span: 'filled',
+      children: <code className="wm-audit-hash">{event.prevHash}</code>,
+    },
+    {
+      key: 'hash',
+      label: t('audit.hash'),
+      span: 'filled',
+      children: <code className="wm-audit-hash">{event.hash}</code>,
+    },
   ];
-  return <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={items} data-testid={`audit-details-${event.seq}`} />;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2 }}
+      items={items}
+      data-testid={`audit-details-${event.seq}`}
+    />
+  );
 }

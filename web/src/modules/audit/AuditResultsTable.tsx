@@ -14,14 +14,29 @@ export interface AuditPaging {
 }
 
 /** Newest first; a row opens to show everything stored with it. */
-export function AuditResultsTable({ result, loading, paging }: { result: Page<AuditEvent> | undefined; loading: boolean; paging: AuditPaging }) {
+export function AuditResultsTable({
+  result,
+  loading,
+  paging,
+}: {
+  result: Page<AuditEvent> | undefined;
+  loading: boolean;
+  paging: AuditPaging;
+}) {
   const t = useT();
   const columns: TableColumnsType<AuditEvent> = [
-    { key: 'time', title: t('audit.occurredAt'), dataIndex: 'occurredAt', render: (at: string) => formatDateTime(at, true) },
+    {
+      key: 'time',
+      title: t('audit.occurredAt'),
+      dataIndex: 'occurredAt',
+      render: (at: string) => formatDateTime(at, true),
+    },
     {
       key: 'actor',
       title: t('audit.actor'),
-      render: (_, event) => <Tooltip title={event.actorId ?? undefined}>{event.actorName ?? event.actorId ?? t('audit.system')}</Tooltip>,
+      render: (_, event) => (
+        <Tooltip title={event.actorId ?? undefined}>{event.actorName ?? event.actorId ?? t('audit.system')}</Tooltip>
+      ),
     },
     {
       key: 'event',
@@ -35,14 +50,19 @@ export function AuditResultsTable({ result, loading, paging }: { result: Page<Au
     {
       key: 'object',
       title: t('audit.object'),
-      render: (_, event) => (event.objectType ? `${event.objectType}${event.objectId ? ` · ${event.objectId}` : ''}` : noValue),
+      render: (_, event) =>
+        event.objectType ? `${event.objectType}${event.objectId ? ` · ${event.objectId}` : ''}` : noValue,
     },
     {
       key: 'outcome',
       title: t('audit.outcome'),
       dataIndex: 'outcome',
       render: (outcome: AuditEvent['outcome']) =>
-        outcome === 'success' ? <Tag color="green">{t('audit.outcomeSuccess')}</Tag> : <Tag color="red">{t('audit.outcomeFailure')}</Tag>,
+        outcome === 'success' ? (
+          <Tag color="green">{t('audit.outcomeSuccess')}</Tag>
+        ) : (
+          <Tag color="red">{t('audit.outcomeFailure')}</Tag>
+        ),
     },
     { key: 'ip', title: t('audit.sourceIp'), dataIndex: 'sourceIp', render: (ip: string | null) => ip ?? noValue },
   ];

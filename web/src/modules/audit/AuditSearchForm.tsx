@@ -39,16 +39,31 @@ export function AuditSearchForm({ onSearch }: { onSearch: (filters: AuditFilters
   const eventOptions = knownEventTypes.map((value) => ({ value, label: `${eventTypeLabel(value, t)} (${value})` }));
 
   return (
-    <Form<SearchValues> form={form} layout="vertical" initialValues={{ outcome: 'all' }} onFinish={(values) => onSearch(filtersOf(values))} data-testid="audit-search">
+    <Form<SearchValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ outcome: 'all' }}
+      onFinish={(values) => onSearch(filtersOf(values))}
+      data-testid="audit-search"
+    >
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Form.Item label={t('audit.timeRange')} name="range">
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              allowEmpty={[true, true]}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item label={t('audit.eventType')} name="eventType" extra={t('audit.eventTypeHint')}>
-            <AutoComplete options={eventOptions} allowClear filterOption={(input, option) => String(option?.label ?? '').includes(input)}>
+            <AutoComplete
+              options={eventOptions}
+              allowClear
+              filterOption={(input, option) => String(option?.label ?? '').includes(input)}
+            >
               <Input data-testid="audit-event-type" />
             </AutoComplete>
           </Form.Item>

@@ -27,7 +27,14 @@ export function ExportButtons({ filters }: { filters: AuditFilters }) {
   return (
     <Space wrap>
       {(['xlsx', 'csv'] as const).map((format) => (
-        <Button key={format} icon={<DownloadOutlined />} loading={busy === format} disabled={busy !== undefined && busy !== format} onClick={() => void download(format)} data-testid={`audit-export-${format}`}>
+        <Button
+          key={format}
+          icon={<DownloadOutlined />}
+          loading={busy === format}
+          disabled={busy !== undefined && busy !== format}
+          onClick={() => void download(format)}
+          data-testid={`audit-export-${format}`}
+        >
           {t(`audit.export.${format}`)}
         </Button>
       ))}

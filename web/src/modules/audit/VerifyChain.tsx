@@ -5,7 +5,11 @@ import { errorText } from '../../app/errorText.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { auditApi, type ChainVerification } from './auditApi.ts';
 
-export type VerifyState = { status: 'idle' } | { status: 'checking' } | { status: 'done'; result: ChainVerification } | { status: 'failed'; error: unknown };
+export type VerifyState =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'done'; result: ChainVerification }
+  | { status: 'failed'; error: unknown };
 
 /** Recomputes the county's hash chain on the server: was any row changed, removed or added? */
 export function useChainVerification() {
@@ -24,7 +28,12 @@ export function useChainVerification() {
 export function VerifyButton({ state, onVerify }: { state: VerifyState; onVerify: () => void }) {
   const t = useT();
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={state.status === 'checking'} onClick={onVerify} data-testid="audit-verify">
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={state.status === 'checking'}
+      onClick={onVerify}
+      data-testid="audit-verify"
+    >
       {t('audit.verify')}
     </Button>
   );
@@ -32,7 +41,8 @@ export function VerifyButton({ state, onVerify }: { state: VerifyState; onVerify
 
 export function VerifyResult({ state }: { state: VerifyState }) {
   const t = useT();
-  if (state.status === 'failed') return <Alert type="error" showIcon title={t('audit.verifyFailed')} description={errorText(state.error, t)} />;
+  if (state.status === 'failed')
+    return <Alert type="error" showIcon title={t('audit.verifyFailed')} description={errorText(state.error, t)} />;
   if (state.status !== 'done') return null;
   const { result } = state;
   if (result.ok) {

@@ -40,12 +40,18 @@ export default function AuditAdminPage() {
     <Flex vertical gap={16}>
       <PageHeading title={t('module.audit.label')} intro={t('audit.intro')} />
       <Card title={t('audit.searchTitle')}>
-        <AuditSearchForm onSearch={(filters) => setSearch((current) => ({ ...current, filters, page: 1, attempt: current.attempt + 1 }))} />
+        <AuditSearchForm
+          onSearch={(filters) =>
+            setSearch((current) => ({ ...current, filters, page: 1, attempt: current.attempt + 1 }))
+          }
+        />
       </Card>
       <Card title={t('audit.resultsTitle')}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap>
-            {can('audit.verify') && <VerifyButton state={verification.state} onVerify={() => void verification.verify()} />}
+            {can('audit.verify') && (
+              <VerifyButton state={verification.state} onVerify={() => void verification.verify()} />
+            )}
             {can('audit.export') && <ExportButtons filters={search.filters} />}
           </Space>
           <VerifyResult state={verification.state} />
@@ -56,7 +62,8 @@ export default function AuditAdminPage() {
             paging={{
               page: search.page,
               pageSize: search.pageSize,
-              onChange: (page, pageSize) => setSearch((current) => ({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize })),
+              onChange: (page, pageSize) =>
+                setSearch((current) => ({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize })),
             }}
           />
         </Space>

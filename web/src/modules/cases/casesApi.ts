@@ -2,7 +2,16 @@ import { api, apiDownload, type DownloadedFile } from '../../app/api.ts';
 
 /** Shapes of the staff case API (server: modules/cases/cases.schema.ts, catalogue/catalogue.schema.ts). */
 
-export const caseStatuses = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rejected', 'duplicate'] as const;
+export const caseStatuses = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'handled',
+  'closed',
+  'rejected',
+  'duplicate',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const caseChannels = ['patrol', 'citizen', 'volunteer', 'hotline', 'other'] as const;
@@ -244,12 +253,20 @@ export const casesApi = {
   departments: (signal?: AbortSignal) => api.get<{ items: Department[] }>('/api/cases/departments', { signal }),
   nearby: (point: { categoryCode: string; lng: number; lat: number }, signal?: AbortSignal) =>
     api.get<{ radiusM: number; items: NearbyCase[] }>(
-      withQuery('/api/cases/nearby', new URLSearchParams({ categoryCode: point.categoryCode, lng: String(point.lng), lat: String(point.lat) }).toString()),
+      withQuery(
+        '/api/cases/nearby',
+        new URLSearchParams({
+          categoryCode: point.categoryCode,
+          lng: String(point.lng),
+          lat: String(point.lat),
+        }).toString(),
+      ),
       { signal },
     ),
   catalogue: (signal?: AbortSignal) => api.get<Catalogue>('/api/cases/catalogue', { signal }),
   places: (signal?: AbortSignal) => api.get<CountyPlaces>('/api/public/cases/form', { signal }),
-  act: (caseNo: string, path: ActionPath, body: Record<string, unknown>) => api.post<CaseDetail>(`${casePath(caseNo)}/${actionPaths[path]}`, body),
+  act: (caseNo: string, path: ActionPath, body: Record<string, unknown>) =>
+    api.post<CaseDetail>(`${casePath(caseNo)}/${actionPaths[path]}`, body),
   actionUrl: (caseNo: string, path: ActionPath) => `${casePath(caseNo)}/${actionPaths[path]}`,
   export: (filters: CaseFilters): Promise<DownloadedFile> => apiDownload(caseExportUrl(filters)),
 };

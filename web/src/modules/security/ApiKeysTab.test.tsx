@@ -48,7 +48,10 @@ describe('security administration: API keys', () => {
   it('offers only the integration permissions, creates the key and shows it once', async () => {
     const { requests } = apiKeyServer({
       'GET /api/admin/api-keys': jsonResponse(200, []),
-      'POST /api/admin/api-keys': jsonResponse(201, { apiKey: key([submit]), key: 'wm_ab12cd34_secretsecretsecretsecret' }),
+      'POST /api/admin/api-keys': jsonResponse(201, {
+        apiKey: key([submit]),
+        key: 'wm_ab12cd34_secretsecretsecretsecret',
+      }),
     });
     await openApiKeys();
     fireEvent.click(await screen.findByTestId('create-api-key-button'));
@@ -64,7 +67,11 @@ describe('security administration: API keys', () => {
 
     const secret = await screen.findByTestId('one-time-secret');
     expect(within(secret).getByTestId('secret-value').textContent).toContain('wm_ab12cd34_secretsecretsecretsecret');
-    expect(requests.find((r) => r.method === 'POST' && r.path === '/api/admin/api-keys')?.body).toEqual({ name: '数字城管对接', permissions: [submit], scopeRegion: '430225' });
+    expect(requests.find((r) => r.method === 'POST' && r.path === '/api/admin/api-keys')?.body).toEqual({
+      name: '数字城管对接',
+      permissions: [submit],
+      scopeRegion: '430225',
+    });
   });
 
   it('flags the stored permissions a key does not get', async () => {

@@ -17,7 +17,8 @@ import { type ApiKeyDto, securityApi } from './securityApi.ts';
 
 function KeyState({ apiKey, t }: { apiKey: ApiKeyDto; t: Translate }) {
   if (apiKey.revokedAt) return <Tag>{t('apiKeys.revoked')}</Tag>;
-  if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now()) return <Tag color="orange">{t('apiKeys.expired')}</Tag>;
+  if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now())
+    return <Tag color="orange">{t('apiKeys.expired')}</Tag>;
   return <Tag color="green">{t('apiKeys.active')}</Tag>;
 }
 
@@ -70,18 +71,48 @@ export function ApiKeysTab() {
       ),
     },
     { key: 'state', title: t('apiKeys.state'), render: (_, apiKey) => <KeyState apiKey={apiKey} t={t} /> },
-    { key: 'permissions', title: t('apiKeys.permissions'), render: (_, apiKey) => <KeyPermissions apiKey={apiKey} t={t} /> },
-    { key: 'scope', title: t('users.scope'), dataIndex: 'scopeRegion', render: (code: string) => <RegionName code={code} /> },
-    { key: 'created', title: t('apiKeys.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
-    { key: 'expires', title: t('apiKeys.expiresAt'), dataIndex: 'expiresAt', render: (at: string | null) => (at ? formatDate(at) : t('apiKeys.noExpiry')) },
-    { key: 'lastUsed', title: t('apiKeys.lastUsedAt'), dataIndex: 'lastUsedAt', render: (at: string | null) => (at ? formatDateTime(at) : noValue) },
+    {
+      key: 'permissions',
+      title: t('apiKeys.permissions'),
+      render: (_, apiKey) => <KeyPermissions apiKey={apiKey} t={t} />,
+    },
+    {
+      key: 'scope',
+      title: t('users.scope'),
+      dataIndex: 'scopeRegion',
+      render: (code: string) => <RegionName code={code} />,
+    },
+    {
+      key: 'created',
+      title: t('apiKeys.createdAt'),
+      dataIndex: 'createdAt',
+      render: (at: string) => formatDateTime(at),
+    },
+    {
+      key: 'expires',
+      title: t('apiKeys.expiresAt'),
+      dataIndex: 'expiresAt',
+      render: (at: string | null) => (at ? formatDate(at) : t('apiKeys.noExpiry')),
+    },
+    {
+      key: 'lastUsed',
+      title: t('apiKeys.lastUsedAt'),
+      dataIndex: 'lastUsedAt',
+      render: (at: string | null) => (at ? formatDateTime(at) : noValue),
+    },
     {
       key: 'actions',
       title: t('table.actions'),
       fixed: 'right',
       render: (_, apiKey) =>
         apiKey.revokedAt ? null : (
-          <Popconfirm title={t('apiKeys.revokeConfirm', { name: apiKey.name })} okText={t('apiKeys.revoke')} okButtonProps={{ danger: true }} cancelText={t('app.cancel')} onConfirm={() => revoke(apiKey)}>
+          <Popconfirm
+            title={t('apiKeys.revokeConfirm', { name: apiKey.name })}
+            okText={t('apiKeys.revoke')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('app.cancel')}
+            onConfirm={() => revoke(apiKey)}
+          >
             <Button size="small" danger>
               {t('apiKeys.revoke')}
             </Button>
@@ -95,7 +126,12 @@ export function ApiKeysTab() {
     <>
       <div className="wm-toolbar">
         <span />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-api-key-button">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="create-api-key-button"
+        >
           {t('apiKeys.create')}
         </Button>
       </div>

@@ -52,7 +52,9 @@ export function AssignRolesDialog({
         // An older server answers without warnings.
         if (warnings?.length) warn(warnings);
       }}
-      notice={<Alert type="info" showIcon title={t('roles.adminExplained')} description={t('roles.adminExplainedMore')} />}
+      notice={
+        <Alert type="info" showIcon title={t('roles.adminExplained')} description={t('roles.adminExplainedMore')} />
+      }
       testId="assign-roles"
     >
       <Form.Item name="roles" label={t('users.roles')}>

@@ -52,13 +52,29 @@ export function CreateApiKeyDialog({
       notice={<Alert type="info" showIcon title={t('apiKeys.createNotice')} />}
       testId="create-api-key"
     >
-      <Form.Item label={t('apiKeys.name')} name="name" rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('apiKeys.nameRequired') }]}>
+      <Form.Item
+        label={t('apiKeys.name')}
+        name="name"
+        rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('apiKeys.nameRequired') }]}
+      >
         <Input autoFocus maxLength={60} placeholder={t('apiKeys.namePlaceholder')} />
       </Form.Item>
-      <Form.Item label={t('apiKeys.permissions')} name="permissions" extra={t('apiKeys.permissionsHint')} rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.permissionsRequired') }]}>
-        <Select mode="multiple" options={grantable.map((code) => ({ value: code, label: `${permissionLabel(code, t)} (${code})` }))} />
+      <Form.Item
+        label={t('apiKeys.permissions')}
+        name="permissions"
+        extra={t('apiKeys.permissionsHint')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.permissionsRequired') }]}
+      >
+        <Select
+          mode="multiple"
+          options={grantable.map((code) => ({ value: code, label: `${permissionLabel(code, t)} (${code})` }))}
+        />
       </Form.Item>
-      <Form.Item label={t('users.scope')} name="scopeRegion" rules={[{ required: true, message: t('users.scopeRequired') }]}>
+      <Form.Item
+        label={t('users.scope')}
+        name="scopeRegion"
+        rules={[{ required: true, message: t('users.scopeRequired') }]}
+      >
         <RegionPicker root={root} />
       </Form.Item>
       <Form.Item label={t('apiKeys.expiresAt')} name="expiresAt" extra={t('apiKeys.expiresHint')}>

@@ -7,7 +7,15 @@ import type { RoleDto } from './securityApi.ts';
  * The roles as checkboxes. 三员 roles are marked; choosing one disables every other role, and choosing a
  * business role disables the 三员 roles, so only combinations the server accepts can be made.
  */
-export function RoleChoice({ roles, value = [], onChange }: { roles: RoleDto[]; value?: string[]; onChange?: (value: string[]) => void }) {
+export function RoleChoice({
+  roles,
+  value = [],
+  onChange,
+}: {
+  roles: RoleDto[];
+  value?: string[];
+  onChange?: (value: string[]) => void;
+}) {
   const t = useT();
   const { language } = useLanguage();
   // Business roles first (what is granted day to day), then the three administrators together.
@@ -16,7 +24,8 @@ export function RoleChoice({ roles, value = [], onChange }: { roles: RoleDto[]; 
   const adminChosen = chosen.some((role) => role.adminKind);
   const businessChosen = chosen.some((role) => !role.adminKind);
 
-  const disabled = (role: RoleDto) => !value.includes(role.key) && (adminChosen || (businessChosen && role.adminKind !== null));
+  const disabled = (role: RoleDto) =>
+    !value.includes(role.key) && (adminChosen || (businessChosen && role.adminKind !== null));
 
   return (
     <Checkbox.Group value={value} onChange={(next) => onChange?.(next as string[])} className="wm-role-choice">

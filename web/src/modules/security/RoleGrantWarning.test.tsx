@@ -16,7 +16,8 @@ const rolesPath = `/api/admin/users/${account.id}/roles`;
 const warning = {
   code: 'maker_checker',
   step: 'cases.verify',
-  message: '该账号将既能“处理反馈”又能“核查结案”（专业部门、监督员/巡查员）。系统仍会拒绝其审核本人经办的事项；人员允许时，宜分设给不同的人。',
+  message:
+    '该账号将既能“处理反馈”又能“核查结案”（专业部门、监督员/巡查员）。系统仍会拒绝其审核本人经办的事项；人员允许时，宜分设给不同的人。',
 };
 
 function grantServer(warnings: unknown[]) {
@@ -43,7 +44,9 @@ describe('security administration: a grant across maker and checker (issue #9, i
   it('saves, then shows the server’s warning in a dialog of its own', async () => {
     const { requests } = grantServer([warning]);
     await grantDepartment();
-    await waitFor(() => expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({ roles: ['inspector', 'coordinator'] }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({ roles: ['inspector', 'coordinator'] }),
+    );
     const shown = await screen.findByTestId('role-grant-warnings');
     expect(shown.textContent).toBe(warning.message);
     expect(screen.getAllByText('角色已保存，请注意经办与审核分离').length).toBeGreaterThan(0);

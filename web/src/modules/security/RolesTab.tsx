@@ -32,7 +32,11 @@ export function RolesTab({ roles, loading }: { roles: RoleDto[]; loading: boolea
         </span>
       ),
     },
-    { key: 'permissions', title: t('roles.permissions'), render: (_, role) => <PermissionTags permissions={role.permissions} /> },
+    {
+      key: 'permissions',
+      title: t('roles.permissions'),
+      render: (_, role) => <PermissionTags permissions={role.permissions} />,
+    },
   ];
   const shownColumns = useResponsiveColumns(columns);
   return (

@@ -2,7 +2,14 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { builtinRoles, countyRegion, lockedAccount, sampleAccount, userPage } from '../../test/adminSamples.ts';
-import { errorResponse, jsonResponse, mockApi, sampleCsrfToken, secAdminUser, signedInAs } from '../../test/fetchMock.ts';
+import {
+  errorResponse,
+  jsonResponse,
+  mockApi,
+  sampleCsrfToken,
+  secAdminUser,
+  signedInAs,
+} from '../../test/fetchMock.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 beforeEach(() => window.localStorage.clear());
@@ -36,11 +43,14 @@ async function openAssignment() {
 }
 
 /** The checkbox's whole label: the role name and its tags. */
-const roleLabel = (form: HTMLElement, key: string) => within(form).getByTestId(`role-${key}`).closest('label') as HTMLElement;
+const roleLabel = (form: HTMLElement, key: string) =>
+  within(form).getByTestId(`role-${key}`).closest('label') as HTMLElement;
 
 describe('security administration: roles', () => {
   it('sends PUT with exactly the chosen roles', async () => {
-    const { requests } = securityServer({ [`PUT ${rolesPath}`]: jsonResponse(200, { ...account, roles: ['inspector', 'coordinator'] }) });
+    const { requests } = securityServer({
+      [`PUT ${rolesPath}`]: jsonResponse(200, { ...account, roles: ['inspector', 'coordinator'] }),
+    });
     const form = await openAssignment();
     const inspector = within(form).getByTestId('role-inspector') as HTMLInputElement;
     expect(inspector.checked).toBe(true);
@@ -73,13 +83,15 @@ describe('security administration: roles', () => {
   });
 
   it('shows the server refusal under the roles', async () => {
-    securityServer({ [`PUT ${rolesPath}`]: errorResponse(400, 'validation_failed', '请检查', { roles: '不能撤销最后一名系统管理员' }) });
+    securityServer({
+      [`PUT ${rolesPath}`]: errorResponse(400, 'validation_failed', '请检查', { roles: '不能撤销最后一名系统管理员' }),
+    });
     const form = await openAssignment();
     await act(async () => fireEvent.submit(form));
     expect(await screen.findByText('不能撤销最后一名系统管理员')).toBeTruthy();
   });
 
-  it('does not offer to change one\'s own roles', async () => {
+  it("does not offer to change one's own roles", async () => {
     const self = sampleAccount({ id: secAdminUser.id, loginId: 'secadmin', displayName: '陈静', roles: ['sec_admin'] });
     securityServer({ 'GET /api/admin/users': jsonResponse(200, userPage([self])) });
     const table = await openPage();
@@ -88,7 +100,9 @@ describe('security administration: roles', () => {
   });
 
   it('unlocks a locked account', async () => {
-    const { requests } = securityServer({ [`POST /api/admin/users/${lockedAccount.id}/unlock`]: new Response(null, { status: 204 }) });
+    const { requests } = securityServer({
+      [`POST /api/admin/users/${lockedAccount.id}/unlock`]: new Response(null, { status: 204 }),
+    });
     const table = await openPage();
     fireEvent.click(await within(table).findByTestId('unlock-cadre.xiayang'));
     const confirm = await screen.findByRole('tooltip');
@@ -110,7 +124,15 @@ describe('security administration: roles', () => {
 describe('security administration: policy', () => {
   it('saves the security policy with PUT', async () => {
     const policy = {
-      policy: { minLength: 8, maxLength: 64, minClasses: 3, maxAgeDays: 90, historyCount: 5, lockoutThreshold: 5, lockoutMinutes: 30 },
+      policy: {
+        minLength: 8,
+        maxLength: 64,
+        minClasses: 3,
+        maxAgeDays: 90,
+        historyCount: 5,
+        lockoutThreshold: 5,
+        lockoutMinutes: 30,
+      },
       absoluteHours: 12,
       ipFailureLimit: 20,
       ipWindowMinutes: 15,
@@ -125,19 +147,32 @@ describe('security administration: policy', () => {
     fireEvent.change(within(form).getByLabelText('最短长度'), { target: { value: '12' } });
     await act(async () => fireEvent.submit(form));
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
-    expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({ ...policy, policy: { ...policy.policy, minLength: 12 } });
+    expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({
+      ...policy,
+      policy: { ...policy.policy, minLength: 12 },
+    });
   });
 
   it('holds the 等保 floors: the form never sends fewer than 3 classes, and shows the field the server refuses', async () => {
     const policy = {
-      policy: { minLength: 10, maxLength: 128, minClasses: 3, maxAgeDays: 90, historyCount: 5, lockoutThreshold: 5, lockoutMinutes: 30 },
+      policy: {
+        minLength: 10,
+        maxLength: 128,
+        minClasses: 3,
+        maxAgeDays: 90,
+        historyCount: 5,
+        lockoutThreshold: 5,
+        lockoutMinutes: 30,
+      },
       absoluteHours: 12,
       ipFailureLimit: 20,
       ipWindowMinutes: 15,
     };
     const { requests } = securityServer({
       'GET /api/admin/security-policy': jsonResponse(200, policy),
-      'PUT /api/admin/security-policy': errorResponse(400, 'validation_failed', '请检查', { 'policy.historyCount': '不能小于 5' }),
+      'PUT /api/admin/security-policy': errorResponse(400, 'validation_failed', '请检查', {
+        'policy.historyCount': '不能小于 5',
+      }),
     });
     await openPage();
     fireEvent.click(screen.getByRole('tab', { name: '安全策略' }));

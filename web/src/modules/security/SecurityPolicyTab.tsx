@@ -26,8 +26,20 @@ const passwordFields: Array<NumberField & { name: ['policy', keyof PasswordPolic
 ];
 
 const signInFields: NumberField[] = [
-  { name: ['policy', 'lockoutThreshold'], label: 'policy.lockoutThreshold', hint: 'policy.lockoutThresholdHint', min: 3, max: 10 },
-  { name: ['policy', 'lockoutMinutes'], label: 'policy.lockoutMinutes', hint: 'policy.lockoutMinutesHint', min: 10, max: 1440 },
+  {
+    name: ['policy', 'lockoutThreshold'],
+    label: 'policy.lockoutThreshold',
+    hint: 'policy.lockoutThresholdHint',
+    min: 3,
+    max: 10,
+  },
+  {
+    name: ['policy', 'lockoutMinutes'],
+    label: 'policy.lockoutMinutes',
+    hint: 'policy.lockoutMinutesHint',
+    min: 10,
+    max: 1440,
+  },
   { name: ['absoluteHours'], label: 'policy.absoluteHours', hint: 'policy.absoluteHoursHint', min: 1, max: 12 },
   { name: ['ipFailureLimit'], label: 'policy.ipFailureLimit', hint: 'policy.ipFailureLimitHint', min: 5, max: 100 },
   { name: ['ipWindowMinutes'], label: 'policy.ipWindowMinutes', hint: 'policy.ipWindowMinutesHint', min: 5, max: 1440 },
@@ -63,14 +75,26 @@ export function SecurityPolicyTab() {
 
   const field = ({ name, label, hint, min, max }: NumberField) => (
     <Col key={name.join('.')} xs={24} md={12}>
-      <Form.Item name={name} label={t(label)} extra={t(hint)} rules={[{ required: true, type: 'integer', min, max, message: t('policy.range', { min, max }) }]}>
+      <Form.Item
+        name={name}
+        label={t(label)}
+        extra={t(hint)}
+        rules={[{ required: true, type: 'integer', min, max, message: t('policy.range', { min, max }) }]}
+      >
         <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
   );
 
   return (
-    <Form<SecurityPolicy> form={form} layout="vertical" initialValues={loaded.data} onFinish={save} className="wm-policy-form" data-testid="policy-form">
+    <Form<SecurityPolicy>
+      form={form}
+      layout="vertical"
+      initialValues={loaded.data}
+      onFinish={save}
+      className="wm-policy-form"
+      data-testid="policy-form"
+    >
       <Alert type="info" showIcon title={t('policy.notice')} className="wm-dialog-notice" />
       <Divider titlePlacement="start">{t('policy.passwordSection')}</Divider>
       <Row gutter={16}>{passwordFields.map(field)}</Row>

@@ -36,13 +36,23 @@ export function UserAccessTab({ roles }: { roles: RoleDto[] }) {
     <Space size={4} className="wm-table-actions">
       {can('roles.grant') && (
         <Tooltip title={user.id === selfId ? t('roles.noSelfGrant') : undefined}>
-          <Button size="small" disabled={user.id === selfId} onClick={() => setAssigning(user)} data-testid={`assign-${user.loginId}`}>
+          <Button
+            size="small"
+            disabled={user.id === selfId}
+            onClick={() => setAssigning(user)}
+            data-testid={`assign-${user.loginId}`}
+          >
             {t('roles.assign')}
           </Button>
         </Tooltip>
       )}
       {can('users.unlock') && user.locked && (
-        <Popconfirm title={t('users.unlockConfirm', { name: user.displayName })} okText={t('users.unlock')} cancelText={t('app.cancel')} onConfirm={() => unlock(user)}>
+        <Popconfirm
+          title={t('users.unlockConfirm', { name: user.displayName })}
+          okText={t('users.unlock')}
+          cancelText={t('app.cancel')}
+          onConfirm={() => unlock(user)}
+        >
           <Button size="small" data-testid={`unlock-${user.loginId}`}>
             {t('users.unlock')}
           </Button>
@@ -51,7 +61,10 @@ export function UserAccessTab({ roles }: { roles: RoleDto[] }) {
     </Space>
   );
 
-  const columns: TableColumnsType<UserDto> = [...baseUserColumns(t), { key: 'actions', title: t('table.actions'), fixed: 'right', render: (_, user) => actions(user) }];
+  const columns: TableColumnsType<UserDto> = [
+    ...baseUserColumns(t),
+    { key: 'actions', title: t('table.actions'), fixed: 'right', render: (_, user) => actions(user) },
+  ];
 
   return (
     <>

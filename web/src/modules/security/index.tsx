@@ -18,14 +18,26 @@ export default function SecurityAdminPage() {
   const t = useT();
   const can = useCan();
   const canReadRoles = can('roles.read');
-  const roles = useLoad(useCallback((signal: AbortSignal) => (canReadRoles ? securityApi.roles(signal) : Promise.resolve(noRoles)), [canReadRoles]));
+  const roles = useLoad(
+    useCallback(
+      (signal: AbortSignal) => (canReadRoles ? securityApi.roles(signal) : Promise.resolve(noRoles)),
+      [canReadRoles],
+    ),
+  );
   const roleList = roles.data ?? noRoles;
 
   const tabs: NonNullable<TabsProps['items']> = [];
-  if (can('roles.grant', 'users.unlock')) tabs.push({ key: 'users', label: t('security.tabUsers'), children: <UserAccessTab roles={roleList} /> });
-  if (canReadRoles) tabs.push({ key: 'roles', label: t('security.tabRoles'), children: <RolesTab roles={roleList} loading={roles.loading} /> });
+  if (can('roles.grant', 'users.unlock'))
+    tabs.push({ key: 'users', label: t('security.tabUsers'), children: <UserAccessTab roles={roleList} /> });
+  if (canReadRoles)
+    tabs.push({
+      key: 'roles',
+      label: t('security.tabRoles'),
+      children: <RolesTab roles={roleList} loading={roles.loading} />,
+    });
   if (can('apikeys.manage')) tabs.push({ key: 'apiKeys', label: t('security.tabApiKeys'), children: <ApiKeysTab /> });
-  if (can('security.policy')) tabs.push({ key: 'policy', label: t('security.tabPolicy'), children: <SecurityPolicyTab /> });
+  if (can('security.policy'))
+    tabs.push({ key: 'policy', label: t('security.tabPolicy'), children: <SecurityPolicyTab /> });
 
   return (
     <Flex vertical gap={16}>

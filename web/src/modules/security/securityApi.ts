@@ -55,8 +55,10 @@ export const securityApi = {
   roles: (signal?: AbortSignal) => api.get<RoleDto[]>('/api/admin/roles', { signal }),
   apiKeys: (signal?: AbortSignal) => api.get<ApiKeyDto[]>('/api/admin/api-keys', { signal }),
   /** What a key may carry: the integration permissions (a person's powers never). */
-  apiKeyPermissions: (signal?: AbortSignal) => api.get<{ integration: string[] }>('/api/admin/api-keys/permissions', { signal }),
-  createApiKey: (input: CreateApiKeyInput) => api.post<{ apiKey: ApiKeyDto; key: string }>('/api/admin/api-keys', input),
+  apiKeyPermissions: (signal?: AbortSignal) =>
+    api.get<{ integration: string[] }>('/api/admin/api-keys/permissions', { signal }),
+  createApiKey: (input: CreateApiKeyInput) =>
+    api.post<{ apiKey: ApiKeyDto; key: string }>('/api/admin/api-keys', input),
   revokeApiKey: (id: string) => api.delete<void>(`/api/admin/api-keys/${encodeURIComponent(id)}`),
   policy: (signal?: AbortSignal) => api.get<SecurityPolicy>('/api/admin/security-policy', { signal }),
   savePolicy: (policy: SecurityPolicy) => api.put<SecurityPolicy>('/api/admin/security-policy', policy),

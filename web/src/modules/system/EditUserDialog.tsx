@@ -13,12 +13,22 @@ function changes(user: UserDto, values: UserFormValues): UpdateUserInput {
   const department = values.department?.trim() || null;
   if (department !== user.department) input.department = department;
   if (values.phone) input.phone = values.phone;
-  const sameExpiry = values.expiresAt ? user.expiresAt !== null && values.expiresAt.isSame(dayjs(user.expiresAt), 'day') : user.expiresAt === null;
+  const sameExpiry = values.expiresAt
+    ? user.expiresAt !== null && values.expiresAt.isSame(dayjs(user.expiresAt), 'day')
+    : user.expiresAt === null;
   if (!sameExpiry) input.expiresAt = expiryToIso(values.expiresAt) ?? null;
   return input;
 }
 
-export function EditUserDialog({ user, onCancel, onSaved }: { user: UserDto | undefined; onCancel: () => void; onSaved: (user: UserDto) => void }) {
+export function EditUserDialog({
+  user,
+  onCancel,
+  onSaved,
+}: {
+  user: UserDto | undefined;
+  onCancel: () => void;
+  onSaved: (user: UserDto) => void;
+}) {
   const t = useT();
   return (
     <FormDialog<UserFormValues>

@@ -46,14 +46,23 @@ describe('system administration: users', () => {
     const search = within(screen.getByTestId('user-search')).getByRole('searchbox');
     fireEvent.change(search, { target: { value: '谭' } });
     await act(async () => fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 }));
-    await waitFor(() => expect(requests.some((r) => r.path === '/api/admin/users' && r.query.get('q') === '谭')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.path === '/api/admin/users' && r.query.get('q') === '谭')).toBe(true),
+    );
     const last = requests.filter((r) => r.path === '/api/admin/users').at(-1);
     expect(last?.query.get('page')).toBe('1');
   });
 
   it('creates an account and shows its temporary password once', async () => {
-    const created = sampleAccount({ id: '3f2a1c9e-0000-4000-8000-000000000009', loginId: 'new.clerk', displayName: '新同事', scopeRegion: '430225' });
-    const { requests } = adminServer({ 'POST /api/admin/users': jsonResponse(201, { user: created, temporaryPassword: 'Tq7#mKp2Wx9=Ab' }) });
+    const created = sampleAccount({
+      id: '3f2a1c9e-0000-4000-8000-000000000009',
+      loginId: 'new.clerk',
+      displayName: '新同事',
+      scopeRegion: '430225',
+    });
+    const { requests } = adminServer({
+      'POST /api/admin/users': jsonResponse(201, { user: created, temporaryPassword: 'Tq7#mKp2Wx9=Ab' }),
+    });
     await openPage();
 
     fireEvent.click(screen.getByTestId('create-user-button'));
@@ -67,12 +76,21 @@ describe('system administration: users', () => {
     expect(within(secret).getByTestId('secret-value').textContent).toContain('Tq7#mKp2Wx9=Ab');
     expect(secret.textContent).toContain('只显示这一次');
     const post = requests.find((r) => r.method === 'POST' && r.path === '/api/admin/users');
-    expect(post?.body).toEqual({ loginId: 'new.clerk', displayName: '新同事', scopeRegion: '430225', phone: '13800138000' });
+    expect(post?.body).toEqual({
+      loginId: 'new.clerk',
+      displayName: '新同事',
+      scopeRegion: '430225',
+      phone: '13800138000',
+    });
     expect(post?.headers.get('X-CSRF-Token')).toBe(sampleCsrfToken);
   });
 
   it('resets a password after confirming and shows the new temporary one', async () => {
-    const { requests } = adminServer({ [`POST /api/admin/users/${account.id}/reset-password`]: jsonResponse(200, { temporaryPassword: 'Zz9#resetPass1' }) });
+    const { requests } = adminServer({
+      [`POST /api/admin/users/${account.id}/reset-password`]: jsonResponse(200, {
+        temporaryPassword: 'Zz9#resetPass1',
+      }),
+    });
     const table = await openPage();
     const row = (await within(table).findByText('谭建军')).closest('tr') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: '重置密码' }));
@@ -83,7 +101,9 @@ describe('system administration: users', () => {
   });
 
   it('disables an account with PATCH and shows its new state', async () => {
-    const { requests } = adminServer({ [`PATCH /api/admin/users/${account.id}`]: jsonResponse(200, { ...account, status: 'disabled' }) });
+    const { requests } = adminServer({
+      [`PATCH /api/admin/users/${account.id}`]: jsonResponse(200, { ...account, status: 'disabled' }),
+    });
     const table = await openPage();
     const row = (await within(table).findByText('谭建军')).closest('tr') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: '停 用' }));
@@ -94,7 +114,9 @@ describe('system administration: users', () => {
   });
 
   it('reveals a phone only with a reason, then masks it again after 30 seconds', async () => {
-    const { requests } = adminServer({ 'POST /api/pii/reveal': jsonResponse(200, { values: { phone: '13907331234' } }) });
+    const { requests } = adminServer({
+      'POST /api/pii/reveal': jsonResponse(200, { values: { phone: '13907331234' } }),
+    });
     const table = await openPage();
     const row = (await within(table).findByText('谭建军')).closest('tr') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: '查看完整号码' }));

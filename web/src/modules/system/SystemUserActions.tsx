@@ -11,7 +11,12 @@ export interface SystemUserActionHandlers {
 }
 
 /** Edit, disable or enable, and reset the password of one account; the risky ones ask first. */
-export function SystemUserActions({ user, onEdit, onChanged, onTemporaryPassword }: { user: UserDto } & SystemUserActionHandlers) {
+export function SystemUserActions({
+  user,
+  onEdit,
+  onChanged,
+  onTemporaryPassword,
+}: { user: UserDto } & SystemUserActionHandlers) {
   const t = useT();
   const { message } = App.useApp();
   const { session } = useAuth();
@@ -43,7 +48,11 @@ export function SystemUserActions({ user, onEdit, onChanged, onTemporaryPassword
         {t('app.edit')}
       </Button>
       <Popconfirm
-        title={disabling ? t('users.disableConfirm', { name: user.displayName }) : t('users.enableConfirm', { name: user.displayName })}
+        title={
+          disabling
+            ? t('users.disableConfirm', { name: user.displayName })
+            : t('users.enableConfirm', { name: user.displayName })
+        }
         okText={disabling ? t('users.disable') : t('users.enable')}
         okButtonProps={{ danger: disabling }}
         cancelText={t('app.cancel')}

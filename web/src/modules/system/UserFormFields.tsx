@@ -33,16 +33,29 @@ export function UserFormFields({ phonePlaceholder }: { phonePlaceholder?: string
   const root = session.status === 'signed-in' ? session.user.scopeRegion : '';
   return (
     <>
-      <Form.Item label={t('users.displayName')} name="displayName" rules={[{ required: true, whitespace: true, max: 40, message: t('users.displayNameRequired') }]}>
+      <Form.Item
+        label={t('users.displayName')}
+        name="displayName"
+        rules={[{ required: true, whitespace: true, max: 40, message: t('users.displayNameRequired') }]}
+      >
         <Input maxLength={40} />
       </Form.Item>
-      <Form.Item label={t('users.scope')} name="scopeRegion" extra={t('users.scopeHint')} rules={[{ required: true, message: t('users.scopeRequired') }]}>
+      <Form.Item
+        label={t('users.scope')}
+        name="scopeRegion"
+        extra={t('users.scopeHint')}
+        rules={[{ required: true, message: t('users.scopeRequired') }]}
+      >
         <RegionPicker root={root} />
       </Form.Item>
       <Form.Item label={t('users.department')} name="department" rules={[{ max: 60 }]}>
         <Input maxLength={60} />
       </Form.Item>
-      <Form.Item label={t('users.phone')} name="phone" rules={[{ pattern: mobilePattern, message: t('users.phoneInvalid') }]}>
+      <Form.Item
+        label={t('users.phone')}
+        name="phone"
+        rules={[{ pattern: mobilePattern, message: t('users.phoneInvalid') }]}
+      >
         <Input inputMode="tel" autoComplete="off" maxLength={11} placeholder={phonePlaceholder} />
       </Form.Item>
       <Form.Item label={t('users.expiresAt')} name="expiresAt" extra={t('users.expiresHint')}>

@@ -31,7 +31,12 @@ export default function SystemAdminPage() {
 
   const columns: TableColumnsType<UserDto> = [
     ...baseUserColumns(t),
-    { key: 'department', title: t('users.department'), dataIndex: 'department', render: (value: string | null) => value ?? noValue },
+    {
+      key: 'department',
+      title: t('users.department'),
+      dataIndex: 'department',
+      render: (value: string | null) => value ?? noValue,
+    },
     {
       key: 'phone',
       title: t('users.phone'),
@@ -58,7 +63,12 @@ export default function SystemAdminPage() {
       <Card title={t('users.title')} data-testid="system-users">
         <div className="wm-toolbar">
           <UserFilters query={users.query} onChange={users.setQuery} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user-button">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="create-user-button"
+          >
             {t('users.create')}
           </Button>
         </div>

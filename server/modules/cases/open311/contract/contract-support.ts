@@ -15,7 +15,10 @@ import { errorsSchema, sparkXmlOf, xmlListItems } from './georeport-v2.schemas.t
 export const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 export const formats = ['json', 'xml'] as const;
 export type Format = (typeof formats)[number];
-const contentTypes: Record<Format, string> = { json: 'application/json; charset=utf-8', xml: 'text/xml; charset=utf-8' };
+const contentTypes: Record<Format, string> = {
+  json: 'application/json; charset=utf-8',
+  xml: 'text/xml; charset=utf-8',
+};
 const parser = new XMLParser({ parseTagValue: false, trimValues: false, isArray: (name) => xmlListItems.has(name) });
 
 /** The body of a response in either format, checked for its exact content type and, in XML, the declaration. */
@@ -38,7 +41,12 @@ export function listOf<T>(res: LightMyRequestResponse, format: Format, root: str
     expect(ajv.validate(schema, body), ajv.errorsText()).toBe(true);
     return body as T[];
   }
-  const item = root === 'service_requests' ? 'request' : root === 'service_request_updates' ? 'request_update' : root.replace(/s$/, '');
+  const item =
+    root === 'service_requests'
+      ? 'request'
+      : root === 'service_request_updates'
+        ? 'request_update'
+        : root.replace(/s$/, '');
   return ((body as Record<string, unknown>)[item] ?? []) as T[];
 }
 
@@ -69,14 +77,20 @@ export type FormFields = Record<string, string | readonly string[]>;
 /** The spec's POST: a UTF-8 form, repeated keys for lists. */
 export function formBody(fields: FormFields): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const item of typeof value === 'string' ? [value] : value) params.append(key, item);
+  for (const [key, value] of Object.entries(fields))
+    for (const item of typeof value === 'string' ? [value] : value) params.append(key, item);
   return params.toString();
 }
 
 export const formContentType = 'application/x-www-form-urlencoded; charset=utf-8';
 
 export function postForm(t: TestApp, url: string, fields: FormFields, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, headers: { 'content-type': formContentType, ...headers }, payload: formBody(fields) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': formContentType, ...headers },
+    payload: formBody(fields),
+  });
 }
 
 export interface PartnerKeys {
@@ -89,7 +103,10 @@ export interface PartnerKeys {
 /** Partner keys as the security administrator's key store writes them. */
 export async function createPartnerKeys(t: TestApp): Promise<PartnerKeys> {
   const create = (name: string, permissions: string[]) => insertPartnerKey(t, name, permissions, '430225');
-  return { partner: await create('12345 热线', ['cases.open311.submit']), reader: await create('只读对接', ['cases.catalogue.read']) };
+  return {
+    partner: await create('12345 热线', ['cases.open311.submit']),
+    reader: await create('只读对接', ['cases.catalogue.read']),
+  };
 }
 
 /** An Open311 partner key whose data scope is one township or village (a township's own service account). */
@@ -97,7 +114,12 @@ export function createScopedPartnerKey(t: TestApp, scopeRegion: string): Promise
   return insertPartnerKey(t, `乡镇对接 ${scopeRegion}`, ['cases.open311.submit'], scopeRegion);
 }
 
-async function insertPartnerKey(t: TestApp, name: string, permissions: string[], scopeRegion: string): Promise<{ key: string; id: string }> {
+async function insertPartnerKey(
+  t: TestApp,
+  name: string,
+  permissions: string[],
+  scopeRegion: string,
+): Promise<{ key: string; id: string }> {
   const generated = newApiKey();
   const id = randomUUID();
   await insertApiKey(t.db.database.db, {
@@ -139,10 +161,21 @@ export async function submitPartnerRequest(t: TestApp, apiKey: string, overrides
 }
 
 /** One step of the loop through the staff API, at the revision the actor reads first. */
-export async function advanceCase(t: TestApp, actor: { headers: Record<string, string> }, caseNo: string, step: string, body: Record<string, unknown> = {}) {
+export async function advanceCase(
+  t: TestApp,
+  actor: { headers: Record<string, string> },
+  caseNo: string,
+  step: string,
+  body: Record<string, unknown> = {},
+) {
   const view = await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: actor.headers });
   expect(view.statusCode, view.body).toBe(200);
-  const res = await t.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/${step}`, headers: actor.headers, payload: { revision: view.json().revision, ...body } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseNo}/${step}`,
+    headers: actor.headers,
+    payload: { revision: view.json().revision, ...body },
+  });
   expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
   return res.json();
 }

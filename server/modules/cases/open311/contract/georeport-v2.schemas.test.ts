@@ -14,10 +14,41 @@ import {
 } from './georeport-v2.schemas.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-const service = { service_code: '06001', service_name: '私搭乱建', description: '', metadata: true, type: 'realtime', keywords: '01-01', group: '市容环境类' };
-const channel = { variable: true, code: 'channel', datatype: 'singlevaluelist', required: false, datatype_description: '', order: 1, description: '上报渠道', values: [{ key: 'other', name: '其他' }] };
-const area = { variable: true, code: 'area_m2', datatype: 'number', required: true, datatype_description: '', order: 1, description: '面积' };
-const endpoint = { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'https://x.cn/open311/v2', changeset: '2026-03-01T08:00:00+08:00', type: 'production', formats: ['text/xml', 'application/json'] };
+const service = {
+  service_code: '06001',
+  service_name: '私搭乱建',
+  description: '',
+  metadata: true,
+  type: 'realtime',
+  keywords: '01-01',
+  group: '市容环境类',
+};
+const channel = {
+  variable: true,
+  code: 'channel',
+  datatype: 'singlevaluelist',
+  required: false,
+  datatype_description: '',
+  order: 1,
+  description: '上报渠道',
+  values: [{ key: 'other', name: '其他' }],
+};
+const area = {
+  variable: true,
+  code: 'area_m2',
+  datatype: 'number',
+  required: true,
+  datatype_description: '',
+  order: 1,
+  description: '面积',
+};
+const endpoint = {
+  specification: 'http://wiki.open311.org/GeoReport_v2',
+  url: 'https://x.cn/open311/v2',
+  changeset: '2026-03-01T08:00:00+08:00',
+  type: 'production',
+  formats: ['text/xml', 'application/json'],
+};
 const discovery = { changeset: '2026-03-01T08:00:00+08:00', contact: 'c', key_service: 'k', endpoints: [endpoint] };
 
 /** The schemas must catch the drift seen in the wild (cases-anchors §4.4), or the contract tests prove nothing. */
@@ -47,7 +78,12 @@ describe('GeoReport v2 JSON schemas', () => {
     ['order 0', { ...area, order: 0 }],
     ['an unknown datatype', { ...area, datatype: 'integer' }],
   ])('reject an attribute with %s', (_name, attribute) => {
-    expect(ajv.validate(serviceDefinitionSchema, { service_code: '06001', attributes: [JSON.parse(JSON.stringify(attribute))] })).toBe(false);
+    expect(
+      ajv.validate(serviceDefinitionSchema, {
+        service_code: '06001',
+        attributes: [JSON.parse(JSON.stringify(attribute))],
+      }),
+    ).toBe(false);
   });
 
   it.each([
@@ -66,7 +102,9 @@ describe('GeoReport v2 JSON schemas', () => {
   });
 
   it('maps JSON to the Spark-convention XML tree', () => {
-    expect(sparkXmlOf([{ a: true, values: [{ key: 'k' }] }], 'attributes')).toEqual({ attribute: [{ a: 'true', values: { value: [{ key: 'k' }] } }] });
+    expect(sparkXmlOf([{ a: true, values: [{ key: 'k' }] }], 'attributes')).toEqual({
+      attribute: [{ a: 'true', values: { value: [{ key: 'k' }] } }],
+    });
   });
 });
 
@@ -89,16 +127,40 @@ const request = {
   long: 113.772,
   media_url: null,
 };
-const update = { update_id: '2026-00000001-2', service_request_id: '2026-00000001', status: 'INVESTIGATING', updated_datetime: '2026-03-02T10:00:00+08:00', description: '已立案', media_url: '' };
+const update = {
+  update_id: '2026-00000001-2',
+  service_request_id: '2026-00000001',
+  status: 'INVESTIGATING',
+  updated_datetime: '2026-03-02T10:00:00+08:00',
+  description: '已立案',
+  media_url: '',
+};
 
 describe('GeoReport v2 request schemas', () => {
   it('accept the spec shapes', () => {
-    expect(ajv.validate(postRequestResponseSchema, [{ service_request_id: '2026-00000001', service_notice: 'x', account_id: null }]), ajv.errorsText()).toBe(true);
-    expect(ajv.validate(postRequestResponseSchema, [{ token: 't1', service_notice: null, account_id: null }])).toBe(true);
-    expect(ajv.validate(serviceRequestsSchema, [request, { ...request, status: 'closed', status_notes: '重复', expected_datetime: null }]), ajv.errorsText()).toBe(true);
+    expect(
+      ajv.validate(postRequestResponseSchema, [
+        { service_request_id: '2026-00000001', service_notice: 'x', account_id: null },
+      ]),
+      ajv.errorsText(),
+    ).toBe(true);
+    expect(ajv.validate(postRequestResponseSchema, [{ token: 't1', service_notice: null, account_id: null }])).toBe(
+      true,
+    );
+    expect(
+      ajv.validate(serviceRequestsSchema, [
+        request,
+        { ...request, status: 'closed', status_notes: '重复', expected_datetime: null },
+      ]),
+      ajv.errorsText(),
+    ).toBe(true);
     expect(ajv.validate(serviceRequestsSchema, [])).toBe(true);
-    expect(ajv.validate(oneServiceRequestSchema, [{ ...request, extended_attributes: { channel: 'other' } }])).toBe(true);
-    expect(ajv.validate(tokenResponseSchema, [{ service_request_id: '2026-00000001', token: '2026-00000001' }])).toBe(true);
+    expect(ajv.validate(oneServiceRequestSchema, [{ ...request, extended_attributes: { channel: 'other' } }])).toBe(
+      true,
+    );
+    expect(ajv.validate(tokenResponseSchema, [{ service_request_id: '2026-00000001', token: '2026-00000001' }])).toBe(
+      true,
+    );
     expect(ajv.validate(requestUpdatesSchema, [update, { ...update, external_status_code: 'registered' }])).toBe(true);
   });
 
@@ -115,7 +177,10 @@ describe('GeoReport v2 request schemas', () => {
     ['a status outside open/closed', { ...request, status: 'in_progress' }],
     ['lat as a string', { ...request, lat: '26.489' }],
     ['a datetime without zone', { ...request, requested_datetime: '2026-03-02T09:00:00' }],
-    ['a missing updated_datetime', Object.fromEntries(Object.entries(request).filter(([k]) => k !== 'updated_datetime'))],
+    [
+      'a missing updated_datetime',
+      Object.fromEntries(Object.entries(request).filter(([k]) => k !== 'updated_datetime')),
+    ],
     ['a description over 4000 characters', { ...request, description: 'x'.repeat(4001) }],
     ['an extra field', { ...request, reporter_phone: '138' }],
   ])('reject a service request with %s', (_name, body) => {
@@ -137,7 +202,11 @@ describe('GeoReport v2 request schemas', () => {
   });
 
   it('maps service_requests and service_request_updates to request and request_update in XML', () => {
-    expect(sparkXmlOf([{ service_request_id: '1', lat: 26.5, status_notes: null }], 'service_requests')).toEqual({ request: [{ service_request_id: '1', lat: '26.5', status_notes: '' }] });
-    expect(sparkXmlOf([{ update_id: '1-2' }], 'service_request_updates')).toEqual({ request_update: [{ update_id: '1-2' }] });
+    expect(sparkXmlOf([{ service_request_id: '1', lat: 26.5, status_notes: null }], 'service_requests')).toEqual({
+      request: [{ service_request_id: '1', lat: '26.5', status_notes: '' }],
+    });
+    expect(sparkXmlOf([{ update_id: '1-2' }], 'service_request_updates')).toEqual({
+      request_update: [{ update_id: '1-2' }],
+    });
   });
 });

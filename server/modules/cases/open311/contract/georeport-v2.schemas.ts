@@ -5,7 +5,10 @@
  */
 
 /** W3C ISO-8601 subset with a timezone (spec §General rules). */
-const datetime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' } as const;
+const datetime = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+} as const;
 const text = { type: 'string' } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
@@ -29,7 +32,13 @@ export const discoverySchema = {
           url: { type: 'string', pattern: '^https?://[^/]+(/.*)?$' },
           changeset: datetime,
           type: { enum: ['production', 'test'] },
-          formats: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['text/xml', 'application/json'] }, contains: { const: 'text/xml' } },
+          formats: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: ['text/xml', 'application/json'] },
+            contains: { const: 'text/xml' },
+          },
         },
       },
     },
@@ -70,13 +79,22 @@ const attributeSchema = {
     values: {
       type: 'array',
       minItems: 1,
-      items: { type: 'object', additionalProperties: false, required: ['key', 'name'], properties: { key: nonEmpty, name: nonEmpty } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'name'],
+        properties: { key: nonEmpty, name: nonEmpty },
+      },
     },
   },
   // values exactly for the list datatypes
   oneOf: [
     { type: 'object', properties: { datatype: { enum: ['singlevaluelist', 'multivaluelist'] } }, required: ['values'] },
-    { type: 'object', properties: { datatype: { enum: ['string', 'number', 'datetime', 'text'] } }, not: { required: ['values'] } },
+    {
+      type: 'object',
+      properties: { datatype: { enum: ['string', 'number', 'datetime', 'text'] } },
+      not: { required: ['values'] },
+    },
   ],
 } as const;
 
@@ -112,7 +130,12 @@ export const postRequestResponseSchema = {
   items: {
     type: 'object',
     additionalProperties: false,
-    properties: { service_request_id: nonEmpty, token: nonEmpty, service_notice: optionalText, account_id: optionalText },
+    properties: {
+      service_request_id: nonEmpty,
+      token: nonEmpty,
+      service_notice: optionalText,
+      account_id: optionalText,
+    },
     oneOf: [
       { type: 'object', required: ['service_request_id'], not: { type: 'object', required: ['token'] } },
       { type: 'object', required: ['token'], not: { type: 'object', required: ['service_request_id'] } },
@@ -124,7 +147,12 @@ export const postRequestResponseSchema = {
 export const tokenResponseSchema = {
   type: 'array',
   minItems: 1,
-  items: { type: 'object', additionalProperties: false, required: ['service_request_id', 'token'], properties: { service_request_id: nonEmpty, token: nonEmpty } },
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['service_request_id', 'token'],
+    properties: { service_request_id: nonEmpty, token: nonEmpty },
+  },
 } as const;
 
 /**
@@ -135,7 +163,21 @@ export const tokenResponseSchema = {
 const serviceRequestSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['service_request_id', 'status', 'service_name', 'service_code', 'description', 'requested_datetime', 'updated_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'],
+  required: [
+    'service_request_id',
+    'status',
+    'service_name',
+    'service_code',
+    'description',
+    'requested_datetime',
+    'updated_datetime',
+    'address',
+    'address_id',
+    'zipcode',
+    'lat',
+    'long',
+    'media_url',
+  ],
   properties: {
     service_request_id: nonEmpty,
     status: { enum: ['open', 'closed'] },
@@ -159,10 +201,28 @@ const serviceRequestSchema = {
 } as const;
 
 export const serviceRequestsSchema = { type: 'array', items: serviceRequestSchema } as const;
-export const oneServiceRequestSchema = { type: 'array', minItems: 1, maxItems: 1, items: serviceRequestSchema } as const;
+export const oneServiceRequestSchema = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 1,
+  items: serviceRequestSchema,
+} as const;
 
 /** mySociety's upper-case extended statuses (FixMyStreet wiki, open311-adapter `status_extended_upper`). */
-export const extendedStatuses = ['OPEN', 'CLOSED', 'FIXED', 'IN_PROGRESS', 'ACTION_SCHEDULED', 'INVESTIGATING', 'DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'INTERNAL_REFERRAL', 'REOPEN', 'FOR_TRIAGE'] as const;
+export const extendedStatuses = [
+  'OPEN',
+  'CLOSED',
+  'FIXED',
+  'IN_PROGRESS',
+  'ACTION_SCHEDULED',
+  'INVESTIGATING',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+  'REOPEN',
+  'FOR_TRIAGE',
+] as const;
 
 /** mySociety GET Service Request Updates: `service_request_updates/request_update[]`. */
 export const requestUpdatesSchema = {
@@ -187,7 +247,12 @@ export const requestUpdatesSchema = {
 export const postUpdateResponseSchema = {
   type: 'array',
   minItems: 1,
-  items: { type: 'object', additionalProperties: false, required: ['update_id'], properties: { update_id: nonEmpty, account_id: text } },
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['update_id'],
+    properties: { update_id: nonEmpty, account_id: text },
+  },
 } as const;
 
 /**
@@ -213,7 +278,8 @@ export function sparkXmlOf(json: unknown, name: string): XmlTree {
     if (!item) throw new Error(`no item element for <${name}>`);
     return { [item]: json.map((entry) => sparkXmlOf(entry, item)) };
   }
-  if (json !== null && typeof json === 'object') return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, sparkXmlOf(value, key)]));
+  if (json !== null && typeof json === 'object')
+    return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, sparkXmlOf(value, key)]));
   return json === null ? '' : String(json);
 }
 

@@ -10,32 +10,39 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'mfa.codeHint': 'Open the authenticator app on your phone and enter the 6 digits it shows now.',
   'mfa.codeInvalid': 'Enter the 6-digit code',
   'mfa.verifyTitle': 'Enter your one-time code',
-  'mfa.verifyIntro': 'Your account uses two-factor authentication. Enter the code from your authenticator to finish signing in.',
+  'mfa.verifyIntro':
+    'Your account uses two-factor authentication. Enter the code from your authenticator to finish signing in.',
   'mfa.verify': 'Verify and sign in',
   'mfa.enrolTitle': 'Set up an authenticator',
-  'mfa.enrolWhy': 'Your role requires two-factor authentication. Set up an authenticator on your phone first; then you can continue.',
+  'mfa.enrolWhy':
+    'Your role requires two-factor authentication. Set up an authenticator on your phone first; then you can continue.',
   'mfa.enrolIntro':
     'Install an authenticator app on your phone (such as Tencent Authenticator, Microsoft Authenticator or Google Authenticator), then press the button below to get your key.',
   'mfa.enrolStart': 'Get my key',
-  'mfa.enrolScan': 'Scan the QR code below with the authenticator, or type the key in by hand. Then enter the 6 digits the app shows.',
+  'mfa.enrolScan':
+    'Scan the QR code below with the authenticator, or type the key in by hand. Then enter the 6 digits the app shows.',
   'mfa.qrLabel': 'Authenticator QR code',
   'mfa.manualKey': 'Key for manual entry',
   'mfa.uri': 'Setup link (for authenticators that accept one)',
   'mfa.enable': 'Finish setup',
   'mfa.enabled': 'On',
-  'mfa.enabledHint': 'Signing in asks for the code from your authenticator. If you lose your phone, contact the security administrator.',
+  'mfa.enabledHint':
+    'Signing in asks for the code from your authenticator. If you lose your phone, contact the security administrator.',
   'mfa.enabledNow': 'Two-factor authentication is on',
   'mfa.disabled': 'Off',
-  'mfa.disabledHint': 'When it is on, signing in also asks for a code from the authenticator on your phone, which keeps your account safer.',
+  'mfa.disabledHint':
+    'When it is on, signing in also asks for a code from the authenticator on your phone, which keeps your account safer.',
 
   'password.changeTitle': 'Change password',
-  'password.whyTemporary': 'You signed in with a temporary password from an administrator. Please set your own password first.',
+  'password.whyTemporary':
+    'You signed in with a temporary password from an administrator. Please set your own password first.',
   'password.whyExpired': 'Your password has expired. Please set a new one to continue.',
   'password.current': 'Current password',
   'password.currentRequired': 'Enter your current password',
   'password.new': 'New password',
   'password.newRequired': 'Enter a new password',
-  'password.policyHint': 'The security administrator sets the rules; easily guessed passwords (repeated chunks, pinyin names, birthdays, phone numbers, 520/1314) are refused, and you are told why.',
+  'password.policyHint':
+    'The security administrator sets the rules; easily guessed passwords (repeated chunks, pinyin names, birthdays, phone numbers, 520/1314) are refused, and you are told why.',
   'password.confirm': 'New password again',
   'password.confirmRequired': 'Enter the new password again',
   'password.mismatch': 'The two new passwords do not match',

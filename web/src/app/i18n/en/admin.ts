@@ -43,7 +43,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'pii.reveal': 'Show',
   'pii.revealLabel': 'Show the full number',
   'pii.revealTitle': 'Show personal data',
-  'pii.revealNotice': 'Showing personal data in full is recorded in the audit trail with your reason; the number is hidden again after 30 seconds.',
+  'pii.revealNotice':
+    'Showing personal data in full is recorded in the audit trail with your reason; the number is hidden again after 30 seconds.',
   'pii.reason': 'Reason',
   'pii.reasonPlaceholder': 'For example: phoning the user about their password',
   'pii.reasonRequired': 'Please give a reason',
@@ -67,7 +68,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'users.mfa': '2FA',
   'users.account': 'User',
   'users.loginId': 'Username',
-  'users.loginIdHint': 'Used to sign in: 3–40 letters, digits, dots, underscores or hyphens; it cannot be changed later.',
+  'users.loginIdHint':
+    'Used to sign in: 3–40 letters, digits, dots, underscores or hyphens; it cannot be changed later.',
   'users.loginIdRequired': 'Enter a username',
   'users.loginIdInvalid': 'Use 3–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
   'users.displayName': 'Name',
@@ -80,12 +82,14 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'users.phoneInvalid': 'Enter an 11-digit mobile number',
   'users.phoneKeep': 'Leave empty to keep {phone}',
   'users.expiresAt': 'Account valid until',
-  'users.expiresHint': 'For temporary staff, set an end date and the account stops working after it; leave empty for no end.',
+  'users.expiresHint':
+    'For temporary staff, set an end date and the account stops working after it; leave empty for no end.',
   'users.roles': 'Roles',
   'users.lastLogin': 'Last sign-in',
   'users.create': 'New user',
   'users.createSubmit': 'Create',
-  'users.createNotice': 'A temporary password is generated, which the user must change at first sign-in. The security administrator assigns roles.',
+  'users.createNotice':
+    'A temporary password is generated, which the user must change at first sign-in. The security administrator assigns roles.',
   'users.editTitle': 'Edit user: {name}',
   'users.disable': 'Disable',
   'users.enable': 'Enable',
@@ -98,14 +102,17 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'users.resetConfirmHint': 'The old password stops working at once and a temporary one is generated.',
   'users.temporaryPasswordTitle': 'Temporary password for {name}',
   'users.temporaryPasswordFor': 'Temporary password of {login}',
-  'users.temporaryPasswordHint': 'Give it to the person directly or through a trusted channel. They must change it at first sign-in.',
+  'users.temporaryPasswordHint':
+    'Give it to the person directly or through a trusted channel. They must change it at first sign-in.',
   'users.unlock': 'Unlock',
   'users.unlockConfirm': 'Unlock "{name}"?',
   'users.unlocked': '"{name}" is unlocked',
 
-  'system.intro': 'Staff accounts: create, edit, disable and reset passwords (separation of duties: system administrator).',
+  'system.intro':
+    'Staff accounts: create, edit, disable and reset passwords (separation of duties: system administrator).',
 
-  'security.intro': 'Roles, unlocking, API keys and the security policy (separation of duties: security administrator).',
+  'security.intro':
+    'Roles, unlocking, API keys and the security policy (separation of duties: security administrator).',
   'security.tabUsers': 'User access',
   'security.tabRoles': 'Roles & permissions',
   'security.tabApiKeys': 'API keys',
@@ -129,14 +136,17 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
 
   'apiKeys.create': 'New API key',
   'apiKeys.createSubmit': 'Create',
-  'apiKeys.createNotice': 'For partner systems calling the API. Grant only the permissions needed and set an end date where possible.',
+  'apiKeys.createNotice':
+    'For partner systems calling the API. Grant only the permissions needed and set an end date where possible.',
   'apiKeys.name': 'Name',
   'apiKeys.namePlaceholder': 'For example: county digital city-management platform',
   'apiKeys.nameRequired': 'Enter a name (at most 60 characters)',
   'apiKeys.permissions': 'Permissions',
-  'apiKeys.permissionsHint': "A key holds integration permissions only; revealing personal data, exports and administration need a signed-in person.",
+  'apiKeys.permissionsHint':
+    'A key holds integration permissions only; revealing personal data, exports and administration need a signed-in person.',
   'apiKeys.ineffective': 'not in force',
-  'apiKeys.ineffectiveHint': '{code} is not an integration permission a key may hold; the key does not get it. Revoke the key and create a new one to change it.',
+  'apiKeys.ineffectiveHint':
+    '{code} is not an integration permission a key may hold; the key does not get it. Revoke the key and create a new one to change it.',
   'apiKeys.permissionsRequired': 'Choose at least one permission',
   'apiKeys.expiresAt': 'Valid until',
   'apiKeys.expiresHint': 'Leave empty for no end (not recommended).',
@@ -152,7 +162,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'apiKeys.revokedNow': '"{name}" is revoked',
   'apiKeys.issuedTitle': 'API key: {name}',
   'apiKeys.key': 'Key',
-  'apiKeys.issuedHint': "Hand it to the partner system's administrator through a secure channel, to be kept in that server's configuration.",
+  'apiKeys.issuedHint':
+    "Hand it to the partner system's administrator through a secure channel, to be kept in that server's configuration.",
 
   'policy.notice': 'Changes take effect at once and are recorded in the audit trail.',
   'policy.passwordSection': 'Password rules',
@@ -162,13 +173,15 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'policy.maxLength': 'Maximum length',
   'policy.maxLengthHint': 'The most characters allowed, so long passphrases work.',
   'policy.minClasses': 'Character classes',
-  'policy.minClassesHint': 'How many of upper-case, lower-case, digits and symbols a password must use (at least 3 under 等保). Easily guessed passwords (repeats, pinyin names, birthdays, phone numbers) are refused as well.',
+  'policy.minClassesHint':
+    'How many of upper-case, lower-case, digits and symbols a password must use (at least 3 under 等保). Easily guessed passwords (repeats, pinyin names, birthdays, phone numbers) are refused as well.',
   'policy.maxAgeDays': 'Password lifetime (days)',
   'policy.maxAgeDaysHint': 'After this the password must be changed (at most 90 days under 等保).',
   'policy.historyCount': 'Passwords remembered',
   'policy.historyCountHint': 'A new password may not repeat any of this many recent ones (at least 5 under 等保).',
   'policy.lockoutThreshold': 'Failures before lockout',
-  'policy.lockoutThresholdHint': 'Wrong passwords, one-time codes or current passwords in a row before the account is locked for a while (at most 10).',
+  'policy.lockoutThresholdHint':
+    'Wrong passwords, one-time codes or current passwords in a row before the account is locked for a while (at most 10).',
   'policy.lockoutMinutes': 'Lockout (minutes)',
   'policy.lockoutMinutesHint': 'The lock lifts itself after this; the security administrator can also unlock by hand.',
   'policy.absoluteHours': 'Longest session (hours)',

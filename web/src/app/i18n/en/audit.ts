@@ -2,7 +2,8 @@ import type { auditZh } from '../zh/audit.ts';
 
 /** The audit administrator's page and the names of audit event types. */
 export const auditEn: Record<keyof typeof auditZh, string> = {
-  'audit.intro': 'Search the tamper-evident audit trail, verify its hash chain and export it (separation of duties: audit administrator).',
+  'audit.intro':
+    'Search the tamper-evident audit trail, verify its hash chain and export it (separation of duties: audit administrator).',
   'audit.searchTitle': 'Search',
   'audit.resultsTitle': 'Audit events',
   'audit.timeRange': 'Time range',
@@ -39,7 +40,8 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.chainOk': 'The audit trail is intact',
   'audit.chainOkDetail': '{checked} events checked (up to sequence {lastSeq}).',
   'audit.chainBroken': 'The audit trail failed verification',
-  'audit.chainBrokenDetail': 'Problem from sequence {seq}: {problem}. Report it to the security administrator at once and preserve the evidence.',
+  'audit.chainBrokenDetail':
+    'Problem from sequence {seq}: {problem}. Report it to the security administrator at once and preserve the evidence.',
   'audit.problem.hash_mismatch': 'an event does not match its hash (it was changed)',
   'audit.problem.broken_link': 'the hash chain is broken (an event was removed or replaced)',
   'audit.problem.gap': 'sequence numbers are missing (events were removed)',

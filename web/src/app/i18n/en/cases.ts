@@ -2,7 +2,8 @@ import type { casesZh } from '../zh/cases.ts';
 
 /** Urban-appearance cases, the staff side: work queues, the case page and its actions, the map. */
 export const casesEn: Record<keyof typeof casesZh, string> = {
-  'cases.intro': 'Intake, registration, dispatch, handling, verification and escalation of urban-appearance cases: work queues by post, case pages and the case map.',
+  'cases.intro':
+    'Intake, registration, dispatch, handling, verification and escalation of urban-appearance cases: work queues by post, case pages and the case map.',
   'cases.refresh': 'Refresh',
   'cases.export': 'Export Excel',
   'cases.openMap': 'Map',
@@ -223,6 +224,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.map.legendItem': '{status} ({count})',
   'cases.map.legendOverdue': 'Red ring: overdue',
   'cases.map.noOutline': 'Township boundary data not configured',
-  'cases.map.noOutlineHint': 'The dashed box is the county’s extent, with a 0.1° grid; each township’s name sits at the centre of its cases and is not a boundary.',
+  'cases.map.noOutlineHint':
+    'The dashed box is the county’s extent, with a 0.1° grid; each township’s name sits at the centre of its cases and is not a boundary.',
   'cases.map.noTiles': 'No base map service configured (VITE_MAP_TILE_URL): showing the plain map.',
 };

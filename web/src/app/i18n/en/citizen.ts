@@ -6,10 +6,12 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.nav.label': 'For residents',
   'citizen.nav.report': 'Report',
   'citizen.nav.track': 'Track',
-  'citizen.footer': 'The digital city-management centre of the county handles your report; follow it with the case number and tracking code.',
+  'citizen.footer':
+    'The digital city-management centre of the county handles your report; follow it with the case number and tracking code.',
 
   'citizen.report.title': 'Report a street problem',
-  'citizen.report.intro': 'Street stalls in the way, rubbish piled up, posters everywhere? Take a photo and tell us. No account needed.',
+  'citizen.report.intro':
+    'Street stalls in the way, rubbish piled up, posters everywhere? Take a photo and tell us. No account needed.',
   'citizen.report.stepOf': 'Step {current} of {total}',
   'citizen.report.step.category': 'What',
   'citizen.report.step.photos': 'Photos',
@@ -34,7 +36,8 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.photos.alt': 'Photo {n} of the scene',
   'citizen.photos.tooMany': 'At most {max} photos: {extra} were not added.',
   'citizen.photos.unreadable': '{count} photo(s) could not be read. Please choose another.',
-  'citizen.photos.hint': 'Each photo is shrunk on your phone and uploaded as soon as you pick it; on a weak signal you can retry one alone, without sending the others again.',
+  'citizen.photos.hint':
+    'Each photo is shrunk on your phone and uploaded as soon as you pick it; on a weak signal you can retry one alone, without sending the others again.',
 
   'citizen.location.question': 'Where is it?',
   'citizen.location.useMine': 'Use my current location',
@@ -46,7 +49,8 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.location.source.photo': 'from the photo',
   'citizen.location.source.manual': 'entered by hand',
   'citizen.location.denied': 'Location access was refused. Allow it in the browser settings, or enter the coordinates.',
-  'citizen.location.unavailable': 'Your location is not available right now. Try again in the open, or enter the coordinates.',
+  'citizen.location.unavailable':
+    'Your location is not available right now. Try again in the open, or enter the coordinates.',
   'citizen.location.unsupported': 'This browser cannot locate you. Please enter the coordinates.',
   'citizen.location.manual': 'Enter coordinates',
   'citizen.location.lng': 'Longitude',
@@ -63,7 +67,8 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.details.descriptionPlaceholder': 'A few words, e.g. three mobile stalls blocking the pavement',
   'citizen.details.area': 'Approximate area (m²)',
   'citizen.details.phone': 'Mobile number',
-  'citizen.details.phoneHint': 'Leave a number if you would like a follow-up call; optional. It is stored encrypted and never shown.',
+  'citizen.details.phoneHint':
+    'Leave a number if you would like a follow-up call; optional. It is stored encrypted and never shown.',
   'citizen.details.submit': 'Send',
   'citizen.details.summary': '{category} · {count} photo(s) · {place}',
 
@@ -71,7 +76,8 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.error.photosRequired': 'Take at least one photo',
   'citizen.error.photosFailed': 'A photo did not upload; press “Retry” or delete it',
   'citizen.error.positionRequired': 'Locate yourself or enter the coordinates',
-  'citizen.error.outsideCounty': 'This point is outside the county (longitude {minLng}–{maxLng}, latitude {minLat}–{maxLat}). Locate again or enter another point',
+  'citizen.error.outsideCounty':
+    'This point is outside the county (longitude {minLng}–{maxLng}, latitude {minLat}–{maxLat}). Locate again or enter another point',
   'citizen.error.townshipRequired': 'Please choose the township',
   'citizen.error.addressRequired': 'Describe the exact place',
   'citizen.error.descriptionRequired': 'Describe the problem',
@@ -85,14 +91,16 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.nearby.cancel': 'It is the same place: do not report',
 
   'citizen.send.sending': 'Sending, with {count} photo(s)…',
-  'citizen.send.waitingPhotos': 'Waiting for the photos to finish uploading ({done} of {total}); the report is sent then…',
+  'citizen.send.waitingPhotos':
+    'Waiting for the photos to finish uploading ({done} of {total}); the report is sent then…',
   'citizen.send.slow': 'On a weak signal this can take a minute or two. Please keep this page open.',
   'citizen.send.failed': 'The report was not sent',
   'citizen.send.retry': 'Retry',
   'citizen.send.retryHint': 'Retrying never files it twice: if it did arrive a moment ago, it is still recorded once.',
 
   'citizen.result.title': 'Sent. Thank you!',
-  'citizen.result.intro': 'Note the case number and tracking code: with them you can follow the case. They are also kept under "My reports" on this phone.',
+  'citizen.result.intro':
+    'Note the case number and tracking code: with them you can follow the case. They are also kept under "My reports" on this phone.',
   'citizen.result.caseNo': 'Case number',
   'citizen.result.token': 'Tracking code',
   'citizen.result.copy': 'Copy number and code',
@@ -120,7 +128,8 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.case.closedAt': 'Closed',
   'citizen.case.status': 'Status',
   'citizen.case.progress': 'Progress',
-  'citizen.case.merged': 'Your report is the same place as case {caseNo}; they are handled together, and its progress is shown below.',
+  'citizen.case.merged':
+    'Your report is the same place as case {caseNo}; they are handled together, and its progress is shown below.',
   'citizen.case.resultPhotos': 'Photos of the result',
   'citizen.case.photoAlt': 'Result photo {n}',
   'citizen.case.photoFailed': 'The photo could not be loaded',

@@ -33,7 +33,8 @@ export const accountZh = {
   'password.currentRequired': '请输入当前密码',
   'password.new': '新密码',
   'password.newRequired': '请输入新密码',
-  'password.policyHint': '密码规则由安全管理员设定；容易被猜到的密码（重复片段、拼音姓名、生日、手机号、520/1314 等）会被拒绝，并提示具体原因。',
+  'password.policyHint':
+    '密码规则由安全管理员设定；容易被猜到的密码（重复片段、拼音姓名、生日、手机号、520/1314 等）会被拒绝，并提示具体原因。',
   'password.confirm': '再次输入新密码',
   'password.confirmRequired': '请再次输入新密码',
   'password.mismatch': '两次输入的新密码不一致',

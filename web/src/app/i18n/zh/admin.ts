@@ -134,7 +134,8 @@ export const adminZh = {
   'apiKeys.permissions': '权限',
   'apiKeys.permissionsHint': 'API 密钥只能持有对接权限；查看个人信息明文、导出和各类管理权限须由登录的人员使用。',
   'apiKeys.ineffective': '未生效',
-  'apiKeys.ineffectiveHint': '{code} 不是 API 密钥可持有的对接权限，使用该密钥时不具备此权限。如需调整，请吊销后重新创建。',
+  'apiKeys.ineffectiveHint':
+    '{code} 不是 API 密钥可持有的对接权限，使用该密钥时不具备此权限。如需调整，请吊销后重新创建。',
   'apiKeys.permissionsRequired': '请至少选择一项权限',
   'apiKeys.expiresAt': '有效期至',
   'apiKeys.expiresHint': '留空为长期有效（不推荐）。',
@@ -160,7 +161,8 @@ export const adminZh = {
   'policy.maxLength': '最长长度',
   'policy.maxLengthHint': '允许的最多字符数，便于使用长口令。',
   'policy.minClasses': '字符种类',
-  'policy.minClassesHint': '大写字母、小写字母、数字、符号中至少包含几类（等保要求不少于 3 类）。此外，容易被猜到的密码（重复、拼音姓名、生日、手机号等）一律拒绝。',
+  'policy.minClassesHint':
+    '大写字母、小写字母、数字、符号中至少包含几类（等保要求不少于 3 类）。此外，容易被猜到的密码（重复、拼音姓名、生日、手机号等）一律拒绝。',
   'policy.maxAgeDays': '密码有效期（天）',
   'policy.maxAgeDaysHint': '到期后须修改密码（等保要求不超过 90 天）。',
   'policy.historyCount': '不可重复次数',

@@ -221,6 +221,7 @@ export const casesZh = {
   'cases.map.legendItem': '{status}（{count}）',
   'cases.map.legendOverdue': '红圈：已超期',
   'cases.map.noOutline': '乡镇边界数据未配置',
-  'cases.map.noOutlineHint': '虚线框为县域经纬度范围，网格间隔 0.1°；乡镇名称标注在该乡镇案件的中心位置，不代表行政边界。',
+  'cases.map.noOutlineHint':
+    '虚线框为县域经纬度范围，网格间隔 0.1°；乡镇名称标注在该乡镇案件的中心位置，不代表行政边界。',
   'cases.map.noTiles': '未配置地图底图服务（VITE_MAP_TILE_URL），以简图显示。',
 } as const;

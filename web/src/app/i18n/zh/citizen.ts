@@ -69,7 +69,8 @@ export const citizenZh = {
   'citizen.error.photosRequired': '请至少拍一张照片',
   'citizen.error.photosFailed': '有照片没有上传成功，请点“重试”或删除这张照片',
   'citizen.error.positionRequired': '请定位，或手动填写经纬度',
-  'citizen.error.outsideCounty': '这个位置不在本县范围内（经度 {minLng}–{maxLng}，纬度 {minLat}–{maxLat}），请重新定位或选择',
+  'citizen.error.outsideCounty':
+    '这个位置不在本县范围内（经度 {minLng}–{maxLng}，纬度 {minLat}–{maxLat}），请重新定位或选择',
   'citizen.error.townshipRequired': '请选择所在乡镇',
   'citizen.error.addressRequired': '请填写详细地点',
   'citizen.error.descriptionRequired': '请填写问题描述',

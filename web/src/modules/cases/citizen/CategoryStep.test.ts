@@ -11,8 +11,12 @@ describe('choosing the kind of problem', () => {
   });
 
   it('searches names, groups and hints, and drops empty groups', () => {
-    expect(groupCategories(sampleForm.categories, ' 垃圾 ').flatMap((g) => g.categories.map((c) => c.code))).toEqual(['06010']);
-    expect(groupCategories(sampleForm.categories, '面积').flatMap((g) => g.categories.map((c) => c.code))).toEqual(['06001']);
+    expect(groupCategories(sampleForm.categories, ' 垃圾 ').flatMap((g) => g.categories.map((c) => c.code))).toEqual([
+      '06010',
+    ]);
+    expect(groupCategories(sampleForm.categories, '面积').flatMap((g) => g.categories.map((c) => c.code))).toEqual([
+      '06001',
+    ]);
     expect(groupCategories(sampleForm.categories, '街面').map((g) => g.name)).toEqual(['街面秩序类']);
     expect(groupCategories(sampleForm.categories, '不存在的问题')).toEqual([]);
   });

@@ -22,7 +22,17 @@ export function groupCategories(categories: readonly FormCategory[], query: stri
 }
 
 /** Step 1: what the citizen saw, in plain words, as big buttons; choosing one moves on. */
-export function CategoryStep({ categories, chosen, error, onChoose }: { categories: readonly FormCategory[]; chosen?: FormCategory; error?: string; onChoose: (category: FormCategory) => void }) {
+export function CategoryStep({
+  categories,
+  chosen,
+  error,
+  onChoose,
+}: {
+  categories: readonly FormCategory[];
+  chosen?: FormCategory;
+  error?: string;
+  onChoose: (category: FormCategory) => void;
+}) {
   const t = useT();
   const [query, setQuery] = useState('');
   const groups = useMemo(() => groupCategories(categories, query), [categories, query]);
@@ -46,7 +56,11 @@ export function CategoryStep({ categories, chosen, error, onChoose }: { categori
           {error}
         </div>
       )}
-      {groups.length === 0 && <Typography.Paragraph className="wm-field-error">{t('citizen.category.none', { q: query.trim() })}</Typography.Paragraph>}
+      {groups.length === 0 && (
+        <Typography.Paragraph className="wm-field-error">
+          {t('citizen.category.none', { q: query.trim() })}
+        </Typography.Paragraph>
+      )}
       {groups.map((group, index) => (
         <section key={group.name} className="wm-category-group" aria-labelledby={`category-group-${index}`}>
           <h3 className="wm-category-group-title" id={`category-group-${index}`}>

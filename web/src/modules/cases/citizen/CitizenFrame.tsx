@@ -23,7 +23,9 @@ export function CitizenFrame({ title, intro, children }: { title: string; intro?
             <span className="wm-tile wm-emblem" aria-hidden="true">
               {t('app.emblem')}
             </span>
-            <span className="wm-brand-name">{screens.sm === false || !county ? t('citizen.title') : `${county} · ${t('citizen.title')}`}</span>
+            <span className="wm-brand-name">
+              {screens.sm === false || !county ? t('citizen.title') : `${county} · ${t('citizen.title')}`}
+            </span>
           </span>
           <LanguageSwitch size="large" />
         </header>

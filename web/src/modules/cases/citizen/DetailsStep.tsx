@@ -23,7 +23,13 @@ export function DetailsStep({ category, draft, errors, onChange }: Props) {
         {t('citizen.report.step.details')}
       </Typography.Title>
       <Form layout="vertical" requiredMark={false} size="large" component="div">
-        <Form.Item label={t('citizen.details.description')} htmlFor="report-description" required validateStatus={status(errors.description)} help={errors.description}>
+        <Form.Item
+          label={t('citizen.details.description')}
+          htmlFor="report-description"
+          required
+          validateStatus={status(errors.description)}
+          help={errors.description}
+        >
           <Input.TextArea
             id="report-description"
             value={draft.description}
@@ -55,8 +61,22 @@ export function DetailsStep({ category, draft, errors, onChange }: Props) {
             />
           </Form.Item>
         )}
-        <Form.Item label={t('citizen.details.phone')} htmlFor="report-phone" validateStatus={status(errors.phone)} help={errors.phone ?? t('citizen.details.phoneHint')}>
-          <Input id="report-phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} value={draft.phone} onChange={(event) => onChange({ phone: event.target.value })} data-testid="phone-input" />
+        <Form.Item
+          label={t('citizen.details.phone')}
+          htmlFor="report-phone"
+          validateStatus={status(errors.phone)}
+          help={errors.phone ?? t('citizen.details.phoneHint')}
+        >
+          <Input
+            id="report-phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={20}
+            value={draft.phone}
+            onChange={(event) => onChange({ phone: event.target.value })}
+            data-testid="phone-input"
+          />
         </Form.Item>
       </Form>
     </section>

@@ -46,7 +46,9 @@ export function LocationStep({ townships, bounds, draft, photos, errors, onChang
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
         setLocating(false);
-        onChange({ position: { lng: coords.longitude, lat: coords.latitude, accuracyM: coords.accuracy, source: 'device' } });
+        onChange({
+          position: { lng: coords.longitude, lat: coords.latitude, accuracyM: coords.accuracy, source: 'device' },
+        });
       },
       (error) => {
         setLocating(false);
@@ -67,11 +69,25 @@ export function LocationStep({ townships, bounds, draft, photos, errors, onChang
         {t('citizen.location.question')}
       </Typography.Title>
       <div className="wm-location-buttons">
-        <Button type="primary" size="large" block icon={<AimOutlined />} loading={locating} onClick={locate} data-testid="use-my-location">
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<AimOutlined />}
+          loading={locating}
+          onClick={locate}
+          data-testid="use-my-location"
+        >
           {locating ? t('citizen.location.locating') : t('citizen.location.useMine')}
         </Button>
         {photoPoint && (
-          <Button size="large" block icon={<PictureOutlined />} onClick={() => onChange({ position: { ...photoPoint, source: 'photo' } })} data-testid="use-photo-location">
+          <Button
+            size="large"
+            block
+            icon={<PictureOutlined />}
+            onClick={() => onChange({ position: { ...photoPoint, source: 'photo' } })}
+            data-testid="use-photo-location"
+          >
             {t('citizen.location.fromPhoto')}
           </Button>
         )}
@@ -89,23 +105,53 @@ export function LocationStep({ townships, bounds, draft, photos, errors, onChang
       )}
       <Form layout="vertical" requiredMark={false} size="large" component="div" className="wm-location-form">
         {manual === undefined ? (
-          <Button type="link" onClick={() => setManual({ lng: draft.position?.lng ?? null, lat: draft.position?.lat ?? null })} data-testid="manual-position">
+          <Button
+            type="link"
+            onClick={() => setManual({ lng: draft.position?.lng ?? null, lat: draft.position?.lat ?? null })}
+            data-testid="manual-position"
+          >
             {t('citizen.location.manual')}
           </Button>
         ) : (
           <div className="wm-location-manual">
             <Form.Item label={t('citizen.location.lng')} htmlFor="report-lng">
-              <InputNumber id="report-lng" inputMode="decimal" min={-180} max={180} step={0.0001} precision={6} value={manual.lng} placeholder={`${bounds.minLng}–${bounds.maxLng}`} onChange={(lng) => setManual({ ...manual, lng })} />
+              <InputNumber
+                id="report-lng"
+                inputMode="decimal"
+                min={-180}
+                max={180}
+                step={0.0001}
+                precision={6}
+                value={manual.lng}
+                placeholder={`${bounds.minLng}–${bounds.maxLng}`}
+                onChange={(lng) => setManual({ ...manual, lng })}
+              />
             </Form.Item>
             <Form.Item label={t('citizen.location.lat')} htmlFor="report-lat">
-              <InputNumber id="report-lat" inputMode="decimal" min={-90} max={90} step={0.0001} precision={6} value={manual.lat} placeholder={`${bounds.minLat}–${bounds.maxLat}`} onChange={(lat) => setManual({ ...manual, lat })} />
+              <InputNumber
+                id="report-lat"
+                inputMode="decimal"
+                min={-90}
+                max={90}
+                step={0.0001}
+                precision={6}
+                value={manual.lat}
+                placeholder={`${bounds.minLat}–${bounds.maxLat}`}
+                onChange={(lat) => setManual({ ...manual, lat })}
+              />
             </Form.Item>
             <Button onClick={applyManual} className="wm-location-manual-apply" data-testid="manual-apply">
               {t('citizen.location.manualApply')}
             </Button>
           </div>
         )}
-        <Form.Item label={t('citizen.location.township')} htmlFor="report-township" required validateStatus={errors.regionCode ? 'error' : undefined} help={errors.regionCode}>
+        <Form.Item
+          label={t('citizen.location.township')}
+          htmlFor="report-township"
+          required
+          validateStatus={errors.regionCode ? 'error' : undefined}
+          help={errors.regionCode}
+        >
           <Select
             id="report-township"
             value={draft.townshipCode}
@@ -129,8 +175,21 @@ export function LocationStep({ townships, bounds, draft, photos, errors, onChang
             data-testid="village-select"
           />
         </Form.Item>
-        <Form.Item label={t('citizen.location.address')} htmlFor="report-address" required validateStatus={errors.address ? 'error' : undefined} help={errors.address}>
-          <Input id="report-address" value={draft.address} maxLength={200} placeholder={t('citizen.location.addressPlaceholder')} onChange={(event) => onChange({ address: event.target.value })} data-testid="address-input" />
+        <Form.Item
+          label={t('citizen.location.address')}
+          htmlFor="report-address"
+          required
+          validateStatus={errors.address ? 'error' : undefined}
+          help={errors.address}
+        >
+          <Input
+            id="report-address"
+            value={draft.address}
+            maxLength={200}
+            placeholder={t('citizen.location.addressPlaceholder')}
+            onChange={(event) => onChange({ address: event.target.value })}
+            data-testid="address-input"
+          />
         </Form.Item>
       </Form>
     </section>

@@ -6,7 +6,17 @@ import type { NearbyCase } from './citizenApi.ts';
  * 附近已有相同问题在处理: open cases of the same kind close by, shown before sending, so one stall is not
  * reported ten times. The citizen decides; a different spot is still reported.
  */
-export function NearbyNotice({ radiusM, items, onReportAnyway, onCancel }: { radiusM: number; items: readonly NearbyCase[]; onReportAnyway: () => void; onCancel: () => void }) {
+export function NearbyNotice({
+  radiusM,
+  items,
+  onReportAnyway,
+  onCancel,
+}: {
+  radiusM: number;
+  items: readonly NearbyCase[];
+  onReportAnyway: () => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   return (
     <Alert
@@ -21,7 +31,11 @@ export function NearbyNotice({ radiusM, items, onReportAnyway, onCancel }: { rad
           <ul>
             {items.map((item) => (
               <li key={item.caseNo}>
-                {t('citizen.nearby.item', { caseNo: item.caseNo, distance: Math.round(item.distanceM), status: t(`citizen.status.${item.status}`) })}
+                {t('citizen.nearby.item', {
+                  caseNo: item.caseNo,
+                  distance: Math.round(item.distanceM),
+                  status: t(`citizen.status.${item.status}`),
+                })}
                 <br />
                 {item.address}
               </li>

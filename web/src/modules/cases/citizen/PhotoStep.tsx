@@ -38,7 +38,8 @@ export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove
     const room = maxPhotos - photos.length;
     const taken = files.slice(0, Math.max(0, room));
     const next: string[] = [];
-    if (files.length > taken.length) next.push(t('citizen.photos.tooMany', { max: maxPhotos, extra: files.length - taken.length }));
+    if (files.length > taken.length)
+      next.push(t('citizen.photos.tooMany', { max: maxPhotos, extra: files.length - taken.length }));
     const added: DraftPhoto[] = [];
     let unreadable = 0;
     for (const [index, file] of taken.entries()) {
@@ -66,7 +67,15 @@ export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove
         <label className="wm-citizen-photo-picker">
           <CameraOutlined aria-hidden="true" />
           <span>{t('citizen.photos.take')}</span>
-          <input type="file" accept="image/*" capture="environment" multiple onChange={choose} disabled={preparing !== undefined} data-testid="photo-input" />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            onChange={choose}
+            disabled={preparing !== undefined}
+            data-testid="photo-input"
+          />
         </label>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
@@ -90,18 +99,25 @@ export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove
         {photos.map((photo, index) => {
           const upload = uploads.find((u) => u.id === photo.id)?.state;
           return (
-          <li key={photo.id} className="wm-citizen-photo-item">
-            <div className="wm-citizen-photo-frame">
-              <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
-              <Button className="wm-citizen-photo-remove" shape="circle" danger icon={<DeleteOutlined />} aria-label={t('citizen.photos.remove', { n: index + 1 })} onClick={() => onRemove(photo.id)} />
-            </div>
-            <UploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
-            {photoErrors[index] && upload?.status !== 'failed' && (
-              <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
-                {photoErrors[index]}
+            <li key={photo.id} className="wm-citizen-photo-item">
+              <div className="wm-citizen-photo-frame">
+                <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
+                <Button
+                  className="wm-citizen-photo-remove"
+                  shape="circle"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('citizen.photos.remove', { n: index + 1 })}
+                  onClick={() => onRemove(photo.id)}
+                />
               </div>
-            )}
-          </li>
+              <UploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
+              {photoErrors[index] && upload?.status !== 'failed' && (
+                <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
+                  {photoErrors[index]}
+                </div>
+              )}
+            </li>
           );
         })}
       </ul>

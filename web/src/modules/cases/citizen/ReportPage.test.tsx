@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorResponse, jsonResponse, mockApi, type RecordedRequest, type RouteReply, sampleMeta } from '../../../test/fetchMock.ts';
+import {
+  errorResponse,
+  jsonResponse,
+  mockApi,
+  type RecordedRequest,
+  type RouteReply,
+  sampleMeta,
+} from '../../../test/fetchMock.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
 import { myReportsStorageKey } from './myReports.ts';
 import { sampleForm, sampleToken } from './test/samples.ts';
@@ -9,7 +16,13 @@ import { sampleForm, sampleToken } from './test/samples.ts';
 // happy-dom has no canvas: the shrinking itself is covered by photoPrep.test.ts and the browser test.
 vi.mock('./photoPrep.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./photoPrep.ts')>()),
-  preparePhoto: async (file: File) => ({ blob: file, previewUrl: `blob:${file.name}`, width: 2560, height: 1920, bytes: 1000 }),
+  preparePhoto: async (file: File) => ({
+    blob: file,
+    previewUrl: `blob:${file.name}`,
+    width: 2560,
+    height: 1920,
+    bytes: 1000,
+  }),
 }));
 const exif = vi.hoisted(() => ({ position: null as { lng: number; lat: number } | null }));
 vi.mock('./photoLocation.ts', () => ({ photoPosition: async () => exif.position }));
@@ -22,7 +35,10 @@ const inXiayang = { lng: 113.772, lat: 26.489 };
 const reported = { caseNo: '2026-00000042', trackingToken: sampleToken, status: 'reported', duplicates: [] };
 
 function grantPosition(point: { lng: number; lat: number }) {
-  const geolocation = { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { longitude: point.lng, latitude: point.lat, accuracy: 12 } } as GeolocationPosition) };
+  const geolocation = {
+    getCurrentPosition: (ok: PositionCallback) =>
+      ok({ coords: { longitude: point.lng, latitude: point.lat, accuracy: 12 } } as GeolocationPosition),
+  };
   Object.defineProperty(navigator, 'geolocation', { configurable: true, value: geolocation });
 }
 
@@ -40,14 +56,24 @@ afterEach(() => {
   (window as unknown as HappyDomWindow).happyDOM.setViewport({ width: 1024, height: 768 });
 });
 
-const uploadAnswer = { width: 2560, height: 1920, takenAt: null, location: null, expiresAt: '2026-11-30T01:00:00.000Z' };
+const uploadAnswer = {
+  width: 2560,
+  height: 1920,
+  takenAt: null,
+  location: null,
+  expiresAt: '2026-11-30T01:00:00.000Z',
+};
 /** The public upload route: `u-1`, `u-2`, … in the order the photos arrive. */
 function uploadsInOrder(): RouteReply {
   let count = 0;
   return () => jsonResponse(201, { ...uploadAnswer, uploadId: `u-${++count}` });
 }
 
-function citizenServer(report: RouteReply, nearby: unknown = { radiusM: 50, items: [] }, upload: RouteReply = uploadsInOrder()) {
+function citizenServer(
+  report: RouteReply,
+  nearby: unknown = { radiusM: 50, items: [] },
+  upload: RouteReply = uploadsInOrder(),
+) {
   return mockApi({
     'GET /api/meta': jsonResponse(200, sampleMeta),
     'GET /api/public/cases/form': jsonResponse(200, sampleForm),
@@ -60,7 +86,8 @@ function citizenServer(report: RouteReply, nearby: unknown = { radiusM: 50, item
 const uploads = (requests: RecordedRequest[]) => requests.filter((r) => r.path === '/api/public/cases/photo-uploads');
 const uploadState = (index: number) => screen.getByTestId(`upload-status-${index}`).dataset.status;
 
-const reports = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'POST' && r.path === '/api/public/cases');
+const reports = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.method === 'POST' && r.path === '/api/public/cases');
 const step = () => screen.getByTestId('report-page').getAttribute('data-step');
 
 async function choose(testId: string, title: string) {
@@ -72,7 +99,10 @@ async function choose(testId: string, title: string) {
 async function fillReport({ category = '09001', photos = 2 } = {}) {
   renderApp('/report');
   fireEvent.click(await screen.findByTestId(`category-${category}`, {}, { timeout: 10_000 }));
-  const files = Array.from({ length: photos }, (_, i) => new File(['jpeg'], `scene-${i + 1}.jpg`, { type: 'image/jpeg' }));
+  const files = Array.from(
+    { length: photos },
+    (_, i) => new File(['jpeg'], `scene-${i + 1}.jpg`, { type: 'image/jpeg' }),
+  );
   await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files } }));
   await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(photos));
   fireEvent.click(screen.getByTestId('report-next'));
@@ -118,11 +148,18 @@ describe('reporting a problem from a phone', () => {
     expect(new Set(uploads(requests).map((r) => r.headers.get('Idempotency-Key'))).size).toBe(2);
     const nearby = requests.find((r) => r.path === '/api/public/cases/nearby');
     expect(Object.fromEntries(nearby?.query ?? [])).toEqual({ categoryCode: '09001', lng: '113.772', lat: '26.489' });
-    expect(JSON.parse(window.localStorage.getItem(myReportsStorageKey) ?? '[]')).toMatchObject([{ caseNo: '2026-00000042', token: sampleToken, category: '流动摊贩（推车、挑担叫卖）' }]);
+    expect(JSON.parse(window.localStorage.getItem(myReportsStorageKey) ?? '[]')).toMatchObject([
+      { caseNo: '2026-00000042', token: sampleToken, category: '流动摊贩（推车、挑担叫卖）' },
+    ]);
   });
 
   it('takes the citizen back to the step of each field the server refused', async () => {
-    const { requests } = citizenServer(errorResponse(400, 'validation', '提交内容有误', { 'photos.1': '照片未找到或已过期，请重新上传', regionCode: '所在地区不存在' }));
+    const { requests } = citizenServer(
+      errorResponse(400, 'validation', '提交内容有误', {
+        'photos.1': '照片未找到或已过期，请重新上传',
+        regionCode: '所在地区不存在',
+      }),
+    );
     await fillReport();
     fireEvent.click(screen.getByTestId('report-submit'));
 
@@ -169,7 +206,18 @@ describe('reporting a problem from a phone', () => {
   });
 
   it('shows open cases of the same kind nearby first, and still reports when asked', async () => {
-    const nearby = { radiusM: 50, items: [{ caseNo: '2026-00000007', status: 'dispatched', distanceM: 18.4, address: '人民路 12 号', reportedAt: '2026-11-28T02:00:00.000Z' }] };
+    const nearby = {
+      radiusM: 50,
+      items: [
+        {
+          caseNo: '2026-00000007',
+          status: 'dispatched',
+          distanceM: 18.4,
+          address: '人民路 12 号',
+          reportedAt: '2026-11-28T02:00:00.000Z',
+        },
+      ],
+    };
     const { requests } = citizenServer(jsonResponse(201, reported), nearby);
     await fillReport();
     fireEvent.click(screen.getByTestId('report-submit'));
@@ -188,7 +236,11 @@ describe('reporting a problem from a phone', () => {
     citizenServer(jsonResponse(201, reported));
     renderApp('/report');
     fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
-    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] } }));
+    await act(async () =>
+      fireEvent.change(await screen.findByTestId('photo-input'), {
+        target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] },
+      }),
+    );
     await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
     fireEvent.click(screen.getByTestId('report-next'));
     fireEvent.click(await screen.findByTestId('use-my-location'));
@@ -204,12 +256,22 @@ describe('reporting a problem from a phone', () => {
   });
 
   it('offers where the photo was taken when the phone will not say where it is', async () => {
-    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) => fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError) } });
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {
+        getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) =>
+          fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError),
+      },
+    });
     exif.position = { lng: 113.7731, lat: 26.4902 };
     citizenServer(jsonResponse(201, reported));
     renderApp('/report');
     fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
-    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'gps.jpg', { type: 'image/jpeg' })] } }));
+    await act(async () =>
+      fireEvent.change(await screen.findByTestId('photo-input'), {
+        target: { files: [new File(['j'], 'gps.jpg', { type: 'image/jpeg' })] },
+      }),
+    );
     await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
     fireEvent.click(screen.getByTestId('report-next'));
 
@@ -226,12 +288,19 @@ describe('reporting a problem from a phone', () => {
     const { requests } = citizenServer(jsonResponse(201, reported), undefined, async () => {
       attempts += 1;
       if (attempts === 1) throw new TypeError('Failed to fetch');
-      if (attempts === 2) await new Promise<void>((resolve) => { release = resolve; });
+      if (attempts === 2)
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
       return jsonResponse(201, { ...uploadAnswer, uploadId: `u-${attempts}` });
     });
     renderApp('/report');
     fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
-    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] } }));
+    await act(async () =>
+      fireEvent.change(await screen.findByTestId('photo-input'), {
+        target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] },
+      }),
+    );
     await waitFor(() => expect(uploadState(0)).toBe('failed'));
     expect(screen.getByTestId('upload-status-0').textContent).toContain('网络');
     fireEvent.click(screen.getByTestId('upload-retry-0'));
@@ -255,11 +324,25 @@ describe('reporting a problem from a phone', () => {
   });
 
   it('offers the place the server read from the photo when neither the phone nor the page could say where it is', async () => {
-    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) => fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError) } });
-    citizenServer(jsonResponse(201, reported), undefined, jsonResponse(201, { ...uploadAnswer, uploadId: 'u-1', location: { lng: 113.7741, lat: 26.4912 } }));
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {
+        getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) =>
+          fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError),
+      },
+    });
+    citizenServer(
+      jsonResponse(201, reported),
+      undefined,
+      jsonResponse(201, { ...uploadAnswer, uploadId: 'u-1', location: { lng: 113.7741, lat: 26.4912 } }),
+    );
     renderApp('/report');
     fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
-    await act(async () => fireEvent.change(await screen.findByTestId('photo-input'), { target: { files: [new File(['j'], 'cam.jpg', { type: 'image/jpeg' })] } }));
+    await act(async () =>
+      fireEvent.change(await screen.findByTestId('photo-input'), {
+        target: { files: [new File(['j'], 'cam.jpg', { type: 'image/jpeg' })] },
+      }),
+    );
     await waitFor(() => expect(uploadState(0)).toBe('uploaded'));
     fireEvent.click(screen.getByTestId('report-next'));
     fireEvent.click(await screen.findByTestId('use-photo-location'));

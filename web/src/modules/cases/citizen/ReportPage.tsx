@@ -15,7 +15,15 @@ import { PhotoStep } from './PhotoStep.tsx';
 import { releasePhoto } from './photoPrep.ts';
 import { ReportResult } from './ReportResult.tsx';
 import { type DraftPhoto, emptyDraft, problemsOf, type ReportDraft, reportBodyOf } from './reportDraft.ts';
-import { emptyReportErrors, firstStepWithErrors, photoIndexOf, type ReportErrors, type ReportStep, reportSteps, sortReportErrors } from './reportFields.ts';
+import {
+  emptyReportErrors,
+  firstStepWithErrors,
+  photoIndexOf,
+  type ReportErrors,
+  type ReportStep,
+  reportSteps,
+  sortReportErrors,
+} from './reportFields.ts';
 import { useReportPhotos } from './useReportPhotos.ts';
 import { type Sending, useReportSubmission } from './useReportSubmission.ts';
 
@@ -86,7 +94,13 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
     [goTo],
   );
   const onReported = useCallback(
-    (reported: Reported) => saveMyReport({ caseNo: reported.caseNo, token: reported.trackingToken, category: category?.name ?? '', savedAt: new Date().toISOString() }),
+    (reported: Reported) =>
+      saveMyReport({
+        caseNo: reported.caseNo,
+        token: reported.trackingToken,
+        category: category?.name ?? '',
+        savedAt: new Date().toISOString(),
+      }),
     [category?.name],
   );
   const submission = useReportSubmission({ onFieldErrors, onReported });
@@ -95,7 +109,10 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
     setDraft,
     onAllUploaded: (uploadIds) => void submission.submit(reportBodyOf(draft, uploadIds)),
     onUploadFailed: () => {
-      setErrors((e) => ({ ...e, photos: { fields: { photos: { key: 'citizen.error.photosFailed' } }, photos: e.photos.photos } }));
+      setErrors((e) => ({
+        ...e,
+        photos: { fields: { photos: { key: 'citizen.error.photosFailed' } }, photos: e.photos.photos },
+      }));
       goTo('photos');
     },
   });
@@ -104,14 +121,26 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
   /** Applies a change and forgets the messages about the fields it touched. */
   const change = (at: ReportStep, partial: Partial<ReportDraft>, fields: readonly string[]) => {
     setDraft((d) => ({ ...d, ...partial }));
-    setErrors((e) => ({ ...e, [at]: { fields: Object.fromEntries(Object.entries(e[at].fields).filter(([f]) => !fields.includes(f))), photos: at === 'photos' ? {} : e[at].photos } }));
+    setErrors((e) => ({
+      ...e,
+      [at]: {
+        fields: Object.fromEntries(Object.entries(e[at].fields).filter(([f]) => !fields.includes(f))),
+        photos: at === 'photos' ? {} : e[at].photos,
+      },
+    }));
   };
 
   /** Checks a step locally; shows its problems and answers whether it may be left. */
   const check = (at: ReportStep): boolean => {
     const problems = problemsOf(draft, at, form.bounds);
     if (problems.length === 0) return true;
-    setErrors((e) => ({ ...e, [at]: { fields: Object.fromEntries(problems.map((p) => [p.field, { key: p.key, vars: p.vars }])), photos: e[at].photos } }));
+    setErrors((e) => ({
+      ...e,
+      [at]: {
+        fields: Object.fromEntries(problems.map((p) => [p.field, { key: p.key, vars: p.vars }])),
+        photos: e[at].photos,
+      },
+    }));
     return false;
   };
 
@@ -126,12 +155,16 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
     else reportPhotos.sendWhenUploaded();
   };
 
-  if (submission.state.phase === 'done') return <ReportResult reported={submission.state.reported} onAnother={onAnother} />;
+  if (submission.state.phase === 'done')
+    return <ReportResult reported={submission.state.reported} onAnother={onAnother} />;
 
   const stepErrors = errors[step];
-  const fieldText: Record<string, string> = Object.fromEntries(Object.entries(stepErrors.fields).map(([field, m]) => [field, typeof m === 'string' ? m : t(m.key, m.vars)]));
+  const fieldText: Record<string, string> = Object.fromEntries(
+    Object.entries(stepErrors.fields).map(([field, m]) => [field, typeof m === 'string' ? m : t(m.key, m.vars)]),
+  );
   const unplaced = Object.entries(fieldText).filter(([field]) => !placedFields[step].includes(field));
-  const busy = submission.state.phase === 'checking' || submission.state.phase === 'sending' || reportPhotos.waiting !== undefined;
+  const busy =
+    submission.state.phase === 'checking' || submission.state.phase === 'sending' || reportPhotos.waiting !== undefined;
   return (
     <div data-testid="report-page" data-step={step}>
       <div className="wm-report-progress" ref={heading} tabIndex={-1} data-testid="report-progress">
@@ -147,7 +180,9 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
           showIcon
           className="wm-report-notice"
           title={t('citizen.report.fixBelow')}
-          description={unplaced.length > 0 ? unplaced.map(([field, message]) => <div key={field}>{message}</div>) : undefined}
+          description={
+            unplaced.length > 0 ? unplaced.map(([field, message]) => <div key={field}>{message}</div>) : undefined
+          }
           data-testid="report-fix"
         />
       )}
@@ -157,7 +192,9 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
           chosen={category}
           error={fieldText.categoryCode}
           onChoose={(chosen) => {
-            change('category', { category: chosen, ...(chosen.needsArea ? {} : { areaM2: undefined }) }, ['categoryCode']);
+            change('category', { category: chosen, ...(chosen.needsArea ? {} : { areaM2: undefined }) }, [
+              'categoryCode',
+            ]);
             goTo('photos');
           }}
         />
@@ -191,19 +228,54 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
           draft={draft}
           photos={draft.photos}
           errors={fieldText}
-          onChange={(partial) => change('location', partial, partial.position ? ['lng', 'lat'] : partial.townshipCode || 'villageCode' in partial ? ['regionCode'] : ['address'])}
+          onChange={(partial) =>
+            change(
+              'location',
+              partial,
+              partial.position
+                ? ['lng', 'lat']
+                : partial.townshipCode || 'villageCode' in partial
+                  ? ['regionCode']
+                  : ['address'],
+            )
+          }
         />
       )}
       {step === 'details' && (
-        <DetailsStep category={category} draft={draft} errors={fieldText} onChange={(partial) => change('details', partial, Object.keys(partial))} />
+        <DetailsStep
+          category={category}
+          draft={draft}
+          errors={fieldText}
+          onChange={(partial) => change('details', partial, Object.keys(partial))}
+        />
       )}
       {step === 'details' && reportPhotos.waiting && (
-        <Alert type="info" showIcon icon={<Spin size="small" />} className="wm-report-notice" role="status" data-testid="report-waiting-photos" title={t('citizen.send.waitingPhotos', reportPhotos.waiting)} />
+        <Alert
+          type="info"
+          showIcon
+          icon={<Spin size="small" />}
+          className="wm-report-notice"
+          role="status"
+          data-testid="report-waiting-photos"
+          title={t('citizen.send.waitingPhotos', reportPhotos.waiting)}
+        />
       )}
-      {step === 'details' && <SendingState state={submission.state} onReportAnyway={submission.sendPending} onRetry={submission.sendPending} onCancel={submission.cancel} />}
+      {step === 'details' && (
+        <SendingState
+          state={submission.state}
+          onReportAnyway={submission.sendPending}
+          onRetry={submission.sendPending}
+          onCancel={submission.cancel}
+        />
+      )}
       <div className="wm-report-actions">
         {stepIndex > 0 && (
-          <Button size="large" onClick={() => goTo(reportSteps[stepIndex - 1] ?? 'category')} disabled={busy} data-testid="report-back">
+          <Button
+            size="large"
+            onClick={() => goTo(reportSteps[stepIndex - 1] ?? 'category')}
+            disabled={busy}
+            data-testid="report-back"
+          >
             {t('citizen.report.back')}
           </Button>
         )}
@@ -223,10 +295,26 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
   );
 }
 
-function SendingState({ state, onReportAnyway, onRetry, onCancel }: { state: Sending; onReportAnyway: () => void; onRetry: () => void; onCancel: () => void }) {
+function SendingState({
+  state,
+  onReportAnyway,
+  onRetry,
+  onCancel,
+}: {
+  state: Sending;
+  onReportAnyway: () => void;
+  onRetry: () => void;
+  onCancel: () => void;
+}) {
   const t = useT();
-  if (state.phase === 'checking') return <Alert type="info" showIcon className="wm-report-notice" title={t('citizen.nearby.checking')} role="status" />;
-  if (state.phase === 'nearby') return <NearbyNotice radiusM={state.radiusM} items={state.items} onReportAnyway={onReportAnyway} onCancel={onCancel} />;
+  if (state.phase === 'checking')
+    return (
+      <Alert type="info" showIcon className="wm-report-notice" title={t('citizen.nearby.checking')} role="status" />
+    );
+  if (state.phase === 'nearby')
+    return (
+      <NearbyNotice radiusM={state.radiusM} items={state.items} onReportAnyway={onReportAnyway} onCancel={onCancel} />
+    );
   if (state.phase === 'sending') {
     return (
       <Alert

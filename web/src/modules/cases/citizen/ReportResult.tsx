@@ -29,10 +29,16 @@ export function ReportResult({ reported, onAnother }: { reported: Reported; onAn
   const t = useT();
   const navigate = useNavigate();
   const [copied, setCopied] = useState(false);
-  const copy = async () => setCopied(await copyText(t('citizen.result.copyText', { caseNo: reported.caseNo, token: reported.trackingToken })));
+  const copy = async () =>
+    setCopied(await copyText(t('citizen.result.copyText', { caseNo: reported.caseNo, token: reported.trackingToken })));
   return (
     <div data-testid="report-result">
-      <Result status="success" icon={<CheckCircleFilled />} title={t('citizen.result.title')} style={{ padding: '8px 0' }} />
+      <Result
+        status="success"
+        icon={<CheckCircleFilled />}
+        title={t('citizen.result.title')}
+        style={{ padding: '8px 0' }}
+      />
       <Typography.Paragraph>{t('citizen.result.intro')}</Typography.Paragraph>
       <Typography.Text strong>{t('citizen.result.caseNo')}</Typography.Text>
       <output className="wm-result-code" data-testid="result-case-no">
@@ -46,7 +52,13 @@ export function ReportResult({ reported, onAnother }: { reported: Reported; onAn
         <Button size="large" block icon={<CopyOutlined />} onClick={copy} data-testid="result-copy">
           {copied ? t('citizen.result.copied') : t('citizen.result.copy')}
         </Button>
-        <Button type="primary" size="large" block onClick={() => navigate(`/track/${encodeURIComponent(reported.caseNo)}`)} data-testid="result-track">
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => navigate(`/track/${encodeURIComponent(reported.caseNo)}`)}
+          data-testid="result-track"
+        >
           {t('citizen.result.track')}
         </Button>
         <Button size="large" block type="link" onClick={onAnother}>

@@ -9,7 +9,15 @@ type Loaded = { id: string; url: string } | { id: string; failed: true };
  * The department's "after" photos. They need the tracking code in a header, so each is fetched and shown
  * from an object URL, released when the page no longer shows it.
  */
-export function ResultPhotos({ caseNo, token, photoIds }: { caseNo: string; token: string; photoIds: readonly string[] }) {
+export function ResultPhotos({
+  caseNo,
+  token,
+  photoIds,
+}: {
+  caseNo: string;
+  token: string;
+  photoIds: readonly string[];
+}) {
   const t = useT();
   const [photos, setPhotos] = useState<Loaded[]>([]);
   const ids = photoIds.join(',');

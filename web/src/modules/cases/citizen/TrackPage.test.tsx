@@ -26,11 +26,17 @@ function trackingServer(tracking: Tracking = sampleTracking) {
   return mockApi({
     'GET /api/meta': jsonResponse(200, sampleMeta),
     [`GET /api/public/cases/${caseNo}`]: (request) =>
-      tokenOk(request) ? jsonResponse(200, tracking) : errorResponse(403, 'token_mismatch', '案件编号或查询码不正确', { 'x-case-token': '案件编号或查询码不正确' }),
+      tokenOk(request)
+        ? jsonResponse(200, tracking)
+        : errorResponse(403, 'token_mismatch', '案件编号或查询码不正确', { 'x-case-token': '案件编号或查询码不正确' }),
     [`GET /api/public/cases/${caseNo}/photos/${photoId}`]: (request) =>
-      tokenOk(request) ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { headers: { 'Content-Type': 'image/jpeg' } }) : errorResponse(403, 'token_mismatch', 'x'),
+      tokenOk(request)
+        ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { headers: { 'Content-Type': 'image/jpeg' } })
+        : errorResponse(403, 'token_mismatch', 'x'),
     [`POST /api/public/cases/${caseNo}/rating`]: (request) =>
-      tokenOk(request) ? jsonResponse(200, { ...tracking, satisfaction: (request.body as { score: number }).score, canRate: false }) : errorResponse(403, 'token_mismatch', 'x'),
+      tokenOk(request)
+        ? jsonResponse(200, { ...tracking, satisfaction: (request.body as { score: number }).score, canRate: false })
+        : errorResponse(403, 'token_mismatch', 'x'),
   });
 }
 
@@ -48,7 +54,9 @@ describe('following a case', () => {
     // 00:30 UTC is 08:30 in Shanghai.
     expect(steps.textContent).toContain('2026-11-29 08:30');
     expect(steps.textContent).toContain('2026-11-30 10:00');
-    await waitFor(() => expect(within(view).getByRole('img', { name: '处理结果照片 1' }).getAttribute('src')).toBe('blob:result-photo'));
+    await waitFor(() =>
+      expect(within(view).getByRole('img', { name: '处理结果照片 1' }).getAttribute('src')).toBe('blob:result-photo'),
+    );
     const photo = requests.find((r) => r.path.endsWith(`/photos/${photoId}`));
     expect(photo?.headers.get('x-case-token')).toBe(sampleToken);
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/track/${caseNo}`));
@@ -67,7 +75,15 @@ describe('following a case', () => {
 
   it('shows the deadline and the merged-into note while a merged case is open', async () => {
     saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
-    const open: Tracking = { ...sampleTracking, status: 'dispatched', closedAt: null, followsCaseNo: '2026-00000007', steps: sampleTracking.steps.slice(0, 3), resultPhotos: [], canRate: false };
+    const open: Tracking = {
+      ...sampleTracking,
+      status: 'dispatched',
+      closedAt: null,
+      followsCaseNo: '2026-00000007',
+      steps: sampleTracking.steps.slice(0, 3),
+      resultPhotos: [],
+      canRate: false,
+    };
     trackingServer(open);
     renderApp(`/track/${caseNo}`);
 

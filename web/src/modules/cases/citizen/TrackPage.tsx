@@ -42,14 +42,24 @@ export default function TrackPage() {
       try {
         const tracking = await citizenApi.track(caseNo, token, signal);
         setShown({ tracking, token });
-        setMine(saveMyReport({ caseNo: tracking.caseNo, token, category: tracking.categoryName, savedAt: new Date().toISOString() }));
-        if (routeCaseNo !== tracking.caseNo) navigate(`/track/${encodeURIComponent(tracking.caseNo)}`, { replace: true });
+        setMine(
+          saveMyReport({
+            caseNo: tracking.caseNo,
+            token,
+            category: tracking.categoryName,
+            savedAt: new Date().toISOString(),
+          }),
+        );
+        if (routeCaseNo !== tracking.caseNo)
+          navigate(`/track/${encodeURIComponent(tracking.caseNo)}`, { replace: true });
       } catch (error) {
         if (signal?.aborted) return;
         setShown(undefined);
         form.setFieldsValue({ caseNo, token });
-        const fields = error instanceof ApiError ? Object.entries(error.fields).filter(([name]) => name in formFieldOf) : [];
-        if (fields.length > 0) form.setFields(fields.map(([name, message]) => ({ name: formFieldOf[name] ?? 'token', errors: [message] })));
+        const fields =
+          error instanceof ApiError ? Object.entries(error.fields).filter(([name]) => name in formFieldOf) : [];
+        if (fields.length > 0)
+          form.setFields(fields.map(([name, message]) => ({ name: formFieldOf[name] ?? 'token', errors: [message] })));
         else setFailure(errorText(error, t));
       } finally {
         if (!signal?.aborted) setLoading(false);
@@ -86,7 +96,15 @@ export default function TrackPage() {
       {loading && !shown && <Spin size="large" description={t('app.loading')} />}
       {shown && (
         <>
-          {thanks && <Alert type="success" showIcon className="wm-report-notice" title={t('citizen.rating.thanks')} data-testid="rating-thanks" />}
+          {thanks && (
+            <Alert
+              type="success"
+              showIcon
+              className="wm-report-notice"
+              title={t('citizen.rating.thanks')}
+              data-testid="rating-thanks"
+            />
+          )}
           <TrackingView tracking={shown.tracking} token={shown.token} onRated={onRated} />
           <Button
             size="large"
@@ -104,11 +122,41 @@ export default function TrackPage() {
       )}
       {/* Hidden rather than unmounted while a case is shown, so the form keeps its values and can take errors. */}
       <div hidden={shown !== undefined}>
-        <Form<Lookup> form={form} layout="vertical" size="large" requiredMark={false} onFinish={(values) => open({ caseNo: values.caseNo.trim(), token: values.token.trim() })} data-testid="track-form">
-          <Form.Item label={t('citizen.track.caseNo')} name="caseNo" rules={[{ required: true, pattern: caseNoPattern, transform: (v: string) => v?.trim(), message: t('citizen.track.caseNoInvalid') }]}>
+        <Form<Lookup>
+          form={form}
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={(values) => open({ caseNo: values.caseNo.trim(), token: values.token.trim() })}
+          data-testid="track-form"
+        >
+          <Form.Item
+            label={t('citizen.track.caseNo')}
+            name="caseNo"
+            rules={[
+              {
+                required: true,
+                pattern: caseNoPattern,
+                transform: (v: string) => v?.trim(),
+                message: t('citizen.track.caseNoInvalid'),
+              },
+            ]}
+          >
             <Input autoComplete="off" placeholder={t('citizen.track.caseNoPlaceholder')} data-testid="track-case-no" />
           </Form.Item>
-          <Form.Item label={t('citizen.track.token')} name="token" rules={[{ required: true, min: 16, max: 64, transform: (v: string) => v?.trim(), message: t('citizen.track.tokenInvalid') }]}>
+          <Form.Item
+            label={t('citizen.track.token')}
+            name="token"
+            rules={[
+              {
+                required: true,
+                min: 16,
+                max: 64,
+                transform: (v: string) => v?.trim(),
+                message: t('citizen.track.tokenInvalid'),
+              },
+            ]}
+          >
             <Input autoComplete="off" autoCapitalize="none" spellCheck={false} data-testid="track-token" />
           </Form.Item>
           {failure && (

@@ -22,7 +22,15 @@ export function distinctSteps(steps: readonly TrackingStep[]): TrackingStep[] {
 }
 
 /** What the reporter sees: where the case stands, each step with its time (China time), the result and the rating. */
-export function TrackingView({ tracking, token, onRated }: { tracking: Tracking; token: string; onRated: (tracking: Tracking) => void }) {
+export function TrackingView({
+  tracking,
+  token,
+  onRated,
+}: {
+  tracking: Tracking;
+  token: string;
+  onRated: (tracking: Tracking) => void;
+}) {
   const t = useT();
   const steps = distinctSteps(tracking.steps);
   const finished = tracking.status === 'closed' || tracking.status === 'rejected';
@@ -33,12 +41,20 @@ export function TrackingView({ tracking, token, onRated }: { tracking: Tracking;
         size="small"
         className="wm-tracking-facts"
         items={[
-          { key: 'caseNo', label: t('citizen.track.caseNo'), children: <strong data-testid="tracking-case-no">{tracking.caseNo}</strong> },
+          {
+            key: 'caseNo',
+            label: t('citizen.track.caseNo'),
+            children: <strong data-testid="tracking-case-no">{tracking.caseNo}</strong>,
+          },
           {
             key: 'status',
             label: t('citizen.case.status'),
             children: (
-              <Tag color={statusColor[tracking.status]} data-testid="tracking-status" style={{ fontSize: 16, padding: '2px 10px' }}>
+              <Tag
+                color={statusColor[tracking.status]}
+                data-testid="tracking-status"
+                style={{ fontSize: 16, padding: '2px 10px' }}
+              >
                 {t(`citizen.status.${tracking.status}`)}
               </Tag>
             ),
@@ -46,11 +62,29 @@ export function TrackingView({ tracking, token, onRated }: { tracking: Tracking;
           { key: 'category', label: t('citizen.case.category'), children: tracking.categoryName },
           { key: 'address', label: t('citizen.case.address'), children: tracking.address },
           { key: 'reportedAt', label: t('citizen.case.reportedAt'), children: formatDateTime(tracking.reportedAt) },
-          ...(tracking.dueAt && !finished ? [{ key: 'dueAt', label: t('citizen.case.dueAt'), children: <span data-testid="tracking-due">{formatDateTime(tracking.dueAt)}</span> }] : []),
-          ...(tracking.closedAt ? [{ key: 'closedAt', label: t('citizen.case.closedAt'), children: formatDateTime(tracking.closedAt) }] : []),
+          ...(tracking.dueAt && !finished
+            ? [
+                {
+                  key: 'dueAt',
+                  label: t('citizen.case.dueAt'),
+                  children: <span data-testid="tracking-due">{formatDateTime(tracking.dueAt)}</span>,
+                },
+              ]
+            : []),
+          ...(tracking.closedAt
+            ? [{ key: 'closedAt', label: t('citizen.case.closedAt'), children: formatDateTime(tracking.closedAt) }]
+            : []),
         ]}
       />
-      {tracking.followsCaseNo && <Alert type="info" showIcon className="wm-report-notice" title={t('citizen.case.merged', { caseNo: tracking.followsCaseNo })} data-testid="tracking-merged" />}
+      {tracking.followsCaseNo && (
+        <Alert
+          type="info"
+          showIcon
+          className="wm-report-notice"
+          title={t('citizen.case.merged', { caseNo: tracking.followsCaseNo })}
+          data-testid="tracking-merged"
+        />
+      )}
       <section aria-labelledby="tracking-progress-title">
         <Typography.Title level={2} className="wm-report-question" id="tracking-progress-title">
           {t('citizen.case.progress')}

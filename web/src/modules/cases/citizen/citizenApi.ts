@@ -106,11 +106,21 @@ async function send(method: string, path: string, request: PublicRequest): Promi
   const timer = setTimeout(() => controller.abort(), request.timeoutMs ?? readTimeoutMs);
   const cancel = () => controller.abort();
   request.signal?.addEventListener('abort', cancel);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': languageTag(readStoredLanguage()), ...request.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': languageTag(readStoredLanguage()),
+    ...request.headers,
+  };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'omit', signal: controller.signal, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'omit',
+      signal: controller.signal,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
   } catch (cause) {
     if (request.signal?.aborted) throw cause;
     throw ApiError.network();
@@ -137,22 +147,45 @@ export const citizenApi = {
 
   /** `idempotencyKey` stays the same for every retry of one submission, so the server stores it once. */
   report: (body: ReportBody, idempotencyKey: string) =>
-    json<Reported>('POST', '/api/public/cases', { body, headers: { 'Idempotency-Key': idempotencyKey, 'X-Device-Id': citizenDeviceId() }, timeoutMs: reportTimeoutMs }),
+    json<Reported>('POST', '/api/public/cases', {
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey, 'X-Device-Id': citizenDeviceId() },
+      timeoutMs: reportTimeoutMs,
+    }),
 
   /**
    * One photo, as soon as it is picked. Its id carries the upload's secret: nobody else can use it. The staff
    * session of the same browser goes along (XMLHttpRequest sends it) but the server ignores it here.
    */
-  uploadPhoto: (photo: Blob, idempotencyKey: string, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<UploadedPhoto> =>
-    sendPhotoUpload({ url: photoUploadUrls.citizen, photo, idempotencyKey, onProgress, signal, credentials: 'omit', deviceId: citizenDeviceId(), languageTag: languageTag(readStoredLanguage()) }),
+  uploadPhoto: (
+    photo: Blob,
+    idempotencyKey: string,
+    onProgress: (fraction: number) => void,
+    signal: AbortSignal,
+  ): Promise<UploadedPhoto> =>
+    sendPhotoUpload({
+      url: photoUploadUrls.citizen,
+      photo,
+      idempotencyKey,
+      onProgress,
+      signal,
+      credentials: 'omit',
+      deviceId: citizenDeviceId(),
+      languageTag: languageTag(readStoredLanguage()),
+    }),
 
-  track: (caseNo: string, token: string, signal?: AbortSignal) => json<Tracking>('GET', casePath(caseNo), { headers: tokenHeader(token), signal }),
+  track: (caseNo: string, token: string, signal?: AbortSignal) =>
+    json<Tracking>('GET', casePath(caseNo), { headers: tokenHeader(token), signal }),
 
-  rate: (caseNo: string, token: string, rating: RatingInput) => json<Tracking>('POST', `${casePath(caseNo)}/rating`, { body: rating, headers: tokenHeader(token) }),
+  rate: (caseNo: string, token: string, rating: RatingInput) =>
+    json<Tracking>('POST', `${casePath(caseNo)}/rating`, { body: rating, headers: tokenHeader(token) }),
 
   /** A result photo: the token goes in a header, so an `<img src>` cannot fetch it; the page shows a Blob. */
   photo: async (caseNo: string, token: string, photoId: string, signal?: AbortSignal): Promise<Blob> => {
-    const response = await send('GET', `${casePath(caseNo)}/photos/${encodeURIComponent(photoId)}`, { headers: tokenHeader(token), signal });
+    const response = await send('GET', `${casePath(caseNo)}/photos/${encodeURIComponent(photoId)}`, {
+      headers: tokenHeader(token),
+      signal,
+    });
     return response.blob();
   },
 };

@@ -4,7 +4,12 @@ import { findMyReport, myReportsStorageKey, readMyReports, saveMyReport } from '
 
 beforeEach(() => window.localStorage.clear());
 
-const entry = (caseNo: string) => ({ caseNo, token: `token-of-${caseNo}-xxxxxx`, category: '流动摊贩', savedAt: '2026-11-29T00:00:00.000Z' });
+const entry = (caseNo: string) => ({
+  caseNo,
+  token: `token-of-${caseNo}-xxxxxx`,
+  category: '流动摊贩',
+  savedAt: '2026-11-29T00:00:00.000Z',
+});
 
 describe('我的举报 on this phone', () => {
   it('keeps the newest first and replaces a case saved again', () => {

@@ -16,7 +16,12 @@ export interface MyReport {
 function isMyReport(value: unknown): value is MyReport {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
-  return typeof entry.caseNo === 'string' && typeof entry.token === 'string' && typeof entry.category === 'string' && typeof entry.savedAt === 'string';
+  return (
+    typeof entry.caseNo === 'string' &&
+    typeof entry.token === 'string' &&
+    typeof entry.category === 'string' &&
+    typeof entry.savedAt === 'string'
+  );
 }
 
 export function readMyReports(): MyReport[] {

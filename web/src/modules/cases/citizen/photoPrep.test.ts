@@ -22,7 +22,8 @@ describe('fitWithin', () => {
         expect(Math.min(out.width, out.height)).toBeGreaterThanOrEqual(1);
         expect(out.width).toBeLessThanOrEqual(width);
         expect(out.height).toBeLessThanOrEqual(height);
-        if (Math.min(out.width, out.height) > 50) expect(Math.abs(out.width / out.height - width / height) / (width / height)).toBeLessThan(0.02);
+        if (Math.min(out.width, out.height) > 50)
+          expect(Math.abs(out.width / out.height - width / height) / (width / height)).toBeLessThan(0.02);
       }),
     );
   });

@@ -24,7 +24,9 @@ export function fitWithin(size: Size, max = maxPhotoEdge): Size {
 
 /** Whether the original file can be sent as it is. */
 export function canSendAsIs(file: { type: string; size: number }, size: Size): boolean {
-  return file.type === 'image/jpeg' && file.size <= passThroughBytes && Math.max(size.width, size.height) <= maxPhotoEdge;
+  return (
+    file.type === 'image/jpeg' && file.size <= passThroughBytes && Math.max(size.width, size.height) <= maxPhotoEdge
+  );
 }
 
 export interface PreparedPhoto {
@@ -94,5 +96,7 @@ function encodeJpeg(image: Decoded, size: Size): Promise<Blob> {
   context.fillStyle = '#fff';
   context.fillRect(0, 0, size.width, size.height);
   context.drawImage(image, 0, 0, size.width, size.height);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new NotAnImageError())), 'image/jpeg', jpegQuality));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new NotAnImageError())), 'image/jpeg', jpegQuality),
+  );
 }

@@ -5,7 +5,15 @@ import { type DraftPhoto, emptyDraft, problemsOf, type ReportDraft, reportBodyOf
 const bounds = { minLng: 113.58, maxLng: 114.14, minLat: 26.01, maxLat: 26.8 };
 const stalls: FormCategory = { code: '09001', name: '流动摊贩', group: '街面秩序类', hint: null, needsArea: false };
 const shed: FormCategory = { code: '06001', name: '乱搭乱建', group: '市容环境类', hint: null, needsArea: true };
-const photo: DraftPhoto = { id: 'p1', blob: new Blob(['jpeg']), previewUrl: 'blob:1', width: 10, height: 10, bytes: 3, position: null };
+const photo: DraftPhoto = {
+  id: 'p1',
+  blob: new Blob(['jpeg']),
+  previewUrl: 'blob:1',
+  width: 10,
+  height: 10,
+  bytes: 3,
+  position: null,
+};
 
 const complete: ReportDraft = {
   ...emptyDraft,
@@ -20,7 +28,8 @@ const complete: ReportDraft = {
 
 describe('checks before sending', () => {
   it('finds nothing wrong in a complete report', () => {
-    for (const step of ['category', 'photos', 'location', 'details'] as const) expect(problemsOf(complete, step, bounds)).toEqual([]);
+    for (const step of ['category', 'photos', 'location', 'details'] as const)
+      expect(problemsOf(complete, step, bounds)).toEqual([]);
   });
 
   it('names the field of each missing piece', () => {
@@ -31,13 +40,19 @@ describe('checks before sending', () => {
   });
 
   it('refuses a point outside the county, with the bounds in the message', () => {
-    const [problem] = problemsOf({ ...complete, position: { lng: 112.9, lat: 28.2, source: 'device' } }, 'location', bounds);
+    const [problem] = problemsOf(
+      { ...complete, position: { lng: 112.9, lat: 28.2, source: 'device' } },
+      'location',
+      bounds,
+    );
     expect(problem).toMatchObject({ field: 'lng', key: 'citizen.error.outsideCounty', vars: { minLng: 113.58 } });
   });
 
   it('asks for the area only where the category is measured in m²', () => {
     expect(problemsOf({ ...complete, category: shed }, 'details', bounds).map((p) => p.field)).toEqual(['areaM2']);
-    expect(problemsOf({ ...complete, category: shed, areaM2: 0 }, 'details', bounds).map((p) => p.field)).toEqual(['areaM2']);
+    expect(problemsOf({ ...complete, category: shed, areaM2: 0 }, 'details', bounds).map((p) => p.field)).toEqual([
+      'areaM2',
+    ]);
     expect(problemsOf({ ...complete, category: shed, areaM2: 12.5 }, 'details', bounds)).toEqual([]);
   });
 });
@@ -56,7 +71,10 @@ describe('the request body', () => {
   });
 
   it('uses the village when chosen, and sends the area and the phone when given', () => {
-    const body = reportBodyOf({ ...complete, category: shed, areaM2: 30, villageCode: '430225100001', phone: '13907331234' }, ['u-1']);
+    const body = reportBodyOf(
+      { ...complete, category: shed, areaM2: 30, villageCode: '430225100001', phone: '13907331234' },
+      ['u-1'],
+    );
     expect(body).toMatchObject({ regionCode: '430225100001', areaM2: 30, phone: '13907331234', categoryCode: '06001' });
   });
 

@@ -34,7 +34,9 @@ export interface ReportDraft {
 export const emptyDraft: ReportDraft = { photos: [], address: '', description: '', phone: '' };
 
 export function insideBounds(point: { lng: number; lat: number }, bounds: CountyBounds): boolean {
-  return point.lng >= bounds.minLng && point.lng <= bounds.maxLng && point.lat >= bounds.minLat && point.lat <= bounds.maxLat;
+  return (
+    point.lng >= bounds.minLng && point.lng <= bounds.maxLng && point.lat >= bounds.minLat && point.lat <= bounds.maxLat
+  );
 }
 
 /** A problem found before sending: the field it belongs to and the message (with its variables). */
@@ -47,17 +49,22 @@ export interface LocalProblem {
 /** The same checks the server makes, made first so the citizen is told on the step itself, offline too. */
 export function problemsOf(draft: ReportDraft, step: ReportStep, bounds: CountyBounds): LocalProblem[] {
   const problems: LocalProblem[] = [];
-  if (step === 'category' && !draft.category) problems.push({ field: 'categoryCode', key: 'citizen.error.categoryRequired' });
-  if (step === 'photos' && draft.photos.length === 0) problems.push({ field: 'photos', key: 'citizen.error.photosRequired' });
+  if (step === 'category' && !draft.category)
+    problems.push({ field: 'categoryCode', key: 'citizen.error.categoryRequired' });
+  if (step === 'photos' && draft.photos.length === 0)
+    problems.push({ field: 'photos', key: 'citizen.error.photosRequired' });
   if (step === 'location') {
     if (!draft.position) problems.push({ field: 'lng', key: 'citizen.error.positionRequired' });
-    else if (!insideBounds(draft.position, bounds)) problems.push({ field: 'lng', key: 'citizen.error.outsideCounty', vars: { ...bounds } });
+    else if (!insideBounds(draft.position, bounds))
+      problems.push({ field: 'lng', key: 'citizen.error.outsideCounty', vars: { ...bounds } });
     if (!draft.townshipCode) problems.push({ field: 'regionCode', key: 'citizen.error.townshipRequired' });
     if (draft.address.trim() === '') problems.push({ field: 'address', key: 'citizen.error.addressRequired' });
   }
   if (step === 'details') {
-    if (draft.description.trim() === '') problems.push({ field: 'description', key: 'citizen.error.descriptionRequired' });
-    if (draft.category?.needsArea && !(draft.areaM2 !== undefined && draft.areaM2 > 0)) problems.push({ field: 'areaM2', key: 'citizen.error.areaRequired' });
+    if (draft.description.trim() === '')
+      problems.push({ field: 'description', key: 'citizen.error.descriptionRequired' });
+    if (draft.category?.needsArea && !(draft.areaM2 !== undefined && draft.areaM2 > 0))
+      problems.push({ field: 'areaM2', key: 'citizen.error.areaRequired' });
   }
   return problems;
 }

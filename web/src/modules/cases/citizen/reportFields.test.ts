@@ -27,7 +27,12 @@ describe('where a server field error belongs', () => {
   });
 
   it('sorts a mixed answer per step and finds the earliest step to go back to', () => {
-    const errors = sortReportErrors({ areaM2: 'area', 'photos.1': 'not an image', regionCode: 'unknown', photos: 'too many' });
+    const errors = sortReportErrors({
+      areaM2: 'area',
+      'photos.1': 'not an image',
+      regionCode: 'unknown',
+      photos: 'too many',
+    });
     expect(errors.photos).toEqual({ fields: { photos: 'too many' }, photos: { 1: 'not an image' } });
     expect(errors.location.fields).toEqual({ regionCode: 'unknown' });
     expect(errors.details.fields).toEqual({ areaM2: 'area' });

@@ -62,5 +62,7 @@ export function sortReportErrors(fields: Readonly<Record<string, string>>): Repo
 
 /** The first step (in form order) that has something to fix, so the form can go back to it. */
 export function firstStepWithErrors(errors: ReportErrors): ReportStep | undefined {
-  return reportSteps.find((step) => Object.keys(errors[step].fields).length > 0 || Object.keys(errors[step].photos).length > 0);
+  return reportSteps.find(
+    (step) => Object.keys(errors[step].fields).length > 0 || Object.keys(errors[step].photos).length > 0,
+  );
 }

@@ -24,7 +24,10 @@ export function useReportPhotos({ draft, setDraft, onAllUploaded, onUploadFailed
     (id: string, uploaded: UploadedPhoto) => {
       const place = uploaded.location;
       if (!place) return;
-      setDraft((d) => ({ ...d, photos: d.photos.map((p) => (p.id === id && p.position === null ? { ...p, position: place } : p)) }));
+      setDraft((d) => ({
+        ...d,
+        photos: d.photos.map((p) => (p.id === id && p.position === null ? { ...p, position: place } : p)),
+      }));
     },
     [setDraft],
   );

@@ -56,8 +56,11 @@ export function useReportSubmission({ onFieldErrors, onReported }: Callbacks) {
     async (body: ReportBody) => {
       pending.current = body;
       setState({ phase: 'checking' });
-      const nearby = await citizenApi.nearby({ categoryCode: body.categoryCode, lng: body.lng, lat: body.lat }).catch(() => undefined);
-      if (nearby && nearby.items.length > 0) setState({ phase: 'nearby', radiusM: nearby.radiusM, items: nearby.items });
+      const nearby = await citizenApi
+        .nearby({ categoryCode: body.categoryCode, lng: body.lng, lat: body.lat })
+        .catch(() => undefined);
+      if (nearby && nearby.items.length > 0)
+        setState({ phase: 'nearby', radiusM: nearby.radiusM, items: nearby.items });
       else await send(body);
     },
     [send],

@@ -29,7 +29,10 @@ function toForm(filters: Filters): FormValues {
     status: filters.status,
     regionCode: filters.regionCode,
     overdue: filters.overdue === undefined ? undefined : filters.overdue ? 'yes' : 'no',
-    range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
     channel: filters.channel,
     tag: filters.tag,
   };
@@ -55,7 +58,15 @@ export function filtersOf(values: FormValues): Filters {
  * Filters for the list and the map. On a phone only the search box and the most used filters show until
  * the user opens the rest, so the list stays on the first screen.
  */
-export function CaseFiltersForm({ filters, lookups, onChange }: { filters: Filters; lookups: CaseLookups | undefined; onChange: (filters: Filters) => void }) {
+export function CaseFiltersForm({
+  filters,
+  lookups,
+  onChange,
+}: {
+  filters: Filters;
+  lookups: CaseLookups | undefined;
+  onChange: (filters: Filters) => void;
+}) {
   const t = useT();
   const { language } = useLanguage();
   const screens = Grid.useBreakpoint();
@@ -75,13 +86,21 @@ export function CaseFiltersForm({ filters, lookups, onChange }: { filters: Filte
   const categoryOptions = majors.map((major) => ({
     label: `${major.code} ${name(major.nameZh, major.nameEn)}`,
     title: major.code,
-    options: categories.filter((c) => c.major.code === major.code).map((c) => ({ value: c.code, label: `${c.code} ${name(c.nameZh, c.nameEn)}` })),
+    options: categories
+      .filter((c) => c.major.code === major.code)
+      .map((c) => ({ value: c.code, label: `${c.code} ${name(c.nameZh, c.nameEn)}` })),
   }));
   // Hidden, not unmounted: a filter set from the URL still counts when the form is sent again.
   const extra = !isPhone || expanded ? undefined : { display: 'none' };
 
   return (
-    <Form<FormValues> form={form} layout="vertical" onFinish={(values) => onChange(filtersOf(values))} data-testid="case-filters" className="wm-case-filters">
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      onFinish={(values) => onChange(filtersOf(values))}
+      data-testid="case-filters"
+      className="wm-case-filters"
+    >
       <Row gutter={[12, 0]}>
         <Col xs={24} sm={12} lg={8} xl={6}>
           <Form.Item name="q" label={t('cases.filter.q')}>
@@ -105,7 +124,10 @@ export function CaseFiltersForm({ filters, lookups, onChange }: { filters: Filte
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('cases.filter.any')}
-              options={(lookups?.places.townships ?? []).map((township) => ({ value: township.code, label: township.name }))}
+              options={(lookups?.places.townships ?? []).map((township) => ({
+                value: township.code,
+                label: township.name,
+              }))}
               data-testid="case-filter-township"
             />
           </Form.Item>
@@ -125,17 +147,33 @@ export function CaseFiltersForm({ filters, lookups, onChange }: { filters: Filte
         </Col>
         <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
           <Form.Item name="categoryCode" label={t('cases.filter.category')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('cases.filter.any')} options={categoryOptions} data-testid="case-filter-category" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('cases.filter.any')}
+              options={categoryOptions}
+              data-testid="case-filter-category"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
           <Form.Item name="range" label={t('cases.filter.dateRange')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} inputReadOnly={isPhone} data-testid="case-filter-range" />
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              style={{ width: '100%' }}
+              inputReadOnly={isPhone}
+              data-testid="case-filter-range"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
           <Form.Item name="channel" label={t('cases.filter.channel')}>
-            <Select allowClear placeholder={t('cases.filter.any')} options={caseChannels.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }))} data-testid="case-filter-channel" />
+            <Select
+              allowClear
+              placeholder={t('cases.filter.any')}
+              options={caseChannels.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }))}
+              data-testid="case-filter-channel"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
@@ -143,7 +181,10 @@ export function CaseFiltersForm({ filters, lookups, onChange }: { filters: Filte
             <Select
               allowClear
               placeholder={t('cases.filter.any')}
-              options={(lookups?.catalogue.tags ?? []).map((tag) => ({ value: tag.key, label: name(tag.nameZh, tag.nameEn) }))}
+              options={(lookups?.catalogue.tags ?? []).map((tag) => ({
+                value: tag.key,
+                label: name(tag.nameZh, tag.nameEn),
+              }))}
               data-testid="case-filter-tag"
             />
           </Form.Item>
@@ -162,7 +203,11 @@ export function CaseFiltersForm({ filters, lookups, onChange }: { filters: Filte
           {t('cases.filter.reset')}
         </Button>
         {isPhone && (
-          <Button type="link" icon={expanded ? <UpOutlined /> : <DownOutlined />} onClick={() => setExpanded((open) => !open)}>
+          <Button
+            type="link"
+            icon={expanded ? <UpOutlined /> : <DownOutlined />}
+            onClick={() => setExpanded((open) => !open)}
+          >
             {expanded ? t('cases.filter.fewer') : t('cases.filter.more')}
           </Button>
         )}

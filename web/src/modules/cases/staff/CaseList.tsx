@@ -23,22 +23,56 @@ export function casePagePath(caseNo: string): string {
 function CaseLink({ caseNo, children, className }: { caseNo: string; children: ReactNode; className?: string }) {
   const location = useLocation();
   return (
-    <Link to={casePagePath(caseNo)} state={{ fromList: location.search }} className={className} data-testid={`case-link-${caseNo}`}>
+    <Link
+      to={casePagePath(caseNo)}
+      state={{ fromList: location.search }}
+      className={className}
+      data-testid={`case-link-${caseNo}`}
+    >
       {children}
     </Link>
   );
 }
 
 /** The queue's cases: a table on a desktop, cards on a phone (≤ 576 px), where a table would need sideways scrolling. */
-export function CaseList({ result, loading, paging, now }: { result: CasePage | undefined; loading: boolean; paging: ListPaging; now: number }) {
+export function CaseList({
+  result,
+  loading,
+  paging,
+  now,
+}: {
+  result: CasePage | undefined;
+  loading: boolean;
+  paging: ListPaging;
+  now: number;
+}) {
   const screens = Grid.useBreakpoint();
-  return screens.sm === false ? <CaseCards result={result} paging={paging} now={now} /> : <CaseTable result={result} loading={loading} paging={paging} now={now} />;
+  return screens.sm === false ? (
+    <CaseCards result={result} paging={paging} now={now} />
+  ) : (
+    <CaseTable result={result} loading={loading} paging={paging} now={now} />
+  );
 }
 
-function CaseTable({ result, loading, paging, now }: { result: CasePage | undefined; loading: boolean; paging: ListPaging; now: number }) {
+function CaseTable({
+  result,
+  loading,
+  paging,
+  now,
+}: {
+  result: CasePage | undefined;
+  loading: boolean;
+  paging: ListPaging;
+  now: number;
+}) {
   const t = useT();
   const columns: TableColumnsType<CaseListItem> = [
-    { key: 'caseNo', title: t('cases.col.caseNo'), fixed: 'left', render: (_, item) => <CaseLink caseNo={item.caseNo}>{item.caseNo}</CaseLink> },
+    {
+      key: 'caseNo',
+      title: t('cases.col.caseNo'),
+      fixed: 'left',
+      render: (_, item) => <CaseLink caseNo={item.caseNo}>{item.caseNo}</CaseLink>,
+    },
     {
       key: 'category',
       title: t('cases.col.category'),
@@ -57,8 +91,17 @@ function CaseTable({ result, loading, paging, now }: { result: CasePage | undefi
       ),
     },
     { key: 'clock', title: t('cases.col.clock'), render: (_, item) => <CaseClockTag clock={item.clock} now={now} /> },
-    { key: 'escalation', title: t('cases.col.escalation'), render: (_, item) => <EscalationTag level={item.escalationLevel} /> },
-    { key: 'reportedAt', title: t('cases.col.reportedAt'), dataIndex: 'reportedAt', render: (at: string) => formatDateTime(at) },
+    {
+      key: 'escalation',
+      title: t('cases.col.escalation'),
+      render: (_, item) => <EscalationTag level={item.escalationLevel} />,
+    },
+    {
+      key: 'reportedAt',
+      title: t('cases.col.reportedAt'),
+      dataIndex: 'reportedAt',
+      render: (at: string) => formatDateTime(at),
+    },
   ];
   return (
     <Table<CaseListItem>
@@ -111,9 +154,20 @@ function CaseCards({ result, paging, now }: { result: CasePage | undefined; pagi
         ))}
       </ul>
       {(result?.total ?? 0) > paging.pageSize && (
-        <Pagination simple current={paging.page} pageSize={paging.pageSize} total={result?.total ?? 0} onChange={paging.onChange} className="wm-case-cards-paging" />
+        <Pagination
+          simple
+          current={paging.page}
+          pageSize={paging.pageSize}
+          total={result?.total ?? 0}
+          onChange={paging.onChange}
+          className="wm-case-cards-paging"
+        />
       )}
-      {result && <div className="wm-case-cards-total">{t('table.total', { total: result.totalCapped ? `${result.total}+` : result.total })}</div>}
+      {result && (
+        <div className="wm-case-cards-total">
+          {t('table.total', { total: result.totalCapped ? `${result.total}+` : result.total })}
+        </div>
+      )}
     </div>
   );
 }

@@ -40,7 +40,8 @@ async function openCase() {
   return screen.findByTestId('case-header', {}, { timeout: 10_000 });
 }
 
-const posts = (requests: RecordedRequest[], action: string) => requests.filter((r) => r.method === 'POST' && r.path === `/api/cases/${caseNo}/${action}`);
+const posts = (requests: RecordedRequest[], action: string) =>
+  requests.filter((r) => r.method === 'POST' && r.path === `/api/cases/${caseNo}/${action}`);
 
 /** The antd form item (label, control, messages) that holds the element. */
 function formItemOf(element: HTMLElement): HTMLElement {
@@ -51,15 +52,45 @@ function formItemOf(element: HTMLElement): HTMLElement {
 
 describe('action buttons', () => {
   it('come from the actions the server allows, refined by the case’s state', () => {
-    const base = { pendingRequest: null, clock: { stage: 'handle' as const, dueAt: null, overdue: false, suspended: false } };
-    expect(actionButtons({ ...base, actions: ['register', 'reject', 'merge', 'escalate'] })).toEqual(['register', 'merge', 'escalate', 'reject']);
+    const base = {
+      pendingRequest: null,
+      clock: { stage: 'handle' as const, dueAt: null, overdue: false, suspended: false },
+    };
+    expect(actionButtons({ ...base, actions: ['register', 'reject', 'merge', 'escalate'] })).toEqual([
+      'register',
+      'merge',
+      'escalate',
+      'reject',
+    ]);
     expect(actionButtons({ ...base, actions: ['verify_pass', 'verify_fail'] })).toEqual(['verify']);
     const departmentActions = ['return', 'accept', 'request_extension', 'request_suspension'] as const;
-    expect(actionButtons({ ...base, actions: [...departmentActions] })).toEqual(['accept', 'extension', 'suspension', 'return']);
-    const pending = { id: 'r-1', kind: 'extension' as const, reason: '雨天', hours: 8, requestedAt: '2026-11-28T01:30:00.000Z' };
-    expect(actionButtons({ ...base, pendingRequest: pending, actions: [...departmentActions] })).toEqual(['accept', 'return']);
-    expect(actionButtons({ ...base, pendingRequest: pending, actions: ['decide_request', 'resume'] })).toEqual(['decision']);
-    expect(actionButtons({ ...base, clock: { ...base.clock, suspended: true }, actions: ['decide_request', 'resume', 'feedback'] })).toEqual(['resume']);
+    expect(actionButtons({ ...base, actions: [...departmentActions] })).toEqual([
+      'accept',
+      'extension',
+      'suspension',
+      'return',
+    ]);
+    const pending = {
+      id: 'r-1',
+      kind: 'extension' as const,
+      reason: '雨天',
+      hours: 8,
+      requestedAt: '2026-11-28T01:30:00.000Z',
+    };
+    expect(actionButtons({ ...base, pendingRequest: pending, actions: [...departmentActions] })).toEqual([
+      'accept',
+      'return',
+    ]);
+    expect(actionButtons({ ...base, pendingRequest: pending, actions: ['decide_request', 'resume'] })).toEqual([
+      'decision',
+    ]);
+    expect(
+      actionButtons({
+        ...base,
+        clock: { ...base.clock, suspended: true },
+        actions: ['decide_request', 'resume', 'feedback'],
+      }),
+    ).toEqual(['resume']);
     expect(actionButtons({ ...base, actions: [] })).toEqual([]);
   });
 });
@@ -75,7 +106,9 @@ describe('case page', () => {
     expect(screen.getByTestId('case-facts').textContent).toContain('霞阳镇炎帝大道 88 号门前');
     expect(screen.getByTestId('case-facts').textContent).toContain('113.772000, 26.489000');
     expect(within(screen.getByTestId('case-photos-report')).getAllByRole('img')).toHaveLength(1);
-    expect(within(screen.getByTestId('case-photos-handle')).getAllByRole('img')[0]?.getAttribute('src')).toBe(`/api/cases/${caseNo}/photos/p-2?variant=thumbnail`);
+    expect(within(screen.getByTestId('case-photos-handle')).getAllByRole('img')[0]?.getAttribute('src')).toBe(
+      `/api/cases/${caseNo}/photos/p-2?variant=thumbnail`,
+    );
     expect(screen.queryByTestId('case-photos-verify')).toBeNull();
     const timeline = screen.getByTestId('case-timeline');
     expect(within(timeline).getByText('2026-11-28 09:30')).toBeTruthy();
@@ -87,12 +120,18 @@ describe('case page', () => {
     caseServer();
     await openCase();
     const actions = screen.getByTestId('case-actions');
-    for (const key of ['register', 'reject', 'merge', 'escalate']) expect(within(actions).getByTestId(`case-action-${key}`)).toBeTruthy();
-    for (const key of ['dispatch', 'accept', 'feedback', 'verify', 'decision']) expect(within(actions).queryByTestId(`case-action-${key}`)).toBeNull();
+    for (const key of ['register', 'reject', 'merge', 'escalate'])
+      expect(within(actions).getByTestId(`case-action-${key}`)).toBeTruthy();
+    for (const key of ['dispatch', 'accept', 'feedback', 'verify', 'decision'])
+      expect(within(actions).queryByTestId(`case-action-${key}`)).toBeNull();
   });
 
   it('does not offer 核查 to the person who handed back the result, and says why (maker ≠ checker)', async () => {
-    const handled = sampleDetail({ status: 'handled', actions: ['escalate'], withheldActions: ['verify_pass', 'verify_fail'] });
+    const handled = sampleDetail({
+      status: 'handled',
+      actions: ['escalate'],
+      withheldActions: ['verify_pass', 'verify_fail'],
+    });
     caseServer(dispatcherUser, handled);
     await openCase();
     expect(screen.queryByTestId('case-action-verify')).toBeNull();
@@ -101,8 +140,17 @@ describe('case page', () => {
   });
 
   it('says why the requester is not offered the decision on their own request, even with nothing else to do', async () => {
-    const pending = { id: 'r-1', kind: 'extension' as const, reason: '雨天', hours: 8, requestedAt: '2026-11-28T01:30:00.000Z' };
-    caseServer(dispatcherUser, sampleDetail({ status: 'handling', actions: [], withheldActions: ['decide_request'], pendingRequest: pending }));
+    const pending = {
+      id: 'r-1',
+      kind: 'extension' as const,
+      reason: '雨天',
+      hours: 8,
+      requestedAt: '2026-11-28T01:30:00.000Z',
+    };
+    caseServer(
+      dispatcherUser,
+      sampleDetail({ status: 'handling', actions: [], withheldActions: ['decide_request'], pendingRequest: pending }),
+    );
     await openCase();
     expect(screen.queryByTestId('case-action-decision')).toBeNull();
     expect(screen.getByTestId('case-withheld').textContent).toBe('这项申请是您提出的，须由其他人员审批。');
@@ -111,8 +159,13 @@ describe('case page', () => {
 
   it('reveals a citizen reporter’s phone with a reason to whoever holds the reveal permission', async () => {
     const citizen = sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' } });
-    const revealer = { ...dispatcherUser, permissions: [...dispatcherUser.permissions, 'pii.reveal', 'pii.reveal.reporter_phone'] };
-    const { requests } = caseServer(revealer, citizen, { 'POST /api/pii/reveal': jsonResponse(200, { values: { reporterPhone: '13907331234' } }) });
+    const revealer = {
+      ...dispatcherUser,
+      permissions: [...dispatcherUser.permissions, 'pii.reveal', 'pii.reveal.reporter_phone'],
+    };
+    const { requests } = caseServer(revealer, citizen, {
+      'POST /api/pii/reveal': jsonResponse(200, { values: { reporterPhone: '13907331234' } }),
+    });
     await openCase();
     const facts = screen.getByTestId('case-facts');
     expect(within(facts).getByText('139****1234')).toBeTruthy();
@@ -121,11 +174,19 @@ describe('case page', () => {
     fireEvent.change(within(form).getByLabelText('查看原因'), { target: { value: '回访核实举报内容' } });
     await act(async () => fireEvent.submit(form));
     expect(await within(facts).findByText('13907331234')).toBeTruthy();
-    expect(requests.find((r) => r.path === '/api/pii/reveal')?.body).toEqual({ objectType: 'case', objectId: caseNo, fields: ['reporterPhone'], reason: '回访核实举报内容' });
+    expect(requests.find((r) => r.path === '/api/pii/reveal')?.body).toEqual({
+      objectType: 'case',
+      objectId: caseNo,
+      fields: ['reporterPhone'],
+      reason: '回访核实举报内容',
+    });
   });
 
   it('shows the reporter’s phone masked, with no reveal button, to those without the permission', async () => {
-    caseServer(departmentUser, sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' }, actions: [] }));
+    caseServer(
+      departmentUser,
+      sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' }, actions: [] }),
+    );
     await openCase();
     const facts = screen.getByTestId('case-facts');
     expect(within(facts).getByText('139****1234')).toBeTruthy();
@@ -133,8 +194,15 @@ describe('case page', () => {
   });
 
   it('registers with the revision it was decided on and shows the case as it now stands', async () => {
-    const registered = sampleDetail({ status: 'registered', revision: 4, actions: ['dispatch', 'merge', 'escalate'], clock: { stage: 'dispatch', dueAt: '2026-11-29T03:30:00.000Z', overdue: false, suspended: false } });
-    const { requests } = caseServer(dispatcherUser, sampleDetail(), { [`POST /api/cases/${caseNo}/register`]: jsonResponse(200, registered) });
+    const registered = sampleDetail({
+      status: 'registered',
+      revision: 4,
+      actions: ['dispatch', 'merge', 'escalate'],
+      clock: { stage: 'dispatch', dueAt: '2026-11-29T03:30:00.000Z', overdue: false, suspended: false },
+    });
+    const { requests } = caseServer(dispatcherUser, sampleDetail(), {
+      [`POST /api/cases/${caseNo}/register`]: jsonResponse(200, registered),
+    });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-register'));
     const dialog = await screen.findByTestId('action-dialog-register');
@@ -143,7 +211,11 @@ describe('case page', () => {
     await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
 
     await waitFor(() => expect(posts(requests, 'register')).toHaveLength(1));
-    expect(posts(requests, 'register')[0]?.body).toEqual({ revision: 3, priority: 'urgent', note: '影响通行，尽快处理' });
+    expect(posts(requests, 'register')[0]?.body).toEqual({
+      revision: 3,
+      priority: 'urgent',
+      note: '影响通行，尽快处理',
+    });
     await waitFor(() => expect(within(screen.getByTestId('case-header')).getByText('已立案待派遣')).toBeTruthy());
     expect(screen.getByTestId('case-action-dispatch')).toBeTruthy();
     expect(screen.queryByTestId('case-action-register')).toBeNull();
@@ -152,7 +224,9 @@ describe('case page', () => {
   it('shows the server’s field message next to the department it is about', async () => {
     const detail = sampleDetail({ status: 'registered', actions: ['dispatch'] });
     const { requests } = caseServer(dispatcherUser, detail, {
-      [`POST /api/cases/${caseNo}/dispatch`]: errorResponse(400, 'invalid_field', '请求有误', { department: '没有这个处置部门' }),
+      [`POST /api/cases/${caseNo}/dispatch`]: errorResponse(400, 'invalid_field', '请求有误', {
+        department: '没有这个处置部门',
+      }),
     });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-dispatch'));
@@ -169,11 +243,18 @@ describe('case page', () => {
   });
 
   it('puts a bad photo’s message under the photos, naming which one', async () => {
-    const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['feedback', 'request_extension', 'request_suspension', 'return'] });
+    const detail = sampleDetail({
+      status: 'handling',
+      department: 'chengguan',
+      actions: ['feedback', 'request_extension', 'request_suspension', 'return'],
+    });
     let uploaded = 0;
     const { requests } = caseServer(departmentUser, detail, {
       'POST /api/cases/photo-uploads': () => jsonResponse(201, { ...uploadAnswer, uploadId: `u-${++uploaded}` }),
-      [`POST /api/cases/${caseNo}/feedback`]: errorResponse(400, 'validation_failed', '请求有误', { 'photos.1': '照片未找到或已过期，请重新上传', result: '太短' }),
+      [`POST /api/cases/${caseNo}/feedback`]: errorResponse(400, 'validation_failed', '请求有误', {
+        'photos.1': '照片未找到或已过期，请重新上传',
+        result: '太短',
+      }),
     });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-feedback'));
@@ -186,7 +267,10 @@ describe('case page', () => {
     expect(posts(requests, 'feedback')).toHaveLength(0);
 
     const input = within(dialog).getByTestId('photo-input') as HTMLInputElement;
-    const files = [new File(['a'], 'before.jpg', { type: 'image/jpeg' }), new File(['b'], 'after.jpg', { type: 'image/jpeg' })];
+    const files = [
+      new File(['a'], 'before.jpg', { type: 'image/jpeg' }),
+      new File(['b'], 'after.jpg', { type: 'image/jpeg' }),
+    ];
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     await act(async () => fireEvent.change(input));
     expect(within(dialog).getAllByRole('img', { name: /已选第/ })).toHaveLength(2);
@@ -198,8 +282,14 @@ describe('case page', () => {
     await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
 
     await waitFor(() => expect(posts(requests, 'feedback')).toHaveLength(1));
-    expect(posts(requests, 'feedback')[0]?.body).toEqual({ revision: 3, result: '已劝离摊贩，恢复通行', photos: [{ uploadId: 'u-1' }, { uploadId: 'u-2' }] });
-    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('第 2 张照片：照片未找到或已过期，请重新上传');
+    expect(posts(requests, 'feedback')[0]?.body).toEqual({
+      revision: 3,
+      result: '已劝离摊贩，恢复通行',
+      photos: [{ uploadId: 'u-1' }, { uploadId: 'u-2' }],
+    });
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText(
+      '第 2 张照片：照片未找到或已过期，请重新上传',
+    );
     expect(within(formItemOf(within(dialog).getByTestId('action-field-result'))).getByText('太短')).toBeTruthy();
     // The gone photo is uploaded again (a new key: the old one would only replay the gone upload).
     fireEvent.click(within(dialog).getByTestId('upload-retry-1'));
@@ -216,18 +306,27 @@ describe('case page', () => {
     const { requests } = caseServer(departmentUser, detail, {
       'POST /api/cases/photo-uploads': async () => {
         attempts += 1;
-        if (attempts === 1) await new Promise<void>((resolve) => { release = resolve; });
+        if (attempts === 1)
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
         if (attempts === 1) throw new TypeError('Failed to fetch');
         return jsonResponse(201, { ...uploadAnswer, uploadId: 'u-9' });
       },
-      [`POST /api/cases/${caseNo}/feedback`]: jsonResponse(200, sampleDetail({ status: 'handled', revision: 4, actions: [] })),
+      [`POST /api/cases/${caseNo}/feedback`]: jsonResponse(
+        200,
+        sampleDetail({ status: 'handled', revision: 4, actions: [] }),
+      ),
     });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-feedback'));
     const dialog = await screen.findByTestId('action-dialog-feedback');
     fireEvent.change(within(dialog).getByTestId('action-field-result'), { target: { value: '已清理' } });
     const input = within(dialog).getByTestId('photo-input') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['a'], 'after.jpg', { type: 'image/jpeg' })], configurable: true });
+    Object.defineProperty(input, 'files', {
+      value: [new File(['a'], 'after.jpg', { type: 'image/jpeg' })],
+      configurable: true,
+    });
     await act(async () => fireEvent.change(input));
     await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('uploading'));
 
@@ -235,7 +334,9 @@ describe('case page', () => {
     await within(dialog).findByTestId('action-waiting-photos');
     await act(async () => release());
     await waitFor(() => expect(within(dialog).getByTestId('upload-status-0').dataset.status).toBe('failed'));
-    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText('有照片没有上传成功，请重试或移除后再提交');
+    await within(formItemOf(within(dialog).getByTestId('photo-picker'))).findByText(
+      '有照片没有上传成功，请重试或移除后再提交',
+    );
     expect(within(dialog).queryByTestId('action-waiting-photos')).toBeNull();
     expect(posts(requests, 'feedback')).toHaveLength(0);
 
@@ -245,13 +346,19 @@ describe('case page', () => {
     expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'));
     await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
     await waitFor(() => expect(posts(requests, 'feedback')).toHaveLength(1));
-    expect(posts(requests, 'feedback')[0]?.body).toEqual({ revision: 3, result: '已清理', photos: [{ uploadId: 'u-9' }] });
+    expect(posts(requests, 'feedback')[0]?.body).toEqual({
+      revision: 3,
+      result: '已清理',
+      photos: [{ uploadId: 'u-9' }],
+    });
   });
 
   it('a message for no field of the form is shown above it', async () => {
     const detail = sampleDetail({ status: 'handling', department: 'chengguan', actions: ['accept'] });
     caseServer(departmentUser, detail, {
-      [`POST /api/cases/${caseNo}/accept`]: errorResponse(400, 'invalid_field', '请求有误', { department: '该案件未派遣到您所在的部门' }),
+      [`POST /api/cases/${caseNo}/accept`]: errorResponse(400, 'invalid_field', '请求有误', {
+        department: '该案件未派遣到您所在的部门',
+      }),
     });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-accept'));
@@ -262,7 +369,9 @@ describe('case page', () => {
 
   it('reloads the case when someone else changed it first', async () => {
     const { requests } = caseServer(dispatcherUser, sampleDetail(), {
-      [`POST /api/cases/${caseNo}/reject`]: errorResponse(409, 'stale_revision', '案件已被他人更新，请刷新后再操作', { revision: '案件已被他人更新，请刷新后再操作' }),
+      [`POST /api/cases/${caseNo}/reject`]: errorResponse(409, 'stale_revision', '案件已被他人更新，请刷新后再操作', {
+        revision: '案件已被他人更新，请刷新后再操作',
+      }),
     });
     await openCase();
     const reads = () => requests.filter((r) => r.method === 'GET' && r.path === `/api/cases/${caseNo}`).length;
@@ -279,10 +388,17 @@ describe('case page', () => {
   });
 
   it('verifies with the finding, a note and the phone’s position', async () => {
-    const getCurrentPosition = vi.fn((found: PositionCallback) => found({ coords: { longitude: 113.7721, latitude: 26.4891, accuracy: 12 } } as GeolocationPosition));
+    const getCurrentPosition = vi.fn((found: PositionCallback) =>
+      found({ coords: { longitude: 113.7721, latitude: 26.4891, accuracy: 12 } } as GeolocationPosition),
+    );
     vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
     const detail = sampleDetail({ status: 'handled', actions: ['verify_pass', 'verify_fail'] });
-    const { requests } = caseServer(dispatcherUser, detail, { [`POST /api/cases/${caseNo}/verify`]: jsonResponse(200, sampleDetail({ status: 'dispatched', revision: 4, actions: [] })) });
+    const { requests } = caseServer(dispatcherUser, detail, {
+      [`POST /api/cases/${caseNo}/verify`]: jsonResponse(
+        200,
+        sampleDetail({ status: 'dispatched', revision: 4, actions: [] }),
+      ),
+    });
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-verify'));
     const dialog = await screen.findByTestId('action-dialog-verify');
@@ -291,6 +407,12 @@ describe('case page', () => {
     fireEvent.change(within(dialog).getByTestId('action-field-note'), { target: { value: '摊位仍在' } });
     await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
     await waitFor(() => expect(posts(requests, 'verify')).toHaveLength(1));
-    expect(posts(requests, 'verify')[0]?.body).toEqual({ revision: 3, passed: false, note: '摊位仍在', lng: 113.7721, lat: 26.4891 });
+    expect(posts(requests, 'verify')[0]?.body).toEqual({
+      revision: 3,
+      passed: false,
+      note: '摊位仍在',
+      lng: 113.7721,
+      lat: 26.4891,
+    });
   });
 });

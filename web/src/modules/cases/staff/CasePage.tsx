@@ -33,9 +33,14 @@ export function CasePage() {
   const { caseNo = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => casesApi.detail(caseNo, signal), [caseNo]);
   const { data: detail, error, loading, reload, setData } = useLoad<CaseDetail>(load);
-  const departments = useLoad(useCallback((signal: AbortSignal) => casesApi.departments(signal).then((r) => r.items), []));
+  const departments = useLoad(
+    useCallback((signal: AbortSignal) => casesApi.departments(signal).then((r) => r.items), []),
+  );
   const departmentList = departments.data ?? noDepartments;
-  const departmentName = useCallback((key: string) => departmentList.find((d) => d.key === key)?.name ?? key, [departmentList]);
+  const departmentName = useCallback(
+    (key: string) => departmentList.find((d) => d.key === key)?.name ?? key,
+    [departmentList],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: the clock is judged at each new reading of the case.
   const now = useMemo(() => Date.now(), [detail]);
 
@@ -56,7 +61,9 @@ export function CasePage() {
                 departments={departmentList}
                 onUpdated={setData}
                 onConflict={(conflict) => {
-                  message.warning(conflict.code === 'stale_revision' ? t('cases.stale') : conflict.message || t('cases.stale'));
+                  message.warning(
+                    conflict.code === 'stale_revision' ? t('cases.stale') : conflict.message || t('cases.stale'),
+                  );
                   reload();
                 }}
               />

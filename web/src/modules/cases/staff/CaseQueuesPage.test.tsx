@@ -10,7 +10,8 @@ import { departmentUser, dispatcherUser, sampleCase, sampleCatalogue, samplePlac
 interface HappyDomWindow {
   happyDOM: { setViewport(viewport: { width: number; height: number }): void };
 }
-const setViewportWidth = (width: number) => (window as unknown as HappyDomWindow).happyDOM.setViewport({ width, height: 740 });
+const setViewportWidth = (width: number) =>
+  (window as unknown as HappyDomWindow).happyDOM.setViewport({ width, height: 740 });
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
@@ -38,7 +39,8 @@ function casesServer(user = dispatcherUser, extra: Parameters<typeof mockApi>[0]
 }
 
 /** The list reads (not the per-tab counts). */
-const listReads = (requests: RecordedRequest[]) => requests.filter((r) => r.path === '/api/cases' && r.query.get('pageSize') !== '1');
+const listReads = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.path === '/api/cases' && r.query.get('pageSize') !== '1');
 
 async function openQueues(path = '/m/cases') {
   renderApp(path);
@@ -49,12 +51,20 @@ describe('queue tabs', () => {
   it('follow the permissions of each post', () => {
     expect(queueTabsFor(new Set(dispatcherUser.permissions))).toEqual(['intake', 'dispatch', 'overdue', 'mine', 'all']);
     expect(queueTabsFor(new Set(departmentUser.permissions))).toEqual(['department', 'all']);
-    expect(queueTabsFor(new Set(['cases.read', 'cases.verify', 'cases.report']))).toEqual(['verification', 'mine', 'all']);
+    expect(queueTabsFor(new Set(['cases.read', 'cases.verify', 'cases.report']))).toEqual([
+      'verification',
+      'mine',
+      'all',
+    ]);
     expect(queueTabsFor(new Set(['self.profile']))).toEqual([]);
   });
 
   it('keep the filters in the URL and drop what they cannot read', () => {
-    const query = readListQuery(new URLSearchParams('tab=dispatch&status=registered&status=bogus&regionCode=430225100&overdue=true&from=2026-11-01&to=nope&page=2&q=%20炎帝大道%20'));
+    const query = readListQuery(
+      new URLSearchParams(
+        'tab=dispatch&status=registered&status=bogus&regionCode=430225100&overdue=true&from=2026-11-01&to=nope&page=2&q=%20炎帝大道%20',
+      ),
+    );
     expect(query).toEqual({
       tab: 'dispatch',
       filters: { status: ['registered'], regionCode: '430225100', overdue: true, from: '2026-11-01', q: '炎帝大道' },
@@ -69,7 +79,8 @@ describe('work queues page', () => {
   it('shows the dispatcher’s queues with their counts, the cases and the export', async () => {
     const { requests } = casesServer();
     const tabs = await openQueues();
-    for (const tab of ['intake', 'dispatch', 'overdue', 'mine', 'all']) expect(within(tabs).getByTestId(`case-queue-${tab}`)).toBeTruthy();
+    for (const tab of ['intake', 'dispatch', 'overdue', 'mine', 'all'])
+      expect(within(tabs).getByTestId(`case-queue-${tab}`)).toBeTruthy();
     expect(within(tabs).queryByTestId('case-queue-department')).toBeNull();
     expect(within(tabs).queryByTestId('case-queue-verification')).toBeNull();
     await waitFor(() => expect(within(tabs).getByTestId('case-queue-intake').textContent).toContain('7'));
@@ -82,7 +93,11 @@ describe('work queues page', () => {
     expect(within(table).getByTestId('case-clock').textContent).toContain('已超期');
     expect(within(table).getByText('1级督办')).toBeTruthy();
     // The first tab the dispatcher has is intake: the list asks for that queue.
-    expect(Object.fromEntries(listReads(requests)[0]?.query ?? [])).toEqual({ queue: 'intake', page: '1', pageSize: '20' });
+    expect(Object.fromEntries(listReads(requests)[0]?.query ?? [])).toEqual({
+      queue: 'intake',
+      page: '1',
+      pageSize: '20',
+    });
     expect(screen.getByTestId('case-export')).toBeTruthy();
   });
 
@@ -132,7 +147,10 @@ describe('work queues page', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const { requests } = casesServer(dispatcherUser, {
-      'GET /api/cases/export.xlsx': new Response('xlsx', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="cases-20261129.xlsx"' } }),
+      'GET /api/cases/export.xlsx': new Response('xlsx', {
+        status: 200,
+        headers: { 'Content-Disposition': 'attachment; filename="cases-20261129.xlsx"' },
+      }),
     });
     await openQueues('/m/cases?tab=overdue&categoryCode=09006');
     fireEvent.click(await screen.findByTestId('case-export'));

@@ -30,7 +30,10 @@ export function CaseQueuesPage() {
   const counts = useQueueCounts(tabs);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new `search` (filter, page, retry) reads again.
-  const load = useCallback((signal: AbortSignal) => casesApi.list(apiFilters, query.page, query.pageSize, signal), [apiFilters, query.page, query.pageSize, search]);
+  const load = useCallback(
+    (signal: AbortSignal) => casesApi.list(apiFilters, query.page, query.pageSize, signal),
+    [apiFilters, query.page, query.pageSize, search],
+  );
   const list = useLoad(load);
   // Every row's clock is judged against the instant the page was read.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer is a new instant.
@@ -63,19 +66,33 @@ export function CaseQueuesPage() {
               <span data-testid={`case-queue-${key}`}>
                 {t(`cases.queue.${key}`)}
                 {counts.data?.[key] !== undefined && (
-                  <Badge count={counts.data[key]} showZero overflowCount={9999} color={key === 'overdue' ? 'red' : '#8c98a9'} className="wm-queue-count" />
+                  <Badge
+                    count={counts.data[key]}
+                    showZero
+                    overflowCount={9999}
+                    color={key === 'overdue' ? 'red' : '#8c98a9'}
+                    className="wm-queue-count"
+                  />
                 )}
               </span>
             ),
           }))}
           data-testid="case-queues"
         />
-        <CaseFiltersForm filters={query.filters} lookups={lookups.data} onChange={(filters) => update({ filters, page: 1 })} />
+        <CaseFiltersForm
+          filters={query.filters}
+          lookups={lookups.data}
+          onChange={(filters) => update({ filters, page: 1 })}
+        />
       </Card>
       <Card>
         <Flex vertical gap={12}>
           <Space wrap>
-            <Button icon={<EnvironmentOutlined />} onClick={() => navigate({ pathname: `${modulePath('cases')}/map`, search })} data-testid="case-open-map">
+            <Button
+              icon={<EnvironmentOutlined />}
+              onClick={() => navigate({ pathname: `${modulePath('cases')}/map`, search })}
+              data-testid="case-open-map"
+            >
               {t('cases.openMap')}
             </Button>
             {permissions.has('cases.export') && <ExportCasesButton filters={apiFilters} />}
@@ -88,7 +105,11 @@ export function CaseQueuesPage() {
             result={list.data}
             loading={list.loading}
             now={now}
-            paging={{ page: query.page, pageSize: query.pageSize, onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }) }}
+            paging={{
+              page: query.page,
+              pageSize: query.pageSize,
+              onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
+            }}
           />
         </Flex>
       </Card>

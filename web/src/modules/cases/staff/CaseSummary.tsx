@@ -27,15 +27,21 @@ export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number })
       </Typography.Text>
       {clock.stage && (
         <Space wrap size={[8, 4]} data-testid="case-header-clock">
-          <Typography.Text type="secondary">{t('cases.clock.stage', { stage: t(`cases.clockStage.${clock.stage}`) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('cases.clock.stage', { stage: t(`cases.clockStage.${clock.stage}`) })}
+          </Typography.Text>
           <CaseClockTag clock={clock} now={now} withDue />
         </Space>
       )}
       {detail.closedAt && (
         <Space wrap size={[8, 4]}>
-          <Typography.Text type="secondary">{t('cases.closedAt', { time: formatDateTime(detail.closedAt) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('cases.closedAt', { time: formatDateTime(detail.closedAt) })}
+          </Typography.Text>
           {detail.closedOnTime !== null && (
-            <Tag color={detail.closedOnTime ? 'green' : 'red'}>{detail.closedOnTime ? t('cases.closedOnTime') : t('cases.closedLate')}</Tag>
+            <Tag color={detail.closedOnTime ? 'green' : 'red'}>
+              {detail.closedOnTime ? t('cases.closedOnTime') : t('cases.closedLate')}
+            </Tag>
           )}
         </Space>
       )}
@@ -49,7 +55,10 @@ export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number })
               ? t('cases.pending.extension', { hours: detail.pendingRequest.hours ?? 0 })
               : t('cases.pending.suspension')
           }
-          description={t('cases.pending.reason', { reason: detail.pendingRequest.reason, time: formatDateTime(detail.pendingRequest.requestedAt) })}
+          description={t('cases.pending.reason', {
+            reason: detail.pendingRequest.reason,
+            time: formatDateTime(detail.pendingRequest.requestedAt),
+          })}
         />
       )}
     </Flex>
@@ -74,7 +83,13 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
     <Space wrap size={[8, 0]}>
       {t(`cases.reporter.${detail.reporter.kind}`)}
       {detail.reporter.phone && (
-        <RevealField objectType="case" objectId={detail.caseNo} field="reporterPhone" permission={reporterPhonePermission} masked={detail.reporter.phone} />
+        <RevealField
+          objectType="case"
+          objectId={detail.caseNo}
+          field="reporterPhone"
+          permission={reporterPhonePermission}
+          masked={detail.reporter.phone}
+        />
       )}
     </Space>
   );
@@ -82,23 +97,65 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
     { key: 'description', label: t('cases.fact.description'), children: detail.description, span: 'filled' },
     { key: 'address', label: t('cases.fact.address'), children: detail.address },
     { key: 'township', label: t('cases.fact.township'), children: detail.townshipName },
-    { key: 'coordinates', label: t('cases.fact.coordinates'), children: detail.lng === null || detail.lat === null ? t('cases.fact.noPoint') : `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}` },
+    {
+      key: 'coordinates',
+      label: t('cases.fact.coordinates'),
+      children:
+        detail.lng === null || detail.lat === null
+          ? t('cases.fact.noPoint')
+          : `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}`,
+    },
     { key: 'channel', label: t('cases.fact.channel'), children: t(`cases.channel.${detail.channel}`) },
     { key: 'reporter', label: t('cases.fact.reporter'), children: reporter },
     { key: 'reportedAt', label: t('cases.fact.reportedAt'), children: formatDateTime(detail.reportedAt) },
-    { key: 'department', label: t('cases.fact.department'), children: detail.department ? departmentName(detail.department) : noValue },
+    {
+      key: 'department',
+      label: t('cases.fact.department'),
+      children: detail.department ? departmentName(detail.department) : noValue,
+    },
   ];
-  if (detail.areaM2 !== null) items.push({ key: 'area', label: t('cases.fact.area'), children: t('cases.fact.areaValue', { area: detail.areaM2 }) });
+  if (detail.areaM2 !== null)
+    items.push({
+      key: 'area',
+      label: t('cases.fact.area'),
+      children: t('cases.fact.areaValue', { area: detail.areaM2 }),
+    });
   if (detail.gridCode) items.push({ key: 'grid', label: t('cases.fact.grid'), children: detail.gridCode });
-  if (detail.handleDueAt) items.push({ key: 'handleDue', label: t('cases.fact.handleDue'), children: formatDateTime(detail.handleDueAt) });
-  if (detail.duplicateOf) items.push({ key: 'duplicateOf', label: t('cases.fact.duplicateOf'), children: caseLink(detail.duplicateOf) });
+  if (detail.handleDueAt)
+    items.push({ key: 'handleDue', label: t('cases.fact.handleDue'), children: formatDateTime(detail.handleDueAt) });
+  if (detail.duplicateOf)
+    items.push({ key: 'duplicateOf', label: t('cases.fact.duplicateOf'), children: caseLink(detail.duplicateOf) });
   if (detail.duplicates.length > 0) {
-    items.push({ key: 'duplicates', label: t('cases.fact.duplicates'), children: <Space wrap>{detail.duplicates.map(caseLink)}</Space> });
+    items.push({
+      key: 'duplicates',
+      label: t('cases.fact.duplicates'),
+      children: <Space wrap>{detail.duplicates.map(caseLink)}</Space>,
+    });
   }
-  if (detail.closingNote) items.push({ key: 'closingNote', label: t('cases.fact.closingNote'), children: detail.closingNote, span: 'filled' });
+  if (detail.closingNote)
+    items.push({
+      key: 'closingNote',
+      label: t('cases.fact.closingNote'),
+      children: detail.closingNote,
+      span: 'filled',
+    });
   if (detail.satisfaction !== null) {
     const comment = detail.satisfactionComment ? ` · ${detail.satisfactionComment}` : '';
-    items.push({ key: 'satisfaction', label: t('cases.fact.satisfaction'), children: `${t('cases.fact.satisfactionValue', { score: detail.satisfaction })}${comment}` });
+    items.push({
+      key: 'satisfaction',
+      label: t('cases.fact.satisfaction'),
+      children: `${t('cases.fact.satisfactionValue', { score: detail.satisfaction })}${comment}`,
+    });
   }
-  return <Descriptions items={items} column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }} size="small" bordered layout={isPhone ? 'vertical' : 'horizontal'} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="case-facts" />;
+  return (
+    <Descriptions
+      items={items}
+      column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }}
+      size="small"
+      bordered
+      layout={isPhone ? 'vertical' : 'horizontal'}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="case-facts"
+    />
+  );
 }

@@ -18,10 +18,14 @@ function eventFacts(event: CaseEvent, t: Translate, departmentName: (key: string
 function movementFacts(event: CaseEvent, t: Translate, departmentName: (key: string) => string): string[] {
   const d = event.details;
   const facts: string[] = [];
-  if (event.action === 'dispatch' && typeof d.department === 'string') facts.push(t('cases.eventFact.department', { name: departmentName(d.department) }));
-  if (event.action === 'return' && typeof d.department === 'string') facts.push(t('cases.eventFact.fromDepartment', { name: departmentName(d.department) }));
-  if (event.action === 'merge' && typeof d.duplicateOf === 'string') facts.push(t('cases.eventFact.duplicateOf', { caseNo: d.duplicateOf }));
-  if (event.action === 'escalate' && typeof d.level === 'number') facts.push(t(d.automatic === true ? 'cases.eventFact.autoLevel' : 'cases.eventFact.level', { level: d.level }));
+  if (event.action === 'dispatch' && typeof d.department === 'string')
+    facts.push(t('cases.eventFact.department', { name: departmentName(d.department) }));
+  if (event.action === 'return' && typeof d.department === 'string')
+    facts.push(t('cases.eventFact.fromDepartment', { name: departmentName(d.department) }));
+  if (event.action === 'merge' && typeof d.duplicateOf === 'string')
+    facts.push(t('cases.eventFact.duplicateOf', { caseNo: d.duplicateOf }));
+  if (event.action === 'escalate' && typeof d.level === 'number')
+    facts.push(t(d.automatic === true ? 'cases.eventFact.autoLevel' : 'cases.eventFact.level', { level: d.level }));
   return facts;
 }
 
@@ -29,16 +33,26 @@ function movementFacts(event: CaseEvent, t: Translate, departmentName: (key: str
 function outcomeFacts(event: CaseEvent, t: Translate): string[] {
   const d = event.details;
   const facts: string[] = [];
-  if (typeof d.hours === 'number' && (event.action === 'request_extension' || event.action === 'decide_request')) facts.push(t('cases.eventFact.hours', { hours: d.hours }));
-  if (event.action === 'decide_request' && (d.decision === 'approved' || d.decision === 'refused')) facts.push(t(`cases.eventFact.${d.decision}`));
-  if (typeof d.distanceFromCaseM === 'number') facts.push(t('cases.eventFact.distance', { meters: d.distanceFromCaseM }));
+  if (typeof d.hours === 'number' && (event.action === 'request_extension' || event.action === 'decide_request'))
+    facts.push(t('cases.eventFact.hours', { hours: d.hours }));
+  if (event.action === 'decide_request' && (d.decision === 'approved' || d.decision === 'refused'))
+    facts.push(t(`cases.eventFact.${d.decision}`));
+  if (typeof d.distanceFromCaseM === 'number')
+    facts.push(t('cases.eventFact.distance', { meters: d.distanceFromCaseM }));
   if (typeof d.photos === 'number' && d.photos > 0) facts.push(t('cases.eventFact.photos', { count: d.photos }));
-  if (event.action === 'rate' && typeof d.score === 'number') facts.push(t('cases.eventFact.score', { score: d.score }));
+  if (event.action === 'rate' && typeof d.score === 'number')
+    facts.push(t('cases.eventFact.score', { score: d.score }));
   return facts;
 }
 
 /** 处理过程: every step of the case with who, when (China time), the status it moved between and the note. */
-export function CaseTimeline({ events, departmentName }: { events: CaseEvent[]; departmentName: (key: string) => string }) {
+export function CaseTimeline({
+  events,
+  departmentName,
+}: {
+  events: CaseEvent[];
+  departmentName: (key: string) => string;
+}) {
   const t = useT();
   // On a phone the time goes above each entry: a time column would take half the width.
   const isPhone = Grid.useBreakpoint().sm === false;
@@ -49,7 +63,12 @@ export function CaseTimeline({ events, departmentName }: { events: CaseEvent[]; 
       const facts = eventFacts(event, t, departmentName);
       return {
         key: event.seq,
-        color: event.action === 'verify_fail' || event.action === 'reject' || event.action === 'escalate' ? 'red' : event.toStatus === 'closed' ? 'green' : 'blue',
+        color:
+          event.action === 'verify_fail' || event.action === 'reject' || event.action === 'escalate'
+            ? 'red'
+            : event.toStatus === 'closed'
+              ? 'green'
+              : 'blue',
         title: isPhone ? undefined : formatDateTime(event.at),
         content: (
           <div data-testid={`case-event-${event.seq}`}>
@@ -58,7 +77,10 @@ export function CaseTimeline({ events, departmentName }: { events: CaseEvent[]; 
             <Typography.Text type="secondary"> · {event.actor}</Typography.Text>
             {moved && (
               <div className="wm-case-event-line">
-                {t('cases.timeline.moved', { from: t(`cases.status.${event.fromStatus!}`), to: t(`cases.status.${event.toStatus!}`) })}
+                {t('cases.timeline.moved', {
+                  from: t(`cases.status.${event.fromStatus!}`),
+                  to: t(`cases.status.${event.toStatus!}`),
+                })}
               </div>
             )}
             {facts.length > 0 && <div className="wm-case-event-line">{facts.join(t('cases.listSeparator'))}</div>}

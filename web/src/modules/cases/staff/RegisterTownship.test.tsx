@@ -20,7 +20,14 @@ const county = { code: '430225', name: '炎陵县', level: 'county', parentCode:
 const xiayang = { code: '430225100', name: '霞阳镇', level: 'township', parentCode: '430225' };
 
 /** A partner's report with only an address: no township yet, no point. */
-const waiting = sampleDetail({ townshipCode: '430225', regionCode: '430225', townshipName: '待定乡镇', address: '炎帝大道 88 号', lng: null, lat: null });
+const waiting = sampleDetail({
+  townshipCode: '430225',
+  regionCode: '430225',
+  townshipName: '待定乡镇',
+  address: '炎帝大道 88 号',
+  lng: null,
+  lat: null,
+});
 
 function server(): RecordedRequest[] {
   return mockApi({
@@ -49,7 +56,11 @@ describe('registering a case whose township is to be assigned', () => {
   });
 
   it('sends the township picked with the register body, and nothing when there is none to pick', () => {
-    expect(withoutBlanks(actionBody('register', { regionCode: '430225100', priority: 'normal' }, 3, []))).toEqual({ revision: 3, priority: 'normal', regionCode: '430225100' });
+    expect(withoutBlanks(actionBody('register', { regionCode: '430225100', priority: 'normal' }, 3, []))).toEqual({
+      revision: 3,
+      priority: 'normal',
+      regionCode: '430225100',
+    });
     expect(withoutBlanks(actionBody('register', {}, 3, []))).toEqual({ revision: 3 });
   });
 });

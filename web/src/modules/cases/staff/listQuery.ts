@@ -22,7 +22,8 @@ const tagKey = /^[a-z][a-z0-9_]{0,39}$/;
 const regionCode = /^\d{9}(\d{3})?$/;
 const departmentKey = /^[a-z][a-z0-9_]{1,39}$/;
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((v) => v === value);
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.find((v) => v === value);
 const matching = (pattern: RegExp, value: string | null) => (value !== null && pattern.test(value) ? value : undefined);
 
 function positive(value: string | null, fallback: number, max: number): number {
@@ -47,7 +48,12 @@ export function readListQuery(params: URLSearchParams): ListQuery {
     to: matching(date, params.get('to')),
     q: params.get('q')?.trim().slice(0, 40) || undefined,
   };
-  return { tab: isQueueTab(tab) ? tab : undefined, filters: compact(filters), page: positive(params.get('page'), 1, 100_000), pageSize };
+  return {
+    tab: isQueueTab(tab) ? tab : undefined,
+    filters: compact(filters),
+    page: positive(params.get('page'), 1, 100_000),
+    pageSize,
+  };
 }
 
 export function writeListQuery(query: ListQuery): URLSearchParams {

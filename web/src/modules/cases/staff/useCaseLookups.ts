@@ -29,12 +29,15 @@ const emptyCatalogue: Catalogue = { categories: [], tags: [] };
 export function useCaseLookups() {
   const { language } = useLanguage();
   // biome-ignore lint/correctness/useExhaustiveDependencies: township and department names follow the UI language.
-  const load = useCallback(async (signal: AbortSignal): Promise<CaseLookups> => {
-    const [catalogue, places] = await Promise.all([
-      casesApi.catalogue(signal).catch(unlessAborted(signal, emptyCatalogue)),
-      casesApi.places(signal).catch(unlessAborted<CountyPlaces>(signal, { townships: [], bounds: countyBounds })),
-    ]);
-    return { catalogue, places };
-  }, [language]);
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<CaseLookups> => {
+      const [catalogue, places] = await Promise.all([
+        casesApi.catalogue(signal).catch(unlessAborted(signal, emptyCatalogue)),
+        casesApi.places(signal).catch(unlessAborted<CountyPlaces>(signal, { townships: [], bounds: countyBounds })),
+      ]);
+      return { catalogue, places };
+    },
+    [language],
+  );
   return useLoad(load);
 }

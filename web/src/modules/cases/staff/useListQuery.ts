@@ -10,8 +10,13 @@ export function useListQuery(tabs: readonly QueueTab[]) {
   const search = params.toString();
   const query = useMemo(() => readListQuery(new URLSearchParams(search)), [search]);
   const tab = query.tab && tabs.includes(query.tab) ? query.tab : tabs[0];
-  const apiFilters: CaseFilters = useMemo(() => ({ ...query.filters, queue: tab ? queueOf(tab) : undefined }), [query.filters, tab]);
-  const update = useCallback((next: Partial<ListQuery>) => setParams(writeListQuery({ ...query, tab, ...next })), [query, tab, setParams]);
+  const apiFilters: CaseFilters = useMemo(
+    () => ({ ...query.filters, queue: tab ? queueOf(tab) : undefined }),
+    [query.filters, tab],
+  );
+  const update = useCallback(
+    (next: Partial<ListQuery>) => setParams(writeListQuery({ ...query, tab, ...next })),
+    [query, tab, setParams],
+  );
   return { query, tab, apiFilters, update, search };
 }
-

@@ -15,7 +15,15 @@ export function uploadProblemText(problem: unknown, t: Translate): string {
 }
 
 /** Under each photo: waiting, a progress bar, "uploaded", or the failure with a retry button. */
-export function UploadStatus({ state, n, onRetry }: { state: UploadState | undefined; n: number; onRetry: () => void }) {
+export function UploadStatus({
+  state,
+  n,
+  onRetry,
+}: {
+  state: UploadState | undefined;
+  n: number;
+  onRetry: () => void;
+}) {
   const t = useT();
   if (!state) return null;
   const testId = `upload-status-${n - 1}`;
@@ -46,7 +54,13 @@ export function UploadStatus({ state, n, onRetry }: { state: UploadState | undef
     <div className="wm-upload-status wm-upload-failed" role="alert" data-testid={testId} data-status="failed">
       <span>{uploadProblemText(state.problem, t)}</span>
       {state.retryable && (
-        <Button size="small" icon={<ReloadOutlined />} onClick={onRetry} aria-label={t('cases.upload.retryLabel', { n })} data-testid={`upload-retry-${n - 1}`}>
+        <Button
+          size="small"
+          icon={<ReloadOutlined />}
+          onClick={onRetry}
+          aria-label={t('cases.upload.retryLabel', { n })}
+          data-testid={`upload-retry-${n - 1}`}
+        >
           {t('cases.upload.retry')}
         </Button>
       )}

@@ -11,7 +11,10 @@ export interface UploadedPhoto {
   expiresAt: string;
 }
 
-export const photoUploadUrls = { staff: '/api/cases/photo-uploads', citizen: '/api/public/cases/photo-uploads' } as const;
+export const photoUploadUrls = {
+  staff: '/api/cases/photo-uploads',
+  citizen: '/api/public/cases/photo-uploads',
+} as const;
 
 export interface PhotoUploadRequest {
   url: string;
@@ -82,7 +85,13 @@ function headersOf(request: PhotoUploadRequest): Record<string, string> {
 async function sendWithFetch(request: PhotoUploadRequest): Promise<UploadedPhoto> {
   let response: Response;
   try {
-    response = await fetch(request.url, { method: 'POST', headers: headersOf(request), body: request.photo, credentials: request.credentials ?? 'same-origin', signal: request.signal });
+    response = await fetch(request.url, {
+      method: 'POST',
+      headers: headersOf(request),
+      body: request.photo,
+      credentials: request.credentials ?? 'same-origin',
+      signal: request.signal,
+    });
   } catch (cause) {
     if (request.signal?.aborted) throw cause;
     throw ApiError.network();

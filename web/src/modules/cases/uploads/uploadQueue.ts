@@ -37,7 +37,8 @@ export function isRetryable(problem: unknown): boolean {
 }
 
 export function uploadsReducer(items: readonly UploadItem[], action: UploadAction): UploadItem[] {
-  if (action.type === 'add') return [...items, ...action.items.map((item) => ({ ...item, state: { status: 'waiting' } as const }))];
+  if (action.type === 'add')
+    return [...items, ...action.items.map((item) => ({ ...item, state: { status: 'waiting' } as const }))];
   if (action.type === 'remove') return items.filter((item) => item.id !== action.id);
   return items.map((item) => (item.id === action.id ? next(item, action) : item));
 }
@@ -48,11 +49,17 @@ function next(item: UploadItem, action: Exclude<UploadAction, { type: 'add' } | 
     case 'started':
       return state.status === 'waiting' ? { ...item, state: { status: 'uploading', fraction: 0 } } : item;
     case 'progress':
-      return state.status === 'uploading' ? { ...item, state: { status: 'uploading', fraction: Math.max(state.fraction, Math.min(1, action.fraction)) } } : item;
+      return state.status === 'uploading'
+        ? { ...item, state: { status: 'uploading', fraction: Math.max(state.fraction, Math.min(1, action.fraction)) } }
+        : item;
     case 'uploaded':
-      return state.status === 'uploading' ? { ...item, state: { status: 'uploaded', uploaded: action.uploaded } } : item;
+      return state.status === 'uploading'
+        ? { ...item, state: { status: 'uploaded', uploaded: action.uploaded } }
+        : item;
     case 'failed':
-      return state.status === 'uploading' ? { ...item, state: { status: 'failed', problem: action.problem, retryable: isRetryable(action.problem) } } : item;
+      return state.status === 'uploading'
+        ? { ...item, state: { status: 'failed', problem: action.problem, retryable: isRetryable(action.problem) } }
+        : item;
     case 'retry':
       return state.status === 'failed' && state.retryable ? { ...item, state: { status: 'waiting' } } : item;
     case 'gone':

@@ -4,7 +4,12 @@ import type { UploadedPhoto } from './photoUpload.ts';
 import { nextToUpload, type UploadItem, uploadsReducer } from './uploadQueue.ts';
 
 /** Sends one photo (shrinking it first if the caller must); reports progress 0–1; rejects with an ApiError. */
-export type UploadSender = (source: Blob, idempotencyKey: string, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadedPhoto>;
+export type UploadSender = (
+  source: Blob,
+  idempotencyKey: string,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+) => Promise<UploadedPhoto>;
 
 export interface PhotoUploads {
   items: readonly UploadItem[];
@@ -21,7 +26,10 @@ export interface PhotoUploads {
  * aborted; everything still on its way is aborted when the form goes away. `onUploaded` hears each success
  * (the citizen form takes the photo's EXIF place from it).
  */
-export function usePhotoUploads(send: UploadSender, onUploaded?: (id: string, uploaded: UploadedPhoto) => void): PhotoUploads {
+export function usePhotoUploads(
+  send: UploadSender,
+  onUploaded?: (id: string, uploaded: UploadedPhoto) => void,
+): PhotoUploads {
   const [items, dispatch] = useReducer(uploadsReducer, []);
   const running = useRef(new Map<string, AbortController>());
   const listener = useRef(onUploaded);
@@ -51,12 +59,19 @@ export function usePhotoUploads(send: UploadSender, onUploaded?: (id: string, up
     };
   }, []);
 
-  const add = useCallback((photos: ReadonlyArray<{ id: string; source: Blob }>) => dispatch({ type: 'add', items: photos.map((p) => ({ ...p, key: newIdempotencyKey() })) }), []);
+  const add = useCallback(
+    (photos: ReadonlyArray<{ id: string; source: Blob }>) =>
+      dispatch({ type: 'add', items: photos.map((p) => ({ ...p, key: newIdempotencyKey() })) }),
+    [],
+  );
   const remove = useCallback((id: string) => {
     running.current.get(id)?.abort();
     dispatch({ type: 'remove', id });
   }, []);
   const retry = useCallback((id: string) => dispatch({ type: 'retry', id }), []);
-  const markGone = useCallback((id: string, problem: unknown) => dispatch({ type: 'gone', id, problem, key: newIdempotencyKey() }), []);
+  const markGone = useCallback(
+    (id: string, problem: unknown) => dispatch({ type: 'gone', id, problem, key: newIdempotencyKey() }),
+    [],
+  );
   return { items, add, remove, retry, markGone };
 }

@@ -3,7 +3,13 @@ import type { PublicForm, Tracking } from '../citizenApi.ts';
 /** Shaped like the server's answers (server/modules/cases/public-form.ts, tracking.ts), for the component tests. */
 export const sampleForm: PublicForm = {
   categories: [
-    { code: '06001', name: '乱搭乱建（违章棚子、加建）', group: '市容环境类', hint: '请估算面积（平方米）', needsArea: true },
+    {
+      code: '06001',
+      name: '乱搭乱建（违章棚子、加建）',
+      group: '市容环境类',
+      hint: '请估算面积（平方米）',
+      needsArea: true,
+    },
     { code: '06010', name: '路边有垃圾没清理', group: '市容环境类', hint: null, needsArea: false },
     { code: '09001', name: '流动摊贩（推车、挑担叫卖）', group: '街面秩序类', hint: null, needsArea: false },
   ],

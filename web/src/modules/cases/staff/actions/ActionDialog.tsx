@@ -11,17 +11,25 @@ import type { PickedPhoto } from './PhotoPicker.tsx';
 import { useActionPhotos } from './useActionPhotos.ts';
 import { useDevicePosition } from './useDevicePosition.ts';
 
-
 /** 409 from a case action: someone moved the case first (stale revision) or its state no longer allows this. */
 export function isCaseConflict(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409 && (error.code === 'stale_revision' || error.code === 'action_not_allowed');
+  return (
+    error instanceof ApiError &&
+    error.status === 409 &&
+    (error.code === 'stale_revision' || error.code === 'action_not_allowed')
+  );
 }
 
 /**
  * Puts the server's field messages next to the form's fields: `photos.3` goes to the photos field as
  * "photo 4: …", a field the form does not have (`status`, `_`) is returned for the alert above the form.
  */
-export function placeFieldErrors(form: { setFields: (fields: { name: string; errors: string[] }[]) => void }, error: unknown, fields: readonly string[], t: Translate): string[] {
+export function placeFieldErrors(
+  form: { setFields: (fields: { name: string; errors: string[] }[]) => void },
+  error: unknown,
+  fields: readonly string[],
+  t: Translate,
+): string[] {
   if (!(error instanceof ApiError)) return [];
   const byField = new Map<string, string[]>();
   const elsewhere: string[] = [];
@@ -31,7 +39,10 @@ export function placeFieldErrors(form: { setFields: (fields: { name: string; err
       elsewhere.push(message);
       continue;
     }
-    const text = head === 'photos' && index !== undefined && /^\d+$/.test(index) ? t('cases.photos.fieldError', { n: Number(index) + 1, message }) : message;
+    const text =
+      head === 'photos' && index !== undefined && /^\d+$/.test(index)
+        ? t('cases.photos.fieldError', { n: Number(index) + 1, message })
+        : message;
     byField.set(head, [...(byField.get(head) ?? []), text]);
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
@@ -39,7 +50,12 @@ export function placeFieldErrors(form: { setFields: (fields: { name: string; err
 }
 
 /** Field messages go to their fields; what is left (or a failure without fields) is said above the form. */
-function failureMessages(form: Parameters<typeof placeFieldErrors>[0], error: unknown, fields: readonly string[], t: Translate): string[] {
+function failureMessages(
+  form: Parameters<typeof placeFieldErrors>[0],
+  error: unknown,
+  fields: readonly string[],
+  t: Translate,
+): string[] {
   const elsewhere = placeFieldErrors(form, error, fields, t);
   if (elsewhere.length > 0) return elsewhere;
   const placed = error instanceof ApiError && Object.keys(error.fields).length > 0;
@@ -58,7 +74,15 @@ export interface ActionDialogProps {
 }
 
 /** One action's form in a modal: sends it with the case's revision (photos by their upload ids), errors in place. */
-export function ActionDialog({ action, detail, departments, initialValues, onClose, onDone, onConflict }: ActionDialogProps) {
+export function ActionDialog({
+  action,
+  detail,
+  departments,
+  initialValues,
+  onClose,
+  onDone,
+  onConflict,
+}: ActionDialogProps) {
   const t = useT();
   const [form] = Form.useForm();
   const [failure, setFailure] = useState<string[]>([]);
@@ -71,7 +95,15 @@ export function ActionDialog({ action, detail, departments, initialValues, onClo
 
   const send = (values: Record<string, unknown>, uploadIds: readonly string[]) => {
     const fix = position.status === 'found' ? { lng: position.lng, lat: position.lat } : undefined;
-    const body = withoutBlanks(actionBody(action, values, detail.revision, uploadIds.map((uploadId) => ({ uploadId })), fix));
+    const body = withoutBlanks(
+      actionBody(
+        action,
+        values,
+        detail.revision,
+        uploadIds.map((uploadId) => ({ uploadId })),
+        fix,
+      ),
+    );
     return casesApi.act(detail.caseNo, action, body);
   };
 
@@ -126,10 +158,41 @@ export function ActionDialog({ action, detail, departments, initialValues, onClo
       mask={{ closable: false }}
       data-testid={`action-dialog-${action}`}
     >
-      {waiting && <Alert type="info" showIcon title={t('cases.form.photosWaiting')} className="wm-dialog-notice" role="status" data-testid="action-waiting-photos" />}
-      {failure.length > 0 && <Alert type="error" showIcon title={failure.join(t('cases.listSeparator'))} className="wm-dialog-notice" role="alert" data-testid="action-failure" />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => submit(values)} data-testid="action-form">
-        <ActionFields action={action} detail={detail} form={form} departments={departments} position={position} uploads={photos.picker} />
+      {waiting && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('cases.form.photosWaiting')}
+          className="wm-dialog-notice"
+          role="status"
+          data-testid="action-waiting-photos"
+        />
+      )}
+      {failure.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={failure.join(t('cases.listSeparator'))}
+          className="wm-dialog-notice"
+          role="alert"
+          data-testid="action-failure"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => submit(values)}
+        data-testid="action-form"
+      >
+        <ActionFields
+          action={action}
+          detail={detail}
+          form={form}
+          departments={departments}
+          position={position}
+          uploads={photos.picker}
+        />
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>

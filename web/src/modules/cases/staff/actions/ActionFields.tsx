@@ -5,7 +5,14 @@ import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { useLoad } from '../../../../app/useLoad.ts';
 import { useAuth } from '../../../../app/auth/AuthProvider.tsx';
 import { RegionPicker } from '../../../../app/regions/RegionPicker.tsx';
-import { type CaseDetail, casesApi, type Department, isPlaced, isTownshipToAssign, type PlacedCase } from '../../casesApi.ts';
+import {
+  type CaseDetail,
+  casesApi,
+  type Department,
+  isPlaced,
+  isTownshipToAssign,
+  type PlacedCase,
+} from '../../casesApi.ts';
 import type { ActionKey } from './caseActionButtons.ts';
 import { maxPhotos, PhotoPicker, type PickedPhoto, type PickerUploads } from './PhotoPicker.tsx';
 import type { DevicePosition } from './useDevicePosition.ts';
@@ -15,7 +22,11 @@ const textLimit = 500;
 function TextField({ name, label, required }: { name: string; label: string; required?: boolean }) {
   const t = useT();
   return (
-    <Form.Item name={name} label={label} rules={required ? [{ required: true, whitespace: true, message: t('cases.form.required') }] : []}>
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: t('cases.form.required') }] : []}
+    >
       <Input.TextArea rows={3} maxLength={textLimit} showCount data-testid={`action-field-${name}`} />
     </Form.Item>
   );
@@ -24,10 +35,21 @@ function TextField({ name, label, required }: { name: string; label: string; req
 function PhotosField({ required, uploads }: { required: boolean; uploads: PickerUploads | undefined }) {
   const t = useT();
   const rules = required
-    ? [{ validator: (_: unknown, value?: PickedPhoto[]) => (value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('cases.form.photosRequired')))) }]
+    ? [
+        {
+          validator: (_: unknown, value?: PickedPhoto[]) =>
+            value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('cases.form.photosRequired'))),
+        },
+      ]
     : [];
   return (
-    <Form.Item name="photos" label={t('cases.form.photos')} extra={t('cases.form.photosHint', { max: maxPhotos })} rules={rules} data-testid="action-field-photos">
+    <Form.Item
+      name="photos"
+      label={t('cases.form.photos')}
+      extra={t('cases.form.photosHint', { max: maxPhotos })}
+      rules={rules}
+      data-testid="action-field-photos"
+    >
       <PhotoPicker uploads={uploads} />
     </Form.Item>
   );
@@ -37,25 +59,42 @@ function PhotosField({ required, uploads }: { required: boolean; uploads: Picker
 function NearbyCases({ detail, form }: { detail: CaseDetail & PlacedCase; form: FormInstance }) {
   const t = useT();
   const load = useCallback(
-    (signal: AbortSignal) => casesApi.nearby({ categoryCode: detail.categoryCode, lng: detail.lng, lat: detail.lat }, signal),
+    (signal: AbortSignal) =>
+      casesApi.nearby({ categoryCode: detail.categoryCode, lng: detail.lng, lat: detail.lat }, signal),
     [detail.categoryCode, detail.lng, detail.lat],
   );
   const nearby = useLoad(load);
   const others = (nearby.data?.items ?? []).filter((item) => item.caseNo !== detail.caseNo);
   if (nearby.loading) return <Typography.Text type="secondary">{t('app.loading')}</Typography.Text>;
   if (nearby.error !== undefined) return null;
-  if (others.length === 0) return <Typography.Text type="secondary">{t('cases.form.nearbyNone', { radius: nearby.data?.radiusM ?? 0 })}</Typography.Text>;
+  if (others.length === 0)
+    return (
+      <Typography.Text type="secondary">
+        {t('cases.form.nearbyNone', { radius: nearby.data?.radiusM ?? 0 })}
+      </Typography.Text>
+    );
   return (
     <div data-testid="merge-nearby">
-      <Typography.Text type="secondary">{t('cases.form.nearby', { radius: nearby.data?.radiusM ?? 0 })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('cases.form.nearby', { radius: nearby.data?.radiusM ?? 0 })}
+      </Typography.Text>
       <ul className="wm-nearby-list">
         {others.map((item) => (
           <li key={item.caseNo}>
-            <Button type="link" size="small" onClick={() => form.setFields([{ name: 'duplicateOf', value: item.caseNo, errors: [] }])} data-testid={`merge-pick-${item.caseNo}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => form.setFields([{ name: 'duplicateOf', value: item.caseNo, errors: [] }])}
+              data-testid={`merge-pick-${item.caseNo}`}
+            >
               {item.caseNo}
             </Button>
             <span>
-              {t('cases.form.nearbyItem', { distance: Math.round(item.distanceM), status: t(`cases.status.${item.status}`), address: item.address })}
+              {t('cases.form.nearbyItem', {
+                distance: Math.round(item.distanceM),
+                status: t(`cases.status.${item.status}`),
+                address: item.address,
+              })}
             </span>
           </li>
         ))}
@@ -88,7 +127,12 @@ function TownshipField() {
   const { session } = useAuth();
   const root = session.status === 'signed-in' ? session.user.scopeRegion : '';
   return (
-    <Form.Item name="regionCode" label={t('cases.form.township')} extra={t('cases.form.townshipHint')} rules={[{ required: true, message: t('cases.form.townshipRequired') }]}>
+    <Form.Item
+      name="regionCode"
+      label={t('cases.form.township')}
+      extra={t('cases.form.townshipHint')}
+      rules={[{ required: true, message: t('cases.form.townshipRequired') }]}
+    >
       <RegionPicker root={root} />
     </Form.Item>
   );
@@ -114,7 +158,9 @@ export function ActionFields({ action, detail, form, departments, position, uplo
         <>
           {isTownshipToAssign(detail) ? <TownshipField /> : null}
           <Form.Item name="priority" label={t('cases.form.priority')}>
-            <Radio.Group options={(['normal', 'urgent'] as const).map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))} />
+            <Radio.Group
+              options={(['normal', 'urgent'] as const).map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))}
+            />
           </Form.Item>
           <TextField name="note" label={t('cases.form.note')} />
         </>
@@ -126,7 +172,11 @@ export function ActionFields({ action, detail, form, departments, position, uplo
     case 'merge':
       return (
         <>
-          <Form.Item name="duplicateOf" label={t('cases.form.duplicateOf')} rules={[required, { pattern: /^\d{4}-\d{8,12}$/, message: t('cases.form.caseNoFormat') }]}>
+          <Form.Item
+            name="duplicateOf"
+            label={t('cases.form.duplicateOf')}
+            rules={[required, { pattern: /^\d{4}-\d{8,12}$/, message: t('cases.form.caseNoFormat') }]}
+          >
             <Input placeholder="2026-00000001" maxLength={17} data-testid="action-field-duplicateOf" />
           </Form.Item>
           {isPlaced(detail) ? <NearbyCases detail={detail} form={form} /> : null}
@@ -187,8 +237,15 @@ export function ActionFields({ action, detail, form, departments, position, uplo
             <Alert
               type="info"
               className="wm-dialog-notice"
-              title={detail.pendingRequest.kind === 'extension' ? t('cases.pending.extension', { hours: detail.pendingRequest.hours ?? 0 }) : t('cases.pending.suspension')}
-              description={t('cases.pending.reason', { reason: detail.pendingRequest.reason, time: formatDateTime(detail.pendingRequest.requestedAt) })}
+              title={
+                detail.pendingRequest.kind === 'extension'
+                  ? t('cases.pending.extension', { hours: detail.pendingRequest.hours ?? 0 })
+                  : t('cases.pending.suspension')
+              }
+              description={t('cases.pending.reason', {
+                reason: detail.pendingRequest.reason,
+                time: formatDateTime(detail.pendingRequest.requestedAt),
+              })}
             />
           )}
           <Form.Item name="approved" label={t('cases.form.decision')} rules={[required]}>

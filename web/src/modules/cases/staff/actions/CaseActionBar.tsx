@@ -7,7 +7,17 @@ import { ActionDialog } from './ActionDialog.tsx';
 import { type ActionKey, actionButtons, actionSpecs, withheldNotes } from './caseActionButtons.ts';
 
 /** What the user may do with the case now, each button opening its small form. */
-export function CaseActionBar({ detail, departments, onUpdated, onConflict }: { detail: CaseDetail; departments: Department[]; onUpdated: (detail: CaseDetail) => void; onConflict: (error: ApiError) => void }) {
+export function CaseActionBar({
+  detail,
+  departments,
+  onUpdated,
+  onConflict,
+}: {
+  detail: CaseDetail;
+  departments: Department[];
+  onUpdated: (detail: CaseDetail) => void;
+  onConflict: (error: ApiError) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [open, setOpen] = useState<ActionKey>();
@@ -18,13 +28,24 @@ export function CaseActionBar({ detail, departments, onUpdated, onConflict }: { 
     </Typography.Text>
   ));
 
-  if (buttons.length === 0) return withheld.length > 0 ? withheld : <Typography.Text type="secondary">{t('cases.actionsNone')}</Typography.Text>;
+  if (buttons.length === 0)
+    return withheld.length > 0 ? (
+      withheld
+    ) : (
+      <Typography.Text type="secondary">{t('cases.actionsNone')}</Typography.Text>
+    );
   return (
     <>
       {withheld}
       <Space wrap data-testid="case-actions">
         {buttons.map((key, index) => (
-          <Button key={key} type={index === 0 ? 'primary' : 'default'} danger={actionSpecs[key].danger} onClick={() => setOpen(key)} data-testid={`case-action-${key}`}>
+          <Button
+            key={key}
+            type={index === 0 ? 'primary' : 'default'}
+            danger={actionSpecs[key].danger}
+            onClick={() => setOpen(key)}
+            data-testid={`case-action-${key}`}
+          >
             {t(`cases.action.${key}`)}
           </Button>
         ))}

@@ -27,7 +27,17 @@ let nextId = 0;
  * Picks up to nine photos from the camera or the gallery, with thumbnails and a remove button each. Each photo
  * is shrunk (photoPrep.ts) and uploaded as soon as it is picked, with its progress and a retry under it.
  */
-export function PhotoPicker({ value = [], onChange, id, uploads }: { value?: PickedPhoto[]; onChange?: (photos: PickedPhoto[]) => void; id?: string; uploads?: PickerUploads }) {
+export function PhotoPicker({
+  value = [],
+  onChange,
+  id,
+  uploads,
+}: {
+  value?: PickedPhoto[];
+  onChange?: (photos: PickedPhoto[]) => void;
+  id?: string;
+  uploads?: PickerUploads;
+}) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(value);
@@ -43,7 +53,9 @@ export function PhotoPicker({ value = [], onChange, id, uploads }: { value?: Pic
 
   const add = (files: FileList | null) => {
     const room = maxPhotos - value.length;
-    const picked = [...(files ?? [])].slice(0, Math.max(0, room)).map((file) => ({ id: `photo-${nextId++}`, file, previewUrl: URL.createObjectURL(file) }));
+    const picked = [...(files ?? [])]
+      .slice(0, Math.max(0, room))
+      .map((file) => ({ id: `photo-${nextId++}`, file, previewUrl: URL.createObjectURL(file) }));
     if (picked.length > 0) {
       onChange?.([...value, ...picked]);
       uploads?.onAdded(picked);
@@ -62,10 +74,21 @@ export function PhotoPicker({ value = [], onChange, id, uploads }: { value?: Pic
       {value.map((photo, index) => (
         <figure key={photo.id} className="wm-photo-picked">
           <img src={photo.previewUrl} alt={t('cases.photos.picked', { n: index + 1 })} />
-          <Button size="small" shape="circle" icon={<CloseOutlined />} aria-label={t('cases.photos.remove', { n: index + 1 })} onClick={() => remove(photo)} className="wm-photo-remove" />
+          <Button
+            size="small"
+            shape="circle"
+            icon={<CloseOutlined />}
+            aria-label={t('cases.photos.remove', { n: index + 1 })}
+            onClick={() => remove(photo)}
+            className="wm-photo-remove"
+          />
           {uploads && (
             <figcaption>
-              <UploadStatus state={uploads.items.find((u) => u.id === photo.id)?.state} n={index + 1} onRetry={() => uploads.onRetry(photo.id)} />
+              <UploadStatus
+                state={uploads.items.find((u) => u.id === photo.id)?.state}
+                n={index + 1}
+                onRetry={() => uploads.onRetry(photo.id)}
+              />
             </figcaption>
           )}
         </figure>
@@ -75,7 +98,16 @@ export function PhotoPicker({ value = [], onChange, id, uploads }: { value?: Pic
           {t('cases.photos.add')}
         </Button>
       )}
-      <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,image/*" multiple hidden style={{ display: 'none' }} onChange={(event) => add(event.target.files)} data-testid="photo-input" />
+      <input
+        ref={input}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/*"
+        multiple
+        hidden
+        style={{ display: 'none' }}
+        onChange={(event) => add(event.target.files)}
+        data-testid="photo-input"
+      />
     </div>
   );
 }

@@ -79,10 +79,17 @@ export interface PositionFix {
   lat: number;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** The request body for an action from the form's values; every action carries the revision the user saw. */
-export function actionBody(key: ActionKey, values: Record<string, unknown>, revision: number, photos: PreparedPhoto[], position?: PositionFix): Record<string, unknown> {
+export function actionBody(
+  key: ActionKey,
+  values: Record<string, unknown>,
+  revision: number,
+  photos: PreparedPhoto[],
+  position?: PositionFix,
+): Record<string, unknown> {
   const body: Record<string, unknown> = { revision };
   const note = text(values.note);
   const reason = text(values.reason);
@@ -100,7 +107,13 @@ export function actionBody(key: ActionKey, values: Record<string, unknown>, revi
     case 'feedback':
       return { ...body, result: text(values.result), photos };
     case 'verify':
-      return { ...body, passed: values.passed === true, note, ...(photos.length > 0 ? { photos } : {}), ...(position ?? {}) };
+      return {
+        ...body,
+        passed: values.passed === true,
+        note,
+        ...(photos.length > 0 ? { photos } : {}),
+        ...(position ?? {}),
+      };
     case 'extension':
       return { ...body, hours: values.hours, reason };
     case 'decision':

@@ -34,7 +34,15 @@ export function useActionPhotos() {
         const message = t('cases.photos.unreadable', { name: error.fileName });
         throw new ApiError(400, 'unreadable_photo', message, { photo: message });
       }
-      return sendPhotoUpload({ url: photoUploadUrls.staff, photo, idempotencyKey, csrfToken, languageTag: languageTag(language), onProgress, signal });
+      return sendPhotoUpload({
+        url: photoUploadUrls.staff,
+        photo,
+        idempotencyKey,
+        csrfToken,
+        languageTag: languageTag(language),
+        onProgress,
+        signal,
+      });
     },
     [csrfToken, language, t],
   );
@@ -49,7 +57,10 @@ export function useActionPhotos() {
 
   /** The upload ids in the picker's order, or why the form cannot be sent yet. */
   const idsFor = (picked: readonly PickedPhoto[]): PhotoIds => {
-    const ids = uploadIdsInOrder(uploads.items, picked.map((p) => p.id));
+    const ids = uploadIdsInOrder(
+      uploads.items,
+      picked.map((p) => p.id),
+    );
     if (ids) return { ids };
     const summary = summarise(uploads.items.filter((item) => picked.some((p) => p.id === item.id)));
     // A photo with no upload at all (removed while the form waited) counts as failed: the form is pressed again.

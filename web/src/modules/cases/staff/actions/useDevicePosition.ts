@@ -22,7 +22,13 @@ export function useDevicePosition(wanted: boolean): DevicePosition {
     setPosition({ status: 'locating' });
     navigator.geolocation.getCurrentPosition(
       (found) => {
-        if (active) setPosition({ status: 'found', lng: found.coords.longitude, lat: found.coords.latitude, accuracyM: Math.round(found.coords.accuracy) });
+        if (active)
+          setPosition({
+            status: 'found',
+            lng: found.coords.longitude,
+            lat: found.coords.latitude,
+            accuracyM: Math.round(found.coords.accuracy),
+          });
       },
       () => {
         if (active) setPosition({ status: 'unavailable' });

@@ -28,7 +28,10 @@ describe('county projection', () => {
   });
 
   it('draws a graticule line every tenth of a degree inside the box', () => {
-    expect(graticule(bounds)).toEqual({ lngs: [113.6, 113.7, 113.8, 113.9, 114, 114.1], lats: [26.1, 26.2, 26.3, 26.4, 26.5, 26.6, 26.7, 26.8] });
+    expect(graticule(bounds)).toEqual({
+      lngs: [113.6, 113.7, 113.8, 113.9, 114, 114.1],
+      lats: [26.1, 26.2, 26.3, 26.4, 26.5, 26.6, 26.7, 26.8],
+    });
   });
 
   it('labels each township at the centre of its cases', () => {
@@ -50,7 +53,12 @@ describe('tile configuration', () => {
   it('is off unless a tile URL was configured at build time', () => {
     expect(tileConfig({})).toBeUndefined();
     expect(tileConfig({ VITE_MAP_TILE_URL: '  ' })).toBeUndefined();
-    expect(tileConfig({ VITE_MAP_TILE_URL: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png', VITE_MAP_TILE_ATTRIBUTION: '© county' })).toEqual({
+    expect(
+      tileConfig({
+        VITE_MAP_TILE_URL: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png',
+        VITE_MAP_TILE_ATTRIBUTION: '© county',
+      }),
+    ).toEqual({
       url: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png',
       attribution: '© county',
       subdomains: 'abc',
@@ -62,7 +70,15 @@ describe('case map without tiles', () => {
   it('plots the filter’s cases, labels townships, says outlines are missing, and opens a case', async () => {
     const cases = [
       sampleCase(),
-      sampleCase({ caseNo: '2026-00000124', status: 'closed', townshipCode: '430225101', townshipName: '沔渡镇', lng: 113.91, lat: 26.62, clock: { stage: null, dueAt: null, overdue: false, suspended: false } }),
+      sampleCase({
+        caseNo: '2026-00000124',
+        status: 'closed',
+        townshipCode: '430225101',
+        townshipName: '沔渡镇',
+        lng: 113.91,
+        lat: 26.62,
+        clock: { stage: null, dueAt: null, overdue: false, suspended: false },
+      }),
     ];
     const { requests } = mockApi({
       ...signedInAs(dispatcherUser),
@@ -87,7 +103,8 @@ describe('case map without tiles', () => {
   });
 
   it('reads page after page up to its limit', async () => {
-    const page = (n: number, size: number) => Array.from({ length: size }, (_, i) => sampleCase({ caseNo: `2026-${String(n * 1000 + i).padStart(8, '0')}` }));
+    const page = (n: number, size: number) =>
+      Array.from({ length: size }, (_, i) => sampleCase({ caseNo: `2026-${String(n * 1000 + i).padStart(8, '0')}` }));
     const { requests } = mockApi({
       ...signedInAs(dispatcherUser),
       'GET /api/cases': (request) => {

@@ -31,24 +31,40 @@ export function CaseMapPage() {
   const lookups = useCaseLookups();
   const cases = useMapCases(apiFilters);
   const bounds = lookups.data?.places.bounds ?? countyBounds;
-  const openCase = useCallback((caseNo: string) => navigate(`${modulePath('cases')}/${caseNo}`, { state: { fromList: `?${search}` } }), [navigate, search]);
+  const openCase = useCallback(
+    (caseNo: string) => navigate(`${modulePath('cases')}/${caseNo}`, { state: { fromList: `?${search}` } }),
+    [navigate, search],
+  );
   const items = useMemo(() => (cases.data?.items ?? []).filter(isPlaced), [cases.data]);
 
   return (
     <Flex vertical gap={16}>
-      <PageHeading title={t('cases.map.title')} intro={tab ? t('cases.map.intro', { queue: t(`cases.queue.${tab}`) }) : undefined} />
+      <PageHeading
+        title={t('cases.map.title')}
+        intro={tab ? t('cases.map.intro', { queue: t(`cases.queue.${tab}`) }) : undefined}
+      />
       <Card>
-        <CaseFiltersForm filters={query.filters} lookups={lookups.data} onChange={(filters) => update({ filters, page: 1 })} />
+        <CaseFiltersForm
+          filters={query.filters}
+          lookups={lookups.data}
+          onChange={(filters) => update({ filters, page: 1 })}
+        />
       </Card>
       <Card>
         <Flex vertical gap={12}>
           <Space wrap>
-            <Button icon={<UnorderedListOutlined />} onClick={() => navigate({ pathname: modulePath('cases'), search })} data-testid="case-open-list">
+            <Button
+              icon={<UnorderedListOutlined />}
+              onClick={() => navigate({ pathname: modulePath('cases'), search })}
+              data-testid="case-open-list"
+            >
               {t('cases.openList')}
             </Button>
             {cases.data && (
               <Typography.Text type="secondary" data-testid="map-count">
-                {cases.data.total > items.length ? t('cases.map.truncated', { shown: items.length, total: cases.data.total }) : t('cases.map.count', { count: items.length })}
+                {cases.data.total > items.length
+                  ? t('cases.map.truncated', { shown: items.length, total: cases.data.total })
+                  : t('cases.map.count', { count: items.length })}
               </Typography.Text>
             )}
           </Space>

@@ -6,7 +6,9 @@ import { statusColors } from '../caseDisplay.tsx';
 /** What the colours mean (with how many of each), and what the plain map does not show. */
 export function MapLegend({ cases, withTiles }: { cases: CaseListItem[]; withTiles: boolean }) {
   const t = useT();
-  const shown = caseStatuses.map((status) => ({ status, count: cases.filter((c) => c.status === status).length })).filter((s) => s.count > 0);
+  const shown = caseStatuses
+    .map((status) => ({ status, count: cases.filter((c) => c.status === status).length }))
+    .filter((s) => s.count > 0);
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="map-legend">
       <Space wrap size={[16, 4]}>
@@ -21,7 +23,15 @@ export function MapLegend({ cases, withTiles }: { cases: CaseListItem[]; withTil
           {t('cases.map.legendOverdue')}
         </span>
       </Space>
-      {!withTiles && <Alert type="info" showIcon title={t('cases.map.noOutline')} description={t('cases.map.noOutlineHint')} data-testid="map-no-outline" />}
+      {!withTiles && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('cases.map.noOutline')}
+          description={t('cases.map.noOutlineHint')}
+          data-testid="map-no-outline"
+        />
+      )}
       {!withTiles && <Typography.Text type="secondary">{t('cases.map.noTiles')}</Typography.Text>}
     </Space>
   );

@@ -23,7 +23,12 @@ export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
   const [left, right, top, bottom] = [p.x(bounds.minLng), p.x(bounds.maxLng), p.y(bounds.maxLat), p.y(bounds.minLat)];
 
   return (
-    <svg viewBox={`0 0 ${p.width} ${p.height}`} className="wm-outline-map" aria-label={t('cases.map.aria', { count: cases.length })} data-testid="case-outline-map">
+    <svg
+      viewBox={`0 0 ${p.width} ${p.height}`}
+      className="wm-outline-map"
+      aria-label={t('cases.map.aria', { count: cases.length })}
+      data-testid="case-outline-map"
+    >
       <rect x={left} y={top} width={right - left} height={bottom - top} className="wm-map-county" />
       {grid.lngs.map((lng) => (
         <g key={`lng-${lng}`}>
@@ -43,7 +48,12 @@ export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
       ))}
       {cases.map((item) => {
         const [cx, cy] = [p.x(item.lng), p.y(item.lat)];
-        const label = t('cases.map.pointLabel', { caseNo: item.caseNo, category: item.categoryName, status: t(`cases.status.${item.status}`), address: item.address });
+        const label = t('cases.map.pointLabel', {
+          caseNo: item.caseNo,
+          category: item.categoryName,
+          status: t(`cases.status.${item.status}`),
+          address: item.address,
+        });
         return (
           // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button>; it behaves as one.
           <g
@@ -64,12 +74,25 @@ export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
             <title>{label}</title>
             {/* A finger-sized target around a small dot. */}
             <circle cx={cx} cy={cy} r={34} className="wm-map-hit" />
-            <circle cx={cx} cy={cy} r={item.clock.overdue ? 17 : 14} fill={statusColors[item.status]} className={item.clock.overdue ? 'wm-map-dot wm-map-dot-overdue' : 'wm-map-dot'} />
+            <circle
+              cx={cx}
+              cy={cy}
+              r={item.clock.overdue ? 17 : 14}
+              fill={statusColors[item.status]}
+              className={item.clock.overdue ? 'wm-map-dot wm-map-dot-overdue' : 'wm-map-dot'}
+            />
           </g>
         );
       })}
       {labels.map((label) => (
-        <text key={label.code} x={p.x(label.lng)} y={p.y(label.lat) - 28} className="wm-map-township" textAnchor="middle" data-testid={`map-township-${label.code}`}>
+        <text
+          key={label.code}
+          x={p.x(label.lng)}
+          y={p.y(label.lat) - 28}
+          className="wm-map-township"
+          textAnchor="middle"
+          data-testid={`map-township-${label.code}`}
+        >
           {label.name}
         </text>
       ))}

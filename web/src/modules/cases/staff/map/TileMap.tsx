@@ -27,7 +27,13 @@ export function TileMap({ cases, bounds, onOpen, tiles }: MapPointsProps & { til
       const points: import('leaflet').LatLngExpression[] = [];
       for (const item of cases) {
         points.push([item.lat, item.lng]);
-        L.circleMarker([item.lat, item.lng], { radius: item.clock.overdue ? 8 : 6, color: '#fff', weight: 2, fillColor: statusColors[item.status], fillOpacity: 0.95 })
+        L.circleMarker([item.lat, item.lng], {
+          radius: item.clock.overdue ? 8 : 6,
+          color: '#fff',
+          weight: 2,
+          fillColor: statusColors[item.status],
+          fillOpacity: 0.95,
+        })
           .bindTooltip(`${item.caseNo} · ${item.categoryName}`)
           .on('click', () => open.current(item.caseNo))
           .addTo(map);
@@ -40,5 +46,12 @@ export function TileMap({ cases, bounds, onOpen, tiles }: MapPointsProps & { til
     };
   }, [cases, bounds, tiles]);
 
-  return <section ref={container} className="wm-tile-map" aria-label={t('cases.map.aria', { count: cases.length })} data-testid="case-tile-map" />;
+  return (
+    <section
+      ref={container}
+      className="wm-tile-map"
+      aria-label={t('cases.map.aria', { count: cases.length })}
+      data-testid="case-tile-map"
+    />
+  );
 }

@@ -54,14 +54,24 @@ export interface TownshipLabel {
  * Where to write each township's name without its outline: the centre of its cases on the map. Honest about
  * what it is (a label of the cases, not a boundary), and it lands where the township's streets are.
  */
-export function townshipLabels(cases: readonly Pick<PlacedCase, 'townshipCode' | 'townshipName' | 'lng' | 'lat'>[]): TownshipLabel[] {
+export function townshipLabels(
+  cases: readonly Pick<PlacedCase, 'townshipCode' | 'townshipName' | 'lng' | 'lat'>[],
+): TownshipLabel[] {
   const groups = new Map<string, TownshipLabel>();
   for (const item of cases) {
-    const group = groups.get(item.townshipCode) ?? { code: item.townshipCode, name: item.townshipName, lng: 0, lat: 0, count: 0 };
+    const group = groups.get(item.townshipCode) ?? {
+      code: item.townshipCode,
+      name: item.townshipName,
+      lng: 0,
+      lat: 0,
+      count: 0,
+    };
     group.lng += item.lng;
     group.lat += item.lat;
     group.count += 1;
     groups.set(item.townshipCode, group);
   }
-  return [...groups.values()].map((g) => ({ ...g, lng: g.lng / g.count, lat: g.lat / g.count })).sort((a, b) => a.code.localeCompare(b.code));
+  return [...groups.values()]
+    .map((g) => ({ ...g, lng: g.lng / g.count, lat: g.lat / g.count }))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }

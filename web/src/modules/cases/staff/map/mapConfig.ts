@@ -17,6 +17,9 @@ export function tileConfig(env: Record<string, unknown> = import.meta.env): Tile
   return {
     url,
     attribution: typeof env.VITE_MAP_TILE_ATTRIBUTION === 'string' ? env.VITE_MAP_TILE_ATTRIBUTION : '',
-    subdomains: typeof env.VITE_MAP_TILE_SUBDOMAINS === 'string' && env.VITE_MAP_TILE_SUBDOMAINS !== '' ? env.VITE_MAP_TILE_SUBDOMAINS : 'abc',
+    subdomains:
+      typeof env.VITE_MAP_TILE_SUBDOMAINS === 'string' && env.VITE_MAP_TILE_SUBDOMAINS !== ''
+        ? env.VITE_MAP_TILE_SUBDOMAINS
+        : 'abc',
   };
 }

@@ -10,7 +10,17 @@ export const dispatcherUser: SampleUser = {
   username: 'dispatcher',
   displayName: '周婷',
   roles: ['dispatcher'],
-  permissions: [...sampleUser.permissions, 'cases.read', 'cases.report', 'cases.register', 'cases.dispatch', 'cases.supervise', 'cases.export', 'cases.evaluate', 'cases.catalogue.read'],
+  permissions: [
+    ...sampleUser.permissions,
+    'cases.read',
+    'cases.report',
+    'cases.register',
+    'cases.dispatch',
+    'cases.supervise',
+    'cases.export',
+    'cases.evaluate',
+    'cases.catalogue.read',
+  ],
   department: '县数字城管指挥中心',
 };
 
@@ -70,12 +80,46 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     withheldActions: [],
     pendingRequest: null,
     photos: [
-      { id: 'p-1', stage: 'report', width: 800, height: 600, url: '/api/cases/2026-00000123/photos/p-1', thumbnailUrl: '/api/cases/2026-00000123/photos/p-1?variant=thumbnail', takenAt: null },
-      { id: 'p-2', stage: 'handle', width: 800, height: 600, url: '/api/cases/2026-00000123/photos/p-2', thumbnailUrl: '/api/cases/2026-00000123/photos/p-2?variant=thumbnail', takenAt: null },
+      {
+        id: 'p-1',
+        stage: 'report',
+        width: 800,
+        height: 600,
+        url: '/api/cases/2026-00000123/photos/p-1',
+        thumbnailUrl: '/api/cases/2026-00000123/photos/p-1?variant=thumbnail',
+        takenAt: null,
+      },
+      {
+        id: 'p-2',
+        stage: 'handle',
+        width: 800,
+        height: 600,
+        url: '/api/cases/2026-00000123/photos/p-2',
+        thumbnailUrl: '/api/cases/2026-00000123/photos/p-2?variant=thumbnail',
+        takenAt: null,
+      },
     ],
     events: [
-      { seq: 1, at: '2026-11-28T01:30:00.000Z', action: 'report', actor: '谭建军', fromStatus: null, toStatus: 'reported', note: null, details: { channel: 'patrol', photos: 1 } },
-      { seq: 2, at: '2026-11-28T04:00:00.000Z', action: 'escalate', actor: '系统', fromStatus: 'reported', toStatus: 'reported', note: null, details: { level: 1, automatic: true } },
+      {
+        seq: 1,
+        at: '2026-11-28T01:30:00.000Z',
+        action: 'report',
+        actor: '谭建军',
+        fromStatus: null,
+        toStatus: 'reported',
+        note: null,
+        details: { channel: 'patrol', photos: 1 },
+      },
+      {
+        seq: 2,
+        at: '2026-11-28T04:00:00.000Z',
+        action: 'escalate',
+        actor: '系统',
+        fromStatus: 'reported',
+        toStatus: 'reported',
+        note: null,
+        details: { level: 1, automatic: true },
+      },
     ],
     ...overrides,
   };
@@ -100,7 +144,16 @@ export const sampleCatalogue = {
       provisionalReason: null,
     },
   ],
-  tags: [{ key: 'san_luan', nameZh: '三乱', nameEn: 'Three disorders', codes: ['09006'], provisional: false, provisionalReason: null }],
+  tags: [
+    {
+      key: 'san_luan',
+      nameZh: '三乱',
+      nameEn: 'Three disorders',
+      codes: ['09006'],
+      provisional: false,
+      provisionalReason: null,
+    },
+  ],
 };
 
 export const samplePlaces = {
