@@ -29,6 +29,17 @@ export async function findRegion(db: Db, code: string): Promise<Region | undefin
   return rows[0];
 }
 
+/** Names of many regions in one query (a page of accounts names each scope region once). */
+export async function regionNamesOf(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ code: region.code, name: region.name })
+    .from(region)
+    .where(inArray(region.code, unique));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 export async function listChildren(db: Db, parentCode: string): Promise<Region[]> {
   return db.select().from(region).where(eq(region.parentCode, parentCode)).orderBy(asc(region.code));
 }

@@ -2,9 +2,7 @@ import { Type } from 'typebox';
 import type { Ctx } from '../../context.ts';
 import { S } from '../../http/schema.ts';
 import type { TypedApp } from '../../module.ts';
-import { findRegion } from '../../regions/regions.store.ts';
-import { inArray } from 'drizzle-orm';
-import { region } from '../../../db/schema/platform.ts';
+import { findRegion, regionNamesOf } from '../../regions/regions.store.ts';
 import { listRoles, roleKeysOfUsers, rolesOfUser } from '../roles.store.ts';
 import { listUsers, type UserRow } from '../users.store.ts';
 import { presentUser } from './user.presenter.ts';
@@ -33,16 +31,6 @@ import {
 const tags = ['admin'];
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() };
 const noContent = { 204: Type.Null(), ...errors };
-
-async function regionNames(ctx: Ctx, codes: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ code: region.code, name: region.name })
-    .from(region)
-    .where(inArray(region.code, unique));
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
 
 async function present(ctx: Ctx, user: UserRow) {
   const [roles, region] = await Promise.all([
@@ -87,8 +75,8 @@ export function registerUserAdminRoutes(app: TypedApp): void {
         ctx.countyCode,
         result.items.map((u) => u.id),
       );
-      const names = await regionNames(
-        ctx,
+      const names = await regionNamesOf(
+        ctx.db,
         result.items.map((u) => u.scopeRegion),
       );
       const now = ctx.clock();
