@@ -1,5 +1,3 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { appRole, appUser, userRole } from '../../db/schema/identity.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
@@ -8,6 +6,7 @@ import { AppError } from '../http/app-error.ts';
 import { passwordFieldError } from './change-password.ts';
 import { createAccount } from './create-user.ts';
 import { judgePassword } from './password-policy.ts';
+import { hasActiveSystemAdministrator } from './roles.store.ts';
 import { findUserByLogin } from './users.store.ts';
 
 export class NoSystemAdministratorError extends Error {
@@ -21,21 +20,7 @@ export class NoSystemAdministratorError extends Error {
 
 /** AUTH-01: a production start refuses to run until a system administrator's password has been set. */
 export async function assertSystemAdministratorExists(db: Db, countyCode: string): Promise<void> {
-  const rows = await db
-    .select({ id: appUser.id })
-    .from(appUser)
-    .innerJoin(userRole, and(eq(userRole.regionCode, appUser.regionCode), eq(userRole.userId, appUser.id)))
-    .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
-    .where(
-      and(
-        eq(appUser.regionCode, countyCode),
-        eq(appRole.adminKind, 'sys'),
-        eq(appUser.status, 'active'),
-        isNotNull(appUser.passwordHash),
-      ),
-    )
-    .limit(1);
-  if (rows.length === 0) throw new NoSystemAdministratorError();
+  if (!(await hasActiveSystemAdministrator(db, countyCode))) throw new NoSystemAdministratorError();
 }
 
 /** `wenming admin create`: one of the three administrators, from the console (the first one can come no other way). */

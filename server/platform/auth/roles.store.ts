@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { appRole, userRole } from '../../db/schema/identity.ts';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { appRole, appUser, userRole } from '../../db/schema/identity.ts';
 import type { RoleDefinition } from '../access/roles.ts';
 import type { Db } from '../db/database.ts';
 
@@ -76,6 +76,25 @@ export async function countHoldersOfAdminKind(db: Db, regionCode: string, adminK
     .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
     .where(and(eq(userRole.regionCode, regionCode), eq(appRole.adminKind, adminKind as 'sys')));
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Whether an active account with a password holds a system-administrator role (AUTH-01 start check). */
+export async function hasActiveSystemAdministrator(db: Db, regionCode: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .innerJoin(userRole, and(eq(userRole.regionCode, appUser.regionCode), eq(userRole.userId, appUser.id)))
+    .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
+    .where(
+      and(
+        eq(appUser.regionCode, regionCode),
+        eq(appRole.adminKind, 'sys'),
+        eq(appUser.status, 'active'),
+        isNotNull(appUser.passwordHash),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Role keys of many users in one query (account lists). */

@@ -1,7 +1,6 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { idempotencyRecord } from '../../db/schema/delivery.ts';
 import type { Ctx } from '../context.ts';
 import type { PeriodicJob } from '../jobs/periodic.ts';
+import { deleteIdempotencyRecordsBefore } from './idempotency.store.ts';
 
 /**
  * How long a first answer is kept for a retry. A phone on a bad signal retries within minutes and an offline
@@ -12,11 +11,7 @@ export const idempotencyRetentionDays = 7;
 /** Removes this county's records older than the retry window; answers how many went. */
 export async function purgeIdempotencyRecords(ctx: Ctx): Promise<number> {
   const before = new Date(ctx.clock().getTime() - idempotencyRetentionDays * 86_400_000);
-  const gone = await ctx.db
-    .delete(idempotencyRecord)
-    .where(and(eq(idempotencyRecord.regionCode, ctx.countyCode), lt(idempotencyRecord.createdAt, before)))
-    .returning({ key: idempotencyRecord.key });
-  return gone.length;
+  return deleteIdempotencyRecordsBefore(ctx.db, ctx.countyCode, before);
 }
 
 export const idempotencyPurgeJob: PeriodicJob = {

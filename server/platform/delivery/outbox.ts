@@ -1,5 +1,5 @@
-import { outboxEvent } from '../../db/schema/delivery.ts';
 import type { Ctx } from '../context.ts';
+import { insertOutboxEvent } from './outbox.store.ts';
 
 export interface OutboxEventInput {
   topic: string;
@@ -14,5 +14,5 @@ export interface OutboxEventInput {
  */
 export async function emitEvent(t: Ctx, event: OutboxEventInput): Promise<void> {
   if (!t.inTransaction) throw new Error('emitEvent must run inside tx(ctx, …)');
-  await t.db.insert(outboxEvent).values({ regionCode: t.countyCode, ...event, createdAt: t.clock() });
+  await insertOutboxEvent(t.db, { regionCode: t.countyCode, ...event, createdAt: t.clock() });
 }

@@ -1,10 +1,8 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
-import { requestBudget } from '../../db/schema/delivery.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { queryRows } from '../db/rows.ts';
 import { AppError } from '../http/app-error.ts';
 import { registerMessages } from '../i18n/translate.ts';
+import { addToBudgets, deleteBudgetsBefore } from './request-budget.store.ts';
 
 registerMessages({
   zh: { 'budget.exhausted': '提交过于频繁，请 {minutes} 分钟后再试' },
@@ -41,23 +39,16 @@ export async function spendBudget(
 ): Promise<void> {
   if (rules.length === 0 || units <= 0) return;
   const now = ctx.clock();
-  const expired = new Date(now.getTime() - budgetWindowMs).toISOString();
-  const values = sql.join(
-    rules.map((rule) => sql`(${ctx.countyCode}, ${rule.subject}, ${now.toISOString()}::timestamptz, ${units}::int)`),
-    sql`, `,
-  );
-  const rows = await queryRows<{ subject: string; used: number; window_start: string | Date }>(
-    ctx.db,
-    sql`insert into request_budget as b (region_code, subject, window_start, used) values ${values}
-      on conflict (region_code, subject) do update set
-        used = case when b.window_start <= ${expired}::timestamptz then excluded.used else b.used + excluded.used end,
-        window_start = case when b.window_start <= ${expired}::timestamptz then excluded.window_start else b.window_start end
-      returning b.subject, b.used, b.window_start`,
-  );
+  const rows = await addToBudgets(ctx.db, ctx.countyCode, {
+    subjects: rules.map((rule) => rule.subject),
+    units,
+    now,
+    windowExpiredAt: new Date(now.getTime() - budgetWindowMs),
+  });
   const waits = rows.flatMap((row) => {
     const rule = rules.find((r) => r.subject === row.subject);
-    if (!rule || Number(row.used) <= rule.limit) return [];
-    return [Math.ceil((new Date(row.window_start).getTime() + budgetWindowMs - now.getTime()) / 1000)];
+    if (!rule || row.used <= rule.limit) return [];
+    return [Math.ceil((row.windowStart.getTime() + budgetWindowMs - now.getTime()) / 1000)];
   });
   if (waits.length > 0) throw budgetExhausted(Math.max(...waits));
 }
@@ -65,9 +56,5 @@ export async function spendBudget(
 /** Forgets budgets whose window ended a day ago or more (housekeeping; a new use starts a new row). */
 export async function deleteStaleBudgets(db: Db, regionCode: string, now: Date): Promise<number> {
   const before = new Date(now.getTime() - budgetWindowMs - 24 * 3_600_000);
-  const rows = await db
-    .delete(requestBudget)
-    .where(and(eq(requestBudget.regionCode, regionCode), lt(requestBudget.windowStart, before)))
-    .returning({ subject: requestBudget.subject });
-  return rows.length;
+  return deleteBudgetsBefore(db, regionCode, before);
 }
