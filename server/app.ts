@@ -15,7 +15,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installStorableTextCheck } from './platform/http/storable-text.ts';
 import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
 import { loggerOptions } from './platform/logging.ts';
-import type { AppDeps, AppModule, TypedApp } from './platform/module.ts';
+import type { AppDeps, ModuleManifest, TypedApp } from './platform/module.ts';
 import { installMetrics } from './platform/system/metrics.ts';
 import { registerSystemRoutes } from './platform/system/system.routes.ts';
 
@@ -28,7 +28,7 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   /** Defaults to the app's module list; tests may pass extra modules (e.g. a route-table probe). */
-  modules?: readonly AppModule[];
+  modules?: readonly ModuleManifest[];
   logger?: FastifyServerOptions['logger'];
   serveWeb?: boolean;
 }
@@ -64,7 +64,7 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
   registerSystemRoutes(app as TypedApp, deps);
   const modules = options.modules ?? appModules;
   adoptIntegrationPermissions(modules);
-  for (const module of modules) await module.routes?.(app as TypedApp, deps);
+  for (const module of modules) for (const register of module.routes ?? []) await register(app as TypedApp, deps);
   if (withWeb) await serveWebApp(app, webDist);
 
   app.addHook('onClose', async () => {

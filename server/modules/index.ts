@@ -1,15 +1,11 @@
-import type { AppModule } from '../platform/module.ts';
-import { auditModule } from '../platform/audit/audit.routes.ts';
-import { authModule } from '../platform/auth/auth.module.ts';
-import { calendarModule } from '../platform/calendar/calendar.routes.ts';
-import { deliveryModule } from '../platform/delivery/delivery.module.ts';
-import { piiModule } from '../platform/pii/pii.routes.ts';
-import { regionsModule } from '../platform/regions/regions.routes.ts';
-import { casesCatalogueModule } from './cases/catalogue/catalogue.routes.ts';
-import { casesModule } from './cases/cases.routes.ts';
-import { casesEvaluationModule } from './cases/evaluation/evaluation.routes.ts';
-import { casesExportModule } from './cases/export/export.routes.ts';
-import { open311Module } from './cases/open311/open311.routes.ts';
+import type { ModuleManifest } from '../platform/module.ts';
+import { auditManifest } from '../platform/audit/audit.module.ts';
+import { authManifest } from '../platform/auth/auth.module.ts';
+import { calendarManifest } from '../platform/calendar/calendar.module.ts';
+import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
+import { piiManifest } from '../platform/pii/pii.module.ts';
+import { regionsManifest } from '../platform/regions/regions.module.ts';
+import { casesManifest } from './cases/cases.module.ts';
 
 /** The systems of the source page, in the order the sidebar shows them. */
 export const productModuleKeys = [
@@ -26,19 +22,16 @@ export const productModuleKeys = [
 export type ProductModuleKey = (typeof productModuleKeys)[number];
 
 /**
- * Every module the app is built from: platform parts with routes first, then the business modules as their
- * issues land. Seed steps run in this order too.
+ * Every manifest the app is built from: platform parts with routes first, then the business modules as their
+ * issues land. Seed steps run in this order too. This file, server/app.ts, server/cli and server/testing are the
+ * composition roots: the only code that names modules; the platform takes the list as an argument.
  */
-export const appModules: readonly AppModule[] = [
-  regionsModule,
-  authModule,
-  auditModule,
-  piiModule,
-  calendarModule,
-  deliveryModule,
-  casesCatalogueModule,
-  casesModule,
-  casesEvaluationModule,
-  casesExportModule,
-  open311Module,
+export const appModules: readonly ModuleManifest[] = [
+  regionsManifest,
+  authManifest,
+  auditManifest,
+  piiManifest,
+  calendarManifest,
+  deliveryManifest,
+  casesManifest,
 ];

@@ -33,11 +33,18 @@ export type TypedApp = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** A system of the source page (or a platform part with routes). `server/modules/index.ts` lists them. */
-export interface AppModule {
+/** Registers some of a module's routes; a manifest lists one per part (cases: intake, catalogue, export, …). */
+export type RouteRegistrar = (app: TypedApp, deps: AppDeps) => void | Promise<void>;
+
+/**
+ * What a module (or a platform part with routes) declares: `server/modules/index.ts` lists them, and the platform
+ * reads them without importing any module.
+ */
+export interface ModuleManifest {
   /** Stable key, also used by the web app's sidebar. */
   key: string;
-  routes?(app: TypedApp, deps: AppDeps): void | Promise<void>;
+  /** Route registrars, run in list order. */
+  routes?: readonly RouteRegistrar[];
   /** Demo-county seed steps, run in list order after the platform's own. */
   seeds?: readonly SeedStep[];
   /** Permissions this module adds to built-in roles (modules add permissions, not roles). */

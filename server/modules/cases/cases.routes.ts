@@ -1,9 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { RoleKey } from '../../platform/access/roles.ts';
 import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
 import { S } from '../../platform/http/schema.ts';
-import type { AppModule, TypedApp } from '../../platform/module.ts';
+import type { TypedApp } from '../../platform/module.ts';
 import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { casePermissions as P } from './case-flow.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
@@ -20,14 +19,7 @@ import {
   ReportedSchema,
   StaffReportBody,
 } from './cases.schema.ts';
-import { casesSeeds } from './cases.seed.ts';
-import { revealReporterPhone } from './cases.revealers.ts';
-import './cases.separation.ts';
-import { sweepEscalations } from './escalation.ts';
-import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
 import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.ts';
-import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
-import './photo-uploads/uploads.pii.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
 import { storeReport } from './report-case.ts';
@@ -53,7 +45,7 @@ export function sendPhoto(reply: FastifyReply, photo: { contentType: string; byt
     .send(photo.bytes);
 }
 
-async function registerCaseRoutes(app: TypedApp): Promise<void> {
+export async function registerCaseRoutes(app: TypedApp): Promise<void> {
   app.post(
     '/api/cases',
     {
@@ -161,36 +153,3 @@ async function registerCaseRoutes(app: TypedApp): Promise<void> {
   registerPublicCaseRoutes(app);
   await registerPhotoUploadRoutes(app);
 }
-
-const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
-  coordinator: [P.read, P.report, P.supervise, P.export, P.evaluate, P.configure],
-  // 受理员 take citizens' reports and call them back: the reporter's phone, revealed with a reason (audited).
-  dispatcher: [
-    P.read,
-    P.report,
-    P.register,
-    P.dispatch,
-    P.supervise,
-    P.export,
-    P.evaluate,
-    'pii.reveal',
-    revealReporterPhone,
-  ],
-  inspector: [P.read, P.report, P.verify],
-  department: [P.read, P.handle],
-  volunteer: [P.read, P.report],
-  village_cadre: [P.read, P.report],
-};
-
-/** 市容案件: the loop from report to evaluation (issue #4). */
-export const casesModule: AppModule = {
-  key: 'cases',
-  grants: staffRoles,
-  routes: registerCaseRoutes,
-  seeds: casesSeeds,
-  jobs: [
-    { name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations },
-    { name: 'cases.photo-upload-sweep', everyMs: uploadSweepEveryMs, run: sweepExpiredUploads },
-    { name: 'cases.evaluation-fold', everyMs: foldEveryMs, run: foldEvaluationJob },
-  ],
-};

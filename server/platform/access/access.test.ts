@@ -3,36 +3,38 @@ import { buildApp } from '../../app.ts';
 import { readConfig } from '../../config.ts';
 import { systemClock } from '../context.ts';
 import { testKeyring } from '../pii/keyring.ts';
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { MissingAccessError, routeAccessTable } from './access.ts';
 
 /** Pretends to be the identity layer: the `x-test-permissions` header becomes the actor's permissions. */
-const fakeIdentity: AppModule = {
+const fakeIdentity: ModuleManifest = {
   key: 'fake-identity',
-  routes(app) {
-    app.addHook('onRequest', async (request) => {
-      const header = request.headers['x-test-permissions'];
-      if (typeof header !== 'string') return;
-      request.ctx = {
-        ...request.ctx,
-        actor: {
-          kind: 'user',
-          id: 'u1',
-          username: 'tester',
-          displayName: '测试',
-          roles: [],
-          permissions: new Set(header.split(',')),
-          scopeRegion: '430225',
-          department: null,
-          sessionId: null,
-        },
-      };
-      // …behind a fully signed-in session: the guard refuses a person's actor without one (credential-kinds.ts).
-      request.session = { pending: null } as unknown as typeof request.session;
-    });
-    app.get('/api/probe/cases', { config: { access: { permission: 'cases.read' } } }, async () => ({ ok: true }));
-  },
+  routes: [
+    (app) => {
+      app.addHook('onRequest', async (request) => {
+        const header = request.headers['x-test-permissions'];
+        if (typeof header !== 'string') return;
+        request.ctx = {
+          ...request.ctx,
+          actor: {
+            kind: 'user',
+            id: 'u1',
+            username: 'tester',
+            displayName: '测试',
+            roles: [],
+            permissions: new Set(header.split(',')),
+            scopeRegion: '430225',
+            department: null,
+            sessionId: null,
+          },
+        };
+        // …behind a fully signed-in session: the guard refuses a person's actor without one (credential-kinds.ts).
+        request.session = { pending: null } as unknown as typeof request.session;
+      });
+      app.get('/api/probe/cases', { config: { access: { permission: 'cases.read' } } }, async () => ({ ok: true }));
+    },
+  ],
 };
 
 describe('default deny', () => {
@@ -81,11 +83,13 @@ describe('default deny', () => {
   });
 
   it('refuses to build an app with a route that declares no access', async () => {
-    const careless: AppModule = {
+    const careless: ModuleManifest = {
       key: 'careless',
-      routes(app) {
-        app.get('/api/careless', async () => ({ leaked: true }));
-      },
+      routes: [
+        (app) => {
+          app.get('/api/careless', async () => ({ leaked: true }));
+        },
+      ],
     };
     const build = async () => {
       const app = await buildApp(

@@ -9,7 +9,7 @@ import { signIn, testPassword } from '../../testing/test-auth.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { newApiKey } from '../auth/api-key-token.ts';
 import { insertApiKey } from '../auth/api-keys.store.ts';
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { testKeyring } from '../pii/keyring.ts';
 import { routeAccessTable } from './access.ts';
 import { type CredentialKind, credentialKinds, credentialMayCarry } from './credential-kinds.ts';
@@ -29,14 +29,16 @@ const pendingMfaMayDo = ['self.mfa', 'self.profile'];
 /** The route each permission of the catalogue is probed on. */
 const probeUrl = (index: number) => `/api/probe/permission-${index}`;
 
-function probeModule(permissions: readonly string[]): AppModule {
+function probeModule(permissions: readonly string[]): ModuleManifest {
   return {
     key: 'credential-probe',
-    routes(app) {
-      permissions.forEach((permission, index) => {
-        app.get(probeUrl(index), { config: { access: { permission } } }, async () => ({ ok: true }));
-      });
-    },
+    routes: [
+      (app) => {
+        permissions.forEach((permission, index) => {
+          app.get(probeUrl(index), { config: { access: { permission } } }, async () => ({ ok: true }));
+        });
+      },
+    ],
   };
 }
 
@@ -45,7 +47,7 @@ describe('permission × credential kind (issue 9 item 2)', () => {
   const clock = fakeClock();
   let catalogue: string[];
   let app: FastifyInstance;
-  const build = (modules: readonly AppModule[]) =>
+  const build = (modules: readonly ModuleManifest[]) =>
     buildApp(
       { config: readConfig({ NODE_ENV: 'test' }), database: db.database, clock, keyring: testKeyring() },
       { logger: false, serveWeb: false, modules },

@@ -1,4 +1,4 @@
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { administratorPermission } from './admin-networks.ts';
 
 /**
@@ -16,7 +16,7 @@ export function needsPerson(permission: string): boolean {
 }
 
 /** The allowlist from the modules' manifests; a manifest that offers a person's permission to keys is a bug. */
-export function integrationPermissionsOf(modules: readonly AppModule[]): ReadonlySet<string> {
+export function integrationPermissionsOf(modules: readonly ModuleManifest[]): ReadonlySet<string> {
   const offered = modules.flatMap((module) =>
     (module.integrationPermissions ?? []).map((permission) => ({ module: module.key, permission })),
   );
@@ -35,7 +35,7 @@ let current: ReadonlySet<string> = new Set();
  * Takes the allowlist from the manifests the app is built from (app.ts, before any route): the platform reads
  * what the modules declare without importing them.
  */
-export function adoptIntegrationPermissions(modules: readonly AppModule[]): void {
+export function adoptIntegrationPermissions(modules: readonly ModuleManifest[]): void {
   current = integrationPermissionsOf(modules);
 }
 

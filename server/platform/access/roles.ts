@@ -1,5 +1,5 @@
 /**
- * Built-in roles (DESIGN.md). Modules add PERMISSIONS to these roles (AppModule.grants), never new roles.
+ * Built-in roles (DESIGN.md). Modules add PERMISSIONS to these roles (ModuleManifest.grants), never new roles.
  * The three administrators (三员, 等保 安全管理中心) exclude each other and hold no business permissions.
  */
 export const roleKeys = [

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { S } from '../http/schema.ts';
-import type { AppModule } from '../module.ts';
+import type { TypedApp } from '../module.ts';
 import { shanghaiTime } from './audit.export.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import { AuditExportQuery, AuditPageSchema, AuditSearchQuery, ChainVerificationSchema } from './audit.schema.ts';
@@ -22,64 +22,61 @@ const contentTypes = {
 } as const;
 
 /** The audit administrator's interface (AUD-06): search, verify the chain, export. */
-export const auditModule: AppModule = {
-  key: 'audit',
-  routes(app) {
-    app.get(
-      '/api/audit/events',
-      {
-        config: { access: { permission: auditPermissions.read } },
-        schema: {
-          tags,
-          summary: 'Search the audit trail, newest first',
-          querystring: AuditSearchQuery,
-          response: { 200: AuditPageSchema, ...errors },
-        },
+export function registerAuditRoutes(app: TypedApp): void {
+  app.get(
+    '/api/audit/events',
+    {
+      config: { access: { permission: auditPermissions.read } },
+      schema: {
+        tags,
+        summary: 'Search the audit trail, newest first',
+        querystring: AuditSearchQuery,
+        response: { 200: AuditPageSchema, ...errors },
       },
-      async (request) => {
-        const result = await searchAudit(request.ctx, request.query);
-        return { ...result, items: result.items.map(presentAuditEvent) };
-      },
-    );
+    },
+    async (request) => {
+      const result = await searchAudit(request.ctx, request.query);
+      return { ...result, items: result.items.map(presentAuditEvent) };
+    },
+  );
 
-    app.get(
-      '/api/audit/verify',
-      {
-        config: { access: { permission: auditPermissions.verify } },
-        schema: {
-          tags,
-          summary: "Verify the county's audit hash chain",
-          response: { 200: ChainVerificationSchema, ...errors },
-        },
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { access: { permission: auditPermissions.verify } },
+      schema: {
+        tags,
+        summary: "Verify the county's audit hash chain",
+        response: { 200: ChainVerificationSchema, ...errors },
       },
-      async (request) => verifyAudit(request.ctx),
-    );
+    },
+    async (request) => verifyAudit(request.ctx),
+  );
 
-    app.get(
-      '/api/audit/export',
-      {
-        config: { access: { permission: auditPermissions.export } },
-        schema: {
-          tags,
-          summary: 'Export the filtered audit trail as .xlsx or CSV (at most 50,000 rows)',
-          querystring: AuditExportQuery,
-          // Buffers bypass the serialiser; the schema only documents the file for OpenAPI.
-          response: {
-            200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx or CSV file' }),
-            ...errors,
-          },
+  app.get(
+    '/api/audit/export',
+    {
+      config: { access: { permission: auditPermissions.export } },
+      schema: {
+        tags,
+        summary: 'Export the filtered audit trail as .xlsx or CSV (at most 50,000 rows)',
+        querystring: AuditExportQuery,
+        // Buffers bypass the serialiser; the schema only documents the file for OpenAPI.
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx or CSV file' }),
+          ...errors,
         },
       },
-      async (request, reply) => {
-        const { ctx } = request;
-        const file = await exportAudit(ctx, request.query);
-        const stamp = shanghaiTime(ctx.clock()).slice(0, 19).replace(/[-:]/g, '');
-        return reply
-          .header('content-type', contentTypes[file.format])
-          .header('content-disposition', `attachment; filename="audit-${ctx.countyCode}-${stamp}.${file.format}"`)
-          .header('x-row-count', String(file.rowCount))
-          .send(file.body);
-      },
-    );
-  },
-};
+    },
+    async (request, reply) => {
+      const { ctx } = request;
+      const file = await exportAudit(ctx, request.query);
+      const stamp = shanghaiTime(ctx.clock()).slice(0, 19).replace(/[-:]/g, '');
+      return reply
+        .header('content-type', contentTypes[file.format])
+        .header('content-disposition', `attachment; filename="audit-${ctx.countyCode}-${stamp}.${file.format}"`)
+        .header('x-row-count', String(file.rowCount))
+        .send(file.body);
+    },
+  );
+}

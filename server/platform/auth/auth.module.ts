@@ -1,4 +1,4 @@
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { registerApiKeyRoutes } from './admin/api-keys.routes.ts';
 import { registerSecurityPolicyRoutes } from './admin/security-policy.ts';
 import { registerUserAdminRoutes } from './admin/users-admin.routes.ts';
@@ -9,13 +9,8 @@ import { demoAccountsSeed } from './demo-accounts.ts';
  * Sign-in, sessions and one's own account, and the administrators' account, role, API-key and policy pages.
  * (Identity resolution itself is installed by app.ts for every route.)
  */
-export const authModule: AppModule = {
+export const authManifest: ModuleManifest = {
   key: 'auth',
   seeds: [demoAccountsSeed],
-  routes(app, deps) {
-    registerAuthRoutes(app, deps);
-    registerUserAdminRoutes(app);
-    registerApiKeyRoutes(app);
-    registerSecurityPolicyRoutes(app);
-  },
+  routes: [registerAuthRoutes, registerUserAdminRoutes, registerApiKeyRoutes, registerSecurityPolicyRoutes],
 };

@@ -5,11 +5,10 @@ import { type SignedIn, signIn } from '../../testing/test-auth.ts';
 import { builtinRoles, withGrants } from '../access/roles.ts';
 import { upsertBuiltinRoles } from '../auth/roles.store.ts';
 import { tx } from '../db/tx.ts';
-import { calendarModule } from './calendar.routes.ts';
+import { calendarManifest } from './calendar.module.ts';
 import { ensureOfficialCalendar } from './reference-data.ts';
 
-// Until calendarModule is in appModules (and its loader in start-up), the test adds both itself; harmless after.
-const modules = appModules.includes(calendarModule) ? appModules : [...appModules, calendarModule];
+const modules = appModules;
 
 describe('calendar API', () => {
   const t = useTestApp({ modules });
@@ -252,7 +251,7 @@ describe('calendar API', () => {
   });
 
   it('grants calendar.read to every staff role and calendar.manage only to the campaign office', () => {
-    const grants = calendarModule.grants ?? {};
+    const grants = calendarManifest.grants ?? {};
     for (const role of builtinRoles) {
       const expected = role.adminKind
         ? undefined

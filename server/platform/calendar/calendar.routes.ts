@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
-import { builtinRoles, type RoleKey } from '../access/roles.ts';
 import { S } from '../http/schema.ts';
-import type { AppModule, TypedApp } from '../module.ts';
-import './calendar.pii.ts';
+import type { TypedApp } from '../module.ts';
 import {
   CalendarDayParams,
   CalendarDaySchema,
@@ -20,21 +18,7 @@ const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() 
 const read = { permission: 'calendar.read' };
 const manage = { permission: 'calendar.manage' };
 
-/**
- * Everyone at work reads the calendar (deadlines are shown to every role); the campaign office (创文办) keeps it.
- * 三员 roles hold no business permissions by design (roles.ts `withGrants`), so they are left out.
- */
-function calendarGrants(): Partial<Record<RoleKey, readonly string[]>> {
-  const staff = builtinRoles.filter((role) => role.adminKind === null);
-  return Object.fromEntries(
-    staff.map((role) => [
-      role.key,
-      role.key === 'coordinator' ? [read.permission, manage.permission] : [read.permission],
-    ]),
-  );
-}
-
-function registerCalendarRoutes(app: TypedApp): void {
+export function registerCalendarRoutes(app: TypedApp): void {
   app.get(
     '/api/calendar',
     {
@@ -117,10 +101,3 @@ function registerCalendarRoutes(app: TypedApp): void {
     },
   );
 }
-
-/** 工作日历: public holidays and 调休 days per county, and the working hours time limits are counted in. */
-export const calendarModule: AppModule = {
-  key: 'calendar',
-  grants: calendarGrants(),
-  routes: registerCalendarRoutes,
-};

@@ -1,8 +1,8 @@
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { idempotencyPurgeJob } from './idempotency-retention.ts';
 
 /** Delivery guarantees: the idempotency store's retention (the outbox has no jobs yet). No routes. */
-export const deliveryModule: AppModule = {
+export const deliveryManifest: ModuleManifest = {
   key: 'delivery',
   jobs: [idempotencyPurgeJob],
 };

@@ -1,37 +1,39 @@
 import fc from 'fast-check';
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { S } from './schema.ts';
 
 /** A module that exists only in this test: one route per behaviour of the platform we need to prove. */
-const probe: AppModule = {
+const probe: ModuleManifest = {
   key: 'probe',
-  routes(app) {
-    app.post(
-      '/api/probe/echo',
-      {
-        config: { access: 'public' },
-        schema: {
-          body: S.object({
-            name: Type.String({ minLength: 2, maxLength: 10 }),
-            count: Type.Integer({ minimum: 0, maximum: 99 }),
-            tags: Type.Optional(Type.Array(Type.String(), { maxItems: 3 })),
-            kind: Type.Optional(S.literals(['a', 'b'])),
-          }),
+  routes: [
+    (app) => {
+      app.post(
+        '/api/probe/echo',
+        {
+          config: { access: 'public' },
+          schema: {
+            body: S.object({
+              name: Type.String({ minLength: 2, maxLength: 10 }),
+              count: Type.Integer({ minimum: 0, maximum: 99 }),
+              tags: Type.Optional(Type.Array(Type.String(), { maxItems: 3 })),
+              kind: Type.Optional(S.literals(['a', 'b'])),
+            }),
+          },
         },
-      },
-      async (request) => ({ echoed: request.body }),
-    );
-    app.get('/api/probe/items/:id', { config: { access: 'public' } }, async (request) => ({
-      id: (request.params as { id: string }).id,
-    }));
-    app.get('/api/probe/secret', { config: { access: { permission: 'probe.read' } } }, async () => ({ secret: 42 }));
-    app.get('/api/probe/crash', { config: { access: 'public' } }, async () => {
-      throw new Error('database exploded with 13812345678');
-    });
-  },
+        async (request) => ({ echoed: request.body }),
+      );
+      app.get('/api/probe/items/:id', { config: { access: 'public' } }, async (request) => ({
+        id: (request.params as { id: string }).id,
+      }));
+      app.get('/api/probe/secret', { config: { access: { permission: 'probe.read' } } }, async () => ({ secret: 42 }));
+      app.get('/api/probe/crash', { config: { access: 'public' } }, async () => {
+        throw new Error('database exploded with 13812345678');
+      });
+    },
+  ],
 };
 
 describe('HTTP platform', () => {

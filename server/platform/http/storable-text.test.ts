@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportBody } from '../../modules/cases/cases.test-support.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { S } from './schema.ts';
 import { isStorableText, unstorableTextFields } from './storable-text.ts';
 
@@ -98,34 +98,36 @@ describe('unstorableTextFields', () => {
 });
 
 /** Routes that would hand their text to PostgreSQL: one per request part. */
-const probe: AppModule = {
+const probe: ModuleManifest = {
   key: 'probe-text',
-  routes(app) {
-    const schema = {
-      params: S.object({ slug: Type.String({ maxLength: 30 }) }),
-      querystring: S.object({ q: Type.Optional(Type.String({ maxLength: 30 })) }),
-      headers: Type.Object({ 'x-probe': Type.Optional(Type.String()) }),
-      body: S.object({
-        name: Type.String(),
-        notes: Type.Optional(Type.Array(Type.String())),
-        meta: Type.Optional(Type.Record(Type.String(), Type.String())),
-      }),
-    };
-    app.post('/api/probe-text/:slug', { config: { access: 'public' }, schema }, async (request) => {
-      // Every part goes to PostgreSQL as text: a character it cannot store would be a 500 here.
-      const parts = [
-        request.params.slug,
-        request.query.q ?? '',
-        request.headers['x-probe'] ?? '',
-        JSON.stringify(request.body),
-      ];
-      const rows = await request.ctx.database.query<{ stored: string }>(
-        'select $1::text || $2::text || $3::text || $4::jsonb::text as stored',
-        parts,
-      );
-      return rows[0];
-    });
-  },
+  routes: [
+    (app) => {
+      const schema = {
+        params: S.object({ slug: Type.String({ maxLength: 30 }) }),
+        querystring: S.object({ q: Type.Optional(Type.String({ maxLength: 30 })) }),
+        headers: Type.Object({ 'x-probe': Type.Optional(Type.String()) }),
+        body: S.object({
+          name: Type.String(),
+          notes: Type.Optional(Type.Array(Type.String())),
+          meta: Type.Optional(Type.Record(Type.String(), Type.String())),
+        }),
+      };
+      app.post('/api/probe-text/:slug', { config: { access: 'public' }, schema }, async (request) => {
+        // Every part goes to PostgreSQL as text: a character it cannot store would be a 500 here.
+        const parts = [
+          request.params.slug,
+          request.query.q ?? '',
+          request.headers['x-probe'] ?? '',
+          JSON.stringify(request.body),
+        ];
+        const rows = await request.ctx.database.query<{ stored: string }>(
+          'select $1::text || $2::text || $3::text || $4::jsonb::text as stored',
+          parts,
+        );
+        return rows[0];
+      });
+    },
+  ],
 };
 
 describe('text PostgreSQL cannot store is refused with a field error, on every request part', () => {

@@ -8,7 +8,7 @@ import { fakeClock } from '../../testing/fake-clock.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { AppError } from '../http/app-error.ts';
 import { loggerOptions } from '../logging.ts';
-import type { AppModule } from '../module.ts';
+import type { ModuleManifest } from '../module.ts';
 import { testKeyring } from './keyring.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { insertStaffUser } from './pii-test-support.ts';
@@ -25,28 +25,30 @@ const mobile = '13812345678';
 const storedPhone = '13966667777';
 
 /** Test-only routes that fail the ways real code does, with personal numbers in the error. */
-const failingRoutes: AppModule = {
+const failingRoutes: ModuleManifest = {
   key: 'failing-routes',
-  routes(app) {
-    app.get<{ Params: { id: string } }>(
-      '/api/log-probe/crash/:id',
-      { config: { access: 'public' } },
-      async (request) => {
-        throw new Error(`no household for ${request.params.id}, caller ${mobile}`);
-      },
-    );
-    app.get('/api/log-probe/db', { config: { access: 'public' } }, async () => {
-      const cause = Object.assign(new Error(`duplicate key value (id_card)=(${idCard})`), { code: '23505' });
-      throw new Error(`Failed query: insert into person values ($1, $2)\nparams: ${idCard},${mobile}`, { cause });
-    });
-    app.get('/api/log-probe/conflict', { config: { access: 'public' } }, async () => {
-      throw AppError.conflict(`ID ${idCard}`);
-    });
-    app.get('/api/log-probe/warn', { config: { access: 'public' } }, async (request) => {
-      request.log.warn({ phoneHint: `${mobile.slice(0, 3)}****${mobile.slice(7)}` }, 'a masked value may be logged');
-      return { ok: true };
-    });
-  },
+  routes: [
+    (app) => {
+      app.get<{ Params: { id: string } }>(
+        '/api/log-probe/crash/:id',
+        { config: { access: 'public' } },
+        async (request) => {
+          throw new Error(`no household for ${request.params.id}, caller ${mobile}`);
+        },
+      );
+      app.get('/api/log-probe/db', { config: { access: 'public' } }, async () => {
+        const cause = Object.assign(new Error(`duplicate key value (id_card)=(${idCard})`), { code: '23505' });
+        throw new Error(`Failed query: insert into person values ($1, $2)\nparams: ${idCard},${mobile}`, { cause });
+      });
+      app.get('/api/log-probe/conflict', { config: { access: 'public' } }, async () => {
+        throw AppError.conflict(`ID ${idCard}`);
+      });
+      app.get('/api/log-probe/warn', { config: { access: 'public' } }, async (request) => {
+        request.log.warn({ phoneHint: `${mobile.slice(0, 3)}****${mobile.slice(7)}` }, 'a masked value may be logged');
+        return { ok: true };
+      });
+    },
+  ],
 };
 
 describe('log hygiene (AUD-07)', () => {

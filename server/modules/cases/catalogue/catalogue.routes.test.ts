@@ -5,11 +5,9 @@ import { tx } from '../../../platform/db/tx.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { type SignedIn, signIn } from '../../../testing/test-auth.ts';
 import { appModules } from '../../index.ts';
-import { casesCatalogueModule } from './catalogue.routes.ts';
 import { ensureCasesCatalogue } from './reference-data.ts';
 
-// Until the module is in appModules (and its loader in start-up), the test adds both itself; harmless after.
-const modules = appModules.includes(casesCatalogueModule) ? appModules : [...appModules, casesCatalogueModule];
+const modules = appModules;
 
 describe('cases catalogue API', () => {
   const t = useTestApp({ modules });

@@ -1,6 +1,5 @@
-import type { RoleKey } from '../../../platform/access/roles.ts';
 import { S } from '../../../platform/http/schema.ts';
-import type { AppModule, TypedApp } from '../../../platform/module.ts';
+import type { TypedApp } from '../../../platform/module.ts';
 import { CatalogueQuery, CatalogueSchema, CategoryParams, CategoryResponseSchema } from './catalogue.schema.ts';
 import { readCatalogue, readCategory } from './catalogue.service.ts';
 
@@ -8,18 +7,7 @@ const tags = ['cases'];
 const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() };
 const read = { permission: 'cases.catalogue.read' };
 
-/** Everyone who reports, files, dispatches or handles cases reads the codes; 三员 hold no business data. */
-const readers: readonly RoleKey[] = [
-  'coordinator',
-  'dispatcher',
-  'inspector',
-  'department',
-  'volunteer_admin',
-  'volunteer',
-  'village_cadre',
-];
-
-function registerCatalogueRoutes(app: TypedApp): void {
+export function registerCatalogueRoutes(app: TypedApp): void {
   app.get(
     '/api/cases/catalogue',
     {
@@ -48,10 +36,3 @@ function registerCatalogueRoutes(app: TypedApp): void {
     async (request) => readCategory(request.ctx, request.params.code),
   );
 }
-
-/** 案件分类目录: 管理事项/部件 codes, legacy map, 处置时限 and 专项 tags (first part of issue #4). */
-export const casesCatalogueModule: AppModule = {
-  key: 'cases-catalogue',
-  grants: Object.fromEntries(readers.map((role) => [role, [read.permission]])),
-  routes: registerCatalogueRoutes,
-};

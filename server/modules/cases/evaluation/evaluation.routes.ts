@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { S } from '../../../platform/http/schema.ts';
-import type { AppModule, TypedApp } from '../../../platform/module.ts';
+import type { TypedApp } from '../../../platform/module.ts';
 import { casePermissions } from '../case-flow.ts';
 import { EvaluationExportQuery, EvaluationQuery, EvaluationSchema } from './evaluation.schema.ts';
 import { evaluateCases, exportEvaluation } from './evaluation.service.ts';
@@ -49,6 +49,3 @@ export function evaluationRoutes(app: TypedApp): void {
     },
   );
 }
-
-/** The routes as a module (no grants: cases.evaluate is granted by the cases module), for tests or app wiring. */
-export const casesEvaluationModule: AppModule = { key: 'cases-evaluation', routes: evaluationRoutes };

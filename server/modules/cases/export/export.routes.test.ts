@@ -9,6 +9,7 @@ import { type CaseActors, jpegBase64, miandu, prepareCases, reportBody, xiayang 
 import { cst, insertCases } from '../evaluation/evaluation.test-support.ts';
 import { defaultExportLimits, exportCaseList } from './export.service.ts';
 import { exportRoutes } from './export.routes.ts';
+import { caseExportRoutes } from '../cases.module.ts';
 
 const headers = [
   '案件编号',
@@ -37,10 +38,11 @@ const limits = { maxRows: 12, batchSize: 3 };
 
 describe('GET /api/cases/export.xlsx', () => {
   const t = useTestApp({
-    modules: [
-      ...appModules.filter((m) => m.key !== 'cases-export'),
-      { key: 'cases-export-test', routes: (app) => exportRoutes(app, limits) },
-    ],
+    // The cases manifest with the export's production caps swapped for small ones.
+    modules: appModules.map((m) => ({
+      ...m,
+      routes: m.routes?.map((r) => (r === caseExportRoutes ? (app) => exportRoutes(app, limits) : r)),
+    })),
   });
   let who: CaseActors;
   let miandouExporter: SignedIn;

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { S } from '../../../platform/http/schema.ts';
-import type { AppModule, TypedApp } from '../../../platform/module.ts';
+import type { TypedApp } from '../../../platform/module.ts';
 import { casePermissions } from '../case-flow.ts';
 import { CaseExportQuery } from './export.schema.ts';
 import { defaultExportLimits, type ExportLimits, exportCaseList } from './export.service.ts';
@@ -37,6 +37,3 @@ export function exportRoutes(app: TypedApp, limits: ExportLimits = defaultExport
     },
   );
 }
-
-/** The route as a module (cases.export is granted by the cases module), for tests or app wiring. */
-export const casesExportModule: AppModule = { key: 'cases-export', routes: (app) => exportRoutes(app) };

@@ -8,7 +8,7 @@ import { findApiKeyByPrefix, insertApiKey } from '../../../platform/auth/api-key
 import type { AppError } from '../../../platform/http/app-error.ts';
 import { useTestDatabase } from '../../../testing/test-database.ts';
 import { actorFromOpen311Key, open311SubmitPermission } from './api-key.ts';
-import { open311Module } from './open311.routes.ts';
+import { casesManifest } from '../cases.module.ts';
 
 const now = new Date('2026-03-02T01:00:00Z');
 
@@ -39,7 +39,7 @@ describe('actorFromOpen311Key', () => {
 
   beforeAll(async () => {
     // No app is built here: the allowlist comes from the manifest as app.ts would take it.
-    adoptIntegrationPermissions([open311Module]);
+    adoptIntegrationPermissions([casesManifest]);
     await createKey('partner', [open311SubmitPermission, 'cases.catalogue.read']);
     await createKey('reader', ['cases.catalogue.read']);
     await createKey('revoked', [open311SubmitPermission], { revokedAt: new Date('2026-02-01T00:00:00Z') });

@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { AppModule, TypedApp } from '../../../platform/module.ts';
-import { open311SubmitPermission } from './api-key.ts';
+import type { TypedApp } from '../../../platform/module.ts';
 import { readOpen311Discovery } from './discovery.ts';
 import { installOpen311ErrorHandling, unknownOpen311Resource } from './errors.ts';
 import { isOpen311Format, sendOpen311 } from './format.ts';
@@ -12,7 +11,12 @@ import { listOpen311Services, readOpen311ServiceDefinition } from './services.ts
 const tags = ['open311'];
 const publicRead = { access: 'public' as const };
 
-async function registerOpen311Routes(app: TypedApp): Promise<void> {
+/**
+ * Open311 GeoReport v2 (`/open311/v2/…`): discovery, the service catalogue, POST/GET service requests, tokens
+ * and mySociety's service request updates, in XML and JSON, with the spec's error body. Reads are public (no
+ * api_key), as the spec's method tables say; POST requests and the updates feed take a partner's api_key.
+ */
+export async function registerOpen311Routes(app: TypedApp): Promise<void> {
   await app.register(
     async (plugin) => {
       installOpen311ErrorHandling(plugin);
@@ -85,15 +89,3 @@ async function registerOpen311Routes(app: TypedApp): Promise<void> {
     { prefix: '/open311' },
   );
 }
-
-/**
- * Open311 GeoReport v2 (`/open311/v2/…`): discovery, the service catalogue, POST/GET service requests, tokens
- * and mySociety's service request updates, in XML and JSON, with the spec's error body. Reads are public (no
- * api_key), as the spec's method tables say; POST requests and the updates feed take a partner's api_key.
- */
-export const open311Module: AppModule = {
-  key: 'cases-open311',
-  routes: registerOpen311Routes,
-  // What a partner's key may carry: POSTing requests and updates, and reading the updates feed.
-  integrationPermissions: [open311SubmitPermission],
-};

@@ -1,0 +1,81 @@
+import type { RoleKey } from '../../platform/access/roles.ts';
+import type { ModuleManifest, RouteRegistrar } from '../../platform/module.ts';
+import { casePermissions as P } from './case-flow.ts';
+import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { registerCaseRoutes } from './cases.routes.ts';
+import { casesSeeds } from './cases.seed.ts';
+import { revealReporterPhone } from './cases.revealers.ts';
+import './cases.separation.ts';
+import { sweepEscalations } from './escalation.ts';
+import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { exportRoutes } from './export/export.routes.ts';
+import { open311SubmitPermission } from './open311/api-key.ts';
+import { registerOpen311Routes } from './open311/open311.routes.ts';
+import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
+import './photo-uploads/uploads.pii.ts';
+
+const catalogueRead = 'cases.catalogue.read';
+
+/** Everyone who reports, files, dispatches or handles cases reads the category codes; 三员 hold no business data. */
+const catalogueReaders: readonly RoleKey[] = [
+  'coordinator',
+  'dispatcher',
+  'inspector',
+  'department',
+  'volunteer_admin',
+  'volunteer',
+  'village_cadre',
+];
+
+const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
+  coordinator: [P.read, P.report, P.supervise, P.export, P.evaluate, P.configure],
+  // 受理员 take citizens' reports and call them back: the reporter's phone, revealed with a reason (audited).
+  dispatcher: [
+    P.read,
+    P.report,
+    P.register,
+    P.dispatch,
+    P.supervise,
+    P.export,
+    P.evaluate,
+    'pii.reveal',
+    revealReporterPhone,
+  ],
+  inspector: [P.read, P.report, P.verify],
+  department: [P.read, P.handle],
+  volunteer: [P.read, P.report],
+  village_cadre: [P.read, P.report],
+};
+
+/** Each role's grants from both tables, catalogue reading first (the order roles are written in). */
+function casesGrants(): Partial<Record<RoleKey, readonly string[]>> {
+  const roles = new Set<RoleKey>([...catalogueReaders, ...(Object.keys(staffRoles) as RoleKey[])]);
+  return Object.fromEntries(
+    [...roles].map((role) => [
+      role,
+      [...(catalogueReaders.includes(role) ? [catalogueRead] : []), ...(staffRoles[role] ?? [])],
+    ]),
+  );
+}
+
+/** The case list as an Excel file, with the production caps (tests swap this registrar for one with small caps). */
+export const caseExportRoutes: RouteRegistrar = (app) => exportRoutes(app);
+
+/**
+ * 市容案件: the loop from report to evaluation (issue #4), with its parts — the category catalogue (管理事项/部件
+ * codes, 处置时限, 专项 tags), photo uploads, 综合评价, the Excel export and Open311 GeoReport v2 for partners.
+ */
+export const casesManifest: ModuleManifest = {
+  key: 'cases',
+  routes: [registerCatalogueRoutes, registerCaseRoutes, evaluationRoutes, caseExportRoutes, registerOpen311Routes],
+  grants: casesGrants(),
+  // What a partner's key may carry: POSTing requests and updates, and reading the updates feed.
+  integrationPermissions: [open311SubmitPermission],
+  seeds: casesSeeds,
+  jobs: [
+    { name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations },
+    { name: 'cases.photo-upload-sweep', everyMs: uploadSweepEveryMs, run: sweepExpiredUploads },
+    { name: 'cases.evaluation-fold', everyMs: foldEveryMs, run: foldEvaluationJob },
+  ],
+};

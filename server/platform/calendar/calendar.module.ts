@@ -1,0 +1,23 @@
+import { builtinRoles, type RoleKey } from '../access/roles.ts';
+import type { ModuleManifest } from '../module.ts';
+import './calendar.pii.ts';
+import { registerCalendarRoutes } from './calendar.routes.ts';
+
+export const calendarPermissions = { read: 'calendar.read', manage: 'calendar.manage' } as const;
+
+/**
+ * Everyone at work reads the calendar (deadlines are shown to every role); the campaign office (创文办) keeps it.
+ * 三员 roles hold no business permissions by design (roles.ts `withGrants`), so they are left out.
+ */
+function calendarGrants(): Partial<Record<RoleKey, readonly string[]>> {
+  const staff = builtinRoles.filter((role) => role.adminKind === null);
+  const { read, manage } = calendarPermissions;
+  return Object.fromEntries(staff.map((role) => [role.key, role.key === 'coordinator' ? [read, manage] : [read]]));
+}
+
+/** 工作日历: public holidays and 调休 days per county, and the working hours time limits are counted in. */
+export const calendarManifest: ModuleManifest = {
+  key: 'calendar',
+  grants: calendarGrants(),
+  routes: [registerCalendarRoutes],
+};
