@@ -6,7 +6,7 @@ import {
   type CalendarArrays,
   calendarArrays,
   workingMinutesSql,
-} from '../../server/modules/cases/evaluation/working-minutes-sql.ts';
+} from '../../server/modules/cases/evaluation/working-minutes.sql.ts';
 import { loadCalendar, loadWorkingHours } from '../../server/platform/calendar/load-calendar.ts';
 import type { Database } from '../../server/platform/db/database.ts';
 import { categoryMix, channelMix, departmentOf, placeSlots, weightedSlots } from './case-mix.ts';

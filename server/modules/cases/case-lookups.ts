@@ -1,9 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { casesCategory } from '../../db/schema/cases-catalogue.ts';
-import { appUser } from '../../db/schema/identity.ts';
-import { region } from '../../db/schema/platform.ts';
+import { userNamesOf } from '../../platform/auth/users.store.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { regionNamesOf } from '../../platform/regions/regions.store.ts';
 import { townshipLabel } from './case-region.ts';
+import { listCategoryTitles } from './catalogue/catalogue-titles.store.ts';
 
 /** Names a page of cases needs (category titles, townships, staff on the timeline), fetched in a few queries. */
 export interface CaseLookups {
@@ -21,37 +20,18 @@ export async function loadCaseLookups(
 ): Promise<CaseLookups> {
   const en = ctx.locale === 'en';
   const versions = [...new Set(rows.map((r) => r.catalogueVersion))];
-  const categories =
-    versions.length === 0
-      ? []
-      : await ctx.db
-          .select({
-            version: casesCategory.version,
-            code: casesCategory.code,
-            zh: casesCategory.titleZh,
-            en: casesCategory.titleEn,
-          })
-          .from(casesCategory)
-          .where(and(eq(casesCategory.regionCode, ctx.countyCode), inArray(casesCategory.version, versions)));
-  const regionCodes = [...new Set(rows.flatMap((r) => [r.townshipCode, r.locationCode ?? r.townshipCode]))];
-  const regions =
-    regionCodes.length === 0
-      ? []
-      : await ctx.db
-          .select({ code: region.code, name: region.name })
-          .from(region)
-          .where(inArray(region.code, regionCodes));
-  const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
-  const users =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .select({ id: appUser.id, name: appUser.displayName })
-          .from(appUser)
-          .where(and(eq(appUser.regionCode, ctx.countyCode), sql`${appUser.id} in ${ids}`));
-  const categoryMap = new Map(categories.map((c) => [`${c.version}/${c.code}`, en ? c.en : c.zh]));
-  const regionMap = new Map(regions.map((r) => [r.code, r.name]));
-  const userMap = new Map(users.map((u) => [u.id, u.name]));
+  const categories = await listCategoryTitles(ctx.db, ctx.countyCode, versions);
+  // Regions and accounts are the platform's: read through its stores, never its tables.
+  const regionMap = await regionNamesOf(
+    ctx.db,
+    rows.flatMap((r) => [r.townshipCode, r.locationCode ?? r.townshipCode]),
+  );
+  const userMap = await userNamesOf(
+    ctx.db,
+    ctx.countyCode,
+    userIds.filter((id): id is string => id !== null),
+  );
+  const categoryMap = new Map(categories.map((c) => [`${c.version}/${c.code}`, en ? c.titleEn : c.titleZh]));
   return {
     categoryName: (version, code) => categoryMap.get(`${version}/${code}`) ?? code,
     regionName: (code) => regionMap.get(code) ?? code,

@@ -1,30 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import { casesRequest } from '../../db/schema/cases.ts';
 import { assertNotMaker } from '../../platform/access/separation.ts';
 import { addWorkingHours } from '../../platform/calendar/working-time.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { applyAction, type CaseEnv } from './apply-action.ts';
+import { type CaseRequestRow, findPendingRequest, insertRequest, recordDecision } from './case-requests.store.ts';
 import { assertHandlerOf, makersOf } from './cases.policy.ts';
 import type { ActionBody } from './cases.schema.ts';
-import type { CaseRow, ScopedCase } from './cases.store.ts';
+import type { CaseRow } from './cases.store.ts';
 import { requireActor } from './department-actions.ts';
 import { remainingMinutes, resumedDueAt } from './sla.ts';
-
-export type CaseRequestRow = typeof casesRequest.$inferSelect;
-
-export async function findPendingRequest(db: Db, of: ScopedCase): Promise<CaseRequestRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(casesRequest)
-      .where(
-        and(eq(casesRequest.regionCode, of.regionCode), eq(casesRequest.caseId, of.id), isNull(casesRequest.decision)),
-      )
-  )[0];
-}
 
 async function openRequest(env: CaseEnv, kind: CaseRequestRow['kind'], reason: string, hours: number | null) {
   const actor = requireActor(env.t);
@@ -35,7 +20,7 @@ async function openRequest(env: CaseEnv, kind: CaseRequestRow['kind'], reason: s
     note: reason,
     details: { requestId: id, kind, hours },
     after: async (t: Ctx) => {
-      await t.db.insert(casesRequest).values({
+      await insertRequest(t.db, {
         regionCode: t.countyCode,
         id,
         caseId: env.row.id,
@@ -83,10 +68,12 @@ export function decideRequest(ctx: Ctx, caseNo: string, body: ActionBody<'decide
       note: body.note ?? null,
       details: { requestId: pending.id, kind: pending.kind, decision, hours: pending.hours },
       after: async (t: Ctx) => {
-        await t.db
-          .update(casesRequest)
-          .set({ decision, decidedBy: requireActor(t).id, decidedAt: t.clock(), decisionNote: body.note ?? null })
-          .where(and(eq(casesRequest.regionCode, t.countyCode), eq(casesRequest.id, pending.id)));
+        await recordDecision(t.db, t.countyCode, pending.id, {
+          decision,
+          decidedBy: requireActor(t).id,
+          decidedAt: t.clock(),
+          decisionNote: body.note ?? null,
+        });
       },
     };
   });

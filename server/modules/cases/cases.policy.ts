@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { availableActions, type CaseAction, casePermissions } from './case-flow.ts';
 import { CaseScope, type CaseVisibility } from './case-scope.ts';
-import type { CaseRequestRow } from './case-requests.ts';
+import type { CaseRequestRow } from './case-requests.store.ts';
 import type { CaseRow } from './cases.store.ts';
 
 const countyWide = [

@@ -2,7 +2,7 @@ import { decryptColumnValue } from '../../platform/pii/column-crypto.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CaseLookups } from './case-lookups.ts';
-import type { CaseRequestRow } from './case-requests.ts';
+import type { CaseRequestRow } from './case-requests.store.ts';
 import { actionsOpenTo } from './cases.policy.ts';
 import type { CaseDetailDto, CaseListItemDto } from './cases.schema.ts';
 import type { CaseEventRow, CaseRow, PhotoMeta } from './cases.store.ts';

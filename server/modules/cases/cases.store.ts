@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { type CaseStatus, casesCase, casesEvent, casesPhoto } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryOne } from '../../platform/db/rows.ts';
+import type { ScopedCaseFilter } from './case-filters.sql.ts';
 import type { CaseScope } from './case-scope.ts';
 import { caseScopeFilter } from './case-scope.store.ts';
 
@@ -309,3 +310,27 @@ export const caseOrder = {
   newest: [desc(casesCase.reportedAt), desc(casesCase.id)],
   due: [asc(casesCase.stageDueAt), asc(casesCase.id)],
 };
+
+/** A page of the cases a list filter finds (it starts with the reader's visibility: case-filters.sql.ts). */
+export async function listCasePage(
+  db: Db,
+  where: ScopedCaseFilter,
+  order: keyof typeof caseOrder,
+  page: { limit: number; offset: number },
+): Promise<ScopedCase[]> {
+  const rows = await db
+    .select()
+    .from(casesCase)
+    .where(where)
+    .orderBy(...caseOrder[order])
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows as ScopedCase[];
+}
+
+/** How many cases a list filter finds, counting no further than `upTo` (the list says "10,000+" beyond it). */
+export async function countCasesUpTo(db: Db, where: ScopedCaseFilter, upTo: number): Promise<number> {
+  const counted = db.select({ one: sql`1` }).from(casesCase).where(where).limit(upTo).as('counted');
+  const [total] = await db.select({ n: count() }).from(counted);
+  return Number(total?.n ?? 0);
+}

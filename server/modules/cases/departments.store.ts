@@ -73,3 +73,34 @@ export async function upsertRoutes(
       });
   }
 }
+
+export type RouteRow = typeof casesRoute.$inferSelect;
+
+/** The county's routing table (code × area → department), by code then area. */
+export async function listRoutes(db: Db, regionCode: string): Promise<Omit<RouteRow, 'regionCode'>[]> {
+  return db
+    .select({ categoryCode: casesRoute.categoryCode, areaCode: casesRoute.areaCode, department: casesRoute.department })
+    .from(casesRoute)
+    .where(eq(casesRoute.regionCode, regionCode))
+    .orderBy(asc(casesRoute.categoryCode), asc(casesRoute.areaCode));
+}
+
+/** Removes one rule; the removed row, or undefined when there was none. */
+export async function deleteRoute(
+  db: Db,
+  regionCode: string,
+  categoryCode: string,
+  areaCode: string,
+): Promise<RouteRow | undefined> {
+  const deleted = await db
+    .delete(casesRoute)
+    .where(
+      and(
+        eq(casesRoute.regionCode, regionCode),
+        eq(casesRoute.categoryCode, categoryCode),
+        eq(casesRoute.areaCode, areaCode),
+      ),
+    )
+    .returning();
+  return deleted[0];
+}

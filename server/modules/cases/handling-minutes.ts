@@ -1,12 +1,11 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { casesCase } from '../../db/schema/cases.ts';
 import { loadCalendar, loadWorkingHours } from '../../platform/calendar/load-calendar.ts';
 import { shanghaiYearOf } from '../../platform/calendar/shanghai-time.ts';
 import { workingMinutesBetween } from '../../platform/calendar/working-time.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CaseEnv } from './apply-action.ts';
 import type { NewCaseRow } from './cases.store.ts';
-import { calendarArrays, workingMinutesSql } from './evaluation/working-minutes-sql.ts';
+import { calendarArrays } from './evaluation/working-minutes.sql.ts';
+import { anyCaseUnclocked, fillHandlingMinutes } from './handling-minutes.store.ts';
 import type { WorkTime } from './sla.ts';
 
 /**
@@ -33,24 +32,13 @@ export async function withHandlingMinutes(
 }
 
 /**
- * Cases handled before handling_minutes was kept get it from the calendar in SQL (working-minutes-sql.ts,
+ * Cases handled before handling_minutes was kept get it from the calendar in SQL (working-minutes.sql.ts,
  * the same result as workingMinutesBetween). Run at start-up; the partial index cases_case_unclocked_idx keeps
  * it a no-op once done. The rollup follows through its trigger.
  */
 export async function backfillHandlingMinutes(ctx: Ctx): Promise<void> {
-  const c = casesCase;
-  const missing = and(
-    eq(c.regionCode, ctx.countyCode),
-    isNotNull(c.handledAt),
-    isNull(c.handlingMinutes),
-    isNotNull(c.dispatchedAt),
-  );
-  const [any] = await ctx.db.select({ one: sql`1` }).from(c).where(missing).limit(1);
-  if (!any) return;
+  if (!(await anyCaseUnclocked(ctx.db, ctx.countyCode))) return;
   const calendar = await loadCalendar(ctx.db, ctx.countyCode, 2000, shanghaiYearOf(ctx.clock()) + 2);
   const arrays = calendarArrays(calendar, await loadWorkingHours(ctx.db, ctx.countyCode));
-  await ctx.db
-    .update(c)
-    .set({ handlingMinutes: sql`${workingMinutesSql(sql`${c.dispatchedAt}`, sql`${c.handledAt}`, arrays)}` })
-    .where(missing);
+  await fillHandlingMinutes(ctx.db, ctx.countyCode, arrays);
 }

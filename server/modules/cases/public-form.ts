@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { and, asc, eq, like } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
-import { casesCategory } from '../../db/schema/cases-catalogue.ts';
-import { region } from '../../db/schema/platform.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { listSubtreeLevel } from '../../platform/regions/regions.store.ts';
 import { findActiveVersion } from './catalogue/catalogue.store.ts';
+import { listEventCategories } from './catalogue/catalogue-titles.store.ts';
 import { loadPolicy } from './case-setup.ts';
 
 interface PlainWords {
@@ -48,33 +47,13 @@ export type PublicFormDto = Static<typeof PublicFormSchema>;
 export async function publicForm(ctx: Ctx): Promise<PublicFormDto> {
   const en = ctx.locale === 'en';
   const version = await findActiveVersion(ctx.db, ctx.countyCode);
-  const categories = version
-    ? await ctx.db
-        .select()
-        .from(casesCategory)
-        .where(
-          and(
-            eq(casesCategory.regionCode, ctx.countyCode),
-            eq(casesCategory.version, version.version),
-            eq(casesCategory.kind, 'event'),
-          ),
-        )
-        .orderBy(asc(casesCategory.sortOrder))
-    : [];
-  const regions = await ctx.db
-    .select({ code: region.code, name: region.name, level: region.level })
-    .from(region)
-    .where(like(region.code, `${ctx.countyCode}%`))
-    .orderBy(asc(region.code));
-  const townships = regions
-    .filter((r) => r.level === 'township')
-    .map((t) => ({
-      code: t.code,
-      name: t.name,
-      villages: regions
-        .filter((v) => v.level === 'village' && v.code.startsWith(t.code))
-        .map((v) => ({ code: v.code, name: v.name })),
-    }));
+  const categories = version ? await listEventCategories(ctx.db, ctx.countyCode, version.version) : [];
+  const villages = await listSubtreeLevel(ctx.db, ctx.countyCode, 'village');
+  const townships = (await listSubtreeLevel(ctx.db, ctx.countyCode, 'township')).map((t) => ({
+    code: t.code,
+    name: t.name,
+    villages: villages.filter((v) => v.code.startsWith(t.code)).map((v) => ({ code: v.code, name: v.name })),
+  }));
   return {
     categories: categories.map((c) => {
       const words = plain[c.code];

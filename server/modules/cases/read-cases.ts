@@ -1,21 +1,20 @@
-import { count, sql } from 'drizzle-orm';
-import { casesCase } from '../../db/schema/cases.ts';
 import { requireInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { loadVisibleCase } from './apply-action.ts';
-import { caseListWhere } from './case-filters.ts';
+import { caseListWhere } from './case-filters.sql.ts';
 import { loadCaseLookups } from './case-lookups.ts';
-import { findPendingRequest } from './case-requests.ts';
+import { findPendingRequest } from './case-requests.store.ts';
 import { caseScopeOf, caseVisibilityOf } from './cases.policy.ts';
 import { presentDetail, presentListItem } from './cases.presenter.ts';
 import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
 import { routeFor } from './departments.store.ts';
 import {
   caseNosOf,
-  caseOrder,
+  countCasesUpTo,
   findPhoto,
   listCaseEvents,
+  listCasePage,
   listPhotoMeta,
   mergedReportNos,
   photoHeldElsewhere,
@@ -39,22 +38,9 @@ export async function listCases(ctx: Ctx, query: CaseListQueryInput, countCap = 
   const where = caseListWhere(ctx.countyCode, actor, caseVisibilityOf(actor), query, now);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const order = query.queue === 'overdue' ? caseOrder.due : caseOrder.newest;
-  const rows = await ctx.db
-    .select()
-    .from(casesCase)
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const counted = ctx.db
-    .select({ one: sql`1` })
-    .from(casesCase)
-    .where(where)
-    .limit(countCap + 1)
-    .as('counted');
-  const [total] = await ctx.db.select({ n: count() }).from(counted);
-  const n = Number(total?.n ?? 0);
+  const order = query.queue === 'overdue' ? 'due' : 'newest';
+  const rows = await listCasePage(ctx.db, where, order, { limit: pageSize, offset: (page - 1) * pageSize });
+  const n = await countCasesUpTo(ctx.db, where, countCap + 1);
   const lookups = await loadCaseLookups(ctx, rows);
   return {
     items: rows.map((r) => presentListItem(r, lookups, now)),

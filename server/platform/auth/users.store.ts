@@ -29,6 +29,17 @@ export async function findUserById(db: Db, regionCode: string, id: string): Prom
   return rows[0];
 }
 
+/** Display names of accounts of the county, by id (the people a case timeline names), in one query. */
+export async function userNamesOf(db: Db, regionCode: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: appUser.id, name: appUser.displayName })
+    .from(appUser)
+    .where(and(eq(appUser.regionCode, regionCode), sql`${appUser.id} in ${unique}`));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** A user the actor may see: inside the actor's region subtree, else undefined (answered as 404). */
 export async function findUserInScope(
   db: Db,

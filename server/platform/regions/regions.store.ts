@@ -40,6 +40,15 @@ export async function regionNamesOf(db: Db, codes: readonly string[]): Promise<M
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** The regions of one level inside a subtree, by code: a county's townships, a county's or township's villages. */
+export async function listSubtreeLevel(db: Db, root: string, level: Region['level']): Promise<Region[]> {
+  return db
+    .select()
+    .from(region)
+    .where(and(regionSubtree(region.code, root), eq(region.level, level)))
+    .orderBy(asc(region.code));
+}
+
 export async function listChildren(db: Db, parentCode: string): Promise<Region[]> {
   return db.select().from(region).where(eq(region.parentCode, parentCode)).orderBy(asc(region.code));
 }

@@ -4,7 +4,7 @@ import { type CaseAction, actionRules, canApply, clockStageOf } from '../case-fl
 import type { CasesPolicy } from '../case-policy.ts';
 import type { CategoryFacts } from '../case-setup.ts';
 import type { CaseEventRow, CaseRow } from '../cases.store.ts';
-import type { CaseRequestRow } from '../case-requests.ts';
+import type { CaseRequestRow } from '../case-requests.store.ts';
 import { handlingMinutesOf } from '../handling-minutes.ts';
 import { escalationLevelFor, remainingMinutes, resumedDueAt, stageDueAt, type WorkTime } from '../sla.ts';
 

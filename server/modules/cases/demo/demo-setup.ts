@@ -1,16 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { casesRoute } from '../../../db/schema/cases.ts';
-import { region } from '../../../db/schema/platform.ts';
 import { demoAccounts } from '../../../platform/auth/demo-accounts.ts';
 import { findUserByLogin } from '../../../platform/auth/users.store.ts';
 import { loadCalendar, loadWorkingHours } from '../../../platform/calendar/load-calendar.ts';
 import { dayMs, shanghaiYearOf } from '../../../platform/calendar/shanghai-time.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { regionSubtree } from '../../../platform/regions/region-scope.ts';
+import { listSubtreeLevel } from '../../../platform/regions/regions.store.ts';
 import type { CasesPolicy } from '../case-policy.ts';
 import { type CategoryFacts, loadCategory, loadPolicy } from '../case-setup.ts';
 import { findActiveVersion, listEditionRows } from '../catalogue/catalogue.store.ts';
-import { listDepartments } from '../departments.store.ts';
+import { listDepartments, listRoutes } from '../departments.store.ts';
 import type { WorkTime } from '../sla.ts';
 import { historyDays } from './demo-schedule.ts';
 
@@ -49,16 +46,15 @@ export async function loadDemoSetup(ctx: Ctx): Promise<DemoSetup> {
     hours: await loadWorkingHours(ctx.db, ctx.countyCode),
   };
   const categories = await loadCategories(ctx);
-  const townships = await ctx.db
-    .select({ code: region.code, name: region.name })
-    .from(region)
-    .where(and(eq(region.parentCode, ctx.countyCode), eq(region.level, 'township')))
-    .orderBy(asc(region.code));
-  const villages = await ctx.db
-    .select({ code: region.code, name: region.name, parentCode: region.parentCode })
-    .from(region)
-    .where(and(regionSubtree(region.code, ctx.countyCode), eq(region.level, 'village')))
-    .orderBy(asc(region.code));
+  const townships = (await listSubtreeLevel(ctx.db, ctx.countyCode, 'township')).map(({ code, name }) => ({
+    code,
+    name,
+  }));
+  const villages = (await listSubtreeLevel(ctx.db, ctx.countyCode, 'village')).map(({ code, name, parentCode }) => ({
+    code,
+    name,
+    parentCode,
+  }));
   const departments = (await listDepartments(ctx.db, ctx.countyCode)).filter((d) => d.active).map((d) => d.key);
   if (departments.length === 0 || townships.length === 0)
     throw new Error("the demo case history needs the county's townships and departments (seed them first)");
@@ -89,7 +85,7 @@ export async function loadDemoSetup(ctx: Ctx): Promise<DemoSetup> {
  * route beats the county-wide one) without a query per code and township.
  */
 async function loadRoutes(ctx: Ctx): Promise<Map<string, string>> {
-  const rows = await ctx.db.select().from(casesRoute).where(eq(casesRoute.regionCode, ctx.countyCode));
+  const rows = await listRoutes(ctx.db, ctx.countyCode);
   return new Map(rows.map((r) => [`${r.categoryCode}/${r.areaCode}`, r.department]));
 }
 

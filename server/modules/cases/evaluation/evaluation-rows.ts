@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
-import { overdueFilter } from '../case-filters.ts';
+import { overdueFilter } from '../case-filters.sql.ts';
 import type { RawCounts } from './indicators.ts';
 
 export const dimensions = ['township', 'department', 'category', 'month'] as const;

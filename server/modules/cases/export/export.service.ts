@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { recordAuditOutside } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { caseListWhere } from '../case-filters.ts';
+import { caseListWhere } from '../case-filters.sql.ts';
 import { caseVisibilityOf } from '../cases.policy.ts';
 import type { CaseExportQueryInput } from './export.schema.ts';
 import { casesForExport, countForExport } from './export.store.ts';

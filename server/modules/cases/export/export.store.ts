@@ -2,7 +2,7 @@ import { and, desc, lt, sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { queryOne } from '../../../platform/db/rows.ts';
-import type { ScopedCaseFilter } from '../case-filters.ts';
+import type { ScopedCaseFilter } from '../case-filters.sql.ts';
 
 const c = casesCase;
 

@@ -1,12 +1,13 @@
 import type { Writable } from 'node:stream';
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { shanghaiOffsetMs } from '../../../platform/calendar/shanghai-time.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { queryRows } from '../../../platform/db/rows.ts';
 import type { Locale } from '../../../platform/i18n/locale.ts';
+import { listSubtreeLevel } from '../../../platform/regions/regions.store.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
+import { listCategoryTitles } from '../catalogue/catalogue-titles.store.ts';
 import '../cases.messages.ts';
+import { listDepartments } from '../departments.store.ts';
 import type { ExportedCase } from './export.store.ts';
 import './export.messages.ts';
 
@@ -50,21 +51,12 @@ export interface ExportNames {
 
 export async function loadExportNames(ctx: Ctx): Promise<ExportNames> {
   const en = ctx.locale === 'en';
-  const categories = await queryRows<{ version: string; code: string; name: string }>(
-    ctx.db,
-    sql`select version, code, ${en ? sql`title_en` : sql`title_zh`} as name from cases_category where region_code = ${ctx.countyCode}`,
-  );
-  const townships = await queryRows<{ code: string; name: string }>(
-    ctx.db,
-    sql`select code, name from region where level = 'township' and code like ${`${ctx.countyCode}%`}`,
-  );
-  const departments = await queryRows<{ key: string; name: string }>(
-    ctx.db,
-    sql`select key, ${en ? sql`title_en` : sql`title_zh`} as name from cases_department where region_code = ${ctx.countyCode}`,
-  );
-  const categoryMap = new Map(categories.map((r) => [`${r.version}/${r.code}`, r.name]));
+  const categories = await listCategoryTitles(ctx.db, ctx.countyCode);
+  const townships = await listSubtreeLevel(ctx.db, ctx.countyCode, 'township');
+  const departments = await listDepartments(ctx.db, ctx.countyCode);
+  const categoryMap = new Map(categories.map((r) => [`${r.version}/${r.code}`, en ? r.titleEn : r.titleZh]));
   const townshipMap = new Map(townships.map((r) => [r.code, r.name]));
-  const departmentMap = new Map(departments.map((r) => [r.key, r.name]));
+  const departmentMap = new Map(departments.map((r) => [r.key, en ? r.titleEn : r.titleZh]));
   return {
     category: (version, code) => categoryMap.get(`${version}/${code}`) ?? code,
     township: (code) => townshipMap.get(code) ?? code,

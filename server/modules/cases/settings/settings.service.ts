@@ -1,5 +1,3 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { casesRoute } from '../../../db/schema/cases.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { invalidateReference } from '../../../platform/cache/reference-cache.ts';
 import { requireCountyWideScope } from '../../../platform/access/scope.ts';
@@ -12,18 +10,21 @@ import { casesPolicySettingKey } from '../case-policy.ts';
 import { assertRegionInScope } from '../case-region.ts';
 import { loadCategory, loadPolicy } from '../case-setup.ts';
 import '../cases.messages.ts';
-import { findDepartment, listDepartments, upsertDepartments, upsertRoutes } from '../departments.store.ts';
+import {
+  deleteRoute as deleteRouteRow,
+  findDepartment,
+  listDepartments,
+  listRoutes,
+  upsertDepartments,
+  upsertRoutes,
+} from '../departments.store.ts';
 import type { DepartmentInput, PolicyInput, RouteInput, SettingsDto } from './settings.schema.ts';
 
 /** The county's loop settings: the policy, the departments and which codes go where. */
 export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
   const policy = await loadPolicy(ctx);
   const departments = await listDepartments(ctx.db, ctx.countyCode);
-  const routes = await ctx.db
-    .select({ categoryCode: casesRoute.categoryCode, areaCode: casesRoute.areaCode, department: casesRoute.department })
-    .from(casesRoute)
-    .where(eq(casesRoute.regionCode, ctx.countyCode))
-    .orderBy(asc(casesRoute.categoryCode), asc(casesRoute.areaCode));
+  const routes = await listRoutes(ctx.db, ctx.countyCode);
   return {
     policy: { ...policy, escalationLadder: [...policy.escalationLadder] },
     departments: departments.map(({ regionCode: _r, ...d }) => d),
@@ -120,23 +121,14 @@ export async function saveRoute(ctx: Ctx, categoryCode: string, input: RouteInpu
 export async function deleteRoute(ctx: Ctx, categoryCode: string, areaCode: string): Promise<SettingsDto> {
   await assertMayEditRoute(ctx, categoryCode, areaCode);
   await tx(ctx, async (t) => {
-    const deleted = await t.db
-      .delete(casesRoute)
-      .where(
-        and(
-          eq(casesRoute.regionCode, t.countyCode),
-          eq(casesRoute.categoryCode, categoryCode),
-          eq(casesRoute.areaCode, areaCode),
-        ),
-      )
-      .returning();
-    if (deleted.length === 0) throw AppError.notFound('what.cases_route');
+    const deleted = await deleteRouteRow(t.db, t.countyCode, categoryCode, areaCode);
+    if (!deleted) throw AppError.notFound('what.cases_route');
     await recordAudit(t, {
       eventType: 'cases.settings',
       action: 'delete',
       objectType: 'cases_route',
       objectId: `${categoryCode}/${areaCode}`,
-      details: { department: deleted[0]?.department },
+      details: { department: deleted.department },
     });
   });
   return readSettings(ctx);

@@ -7,7 +7,7 @@ import { defaultWorkingHours, type WorkingHours } from '../../../platform/calend
 import { type WorkingCalendar, workingMinutesBetween } from '../../../platform/calendar/working-time.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
 import { useTestDatabase } from '../../../testing/test-database.ts';
-import { calendarArrays, workingMinutesSql } from './working-minutes-sql.ts';
+import { calendarArrays, workingMinutesSql } from './working-minutes.sql.ts';
 
 // From before the first year the calendar holds to after its last: the lookup and both fallbacks.
 const instant = fc
