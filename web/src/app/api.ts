@@ -66,15 +66,20 @@ function requestHeaders(method: string, hasBody: boolean, accept: string): Recor
   return headers;
 }
 
+/** What goes on the wire: the body already serialized (JSON text), so the typed client can hand over its own. */
+export interface WireRequest extends Omit<RequestOptions, 'body'> {
+  json?: string;
+}
+
 /** Sends the request; a non-2xx answer becomes an ApiError (and a 401 tells the session provider). */
-async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+export async function send(method: string, path: string, options: WireRequest, accept: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: requestHeaders(method, options.body !== undefined, accept),
+      headers: requestHeaders(method, options.json !== undefined, accept),
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.json,
       signal: options.signal,
     });
   } catch (cause) {
@@ -90,7 +95,9 @@ async function send(method: string, path: string, options: RequestOptions, accep
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(method, path, options, 'application/json');
+  const { body, ...rest } = options;
+  const json = body === undefined ? undefined : JSON.stringify(body);
+  const response = await send(method, path, { ...rest, json }, 'application/json');
   return (await readJson(response)) as T;
 }
 
