@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { appUser } from '../../db/schema/identity.ts';
+import { findUserById } from '../auth/users.store.ts';
 import type { Ctx } from '../context.ts';
 import { isInSubtree } from '../regions/region-scope.ts';
 import { decryptColumnValue } from './column-crypto.ts';
@@ -16,12 +15,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadUserPhone(ctx: Ctx, userId: string): Promise<string | null> {
   const actor = ctx.actor;
   if (!actor || !uuid.test(userId)) return null;
-  const rows = await ctx.db
-    .select({ phoneEnc: appUser.phoneEnc, scopeRegion: appUser.scopeRegion })
-    .from(appUser)
-    .where(and(eq(appUser.regionCode, ctx.countyCode), eq(appUser.id, userId)))
-    .limit(1);
-  const row = rows[0];
+  const row = await findUserById(ctx.db, ctx.countyCode, userId);
   if (!row?.phoneEnc || !isInSubtree(row.scopeRegion, actor.scopeRegion)) return null;
   return decryptColumnValue(ctx.keyring, 'app_user', 'phone_enc', row.phoneEnc);
 }
