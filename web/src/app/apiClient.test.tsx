@@ -15,13 +15,15 @@ describe('the typed client goes out through the app wrapper', () => {
     const { requests } = mockApi({ 'POST /api/cases/C%201/accept': jsonResponse(200, {}) });
     setRequestLanguage('en');
     setCsrfToken('t0ken');
-    await dataOf(apiClient.POST('/api/cases/{caseNo}/accept', { params: { path: { caseNo: 'C 1' } }, body: {} }));
+    await dataOf(
+      apiClient.POST('/api/cases/{caseNo}/accept', { params: { path: { caseNo: 'C 1' } }, body: { revision: 3 } }),
+    );
     const [request] = requests;
     expect(request?.path).toBe('/api/cases/C%201/accept');
     expect(request?.headers.get('Accept-Language')).toBe('en');
     expect(request?.headers.get('X-CSRF-Token')).toBe('t0ken');
     expect(request?.credentials).toBe('same-origin');
-    expect(request?.body).toEqual({});
+    expect(request?.body).toEqual({ revision: 3 });
   });
 
   it('leaves empty query values out and repeats lists', async () => {
