@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { idempotencyRecord } from '../../db/schema/delivery.ts';
 import type { Ctx } from '../context.ts';
-import type { Db } from '../db/database.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import { registerMessages } from '../i18n/translate.ts';
 import { decryptColumnValue, encryptColumnValue } from '../pii/column-crypto.ts';
+import { findIdempotencyRecord, type IdempotencyRecord, insertIdempotencyRecord } from './idempotency.store.ts';
 
 registerMessages({
   zh: {
@@ -22,6 +20,8 @@ registerMessages({
 
 /** The header field clients send (IETF draft-ietf-httpapi-idempotency-key-header). */
 export const idempotencyHeader = 'idempotency-key';
+/** The header a replayed answer carries, so a client can tell a retry's answer from a first one. */
+export const idempotentReplayedHeader = 'idempotent-replayed';
 const keyPattern = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
 export interface IdempotentResult<T> {
@@ -63,7 +63,7 @@ export async function runIdempotent<T>(
   const { scope, key } = request;
   if (key === null) return { ...(await tx(ctx, write)), replayed: false };
   const requestHash = requestHashOf(request.body);
-  const earlier = await findRecord(ctx.db, ctx.countyCode, scope, key);
+  const earlier = await findIdempotencyRecord(ctx.db, ctx.countyCode, scope, key);
   if (earlier) return replay<T>(ctx, earlier, requestHash);
   try {
     return await tx(ctx, async (t) => {
@@ -74,7 +74,7 @@ export async function runIdempotent<T>(
         'response',
         JSON.stringify(result.body ?? null),
       );
-      await t.db.insert(idempotencyRecord).values({
+      await insertIdempotencyRecord(t.db, {
         regionCode: t.countyCode,
         scope,
         key,
@@ -87,32 +87,16 @@ export async function runIdempotent<T>(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const winner = await findRecord(ctx.db, ctx.countyCode, scope, key);
+    const winner = await findIdempotencyRecord(ctx.db, ctx.countyCode, scope, key);
     if (!winner) throw error;
     return replay<T>(ctx, winner, requestHash);
   }
 }
 
-type RecordRow = typeof idempotencyRecord.$inferSelect;
-
-function replay<T>(ctx: Ctx, row: RecordRow, requestHash: string): IdempotentResult<T> {
+function replay<T>(ctx: Ctx, row: IdempotencyRecord, requestHash: string): IdempotentResult<T> {
   if (row.requestHash !== requestHash) throw new AppError(422, 'idempotency_key_reused', 'idempotency.key_reused');
   const body = JSON.parse(decryptColumnValue(ctx.keyring, 'idempotency_record', 'response', row.response)) as T;
   return { statusCode: row.statusCode, body, replayed: true };
-}
-
-async function findRecord(db: Db, regionCode: string, scope: string, key: string): Promise<RecordRow | undefined> {
-  const rows = await db
-    .select()
-    .from(idempotencyRecord)
-    .where(
-      and(
-        eq(idempotencyRecord.regionCode, regionCode),
-        eq(idempotencyRecord.scope, scope),
-        eq(idempotencyRecord.key, key),
-      ),
-    );
-  return rows[0];
 }
 
 /** pg puts the SQLSTATE on the error, drizzle on its cause. */
