@@ -1,4 +1,4 @@
-import { AUDIT_CHAINS } from '../../server/platform/audit/chain-head.ts';
+import { AUDIT_CHAINS } from '../../server/platform/audit/chain-head.store.ts';
 import type { Table } from '../lib/report.ts';
 import { ms, ratio, summarize } from '../lib/stats.ts';
 import type { EngineIntake } from './cases-intake.bench.ts';

@@ -19,7 +19,7 @@ export const auditEventSeq = pgSequence('audit_event_seq');
 
 /**
  * The audit trail (AUD-02): append-only (a trigger refuses UPDATE and DELETE), hash-chained (`hash =
- * SHA-256(prev_hash ‖ canonical row)`) on one of the county's parallel chains (platform/audit/chain-head.ts),
+ * SHA-256(prev_hash ‖ canonical row)`) on one of the county's parallel chains (platform/audit/chain-head.store.ts),
  * written in the same transaction as the change it records.
  */
 export const auditEvent = pgTable(

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { auditEvent } from '../../db/schema/audit.ts';
 import type { Ctx } from '../context.ts';
-import { queryRows } from '../db/rows.ts';
 import { tx } from '../db/tx.ts';
-import { type AuditRow, type AuditRowWithoutHash, hashAuditRow } from './chain.ts';
-import { type ChainHead, lockFreeChain } from './chain-head.ts';
+import { type AuditRowWithoutHash, hashAuditRow } from './chain.ts';
+import { appendAndAdvanceHead, drawAuditSeqs, lockFreeChain } from './chain-head.store.ts';
 import { sanitiseDetails } from './sanitise.ts';
 
 export type AuditOutcome = 'success' | 'failure';
@@ -58,7 +55,7 @@ type TakenRow = Omit<AuditRowWithoutHash, 'seq' | 'chain' | 'prevSeq' | 'prevHas
 /** One chain per transaction, its events in the order they happened; two round trips whatever their number. */
 async function appendToChain(t: Ctx, taken: readonly TakenRow[]): Promise<void> {
   const slot = await lockFreeChain(t.db, t.countyCode);
-  const seqs = [slot.seq, ...(await moreSeqs(t, taken.length - 1))];
+  const seqs = [slot.seq, ...(await drawAuditSeqs(t.db, taken.length - 1))];
   let prev = { seq: slot.lastSeq, hash: slot.lastHash };
   const rows = taken.map((row, i) => {
     const linked = { ...row, seq: seqs[i] as number, chain: slot.chain, prevSeq: prev.seq, prevHash: prev.hash };
@@ -66,27 +63,7 @@ async function appendToChain(t: Ctx, taken: readonly TakenRow[]): Promise<void> 
     prev = { seq: linked.seq, hash };
     return { ...linked, hash };
   });
-  await insertAndAdvance(t, rows, slot.chain, { lastSeq: prev.seq, lastHash: prev.hash });
-}
-
-async function moreSeqs(t: Ctx, count: number): Promise<number[]> {
-  if (count <= 0) return [];
-  const rows = await queryRows<{ seq: number }>(
-    t.db,
-    sql`select nextval('audit_event_seq') as seq from generate_series(1, ${count})`,
-  );
-  return rows.map((r) => Number(r.seq));
-}
-
-/** The rows and the head's move in one statement: one round trip less inside the head's lock. */
-async function insertAndAdvance(t: Ctx, rows: AuditRow[], chain: number, head: ChainHead): Promise<void> {
-  const insert = t.db.insert(auditEvent).values(rows);
-  await t.db.execute(
-    // A data-modifying WITH runs exactly once whether or not the outer statement reads it; drizzle brackets it.
-    sql`with appended as ${insert}
-        update audit_chain_head set last_seq = ${head.lastSeq}, last_hash = ${head.lastHash}
-        where region_code = ${t.countyCode} and chain = ${chain}`,
-  );
+  await appendAndAdvanceHead(t.db, t.countyCode, rows, slot.chain, { lastSeq: prev.seq, lastHash: prev.hash });
 }
 
 /**

@@ -4,19 +4,17 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { and, asc, between, eq, gte, sql } from 'drizzle-orm';
-import { auditArchive, auditEvent } from '../../db/schema/audit.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { queryOne } from '../db/rows.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
+import { insertAuditArchive } from './audit-archive.store.ts';
+import { auditSeqBounds, deleteAuditRange, readAuditRowsAfter } from './audit-chain.store.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import { recordAudit } from './audit.ts';
 import type { AuditRow } from './chain.ts';
-import { type ChainHead, lockAllChainHeads } from './chain-head.ts';
+import { type ChainHead, lockAllChainHeads } from './chain-head.store.ts';
 import { archiveStart, type ChainStates, checkRow, numericRow, stateOf } from './verify.ts';
-import './audit.messages.ts';
 
 /** 网络安全法 Art. 21(3) (now Art. 23(3)): network logs are kept for no less than six months (AUD-05). */
 export const MIN_RETENTION_DAYS = 180;
@@ -76,17 +74,9 @@ interface SeqRange {
 async function purgeRange(db: Db, countyCode: string, olderThan: Date): Promise<SeqRange | undefined> {
   const start = await archiveStart(db, countyCode);
   const fromSeq = start.afterSeq + 1;
-  const present = and(eq(auditEvent.regionCode, countyCode), gte(auditEvent.seq, fromSeq));
-  const [bounds] = await db
-    .select({ last: sql<number | null>`max(${auditEvent.seq})` })
-    .from(auditEvent)
-    .where(present);
-  const [kept] = await db
-    .select({ first: sql<number | null>`min(${auditEvent.seq})` })
-    .from(auditEvent)
-    .where(and(present, gte(auditEvent.occurredAt, olderThan)));
-  if (bounds?.last == null) return undefined;
-  const toSeq = kept?.first == null ? Number(bounds.last) : Number(kept.first) - 1;
+  const bounds = await auditSeqBounds(db, countyCode, fromSeq, olderThan);
+  if (bounds.last === null) return undefined;
+  const toSeq = bounds.firstFrom === null ? bounds.last : bounds.firstFrom - 1;
   if (toSeq < fromSeq) return undefined;
   return { fromSeq, toSeq, states: start.states };
 }
@@ -107,7 +97,7 @@ async function archiveThenDelete(
   const written = await writeArchive(t.db, t.countyCode, range, file);
   const digests = await digestFile(file);
   const archiveId = randomUUID();
-  await t.db.insert(auditArchive).values({
+  await insertAuditArchive(t.db, {
     regionCode: t.countyCode,
     id: archiveId,
     fromSeq: range.fromSeq,
@@ -177,12 +167,7 @@ function assertLinked(row: AuditRow, expected: ChainHead): void {
 }
 
 async function readRange(db: Db, countyCode: string, afterSeq: number, toSeq: number): Promise<AuditRow[]> {
-  const rows = await db
-    .select()
-    .from(auditEvent)
-    .where(and(eq(auditEvent.regionCode, countyCode), between(auditEvent.seq, afterSeq + 1, toSeq)))
-    .orderBy(asc(auditEvent.seq))
-    .limit(batchSize);
+  const rows = await readAuditRowsAfter(db, countyCode, { afterSeq, toSeq, limit: batchSize });
   return rows.map(numericRow);
 }
 
@@ -208,16 +193,6 @@ async function digestFile(file: string): Promise<{ sha256: string; sm3: string |
 }
 
 async function deleteArchivedRows(db: Db, countyCode: string, range: SeqRange, expected: number): Promise<void> {
-  // The trigger lets a DELETE through only when the transaction declares itself a purge (and rows are old).
-  await db.execute(sql`select set_config('wenming.audit_purge', 'on', true)`);
-  const deleted = await queryOne<{ n: number }>(
-    db,
-    sql`with gone as (
-          delete from audit_event where region_code = ${countyCode} and seq between ${range.fromSeq} and ${range.toSeq}
-          returning 1)
-        select count(*)::int8 as n from gone`,
-  );
-  await db.execute(sql`select set_config('wenming.audit_purge', 'off', true)`);
-  const count = Number(deleted?.n ?? 0);
+  const count = await deleteAuditRange(db, countyCode, range.fromSeq, range.toSeq);
   if (count !== expected) throw new Error(`audit purge ${countyCode}: deleted ${count} rows, archived ${expected}`);
 }

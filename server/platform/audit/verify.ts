@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, lte, max } from 'drizzle-orm';
-import { auditArchive, auditEvent } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
+import { newestAuditArchive } from './audit-archive.store.ts';
+import { lastSeqOfChainsAbove, readAuditRowsAfter } from './audit-chain.store.ts';
 import { type AuditRow, GENESIS_HASH, hashAuditRow } from './chain.ts';
-import { type ChainHead, readChainHeads } from './chain-head.ts';
+import { type ChainHead, readChainHeads } from './chain-head.store.ts';
 
 export type ChainProblem = 'hash_mismatch' | 'broken_link' | 'gap' | 'head_mismatch';
 
@@ -69,13 +69,7 @@ async function anchorMovedPast(db: Db, countyCode: string, seq: number | undefin
  * links to. Archives from the one-chain days have none: chain 0 ended at `toSeq` with `lastHash`.
  */
 export async function archiveStart(db: Db, countyCode: string): Promise<ChainStart> {
-  const anchors = await db
-    .select({ toSeq: auditArchive.toSeq, lastHash: auditArchive.lastHash, chainHeads: auditArchive.chainHeads })
-    .from(auditArchive)
-    .where(eq(auditArchive.regionCode, countyCode))
-    .orderBy(desc(auditArchive.toSeq))
-    .limit(1);
-  const anchor = anchors[0];
+  const anchor = await newestAuditArchive(db, countyCode);
   if (!anchor) return { afterSeq: 0, states: new Map() };
   const toSeq = Number(anchor.toSeq);
   if (!anchor.chainHeads)
@@ -144,12 +138,7 @@ export function checkRow(
 }
 
 async function readBatch(db: Db, countyCode: string, afterSeq: number, plan: WalkPlan): Promise<AuditRow[]> {
-  const rows = await db
-    .select()
-    .from(auditEvent)
-    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, afterSeq), lte(auditEvent.seq, plan.limit)))
-    .orderBy(asc(auditEvent.seq))
-    .limit(plan.batchSize);
+  const rows = await readAuditRowsAfter(db, countyCode, { afterSeq, toSeq: plan.limit, limit: plan.batchSize });
   return rows.map(numericRow);
 }
 
@@ -197,13 +186,9 @@ async function rowsBeyond(
   heads: Map<number, ChainHead>,
 ) {
   const limit = Math.max(walked, ...[...heads.values()].map((h) => h.lastSeq));
-  const later = await db
-    .select({ chain: auditEvent.chain, last: max(auditEvent.seq) })
-    .from(auditEvent)
-    .where(and(eq(auditEvent.regionCode, countyCode), gt(auditEvent.seq, limit)))
-    .groupBy(auditEvent.chain);
   const all = new Map(skipped);
-  for (const row of later) all.set(Number(row.chain), Math.max(all.get(Number(row.chain)) ?? 0, Number(row.last)));
+  for (const { chain, lastSeq } of await lastSeqOfChainsAbove(db, countyCode, limit))
+    all.set(chain, Math.max(all.get(chain) ?? 0, lastSeq));
   return all;
 }
 

@@ -1,8 +1,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { auditChainHead } from '../../db/schema/audit.ts';
+import { auditChainHead, auditEvent } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
 import { queryOne, queryRows } from '../db/rows.ts';
-import { GENESIS_HASH } from './chain.ts';
+import { type AuditRow, GENESIS_HASH } from './chain.ts';
 
 /**
  * A county's trail is AUDIT_CHAINS hash chains side by side. Each chain is appended under its own head-row
@@ -110,4 +110,31 @@ export async function readChainHeads(db: Db, regionCode: string): Promise<Map<nu
     .from(auditChainHead)
     .where(eq(auditChainHead.regionCode, regionCode));
   return new Map(rows.map((r) => [Number(r.chain), { lastSeq: Number(r.lastSeq), lastHash: r.lastHash }]));
+}
+
+/** More seqs from the county-wide sequence, for a transaction's second and later events. */
+export async function drawAuditSeqs(db: Db, count: number): Promise<number[]> {
+  if (count <= 0) return [];
+  const rows = await queryRows<{ seq: number }>(
+    db,
+    sql`select nextval('audit_event_seq') as seq from generate_series(1, ${count})`,
+  );
+  return rows.map((r) => Number(r.seq));
+}
+
+/** The rows and the head's move in one statement: one round trip less inside the head's lock. */
+export async function appendAndAdvanceHead(
+  db: Db,
+  regionCode: string,
+  rows: AuditRow[],
+  chain: number,
+  head: ChainHead,
+): Promise<void> {
+  const insert = db.insert(auditEvent).values(rows);
+  await db.execute(
+    // A data-modifying WITH runs exactly once whether or not the outer statement reads it; drizzle brackets it.
+    sql`with appended as ${insert}
+        update audit_chain_head set last_seq = ${head.lastSeq}, last_hash = ${head.lastHash}
+        where region_code = ${regionCode} and chain = ${chain}`,
+  );
 }
