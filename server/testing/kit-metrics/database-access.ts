@@ -105,3 +105,18 @@ function firstOfEachKind(reasons: string[]): string[] {
   }
   return [...seen.values()];
 }
+
+/**
+ * `x.db.…` and `.execute(` in a file: database work an import rule cannot see, because the handle arrives as an
+ * argument (`ctx.db`). One entry per kind, with the first line it occurs on.
+ */
+export function databaseHandleUses(file: SourceFile): { kind: '.db.' | '.execute('; line: number }[] {
+  const found = new Map<'.db.' | '.execute(', number>();
+  const visit = (node: ts.Node): void => {
+    if (isDbHandle(node) && !found.has('.db.')) found.set('.db.', lineOf(file, node));
+    if (isExecuteCall(node) && !found.has('.execute(')) found.set('.execute(', lineOf(file, node));
+    ts.forEachChild(node, visit);
+  };
+  visit(file.ast);
+  return [...found].map(([kind, line]) => ({ kind, line }));
+}

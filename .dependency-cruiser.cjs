@@ -1,0 +1,100 @@
+/**
+ * The import rules of DESIGN.md ("Layout") as dependency-cruiser rules. `server/testing/import-rules.test.ts`
+ * runs them on the real tree (`npm test`) and on a small fixture tree with one violation per rule, so a rule that
+ * stops matching fails too. Paths are relative to the folder cruised from (the project root).
+ *
+ *   npx depcruise --config .dependency-cruiser.cjs server web/src bench e2e     (the same check, by hand)
+ */
+
+/** Where SQL may be written: stores, SQL helpers, the database platform, the schema, tests and benchmarks. */
+const mayUseTheDatabase = [
+  '\\.store\\.ts$',
+  '\\.sql\\.ts$',
+  '^server/platform/db/',
+  '^server/db/',
+  '\\.test\\.tsx?$',
+  '\\.test-support\\.ts$',
+  '^server/testing/',
+  '^bench/',
+  // HTTP schemas read the column enumerations (caseStatuses, …) so the API accepts what the database stores;
+  // they declare shapes and run nothing. A table imported into one would still be caught by code review and
+  // by the `.db.`/`.execute(` check of the import-rule test.
+  '\\.schema\\.ts$',
+];
+
+/** The web app's composition root: the one place under web/src/app/ that names the module list. */
+const webModuleList = '^web/src/modules/index\\.tsx?$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'platform-imports-module',
+      comment: 'Platform code never imports a module: it is handed the manifests (server/modules/index.ts).',
+      severity: 'error',
+      from: { path: '^server/platform/' },
+      to: { path: '^server/modules/' },
+    },
+    {
+      name: 'module-internals',
+      comment: "A module imports another module only through that module's published api.ts.",
+      severity: 'error',
+      from: { path: '^server/modules/([^/]+)/' },
+      // The module list (server/modules/index.ts) is the composition root, not a module: tests build the app from
+      // it; code that is not a test would close a cycle through it, which no-cycles reports.
+      to: {
+        path: '^server/modules/',
+        pathNot: ['^server/modules/$1/', '^server/modules/[^/]+/api\\.ts$', '^server/modules/index\\.ts$'],
+      },
+    },
+    {
+      name: 'database-outside-store',
+      comment: 'Database access (drizzle-orm, the schema tables) only in *.store.ts / *.sql.ts; type imports are fine.',
+      severity: 'error',
+      from: { pathNot: mayUseTheDatabase },
+      to: {
+        path: ['^server/db/schema/', '(^|/)node_modules/drizzle-orm/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'No import cycles, type imports included: a cycle means two files are one concern, or a layer leaks.',
+      severity: 'error',
+      from: { path: '^(server|web/src)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'web-app-names-module',
+      comment: 'web/src/app/ knows no module by name; it imports the web module list only.',
+      severity: 'error',
+      from: { path: '^web/src/app/' },
+      to: { path: '^web/src/modules/', pathNot: webModuleList },
+    },
+    {
+      name: 'server-imports-web',
+      comment: 'The server never imports the web app (web/src/api/schema.gen.ts is written from the server, not imported).',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'web-imports-server',
+      comment: 'The web app never imports server code: server types reach it through web/src/api/schema.gen.ts.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^server/' },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    // node_modules stay in the graph as leaves (doNotFollow) so the drizzle-orm rule can see them.
+    exclude: { path: '\\.gen\\.ts$|^server/testing/import-rules-fixture/' },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+    moduleSystems: ['es6', 'cjs'],
+  },
+};

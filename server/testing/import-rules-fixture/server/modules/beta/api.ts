@@ -1,0 +1,2 @@
+export const betaApi = 'beta';
+export type BetaApi = typeof betaApi;

@@ -1,0 +1,1 @@
+export { alphaPage as modulePages } from './alpha/alpha-page.ts';
