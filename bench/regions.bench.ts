@@ -7,7 +7,7 @@ import { region } from '../server/db/schema/platform.ts';
 import type { Database } from '../server/platform/db/database.ts';
 import { queryRows } from '../server/platform/db/rows.ts';
 import { tx } from '../server/platform/db/tx.ts';
-import { regionSubtree } from '../server/platform/regions/region-scope.ts';
+import { regionSubtree } from '../server/platform/regions/region-scope.sql.ts';
 import { villagesSeed } from '../server/platform/regions/regions.seed.ts';
 import {
   countSubtreeByLevel,

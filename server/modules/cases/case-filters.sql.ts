@@ -3,7 +3,7 @@ import { casesCase } from '../../db/schema/cases.ts';
 import { casesCampaignTagMember } from '../../db/schema/cases-catalogue.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { regionSubtree } from '../../platform/regions/region-scope.ts';
+import { regionSubtree } from '../../platform/regions/region-scope.sql.ts';
 import { startOfDayMs } from '../../platform/calendar/shanghai-time.ts';
 import type { CaseListQueryInput, Queue } from './cases.schema.ts';
 import type { CaseVisibility } from './case-scope.ts';

@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { casesCase } from '../../db/schema/cases.ts';
-import { regionSubtree } from '../../platform/regions/region-scope.ts';
+import { regionSubtree } from '../../platform/regions/region-scope.sql.ts';
 import type { CaseScope, CaseVisibility } from './case-scope.ts';
 
 /** The SQL each case scope adds to a read of `cases_case` (the scopes themselves: case-scope.ts). */

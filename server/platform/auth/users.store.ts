@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
 import { appUser } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
-import { regionSubtree } from '../regions/region-scope.ts';
+import { regionSubtree } from '../regions/region-scope.sql.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type NewUser = typeof appUser.$inferInsert;

@@ -4,7 +4,7 @@ import { SeededRandom } from '../seed/random.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { generateVillages, seedVillages } from './demo-villages.ts';
 import { countSubtreeByLevel, listChildren } from './regions.store.ts';
-import { regionSubtree } from './region-scope.ts';
+import { regionSubtree } from './region-scope.sql.ts';
 
 describe('demo villages', () => {
   const t = useTestDatabase();

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { region } from '../../db/schema/platform.ts';
 import type { Db } from '../db/database.ts';
 import type { SeededRandom } from '../seed/random.ts';
 import type { RegionRow } from './national-regions.ts';
 import { assertValidCodes } from './national-regions.ts';
-import { upsertRegions } from './regions.store.ts';
+import { listChildren, upsertRegions } from './regions.store.ts';
 import { villageKind } from './region-kind.ts';
 
 /**
@@ -67,7 +65,7 @@ export async function seedVillages(
   rng: SeededRandom,
   progress: (done: number, total: number) => void,
 ): Promise<number> {
-  const townships = await db.select().from(region).where(eq(region.parentCode, countyCode)).orderBy(region.code);
+  const townships = await listChildren(db, countyCode);
   let count = 0;
   for (const [index, township] of townships.entries()) {
     const rows = generateVillages(township, rng.fork(township.code));

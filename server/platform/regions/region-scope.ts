@@ -1,18 +1,7 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-
-const digits = /^\d{2,12}$/;
-
 /**
- * `column` lies in the region subtree rooted at `code` (the region itself and everything below it).
- * Region codes are prefix-hierarchical and stored with the C collation, so this is an index range scan.
- * This is the data-scope predicate stores add for the actor (DESIGN rule 1).
+ * True when `code` is `root` or lies below it: region codes are prefix-hierarchical. The SQL form of this test,
+ * for stores, is `regionSubtree` in region-scope.sql.ts.
  */
-export function regionSubtree(column: AnyColumn | SQL, code: string): SQL {
-  if (!digits.test(code)) throw new Error(`not a region code: ${JSON.stringify(code)}`);
-  return sql`${column} like ${`${code}%`}`;
-}
-
-/** True when `code` is `root` or lies below it. */
 export function isInSubtree(code: string, root: string): boolean {
   return code.startsWith(root);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { queryRows } from '../db/rows.ts';
 import type { RegionRow } from './national-regions.ts';
 import { ancestorCodesOf, depthOfLevel } from './region-kind.ts';
-import { regionSubtree } from './region-scope.ts';
+import { regionSubtree } from './region-scope.sql.ts';
 
 export type Region = typeof region.$inferSelect;
 

@@ -3,7 +3,7 @@ import { casesEvaluationMonth } from '../../../db/schema/cases-evaluation.ts';
 import { addDays, type LocalDate, shanghaiDayOf, startOfDayMs } from '../../../platform/calendar/shanghai-time.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
-import { regionSubtree } from '../../../platform/regions/region-scope.ts';
+import { regionSubtree } from '../../../platform/regions/region-scope.sql.ts';
 import type { CaseVisibility } from '../case-scope.ts';
 import { addInto, type CountsByKey, type Dimension } from './evaluation-rows.ts';
 
