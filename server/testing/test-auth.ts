@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { appRole } from '../db/schema/identity.ts';
 import { createAccount } from '../platform/auth/create-user.ts';
+import { insertCustomRole } from '../platform/auth/roles.store.ts';
 import { totpCodeAt } from '../platform/auth/totp.ts';
 import { systemCtx } from '../platform/context.ts';
 import { tx } from '../platform/db/tx.ts';
@@ -41,9 +41,7 @@ export async function signIn(app: FastifyInstance, options: SignInOptions = {}):
   const user = await tx(ctx, async (t) => {
     if (options.permissions?.length) {
       const key = `test_${randomUUID().slice(0, 8)}`;
-      await t.db
-        .insert(appRole)
-        .values({ regionCode: t.countyCode, key, nameZh: key, nameEn: key, permissions: options.permissions });
+      await insertCustomRole(t.db, t.countyCode, { key, nameZh: key, nameEn: key, permissions: options.permissions });
       roles.push(key);
     }
     return createAccount(t, {

@@ -28,6 +28,15 @@ export async function upsertBuiltinRoles(db: Db, regionCode: string, roles: read
 
 export type RoleRow = typeof appRole.$inferSelect;
 
+/** A role that is not built in (tests grant ad-hoc permissions through one). */
+export async function insertCustomRole(
+  db: Db,
+  regionCode: string,
+  role: { key: string; nameZh: string; nameEn: string; permissions: readonly string[] },
+): Promise<void> {
+  await db.insert(appRole).values({ regionCode, ...role, permissions: [...role.permissions] });
+}
+
 export async function listRoles(db: Db, regionCode: string): Promise<RoleRow[]> {
   return db.select().from(appRole).where(eq(appRole.regionCode, regionCode)).orderBy(appRole.builtin, appRole.key);
 }
