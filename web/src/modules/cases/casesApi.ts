@@ -1,8 +1,39 @@
-import { api, apiDownload, type DownloadedFile } from '../../app/api.ts';
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../api/types.ts';
+import { apiDownload, type DownloadedFile } from '../../app/api.ts';
+import { apiClient, dataOf, queryText } from '../../app/apiClient.ts';
 
-/** Shapes of the staff case API (server: modules/cases/cases.schema.ts, catalogue/catalogue.schema.ts). */
+/**
+ * The staff case API. Every shape is the server's own (generated from its route schemas by `npm run gen:api`);
+ * this file only names them for the pages.
+ */
 
-export const caseStatuses = [
+export type CasePage = ResponseOf<'/api/cases', 'get'>;
+export type CaseListItem = ItemOf<CasePage['items']>;
+export type CaseDetail = ResponseOf<'/api/cases/{caseNo}', 'get'>;
+export type CaseStatus = CaseListItem['status'];
+export type CaseChannel = CaseListItem['channel'];
+export type CaseClock = CaseListItem['clock'];
+export type ClockStage = NonNullable<CaseClock['stage']>;
+export type Priority = CaseListItem['priority'];
+export type CaseAction = ItemOf<CaseDetail['actions']>;
+export type CasePhoto = ItemOf<CaseDetail['photos']>;
+export type PhotoStage = CasePhoto['stage'];
+export type CaseEvent = ItemOf<CaseDetail['events']>;
+export type PendingRequest = NonNullable<CaseDetail['pendingRequest']>;
+export type Department = ItemOf<ResponseOf<'/api/cases/departments', 'get'>['items']>;
+export type NearbyCase = ItemOf<ResponseOf<'/api/cases/nearby', 'get'>['items']>;
+/** What the pages read of the catalogue: its categories and campaign tags. */
+export type Catalogue = Pick<ResponseOf<'/api/cases/catalogue', 'get'>, 'categories' | 'tags'>;
+export type CatalogueCategory = ItemOf<Catalogue['categories']>;
+export type CampaignTag = ItemOf<Catalogue['tags']>;
+/** From the public report form: the county's townships (with villages) and the bounds points must fall in. */
+export type CountyPlaces = Pick<ResponseOf<'/api/public/cases/form', 'get'>, 'townships' | 'bounds'>;
+/** The list's filters, as the URL and the API carry them (the list's query without paging). */
+export type CaseFilters = Omit<QueryOf<'/api/cases', 'get'>, 'page' | 'pageSize'>;
+export type Queue = NonNullable<CaseFilters['queue']>;
+
+/** Lists the pages offer (filters, legends), in the order shown; `everyOne` fails to compile when one is missing. */
+export const caseStatuses = everyOne<CaseStatus>()([
   'reported',
   'registered',
   'dispatched',
@@ -11,63 +42,13 @@ export const caseStatuses = [
   'closed',
   'rejected',
   'duplicate',
-] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+]);
+export const caseChannels = everyOne<CaseChannel>()(['patrol', 'citizen', 'volunteer', 'hotline', 'other']);
+export const queues = everyOne<Queue>()(['intake', 'dispatch', 'department', 'verification', 'overdue', 'mine']);
 
-export const caseChannels = ['patrol', 'citizen', 'volunteer', 'hotline', 'other'] as const;
-export type CaseChannel = (typeof caseChannels)[number];
-
-export type ClockStage = 'register' | 'dispatch' | 'handle' | 'verify';
-export type PhotoStage = 'report' | 'handle' | 'verify';
-export type Priority = 'normal' | 'urgent';
-
-/** The server's action names (case-flow.ts); some share one route (verify_pass/verify_fail → /verify). */
-export const caseActions = [
-  'register',
-  'reject',
-  'merge',
-  'dispatch',
-  'return',
-  'accept',
-  'feedback',
-  'verify_pass',
-  'verify_fail',
-  'request_extension',
-  'request_suspension',
-  'decide_request',
-  'resume',
-  'escalate',
-  'rate',
-] as const;
-export type CaseAction = (typeof caseActions)[number];
-
-export interface CaseClock {
-  stage: ClockStage | null;
-  dueAt: string | null;
-  overdue: boolean;
-  suspended: boolean;
-}
-
-export interface CaseListItem {
-  caseNo: string;
-  status: CaseStatus;
-  categoryCode: string;
-  categoryName: string;
-  channel: CaseChannel;
-  priority: Priority;
-  regionCode: string;
-  townshipCode: string;
-  townshipName: string;
-  address: string;
-  /** null for a partner's report placed by its address alone (Open311). */
-  lng: number | null;
-  lat: number | null;
-  department: string | null;
-  reportedAt: string;
-  closedAt: string | null;
-  clock: CaseClock;
-  reworkCount: number;
-  escalationLevel: number;
+/** `everyOne<U>()([...])` accepts the list only when it names every member of U (and nothing else). */
+function everyOne<U extends string>() {
+  return <const L extends readonly U[]>(list: Exclude<U, L[number]> extends never ? L : never): L => list;
 }
 
 /** A case with a point, as the maps draw it. */
@@ -82,148 +63,15 @@ export function isTownshipToAssign(item: Pick<CaseListItem, 'townshipCode'>): bo
   return item.townshipCode.length === 6;
 }
 
-export interface CasePage {
-  items: CaseListItem[];
-  /** Exact up to 10,000; with `totalCapped` it means "at least this many". */
-  total: number;
-  totalCapped?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface CasePhoto {
-  id: string;
-  stage: PhotoStage;
-  width: number;
-  height: number;
-  url: string;
-  thumbnailUrl: string;
-  takenAt: string | null;
-}
-
-export interface CaseEvent {
-  seq: number;
-  at: string;
-  action: string;
-  actor: string;
-  fromStatus: CaseStatus | null;
-  toStatus: CaseStatus | null;
-  note: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface PendingRequest {
-  id: string;
-  kind: 'extension' | 'suspension';
-  reason: string;
-  hours: number | null;
-  requestedAt: string;
-}
-
-export interface CaseDetail extends CaseListItem {
-  description: string;
-  areaM2: number | null;
-  gridCode: string | null;
-  reporter: { kind: 'staff' | 'citizen' | 'partner'; phone: string | null };
-  registeredAt: string | null;
-  dispatchedAt: string | null;
-  handledAt: string | null;
-  handleDueAt: string | null;
-  closedOnTime: boolean | null;
-  duplicateOf: string | null;
-  duplicates: string[];
-  satisfaction: number | null;
-  satisfactionComment: string | null;
-  closingNote: string | null;
-  revision: number;
-  actions: CaseAction[];
-  /** What the user's role allows here but not on this case: they did the work it checks (maker ≠ checker). */
-  withheldActions: CaseAction[];
-  pendingRequest: PendingRequest | null;
-  photos: CasePhoto[];
-  events: CaseEvent[];
-}
-
-export interface Department {
-  key: string;
-  name: string;
-}
-
-export interface NearbyCase {
-  caseNo: string;
-  status: CaseStatus;
-  distanceM: number;
-  address: string;
-  reportedAt: string;
-}
-
-export interface CatalogueCategory {
-  code: string;
-  kind: 'event' | 'component';
-  major: { code: string; nameZh: string; nameEn: string };
-  nameZh: string;
-  nameEn: string;
-  defaultDepartment: string | null;
-  measureUnit: string | null;
-  tags: string[];
-}
-
-export interface CampaignTag {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  codes: string[];
-}
-
-export interface Catalogue {
-  categories: CatalogueCategory[];
-  tags: CampaignTag[];
-}
-
-/** From the public report form: the county's townships (with villages) and the bounds points must fall in. */
-export interface CountyPlaces {
-  townships: { code: string; name: string; villages: { code: string; name: string }[] }[];
-  bounds: { minLng: number; maxLng: number; minLat: number; maxLat: number };
-}
-
-export const queues = ['intake', 'dispatch', 'department', 'verification', 'overdue', 'mine'] as const;
-export type Queue = (typeof queues)[number];
-
-/** The list's filters, as the URL and the API carry them (CaseListQuery on the server). */
-export interface CaseFilters {
-  queue?: Queue;
-  status?: CaseStatus[];
-  categoryCode?: string;
-  tag?: string;
-  regionCode?: string;
-  department?: string;
-  channel?: CaseChannel;
-  overdue?: boolean;
-  from?: string;
-  to?: string;
-  q?: string;
-}
-
 /** `status` repeats (`status=a&status=b`); blanks are left out so the server's checks stay quiet. */
 export function caseQueryString(filters: CaseFilters, paging?: { page: number; pageSize: number }): string {
-  const params = new URLSearchParams();
-  const { status, ...single } = filters;
-  for (const [name, value] of Object.entries(single)) {
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
-  for (const s of status ?? []) params.append('status', s);
-  if (paging) {
-    params.set('page', String(paging.page));
-    params.set('pageSize', String(paging.pageSize));
-  }
-  return params.toString();
+  return queryText({ ...filters, ...paging });
 }
-
-const withQuery = (path: string, query: string) => (query === '' ? path : `${path}?${query}`);
 
 /** The Excel export of exactly the filter on screen (the server caps and audits it). */
 export function caseExportUrl(filters: CaseFilters): string {
-  return withQuery('/api/cases/export.xlsx', caseQueryString(filters));
+  const query = caseQueryString(filters);
+  return query === '' ? '/api/cases/export.xlsx' : `/api/cases/export.xlsx?${query}`;
 }
 
 /** The route segment of each action (case-actions.routes.ts). */
@@ -243,30 +91,32 @@ export const actionPaths = {
   escalate: 'escalate',
 } as const;
 export type ActionPath = keyof typeof actionPaths;
+/** The route of each action, as the generated paths name it. */
+export type ActionRoute<A extends ActionPath> = `/api/cases/{caseNo}/${(typeof actionPaths)[A]}`;
+/** The body each action's route accepts. */
+export type ActionBody<A extends ActionPath = ActionPath> = A extends ActionPath
+  ? BodyOf<ActionRoute<A>, 'post'>
+  : never;
 
-const casePath = (caseNo: string) => `/api/cases/${encodeURIComponent(caseNo)}`;
+const byCaseNo = (caseNo: string) => ({ params: { path: { caseNo } } });
 
 export const casesApi = {
   list: (filters: CaseFilters, page: number, pageSize: number, signal?: AbortSignal) =>
-    api.get<CasePage>(withQuery('/api/cases', caseQueryString(filters, { page, pageSize })), { signal }),
-  detail: (caseNo: string, signal?: AbortSignal) => api.get<CaseDetail>(casePath(caseNo), { signal }),
-  departments: (signal?: AbortSignal) => api.get<{ items: Department[] }>('/api/cases/departments', { signal }),
-  nearby: (point: { categoryCode: string; lng: number; lat: number }, signal?: AbortSignal) =>
-    api.get<{ radiusM: number; items: NearbyCase[] }>(
-      withQuery(
-        '/api/cases/nearby',
-        new URLSearchParams({
-          categoryCode: point.categoryCode,
-          lng: String(point.lng),
-          lat: String(point.lat),
-        }).toString(),
-      ),
-      { signal },
-    ),
-  catalogue: (signal?: AbortSignal) => api.get<Catalogue>('/api/cases/catalogue', { signal }),
-  places: (signal?: AbortSignal) => api.get<CountyPlaces>('/api/public/cases/form', { signal }),
-  act: (caseNo: string, path: ActionPath, body: Record<string, unknown>) =>
-    api.post<CaseDetail>(`${casePath(caseNo)}/${actionPaths[path]}`, body),
-  actionUrl: (caseNo: string, path: ActionPath) => `${casePath(caseNo)}/${actionPaths[path]}`,
+    dataOf(apiClient.GET('/api/cases', { params: { query: { ...filters, page, pageSize } }, signal })),
+  detail: (caseNo: string, signal?: AbortSignal) =>
+    dataOf(apiClient.GET('/api/cases/{caseNo}', { ...byCaseNo(caseNo), signal })),
+  departments: (signal?: AbortSignal) => dataOf(apiClient.GET('/api/cases/departments', { signal })),
+  nearby: (query: { categoryCode: string; lng: number; lat: number }, signal?: AbortSignal) =>
+    dataOf(apiClient.GET('/api/cases/nearby', { params: { query }, signal })),
+  catalogue: (signal?: AbortSignal) => dataOf(apiClient.GET('/api/cases/catalogue', { signal })),
+  places: (signal?: AbortSignal): Promise<CountyPlaces> => dataOf(apiClient.GET('/api/public/cases/form', { signal })),
+  act: <A extends ActionPath>(caseNo: string, path: A, body: ActionBody<A>): Promise<CaseDetail> =>
+    dataOf(
+      apiClient.POST(`/api/cases/{caseNo}/${actionPaths[path]}` as ActionRoute<ActionPath>, {
+        ...byCaseNo(caseNo),
+        body: body as never,
+      }),
+    ) as Promise<CaseDetail>,
+  actionUrl: (caseNo: string, path: ActionPath) => `/api/cases/${encodeURIComponent(caseNo)}/${actionPaths[path]}`,
   export: (filters: CaseFilters): Promise<DownloadedFile> => apiDownload(caseExportUrl(filters)),
 };

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../../app/i18n/zh.ts';
-import type { ActionPath, CaseAction, CaseDetail } from '../../casesApi.ts';
+import type { ActionBody, ActionPath, CaseAction, CaseDetail, Priority } from '../../casesApi.ts';
 
 /** A button on the case page: one action route (verify covers both 通过 and 不通过). */
 export type ActionKey = ActionPath;
@@ -70,42 +70,41 @@ export function withheldNotes(withheld: readonly CaseAction[]): MessageKey[] {
 }
 
 /** A photo of an action's body: the id its upload answered with. */
-export interface PreparedPhoto {
-  uploadId: string;
-}
+export type PreparedPhoto = ActionBody<'feedback'>['photos'][number];
 
-export interface PositionFix {
-  lng: number;
-  lat: number;
-}
+/** Where the verifier stood (the verify route's optional point). */
+export type PositionFix = Required<Pick<ActionBody<'verify'>, 'lng' | 'lat'>>;
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-/** The request body for an action from the form's values; every action carries the revision the user saw. */
+/**
+ * The request body for an action from the form's values; every action carries the revision the user saw. A blank
+ * required field is sent as missing (the `as` casts), so the server's own message lands under it.
+ */
 export function actionBody(
   key: ActionKey,
   values: Record<string, unknown>,
   revision: number,
   photos: PreparedPhoto[],
   position?: PositionFix,
-): Record<string, unknown> {
-  const body: Record<string, unknown> = { revision };
+): ActionBody {
+  const body = { revision };
   const note = text(values.note);
   const reason = text(values.reason);
   switch (key) {
     case 'register':
-      return { ...body, note, priority: values.priority, regionCode: text(values.regionCode) };
+      return { ...body, note, priority: values.priority as Priority | undefined, regionCode: text(values.regionCode) };
     case 'reject':
     case 'return':
     case 'suspension':
-      return { ...body, reason };
+      return { ...body, reason: reason as string };
     case 'merge':
-      return { ...body, duplicateOf: text(values.duplicateOf), note };
+      return { ...body, duplicateOf: text(values.duplicateOf) as string, note };
     case 'dispatch':
-      return { ...body, department: values.department, note };
+      return { ...body, department: values.department as string, note };
     case 'feedback':
-      return { ...body, result: text(values.result), photos };
+      return { ...body, result: text(values.result) as string, photos };
     case 'verify':
       return {
         ...body,
@@ -115,7 +114,7 @@ export function actionBody(
         ...(position ?? {}),
       };
     case 'extension':
-      return { ...body, hours: values.hours, reason };
+      return { ...body, hours: values.hours as number, reason: reason as string };
     case 'decision':
       return { ...body, approved: values.approved === true, note };
     case 'accept':
@@ -126,6 +125,6 @@ export function actionBody(
 }
 
 /** JSON.stringify drops undefined, but a clean body is easier to read in tests and logs. */
-export function withoutBlanks(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+export function withoutBlanks<B extends object>(body: B): B {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as B;
 }

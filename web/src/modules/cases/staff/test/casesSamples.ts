@@ -75,6 +75,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     satisfaction: null,
     satisfactionComment: null,
     closingNote: null,
+    suggestedDepartment: null,
     revision: 3,
     actions: ['register', 'reject', 'merge', 'escalate'],
     withheldActions: [],
