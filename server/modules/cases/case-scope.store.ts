@@ -17,11 +17,13 @@ export function visibilityFilter(v: CaseVisibility): SQL {
  */
 export function caseScopeFilter(scope: CaseScope): SQL {
   switch (scope.kind) {
-    case 'person':
-      return visibilityFilter(scope.visibility);
+    case 'actor':
+      return visibilityFilter(scope);
     case 'tracking':
       return eq(casesCase.trackingTokenHash, scope.tokenHash);
-    case 'county':
+    case 'partner':
+      return eq(casesCase.reporterApiKeyId, scope.apiKeyId);
+    case 'system':
       return sql`true`;
   }
 }

@@ -8,7 +8,7 @@ import { queryRows } from '../../platform/db/rows.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { type CaseActors, caseHttp, jpegBase64, prepareCases, reportBody } from './cases.test-support.ts';
-import { liveRollup } from './evaluation/evaluation-rollup.ts';
+import { liveRollup } from './evaluation/evaluation-rollup.store.ts';
 import { backfillHandlingMinutes } from './handling-minutes.ts';
 
 const minuteMs = 60_000;

@@ -14,8 +14,8 @@ import {
   type GroupCounts,
 } from './evaluation.store.ts';
 import { type CaseFacts, cst, hours, insertCases } from './evaluation.test-support.ts';
-import { foldEvaluationChanges } from './evaluation-fold.ts';
-import { liveRollup } from './evaluation-rollup.ts';
+import { foldEvaluationChanges } from './evaluation-rollup.store.ts';
+import { liveRollup } from './evaluation-rollup.store.ts';
 
 /**
  * The fast path (the month rollup — folded months plus the changes the trigger appended since — and the rows

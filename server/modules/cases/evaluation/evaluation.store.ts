@@ -3,10 +3,9 @@ import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { CaseVisibility } from '../case-scope.ts';
 import { visibilityFilter } from '../case-scope.store.ts';
-import { addRollupCounts, type MonthSpan, monthCover, rollupServes } from './evaluation-rollup.ts';
+import { type MonthSpan, monthCover, rollupServes } from './evaluation-rollup.ts';
+import { addRollupCounts } from './evaluation-rollup.store.ts';
 import {
-  addEventCounts,
-  addOverdueCounts,
   type CountsByKey,
   type Dimension,
   type EventRange,
@@ -14,6 +13,7 @@ import {
   periodEvents,
   toGroups,
 } from './evaluation-rows.ts';
+import { addEventCounts, addOverdueCounts } from './evaluation-rows.store.ts';
 
 export { type Dimension, dimensions, type GroupCounts } from './evaluation-rows.ts';
 

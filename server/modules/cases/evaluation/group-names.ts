@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { queryRows } from '../../../platform/db/rows.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
+import { listSubtreeLevel, regionNamesOf } from '../../../platform/regions/regions.store.ts';
+import { latestCategoryTitles } from '../catalogue/catalogue-titles.store.ts';
+import { listDepartments } from '../departments.store.ts';
 import type { CaseVisibility } from '../case-scope.ts';
 import type { Dimension } from './evaluation.store.ts';
-import './evaluation.messages.ts';
 
 /** A group a bulletin lists, in the order it lists them. */
 export interface NamedGroup {
@@ -41,21 +41,20 @@ export async function listedGroups(
 export async function namesOf(ctx: Ctx, dimension: Dimension, keys: readonly string[]): Promise<Map<string, string>> {
   if (keys.length === 0 || dimension === 'month') return new Map();
   const en = ctx.locale === 'en';
-  const list = sql.join(
-    keys.map((k) => sql`${k}`),
-    sql`, `,
-  );
-  const query = {
-    township: sql`select code as "key", name from region where code in (${list})`,
-    department: sql`select key, ${en ? sql`title_en` : sql`title_zh`} as name from cases_department where region_code = ${ctx.countyCode} and key in (${list})`,
-    // The active edition's title wins; a code only in an older edition keeps that edition's title.
-    category: sql`select distinct on (cat.code) cat.code as "key", ${en ? sql`cat.title_en` : sql`cat.title_zh`} as name
-      from cases_category cat join cases_catalogue_version ver on ver.region_code = cat.region_code and ver.version = cat.version
-      where cat.region_code = ${ctx.countyCode} and cat.code in (${list})
-      order by cat.code, ver.active desc, ver.published_at desc`,
-  }[dimension];
-  const rows = await queryRows<{ key: string; name: string }>(ctx.db, query);
-  return new Map(rows.map((r) => [r.key, r.name]));
+  switch (dimension) {
+    case 'township':
+      return regionNamesOf(ctx.db, keys);
+    case 'department': {
+      const wanted = new Set(keys);
+      const departments = (await listDepartments(ctx.db, ctx.countyCode)).filter((d) => wanted.has(d.key));
+      return new Map(departments.map((d) => [d.key, en ? d.titleEn : d.titleZh]));
+    }
+    case 'category': {
+      // The active edition's title wins; a code only in an older edition keeps that edition's title.
+      const titles = await latestCategoryTitles(ctx.db, ctx.countyCode, keys);
+      return new Map(titles.map((t) => [t.code, en ? t.titleEn : t.titleZh]));
+    }
+  }
 }
 
 /** The name of the group of cases never dispatched (department dimension, key null). */
@@ -65,21 +64,17 @@ export function notDispatchedName(ctx: Ctx): string {
 
 async function townshipsInScope(ctx: Ctx, scopeRegion: string): Promise<NamedGroup[]> {
   // Below the county: its townships; a township or village scope: the township it is or lies in.
-  const rows = await queryRows<{ key: string; name: string }>(
-    ctx.db,
-    sql`select code as "key", name from region
-        where level = 'township' and code like ${`${ctx.countyCode}%`} and (code like ${`${scopeRegion}%`} or ${scopeRegion} like code || '%')
-        order by code`,
-  );
-  return rows;
+  const townships = await listSubtreeLevel(ctx.db, ctx.countyCode, 'township');
+  return townships
+    .filter((t) => t.code.startsWith(scopeRegion) || scopeRegion.startsWith(t.code))
+    .map((t) => ({ key: t.code, name: t.name }));
 }
 
 async function activeDepartments(ctx: Ctx): Promise<NamedGroup[]> {
   const en = ctx.locale === 'en';
-  return queryRows<NamedGroup>(
-    ctx.db,
-    sql`select key, ${en ? sql`title_en` : sql`title_zh`} as name from cases_department where region_code = ${ctx.countyCode} and active order by sort_order, key`,
-  );
+  return (await listDepartments(ctx.db, ctx.countyCode))
+    .filter((d) => d.active)
+    .map((d) => ({ key: d.key, name: en ? d.titleEn : d.titleZh }));
 }
 
 /** 'YYYY-MM' of every month that has a day in [from, to]. */

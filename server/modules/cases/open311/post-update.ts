@@ -1,13 +1,12 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { casesCase, casesEvent } from '../../../db/schema/cases.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { tx } from '../../../platform/db/tx.ts';
 import { emitEvent } from '../../../platform/delivery/outbox.ts';
 import { AppError, type FieldProblems } from '../../../platform/http/app-error.ts';
+import { CaseScope } from '../case-scope.ts';
 import { appendCaseEvent } from '../cases.store.ts';
 import { isOpen311Datetime } from './attributes.ts';
-import './open311.messages.ts';
+import { findPartnerUpdateSeq, lockCaseByNo } from './open311.store.ts';
 
 /** The timeline action a partner's comment is recorded as; it changes no status, so the updates feed skips it. */
 export const partnerUpdateAction = 'partner_update';
@@ -38,20 +37,10 @@ export async function recordPartnerUpdate(ctx: Ctx, args: PartnerUpdateArguments
   if (Object.keys(problems).length > 0) throw AppError.validation(problems);
 
   return tx(ctx, async (t) => {
-    // Locked like a transition, so the timeline's next seq is ours alone.
-    const [row] = await t.db
-      .select()
-      .from(casesCase)
-      .where(
-        and(
-          eq(casesCase.regionCode, t.countyCode),
-          eq(casesCase.caseNo, args.service_request_id),
-          eq(casesCase.reporterApiKeyId, partner.id),
-        ),
-      )
-      .for('update');
+    // Locked like a transition, so the timeline's next seq is ours alone; the partner's own requests only.
+    const row = await lockCaseByNo(t.db, t.countyCode, args.service_request_id, CaseScope.partner(partner.id));
     if (!row) throw AppError.notFound('what.open311_request');
-    const earlier = await findPartnerUpdate(t, row.id, args.update_id);
+    const earlier = await findPartnerUpdateSeq(t.db, row, partnerUpdateAction, args.update_id);
     if (earlier !== undefined) return { update_id: `${row.caseNo}-${earlier}` };
     const now = t.clock();
     const details = {
@@ -69,7 +58,7 @@ export async function recordPartnerUpdate(ctx: Ctx, args: PartnerUpdateArguments
       note: args.description.trim(),
       details,
     });
-    const seq = await findPartnerUpdate(t, row.id, args.update_id);
+    const seq = await findPartnerUpdateSeq(t.db, row, partnerUpdateAction, args.update_id);
     await recordAudit(t, {
       eventType: 'cases.partner_update',
       action: 'create',
@@ -80,21 +69,4 @@ export async function recordPartnerUpdate(ctx: Ctx, args: PartnerUpdateArguments
     await emitEvent(t, { topic: 'case.partner_update', objectType: 'case', objectId: row.caseNo, payload: { seq } });
     return { update_id: `${row.caseNo}-${seq}` };
   });
-}
-
-async function findPartnerUpdate(t: Ctx, caseId: number, updateId: string): Promise<number | undefined> {
-  const [found] = await t.db
-    .select({ seq: casesEvent.seq })
-    .from(casesEvent)
-    .where(
-      and(
-        eq(casesEvent.regionCode, t.countyCode),
-        eq(casesEvent.caseId, caseId),
-        eq(casesEvent.action, partnerUpdateAction),
-        sql`${casesEvent.details}->>'updateId' = ${updateId}`,
-      ),
-    )
-    .orderBy(desc(casesEvent.seq))
-    .limit(1);
-  return found?.seq;
 }

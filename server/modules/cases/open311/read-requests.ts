@@ -1,13 +1,11 @@
-import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { casesCase } from '../../../db/schema/cases.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { loadCaseLookups } from '../case-lookups.ts';
 import { CaseScope } from '../case-scope.ts';
-import { type CaseRow, caseNosOf, caseOrder, findCaseByNo } from '../cases.store.ts';
+import { type CaseRow, caseNosOf, findCaseByNo } from '../cases.store.ts';
 import { listDepartments } from '../departments.store.ts';
 import { dateWindowOf } from './date-window.ts';
-import './open311.messages.ts';
+import { listCasesByNo, listCasesReportedIn } from './open311.store.ts';
 import { type Open311ServiceRequest, presentServiceRequest, type RequestNames } from './request-presenter.ts';
 import { type Open311Status, statusesFor } from './status-map.ts';
 
@@ -30,37 +28,32 @@ export interface ServiceRequestsFilter {
 /**
  * GET Service Requests, newest first. `service_request_id` overrides every other argument (spec); otherwise
  * the date window (requested_datetime), status and service codes select, and `page`/`page_size` page. The
- * query runs on the (region_code, reported_at) index family; no visibility filter: GET is public and the
- * presenter publishes only public fields.
+ * query runs on the (region_code, reported_at) index family; a county-wide read ('open311-public'): GET is public
+ * and the presenter publishes only public fields.
  */
 export async function listOpen311Requests(ctx: Ctx, filter: ServiceRequestsFilter): Promise<Open311ServiceRequest[]> {
-  const county = eq(casesCase.regionCode, ctx.countyCode);
+  const scope = CaseScope.countyWide('open311-public');
   if (filter.service_request_id !== undefined) {
     const ids = commaList(filter.service_request_id);
     if (ids.length > maxPageSize)
       throw AppError.field('service_request_id', 'open311.too_many_ids', { max: maxPageSize });
     const wanted = ids.filter((id) => caseNoPattern.test(id));
     if (wanted.length === 0) return [];
-    const rows = await ctx.db
-      .select()
-      .from(casesCase)
-      .where(and(county, inArray(casesCase.caseNo, wanted)))
-      .orderBy(...caseOrder.newest);
-    return present(ctx, rows, filter.extensions === true);
+    return present(ctx, await listCasesByNo(ctx.db, ctx.countyCode, scope, wanted), filter.extensions === true);
   }
   const window = dateWindowOf(filter, ctx.clock());
-  const parts: SQL[] = [county, gte(casesCase.reportedAt, window.start), lte(casesCase.reportedAt, window.end)];
-  const statuses = statusFilterOf(filter.status);
-  if (statuses) parts.push(inArray(casesCase.status, statuses));
-  if (filter.service_code !== undefined) parts.push(inArray(casesCase.categoryCode, commaList(filter.service_code)));
   const pageSize = filter.page_size ?? maxPageSize;
-  const rows = await ctx.db
-    .select()
-    .from(casesCase)
-    .where(and(...parts))
-    .orderBy(...caseOrder.newest)
-    .limit(pageSize)
-    .offset(((filter.page ?? 1) - 1) * pageSize);
+  const rows = await listCasesReportedIn(
+    ctx.db,
+    ctx.countyCode,
+    scope,
+    {
+      ...window,
+      statuses: statusFilterOf(filter.status),
+      categoryCodes: filter.service_code === undefined ? null : commaList(filter.service_code),
+    },
+    { limit: pageSize, offset: ((filter.page ?? 1) - 1) * pageSize },
+  );
   return present(ctx, rows, filter.extensions === true);
 }
 

@@ -1,12 +1,11 @@
-import { and, asc, eq, gte, isNotNull, lte, ne } from 'drizzle-orm';
-import { type CaseStatus, casesCase, casesEvent } from '../../../db/schema/cases.ts';
+import type { CaseStatus } from '../../../db/schema/cases.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { scrubPersonalNumbers } from '../../../platform/pii/scrub.ts';
-import '../cases.messages.ts';
+import { CaseScope } from '../case-scope.ts';
 import { dateWindowOf } from './date-window.ts';
-import './open311.messages.ts';
+import { listStatusChanges, type StatusChange } from './open311.store.ts';
 import { maxPageSize } from './read-requests.ts';
 import { type ExtendedStatus, extendedStatus } from './status-map.ts';
 
@@ -29,17 +28,6 @@ export interface UpdatesFilter {
   page_size?: number;
 }
 
-/** The timeline columns an update is made from. */
-export interface StatusChange {
-  caseNo: string;
-  seq: number;
-  at: Date;
-  action: string;
-  toStatus: CaseStatus;
-  note: string | null;
-  details: Record<string, unknown>;
-}
-
 /**
  * GET Service Request Updates: every status change in the window (updated_datetime), oldest first so a client
  * that pages or polls from its last update misses none. A timeline entry that changes no status (a note, a
@@ -49,32 +37,11 @@ export interface StatusChange {
 export async function listRequestUpdates(ctx: Ctx, filter: UpdatesFilter): Promise<Open311RequestUpdate[]> {
   const window = dateWindowOf(filter, ctx.clock());
   const pageSize = filter.page_size ?? maxPageSize;
-  const rows = await ctx.db
-    .select({
-      caseNo: casesCase.caseNo,
-      seq: casesEvent.seq,
-      at: casesEvent.at,
-      action: casesEvent.action,
-      toStatus: casesEvent.toStatus,
-      note: casesEvent.note,
-      details: casesEvent.details,
-    })
-    .from(casesEvent)
-    .innerJoin(casesCase, and(eq(casesCase.regionCode, casesEvent.regionCode), eq(casesCase.id, casesEvent.caseId)))
-    .where(
-      and(
-        eq(casesEvent.regionCode, ctx.countyCode),
-        gte(casesEvent.at, window.start),
-        lte(casesEvent.at, window.end),
-        isNotNull(casesEvent.fromStatus),
-        isNotNull(casesEvent.toStatus),
-        ne(casesEvent.toStatus, casesEvent.fromStatus),
-      ),
-    )
-    .orderBy(asc(casesEvent.at), asc(casesEvent.caseId), asc(casesEvent.seq))
-    .limit(pageSize)
-    .offset(((filter.page ?? 1) - 1) * pageSize);
-  return rows.map((row) => presentUpdate({ ...row, toStatus: row.toStatus as CaseStatus }, ctx.locale));
+  const changes = await listStatusChanges(ctx.db, ctx.countyCode, CaseScope.countyWide('open311-public'), window, {
+    limit: pageSize,
+    offset: ((filter.page ?? 1) - 1) * pageSize,
+  });
+  return changes.map((change) => presentUpdate(change, ctx.locale));
 }
 
 /**
