@@ -6,6 +6,9 @@
  *   npx depcruise --config .dependency-cruiser.cjs server web/src bench e2e     (the same check, by hand)
  */
 
+/** Tests and their support files. */
+const testFile = ['\\.test\\.tsx?$', '\\.test-support\\.ts$'];
+
 /** Where SQL may be written: stores, SQL helpers, the database platform, the schema, tests and benchmarks. */
 const mayUseTheDatabase = [
   '\\.store\\.ts$',
@@ -31,8 +34,17 @@ module.exports = {
       name: 'platform-imports-module',
       comment: 'Platform code never imports a module: it is handed the manifests (server/modules/index.ts).',
       severity: 'error',
-      from: { path: '^server/platform/' },
+      from: { path: '^server/platform/', pathNot: testFile },
       to: { path: '^server/modules/' },
+    },
+    {
+      name: 'platform-test-imports-module',
+      comment:
+        "A platform test may read the module list (to check something of every manifest), never a module's files: " +
+        'a platform test that needs one module is testing that module, and belongs beside it.',
+      severity: 'error',
+      from: { path: testFile.map((pattern) => `^server/platform/.*${pattern}`) },
+      to: { path: '^server/modules/', pathNot: '^server/modules/index\\.ts$' },
     },
     {
       name: 'module-internals',
