@@ -1,6 +1,7 @@
+import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { Ctx } from '../../context.ts';
-import { S } from '../../http/schema.ts';
+import { defineRoute, registerRoutes } from '../../http/define-route.ts';
 import type { TypedApp } from '../../module.ts';
 import { findRegion, regionNamesOf } from '../../regions/regions.store.ts';
 import { listRoles, roleKeysOfUsers, rolesOfUser } from '../roles.store.ts';
@@ -29,8 +30,6 @@ import {
 } from './users-admin.service.ts';
 
 const tags = ['admin'];
-const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() };
-const noContent = { 204: Type.Null(), ...errors };
 
 async function present(ctx: Ctx, user: UserRow) {
   const [roles, region] = await Promise.all([
@@ -46,151 +45,141 @@ async function present(ctx: Ctx, user: UserRow) {
   );
 }
 
+/** A page of the accounts in the actor's scope: two queries for the page (roles, region names), not two per account. */
+async function presentUserPage(ctx: Ctx, query: Static<typeof UserListQuery>) {
+  const { q, status, page = 1, pageSize = 20 } = query;
+  const result = await listUsers(ctx.db, ctx.countyCode, {
+    scopeRoot: ctx.actor!.scopeRegion,
+    q,
+    status,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  const ids = result.items.map((u) => u.id);
+  const roles = await roleKeysOfUsers(ctx.db, ctx.countyCode, ids);
+  const names = await regionNamesOf(
+    ctx.db,
+    result.items.map((u) => u.scopeRegion),
+  );
+  const now = ctx.clock();
+  const items = result.items.map((u) =>
+    presentUser(u, roles.get(u.id) ?? [], names.get(u.scopeRegion) ?? u.scopeRegion, ctx.keyring, now),
+  );
+  return { items, total: result.total, page, pageSize };
+}
+
+const listAccounts = defineRoute({
+  method: 'GET',
+  url: '/api/admin/users',
+  summary: 'Accounts in my scope',
+  tags,
+  access: { permission: 'users.read' },
+  schema: { querystring: UserListQuery, response: { 200: UserPageSchema } },
+  handler: async (request) => presentUserPage(request.ctx, request.query),
+});
+
+const readAccount = defineRoute({
+  method: 'GET',
+  url: '/api/admin/users/:id',
+  summary: 'One account',
+  tags,
+  access: { permission: 'users.read' },
+  schema: { params: UserIdParams, response: { 200: UserSchema } },
+  handler: async (request) => present(request.ctx, await userInScope(request.ctx, request.params.id)),
+});
+
+const createAccount = defineRoute({
+  method: 'POST',
+  url: '/api/admin/users',
+  summary: 'Create an account (temporary password shown once)',
+  tags,
+  access: { permission: 'users.manage' },
+  schema: { body: CreateUserBody, response: { 201: CreatedUserSchema } },
+  handler: async (request, reply) => {
+    const created = await createUser(request.ctx, request.body);
+    const user = await present(request.ctx, created.user);
+    return reply.code(201).send({ user, temporaryPassword: created.temporaryPassword });
+  },
+});
+
+const updateAccount = defineRoute({
+  method: 'PATCH',
+  url: '/api/admin/users/:id',
+  summary: 'Edit, disable or enable an account',
+  tags,
+  access: { permission: 'users.manage' },
+  schema: { params: UserIdParams, body: UpdateUserBody, response: { 200: UserSchema } },
+  handler: async (request) =>
+    present(request.ctx, await updateUserAccount(request.ctx, request.params.id, request.body)),
+});
+
+const resetAccountPassword = defineRoute({
+  method: 'POST',
+  url: '/api/admin/users/:id/reset-password',
+  summary: 'Reset to a temporary password',
+  tags,
+  access: { permission: 'users.manage' },
+  schema: { params: UserIdParams, response: { 200: TemporaryPasswordSchema } },
+  handler: async (request) => ({ temporaryPassword: await resetPassword(request.ctx, request.params.id) }),
+});
+
+const unlockAccount = defineRoute({
+  method: 'POST',
+  url: '/api/admin/users/:id/unlock',
+  summary: 'Lift a sign-in lock',
+  tags,
+  access: { permission: 'users.unlock' },
+  schema: { params: UserIdParams, response: { 204: Type.Null() } },
+  handler: async (request, reply) => {
+    await unlockUser(request.ctx, request.params.id);
+    return reply.code(204).send(null);
+  },
+});
+
+const setAccountRoles = defineRoute({
+  method: 'PUT',
+  url: '/api/admin/users/:id/roles',
+  summary: "Set an account's roles (warnings: maker ≠ checker overlaps)",
+  tags,
+  access: { permission: 'roles.grant' },
+  schema: { params: UserIdParams, body: SetRolesBody, response: { 200: SetRolesResultSchema } },
+  handler: async (request) => {
+    const { user, warnings } = await setUserRoles(request.ctx, request.params.id, request.body.roles);
+    return { ...(await present(request.ctx, user)), warnings };
+  },
+});
+
+const listRoleDefinitions = defineRoute({
+  method: 'GET',
+  url: '/api/admin/roles',
+  summary: 'Roles and their permissions',
+  tags,
+  access: { permission: 'roles.read' },
+  schema: { response: { 200: Type.Array(RoleSchema) } },
+  handler: async (request) =>
+    (await listRoles(request.ctx.db, request.ctx.countyCode)).map(
+      ({ key, nameZh, nameEn, permissions, builtin, adminKind, requiresMfa }) => ({
+        key,
+        nameZh,
+        nameEn,
+        permissions,
+        builtin,
+        adminKind,
+        requiresMfa,
+      }),
+    ),
+});
+
 /** Accounts (系统管理员: create, edit, disable, reset) and their roles (安全管理员: grant, unlock). */
 export function registerUserAdminRoutes(app: TypedApp): void {
-  app.get(
-    '/api/admin/users',
-    {
-      config: { access: { permission: 'users.read' } },
-      schema: {
-        tags,
-        summary: 'Accounts in my scope',
-        querystring: UserListQuery,
-        response: { 200: UserPageSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const { q, status, page = 1, pageSize = 20 } = request.query;
-      const ctx = request.ctx;
-      const result = await listUsers(ctx.db, ctx.countyCode, {
-        scopeRoot: ctx.actor!.scopeRegion,
-        q,
-        status,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      });
-      // Two queries for the whole page (roles, region names), not two per account.
-      const roles = await roleKeysOfUsers(
-        ctx.db,
-        ctx.countyCode,
-        result.items.map((u) => u.id),
-      );
-      const names = await regionNamesOf(
-        ctx.db,
-        result.items.map((u) => u.scopeRegion),
-      );
-      const now = ctx.clock();
-      const items = result.items.map((u) =>
-        presentUser(u, roles.get(u.id) ?? [], names.get(u.scopeRegion) ?? u.scopeRegion, ctx.keyring, now),
-      );
-      return { items, total: result.total, page, pageSize };
-    },
-  );
-
-  app.get(
-    '/api/admin/users/:id',
-    {
-      config: { access: { permission: 'users.read' } },
-      schema: { tags, summary: 'One account', params: UserIdParams, response: { 200: UserSchema, ...errors } },
-    },
-    async (request) => present(request.ctx, await userInScope(request.ctx, request.params.id)),
-  );
-
-  app.post(
-    '/api/admin/users',
-    {
-      config: { access: { permission: 'users.manage' } },
-      schema: {
-        tags,
-        summary: 'Create an account (temporary password shown once)',
-        body: CreateUserBody,
-        response: { 201: CreatedUserSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const created = await createUser(request.ctx, request.body);
-      return reply
-        .code(201)
-        .send({ user: await present(request.ctx, created.user), temporaryPassword: created.temporaryPassword });
-    },
-  );
-
-  app.patch(
-    '/api/admin/users/:id',
-    {
-      config: { access: { permission: 'users.manage' } },
-      schema: {
-        tags,
-        summary: 'Edit, disable or enable an account',
-        params: UserIdParams,
-        body: UpdateUserBody,
-        response: { 200: UserSchema, ...errors },
-      },
-    },
-    async (request) => present(request.ctx, await updateUserAccount(request.ctx, request.params.id, request.body)),
-  );
-
-  app.post(
-    '/api/admin/users/:id/reset-password',
-    {
-      config: { access: { permission: 'users.manage' } },
-      schema: {
-        tags,
-        summary: 'Reset to a temporary password',
-        params: UserIdParams,
-        response: { 200: TemporaryPasswordSchema, ...errors },
-      },
-    },
-    async (request) => ({ temporaryPassword: await resetPassword(request.ctx, request.params.id) }),
-  );
-
-  app.post(
-    '/api/admin/users/:id/unlock',
-    {
-      config: { access: { permission: 'users.unlock' } },
-      schema: { tags, summary: 'Lift a sign-in lock', params: UserIdParams, response: noContent },
-    },
-    async (request, reply) => {
-      await unlockUser(request.ctx, request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.put(
-    '/api/admin/users/:id/roles',
-    {
-      config: { access: { permission: 'roles.grant' } },
-      schema: {
-        tags,
-        summary: "Set an account's roles (warnings: maker ≠ checker overlaps)",
-        params: UserIdParams,
-        body: SetRolesBody,
-        response: { 200: SetRolesResultSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const { user, warnings } = await setUserRoles(request.ctx, request.params.id, request.body.roles);
-      return { ...(await present(request.ctx, user)), warnings };
-    },
-  );
-
-  app.get(
-    '/api/admin/roles',
-    {
-      config: { access: { permission: 'roles.read' } },
-      schema: { tags, summary: 'Roles and their permissions', response: { 200: Type.Array(RoleSchema), ...errors } },
-    },
-    async (request) =>
-      (await listRoles(request.ctx.db, request.ctx.countyCode)).map(
-        ({ key, nameZh, nameEn, permissions, builtin, adminKind, requiresMfa }) => ({
-          key,
-          nameZh,
-          nameEn,
-          permissions,
-          builtin,
-          adminKind,
-          requiresMfa,
-        }),
-      ),
-  );
+  registerRoutes(app, [
+    listAccounts,
+    readAccount,
+    createAccount,
+    updateAccount,
+    resetAccountPassword,
+    unlockAccount,
+    setAccountRoles,
+    listRoleDefinitions,
+  ]);
 }
