@@ -18,6 +18,7 @@ export default defineConfig({
           name: engine,
           include: serverTests,
           globalSetup: ['server/testing/global-setup.ts'],
+          setupFiles: ['server/testing/adopt-manifests.setup.ts'],
           env: { WENMING_TEST_ENGINE: engine, NODE_ENV: 'test' },
         },
       })),

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../server/platform/db/database.ts';
 import { tx } from '../server/platform/db/tx.ts';
 import { allSeedSteps } from '../server/platform/seed/demo-seed.ts';
+import { appModules } from '../server/modules/index.ts';
 import {
   benchCtx,
   demoSeedOptions,
@@ -73,7 +74,7 @@ async function seedOnce(template: PreparedTemplate): Promise<StepSample[]> {
   try {
     const ctx = benchCtx(database);
     const samples: StepSample[] = [];
-    for (const step of allSeedSteps()) {
+    for (const step of allSeedSteps(appModules)) {
       const before = await rowCounts(database);
       const started = performance.now();
       await tx(ctx, (t) => step.run(t, demoSeedOptions, () => {}));

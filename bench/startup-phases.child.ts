@@ -18,12 +18,13 @@ const { buildApp } = await import('../server/app.ts');
 const { systemClock, systemCtx } = await import('../server/platform/context.ts');
 const { openDatabase } = await import('../server/platform/db/engine.ts');
 const { runMigrations } = await import('../server/platform/db/migrate.ts');
-const { ensureNationalRegions } = await import('../server/platform/regions/reference-data.ts');
-const { ensureBuiltinRoles } = await import('../server/platform/auth/roles.seed.ts');
-const { ensureOfficialCalendar } = await import('../server/platform/calendar/reference-data.ts');
+const { appModules } = await import('../server/modules/index.ts');
+const { adoptManifests } = await import('../server/platform/modules/adopt.ts');
+const { loadReferenceData, runBackfills } = await import('../server/platform/db/prepare.ts');
 const { loadSecuritySettings } = await import('../server/platform/auth/admin/security-policy.ts');
 const { freshAuthSettings } = await import('../server/platform/auth/auth-config.ts');
 const { seedDemoCounty } = await import('../server/platform/seed/demo-seed.ts');
+adoptManifests(appModules); // as runCli does
 lap('import server modules');
 
 const config = { ...readConfig(), demo: true, port: 0, logLevel: 'warn' };
@@ -33,12 +34,16 @@ lap('open database (PGlite: initdb when empty)');
 await runMigrations(database, config.databaseUrl);
 lap('migrations');
 const ctx = systemCtx(database, { countyCode: config.countyCode, keyring });
-await ensureNationalRegions(ctx);
-await ensureBuiltinRoles(ctx);
-await ensureOfficialCalendar(ctx);
-lap('reference data (regions, built-in roles, calendar)');
+await loadReferenceData(ctx, appModules);
+await runBackfills(ctx, appModules);
+lap('reference data (every manifest: regions, calendar, case catalogue; built-in roles) and backfills');
 // The same defaults as `wenming serve --demo` (seedOptionsFrom in server/cli/commands.ts).
-await seedDemoCounty(ctx, { scale: 'county', seed: 430225, countyCode: config.countyCode }, { quiet: true });
+await seedDemoCounty(
+  ctx,
+  appModules,
+  { scale: 'county', seed: 430225, countyCode: config.countyCode },
+  { quiet: true },
+);
 lap('demo seed');
 const security = freshAuthSettings({ secureCookies: !config.insecureCookies });
 await loadSecuritySettings(database.db, config.countyCode, security);

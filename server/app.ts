@@ -1,9 +1,8 @@
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
-import { appModules } from './modules/index.ts';
+import { appModules, productModuleKeys } from './modules/index.ts';
 import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
-import { adoptIntegrationPermissions } from './platform/access/integration-permissions.ts';
 import { parseAdminNetworks } from './platform/access/admin-networks.ts';
 import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { installIdentity } from './platform/auth/identity.ts';
@@ -15,6 +14,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installStorableTextCheck } from './platform/http/storable-text.ts';
 import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { adoptManifests } from './platform/modules/adopt.ts';
 import type { AppDeps, ModuleManifest, TypedApp } from './platform/module.ts';
 import { installMetrics } from './platform/system/metrics.ts';
 import { registerSystemRoutes } from './platform/system/system.routes.ts';
@@ -61,9 +61,10 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
   installStorableTextCheck(app);
 
   installMetrics(app);
-  registerSystemRoutes(app as TypedApp, deps);
+  // /api/meta tells which product modules this installation has: the full list, whatever a test builds.
+  registerSystemRoutes(app as TypedApp, deps, appModules, productModuleKeys);
   const modules = options.modules ?? appModules;
-  adoptIntegrationPermissions(modules);
+  adoptManifests(modules);
   for (const module of modules) for (const register of module.routes ?? []) await register(app as TypedApp, deps);
   if (withWeb) await serveWebApp(app, webDist);
 

@@ -14,8 +14,9 @@ import type { SeedOptions } from './platform/seed/seed-step.ts';
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM (in-flight requests finish, the database closes). */
 export async function serve(config: Config, seedOptions: SeedOptions): Promise<void> {
   const keyring = keyringFor(config);
-  const database = await openPreparedDatabase(config, keyring);
-  if (config.demo) await seedDemoCounty(systemCtx(database, { countyCode: config.countyCode, keyring }), seedOptions);
+  const database = await openPreparedDatabase(config, keyring, appModules);
+  if (config.demo)
+    await seedDemoCounty(systemCtx(database, { countyCode: config.countyCode, keyring }), appModules, seedOptions);
   const security = freshAuthSettings({ secureCookies: !config.insecureCookies });
   await loadSecuritySettings(database.db, config.countyCode, security);
   if (config.production) await assertSystemAdministratorExists(database.db, config.countyCode);

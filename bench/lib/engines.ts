@@ -3,11 +3,16 @@ import path from 'node:path';
 import { type Ctx, systemCtx } from '../../server/platform/context.ts';
 import type { Database } from '../../server/platform/db/database.ts';
 import { openDatabase } from '../../server/platform/db/engine.ts';
+import { appModules } from '../../server/modules/index.ts';
 import { openPreparedDatabase } from '../../server/platform/db/prepare.ts';
+import { adoptManifests } from '../../server/platform/modules/adopt.ts';
 import { type Keyring, keyringFromJson, newKeyFile } from '../../server/platform/pii/keyring.ts';
 import type { SeedOptions } from '../../server/platform/seed/seed-step.ts';
 import { createScratchDatabase, type ScratchDatabase } from './pg.ts';
 import { makeWorkDir, removeWorkDir } from './workdir.ts';
+
+// A composition root like the CLI: the registries (messages, personal-data fields) come from the manifests.
+adoptManifests(appModules);
 
 export type EngineLabel = 'PGlite' | 'PostgreSQL';
 
@@ -36,7 +41,9 @@ export interface PreparedTemplate {
 export async function preparePgliteTemplate(): Promise<PreparedTemplate> {
   const root = makeWorkDir('template-pglite');
   const templateDir = path.join(root, 'db');
-  await (await openPreparedDatabase({ databaseUrl: undefined, pgliteDir: templateDir, countyCode }, keyring)).close();
+  await (
+    await openPreparedDatabase({ databaseUrl: undefined, pgliteDir: templateDir, countyCode }, keyring, appModules)
+  ).close();
   return {
     engine: 'PGlite',
     async open() {
@@ -59,7 +66,9 @@ export async function preparePgliteTemplate(): Promise<PreparedTemplate> {
 
 export async function preparePostgresTemplate(): Promise<PreparedTemplate> {
   const template = await createScratchDatabase();
-  await (await openPreparedDatabase({ databaseUrl: template.url, pgliteDir: '', countyCode }, keyring)).close();
+  await (
+    await openPreparedDatabase({ databaseUrl: template.url, pgliteDir: '', countyCode }, keyring, appModules)
+  ).close();
   return {
     engine: 'PostgreSQL',
     async open() {

@@ -7,6 +7,7 @@ import type { Database } from '../platform/db/database.ts';
 import { openPreparedDatabase } from '../platform/db/prepare.ts';
 import { keysCommand, keysUsage } from '../platform/pii/keys-command.ts';
 import { seedDemoCounty } from '../platform/seed/demo-seed.ts';
+import { appModules } from '../modules/index.ts';
 import type { SeedOptions } from '../platform/seed/seed-step.ts';
 import { serve } from '../serve.ts';
 import { adminCommand, adminUsage } from './admin-command.ts';
@@ -79,7 +80,7 @@ export const commands: readonly CliCommand[] = [
           { countyCode: config.countyCode, keyring: keyringFor(config) },
           { clock: systemClock },
         );
-        const record = await seedDemoCounty(ctx, options, { force: values.force === true });
+        const record = await seedDemoCounty(ctx, appModules, options, { force: values.force === true });
         console.log(record ? `Seeded ${record.steps.length} steps.` : 'Already seeded (use --force to seed again).');
       });
       return undefined;
@@ -91,7 +92,7 @@ export const commands: readonly CliCommand[] = [
     summary: 'PGlite: data-folder archive (.tar.gz); PostgreSQL: pg_dump SQL',
     options: {},
     async run(positionals, _values, config) {
-      await backupDatabase(config, oneFile('backup', positionals));
+      await backupDatabase(config, oneFile('backup', positionals), appModules);
       return undefined;
     },
   },
@@ -101,7 +102,7 @@ export const commands: readonly CliCommand[] = [
     summary: 'the reverse (the server must be stopped for PGlite)',
     options: {},
     async run(positionals, _values, config) {
-      await restoreDatabase(config, oneFile('restore', positionals));
+      await restoreDatabase(config, oneFile('restore', positionals), appModules);
       return undefined;
     },
   },
@@ -152,7 +153,9 @@ export const commands: readonly CliCommand[] = [
     beforeProductionChecks: true,
     async run(positionals, _values, config) {
       if (positionals.length !== 1) throw new UsageError(keysUsage);
-      await keysCommand(positionals, config);
+      await keysCommand(positionals, config, {
+        openDatabase: (given, keyring) => openPreparedDatabase(given, keyring, appModules),
+      });
       return undefined;
     },
   },
@@ -216,7 +219,7 @@ function seedOptionsFrom(config: Config, values: ParsedValues): SeedOptions {
 }
 
 async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openPreparedDatabase(config, keyringFor(config));
+  const database = await openPreparedDatabase(config, keyringFor(config), appModules);
   try {
     return await run(database);
   } finally {

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { assertProductionSafe, readConfig } from '../config.ts';
+import { appModules } from '../modules/index.ts';
+import { adoptManifests } from '../platform/modules/adopt.ts';
 import { KeysUsageError } from '../platform/pii/keys-command.ts';
 import { type CommandOptions, commandUsage, findCommand, type ParsedValues, UsageError, usage } from './commands.ts';
 
@@ -9,6 +11,8 @@ import { type CommandOptions, commandUsage, findCommand, type ParsedValues, Usag
  * 0 done, 1 failed (the reason on stderr), 2 called wrongly (the usage on stderr). `serve` answers once listening.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // Messages, personal-data fields and revealers come from the manifests (this is a composition root).
+  adoptManifests(appModules);
   try {
     return await dispatch(argv);
   } catch (error) {

@@ -3,8 +3,10 @@ import { auditManifest } from '../platform/audit/audit.module.ts';
 import { authManifest } from '../platform/auth/auth.module.ts';
 import { calendarManifest } from '../platform/calendar/calendar.module.ts';
 import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
+import { filesManifest } from '../platform/files/files.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
 import { regionsManifest } from '../platform/regions/regions.module.ts';
+import { systemManifest } from '../platform/system/system.module.ts';
 import { casesManifest } from './cases/cases.module.ts';
 
 /** The systems of the source page, in the order the sidebar shows them. */
@@ -33,5 +35,7 @@ export const appModules: readonly ModuleManifest[] = [
   piiManifest,
   calendarManifest,
   deliveryManifest,
+  filesManifest,
+  systemManifest,
   casesManifest,
 ];

@@ -7,13 +7,18 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Config } from '../config.ts';
-import type { Clock } from './context.ts';
 import type { Database } from './db/database.ts';
 import type { RoleKey } from './access/roles.ts';
 import type { AuthSettings } from './auth/auth-config.ts';
 import type { Keyring } from './pii/keyring.ts';
 import type { PeriodicJob } from './jobs/periodic.ts';
 import type { SeedStep } from './seed/seed-step.ts';
+import type { TSchema } from 'typebox';
+import type { MakerCheckerPair } from './access/separation.ts';
+import type { Clock, Ctx } from './context.ts';
+import type { Locale } from './i18n/locale.ts';
+import type { NotPersonalColumn, PiiField } from './pii/registry.ts';
+import type { Revealer } from './pii/reveal.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
 export interface AppDeps {
@@ -33,20 +38,89 @@ export type TypedApp = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** Registers some of a module's routes; a manifest lists one per part (cases: intake, catalogue, export, …). */
+/** Registers some of a module's routes; a manifest lists one per part (cases: catalogue, cases, export, …). */
 export type RouteRegistrar = (app: TypedApp, deps: AppDeps) => void | Promise<void>;
 
+/** Words in both languages: labels the role administration, the dashboard and the docs show. */
+export type Bilingual = Readonly<Record<Locale, string>>;
+
+/** A permission the module's routes, actions or reveals check, with the name people see for it. */
+export interface PermissionDeclaration extends Bilingual {
+  /** 'cases.read', 'pii.reveal.reporter_phone', …: the string routes and grants use. */
+  key: string;
+}
+
+/** Message catalogues keyed by message code; zh and en carry the same codes (the manifest test checks). */
+export type MessageCatalogue = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
+
 /**
- * What a module (or a platform part with routes) declares: `server/modules/index.ts` lists them, and the platform
- * reads them without importing any module.
+ * Personal data the module keeps (PI-01): its columns for the PII registry, the columns that only look
+ * personal (with the reviewer's reason), and the revealers that show a masked value to whoever may see it.
+ */
+export interface PersonalDataDeclaration {
+  fields?: readonly PiiField[];
+  notPersonal?: readonly NotPersonalColumn[];
+  revealers?: readonly Revealer[];
+}
+
+/**
+ * Work `openPreparedDatabase` runs at every start, after migrations: reference data (the category table, the
+ * official calendar, …) and backfills of rows written before a column was kept. Each must be idempotent.
+ */
+export interface PrepareStep {
+  name: string;
+  /**
+   * What the step loads, as a fingerprint (a data file's version or hash). Tests build a template database
+   * once per fingerprint; leave it out for a step whose result does not depend on data files (a backfill).
+   */
+  version?(): string;
+  run(ctx: Ctx): Promise<void>;
+}
+
+/**
+ * A domain event a module emits or consumes: its name, what it means, and its payload's TypeBox schema.
+ * Declarations only: no code emits domain events yet, and there is no bus here — issues #11 and #13 bring
+ * the delivery (outbox, subscribers). A declaration is the contract those will check against.
+ */
+export interface EventDeclaration {
+  /** 'cases.case_closed': `<module>.<past-tense fact>`. */
+  name: string;
+  description: Bilingual;
+  payload: TSchema;
+}
+
+/** The period a figure is computed for; whose data counts is the actor's scope on the ctx. */
+export interface FigureScope {
+  /** Asia/Shanghai local dates, both included (YYYY-MM-DD). */
+  from: string;
+  to: string;
+}
+
+/** A number the module offers the dashboard, with what it means and how it is computed. */
+export interface FigureDeclaration extends Bilingual {
+  /** Unique across modules: '<module>.<figure>'. */
+  key: string;
+  /** The definition in words, as a bulletin would print it. */
+  definition: Bilingual;
+  /** What the number counts or measures. */
+  unit: Bilingual;
+  /** null when the figure is undefined for the period (a rate with a zero denominator). */
+  compute(ctx: Ctx, scope: FigureScope): Promise<number | null>;
+}
+
+/**
+ * What a module (or a platform part with routes) declares: `server/modules/index.ts` lists the manifests, the
+ * composition roots (app.ts, the CLI, test setup) hand them to the platform, and `adoptManifests` installs the
+ * declarations into the platform's registries. The platform never imports a module.
  */
 export interface ModuleManifest {
   /** Stable key, also used by the web app's sidebar. */
   key: string;
+  title?: Bilingual;
   /** Route registrars, run in list order. */
   routes?: readonly RouteRegistrar[];
-  /** Demo-county seed steps, run in list order after the platform's own. */
-  seeds?: readonly SeedStep[];
+  /** Every permission the module's routes and actions check, with zh/en labels for the role administration. */
+  permissions?: readonly PermissionDeclaration[];
   /** Permissions this module adds to built-in roles (modules add permissions, not roles). */
   grants?: Partial<Record<RoleKey, readonly string[]>>;
   /**
@@ -54,6 +128,21 @@ export interface ModuleManifest {
    * key. Never a reveal, an export or an administrator's power: those need a signed-in person (issue 9 item 2).
    */
   integrationPermissions?: readonly string[];
+  personalData?: PersonalDataDeclaration;
+  /** Maker ≠ checker steps (AC-07): the role administration warns when one person gets both sides. */
+  separation?: readonly MakerCheckerPair[];
+  /** The module's message catalogues, one per part. */
+  messages?: readonly MessageCatalogue[];
+  /** Loaded at every start, in module order, before the roles are written. */
+  referenceData?: readonly PrepareStep[];
+  /** Run at every start after the roles are written, in module order. */
+  backfills?: readonly PrepareStep[];
+  /** Demo-county seed steps, run in list order after the platform's own. */
+  seeds?: readonly SeedStep[];
   /** Work the server runs on a timer while it is up. */
   jobs?: readonly PeriodicJob[];
+  /** Domain events, declared (see EventDeclaration: nothing is delivered yet). */
+  events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
+  /** What the module offers the dashboard. */
+  figures?: readonly FigureDeclaration[];
 }

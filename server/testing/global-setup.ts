@@ -6,10 +6,8 @@ import type { Database } from '../platform/db/database.ts';
 import { openDatabase } from '../platform/db/engine.ts';
 import { isProcessAlive } from '../platform/db/pglite-lock.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
-import { ensureBuiltinRoles } from '../platform/auth/roles.seed.ts';
-import { ensureCasesCatalogue } from '../modules/cases/catalogue/reference-data.ts';
-import { ensureOfficialCalendar } from '../platform/calendar/reference-data.ts';
-import { ensureNationalRegions } from '../platform/regions/reference-data.ts';
+import { appModules } from '../modules/index.ts';
+import { loadReferenceData } from '../platform/db/prepare.ts';
 import { pgliteTemplatePath, postgresTemplateName, templateDir, templateKey, withDatabase } from './template.ts';
 
 /**
@@ -74,11 +72,8 @@ async function buildPostgresTemplate(adminUrl: string, key: string): Promise<voi
 }
 
 async function prepareReferenceData(database: Database): Promise<void> {
-  const ctx = systemCtx(database, { countyCode: '430225', keyring: testKeyring() });
-  await ensureNationalRegions(ctx);
-  await ensureBuiltinRoles(ctx);
-  await ensureOfficialCalendar(ctx);
-  await ensureCasesCatalogue(ctx);
+  // Every manifest's reference data and the roles with their grants; no backfills (a template has no cases).
+  await loadReferenceData(systemCtx(database, { countyCode: '430225', keyring: testKeyring() }), appModules);
 }
 
 /**

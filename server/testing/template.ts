@@ -3,11 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../config.ts';
+import { appModules } from '../modules/index.ts';
 import { effectiveBuiltinRoles } from '../platform/auth/roles.seed.ts';
-import { readCasesCatalogue } from '../modules/cases/catalogue/catalogue-data.ts';
-import { readOfficialCalendar } from '../platform/calendar/official-holidays.ts';
 import { migrationsFolder } from '../platform/db/migrate.ts';
-import { readNationalRegions } from '../platform/regions/national-regions.ts';
 
 /**
  * A migrated database with reference data is the starting point of every test file. Building one costs
@@ -20,10 +18,10 @@ export function templateKey(): string {
     const full = path.join(migrationsFolder, file);
     if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
   }
-  hash.update(readNationalRegions().version);
-  hash.update(JSON.stringify(effectiveBuiltinRoles()));
-  hash.update(readOfficialCalendar().version);
-  hash.update(readCasesCatalogue().hash);
+  for (const step of appModules.flatMap((manifest) => manifest.referenceData ?? [])) {
+    hash.update(step.name).update(step.version?.() ?? '');
+  }
+  hash.update(JSON.stringify(effectiveBuiltinRoles(appModules)));
   return hash.digest('hex').slice(0, 12);
 }
 

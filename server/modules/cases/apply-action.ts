@@ -8,7 +8,6 @@ import { requireInScope } from '../../platform/access/scope.ts';
 import { type CaseAction, actionRules, canApply, clockStageOf } from './case-flow.ts';
 import type { CasesPolicy } from './case-policy.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
-import './cases.messages.ts';
 import { caseScopeOf } from './cases.policy.ts';
 import { withHandlingMinutes } from './handling-minutes.ts';
 import {

@@ -16,7 +16,6 @@ import type { FieldProblems } from '../../platform/http/app-error.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { insertPhotos } from './cases.store.ts';
 import { parseUploadId, type UploadToken, uploadSecretHash } from './photo-uploads/upload-token.ts';
-import './photo-uploads/uploads.messages.ts';
 import { consumeUploads, liveUploadIds } from './photo-uploads/uploads.store.ts';
 
 const base64 = /^[A-Za-z0-9+/]+={0,2}$/;

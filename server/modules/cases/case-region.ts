@@ -2,25 +2,9 @@ import { recordAuditOutside } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { registerMessages, translate } from '../../platform/i18n/translate.ts';
+import { translate } from '../../platform/i18n/translate.ts';
 import { isInSubtree } from '../../platform/regions/region-scope.ts';
 import { findRegion } from '../../platform/regions/regions.store.ts';
-import './cases.messages.ts';
-
-registerMessages({
-  zh: {
-    'cases.township_to_assign': '待定乡镇',
-    'cases.region_outside_key_scope': '该乡镇或村（社区）不在本密钥的范围内',
-    'cases.township_required': '请先指定案件所在的乡镇（街道）或村（社区）再立案',
-    'cases.township_already_set': '案件已有所属乡镇，立案时不再更改',
-  },
-  en: {
-    'cases.township_to_assign': 'Township to be assigned',
-    'cases.region_outside_key_scope': "That township or village is outside this key's area",
-    'cases.township_required': 'Set the township or village the case is in before registering it',
-    'cases.township_already_set': 'The case already has its township; registering does not change it',
-  },
-});
 
 /**
  * Where a case is: a village or township of the county, or — for a report that named none (a GeoReport v2

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n/translate.ts';
+import type { MessageCatalogue } from '../../platform/module.ts';
 
-/** Case-loop messages. Registered on import; en is typed against zh's keys. */
+/** Case-loop messages. Declared in the manifest; en is typed against zh's keys. */
 const zh = {
   'what.case': '案件',
   'what.case_photo': '案件照片',
@@ -69,8 +69,6 @@ const en: Record<keyof typeof zh, string> = {
   'what.cases_route': 'Routing rule',
 };
 
-registerMessages({ zh, en });
-
 export const statusNames: Record<string, { zh: string; en: string }> = {
   reported: { zh: '待受理', en: 'Reported' },
   registered: { zh: '已立案待派遣', en: 'Registered' },
@@ -82,7 +80,32 @@ export const statusNames: Record<string, { zh: string; en: string }> = {
   duplicate: { zh: '已合并', en: 'Merged' },
 };
 
-registerMessages({
-  zh: Object.fromEntries(Object.entries(statusNames).map(([k, v]) => [`cases.status.${k}`, v.zh])),
-  en: Object.fromEntries(Object.entries(statusNames).map(([k, v]) => [`cases.status.${k}`, v.en])),
-});
+/** Where a case is, when a report named no township (case-region.ts). */
+const regionMessages = {
+  zh: {
+    'cases.township_to_assign': '待定乡镇',
+    'cases.region_outside_key_scope': '该乡镇或村（社区）不在本密钥的范围内',
+    'cases.township_required': '请先指定案件所在的乡镇（街道）或村（社区）再立案',
+    'cases.township_already_set': '案件已有所属乡镇，立案时不再更改',
+  },
+  en: {
+    'cases.township_to_assign': 'Township to be assigned',
+    'cases.region_outside_key_scope': "That township or village is outside this key's area",
+    'cases.township_required': 'Set the township or village the case is in before registering it',
+    'cases.township_already_set': 'The case already has its township; registering does not change it',
+  },
+};
+
+/** The case loop's messages, its status names (`cases.status.<status>`) and the case-region messages. */
+export const casesMessages = {
+  zh: {
+    ...zh,
+    ...Object.fromEntries(Object.entries(statusNames).map(([k, v]) => [`cases.status.${k}`, v.zh])),
+    ...regionMessages.zh,
+  },
+  en: {
+    ...en,
+    ...Object.fromEntries(Object.entries(statusNames).map(([k, v]) => [`cases.status.${k}`, v.en])),
+    ...regionMessages.en,
+  },
+} satisfies MessageCatalogue;

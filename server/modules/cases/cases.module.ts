@@ -1,21 +1,32 @@
 import type { RoleKey } from '../../platform/access/roles.ts';
 import type { ModuleManifest, RouteRegistrar } from '../../platform/module.ts';
 import { casePermissions as P } from './case-flow.ts';
+import { readCasesCatalogue } from './catalogue/catalogue-data.ts';
+import { catalogueMessages } from './catalogue/catalogue.messages.ts';
 import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { ensureCasesCatalogue } from './catalogue/reference-data.ts';
+import { casesEmits } from './cases.events.ts';
+import { casesFigures } from './cases.figures.ts';
+import { casesMessages } from './cases.messages.ts';
+import { casesPermissions, catalogueRead } from './cases.permissions.ts';
+import { casesNotPersonal, casesPiiFields } from './cases.pii.ts';
+import { caseRevealer, revealReporterPhone } from './cases.revealers.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { casesSeeds } from './cases.seed.ts';
-import { revealReporterPhone } from './cases.revealers.ts';
-import './cases.separation.ts';
+import { casesSeparation, casesSeparationMessages } from './cases.separation.ts';
 import { sweepEscalations } from './escalation.ts';
 import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
+import { evaluationMessages } from './evaluation/evaluation.messages.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { exportMessages } from './export/export.messages.ts';
 import { exportRoutes } from './export/export.routes.ts';
+import { backfillHandlingMinutes } from './handling-minutes.ts';
 import { open311SubmitPermission } from './open311/api-key.ts';
+import { open311Messages } from './open311/open311.messages.ts';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
+import { uploadsMessages } from './photo-uploads/uploads.messages.ts';
+import { uploadNotPersonal, uploadPiiFields } from './photo-uploads/uploads.pii.ts';
 import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
-import './photo-uploads/uploads.pii.ts';
-
-const catalogueRead = 'cases.catalogue.read';
 
 /** Everyone who reports, files, dispatches or handles cases reads the category codes; 三员 hold no business data. */
 const catalogueReaders: readonly RoleKey[] = [
@@ -48,7 +59,7 @@ const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
   village_cadre: [P.read, P.report],
 };
 
-/** Each role's grants from both tables, catalogue reading first (the order roles are written in). */
+/** Each role's grants from both tables, catalogue reading first (the order the roles were written in before). */
 function casesGrants(): Partial<Record<RoleKey, readonly string[]>> {
   const roles = new Set<RoleKey>([...catalogueReaders, ...(Object.keys(staffRoles) as RoleKey[])]);
   return Object.fromEntries(
@@ -64,18 +75,49 @@ export const caseExportRoutes: RouteRegistrar = (app) => exportRoutes(app);
 
 /**
  * 市容案件: the loop from report to evaluation (issue #4), with its parts — the category catalogue (管理事项/部件
- * codes, 处置时限, 专项 tags), photo uploads, 综合评价, the Excel export and Open311 GeoReport v2 for partners.
+ * codes, 处置时限, 专项 tags), photo uploads (registered by the case routes), 综合评价, the Excel export and
+ * Open311 GeoReport v2 for partner systems.
  */
 export const casesManifest: ModuleManifest = {
   key: 'cases',
+  title: { zh: '市容案件', en: 'Cases' },
   routes: [registerCatalogueRoutes, registerCaseRoutes, evaluationRoutes, caseExportRoutes, registerOpen311Routes],
+  permissions: casesPermissions,
   grants: casesGrants(),
   // What a partner's key may carry: POSTing requests and updates, and reading the updates feed.
   integrationPermissions: [open311SubmitPermission],
+  personalData: {
+    fields: [...casesPiiFields, ...uploadPiiFields],
+    notPersonal: [...casesNotPersonal, ...uploadNotPersonal],
+    revealers: [caseRevealer],
+  },
+  separation: casesSeparation,
+  messages: [
+    casesMessages,
+    casesSeparationMessages,
+    catalogueMessages,
+    evaluationMessages,
+    exportMessages,
+    open311Messages,
+    uploadsMessages,
+  ],
+  referenceData: [
+    {
+      name: 'cases.catalogue',
+      version: () => readCasesCatalogue().hash,
+      run: async (ctx) => {
+        await ensureCasesCatalogue(ctx);
+      },
+    },
+  ],
+  // Rows closed before handling_minutes was kept get it computed (evaluation's 平均处置时长 reads it).
+  backfills: [{ name: 'cases.handling-minutes', run: backfillHandlingMinutes }],
   seeds: casesSeeds,
   jobs: [
     { name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations },
     { name: 'cases.photo-upload-sweep', everyMs: uploadSweepEveryMs, run: sweepExpiredUploads },
     { name: 'cases.evaluation-fold', everyMs: foldEveryMs, run: foldEvaluationJob },
   ],
+  events: { emits: casesEmits, consumes: [] },
+  figures: casesFigures,
 };

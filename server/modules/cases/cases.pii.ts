@@ -1,4 +1,4 @@
-import { registerNotPersonal, registerPiiFields } from '../../platform/pii/registry.ts';
+import type { NotPersonalColumn, PiiField } from '../../platform/pii/registry.ts';
 
 /**
  * Personal data in the case loop (PI-01). A citizen may leave a phone for follow-up (回访): it rests on consent
@@ -6,7 +6,7 @@ import { registerNotPersonal, registerPiiFields } from '../../platform/pii/regis
  */
 const reporter = { legalBasis: '同意', retention: '结案评价后 2 年，届时删除', retentionDays: 730 } as const;
 
-registerPiiFields([
+export const casesPiiFields: readonly PiiField[] = [
   {
     table: 'cases_case',
     column: 'reporter_phone_enc',
@@ -31,10 +31,10 @@ registerPiiFields([
     encrypted: false,
     derivedFrom: 'reporter_phone_enc',
   },
-]);
+];
 
 const place = '市容问题发生的地点（街面、店外、工地），不是个人住址或个人行踪';
-registerNotPersonal([
+export const casesNotPersonal: readonly NotPersonalColumn[] = [
   { table: 'cases_case', column: 'lng', reason: place },
   { table: 'cases_case', column: 'lat', reason: place },
   { table: 'cases_case', column: 'location_code', reason: '问题地点所在的乡镇或村的行政区划代码' },
@@ -49,4 +49,4 @@ registerNotPersonal([
     column: 'exif_lat',
     reason: '照片拍摄点：即问题地点，用于核对上报位置；照片本身的 EXIF 已清除',
   },
-]);
+];

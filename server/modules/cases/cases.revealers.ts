@@ -1,14 +1,13 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { decryptColumnValue } from '../../platform/pii/column-crypto.ts';
-import { registerRevealer } from '../../platform/pii/reveal.ts';
+import type { Revealer } from '../../platform/pii/reveal.ts';
 import { loadVisibleCase } from './apply-action.ts';
-import './cases.pii.ts';
 
 /** Only a case number names a case; anything else is "not found" before any query. */
 const caseNoPattern = /^[0-9]{4}-[0-9]{8,12}$/;
 
-/** Given to the roles that take citizens' reports and call them back (cases.routes.ts grants). */
+/** Given to the roles that take citizens' reports and call them back (cases.module.ts grants). */
 export const revealReporterPhone = 'pii.reveal.reporter_phone';
 
 /**
@@ -29,9 +28,10 @@ export async function loadReporterPhone(ctx: Ctx, caseNo: string): Promise<strin
   }
 }
 
-registerRevealer({
+/** The case's revealable fields, declared in the cases manifest. */
+export const caseRevealer: Revealer = {
   objectType: 'case',
   fields: {
     reporterPhone: { category: 'contact', permission: revealReporterPhone, load: loadReporterPhone },
   },
-});
+};

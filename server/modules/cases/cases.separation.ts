@@ -1,5 +1,5 @@
-import { registerMakerCheckerPairs } from '../../platform/access/separation.ts';
-import { registerMessages } from '../../platform/i18n/translate.ts';
+import type { MakerCheckerPair } from '../../platform/access/separation.ts';
+import type { MessageCatalogue } from '../../platform/module.ts';
 import { casePermissions as P } from './case-flow.ts';
 
 /**
@@ -7,7 +7,7 @@ import { casePermissions as P } from './case-flow.ts';
  * 延期/挂起 request is not decided by whoever asked. The case actions refuse the maker (verify-case.ts,
  * case-requests.ts); these pairs let the role administration warn when one account gets both sides.
  */
-registerMakerCheckerPairs([
+export const casesSeparation: readonly MakerCheckerPair[] = [
   {
     step: 'cases.verify',
     maker: P.handle,
@@ -22,9 +22,10 @@ registerMakerCheckerPairs([
     makerLabel: 'cases.separation.request',
     checkerLabel: 'cases.separation.decide',
   },
-]);
+];
 
-registerMessages({
+/** The pairs' labels, as verb phrases. */
+export const casesSeparationMessages: MessageCatalogue = {
   zh: {
     'cases.separation.feedback': '处理反馈',
     'cases.separation.verify': '核查结案',
@@ -37,4 +38,4 @@ registerMessages({
     'cases.separation.request': 'ask for extensions or suspensions',
     'cases.separation.decide': 'decide extensions and suspensions',
   },
-});
+};

@@ -20,8 +20,6 @@ import {
 import { assertRegionInScope, checkRegion } from './case-region.ts';
 import { CaseScope } from './case-scope.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
-import './cases.messages.ts';
-import './cases.pii.ts';
 import { appendCaseEvent, insertCase, nextCaseId } from './cases.store.ts';
 import { findNearbyOpenCases } from './duplicates.ts';
 import { insideCounty } from './geo.ts';

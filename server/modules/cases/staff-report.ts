@@ -3,7 +3,6 @@ import { recordAuditOutside } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { isInSubtree } from '../../platform/regions/region-scope.ts';
-import './cases.messages.ts';
 import type { StaffReportInput } from './cases.schema.ts';
 import { type CheckedReport, checkReport } from './report-case.ts';
 

@@ -6,7 +6,6 @@ import { tx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { loadCaseLookups } from './case-lookups.ts';
 import { CaseScope } from './case-scope.ts';
-import './cases.messages.ts';
 import { plainCategoryName } from './public-form.ts';
 import type { RateInput, TrackingDto } from './cases.schema.ts';
 import {

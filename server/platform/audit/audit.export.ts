@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../i18n/locale.ts';
 import { translate } from '../i18n/translate.ts';
 import type { AuditRow } from './chain.ts';
-import './audit.messages.ts';
 
 /** The columns of an export: every stored field, evidence first, hashes last. */
 export const exportColumns = [

@@ -1,7 +1,7 @@
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../module.ts';
 
 /**
- * The audit trail's own messages: export headers and its errors. Registered on import; both languages are
+ * The audit trail's own messages: export headers and its errors. Declared in the manifest; both languages are
  * typed against the Chinese keys so neither can miss one.
  */
 const zh = {
@@ -66,6 +66,4 @@ const en: Record<AuditMessageKey, string> = {
     'Audit records are kept online for at least {days} days; more recent records cannot be purged',
 };
 
-export const auditMessages = { zh: zh as Record<AuditMessageKey, string>, en };
-
-registerMessages(auditMessages);
+export const auditMessages = { zh: zh as Record<AuditMessageKey, string>, en } satisfies MessageCatalogue;

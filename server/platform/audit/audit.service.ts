@@ -11,7 +11,6 @@ import {
 } from './audit.store.ts';
 import { recordAuditOutside } from './audit.ts';
 import { type ChainVerification, verifyAuditChain } from './verify.ts';
-import './audit.messages.ts';
 
 /** One export holds at most this many rows; beyond it the auditor narrows the filter (a clear 400). */
 export const EXPORT_ROW_LIMIT = 50_000;

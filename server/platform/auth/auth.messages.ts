@@ -1,6 +1,6 @@
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../module.ts';
 
-/** Sign-in, session and account messages. Registered on import; en is typed against zh's keys. */
+/** Sign-in, session and account messages. Declared in the manifest; en is typed against zh's keys. */
 const zh = {
   'auth.invalid_credentials': '用户名或密码错误，或账号已被临时锁定、停用',
   'auth.csrf_failed': '页面已过期，请刷新后重试',
@@ -104,4 +104,4 @@ const en: Record<keyof typeof zh, string> = {
   'roles.last_admin': 'The last {role} cannot be removed',
 };
 
-registerMessages({ zh, en });
+export const authMessages = { zh, en } satisfies MessageCatalogue;

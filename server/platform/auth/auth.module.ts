@@ -1,16 +1,36 @@
 import type { ModuleManifest } from '../module.ts';
+import { apiKeysMessages } from './admin/api-keys.messages.ts';
 import { registerApiKeyRoutes } from './admin/api-keys.routes.ts';
 import { registerSecurityPolicyRoutes } from './admin/security-policy.ts';
 import { registerUserAdminRoutes } from './admin/users-admin.routes.ts';
+import { authMessages } from './auth.messages.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { demoAccountsSeed } from './demo-accounts.ts';
 
 /**
  * Sign-in, sessions and one's own account, and the administrators' account, role, API-key and policy pages.
- * (Identity resolution itself is installed by app.ts for every route.)
+ * (Identity resolution itself is installed by app.ts for every route.) The 三员 hold these permissions by
+ * definition (access/roles.ts); the labels are the ones the role administration shows.
  */
 export const authManifest: ModuleManifest = {
   key: 'auth',
+  title: { zh: '账号与权限', en: 'Accounts and access' },
   seeds: [demoAccountsSeed],
   routes: [registerAuthRoutes, registerUserAdminRoutes, registerApiKeyRoutes, registerSecurityPolicyRoutes],
+  permissions: [
+    { key: 'users.read', zh: '查看用户', en: 'View users' },
+    { key: 'users.manage', zh: '管理用户', en: 'Manage users' },
+    { key: 'users.unlock', zh: '解锁账号', en: 'Unlock accounts' },
+    { key: 'roles.read', zh: '查看角色', en: 'View roles' },
+    { key: 'roles.grant', zh: '分配角色', en: 'Assign roles' },
+    { key: 'roles.manage', zh: '管理角色', en: 'Manage roles' },
+    { key: 'security.policy', zh: '安全策略', en: 'Security policy' },
+    { key: 'apikeys.manage', zh: '管理 API 密钥', en: 'Manage API keys' },
+    { key: 'sessions.revoke_any', zh: '结束任意会话', en: 'End any session' },
+    { key: 'self.profile', zh: '本人资料', en: 'Own profile' },
+    { key: 'self.password', zh: '修改本人密码', en: 'Change own password' },
+    { key: 'self.sessions', zh: '管理本人会话', en: 'Own sessions' },
+    { key: 'self.mfa', zh: '本人双因素认证', en: 'Own two-factor authentication' },
+  ],
+  messages: [authMessages, apiKeysMessages],
 };

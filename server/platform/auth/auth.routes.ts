@@ -5,7 +5,6 @@ import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import { S } from '../http/schema.ts';
 import type { AppDeps, TypedApp } from '../module.ts';
-import './auth.messages.ts';
 import {
   ChangePasswordBody,
   MeSchema,

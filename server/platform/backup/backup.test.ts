@@ -8,6 +8,7 @@ import { openPreparedDatabase } from '../db/prepare.ts';
 import { testKeyring } from '../pii/keyring.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
+import { appModules } from '../../modules/index.ts';
 
 const hasPgDump = (() => {
   try {
@@ -39,18 +40,20 @@ describe('backup and restore', () => {
     if (t.engine === 'postgres' && !hasPgDump)
       throw new Error('pg_dump is needed for PostgreSQL backups (postgresql-client)');
     try {
-      const database = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
+      const database =
+        t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring(), appModules) : t.database;
       await database.query("insert into app_setting (region_code, key, value) values ('430225', 'before', '1')");
       if (t.engine === 'pglite') await database.close();
-      await backupDatabase(config, file);
+      await backupDatabase(config, file, appModules);
       expect(fs.statSync(file).size).toBeGreaterThan(1000);
 
-      const again = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
+      const again = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring(), appModules) : t.database;
       await again.query("insert into app_setting (region_code, key, value) values ('430225', 'after', '2')");
       if (t.engine === 'pglite') await again.close();
 
-      await restoreDatabase(config, file);
-      const restored = t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring()) : t.database;
+      await restoreDatabase(config, file, appModules);
+      const restored =
+        t.engine === 'pglite' ? await openPreparedDatabase(config, testKeyring(), appModules) : t.database;
       const keys = await restored.query<{ key: string }>(
         "select key from app_setting where region_code = '430225' order by key",
       );

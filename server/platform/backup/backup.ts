@@ -4,12 +4,17 @@ import path from 'node:path';
 import { type Config, keyringFor } from '../../config.ts';
 import { openDatabase } from '../db/engine.ts';
 import { openPreparedDatabase } from '../db/prepare.ts';
+import type { ModuleManifest } from '../module.ts';
 
 /**
  * Backups (BAK-01). PGlite: an archive of the whole data folder (PGlite's own dump). PostgreSQL: plain SQL from
  * `pg_dump --clean --if-exists`, restorable with psql over an existing database.
  */
-export async function backupDatabase(config: Config, file: string): Promise<void> {
+export async function backupDatabase(
+  config: Config,
+  file: string,
+  manifests: readonly ModuleManifest[],
+): Promise<void> {
   if (config.databaseUrl) {
     await run('pg_dump', [
       '--clean',
@@ -21,7 +26,7 @@ export async function backupDatabase(config: Config, file: string): Promise<void
       config.databaseUrl,
     ]);
   } else {
-    const database = await openPreparedDatabase(config, keyringFor(config));
+    const database = await openPreparedDatabase(config, keyringFor(config), manifests);
     try {
       const archive = await database.pglite!.dumpDataDir('gzip');
       fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
@@ -32,7 +37,11 @@ export async function backupDatabase(config: Config, file: string): Promise<void
   console.log(`Backup written to ${file} (${fs.statSync(file).size} bytes).`);
 }
 
-export async function restoreDatabase(config: Config, file: string): Promise<void> {
+export async function restoreDatabase(
+  config: Config,
+  file: string,
+  manifests: readonly ModuleManifest[],
+): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`No such backup file: ${file}`);
   if (config.databaseUrl) {
     await run('psql', ['--quiet', '--no-psqlrc', '-v', 'ON_ERROR_STOP=1', '--file', file, config.databaseUrl]);
@@ -40,7 +49,7 @@ export async function restoreDatabase(config: Config, file: string): Promise<voi
     await restorePgliteFolder(config.pgliteDir, file);
   }
   // Bring the restored copy up to this version's schema.
-  const database = await openPreparedDatabase(config, keyringFor(config));
+  const database = await openPreparedDatabase(config, keyringFor(config), manifests);
   await database.close();
   console.log(`Restored from ${file}.`);
 }

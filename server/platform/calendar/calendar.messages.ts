@@ -1,6 +1,6 @@
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../module.ts';
 
-/** Working-calendar messages. Registered on import; en is typed against zh's keys. */
+/** Working-calendar messages. Declared in the manifest; en is typed against zh's keys. */
 const zh = {
   'what.calendar_day': '本县日历调整',
   'calendar.year_range': '年份应在 {min} 至 {max} 之间',
@@ -19,4 +19,4 @@ const en: Record<keyof typeof zh, string> = {
   'calendar.county_only': 'Only county-level staff may adjust the county calendar',
 };
 
-registerMessages({ zh, en });
+export const calendarMessages = { zh, en } satisfies MessageCatalogue;

@@ -1,7 +1,10 @@
 import { builtinRoles, type RoleKey } from '../access/roles.ts';
 import type { ModuleManifest } from '../module.ts';
-import './calendar.pii.ts';
+import { calendarMessages } from './calendar.messages.ts';
+import { calendarNotPersonal } from './calendar.pii.ts';
 import { registerCalendarRoutes } from './calendar.routes.ts';
+import { readOfficialCalendar } from './official-holidays.ts';
+import { ensureOfficialCalendar } from './reference-data.ts';
 
 export const calendarPermissions = { read: 'calendar.read', manage: 'calendar.manage' } as const;
 
@@ -18,6 +21,22 @@ function calendarGrants(): Partial<Record<RoleKey, readonly string[]>> {
 /** 工作日历: public holidays and 调休 days per county, and the working hours time limits are counted in. */
 export const calendarManifest: ModuleManifest = {
   key: 'calendar',
-  grants: calendarGrants(),
+  title: { zh: '工作日历', en: 'Working calendar' },
   routes: [registerCalendarRoutes],
+  permissions: [
+    { key: calendarPermissions.read, zh: '查看工作日历', en: 'Read the working calendar' },
+    { key: calendarPermissions.manage, zh: '维护工作日历', en: 'Keep the working calendar' },
+  ],
+  grants: calendarGrants(),
+  personalData: { notPersonal: calendarNotPersonal },
+  messages: [calendarMessages],
+  referenceData: [
+    {
+      name: 'calendar.official',
+      version: () => readOfficialCalendar().version,
+      run: async (ctx) => {
+        await ensureOfficialCalendar(ctx);
+      },
+    },
+  ],
 };

@@ -5,7 +5,6 @@ import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import { isInSubtree } from '../regions/region-scope.ts';
 import { writeSetting } from '../settings/settings.store.ts';
-import './calendar.messages.ts';
 import { presentCalendarDay } from './calendar.presenter.ts';
 import {
   type CalendarDayDto,

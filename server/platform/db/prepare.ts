@@ -1,29 +1,41 @@
 import type { Config } from '../../config.ts';
 import type { Keyring } from '../pii/keyring.ts';
-import { systemCtx } from '../context.ts';
+import { type Ctx, systemCtx } from '../context.ts';
 import { ensureBuiltinRoles } from '../auth/roles.seed.ts';
-import { ensureCasesCatalogue } from '../../modules/cases/catalogue/reference-data.ts';
-import { backfillHandlingMinutes } from '../../modules/cases/handling-minutes.ts';
-import { ensureOfficialCalendar } from '../calendar/reference-data.ts';
-import { ensureNationalRegions } from '../regions/reference-data.ts';
+import type { ModuleManifest } from '../module.ts';
 import type { Database } from './database.ts';
 import { openDatabase } from './engine.ts';
 import { runMigrations } from './migrate.ts';
 
-/** Opens the configured database, applies migrations and loads reference data: what every command needs first. */
+/**
+ * The manifests' reference data in module order (regions, the official calendar, the case categories, …),
+ * then the built-in roles with the manifests' grants. What a test template database holds.
+ */
+export async function loadReferenceData(ctx: Ctx, manifests: readonly ModuleManifest[]): Promise<void> {
+  for (const step of manifests.flatMap((manifest) => manifest.referenceData ?? [])) await step.run(ctx);
+  await ensureBuiltinRoles(ctx, manifests);
+}
+
+/** The manifests' backfills, in module order: rows written before a column was kept get it filled in. */
+export async function runBackfills(ctx: Ctx, manifests: readonly ModuleManifest[]): Promise<void> {
+  for (const step of manifests.flatMap((manifest) => manifest.backfills ?? [])) await step.run(ctx);
+}
+
+/**
+ * Opens the configured database, applies migrations, loads reference data and runs backfills: what every
+ * command needs first. The manifests come from the composition root (the platform imports no module).
+ */
 export async function openPreparedDatabase(
   config: Pick<Config, 'databaseUrl' | 'pgliteDir' | 'countyCode'>,
   keyring: Keyring,
+  manifests: readonly ModuleManifest[],
 ): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
     await runMigrations(database, config.databaseUrl);
     const ctx = systemCtx(database, { countyCode: config.countyCode, keyring });
-    await ensureNationalRegions(ctx);
-    await ensureBuiltinRoles(ctx);
-    await ensureOfficialCalendar(ctx);
-    await ensureCasesCatalogue(ctx);
-    await backfillHandlingMinutes(ctx);
+    await loadReferenceData(ctx, manifests);
+    await runBackfills(ctx, manifests);
     return database;
   } catch (error) {
     await database.close();

@@ -1,7 +1,7 @@
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../module.ts';
 
 /**
- * Photo upload messages. Registered on import; en is typed against zh's keys. The accepted formats are written
+ * Photo upload messages. Declared in the manifest; en is typed against zh's keys. The accepted formats are written
  * out in both languages; a test checks every label in `acceptedImageLabels` appears in both.
  */
 const zh = {
@@ -27,6 +27,4 @@ const en: Record<keyof typeof zh, string> = {
   'files.too_many_photos': 'Upload at most {max} photo(s)',
 };
 
-export const filesMessages = { zh, en };
-
-registerMessages(filesMessages);
+export const filesMessages = { zh, en } satisfies MessageCatalogue;

@@ -1,6 +1,5 @@
 import { AppError } from '../http/app-error.ts';
 import type { MessageVars } from '../i18n/translate.ts';
-import './files.messages.ts';
 
 export type PhotoProblem =
   | 'not_an_image'

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import '../../modules/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { catalogueKeys, translate } from '../i18n/translate.ts';
 import { AppError } from './app-error.ts';

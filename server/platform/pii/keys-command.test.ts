@@ -1,4 +1,3 @@
-import '../../modules/cases/cases.pii.ts';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../config.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { type Config, keyringFor } from '../../config.ts';
 import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
-import { openPreparedDatabase } from '../db/prepare.ts';
 import { type KeyFile, type Keyring, keyringFromJson, newKeyFile } from './keyring.ts';
 import { keyUsage, rotateEncryptedColumns } from './rotate.ts';
 
@@ -29,7 +28,7 @@ export const keysUsage = `Usage: wenming keys <new|add|rotate|status>
 export interface KeysOptions {
   /** Where the lines go (stdout by default). */
   out?(text: string): void;
-  /** Opens the configured database, migrated (tests pass their own). */
+  /** Opens the configured database, migrated (the CLI: openPreparedDatabase with the manifests; tests their own). */
   openDatabase?(config: Config, keyring: Keyring): Promise<Database>;
 }
 
@@ -39,7 +38,7 @@ export async function keysCommand(args: readonly string[], config: Config, optio
   const [sub] = args;
   const io = { out: options.out ?? ((text: string) => console.log(text)) };
   const withSystemCtx = (run: (ctx: Ctx) => Promise<void>) =>
-    withDatabase(config, options.openDatabase ?? openPreparedDatabase, run);
+    withDatabase(config, options.openDatabase ?? noDatabase, run);
   switch (sub) {
     case 'new':
       return io.out(JSON.stringify(newKeyFile(), null, 2));
@@ -82,6 +81,11 @@ function readKeyFile(config: Config): KeyFile {
   if (!config.keysFile)
     throw new KeysUsageError('keys add reads the key file named by WENMING_KEYS_FILE (or WENMING_KEYS).');
   return JSON.parse(fs.readFileSync(config.keysFile, 'utf8')) as KeyFile;
+}
+
+/** rotate and status read the database: the caller says how to open it (the platform imports no manifest). */
+async function noDatabase(): Promise<Database> {
+  throw new Error('keys rotate and status need KeysOptions.openDatabase');
 }
 
 async function withDatabase(

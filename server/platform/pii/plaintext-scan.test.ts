@@ -4,7 +4,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { personalNumberPatterns } from './scrub.ts';
 import { piiFields } from './registry.ts';
-import '../../modules/index.ts';
+import { appModules } from '../../modules/index.ts';
 
 /**
  * DATA-02 / PI-03 as a whole-database check: after the demo county is seeded (accounts with phones), no
@@ -19,6 +19,7 @@ describe('no clear personal numbers at rest or in responses', () => {
   it('every text and JSON column of every table is free of phone and ID numbers', async () => {
     await seedDemoCounty(
       t.db.ctx({ clock: t.clock }),
+      appModules,
       { scale: 'small', seed: 7, countyCode: '430225' },
       { quiet: true },
     );

@@ -1,8 +1,6 @@
-import '../../modules/cases/cases.pii.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-// Modules register their personal-data columns when they load: the catalog check must see all of them.
-import '../../modules/index.ts';
+// The test setup adopts every manifest, so the catalog check sees every module's personal-data columns.
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { validateMobile } from '../validation/mobile.ts';
 import { looksPersonal } from './column-patterns.ts';

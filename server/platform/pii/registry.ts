@@ -9,7 +9,7 @@ import { notPersonalPlatformColumns, platformPiiFields } from './platform-fields
  * is masked and whether it is encrypted. A catalog test fails on any column that looks personal and is not
  * here, and on any entry whose column does not exist, so the registry cannot drift from the schema.
  *
- * A module adds its columns with one call beside its routes: `registerPiiFields(casesPiiFields)`.
+ * A module declares its columns in its manifest (`personalData.fields`); adoptManifests registers them.
  */
 
 export const piiCategories = [

@@ -11,7 +11,8 @@ import { scrubPersonalNumbers } from './scrub.ts';
  * the object must be in the actor's scope; and the reveal is audited — object, field names and reason, never
  * the values (ASVS 8.3.5) — in the transaction that read them, so no value is returned without its audit row.
  *
- * Objects make their fields revealable with `registerRevealer` (see user-revealers.ts).
+ * Objects make their fields revealable with a Revealer declared in a manifest's `personalData.revealers`
+ * (see user-revealers.ts); adoptManifests registers it.
  */
 
 export interface RevealableField {

@@ -1,4 +1,3 @@
-import '../../modules/cases/cases.pii.ts';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { blindIndex } from './blind-index.ts';

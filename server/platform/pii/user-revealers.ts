@@ -2,7 +2,7 @@ import { findUserById } from '../auth/users.store.ts';
 import type { Ctx } from '../context.ts';
 import { isInSubtree } from '../regions/region-scope.ts';
 import { decryptColumnValue } from './column-crypto.ts';
-import { registerRevealer } from './reveal.ts';
+import type { Revealer } from './reveal.ts';
 
 /** Ids are UUIDs; anything else cannot name a user (and would be a type error in PostgreSQL, not a 404). */
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,9 +20,10 @@ export async function loadUserPhone(ctx: Ctx, userId: string): Promise<string | 
   return decryptColumnValue(ctx.keyring, 'app_user', 'phone_enc', row.phoneEnc);
 }
 
-registerRevealer({
+/** A staff account's revealable fields, declared in the pii manifest. */
+export const userRevealer: Revealer = {
   objectType: 'user',
   fields: {
     phone: { category: 'contact', permission: 'pii.reveal.phone', load: loadUserPhone },
   },
-});
+};

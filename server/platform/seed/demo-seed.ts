@@ -1,17 +1,18 @@
-import { appModules } from '../../modules/index.ts';
 import type { Ctx } from '../context.ts';
+import type { ModuleManifest } from '../module.ts';
 import { consoleProgress, recordingProgress } from './progress.ts';
 import { demoSeedOf, runSeed, type SeedRecord } from './run-seed.ts';
 import type { SeedOptions, SeedStep } from './seed-step.ts';
 
-/** Every module's seed steps, in module order. */
-export function allSeedSteps(): SeedStep[] {
-  return appModules.flatMap((module) => module.seeds ?? []);
+/** The manifests' seed steps, in module order. */
+export function allSeedSteps(manifests: readonly ModuleManifest[]): SeedStep[] {
+  return manifests.flatMap((manifest) => manifest.seeds ?? []);
 }
 
 /** Seeds the demo county unless it already is (or `force`); prints progress to stderr unless `quiet`. */
 export async function seedDemoCounty(
   ctx: Ctx,
+  manifests: readonly ModuleManifest[],
   options: SeedOptions,
   { force = false, quiet = false }: { force?: boolean; quiet?: boolean } = {},
 ): Promise<SeedRecord | undefined> {
@@ -20,5 +21,7 @@ export async function seedDemoCounty(
     process.stderr.write(
       `Seeding the demo county ${options.countyCode} (scale ${options.scale}, seed ${options.seed})…\n`,
     );
-  return runSeed(ctx, allSeedSteps(), options, (step) => (quiet ? recordingProgress() : consoleProgress(step)));
+  return runSeed(ctx, allSeedSteps(manifests), options, (step) =>
+    quiet ? recordingProgress() : consoleProgress(step),
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { seedDemoCounty } from '../seed/demo-seed.ts';
+import { appModules } from '../../modules/index.ts';
 
 describe('system routes', () => {
   const t = useTestApp();
@@ -37,12 +38,12 @@ describe('system routes', () => {
   it('/api/meta reports the demo seed once it has run, and seeding twice is a no-op', async () => {
     const ctx = t.db.ctx({ clock: t.clock });
     const options = { scale: 'small' as const, seed: 42, countyCode: '430225' };
-    const seeded = await seedDemoCounty(ctx, options, { quiet: true });
+    const seeded = await seedDemoCounty(ctx, appModules, options, { quiet: true });
     expect(seeded).toMatchObject({ seed: 42 });
     // The platform's steps first, then each module's, in module order.
     expect(seeded?.steps.slice(0, 2)).toEqual(['villages', 'accounts']);
     expect(seeded?.steps).toContain('cases departments');
-    expect(await seedDemoCounty(ctx, options, { quiet: true })).toBeUndefined();
+    expect(await seedDemoCounty(ctx, appModules, options, { quiet: true })).toBeUndefined();
     const meta = (await t.app.inject({ method: 'GET', url: '/api/meta' })).json();
     expect(meta.seed).toEqual({ seed: 42, scale: 'small', seededAt: t.clock().toISOString() });
   });

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { sql } from 'drizzle-orm';
-import { appModules, productModuleKeys } from '../../modules/index.ts';
-import type { AppDeps, TypedApp } from '../module.ts';
+import type { AppDeps, ModuleManifest, TypedApp } from '../module.ts';
 import { findRegion } from '../regions/regions.store.ts';
 import { demoSeedOf } from '../seed/run-seed.ts';
 import { AppError } from '../http/app-error.ts';
@@ -21,7 +20,12 @@ const MetaSchema = Type.Object({
 });
 
 /** Liveness, readiness and what this installation is: used by load balancers, the web shell and operators. */
-export function registerSystemRoutes(app: TypedApp, deps: AppDeps): void {
+export function registerSystemRoutes(
+  app: TypedApp,
+  deps: AppDeps,
+  manifests: readonly ModuleManifest[],
+  productModuleKeys: readonly string[],
+): void {
   app.get(
     '/healthz',
     { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The process is alive' } },
@@ -57,7 +61,7 @@ export function registerSystemRoutes(app: TypedApp, deps: AppDeps): void {
       const { db } = request.ctx;
       const county = await findRegion(db, deps.config.countyCode);
       const seed = await demoSeedOf(request.ctx, deps.config.countyCode);
-      const registered = new Set(appModules.map((m) => m.key));
+      const registered = new Set(manifests.map((m) => m.key));
       return {
         product: 'wenming' as const,
         version,

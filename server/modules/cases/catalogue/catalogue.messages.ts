@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../platform/i18n/translate.ts';
+import type { MessageCatalogue } from '../../../platform/module.ts';
 
-/** Case-catalogue messages. Registered on import; en is typed against zh's keys. */
+/** Case-catalogue messages. Declared in the manifest; en is typed against zh's keys. */
 const zh = {
   'what.cases_catalogue': '案件分类目录',
   'what.cases_category': '案件类别',
@@ -13,4 +13,4 @@ const en: Record<keyof typeof zh, string> = {
   'cases_catalogue.unknown_tag': 'No such campaign tag',
 };
 
-registerMessages({ zh, en });
+export const catalogueMessages = { zh, en } satisfies MessageCatalogue;

@@ -1,6 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import './catalogue.messages.ts';
 import { presentCategories, presentEdition, presentTags } from './catalogue.presenter.ts';
 import type { CatalogueDto, CatalogueQueryInput, CategoryResponseDto } from './catalogue.schema.ts';
 import { findActiveVersion, listEditionRows, type VersionRow } from './catalogue.store.ts';

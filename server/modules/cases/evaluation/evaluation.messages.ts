@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../platform/i18n/translate.ts';
+import type { MessageCatalogue } from '../../../platform/module.ts';
 
-/** 综合评价 messages and the Excel file's headers. Registered on import; en is typed against zh's keys. */
+/** 综合评价 messages and the Excel file's headers. Declared in the manifest; en is typed against zh's keys. */
 const zh = {
   'cases.evaluation.range_reversed': '开始日期不能晚于结束日期',
   'cases.evaluation.range_too_long': '统计时段不能超过 {years} 年',
@@ -72,4 +72,4 @@ const en: Record<keyof typeof zh, string> = {
   'cases.evaluation.yes': 'Yes',
 };
 
-registerMessages({ zh, en });
+export const evaluationMessages = { zh, en } satisfies MessageCatalogue;

@@ -15,7 +15,6 @@ import { countByGroup, type Dimension, dimensions, type GroupCounts } from './ev
 import { writeEvaluationWorkbook } from './evaluation.xlsx.ts';
 import { listedGroups, type NamedGroup, namesOf, notDispatchedName } from './group-names.ts';
 import { addCounts, computeIndicators, defaultMinVolume, type RawCounts, zeroCounts } from './indicators.ts';
-import './evaluation.messages.ts';
 
 /** A longer period is a data dump, not a bulletin, and would scan too much of the history (400). */
 export const maxPeriodYears = 3;

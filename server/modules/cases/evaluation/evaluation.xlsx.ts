@@ -3,7 +3,6 @@ import { shanghaiOffsetMs } from '../../../platform/calendar/shanghai-time.ts';
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import type { EvaluationDto, EvaluationRowDto } from './evaluation.schema.ts';
-import './evaluation.messages.ts';
 
 /** The indicator columns, in bulletin order (the group's name and code come first). */
 export const evaluationColumns = [

@@ -7,7 +7,6 @@ import { caseVisibilityOf } from '../cases.policy.ts';
 import type { CaseExportQueryInput } from './export.schema.ts';
 import { casesForExport, countForExport } from './export.store.ts';
 import { loadExportNames, writeCaseWorkbook } from './export.xlsx.ts';
-import './export.messages.ts';
 
 export interface ExportLimits {
   /** One file holds at most this many cases; beyond it the user narrows the filter (a clear 400). */

@@ -6,10 +6,8 @@ import type { Locale } from '../../../platform/i18n/locale.ts';
 import { listSubtreeLevel } from '../../../platform/regions/regions.store.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { listCategoryTitles } from '../catalogue/catalogue-titles.store.ts';
-import '../cases.messages.ts';
 import { listDepartments } from '../departments.store.ts';
 import type { ExportedCase } from './export.store.ts';
-import './export.messages.ts';
 
 export const exportColumns = [
   'caseNo',

@@ -2,7 +2,6 @@ import { recordAuditOutside } from '../../../platform/audit/audit.ts';
 import { apiKeyActor } from '../../../platform/auth/api-key-actor.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import './open311.messages.ts';
 
 /** What a partner's API key must hold to POST service requests (issued by the security administrator). */
 export const open311SubmitPermission = 'cases.open311.submit';

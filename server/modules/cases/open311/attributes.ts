@@ -1,7 +1,6 @@
 import type { FieldProblems } from '../../../platform/http/app-error.ts';
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
-import './open311.messages.ts';
 
 /** GeoReport v2 attribute datatypes. */
 export type Open311Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';

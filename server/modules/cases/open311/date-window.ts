@@ -1,6 +1,5 @@
 import { AppError, type FieldProblems } from '../../../platform/http/app-error.ts';
 import { isOpen311Datetime } from './attributes.ts';
-import './open311.messages.ts';
 
 /** GeoReport v2 GET Service Requests: a range "may not span more than 90 days"; without one, the last 90 days. */
 export const maxSpanDays = 90;

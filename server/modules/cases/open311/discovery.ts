@@ -3,7 +3,6 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { translate } from '../../../platform/i18n/translate.ts';
 import { findRegion } from '../../../platform/regions/regions.store.ts';
 import { findActiveVersion } from '../catalogue/catalogue.store.ts';
-import './open311.messages.ts';
 
 export const geoReportV2Specification = 'http://wiki.open311.org/GeoReport_v2';
 

@@ -4,7 +4,6 @@ import { toAppError, withErrorHeaders } from '../../../platform/http/error-handl
 import type { Locale } from '../../../platform/i18n/locale.ts';
 import { hasMessage, translate } from '../../../platform/i18n/translate.ts';
 import { errorFormatOf, sendOpen311 } from './format.ts';
-import './open311.messages.ts';
 
 /** One entry of the GeoReport v2 error body; `code` may be more specific than the HTTP status. */
 export type Open311Error = {

@@ -1,5 +1,4 @@
 import { AppError } from '../../../platform/http/app-error.ts';
-import './open311.messages.ts';
 
 /** The one jurisdiction this server answers for: the county's GB/T 2260 code, or a domain it is reached on. */
 export interface ServedJurisdiction {

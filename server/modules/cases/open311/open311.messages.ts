@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../platform/i18n/translate.ts';
+import type { MessageCatalogue } from '../../../platform/module.ts';
 
-/** Open311 GeoReport v2 messages (error descriptions and discovery texts). Registered on import. */
+/** Open311 GeoReport v2 messages (error descriptions and discovery texts). Declared in the manifest. */
 const zh = {
   'what.open311_jurisdiction': '辖区（jurisdiction_id）',
   'what.open311_service': '服务类型（service_code）',
@@ -79,4 +79,4 @@ const en: Record<keyof typeof zh, string> = {
   'open311.reopen_not_supported': 'Cases cannot be reopened through Open311; submit a new service request',
 };
 
-registerMessages({ zh, en });
+export const open311Messages = { zh, en } satisfies MessageCatalogue;

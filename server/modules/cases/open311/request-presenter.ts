@@ -4,7 +4,6 @@ import { translate } from '../../../platform/i18n/translate.ts';
 import { scrubPersonalNumbers } from '../../../platform/pii/scrub.ts';
 import type { CaseRow } from '../cases.store.ts';
 import { townshipLabel } from '../case-region.ts';
-import './open311.messages.ts';
 import { citySdkStatus, extendedStatus, type Open311Status, open311Status } from './status-map.ts';
 
 /** What a page of cases needs besides the rows: names in the caller's language and merged-into case numbers. */

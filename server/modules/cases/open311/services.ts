@@ -5,7 +5,6 @@ import { translate } from '../../../platform/i18n/translate.ts';
 import type { CatalogueDto, CategoryDto } from '../catalogue/catalogue.schema.ts';
 import { readCatalogue } from '../catalogue/catalogue.service.ts';
 import { attributesFor, presentAttribute } from './attributes.ts';
-import './open311.messages.ts';
 
 /** A GeoReport v2 service (GET Service List), fields in the spec's order. */
 export type Open311Service = {

@@ -9,7 +9,6 @@ import { findCaseByNo } from '../cases.store.ts';
 import { type CheckedReport, checkReport, type ReportInput, storeReport } from '../report-case.ts';
 import { attributesFor, checkAttributes } from './attributes.ts';
 import { shanghaiIso } from './format.ts';
-import './open311.messages.ts';
 import { attributesOf } from './request-body.ts';
 import { findOpen311Category } from './services.ts';
 

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../../platform/i18n/translate.ts';
+import type { MessageCatalogue } from '../../../platform/module.ts';
 
-/** Messages of the one-by-one photo uploads. Registered on import; en is typed against zh's keys. */
+/** Messages of the one-by-one photo uploads. Declared in the manifest; en is typed against zh's keys. */
 const zh = {
   'cases.photo_upload_missing': '照片未找到或已过期，请重新上传',
   'cases.photo_one_source': '每张照片只能提供 data 或 uploadId 中的一项',
@@ -11,6 +11,4 @@ const en: Record<keyof typeof zh, string> = {
   'cases.photo_one_source': 'Give each photo either data or uploadId, not both',
 };
 
-export const uploadsMessages = { zh, en };
-
-registerMessages(uploadsMessages);
+export const uploadsMessages = { zh, en } satisfies MessageCatalogue;

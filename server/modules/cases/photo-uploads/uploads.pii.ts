@@ -1,10 +1,10 @@
-import { registerNotPersonal, registerPiiFields } from '../../../platform/pii/registry.ts';
+import type { NotPersonalColumn, PiiField } from '../../../platform/pii/registry.ts';
 
 /**
  * Personal data in staged photo uploads (PI-01). A citizen's upload keeps the address it came from for at
  * most a day, only to cap how many photos one address may stage (no account to count against).
  */
-registerPiiFields([
+export const uploadPiiFields: readonly PiiField[] = [
   {
     table: 'cases_photo_upload',
     column: 'source_ip',
@@ -17,10 +17,10 @@ registerPiiFields([
     mask: 'ip',
     encrypted: false,
   },
-]);
+];
 
 const place = '照片拍摄点：即问题地点，用于建议上报位置；照片本身的 EXIF 已清除';
-registerNotPersonal([
+export const uploadNotPersonal: readonly NotPersonalColumn[] = [
   { table: 'cases_photo_upload', column: 'exif_lng', reason: place },
   { table: 'cases_photo_upload', column: 'exif_lat', reason: place },
   {
@@ -28,4 +28,4 @@ registerNotPersonal([
     column: 'secret_hash',
     reason: '服务器随机生成的一次性上传凭据的摘要，不含也不指向任何个人信息',
   },
-]);
+];

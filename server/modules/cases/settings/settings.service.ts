@@ -9,7 +9,6 @@ import { writeSetting } from '../../../platform/settings/settings.store.ts';
 import { casesPolicySettingKey } from '../case-policy.ts';
 import { assertRegionInScope } from '../case-region.ts';
 import { loadCategory, loadPolicy } from '../case-setup.ts';
-import '../cases.messages.ts';
 import {
   deleteRoute as deleteRouteRow,
   findDepartment,

@@ -12,7 +12,6 @@ import type { TypedApp } from '../../module.ts';
 import { isInSubtree } from '../../regions/region-scope.ts';
 import { newApiKey } from '../api-key-token.ts';
 import { type ApiKeyRow, insertApiKey, listApiKeys, revokeApiKey } from '../api-keys.store.ts';
-import './api-keys.messages.ts';
 import { UserIdParams } from './users-admin.schema.ts';
 
 const ApiKeySchema = Type.Object({

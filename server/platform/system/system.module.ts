@@ -1,0 +1,15 @@
+import type { ModuleManifest } from '../module.ts';
+
+/**
+ * Health, readiness, /api/meta and metrics: app.ts registers these routes itself (they describe the whole
+ * app, so they take the manifest list); this manifest declares the system administrator's permissions.
+ */
+export const systemManifest: ModuleManifest = {
+  key: 'system',
+  title: { zh: '系统', en: 'System' },
+  permissions: [
+    { key: 'system.config', zh: '系统配置', en: 'System settings' },
+    { key: 'system.metrics', zh: '运行指标', en: 'Runtime metrics' },
+    { key: 'system.backup', zh: '备份与恢复', en: 'Backup and restore' },
+  ],
+};
