@@ -1,88 +1,28 @@
+import type { BodyOf, ItemOf, ResponseOf } from '../../../api/types.ts';
 import { ApiError, readApiError, withQuery } from '../../../app/api.ts';
 import { languageTag, readStoredLanguage } from '../../../app/i18n/language.ts';
 import { photoUploadUrls, sendPhotoUpload, type UploadedPhoto } from '../uploads/photoUpload.ts';
 import { citizenDeviceId } from './deviceId.ts';
 
-/** The citizen's side of the case API (server: modules/cases/public.routes.ts, cases.schema.ts). */
+/**
+ * The citizen's side of the case API (server: modules/cases/public.routes.ts). The shapes are the server's own,
+ * generated from its route schemas (`npm run gen:api`); this file names them and sends the requests.
+ */
 
-export interface FormCategory {
-  code: string;
-  /** In plain words ("路边有垃圾没清理"), not the standard's title. */
-  name: string;
-  group: string;
-  hint: string | null;
-  /** 私搭乱建 and the like are measured in m². */
-  needsArea: boolean;
-}
-
-export interface FormTownship {
-  code: string;
-  name: string;
-  villages: Array<{ code: string; name: string }>;
-}
-
-export interface CountyBounds {
-  minLng: number;
-  maxLng: number;
-  minLat: number;
-  maxLat: number;
-}
-
-export interface PublicForm {
-  categories: FormCategory[];
-  townships: FormTownship[];
-  bounds: CountyBounds;
-}
-
-import type { CaseStatus, NearbyCase } from '../casesApi.ts';
-
-export type { CaseStatus, NearbyCase };
-
-export interface ReportBody {
-  categoryCode: string;
-  lng: number;
-  lat: number;
-  address: string;
-  regionCode: string;
-  description: string;
-  areaM2?: number;
-  phone?: string;
-  photos: Array<{ uploadId: string }>;
-}
-
-export interface Reported {
-  caseNo: string;
-  /** Shown once: with the case number it opens the tracking page. */
-  trackingToken: string;
-  status: CaseStatus;
-}
-
-export interface TrackingStep {
-  at: string;
-  status: CaseStatus;
-  note: string | null;
-}
-
-export interface Tracking {
-  caseNo: string;
-  status: CaseStatus;
-  categoryName: string;
-  address: string;
-  reportedAt: string;
-  closedAt: string | null;
-  dueAt: string | null;
-  /** Merged into another case: that case's progress is this report's progress. */
-  followsCaseNo: string | null;
-  steps: TrackingStep[];
-  resultPhotos: string[];
-  satisfaction: number | null;
-  canRate: boolean;
-}
-
-export interface RatingInput {
-  score: number;
-  comment?: string;
-}
+export type PublicForm = ResponseOf<'/api/public/cases/form', 'get'>;
+/** In plain words ("路边有垃圾没清理"), not the standard's title; 私搭乱建 and the like are measured in m². */
+export type FormCategory = ItemOf<PublicForm['categories']>;
+export type FormTownship = ItemOf<PublicForm['townships']>;
+export type CountyBounds = PublicForm['bounds'];
+export type NearbyCase = ItemOf<ResponseOf<'/api/public/cases/nearby', 'get'>['items']>;
+export type ReportBody = BodyOf<'/api/public/cases', 'post'>;
+/** `trackingToken` is shown once: with the case number it opens the tracking page. */
+export type Reported = ResponseOf<'/api/public/cases', 'post'>;
+/** `followsCaseNo`: merged into another case, whose progress is this report's progress. */
+export type Tracking = ResponseOf<'/api/public/cases/{caseNo}', 'get'>;
+export type TrackingStep = ItemOf<Tracking['steps']>;
+export type RatingInput = BodyOf<'/api/public/cases/{caseNo}/rating', 'post'>;
+export type CaseStatus = Tracking['status'];
 
 /** A report of nine phone photos over a weak signal can take a while; after this it counts as a lost connection. */
 const reportTimeoutMs = 120_000;
