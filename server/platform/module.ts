@@ -79,11 +79,12 @@ export interface PrepareStep {
 
 /**
  * A domain event a module emits or consumes: its name, what it means, and its payload's TypeBox schema.
- * Declarations only: no code emits domain events yet, and there is no bus here — issues #11 and #13 bring
- * the delivery (outbox, subscribers). A declaration is the contract those will check against.
+ * Declarations only: modules write these to the outbox today (delivery/outbox.ts `emitEvent`), but nothing
+ * checks a payload against its schema, subscribes or delivers — issues #11 and #13 bring that (no bus here).
+ * A declaration is the contract those will check against.
  */
 export interface EventDeclaration {
-  /** 'cases.case_closed': `<module>.<past-tense fact>`. */
+  /** The outbox topic: 'case.reported', `<object>.<past-tense fact>`. */
   name: string;
   description: Bilingual;
   payload: TSchema;
