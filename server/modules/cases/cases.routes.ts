@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
-import { S } from '../../platform/http/schema.ts';
+import { defineRoute, registerRoutes } from '../../platform/http/define-route.ts';
 import type { TypedApp } from '../../platform/module.ts';
 import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { casePermissions as P } from './case-flow.ts';
@@ -27,15 +26,7 @@ import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { checkStaffReport } from './staff-report.ts';
 
 const tags = ['cases'];
-const errors = {
-  400: S.error(),
-  401: S.error(),
-  403: S.error(),
-  404: S.error(),
-  409: S.error(),
-  413: S.error(),
-  422: S.error(),
-};
+const read = { permission: P.read };
 
 export function sendPhoto(reply: FastifyReply, photo: { contentType: string; bytes: Buffer }) {
   return reply
@@ -45,109 +36,83 @@ export function sendPhoto(reply: FastifyReply, photo: { contentType: string; byt
     .send(photo.bytes);
 }
 
+const staffReport = defineRoute({
+  method: 'POST',
+  url: '/api/cases',
+  summary: 'Report a case (patrol, volunteer, hotline); send an Idempotency-Key from the field',
+  tags,
+  access: { permission: P.report },
+  bodyLimit: photoBodyLimit,
+  schema: { body: StaffReportBody, response: { 201: ReportedSchema, 200: ReportedSchema } },
+  idempotency: {
+    operation: 'cases.report',
+    status: 201,
+    // Checked before the transaction: photo decoding is slow and must not hold the database.
+    prepare: (request) => checkStaffReport(request.ctx, request.body),
+    write: (t, checked) => storeReport(t, checked),
+  },
+});
+
+const caseList = defineRoute({
+  method: 'GET',
+  url: '/api/cases',
+  summary: 'Cases in scope: queues, filters and paging',
+  tags,
+  access: read,
+  schema: { querystring: CaseListQuery, response: { 200: CaseListSchema } },
+  handler: async (request) => listCases(request.ctx, request.query),
+});
+
+const nearby = defineRoute({
+  method: 'GET',
+  url: '/api/cases/nearby',
+  summary: 'Open cases of a category near a point (duplicate check)',
+  tags,
+  access: read,
+  schema: { querystring: NearbyQuery, response: { 200: NearbySchema } },
+  handler: async (request) => nearbyCases(request.ctx, request.query),
+});
+
+const DepartmentsSchema = Type.Object({
+  items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })),
+});
+
+const departments = defineRoute({
+  method: 'GET',
+  url: '/api/cases/departments',
+  summary: 'Handling departments (专业部门)',
+  tags,
+  access: read,
+  schema: { response: { 200: DepartmentsSchema } },
+  handler: async (request) => listDepartmentsDto(request.ctx),
+});
+
+const caseDetail = defineRoute({
+  method: 'GET',
+  url: '/api/cases/:caseNo',
+  summary: 'One case with its timeline, photos and the actions open to you',
+  tags,
+  access: read,
+  schema: { params: CaseNoParams, response: { 200: CaseDetailSchema } },
+  handler: async (request) => readCase(request.ctx, request.params.caseNo),
+});
+
+const casePhoto = defineRoute({
+  method: 'GET',
+  url: '/api/cases/:caseNo/photos/:photoId',
+  summary: 'A case photo (EXIF removed)',
+  tags,
+  access: read,
+  schema: { params: PhotoParams, querystring: PhotoQuery },
+  handler: async (request, reply) => {
+    const { caseNo, photoId } = request.params;
+    return sendPhoto(reply, await readCasePhoto(request.ctx, caseNo, photoId, request.query.variant ?? 'content'));
+  },
+});
+
+/** The staff side of the loop: report, list, read; then its parts (actions, settings, public, uploads). */
 export async function registerCaseRoutes(app: TypedApp): Promise<void> {
-  app.post(
-    '/api/cases',
-    {
-      bodyLimit: photoBodyLimit,
-      config: { access: { permission: P.report } },
-      schema: {
-        tags,
-        summary: 'Report a case (patrol, volunteer, hotline); send an Idempotency-Key from the field',
-        body: StaffReportBody,
-        response: { 201: ReportedSchema, 200: ReportedSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers[idempotencyHeader]);
-      const scope = `cases.report:${request.ctx.actor?.id}`;
-      // Checked before the transaction: photo decoding is slow and must not hold the database.
-      const checked = await checkStaffReport(request.ctx, request.body);
-      const result = await runIdempotent(request.ctx, { scope, key, body: request.body }, async (t) => ({
-        statusCode: 201,
-        body: await storeReport(t, checked),
-      }));
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.statusCode).send(result.body);
-    },
-  );
-
-  app.get(
-    '/api/cases',
-    {
-      config: { access: { permission: P.read } },
-      schema: {
-        tags,
-        summary: 'Cases in scope: queues, filters and paging',
-        querystring: CaseListQuery,
-        response: { 200: CaseListSchema, ...errors },
-      },
-    },
-    async (request) => listCases(request.ctx, request.query),
-  );
-
-  app.get(
-    '/api/cases/nearby',
-    {
-      config: { access: { permission: P.read } },
-      schema: {
-        tags,
-        summary: 'Open cases of a category near a point (duplicate check)',
-        querystring: NearbyQuery,
-        response: { 200: NearbySchema, ...errors },
-      },
-    },
-    async (request) => nearbyCases(request.ctx, request.query),
-  );
-
-  app.get(
-    '/api/cases/departments',
-    {
-      config: { access: { permission: P.read } },
-      schema: {
-        tags,
-        summary: 'Handling departments (专业部门)',
-        response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })) }),
-          ...errors,
-        },
-      },
-    },
-    async (request) => listDepartmentsDto(request.ctx),
-  );
-
-  app.get(
-    '/api/cases/:caseNo',
-    {
-      config: { access: { permission: P.read } },
-      schema: {
-        tags,
-        summary: 'One case with its timeline, photos and the actions open to you',
-        params: CaseNoParams,
-        response: { 200: CaseDetailSchema, ...errors },
-      },
-    },
-    async (request) => readCase(request.ctx, request.params.caseNo),
-  );
-
-  app.get(
-    '/api/cases/:caseNo/photos/:photoId',
-    {
-      config: { access: { permission: P.read } },
-      schema: { tags, summary: 'A case photo (EXIF removed)', params: PhotoParams, querystring: PhotoQuery },
-    },
-    async (request, reply) =>
-      sendPhoto(
-        reply,
-        await readCasePhoto(
-          request.ctx,
-          request.params.caseNo,
-          request.params.photoId,
-          request.query.variant ?? 'content',
-        ),
-      ),
-  );
-
+  registerRoutes(app, [staffReport, caseList, nearby, departments, caseDetail, casePhoto]);
   registerCaseActionRoutes(app);
   registerCaseSettingsRoutes(app);
   registerPublicCaseRoutes(app);

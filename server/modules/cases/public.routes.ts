@@ -1,5 +1,4 @@
-import { idempotencyHeader, idempotencyKeyOf, runIdempotent } from '../../platform/delivery/idempotency.ts';
-import { S } from '../../platform/http/schema.ts';
+import { defineRoute, registerRoutes } from '../../platform/http/define-route.ts';
 import type { TypedApp } from '../../platform/module.ts';
 import { publicNearbyCases } from './case-queries.ts';
 import {
@@ -16,131 +15,91 @@ import {
 } from './cases.schema.ts';
 import { PublicFormSchema, publicForm } from './public-form.ts';
 import { publicReportBodyLimit } from './body-limits.ts';
-import { publicClientOfRequest, spendInlinePhotos, spendOnArrival } from './public-intake.ts';
+import { spendInlinePhotos } from './public-intake.ts';
 import { checkReport, storeReport } from './report-case.ts';
 import { rateCase, reporterPhoto, trackCase } from './tracking.ts';
 
 const tags = ['cases (public)'];
-const errors = {
-  400: S.error(),
-  403: S.error(),
-  404: S.error(),
-  409: S.error(),
-  413: S.error(),
-  422: S.error(),
-  429: S.error(),
-};
-const open = { access: 'public' as const };
+
+const form = defineRoute({
+  method: 'GET',
+  url: '/api/public/cases/form',
+  summary: 'What the report form offers: categories in plain words, townships and villages',
+  tags,
+  access: 'public',
+  schema: { response: { 200: PublicFormSchema } },
+  handler: async (request) => publicForm(request.ctx),
+});
+
+const nearby = defineRoute({
+  method: 'GET',
+  url: '/api/public/cases/nearby',
+  summary: 'Open cases of a category near a point, before reporting it again',
+  tags,
+  access: 'public',
+  schema: { querystring: NearbyQuery, response: { 200: NearbySchema } },
+  handler: async (request) => publicNearbyCases(request.ctx, request.query),
+});
+
+const citizenReport = defineRoute({
+  method: 'POST',
+  url: '/api/public/cases',
+  summary: 'Report a problem, anonymously or with a phone for follow-up',
+  tags,
+  access: 'public',
+  // Reports and photo uploads share the client's hourly budget, spent before the body is read.
+  rateLimit: 'public-write',
+  bodyLimit: publicReportBodyLimit,
+  schema: { body: CitizenReportBody, response: { 201: ReportedSchema, 200: ReportedSchema } },
+  idempotency: {
+    operation: 'cases.report',
+    status: 201,
+    // Checked before the transaction: photo decoding is slow and must not hold the database.
+    prepare: async (request) => {
+      await spendInlinePhotos(request, request.body.photos);
+      return checkReport(request.ctx, { ...request.body, channel: 'citizen' }, undefined, 'citizen');
+    },
+    write: (t, checked) => storeReport(t, checked),
+  },
+});
+
+const tracking = defineRoute({
+  method: 'GET',
+  url: '/api/public/cases/:caseNo',
+  summary: 'Track a case with its number and tracking code',
+  tags,
+  access: 'public',
+  schema: { params: CaseNoParams, headers: TrackingHeaders, response: { 200: TrackingSchema } },
+  handler: async (request) => trackCase(request.ctx, request.params.caseNo, request.headers['x-case-token']),
+});
+
+const resultPhoto = defineRoute({
+  method: 'GET',
+  url: '/api/public/cases/:caseNo/photos/:photoId',
+  summary: 'A result photo of the reporter’s case',
+  tags,
+  access: 'public',
+  schema: { params: PhotoParams, querystring: PhotoQuery, headers: TrackingHeaders },
+  handler: async (request, reply) => {
+    const { caseNo, photoId } = request.params;
+    const token = request.headers['x-case-token'];
+    const photo = await reporterPhoto(request.ctx, caseNo, token, photoId, request.query.variant ?? 'content');
+    return reply.type(photo.contentType).header('x-content-type-options', 'nosniff').send(photo.bytes);
+  },
+});
+
+const rating = defineRoute({
+  method: 'POST',
+  url: '/api/public/cases/:caseNo/rating',
+  summary: '回访: rate the result once the case is closed',
+  tags,
+  access: 'public',
+  schema: { params: CaseNoParams, headers: TrackingHeaders, body: RateBody, response: { 200: TrackingSchema } },
+  handler: async (request) =>
+    rateCase(request.ctx, request.params.caseNo, request.headers['x-case-token'], request.body),
+});
 
 /** The citizen's side: report from a phone, follow the case with its number and code, rate the result. */
 export function registerPublicCaseRoutes(app: TypedApp): void {
-  app.get(
-    '/api/public/cases/form',
-    {
-      config: open,
-      schema: {
-        tags,
-        summary: 'What the report form offers: categories in plain words, townships and villages',
-        response: { 200: PublicFormSchema },
-      },
-    },
-    async (request) => publicForm(request.ctx),
-  );
-
-  app.get(
-    '/api/public/cases/nearby',
-    {
-      config: open,
-      schema: {
-        tags,
-        summary: 'Open cases of a category near a point, before reporting it again',
-        querystring: NearbyQuery,
-        response: { 200: NearbySchema, ...errors },
-      },
-    },
-    async (request) => publicNearbyCases(request.ctx, request.query),
-  );
-
-  app.post(
-    '/api/public/cases',
-    {
-      bodyLimit: publicReportBodyLimit,
-      onRequest: spendOnArrival,
-      config: open,
-      schema: {
-        tags,
-        summary: 'Report a problem, anonymously or with a phone for follow-up',
-        body: CitizenReportBody,
-        response: { 201: ReportedSchema, 200: ReportedSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers[idempotencyHeader]);
-      await spendInlinePhotos(request, request.body.photos);
-      // Checked before the transaction: photo decoding is slow and must not hold the database.
-      const checked = await checkReport(request.ctx, { ...request.body, channel: 'citizen' }, undefined, 'citizen');
-      // A citizen's keys are theirs alone: two phones that happen to pick one key never see each other's answer.
-      const scope = `cases.report:citizen:${publicClientOfRequest(request).own}`;
-      const result = await runIdempotent(request.ctx, { scope, key, body: request.body }, async (t) => ({
-        statusCode: 201,
-        body: await storeReport(t, checked),
-      }));
-      return reply.code(result.statusCode).send(result.body);
-    },
-  );
-
-  app.get(
-    '/api/public/cases/:caseNo',
-    {
-      config: open,
-      schema: {
-        tags,
-        summary: 'Track a case with its number and tracking code',
-        params: CaseNoParams,
-        headers: TrackingHeaders,
-        response: { 200: TrackingSchema, ...errors },
-      },
-    },
-    async (request) => trackCase(request.ctx, request.params.caseNo, request.headers['x-case-token']),
-  );
-
-  app.get(
-    '/api/public/cases/:caseNo/photos/:photoId',
-    {
-      config: open,
-      schema: {
-        tags,
-        summary: 'A result photo of the reporter’s case',
-        params: PhotoParams,
-        querystring: PhotoQuery,
-        headers: TrackingHeaders,
-      },
-    },
-    async (request, reply) => {
-      const photo = await reporterPhoto(
-        request.ctx,
-        request.params.caseNo,
-        request.headers['x-case-token'],
-        request.params.photoId,
-        request.query.variant ?? 'content',
-      );
-      return reply.type(photo.contentType).header('x-content-type-options', 'nosniff').send(photo.bytes);
-    },
-  );
-
-  app.post(
-    '/api/public/cases/:caseNo/rating',
-    {
-      config: open,
-      schema: {
-        tags,
-        summary: '回访: rate the result once the case is closed',
-        params: CaseNoParams,
-        headers: TrackingHeaders,
-        body: RateBody,
-        response: { 200: TrackingSchema, ...errors },
-      },
-    },
-    async (request) => rateCase(request.ctx, request.params.caseNo, request.headers['x-case-token'], request.body),
-  );
+  registerRoutes(app, [form, nearby, citizenReport, tracking, resultPhoto, rating]);
 }

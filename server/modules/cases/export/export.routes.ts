@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { S } from '../../../platform/http/schema.ts';
+import { type DefinedRoute, defineRoute } from '../../../platform/http/define-route.ts';
 import type { TypedApp } from '../../../platform/module.ts';
 import { casePermissions } from '../case-flow.ts';
 import { CaseExportQuery } from './export.schema.ts';
@@ -8,26 +8,20 @@ import { defaultExportLimits, type ExportLimits, exportCaseList } from './export
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** GET /api/cases/export.xlsx: the case list's current filter as an Excel file (streamed, capped, audited). */
-export function exportRoutes(app: TypedApp, limits: ExportLimits = defaultExportLimits): void {
-  app.get(
-    '/api/cases/export.xlsx',
-    {
-      config: { access: { permission: casePermissions.export } },
-      schema: {
-        tags: ['cases'],
-        summary: `The case list's filter as an Excel file (at most ${limits.maxRows} cases; audited)`,
-        querystring: CaseExportQuery,
-        // A stream bypasses the serialiser; the schema only documents the file for OpenAPI.
-        response: {
-          200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: '.xlsx file' }),
-          400: S.error(),
-          401: S.error(),
-          403: S.error(),
-        },
-      },
+/** The route with its caps: production's by default, small ones in tests. */
+function caseListFile(limits: ExportLimits): DefinedRoute {
+  return defineRoute({
+    method: 'GET',
+    url: '/api/cases/export.xlsx',
+    summary: `The case list's filter as an Excel file (at most ${limits.maxRows} cases; audited)`,
+    tags: ['cases'],
+    access: { permission: casePermissions.export },
+    schema: {
+      querystring: CaseExportQuery,
+      // A stream bypasses the serialiser; the schema only documents the file for OpenAPI.
+      response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: '.xlsx file' }) },
     },
-    async (request, reply) => {
+    handler: async (request, reply) => {
       const file = await exportCaseList(request.ctx, request.query, limits);
       return reply
         .header('content-type', xlsxType)
@@ -35,5 +29,10 @@ export function exportRoutes(app: TypedApp, limits: ExportLimits = defaultExport
         .header('x-row-count', String(file.rowCount))
         .send(file.body);
     },
-  );
+  });
+}
+
+/** GET /api/cases/export.xlsx: the case list's current filter as an Excel file (streamed, capped, audited). */
+export function exportRoutes(app: TypedApp, limits: ExportLimits = defaultExportLimits): void {
+  caseListFile(limits)(app);
 }

@@ -1,15 +1,52 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { defineRoute, registerRoutes } from '../../../platform/http/define-route.ts';
 import type { TypedApp } from '../../../platform/module.ts';
 import { readOpen311Discovery } from './discovery.ts';
-import { installOpen311ErrorHandling, unknownOpen311Resource } from './errors.ts';
-import { isOpen311Format, sendOpen311 } from './format.ts';
+import { installOpen311ErrorHandling } from './errors.ts';
+import { sendOpen311 } from './format.ts';
 import { FormatParams, Open311ReadQuery, ServiceCodeParams } from './open311.schema.ts';
-import { registerOpen311RequestRoutes } from './requests.routes.ts';
-import { baseUrlOf, checkJurisdiction, dropEmptyArguments, formatOf } from './route-support.ts';
+import { open311RequestRoutes, parseOpen311Forms } from './requests.routes.ts';
+import { baseUrlOf, formatOf, installOpen311Checks, open311Route } from './route-support.ts';
 import { listOpen311Services, readOpen311ServiceDefinition } from './services.ts';
 
-const tags = ['open311'];
-const publicRead = { access: 'public' as const };
+const discovery = defineRoute({
+  ...open311Route,
+  method: 'GET',
+  url: '/v2/discovery.:format',
+  summary: 'Open311 service discovery',
+  access: 'public',
+  schema: { params: FormatParams, querystring: Open311ReadQuery },
+  handler: async (request, reply) => {
+    const found = await readOpen311Discovery(request.ctx, baseUrlOf(request));
+    return sendOpen311(reply, formatOf(request.params.format), 'discovery', null, found);
+  },
+});
+
+const services = defineRoute({
+  ...open311Route,
+  method: 'GET',
+  url: '/v2/services.:format',
+  summary: 'GeoReport v2 GET Service List (the case categories)',
+  access: 'public',
+  schema: { params: FormatParams, querystring: Open311ReadQuery },
+  handler: async (request, reply) => {
+    const list = await listOpen311Services(request.ctx);
+    return sendOpen311(reply, formatOf(request.params.format), 'services', 'service', list);
+  },
+});
+
+const serviceDefinition = defineRoute({
+  ...open311Route,
+  method: 'GET',
+  url: '/v2/services/:service_code.:format',
+  summary: 'GeoReport v2 GET Service Definition (attributes)',
+  access: 'public',
+  schema: { params: ServiceCodeParams, querystring: Open311ReadQuery },
+  handler: async (request, reply) => {
+    const definition = await readOpen311ServiceDefinition(request.ctx, request.params.service_code);
+    return sendOpen311(reply, formatOf(request.params.format), 'service_definition', null, definition);
+  },
+});
 
 /**
  * Open311 GeoReport v2 (`/open311/v2/…`): discovery, the service catalogue, POST/GET service requests, tokens
@@ -21,70 +58,9 @@ export async function registerOpen311Routes(app: TypedApp): Promise<void> {
     async (plugin) => {
       installOpen311ErrorHandling(plugin);
       const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
-      // An unknown format is an unknown resource (404), decided before the query is validated (400).
-      scope.addHook('preValidation', async (request) => {
-        const { format } = (request.params ?? {}) as { format?: unknown };
-        if (!isOpen311Format(format)) throw unknownOpen311Resource();
-        dropEmptyArguments(request.query);
-      });
-      // Every method takes jurisdiction_id (in the query, or in a POST's form body): checked once, for all of
-      // them, after the API key and the arguments were validated.
-      scope.addHook('preHandler', async (request) => {
-        const body =
-          typeof request.body === 'object' && request.body !== null
-            ? (request.body as { jurisdiction_id?: string })
-            : {};
-        const query = (request.query ?? {}) as { jurisdiction_id?: string };
-        checkJurisdiction(request, body.jurisdiction_id ?? query.jurisdiction_id);
-      });
-
-      scope.get(
-        '/v2/discovery.:format',
-        {
-          config: publicRead,
-          schema: { tags, summary: 'Open311 service discovery', params: FormatParams, querystring: Open311ReadQuery },
-        },
-        async (request, reply) => {
-          const discovery = await readOpen311Discovery(request.ctx, baseUrlOf(request));
-          return sendOpen311(reply, formatOf(request.params.format), 'discovery', null, discovery);
-        },
-      );
-
-      scope.get(
-        '/v2/services.:format',
-        {
-          config: publicRead,
-          schema: {
-            tags,
-            summary: 'GeoReport v2 GET Service List (the case categories)',
-            params: FormatParams,
-            querystring: Open311ReadQuery,
-          },
-        },
-        async (request, reply) => {
-          const services = await listOpen311Services(request.ctx);
-          return sendOpen311(reply, formatOf(request.params.format), 'services', 'service', services);
-        },
-      );
-
-      scope.get(
-        '/v2/services/:service_code.:format',
-        {
-          config: publicRead,
-          schema: {
-            tags,
-            summary: 'GeoReport v2 GET Service Definition (attributes)',
-            params: ServiceCodeParams,
-            querystring: Open311ReadQuery,
-          },
-        },
-        async (request, reply) => {
-          const definition = await readOpen311ServiceDefinition(request.ctx, request.params.service_code);
-          return sendOpen311(reply, formatOf(request.params.format), 'service_definition', null, definition);
-        },
-      );
-
-      registerOpen311RequestRoutes(scope);
+      installOpen311Checks(scope);
+      parseOpen311Forms(scope);
+      registerRoutes(scope, [discovery, services, serviceDefinition, ...open311RequestRoutes]);
     },
     { prefix: '/open311' },
   );

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { type IdempotentResult, runIdempotent } from '../../../platform/delivery/idempotency.ts';
-import type { PublicClient } from '../../../platform/delivery/public-client.ts';
 import { type InspectedImage, inspectImage } from '../../../platform/files/image.ts';
 import { storedPhotoFields } from '../../../platform/files/photos.ts';
 import type { PhotoUploadedDto } from '../cases.schema.ts';
@@ -14,29 +12,21 @@ export const uploadLifetimeMs = 24 * 3_600_000;
 /** The field every upload error names: the body is the one photo. */
 export const uploadField = 'photo';
 
-/**
- * Checks one photo by its content and stages the cleaned copy (the raw bytes are never stored). A signed-in
- * person's upload belongs to them; a citizen's to whoever holds the id's secret. With an Idempotency-Key a
- * retried upload (the answer lost on a weak signal) gets the first answer back and stores nothing twice.
- */
-export async function stagePhoto(
-  ctx: Ctx,
-  bytes: Buffer,
-  key: string | null,
-  citizen: PublicClient | null,
-): Promise<IdempotentResult<PhotoUploadedDto>> {
-  // Checked before the transaction: decoding is the slow part and must not hold the database.
-  const image = await inspectImage(bytes, { field: uploadField });
-  // A citizen's keys are theirs alone (their device, else their address), a person's theirs.
-  const scope = `cases.photo-upload:${citizen ? `citizen:${citizen.own}` : ctx.actor?.id}`;
-  const fingerprint = { sha256: createHash('sha256').update(bytes).digest('hex') };
-  return runIdempotent(ctx, { scope, key, body: fingerprint }, async (t) => ({
-    statusCode: 201,
-    body: await insertStaged(t, image, citizen !== null),
-  }));
+/** Checked before the transaction: decoding is the slow part and must not hold the database. */
+export async function inspectUpload(bytes: Buffer): Promise<InspectedImage> {
+  return inspectImage(bytes, { field: uploadField });
 }
 
-async function insertStaged(t: Ctx, image: InspectedImage, citizen: boolean): Promise<PhotoUploadedDto> {
+/** What a retried upload must repeat to get the first answer back: the same bytes. */
+export function uploadFingerprint(bytes: Buffer): { sha256: string } {
+  return { sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Stages the cleaned copy of a checked photo (the raw bytes are never stored). A signed-in person's upload
+ * belongs to them; a citizen's to whoever holds the id's secret.
+ */
+export async function stagePhoto(t: Ctx, image: InspectedImage, citizen: boolean): Promise<PhotoUploadedDto> {
   const now = t.clock();
   const expiresAt = new Date(now.getTime() + uploadLifetimeMs);
   const token = citizen ? newCitizenUploadToken() : newStaffUploadToken();

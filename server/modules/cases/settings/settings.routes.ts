@@ -1,4 +1,4 @@
-import { S } from '../../../platform/http/schema.ts';
+import { defineRoute, registerRoutes } from '../../../platform/http/define-route.ts';
 import type { TypedApp } from '../../../platform/module.ts';
 import { casePermissions as P } from '../case-flow.ts';
 import {
@@ -13,72 +13,60 @@ import {
 import { deleteRoute, readSettings, saveDepartment, savePolicy, saveRoute } from './settings.service.ts';
 
 const tags = ['cases'];
-const errors = { 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() };
-const configure = { access: { permission: P.configure } };
+const access = { permission: P.configure };
+const response = { 200: SettingsSchema };
+
+const settings = defineRoute({
+  method: 'GET',
+  url: '/api/cases/settings',
+  summary: 'The county’s loop settings',
+  tags,
+  access,
+  schema: { response },
+  handler: async (request) => readSettings(request.ctx),
+});
+
+const policy = defineRoute({
+  method: 'PUT',
+  url: '/api/cases/settings/policy',
+  summary: 'Default stage limits, duplicate radius, 督办 ladder, extension cap',
+  tags,
+  access,
+  schema: { body: PolicyBody, response },
+  handler: async (request) => savePolicy(request.ctx, request.body),
+});
+
+const department = defineRoute({
+  method: 'PUT',
+  url: '/api/cases/settings/departments/:key',
+  summary: 'Add or edit a handling department',
+  tags,
+  access,
+  schema: { params: DepartmentParams, body: DepartmentBody, response },
+  handler: async (request) => saveDepartment(request.ctx, request.params.key, request.body),
+});
+
+const routing = defineRoute({
+  method: 'PUT',
+  url: '/api/cases/settings/routes/:categoryCode',
+  summary: 'Send a code to a department (county-wide or in one township)',
+  tags,
+  access,
+  schema: { params: RouteParams, body: RouteBody, response },
+  handler: async (request) => saveRoute(request.ctx, request.params.categoryCode, request.body),
+});
+
+const removeRouting = defineRoute({
+  method: 'DELETE',
+  url: '/api/cases/settings/routes/:categoryCode',
+  summary: 'Remove a routing rule',
+  tags,
+  access,
+  schema: { params: RouteParams, querystring: RouteQuery, response },
+  handler: async (request) => deleteRoute(request.ctx, request.params.categoryCode, request.query.areaCode ?? ''),
+});
 
 /** The 创文办's settings for the loop: time limits where the catalogue has none, 督办 ladder, departments, routing. */
 export function registerCaseSettingsRoutes(app: TypedApp): void {
-  app.get(
-    '/api/cases/settings',
-    {
-      config: configure,
-      schema: { tags, summary: 'The county’s loop settings', response: { 200: SettingsSchema, ...errors } },
-    },
-    async (request) => readSettings(request.ctx),
-  );
-  app.put(
-    '/api/cases/settings/policy',
-    {
-      config: configure,
-      schema: {
-        tags,
-        summary: 'Default stage limits, duplicate radius, 督办 ladder, extension cap',
-        body: PolicyBody,
-        response: { 200: SettingsSchema, ...errors },
-      },
-    },
-    async (request) => savePolicy(request.ctx, request.body),
-  );
-  app.put(
-    '/api/cases/settings/departments/:key',
-    {
-      config: configure,
-      schema: {
-        tags,
-        summary: 'Add or edit a handling department',
-        params: DepartmentParams,
-        body: DepartmentBody,
-        response: { 200: SettingsSchema, ...errors },
-      },
-    },
-    async (request) => saveDepartment(request.ctx, request.params.key, request.body),
-  );
-  app.put(
-    '/api/cases/settings/routes/:categoryCode',
-    {
-      config: configure,
-      schema: {
-        tags,
-        summary: 'Send a code to a department (county-wide or in one township)',
-        params: RouteParams,
-        body: RouteBody,
-        response: { 200: SettingsSchema, ...errors },
-      },
-    },
-    async (request) => saveRoute(request.ctx, request.params.categoryCode, request.body),
-  );
-  app.delete(
-    '/api/cases/settings/routes/:categoryCode',
-    {
-      config: configure,
-      schema: {
-        tags,
-        summary: 'Remove a routing rule',
-        params: RouteParams,
-        querystring: RouteQuery,
-        response: { 200: SettingsSchema, ...errors },
-      },
-    },
-    async (request) => deleteRoute(request.ctx, request.params.categoryCode, request.query.areaCode ?? ''),
-  );
+  registerRoutes(app, [settings, policy, department, routing, removeRouting]);
 }
