@@ -1,23 +1,21 @@
-import { S } from '../http/schema.ts';
+import { defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { TypedApp } from '../module.ts';
 import { RevealBody, RevealResponse } from './pii.schema.ts';
 import { revealPersonalData } from './reveal.ts';
 
-const tags = ['pii'];
+const reveal = defineRoute({
+  method: 'POST',
+  url: '/api/pii/reveal',
+  summary: 'Reveal masked personal fields of one object, with a reason (audited, values never logged)',
+  tags: ['pii'],
+  access: { permission: 'pii.reveal' },
+  // 404: the object named in the body is unknown or outside the actor's scope.
+  errors: [404],
+  schema: { body: RevealBody, response: { 200: RevealResponse } },
+  handler: async (request) => ({ values: await revealPersonalData(request.ctx, request.body) }),
+});
 
 /** Personal-data protection: the audited reveal of masked fields (PI-03, AC-04). */
 export function registerPiiRoutes(app: TypedApp): void {
-  app.post(
-    '/api/pii/reveal',
-    {
-      config: { access: { permission: 'pii.reveal' } },
-      schema: {
-        tags,
-        summary: 'Reveal masked personal fields of one object, with a reason (audited, values never logged)',
-        body: RevealBody,
-        response: { 200: RevealResponse, 400: S.error(), 401: S.error(), 403: S.error(), 404: S.error() },
-      },
-    },
-    async (request) => ({ values: await revealPersonalData(request.ctx, request.body) }),
-  );
+  registerRoutes(app, [reveal]);
 }
