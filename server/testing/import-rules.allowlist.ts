@@ -5,9 +5,6 @@
  */
 export const knownViolations: readonly string[] = [
   'database-handle-outside-store: server/modules/cases/open311/contract/contract-support.ts (.db.)',
-  'database-handle-outside-store: server/platform/system/system.routes.ts (.db.)',
-  'database-handle-outside-store: server/platform/system/system.routes.ts (.execute()',
-  'database-outside-store: server/platform/system/system.routes.ts → drizzle-orm',
   'no-cycles: server/modules/cases/apply-action.ts → server/modules/cases/handling-minutes.ts → server/modules/cases/apply-action.ts',
   'no-cycles: server/platform/pii/platform-fields.ts → server/platform/pii/registry.ts → server/platform/pii/platform-fields.ts',
   'platform-test-imports-module: server/platform/http/storable-text.test.ts → server/modules/cases/cases.test-support.ts',

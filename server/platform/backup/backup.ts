@@ -5,6 +5,7 @@ import { type Config, keyringFor } from '../../config.ts';
 import { openDatabase } from '../db/engine.ts';
 import { openPreparedDatabase } from '../db/prepare.ts';
 import type { ModuleManifest } from '../module.ts';
+import { pingEngine } from '../system/database-probe.store.ts';
 
 /**
  * Backups (BAK-01). PGlite: an archive of the whole data folder (PGlite's own dump). PostgreSQL: plain SQL from
@@ -60,7 +61,7 @@ async function restorePgliteFolder(dir: string, file: string): Promise<void> {
   fs.rmSync(staging, { recursive: true, force: true });
   const archive = new Blob([fs.readFileSync(file)]);
   const restored = await openDatabase({ pgliteDir: staging, loadDataDir: archive });
-  await restored.query('select 1');
+  await pingEngine(restored); // the archive loaded into a database that answers
   await restored.close();
   // Take the live folder's lock while swapping, so a running server makes this fail instead of corrupting it.
   const live = fs.existsSync(dir) ? await openDatabase({ pgliteDir: dir }) : undefined;

@@ -1,11 +1,13 @@
 import { Type } from 'typebox';
-import { sql } from 'drizzle-orm';
+import { AppError } from '../http/app-error.ts';
+import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { AppDeps, ModuleManifest, TypedApp } from '../module.ts';
 import { findRegion } from '../regions/regions.store.ts';
 import { demoSeedOf } from '../seed/run-seed.ts';
-import { AppError } from '../http/app-error.ts';
-import { S } from '../http/schema.ts';
 import { version } from '../version.ts';
+import { pingDatabase } from './database-probe.store.ts';
+
+const tags = ['system'];
 
 const ReadySchema = Type.Object({ status: Type.Literal('ready'), engine: Type.String() });
 
@@ -19,6 +21,68 @@ const MetaSchema = Type.Object({
   modules: Type.Array(Type.Object({ key: Type.String(), ready: Type.Boolean() })),
 });
 
+const liveness = defineRoute({
+  method: 'GET',
+  url: '/healthz',
+  summary: 'The process is alive',
+  tags,
+  access: 'public',
+  handler: async () => ({ status: 'ok' }),
+});
+
+function readiness(deps: AppDeps): DefinedRoute {
+  return defineRoute({
+    method: 'GET',
+    url: '/readyz',
+    summary: 'The database answers',
+    tags,
+    access: 'public',
+    errors: [503],
+    schema: { response: { 200: ReadySchema } },
+    handler: async (request) => {
+      try {
+        await pingDatabase(request.ctx.db);
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed');
+        throw new AppError(503, 'unavailable', 'error.unavailable');
+      }
+      return { status: 'ready' as const, engine: deps.database.engine };
+    },
+  });
+}
+
+/** Which product modules this installation has: the module keys the product plans, and those registered. */
+interface ModuleList {
+  manifests: readonly ModuleManifest[];
+  productModuleKeys: readonly string[];
+}
+
+function installationMeta(deps: AppDeps, modules: ModuleList): DefinedRoute {
+  const registered = new Set(modules.manifests.map((m) => m.key));
+  const { countyCode } = deps.config;
+  return defineRoute({
+    method: 'GET',
+    url: '/api/meta',
+    summary: 'What this installation is',
+    tags,
+    access: 'public',
+    schema: { response: { 200: MetaSchema } },
+    handler: async (request) => {
+      const county = await findRegion(request.ctx.db, countyCode);
+      const seed = await demoSeedOf(request.ctx, countyCode);
+      return {
+        product: 'wenming' as const,
+        version,
+        county: { code: countyCode, name: county?.name ?? countyCode },
+        engine: deps.database.engine,
+        demo: deps.config.demo,
+        seed: seed ? { seed: seed.seed, scale: seed.scale, seededAt: seed.seededAt } : null,
+        modules: modules.productModuleKeys.map((key) => ({ key, ready: registered.has(key) })),
+      };
+    },
+  });
+}
+
 /** Liveness, readiness and what this installation is: used by load balancers, the web shell and operators. */
 export function registerSystemRoutes(
   app: TypedApp,
@@ -26,51 +90,5 @@ export function registerSystemRoutes(
   manifests: readonly ModuleManifest[],
   productModuleKeys: readonly string[],
 ): void {
-  app.get(
-    '/healthz',
-    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The process is alive' } },
-    async () => ({
-      status: 'ok',
-    }),
-  );
-
-  app.get(
-    '/readyz',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'The database answers', response: { 200: ReadySchema, 503: S.error() } },
-    },
-    async (request) => {
-      try {
-        await request.ctx.db.execute(sql`select 1`);
-      } catch (error) {
-        request.log.warn({ err: error }, 'readiness check failed');
-        throw new AppError(503, 'unavailable', 'error.unavailable');
-      }
-      return { status: 'ready' as const, engine: deps.database.engine };
-    },
-  );
-
-  app.get(
-    '/api/meta',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'What this installation is', response: { 200: MetaSchema } },
-    },
-    async (request) => {
-      const { db } = request.ctx;
-      const county = await findRegion(db, deps.config.countyCode);
-      const seed = await demoSeedOf(request.ctx, deps.config.countyCode);
-      const registered = new Set(manifests.map((m) => m.key));
-      return {
-        product: 'wenming' as const,
-        version,
-        county: { code: deps.config.countyCode, name: county?.name ?? deps.config.countyCode },
-        engine: deps.database.engine,
-        demo: deps.config.demo,
-        seed: seed ? { seed: seed.seed, scale: seed.scale, seededAt: seed.seededAt } : null,
-        modules: productModuleKeys.map((key) => ({ key, ready: registered.has(key) })),
-      };
-    },
-  );
+  registerRoutes(app, [liveness, readiness(deps), installationMeta(deps, { manifests, productModuleKeys })]);
 }
