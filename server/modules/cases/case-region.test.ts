@@ -4,7 +4,7 @@ import { auditEvent } from '../../db/schema/audit.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { type CaseActors, caseHttp, inXiayang, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
-import { createPartnerKeys, type PartnerKeys, postForm } from './open311/contract/contract-support.ts';
+import { createPartnerKeys, type PartnerKeys, postForm } from './open311/contract/contract.test-support.ts';
 
 /** A case reported without a township waits in the county queue; the dispatcher sets it when registering. */
 describe('township to be assigned', () => {

@@ -2,7 +2,6 @@ import { loadCalendar, loadWorkingHours } from '../../platform/calendar/load-cal
 import { shanghaiYearOf } from '../../platform/calendar/shanghai-time.ts';
 import { workingMinutesBetween } from '../../platform/calendar/working-time.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { CaseEnv } from './apply-action.ts';
 import type { NewCaseRow } from './cases.store.ts';
 import { calendarArrays } from './evaluation/working-minutes.sql.ts';
 import { anyCaseUnclocked, fillHandlingMinutes } from './handling-minutes.store.ts';
@@ -18,9 +17,15 @@ export function handlingMinutesOf(dispatchedAt: Date | null, handledAt: Date, wo
   return dispatchedAt === null ? null : workingMinutesBetween(dispatchedAt, handledAt, work.calendar, work.hours);
 }
 
+/** What a transition knows when it decides (apply-action.ts's CaseEnv): the case before it and the working time. */
+export interface TransitionFacts {
+  row: { dispatchedAt: Date | null };
+  work(): Promise<WorkTime>;
+}
+
 /** A transition that writes handled_at (the feedback) writes its handling minutes with it. */
 export async function withHandlingMinutes(
-  env: CaseEnv,
+  env: TransitionFacts,
   set: Partial<NewCaseRow> | undefined,
 ): Promise<Partial<NewCaseRow> | undefined> {
   const handledAt = set?.handledAt;

@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  type CategoryKind,
-  type LimitStage,
-  type LimitUnit,
-  limitStages,
-  limitUnits,
-} from '../../../db/schema/cases-catalogue.ts';
+import type { CategoryKind, LimitStage, LimitUnit } from '../../../db/schema/cases-catalogue.ts';
+import { limitStages, limitUnits } from './catalogue.schema.ts';
 
 /** A value taken from a secondary or unverified source (anchors "(memory)" / "verify"), with the reason. */
 interface Provisional {

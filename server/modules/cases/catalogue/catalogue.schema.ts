@@ -2,6 +2,9 @@ import { type Static, Type } from 'typebox';
 import { categoryKinds, limitStages, limitUnits } from '../../../db/schema/cases-catalogue.ts';
 import { S } from '../../../platform/http/schema.ts';
 
+/** The stages and units a time limit may name, as the columns store them (catalogue-data.ts checks the file). */
+export { limitStages, limitUnits };
+
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 const provisional = {
   provisional: Type.Boolean({ description: 'From a secondary or unverified source; see provisionalReason' }),

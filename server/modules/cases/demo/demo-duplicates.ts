@@ -4,7 +4,7 @@ import type { SeededRandom } from '../../../platform/seed/random.ts';
 import type { CaseHistory } from './case-history.ts';
 import { weightedPick } from './demo-mix.ts';
 import { type Point, round } from './demo-places.ts';
-import type { PlanContext } from './demo-plan.ts';
+import type { PlanContext } from './plan-context.ts';
 import { registerNotes } from './demo-texts.ts';
 
 /** Second reports of a problem already reported: mostly citizens and the hotline, seldom a patrol. */

@@ -12,7 +12,7 @@ import {
   formats,
   listOf,
   submitPartnerRequest,
-} from './contract/contract-support.ts';
+} from './contract/contract.test-support.ts';
 import { oneServiceRequestSchema, serviceRequestsSchema } from './contract/georeport-v2.schemas.ts';
 import { shanghaiIso } from './format.ts';
 

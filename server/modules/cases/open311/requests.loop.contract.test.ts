@@ -15,7 +15,7 @@ import {
   type PartnerKeys,
   postForm,
   submitPartnerRequest,
-} from './contract/contract-support.ts';
+} from './contract/contract.test-support.ts';
 import {
   oneServiceRequestSchema,
   postUpdateResponseSchema,

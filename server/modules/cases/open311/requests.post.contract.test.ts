@@ -17,7 +17,7 @@ import {
   listOf,
   type PartnerKeys,
   postForm,
-} from './contract/contract-support.ts';
+} from './contract/contract.test-support.ts';
 import { postRequestResponseSchema, tokenResponseSchema } from './contract/georeport-v2.schemas.ts';
 
 type Posted = { service_request_id: string; service_notice: string; account_id: string | null };
