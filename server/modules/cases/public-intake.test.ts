@@ -79,6 +79,9 @@ describe('public intake', () => {
       expect(JSON.stringify(stored)).not.toContain(trackingToken);
       const again = await report('198.51.100.4', body, phone);
       expect(again.json()).toMatchObject({ caseNo, trackingToken });
+      // The replay says so, as every idempotent write does (defineRoute); this copy used to leave it out.
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      expect(again.headers['idempotent-replayed']).toBe('true');
     });
 
     it('two phones that pick the same key never collide nor see each other’s answer', async () => {
