@@ -73,7 +73,10 @@ module.exports = {
       comment: 'No import cycles, type imports included: a cycle means two files are one concern, or a layer leaks.',
       severity: 'error',
       from: { path: '^(server|web/src)/' },
-      to: { circular: true },
+      // Except cycles through the web module list: app/ iterates it (installedModules) and the modules use the
+      // shell's parts (i18n, dialogs), so every module closes a loop there by design. The cure is to compose in
+      // web/src/main.tsx and hand app/ the list; until then this exemption names the one place it is allowed.
+      to: { circular: true, viaOnly: { pathNot: webModuleList } },
     },
     {
       name: 'web-app-names-module',

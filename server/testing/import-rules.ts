@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser';
+import { cruise, type ICruiseOptions, type ICruiseResult, type IViolation } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import { projectRoot } from '../config.ts';
 import { databaseHandleUses, mayRunSql } from './kit-metrics/database-access.ts';
@@ -31,13 +32,45 @@ export function describeViolation(violation: IViolation): string {
   return `${violation.rule.name}: ${violation.from} → ${packageOf(violation.to)}`;
 }
 
+async function cruiseViolations(root: string, folders: string[], extra: ICruiseOptions = {}): Promise<IViolation[]> {
+  const options = await extractDepcruiseOptions(rulesFile);
+  const { output } = await cruise(folders, { ...options, ...extra, baseDir: root, validate: true, outputType: 'json' });
+  const result: ICruiseResult = typeof output === 'string' ? JSON.parse(output) : output;
+  return result.summary.violations;
+}
+
+function describeAll(violations: readonly IViolation[]): string[] {
+  return [...new Set(violations.map(describeViolation))].sort();
+}
+
 /** Runs the rules of `.dependency-cruiser.cjs` on the tree at `root`; the violations, sorted, each once. */
 export async function importRuleViolations(root: string = projectRoot): Promise<string[]> {
-  const options = await extractDepcruiseOptions(rulesFile);
   const folders = cruisedFolders.filter((folder) => fs.existsSync(path.join(root, folder)));
-  const { output } = await cruise(folders, { ...options, baseDir: root, validate: true, outputType: 'json' });
-  const result: ICruiseResult = typeof output === 'string' ? JSON.parse(output) : output;
-  return [...new Set(result.summary.violations.map(describeViolation))].sort();
+  return describeAll(await cruiseViolations(root, folders));
+}
+
+/**
+ * The rules as they judge a module folder kept elsewhere (the fixture module under server/testing): a scratch
+ * tree gets a copy of it at server/modules/<key>/ beside links to the real platform, schema and node_modules,
+ * and only the copy's own imports are judged — the import rules and the database-handle check both.
+ */
+export async function moduleRuleViolations(folder: string, key: string): Promise<string[]> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-module-rules-'));
+  try {
+    const copy = `server/modules/${key}`;
+    fs.cpSync(folder, path.join(scratch, copy), { recursive: true });
+    for (const shared of ['server/platform', 'server/db', 'node_modules']) {
+      fs.symlinkSync(path.join(projectRoot, shared), path.join(scratch, shared));
+    }
+    const violations = await cruiseViolations(scratch, [copy], {
+      preserveSymlinks: true,
+      doNotFollow: { path: ['node_modules', '^server/platform/', '^server/db/'] },
+    });
+    const own = violations.filter((violation) => violation.from.startsWith(`${copy}/`));
+    return [...describeAll(own), ...databaseHandleViolations(scratch)].sort();
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
