@@ -1,5 +1,5 @@
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { CitizenReportRoute, CitizenTrackRoute } from '../modules/cases/citizen/index.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { RequireModule } from './auth/RequireModule.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
@@ -9,13 +9,14 @@ import { LoginPage } from './login/LoginPage.tsx';
 import { MfaEnrolPage } from './login/MfaEnrolPage.tsx';
 import { MfaVerifyPage } from './login/MfaVerifyPage.tsx';
 import { PasswordChangePage } from './login/PasswordChangePage.tsx';
-import { modulePages } from './modulePages.tsx';
-import { allModuleKeys, modulePath } from './modules.ts';
+import { FullPageLoading } from './FullPageLoading.tsx';
+import { installedModules } from './installedModules.ts';
+import { modulePath } from './modules.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /**
- * `/login` and the sign-in steps stand alone; everything else lives in the shell behind the session check,
- * and each module behind its own permission.
+ * `/login`, the sign-in steps and the modules' public pages stand alone; everything else lives in the shell
+ * behind the session check, and each module behind its own permission. Modules come from their manifests.
  */
 export function AppRoutes() {
   return (
@@ -24,9 +25,19 @@ export function AppRoutes() {
       <Route path="/login/mfa" element={<MfaVerifyPage />} />
       <Route path="/login/mfa-enrol" element={<MfaEnrolPage />} />
       <Route path="/login/password" element={<PasswordChangePage />} />
-      <Route path="/report" element={<CitizenReportRoute />} />
-      <Route path="/track" element={<CitizenTrackRoute />} />
-      <Route path="/track/:caseNo" element={<CitizenTrackRoute />} />
+      {installedModules.flatMap((module) =>
+        (module.publicRoutes ?? []).map(({ path, page: Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={<FullPageLoading />}>
+                <Page />
+              </Suspense>
+            }
+          />
+        )),
+      )}
       <Route
         element={
           <RequireSession>
@@ -36,20 +47,17 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
-        {allModuleKeys.map((key) => {
-          const Page = modulePages[key];
-          return (
-            <Route
-              key={key}
-              path={`${modulePath(key)}/*`}
-              element={
-                <RequireModule module={key}>
-                  <Page />
-                </RequireModule>
-              }
-            />
-          );
-        })}
+        {installedModules.map(({ key, page: Page }) => (
+          <Route
+            key={key}
+            path={`${modulePath(key)}/*`}
+            element={
+              <RequireModule module={key}>
+                <Page />
+              </RequireModule>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,30 +1,13 @@
-/**
- * The platform's modules in menu order. Keys match the server modules (DESIGN.md) and the routes `/m/<key>`;
- * labels and descriptions live in the i18n dictionaries under `module.<key>.*`.
- */
-export const businessModuleKeys = [
-  'dashboard',
-  'cases',
-  'merchants',
-  'inspections',
-  'volunteers',
-  'courtyards',
-  'service-desk',
-  'insurance',
-  'projects',
-] as const;
+import { installedModules, moduleOf } from './installedModules.ts';
+import type { WebModule } from './webModule.ts';
 
-/** 三员分立: the system, security and audit administrators each get their own area. */
-export const adminModuleKeys = ['system', 'security', 'audit'] as const;
+/** A module's key (the manifests in `web/src/modules/<key>/module.ts(x)` declare them). */
+export type ModuleKey = string;
 
-export type BusinessModuleKey = (typeof businessModuleKeys)[number];
-export type AdminModuleKey = (typeof adminModuleKeys)[number];
-export type ModuleKey = BusinessModuleKey | AdminModuleKey;
+export const allModuleKeys: readonly ModuleKey[] = installedModules.map((module) => module.key);
 
-export const allModuleKeys: readonly ModuleKey[] = [...businessModuleKeys, ...adminModuleKeys];
-
-export function isAdminModule(key: ModuleKey): key is AdminModuleKey {
-  return (adminModuleKeys as readonly string[]).includes(key);
+export function isAdminModule(key: ModuleKey): boolean {
+  return moduleOf(key)?.area === 'admin';
 }
 
 /** Business modules live under `/m/<key>`, the administrators' areas under `/admin/<key>`. */
@@ -32,23 +15,12 @@ export function modulePath(key: ModuleKey): string {
   return isAdminModule(key) ? `/admin/${key}` : `/m/${key}`;
 }
 
-/** The module a path belongs to (`/m/cases/123` → `cases`, `/admin/audit` → `audit`), for highlighting the menu. */
+/** The module a path belongs to (`/m/<key>/123` → `<key>`), for highlighting the menu. */
 export function moduleKeyOfPath(pathname: string): ModuleKey | undefined {
   const match = /^\/(m|admin)\/([^/]+)/.exec(pathname);
   const key = allModuleKeys.find((candidate) => candidate === match?.[2]);
   return key && modulePath(key).startsWith(`/${match?.[1]}/`) ? key : undefined;
 }
-
-/**
- * The permissions that open each administrator's area (any one of them). The system area asks for
- * `users.manage`, not `users.read`: the security administrator reads users too, but only to grant roles and
- * unlock accounts, which its own area does.
- */
-export const adminModulePermissions: Record<AdminModuleKey, readonly string[]> = {
-  system: ['users.manage'],
-  security: ['roles.read', 'roles.grant', 'roles.manage', 'users.unlock', 'apikeys.manage', 'security.policy'],
-  audit: ['audit.read'],
-};
 
 export interface ModuleAccess {
   permissions: ReadonlySet<string>;
@@ -58,7 +30,10 @@ export interface ModuleAccess {
 
 /** The modules a user can open, in menu order: show nothing they would be refused. */
 export function visibleModuleKeys(access: ModuleAccess): ModuleKey[] {
-  const business = access.administrator ? [] : businessModuleKeys;
-  const admin = adminModuleKeys.filter((key) => adminModulePermissions[key].some((p) => access.permissions.has(p)));
-  return [...business, ...admin];
+  return installedModules.filter((module) => opensFor(module, access)).map((module) => module.key);
+}
+
+function opensFor(module: WebModule, access: ModuleAccess): boolean {
+  if (module.area === 'business') return !access.administrator;
+  return (module.permissions ?? []).some((permission) => access.permissions.has(permission));
 }

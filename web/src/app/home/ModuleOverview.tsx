@@ -5,7 +5,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import './home.css';
 import type { ModuleStatus } from '../meta/meta.ts';
 import { useMeta } from '../meta/MetaProvider.tsx';
-import { moduleIcons } from '../moduleIcons.tsx';
+import { moduleOf } from '../installedModules.ts';
 import { isAdminModule, type ModuleKey, modulePath } from '../modules.ts';
 import { useVisibleModules } from '../auth/permissions.ts';
 
@@ -40,8 +40,8 @@ function readiness(statuses: ModuleStatus[] | undefined, key: ModuleKey): boolea
 
 function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean | undefined }) {
   const t = useT();
-  const Icon = moduleIcons[moduleKey];
-  const label = t(`module.${moduleKey}.label`);
+  const { icon: Icon, label: labelKey, description } = moduleOf(moduleKey)!;
+  const label = t(labelKey);
   return (
     <Link to={modulePath(moduleKey)} className="wm-module-link" aria-label={t('home.openModule', { module: label })}>
       <Card hoverable size="small" className="wm-module-card" data-testid={`module-${moduleKey}`}>
@@ -57,7 +57,7 @@ function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean
           </span>
         </div>
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} className="wm-module-description">
-          {t(`module.${moduleKey}.description`)}
+          {t(description)}
         </Typography.Paragraph>
       </Card>
     </Link>

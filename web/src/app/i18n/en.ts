@@ -1,12 +1,9 @@
-import type { MessageKey } from './zh.ts';
+import type { ShellMessageKey } from './zh.ts';
 import { accountEn } from './en/account.ts';
 import { adminEn } from './en/admin.ts';
-import { auditEn } from './en/audit.ts';
-import { casesEn } from './en/cases.ts';
-import { citizenEn } from './en/citizen.ts';
 
 /** English messages: the switch language. Same keys as `zh.ts`, enforced by the type below and by a test. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<ShellMessageKey, string> = {
   'app.name': 'Wenming',
   // The emblem is the logo's character, the same in every language.
   'app.emblem': '文',
@@ -26,41 +23,6 @@ export const en: Record<MessageKey, string> = {
   'nav.admin': 'Administration',
   'nav.openMenu': 'Open navigation menu',
   'nav.home': 'Home',
-
-  'module.dashboard.label': 'Dashboard',
-  'module.dashboard.description': 'Campaign indicators and work briefings, computed live from the records.',
-  'module.cases.label': 'Urban cases',
-  'module.cases.description':
-    'The closed loop for urban-appearance violations such as street occupation, mobile vendors, illegal posters and illegal structures: report, register, dispatch, handle, feedback, verify, close, evaluate.',
-  'module.merchants.label': 'Merchants & duties',
-  'module.merchants.description':
-    'Shop records and frontage-duty responsibility agreements, compliance scoring, star merchants and the red-black list.',
-  'module.inspections.label': 'Market inspections',
-  'module.inspections.description':
-    'Special campaigns of the market inspection groups at markets, restaurants and school surroundings, with rectification and re-inspection.',
-  'module.volunteers.label': 'Volunteer service',
-  'module.volunteers.description':
-    'Volunteers, teams and activities, service hours and star levels, order-dispatch-accept-rate requests and service certificates.',
-  'module.courtyards.label': 'Courtyard awards',
-  'module.courtyards.description':
-    'Quarterly household evaluation against the four criteria, cadre contracting, public notice and objections.',
-  'module.service-desk.label': 'Special-groups desk',
-  'module.service-desk.description':
-    'Guided, assisted-proxy, home-visit, appointment and authorised services for elderly, pregnant, disabled and military people.',
-  'module.insurance.label': 'Medical insurance',
-  'module.insurance.description':
-    'Certification of hypertension and diabetes outpatient medication guarantee, remote-care filing and direct settlement, clearing and reconciliation.',
-  'module.projects.label': 'Demonstration park',
-  'module.projects.description': 'Progress, funds and results of the rural-revitalisation demonstration park project.',
-  'module.system.label': 'System administration',
-  'module.system.description':
-    'Staff accounts: create, edit, disable and reset passwords; run by the system administrator (separation of duties).',
-  'module.security.label': 'Security administration',
-  'module.security.description':
-    'Roles, unlocking, API keys and the password and sign-in policy; run by the security administrator (separation of duties).',
-  'module.audit.label': 'Audit administration',
-  'module.audit.description':
-    'Search, verify and export the tamper-evident audit trail; run by the audit administrator (separation of duties).',
 
   'comingSoon.status': 'Coming soon',
   'comingSoon.hint': 'This module is being built and will appear here when it goes live.',
@@ -127,7 +89,4 @@ export const en: Record<MessageKey, string> = {
 
   ...accountEn,
   ...adminEn,
-  ...auditEn,
-  ...casesEn,
-  ...citizenEn,
 };

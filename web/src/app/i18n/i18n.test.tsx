@@ -1,16 +1,18 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { en } from './en.ts';
+import { installedModules } from '../installedModules.ts';
+import { dictionaries } from './dictionaries.ts';
 import { I18nProvider, useT } from './I18nProvider.tsx';
 import { languageStorageKey, readStoredLanguage } from './language.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { formatMessage } from './translate.ts';
-import { zh } from './zh.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-describe('message dictionaries', () => {
+const { zh, en } = dictionaries;
+
+describe('message dictionaries (the shell and every installed module)', () => {
   it('have identical key sets', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });
@@ -22,6 +24,19 @@ describe('message dictionaries', () => {
   it('use the same placeholders in both languages', () => {
     for (const key of Object.keys(zh) as (keyof typeof zh)[])
       expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+  });
+
+  it('take the messages of every module manifest, in both languages, each key from one module only', () => {
+    const owners = new Map<string, string>();
+    for (const module of installedModules) {
+      expect(Object.keys(module.messages.en).sort(), module.key).toEqual(Object.keys(module.messages.zh).sort());
+      expect(Object.keys(module.messages.zh), module.key).toContain(module.label);
+      for (const key of Object.keys(module.messages.zh)) {
+        expect(owners.get(key), `${key} is declared by ${owners.get(key)} and ${module.key}`).toBeUndefined();
+        owners.set(key, module.key);
+        expect(zh[key as keyof typeof zh]).toBe(module.messages.zh[key]);
+      }
+    }
   });
 });
 

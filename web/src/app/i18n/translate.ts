@@ -1,11 +1,9 @@
-import { en } from './en.ts';
+import { dictionaries } from './dictionaries.ts';
 import type { Language } from './language.ts';
-import { type MessageKey, zh } from './zh.ts';
+import type { MessageKey } from './zh.ts';
 
 export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
-
-const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so a missing variable is noticed. */
 export function formatMessage(template: string, vars: MessageVars = {}): string {
@@ -19,5 +17,5 @@ export function translatorFor(language: Language): Translate {
 
 /** For keys built from data (`role.${key}`): whether the dictionaries know it, so unknown ones can fall back. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zh, key);
+  return Object.hasOwn(dictionaries.zh, key);
 }

@@ -1,14 +1,13 @@
 import { accountZh } from './zh/account.ts';
 import { adminZh } from './zh/admin.ts';
-import { auditZh } from './zh/audit.ts';
-import { casesZh } from './zh/cases.ts';
-import { citizenZh } from './zh/citizen.ts';
 
 /**
  * Chinese messages: the default language and the source of truth for the key set.
  * `en.ts` must carry exactly the same keys (the type and a test both check it).
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
  * The shell's messages are here; each larger area keeps its own part in `zh/<area>.ts` (and `en/<area>.ts`).
+ * Each module's messages live in the module (`web/src/modules/<key>/i18n/`) and reach the dictionaries through
+ * its manifest (`dictionaries.ts`).
  */
 export const zh = {
   'app.name': '文明',
@@ -29,36 +28,6 @@ export const zh = {
   'nav.admin': '平台管理',
   'nav.openMenu': '打开导航菜单',
   'nav.home': '首页',
-
-  'module.dashboard.label': '数据看板',
-  'module.dashboard.description': '根据业务记录实时计算创文各项指标，生成数据看板与工作简报。',
-  'module.cases.label': '市容案件',
-  'module.cases.description':
-    '占道经营、流动商贩、三乱广告、私搭乱建等市容违规案件的闭环处置：信息收集、立案、派遣、处置、反馈、核查、结案、评价。',
-  'module.merchants.label': '商户与门前三包',
-  'module.merchants.description': '商户档案与《门前三包责任书》签订、履责考评，星级商户与红黑榜公示。',
-  'module.inspections.label': '市场监管检查',
-  'module.inspections.description': '市场监管检查组对集贸市场、餐饮店、校园周边开展专项整治，跟踪整改与复查。',
-  'module.volunteers.label': '志愿服务',
-  'module.volunteers.description':
-    '志愿者、服务队与活动管理，服务时长与星级认定，点单-派单-接单-评单，出具志愿服务记录证明。',
-  'module.courtyards.label': '最美庭院',
-  'module.courtyards.description':
-    '按庭院美、居室美、厨厕美、身心美“四美”标准季度评选，党员干部包干，评选结果公示与异议处理。',
-  'module.service-desk.label': '特殊群体服务专区',
-  'module.service-desk.description':
-    '政务服务中心为老年人、孕妇、残疾人、军人等特殊群体提供引导办、帮代办、上门办、预约办、授权办。',
-  'module.insurance.label': '医保两病与异地结算',
-  'module.insurance.description':
-    '高血压、糖尿病（两病）门诊用药保障认定备案，异地就医备案与直接结算，基金清算与对账。',
-  'module.projects.label': '示范园区',
-  'module.projects.description': '巩固拓展脱贫攻坚成果示范园区项目的建设进度、资金与成效管理。',
-  'module.system.label': '系统管理',
-  'module.system.description': '人员账号的新建、编辑、停用与密码重置，由系统管理员负责（三员分立）。',
-  'module.security.label': '安全管理',
-  'module.security.description': '角色授权、账号解锁、API 密钥与密码登录策略，由安全管理员负责（三员分立）。',
-  'module.audit.label': '审计管理',
-  'module.audit.description': '查阅、校验并导出防篡改的操作审计日志，由审计管理员负责（三员分立）。',
 
   'comingSoon.status': '即将上线',
   'comingSoon.hint': '该模块正在建设中，上线后将在此处提供服务。',
@@ -124,9 +93,16 @@ export const zh = {
 
   ...accountZh,
   ...adminZh,
-  ...auditZh,
-  ...casesZh,
-  ...citizenZh,
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/** The shell's own keys. */
+export type ShellMessageKey = keyof typeof zh;
+
+/**
+ * Every module adds its keys here from its own `i18n/zh.ts` (declaration merging), so `t('<module>.…')` is
+ * checked without the shell importing the module.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the modules' keys are merged into it.
+export interface ModuleMessages {}
+
+export type MessageKey = ShellMessageKey | keyof ModuleMessages;

@@ -1,7 +1,7 @@
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { moduleIcons } from '../moduleIcons.tsx';
+import { moduleOf } from '../installedModules.ts';
 import { useVisibleModules } from '../auth/permissions.ts';
 import { isAdminModule, type ModuleKey, moduleKeyOfPath, modulePath } from '../modules.ts';
 
@@ -18,8 +18,8 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const admin = visible.filter(isAdminModule);
 
   const moduleItem = (key: ModuleKey): MenuItem => {
-    const Icon = moduleIcons[key];
-    return { key, icon: <Icon />, label: t(`module.${key}.label`) };
+    const { icon: Icon, label } = moduleOf(key)!;
+    return { key, icon: <Icon />, label: t(label) };
   };
   const items: MenuItem[] = [
     ...business.map(moduleItem),

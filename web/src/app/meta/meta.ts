@@ -3,7 +3,7 @@
  * home page:
  *
  * { "version": "0.1.0", "county": { "code": "430225", "name": "炎陵县" }, "engine": "pglite" | "postgres",
- *   "demo": true, "modules": [{ "key": "cases", "ready": false }, …] }
+ *   "demo": true, "modules": [{ "key": "<module key>", "ready": false }, …] }
  */
 export interface Meta {
   version: string;

@@ -1,5 +1,8 @@
 /** The audit administrator's page and the names of audit event types. */
 export const auditZh = {
+  'module.audit.label': '审计管理',
+  'module.audit.description': '查阅、校验并导出防篡改的操作审计日志，由审计管理员负责（三员分立）。',
+
   'audit.intro': '查阅防篡改的操作审计日志，校验哈希链完整性并导出（三员分立：审计管理员）。',
   'audit.searchTitle': '查询条件',
   'audit.resultsTitle': '审计记录',
@@ -68,3 +71,8 @@ export const auditZh = {
   'auditEvent.audit.export': '导出审计日志',
   'auditEvent.audit.verify': '校验审计日志',
 } as const;
+
+/** `t()` knows this module's keys without the shell importing the module (declaration merging). */
+declare module '../../../app/i18n/zh.ts' {
+  interface ModuleMessages extends Record<keyof typeof auditZh, string> {}
+}

@@ -1,7 +1,11 @@
-import type { auditZh } from '../zh/audit.ts';
+import type { auditZh } from './zh.ts';
 
 /** The audit administrator's page and the names of audit event types. */
 export const auditEn: Record<keyof typeof auditZh, string> = {
+  'module.audit.label': 'Audit administration',
+  'module.audit.description':
+    'Search, verify and export the tamper-evident audit trail; run by the audit administrator (separation of duties).',
+
   'audit.intro':
     'Search the tamper-evident audit trail, verify its hash chain and export it (separation of duties: audit administrator).',
   'audit.searchTitle': 'Search',

@@ -1,0 +1,41 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { MessageKey } from './i18n/zh.ts';
+
+/** A page loaded on demand, so a module's weight (tables, charts, maps) only reaches users who open it. */
+export type ModulePage = LazyExoticComponent<ComponentType>;
+
+/** A page outside the staff shell and without sign-in (the residents' report form, tracking). */
+export interface PublicRoute {
+  path: string;
+  page: ModulePage;
+}
+
+/** A module's messages: `en` carries exactly the keys of `zh` (each module's `i18n/en.ts` is typed so). */
+export interface ModuleStrings {
+  zh: Readonly<Record<string, string>>;
+  en: Readonly<Record<string, string>>;
+}
+
+/**
+ * What a web module tells the shell about itself (`web/src/modules/<key>/module.ts(x)`). The shell builds its
+ * menu, home page, routes and dictionaries from the list in `web/src/modules/index.ts` and names no module.
+ */
+export interface WebModule {
+  /** Matches the server module; the module lives at `/m/<key>` (business) or `/admin/<key>` (administrators). */
+  key: string;
+  /** 三员分立: the administrators' areas form their own menu group and are hidden from business roles. */
+  area: 'business' | 'admin';
+  /** Shared by the menu, the home page and the coming-soon page. */
+  icon: ComponentType;
+  label: MessageKey;
+  description: MessageKey;
+  /** Mounted at the module's path with `/*`: it routes inside itself. */
+  page: ModulePage;
+  publicRoutes?: readonly PublicRoute[];
+  messages: ModuleStrings;
+  /**
+   * An administrator's area opens with any one of these. A business module is open to every signed-in person
+   * who is not one of the 三员 (they hold no business permissions); the server still decides each request.
+   */
+  permissions?: readonly string[];
+}

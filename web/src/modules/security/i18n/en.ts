@@ -1,0 +1,71 @@
+import type { securityZh } from './zh.ts';
+
+export const securityEn: Record<keyof typeof securityZh, string> = {
+  'module.security.label': 'Security administration',
+  'module.security.description':
+    'Roles, unlocking, API keys and the password and sign-in policy; run by the security administrator (separation of duties).',
+
+  'security.intro':
+    'Roles, unlocking, API keys and the security policy (separation of duties: security administrator).',
+  'security.tabUsers': 'User access',
+  'security.tabRoles': 'Roles & permissions',
+  'security.tabApiKeys': 'API keys',
+  'security.tabPolicy': 'Security policy',
+  'apiKeys.create': 'New API key',
+  'apiKeys.createSubmit': 'Create',
+  'apiKeys.createNotice':
+    'For partner systems calling the API. Grant only the permissions needed and set an end date where possible.',
+  'apiKeys.name': 'Name',
+  'apiKeys.namePlaceholder': 'For example: county digital city-management platform',
+  'apiKeys.nameRequired': 'Enter a name (at most 60 characters)',
+  'apiKeys.permissions': 'Permissions',
+  'apiKeys.permissionsHint':
+    'A key holds integration permissions only; revealing personal data, exports and administration need a signed-in person.',
+  'apiKeys.ineffective': 'not in force',
+  'apiKeys.ineffectiveHint':
+    '{code} is not an integration permission a key may hold; the key does not get it. Revoke the key and create a new one to change it.',
+  'apiKeys.permissionsRequired': 'Choose at least one permission',
+  'apiKeys.expiresAt': 'Valid until',
+  'apiKeys.expiresHint': 'Leave empty for no end (not recommended).',
+  'apiKeys.noExpiry': 'No end',
+  'apiKeys.createdAt': 'Created',
+  'apiKeys.lastUsedAt': 'Last used',
+  'apiKeys.state': 'State',
+  'apiKeys.active': 'Active',
+  'apiKeys.expired': 'Expired',
+  'apiKeys.revoked': 'Revoked',
+  'apiKeys.revoke': 'Revoke',
+  'apiKeys.revokeConfirm': 'Revoke "{name}"? Systems using it lose access at once.',
+  'apiKeys.revokedNow': '"{name}" is revoked',
+  'apiKeys.issuedTitle': 'API key: {name}',
+  'apiKeys.key': 'Key',
+  'apiKeys.issuedHint':
+    "Hand it to the partner system's administrator through a secure channel, to be kept in that server's configuration.",
+  'policy.notice': 'Changes take effect at once and are recorded in the audit trail.',
+  'policy.passwordSection': 'Password rules',
+  'policy.signInSection': 'Sign-in and sessions',
+  'policy.minLength': 'Minimum length',
+  'policy.minLengthHint': 'The fewest characters a password may have (at least 8 under 等保).',
+  'policy.maxLength': 'Maximum length',
+  'policy.maxLengthHint': 'The most characters allowed, so long passphrases work.',
+  'policy.minClasses': 'Character classes',
+  'policy.minClassesHint':
+    'How many of upper-case, lower-case, digits and symbols a password must use (at least 3 under 等保). Easily guessed passwords (repeats, pinyin names, birthdays, phone numbers) are refused as well.',
+  'policy.maxAgeDays': 'Password lifetime (days)',
+  'policy.maxAgeDaysHint': 'After this the password must be changed (at most 90 days under 等保).',
+  'policy.historyCount': 'Passwords remembered',
+  'policy.historyCountHint': 'A new password may not repeat any of this many recent ones (at least 5 under 等保).',
+  'policy.lockoutThreshold': 'Failures before lockout',
+  'policy.lockoutThresholdHint':
+    'Wrong passwords, one-time codes or current passwords in a row before the account is locked for a while (at most 10).',
+  'policy.lockoutMinutes': 'Lockout (minutes)',
+  'policy.lockoutMinutesHint': 'The lock lifts itself after this; the security administrator can also unlock by hand.',
+  'policy.absoluteHours': 'Longest session (hours)',
+  'policy.absoluteHoursHint': 'After this long, everyone signs in again, active or not.',
+  'policy.ipFailureLimit': 'Failures per IP address',
+  'policy.ipFailureLimitHint': 'Failed sign-ins allowed from one address within the window.',
+  'policy.ipWindowMinutes': 'IP window (minutes)',
+  'policy.ipWindowMinutesHint': 'The time over which failed sign-ins per address are counted.',
+  'policy.range': 'Enter a whole number from {min} to {max}',
+  'policy.saved': 'The security policy is saved',
+};
