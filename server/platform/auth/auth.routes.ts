@@ -1,9 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { recordAudit } from '../audit/audit.ts';
-import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
-import { S } from '../http/schema.ts';
+import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { AppDeps, TypedApp } from '../module.ts';
 import {
   ChangePasswordBody,
@@ -19,20 +17,19 @@ import { changeOwnPassword } from './change-password.ts';
 import { clearSessionCookie, setSessionCookie } from './identity.ts';
 import { presentMe } from './me.presenter.ts';
 import { proveMfaCode, startMfaEnrolment } from './mfa.ts';
+import { endOwnSession, listOwnSessions, type RequestSession, revokeOwnSession } from './own-sessions.ts';
 import { pendingStepOf, permissionsOf } from './permissions-of.ts';
 import { rolesOfUser } from './roles.store.ts';
-import { deleteSession, deleteSessionByPublicId, listSessionsOfUser } from './sessions.store.ts';
 import { type OpenedSession, secondsLeft } from './sessions.ts';
 import { signIn } from './sign-in.ts';
 import { findUserById } from './users.store.ts';
 
 const tags = ['auth'];
-const errors = { 400: S.error(), 401: S.error(), 403: S.error() };
-const noContent = { 204: Type.Null({ description: 'Done' }), ...errors };
-const rotatedAnswer = { 200: MeSchema, ...errors, 429: S.error() };
+const rotatedDescription =
+  'Answers the session after the step: a new session cookie and CSRF token replace the old ones.';
 
 /** The signed-in session of a request whose route demanded a self.* permission (so there is one). */
-function sessionOf(request: FastifyRequest) {
+function sessionOf(request: FastifyRequest): RequestSession {
   if (!request.session) throw AppError.unauthenticated(); // an API key cannot use the account routes
   return request.session;
 }
@@ -69,167 +66,138 @@ async function endingCookieOnLockout<T>(reply: FastifyReply, settings: AuthSetti
   }
 }
 
-export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
-  const settings: AuthSettings = deps.security ?? defaultAuthSettings;
-
-  app.post(
-    '/api/auth/login',
-    {
-      config: { access: 'public', csrfExempt: true },
-      schema: {
-        tags,
-        summary: 'Sign in with a user name and password',
-        body: SignInBody,
-        response: { 200: MeSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
+function signInRoute(settings: AuthSettings): DefinedRoute {
+  return defineRoute({
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Sign in with a user name and password',
+    tags,
+    access: 'public',
+    csrfExempt: true,
+    // 401 wrong credentials or locked out, 403 refused here (administrator networks), 429 the address throttle.
+    errors: [401, 403, 429],
+    schema: { body: SignInBody, response: { 200: MeSchema } },
+    handler: async (request, reply) => {
       const previousToken = request.cookies[sessionCookieName(settings)];
-      const result = await signIn(request.ctx, {
-        loginId: request.body.username,
-        password: request.body.password,
-        previousToken,
-      });
+      const { username: loginId, password } = request.body;
+      const result = await signIn(request.ctx, { loginId, password, previousToken });
       setSessionCookie(reply, settings, result.session.token, secondsLeft(result.session.row, request.ctx.clock()));
       const actor = { roles: result.roles.map((r) => r.key), permissions: permissionsOf(result.roles, result.pending) };
       return presentMe(actor, result.user, result.session.row, result.pending, request.ctx.security.policy);
     },
-  );
+  });
+}
 
-  app.post(
-    '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags, summary: 'End this session' } },
-    async (request, reply) => {
-      const session = request.session;
-      if (session) {
-        await tx(request.ctx, async (t) => {
-          await deleteSession(t.db, t.countyCode, session.row.tokenHash);
-          await recordAudit(t, {
-            eventType: 'auth.logout',
-            action: 'logout',
-            objectType: 'user',
-            objectId: session.user.id,
-          });
-        });
-      }
+function signOutRoute(settings: AuthSettings): DefinedRoute {
+  return defineRoute({
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary: 'End this session',
+    tags,
+    access: 'public',
+    handler: async (request, reply) => {
+      if (request.session) await endOwnSession(request.ctx, request.session);
       clearSessionCookie(reply, settings);
       return reply.code(204).send(null);
     },
-  );
+  });
+}
 
-  app.get(
-    '/api/auth/me',
-    {
-      config: { access: { permission: 'self.profile' } },
-      schema: { tags, summary: 'Who am I, and what must I do first', response: { 200: MeSchema, ...errors } },
-    },
-    async (request) => {
+const me = defineRoute({
+  method: 'GET',
+  url: '/api/auth/me',
+  summary: 'Who am I, and what must I do first',
+  tags,
+  access: { permission: 'self.profile' },
+  schema: { response: { 200: MeSchema } },
+  handler: async (request) => {
+    const session = sessionOf(request);
+    return presentMe(request.ctx.actor!, session.user, session.row, session.pending, request.ctx.security.policy);
+  },
+});
+
+const mfaSetup = defineRoute({
+  method: 'POST',
+  url: '/api/auth/mfa/setup',
+  summary: 'Start authenticator enrolment',
+  tags,
+  access: { permission: 'self.mfa' },
+  schema: { response: { 200: MfaSetupSchema } },
+  handler: async (request) => startMfaEnrolment(request.ctx, sessionOf(request).user),
+});
+
+/** Finishing enrolment and passing the MFA step prove a code the same way, and both rotate the session. */
+function mfaCodeRoute(settings: AuthSettings, enrolling: boolean): DefinedRoute {
+  return defineRoute({
+    method: 'POST',
+    url: enrolling ? '/api/auth/mfa/enable' : '/api/auth/mfa/verify',
+    summary: enrolling ? 'Finish enrolment with a code' : 'Pass the MFA step with a code',
+    description: rotatedDescription,
+    tags,
+    access: { permission: 'self.mfa' },
+    errors: [429],
+    schema: { body: MfaCodeBody, response: { 200: MeSchema } },
+    handler: async (request, reply) => {
       const session = sessionOf(request);
-      return presentMe(request.ctx.actor!, session.user, session.row, session.pending, request.ctx.security.policy);
+      const proving = proveMfaCode(request.ctx, session, request.body.code, enrolling);
+      const next = await endingCookieOnLockout(reply, settings, proving);
+      return answerRotated(request, reply, settings, next);
     },
-  );
+  });
+}
 
-  app.post(
-    '/api/auth/mfa/setup',
-    {
-      config: { access: { permission: 'self.mfa' } },
-      schema: { tags, summary: 'Start authenticator enrolment', response: { 200: MfaSetupSchema, ...errors } },
-    },
-    async (request) => startMfaEnrolment(request.ctx, sessionOf(request).user),
-  );
-
-  for (const [url, enrolling] of [
-    ['/api/auth/mfa/enable', true],
-    ['/api/auth/mfa/verify', false],
-  ] as const) {
-    app.post(
-      url,
-      {
-        config: { access: { permission: 'self.mfa' } },
-        schema: {
-          tags,
-          summary: enrolling ? 'Finish enrolment with a code' : 'Pass the MFA step with a code',
-          description: 'Answers the session after the step: a new session cookie and CSRF token replace the old ones.',
-          body: MfaCodeBody,
-          response: rotatedAnswer,
-        },
-      },
-      async (request, reply) => {
-        const session = sessionOf(request);
-        const next = await endingCookieOnLockout(
-          reply,
-          settings,
-          proveMfaCode(request.ctx, session, request.body.code, enrolling),
-        );
-        return answerRotated(request, reply, settings, next);
-      },
-    );
-  }
-
-  app.post(
-    '/api/auth/password',
-    {
-      config: { access: { permission: 'self.password' } },
-      schema: {
-        tags,
-        summary: 'Change my password',
-        description: 'Answers the session after the change: a new session cookie and CSRF token replace the old ones.',
-        body: ChangePasswordBody,
-        response: rotatedAnswer,
-      },
-    },
-    async (request, reply) => {
+function passwordRoute(settings: AuthSettings): DefinedRoute {
+  return defineRoute({
+    method: 'POST',
+    url: '/api/auth/password',
+    summary: 'Change my password',
+    description: rotatedDescription,
+    tags,
+    access: { permission: 'self.password' },
+    errors: [429],
+    schema: { body: ChangePasswordBody, response: { 200: MeSchema } },
+    handler: async (request, reply) => {
       const session = sessionOf(request);
       const next = await endingCookieOnLockout(reply, settings, changeOwnPassword(request.ctx, session, request.body));
       return answerRotated(request, reply, settings, next);
     },
-  );
+  });
+}
 
-  app.get(
-    '/api/auth/sessions',
-    {
-      config: { access: { permission: 'self.sessions' } },
-      schema: { tags, summary: 'My sessions', response: { 200: Type.Array(SessionSchema), ...errors } },
-    },
-    async (request) => {
-      const session = sessionOf(request);
-      const rows = await listSessionsOfUser(request.ctx.db, request.ctx.countyCode, session.user.id);
-      return rows.map((row) => ({
-        id: row.publicId,
-        current: row.tokenHash === session.row.tokenHash,
-        createdAt: row.createdAt.toISOString(),
-        lastSeenAt: row.lastSeenAt.toISOString(),
-        expiresAt: row.absoluteExpiresAt.toISOString(),
-        sourceIp: row.sourceIp,
-        userAgent: row.userAgent,
-      }));
-    },
-  );
+const mySessions = defineRoute({
+  method: 'GET',
+  url: '/api/auth/sessions',
+  summary: 'My sessions',
+  tags,
+  access: { permission: 'self.sessions' },
+  schema: { response: { 200: Type.Array(SessionSchema) } },
+  handler: async (request) => listOwnSessions(request.ctx, sessionOf(request)),
+});
 
-  app.delete(
-    '/api/auth/sessions/:id',
-    {
-      config: { access: { permission: 'self.sessions' } },
-      schema: {
-        tags,
-        summary: 'End one of my sessions',
-        params: SessionIdParams,
-        response: { 404: S.error(), ...noContent },
-      },
-    },
-    async (request, reply) => {
-      const session = sessionOf(request);
-      await tx(request.ctx, async (t) => {
-        if (!(await deleteSessionByPublicId(t.db, t.countyCode, session.user.id, request.params.id)))
-          throw AppError.notFound('what.session');
-        await recordAudit(t, {
-          eventType: 'auth.session',
-          action: 'revoke',
-          objectType: 'session',
-          objectId: request.params.id,
-        });
-      });
-      return reply.code(204).send(null);
-    },
-  );
+const endMySession = defineRoute({
+  method: 'DELETE',
+  url: '/api/auth/sessions/:id',
+  summary: 'End one of my sessions',
+  tags,
+  access: { permission: 'self.sessions' },
+  schema: { params: SessionIdParams, response: { 204: Type.Null({ description: 'Done' }) } },
+  handler: async (request, reply) => {
+    await revokeOwnSession(request.ctx, sessionOf(request), request.params.id);
+    return reply.code(204).send(null);
+  },
+});
+
+export function registerAuthRoutes(app: TypedApp, deps: AppDeps): void {
+  const settings: AuthSettings = deps.security ?? defaultAuthSettings;
+  registerRoutes(app, [
+    signInRoute(settings),
+    signOutRoute(settings),
+    me,
+    mfaSetup,
+    mfaCodeRoute(settings, true),
+    mfaCodeRoute(settings, false),
+    passwordRoute(settings),
+    mySessions,
+    endMySession,
+  ]);
 }

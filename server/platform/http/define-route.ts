@@ -61,6 +61,10 @@ interface RouteParts<Schema extends RouteSchema> {
   method: HTTPMethods;
   url: string;
   summary: string;
+  /** For the OpenAPI document: more than the summary says (what the answer means, side effects). */
+  description?: string;
+  /** Left out of the OpenAPI document (and so of the generated client): operators' endpoints such as /metrics. */
+  hidden?: true;
   tags: readonly string[];
   /** A permission, or `'public'`: checked by the access guard before the body is read or validated. */
   access: Access;
@@ -142,6 +146,8 @@ function routeSchema(route: RouteParts<RouteSchema> & { idempotency?: unknown })
   return {
     tags: [...route.tags],
     summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    ...(route.hidden ? { hide: true } : {}),
     ...(consumes ? { consumes: [...consumes] } : {}),
     ...inputs,
     ...(Object.keys(responses).length > 0 ? { response: responses } : {}),

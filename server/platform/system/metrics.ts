@@ -1,12 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { defineRoute } from '../http/define-route.ts';
+import type { TypedApp } from '../module.ts';
 
 /**
  * Prometheus metrics at /metrics: process figures and request durations by route pattern (never by raw URL,
  * which would carry ids and personal data). Reading them needs the `system.metrics` permission, which the
  * identity layer grants to the monitoring API key.
  */
-export function installMetrics(app: FastifyInstance): Registry {
+export function installMetrics(app: TypedApp): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -20,13 +21,15 @@ export function installMetrics(app: FastifyInstance): Registry {
     const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get(
-    '/metrics',
-    {
-      config: { access: { permission: 'system.metrics' } },
-      schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true },
-    },
-    async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  const metrics = defineRoute({
+    method: 'GET',
+    url: '/metrics',
+    summary: 'Prometheus metrics',
+    tags: ['system'],
+    access: { permission: 'system.metrics' },
+    hidden: true,
+    handler: async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
+  });
+  metrics(app);
   return registry;
 }
