@@ -45,7 +45,14 @@ export type CountyWideRead = keyof typeof countyWideReads;
  * case takes one, never optional: a person's visibility, a county-wide read named in `countyWideReads`, the
  * reporter holding the tracking code, or the partner key that submitted the request. Rows read through it come
  * back as `ScopedCase` (cases.store.ts), and the reads of a case's timeline, photos and requests take such a row
- * rather than a bare id.
+ * rather than a bare id. case-scope.test.ts holds the compiler to it: an unscoped call of each such read is a
+ * type error.
+ *
+ * Store reads without a scope, on purpose: existence checks that answer a boolean for the audited 404
+ * (`caseExists`, `photoHeldElsewhere`, `liveUploadIds`); the county's reference data that everyone with the
+ * permission reads (departments, routing rules, the catalogue, the policy — editing them checks the editor's
+ * area instead, settings.service.ts); and staged uploads, which are consumed only by their owner or with their
+ * secret (`consumeUploads` matches both in SQL).
  */
 export type CaseScope =
   | ActorScope<CaseNarrowing>
