@@ -4,7 +4,8 @@ import { importsOf, isTestFile, lineOf, type SourceFile } from './source-files.t
 /**
  * The rule for "a hand-written web type of the server's API": an exported `interface` or `type` declared in a
  * web file that talks to the server — its name ends in `Api.ts`/`api.ts`, or it names an `/api/` path — unless
- * the declaration is built from the generated client (it names something imported from `web/src/api/`).
+ * the declaration is built from the generated client (it names something imported from `web/src/api/`, or a
+ * type that is, to a fixed point).
  * The fetch plumbing itself (`web/src/app/api.ts`), generated files and tests are not counted.
  */
 export function isApiFacingFile(file: SourceFile): boolean {
@@ -13,22 +14,66 @@ export function isApiFacingFile(file: SourceFile): boolean {
   return /api\.ts$/i.test(file.path) || file.ast.text.includes('/api/');
 }
 
-function generatedNames(file: SourceFile): Set<string> {
-  const names = new Set<string>();
-  const fromGenerated = importsOf(file).filter(
-    (edge) => /(^|\/)api\//.test(edge.target) || edge.target.includes('.gen'),
-  );
-  const specifiers = new Set(fromGenerated.map((edge) => edge.specifier));
+/** Local name → (target file, exported name) for every name a file imports. */
+function importedNames(file: SourceFile): Map<string, { target: string; name: string }> {
+  const names = new Map<string, { target: string; name: string }>();
+  const targets = new Map(importsOf(file).map((edge) => [edge.specifier, edge.target]));
   for (const statement of file.ast.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (!specifiers.has(statement.moduleSpecifier.text)) continue;
+    const target = targets.get(statement.moduleSpecifier.text) ?? '';
     const clause = statement.importClause;
-    if (clause?.name) names.add(clause.name.text);
+    if (clause?.name) names.set(clause.name.text, { target, name: 'default' });
     const bindings = clause?.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
-    if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+    if (bindings && ts.isNamespaceImport(bindings)) names.set(bindings.name.text, { target, name: '*' });
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      names.set(element.name.text, { target, name: (element.propertyName ?? element.name).text });
+    }
   }
   return names;
+}
+
+const isGeneratedFile = (target: string) => target.startsWith('web/src/api/') || target.includes('.gen');
+
+function typeDeclarations(file: SourceFile): (ts.InterfaceDeclaration | ts.TypeAliasDeclaration)[] {
+  return file.ast.statements.filter(
+    (node): node is ts.InterfaceDeclaration | ts.TypeAliasDeclaration =>
+      ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node),
+  );
+}
+
+type Derived = Map<string, Set<string>>;
+
+/** The names a file can build on: imports from the generated client, and types already known to derive from it. */
+function knownNames(file: SourceFile, imports: Map<string, { target: string; name: string }>, derived: Derived) {
+  const known = new Set(derived.get(file.path));
+  for (const [local, from] of imports) {
+    const base = from.target.replace(/\.tsx?$/, '');
+    const source = [...derived].find(([path]) => path.replace(/\.tsx?$/, '') === base)?.[1];
+    if (isGeneratedFile(from.target) || source?.has(from.name)) known.add(local);
+  }
+  return known;
+}
+
+/**
+ * File → its type names built from the generated client: they name something imported from `web/src/api/`, or a
+ * type already known to be built from it (in the same file or imported from another), to a fixed point.
+ */
+function derivedTypes(web: readonly SourceFile[]): Derived {
+  const derived: Derived = new Map(web.map((file) => [file.path, new Set<string>()]));
+  const imports = new Map(web.map((file) => [file.path, importedNames(file)]));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const file of web) {
+      const own = derived.get(file.path) ?? new Set<string>();
+      const known = knownNames(file, imports.get(file.path) ?? new Map(), derived);
+      const found = typeDeclarations(file).filter((node) => !own.has(node.name.text) && namesAny(node, known));
+      for (const node of found) own.add(node.name.text);
+      changed ||= found.length > 0;
+    }
+  }
+  return derived;
 }
 
 function namesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
@@ -48,11 +93,10 @@ export interface WebTypeFinding {
 
 /** Every hand-written exported type of the API-facing web files. */
 export function handWrittenApiTypes(web: readonly SourceFile[]): WebTypeFinding[] {
-  return web.filter(isApiFacingFile).flatMap((file) => {
-    const generated = generatedNames(file);
-    return file.ast.statements
-      .filter((node) => ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))
-      .filter((node) => isExported(node) && !namesAny(node, generated))
-      .map((node) => ({ path: file.path, line: lineOf(file, node), name: node.name.text }));
-  });
+  const derived = derivedTypes(web.filter((file) => !isTestFile(file.path)));
+  return web.filter(isApiFacingFile).flatMap((file) =>
+    typeDeclarations(file)
+      .filter((node) => isExported(node) && !derived.get(file.path)?.has(node.name.text))
+      .map((node) => ({ path: file.path, line: lineOf(file, node), name: node.name.text })),
+  );
 }
