@@ -7,6 +7,7 @@ import type { CaseVisibility } from '../case-scope.ts';
 import type { MonthSpan } from './evaluation-rollup.ts';
 import { addInto, type CountsByKey, type Dimension } from './evaluation-rows.ts';
 
+/** The trigger and SQL functions that keep these tables are declared, with why they stay in SQL, in rollup-triggers.ts. */
 const m = casesEvaluationMonth;
 
 const rollupColumns = sql.raw(
