@@ -13,7 +13,7 @@ export function ManualPoint({
   onApply,
 }: {
   bounds: CountyBounds;
-  current: Position | null;
+  current: Position | null | undefined;
   onApply: (position: Position) => void;
 }) {
   const t = useT();
