@@ -3,6 +3,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { tx } from '../../db/tx.ts';
+import { defineRoute, registerRoutes } from '../../http/define-route.ts';
 import { S } from '../../http/schema.ts';
 import type { TypedApp } from '../../module.ts';
 import { readSetting, writeSetting } from '../../settings/settings.store.ts';
@@ -61,36 +62,46 @@ function current(ctx: Ctx): SecurityPolicy {
   return { policy: { ...policy }, absoluteHours, ipFailureLimit, ipWindowMinutes };
 }
 
+/** Saves the policy (audited with what it was) and puts it in force for every request from now on. */
+async function saveSecurityPolicy(ctx: Ctx, next: SecurityPolicy): Promise<SecurityPolicy> {
+  const before = current(ctx);
+  await tx(ctx, async (t) => {
+    await writeSetting(t.db, t.countyCode, settingKey, next, t.clock());
+    await recordAudit(t, {
+      eventType: 'security.policy',
+      action: 'update',
+      objectType: 'setting',
+      objectId: settingKey,
+      details: { before, after: next },
+    });
+  });
+  Object.assign(ctx.security, { ...next, policy: { ...next.policy } });
+  return current(ctx);
+}
+
+const access = { permission: 'security.policy' };
+
+const readPolicy = defineRoute({
+  method: 'GET',
+  url: '/api/admin/security-policy',
+  summary: 'Password, lockout and session policy',
+  tags: ['admin'],
+  access,
+  schema: { response: { 200: SecurityPolicySchema } },
+  handler: async (request) => current(request.ctx),
+});
+
+const changePolicy = defineRoute({
+  method: 'PUT',
+  url: '/api/admin/security-policy',
+  summary: 'Change the policy',
+  tags: ['admin'],
+  access,
+  schema: { body: SecurityPolicySchema, response: { 200: SecurityPolicySchema } },
+  handler: async (request) => saveSecurityPolicy(request.ctx, request.body),
+});
+
 /** The security administrator's policy page (等保: 安全管理员 sets the security parameters). */
 export function registerSecurityPolicyRoutes(app: TypedApp): void {
-  const access = { permission: 'security.policy' };
-  const response = { 200: SecurityPolicySchema, 400: S.error(), 401: S.error(), 403: S.error() };
-  app.get(
-    '/api/admin/security-policy',
-    { config: { access }, schema: { tags: ['admin'], summary: 'Password, lockout and session policy', response } },
-    async (request) => current(request.ctx),
-  );
-  app.put(
-    '/api/admin/security-policy',
-    {
-      config: { access },
-      schema: { tags: ['admin'], summary: 'Change the policy', body: SecurityPolicySchema, response },
-    },
-    async (request) => {
-      const ctx = request.ctx;
-      const before = current(ctx);
-      await tx(ctx, async (t) => {
-        await writeSetting(t.db, t.countyCode, settingKey, request.body, t.clock());
-        await recordAudit(t, {
-          eventType: 'security.policy',
-          action: 'update',
-          objectType: 'setting',
-          objectId: settingKey,
-          details: { before, after: request.body },
-        });
-      });
-      Object.assign(ctx.security, { ...request.body, policy: { ...request.body.policy } });
-      return current(ctx);
-    },
-  );
+  registerRoutes(app, [readPolicy, changePolicy]);
 }

@@ -1,0 +1,23 @@
+import { effectiveKeyPermissions } from '../../access/integration-permissions.ts';
+import type { ApiKeyRow } from '../api-keys.store.ts';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A key as the security administrator sees it: never its secret, and which of its permissions are in force. */
+export function presentApiKey(row: ApiKeyRow) {
+  const { id, name, keyPrefix, permissions, scopeRegion, createdAt, expiresAt, revokedAt, lastUsedAt } = row;
+  const effective = new Set(effectiveKeyPermissions(permissions));
+  const ineffectivePermissions = permissions.filter((p) => !effective.has(p)).sort();
+  return {
+    id,
+    name,
+    prefix: keyPrefix,
+    permissions,
+    ineffectivePermissions,
+    scopeRegion,
+    createdAt: createdAt.toISOString(),
+    expiresAt: iso(expiresAt),
+    revokedAt: iso(revokedAt),
+    lastUsedAt: iso(lastUsedAt),
+  };
+}
