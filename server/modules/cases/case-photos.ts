@@ -14,7 +14,7 @@ import {
 } from '../../platform/files/photos.ts';
 import type { FieldProblems } from '../../platform/http/app-error.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { insertPhotos } from './cases.store.ts';
+import { insertPhotos } from './case-photos.store.ts';
 import { parseUploadId, type UploadToken, uploadSecretHash } from './photo-uploads/upload-token.ts';
 import { consumeUploads, liveUploadIds } from './photo-uploads/uploads.store.ts';
 

@@ -4,16 +4,15 @@ import type { Db } from '../../platform/db/database.ts';
 import type { ScopedCaseFilter } from './case-filters.sql.ts';
 import { CaseScope, type CaseVisibility, countyWideReads } from './case-scope.ts';
 import { findPendingRequest } from './case-requests.store.ts';
+import { findPhoto, listPhotoMeta } from './case-photos.store.ts';
 import {
   type CaseRow,
   caseNosOf,
   findCaseById,
   findCaseByNo,
   findOverdueCases,
-  findPhoto,
   listCaseEvents,
   listCasePage,
-  listPhotoMeta,
   mergedReportNos,
   type ScopedCase,
 } from './cases.store.ts';

@@ -5,7 +5,8 @@ import type { CaseLookups } from './case-lookups.ts';
 import type { CaseRequestRow } from './case-requests.store.ts';
 import { actionsOpenTo } from './cases.policy.ts';
 import type { CaseDetailDto, CaseListItemDto } from './cases.schema.ts';
-import type { CaseEventRow, CaseRow, PhotoMeta } from './cases.store.ts';
+import type { PhotoMeta } from './case-photos.store.ts';
+import type { CaseEventRow, CaseRow } from './cases.store.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

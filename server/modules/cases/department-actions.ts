@@ -4,7 +4,8 @@ import { applyAction } from './apply-action.ts';
 import { checkPhotos, storePhotos, uploadOwnerOf } from './case-photos.ts';
 import { assertHandlerOf } from './cases.policy.ts';
 import type { ActionBody } from './cases.schema.ts';
-import { type CaseRow, countPhotos } from './cases.store.ts';
+import { countPhotos } from './case-photos.store.ts';
+import type { CaseRow } from './cases.store.ts';
 import { findDepartment } from './departments.store.ts';
 
 /** 派遣: the case goes to a 专业部门 and the handling clock (处置时限) starts. */

@@ -9,16 +9,8 @@ import { caseScopeOf, caseVisibilityOf } from './cases.policy.ts';
 import { presentDetail, presentListItem } from './cases.presenter.ts';
 import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
 import { routeFor } from './departments.store.ts';
-import {
-  caseNosOf,
-  countCasesUpTo,
-  findPhoto,
-  listCaseEvents,
-  listCasePage,
-  listPhotoMeta,
-  mergedReportNos,
-  photoHeldElsewhere,
-} from './cases.store.ts';
+import { findPhoto, listPhotoMeta, photoHeldElsewhere } from './case-photos.store.ts';
+import { caseNosOf, countCasesUpTo, listCaseEvents, listCasePage, mergedReportNos } from './cases.store.ts';
 
 function actorOf(ctx: Ctx) {
   if (!ctx.actor) throw AppError.unauthenticated();

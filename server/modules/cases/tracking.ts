@@ -8,14 +8,12 @@ import { loadCaseLookups } from './case-lookups.ts';
 import { CaseScope } from './case-scope.ts';
 import { plainCategoryName } from './public-form.ts';
 import type { RateInput, TrackingDto } from './cases.schema.ts';
+import { findPhoto, listPhotoIds, photoHeldElsewhere } from './case-photos.store.ts';
 import {
   appendCaseEvent,
   findCaseByNo,
   findMergedInto,
-  findPhoto,
-  listPhotoIds,
   listStepsOf,
-  photoHeldElsewhere,
   type ScopedCase,
   updateCaseIf,
 } from './cases.store.ts';
