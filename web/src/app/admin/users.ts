@@ -1,33 +1,18 @@
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../api/types.ts';
 import { api, withQuery } from '../api.ts';
 
-/** A staff account as the administration API shows it (server: auth/admin/users-admin.schema.ts). */
-export interface UserDto {
-  id: string;
-  loginId: string;
-  displayName: string;
-  scopeRegion: string;
-  scopeRegionName: string;
-  department: string | null;
-  status: 'active' | 'disabled';
-  roles: string[];
-  locked: boolean;
-  mfaEnabled: boolean;
-  lastLoginAt: string | null;
-  passwordChangedAt: string | null;
-  expiresAt: string | null;
-  /** Masked (138****5678); the full number only through a reveal with a reason. */
-  phone: string | null;
-  createdAt: string;
-}
+/**
+ * Staff accounts as the administration API shows them. The shapes are the server's own (generated from its route
+ * schemas by `npm run gen:api`): `phone` is masked (138****5678), the full number only through a reveal with a
+ * reason; a role grant's warnings (maker ≠ checker) went through but deserve a second look.
+ */
+export type UserDto = ItemOf<ResponseOf<'/api/admin/users', 'get'>['items']>;
+export type RoleGrantWarning = ItemOf<ResponseOf<'/api/admin/users/{id}/roles', 'put'>['warnings']>;
+export type UserQuery = QueryOf<'/api/admin/users', 'get'> & { page: number; pageSize: number };
+export type CreateUserInput = BodyOf<'/api/admin/users', 'post'>;
+export type UpdateUserInput = BodyOf<'/api/admin/users/{id}', 'patch'>;
 
-/** A role grant that went through but deserves a second look (server: users-admin.service.ts). */
-export interface RoleGrantWarning {
-  code: 'maker_checker';
-  step: string;
-  /** In the user's language, naming both sides and the roles that give them. */
-  message: string;
-}
-
+/** A page of a list, as every paged route answers it. */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -35,40 +20,16 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface UserQuery {
-  q?: string;
-  status?: 'active' | 'disabled';
-  page: number;
-  pageSize: number;
-}
-
-export interface CreateUserInput {
-  loginId: string;
-  displayName: string;
-  scopeRegion: string;
-  department?: string;
-  phone?: string;
-  expiresAt?: string;
-}
-
-export type UpdateUserInput = Partial<{
-  displayName: string;
-  scopeRegion: string;
-  department: string | null;
-  phone: string | null;
-  status: 'active' | 'disabled';
-  expiresAt: string | null;
-}>;
-
 const userPath = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
 
 export const usersApi = {
   list: (query: UserQuery, signal?: AbortSignal) =>
     api.get<Page<UserDto>>(withQuery('/api/admin/users', { ...query }), { signal }),
-  create: (input: CreateUserInput) => api.post<{ user: UserDto; temporaryPassword: string }>('/api/admin/users', input),
+  create: (input: CreateUserInput) => api.post<ResponseOf<'/api/admin/users', 'post'>>('/api/admin/users', input),
   update: (id: string, input: UpdateUserInput) => api.patch<UserDto>(userPath(id), input),
-  resetPassword: (id: string) => api.post<{ temporaryPassword: string }>(`${userPath(id)}/reset-password`),
+  resetPassword: (id: string) =>
+    api.post<ResponseOf<'/api/admin/users/{id}/reset-password', 'post'>>(`${userPath(id)}/reset-password`),
   unlock: (id: string) => api.post<void>(`${userPath(id)}/unlock`),
   setRoles: (id: string, roles: string[]) =>
-    api.put<UserDto & { warnings: RoleGrantWarning[] }>(`${userPath(id)}/roles`, { roles }),
+    api.put<ResponseOf<'/api/admin/users/{id}/roles', 'put'>>(`${userPath(id)}/roles`, { roles }),
 };
