@@ -9,20 +9,19 @@ import { LoadFailure } from '../../../app/LoadFailure.tsx';
 import { modulePath } from '../../../app/modules.ts';
 import { PageHeading } from '../../../app/PageHeading.tsx';
 import { useLoad } from '../../../app/useLoad.ts';
-import { casesApi } from '../casesApi.ts';
+import { type CaseFilters, casesApi } from '../casesApi.ts';
 import { CaseFiltersForm } from './CaseFiltersForm.tsx';
 import { CaseList } from './CaseList.tsx';
 import { ExportCasesButton } from './ExportCasesButton.tsx';
 import { type QueueTab, queueTabsFor } from './queues.ts';
 import { useCaseLookups } from './useCaseLookups.ts';
 import { useListQuery } from './useListQuery.ts';
-import { useQueueCounts } from './useQueueCounts.ts';
+import { type QueueCounts, useQueueCounts } from './useQueueCounts.ts';
 
 /** 市容案件: the work queues of the user's posts, the filtered list, and the way to the map and the export. */
 export function CaseQueuesPage() {
   const t = useT();
   const { session } = useAuth();
-  const navigate = useNavigate();
   const permissions = sessionPermissions(session);
   const tabs = queueTabsFor(permissions);
   const { query, tab, apiFilters, update, search } = useListQuery(tabs);
@@ -57,28 +56,7 @@ export function CaseQueuesPage() {
     <Flex vertical gap={16}>
       <PageHeading title={t('module.cases.label')} intro={t('cases.intro')} />
       <Card>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => update({ tab: key as QueueTab, page: 1 })}
-          items={tabs.map((key) => ({
-            key,
-            label: (
-              <span data-testid={`case-queue-${key}`}>
-                {t(`cases.queue.${key}`)}
-                {counts.data?.[key] !== undefined && (
-                  <Badge
-                    count={counts.data[key]}
-                    showZero
-                    overflowCount={9999}
-                    color={key === 'overdue' ? 'red' : '#8c98a9'}
-                    className="wm-queue-count"
-                  />
-                )}
-              </span>
-            ),
-          }))}
-          data-testid="case-queues"
-        />
+        <QueueTabs tabs={tabs} active={tab} counts={counts.data} onChange={(key) => update({ tab: key, page: 1 })} />
         <CaseFiltersForm
           filters={query.filters}
           lookups={lookups.data}
@@ -87,19 +65,12 @@ export function CaseQueuesPage() {
       </Card>
       <Card>
         <Flex vertical gap={12}>
-          <Space wrap>
-            <Button
-              icon={<EnvironmentOutlined />}
-              onClick={() => navigate({ pathname: `${modulePath('cases')}/map`, search })}
-              data-testid="case-open-map"
-            >
-              {t('cases.openMap')}
-            </Button>
-            {permissions.has('cases.export') && <ExportCasesButton filters={apiFilters} />}
-            <Button icon={<ReloadOutlined />} onClick={refresh} aria-label={t('cases.refresh')}>
-              {t('cases.refresh')}
-            </Button>
-          </Space>
+          <ListToolbar
+            search={search}
+            filters={apiFilters}
+            canExport={permissions.has('cases.export')}
+            onRefresh={refresh}
+          />
           {list.error !== undefined && <LoadFailure error={list.error} onRetry={list.reload} />}
           <CaseList
             result={list.data}
@@ -114,5 +85,69 @@ export function CaseQueuesPage() {
         </Flex>
       </Card>
     </Flex>
+  );
+}
+
+interface QueueTabsProps {
+  tabs: readonly QueueTab[];
+  active: QueueTab;
+  counts: QueueCounts | undefined;
+  onChange: (tab: QueueTab) => void;
+}
+
+/** One tab per queue of the user's posts, each with its count (overdue in red). */
+function QueueTabs({ tabs, active, counts, onChange }: QueueTabsProps) {
+  const t = useT();
+  return (
+    <Tabs
+      activeKey={active}
+      onChange={(key) => onChange(key as QueueTab)}
+      items={tabs.map((key) => ({
+        key,
+        label: (
+          <span data-testid={`case-queue-${key}`}>
+            {t(`cases.queue.${key}`)}
+            {counts?.[key] !== undefined && (
+              <Badge
+                count={counts[key]}
+                showZero
+                overflowCount={9999}
+                color={key === 'overdue' ? 'red' : '#8c98a9'}
+                className="wm-queue-count"
+              />
+            )}
+          </span>
+        ),
+      }))}
+      data-testid="case-queues"
+    />
+  );
+}
+
+interface ToolbarProps {
+  search: string;
+  filters: CaseFilters;
+  canExport: boolean;
+  onRefresh: () => void;
+}
+
+/** The same filter on the map, the export of exactly this filter, and a fresh read. */
+function ListToolbar({ search, filters, canExport, onRefresh }: ToolbarProps) {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Space wrap>
+      <Button
+        icon={<EnvironmentOutlined />}
+        onClick={() => navigate({ pathname: `${modulePath('cases')}/map`, search })}
+        data-testid="case-open-map"
+      >
+        {t('cases.openMap')}
+      </Button>
+      {canExport && <ExportCasesButton filters={filters} />}
+      <Button icon={<ReloadOutlined />} onClick={onRefresh} aria-label={t('cases.refresh')}>
+        {t('cases.refresh')}
+      </Button>
+    </Space>
   );
 }
