@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { casesCase } from '../../../db/schema/cases.ts';
 import { loadCalendar, loadWorkingHours } from '../../../platform/calendar/load-calendar.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { queryOne } from '../../../platform/db/rows.ts';
+import { findActiveVersion } from '../catalogue/catalogue.store.ts';
 import type { NewCaseRow } from '../cases.store.ts';
 import { handlingMinutesOf } from '../handling-minutes.ts';
 import type { WorkTime } from '../sla.ts';
@@ -13,10 +12,7 @@ export type CaseFacts = Partial<NewCaseRow> & Pick<NewCaseRow, 'townshipCode' | 
 let serial = 0;
 
 export async function activeCatalogueVersion(db: Db): Promise<string> {
-  const row = await queryOne<{ version: string }>(
-    db,
-    sql`select version from cases_catalogue_version where region_code = '430225' and active`,
-  );
+  const row = await findActiveVersion(db, '430225');
   if (!row) throw new Error('no active catalogue edition in the test database');
   return row.version;
 }
