@@ -13,6 +13,10 @@ import type {
 } from '../modules/cases/casesApi.ts';
 import type { PublicForm, Reported, ReportBody, Tracking } from '../modules/cases/citizen/citizenApi.ts';
 import type { ApiKeyDto, RoleDto, SecurityPolicy } from '../modules/security/securityApi.ts';
+import type { UploadedPhoto } from '../modules/cases/uploads/photoUpload.ts';
+import type { RevealRequest } from '../app/pii/pii.ts';
+import type { Region } from '../app/regions/regions.ts';
+import type { ResponseOf } from './types.ts';
 
 /**
  * A route renamed or a status changed on the server would turn a derived type into `never`, which TypeScript
@@ -45,5 +49,10 @@ describe('the web types derived from the generated schema', () => {
     expectTypeOf<MfaSetup['uri']>().toEqualTypeOf<string>();
     expectTypeOf<ChangePasswordInput['newPassword']>().toEqualTypeOf<string>();
     expectTypeOf<AccountSession['current']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Region['code']>().toEqualTypeOf<string>();
+    expectTypeOf<RevealRequest['reason']>().toEqualTypeOf<string>();
+    expectTypeOf<UploadedPhoto['uploadId']>().toEqualTypeOf<string>();
+    // One type serves both upload routes: they must keep answering the same shape.
+    expectTypeOf<ResponseOf<'/api/cases/photo-uploads', 'post'>>().toEqualTypeOf<UploadedPhoto>();
   });
 });
