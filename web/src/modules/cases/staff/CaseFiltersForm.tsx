@@ -1,9 +1,10 @@
 import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Grid, Input, Row, Select, Space } from 'antd';
+import { Button, Form, Grid, Row, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useLanguage, useT } from '../../../app/i18n/I18nProvider.tsx';
-import { type CaseChannel, type CaseStatus, caseChannels, caseStatuses } from '../casesApi.ts';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import type { CaseChannel, CaseStatus } from '../casesApi.ts';
+import { MainFilters, MoreFilters } from './caseFilterFields.tsx';
 import { compact, type ListQuery } from './listQuery.ts';
 import type { CaseLookups } from './useCaseLookups.ts';
 
@@ -68,7 +69,6 @@ export function CaseFiltersForm({
   onChange: (filters: Filters) => void;
 }) {
   const t = useT();
-  const { language } = useLanguage();
   const screens = Grid.useBreakpoint();
   const isPhone = screens.sm === false;
   const [form] = Form.useForm<FormValues>();
@@ -80,16 +80,6 @@ export function CaseFiltersForm({
     form.setFieldsValue(toForm(filters));
   }, [form, filters]);
 
-  const name = (zh: string, en: string) => (language === 'en' ? en : zh);
-  const categories = lookups?.catalogue.categories ?? [];
-  const majors = [...new Map(categories.map((c) => [c.major.code, c.major])).values()];
-  const categoryOptions = majors.map((major) => ({
-    label: `${major.code} ${name(major.nameZh, major.nameEn)}`,
-    title: major.code,
-    options: categories
-      .filter((c) => c.major.code === major.code)
-      .map((c) => ({ value: c.code, label: `${c.code} ${name(c.nameZh, c.nameEn)}` })),
-  }));
   // Hidden, not unmounted: a filter set from the URL still counts when the form is sent again.
   const extra = !isPhone || expanded ? undefined : { display: 'none' };
 
@@ -102,93 +92,8 @@ export function CaseFiltersForm({
       className="wm-case-filters"
     >
       <Row gutter={[12, 0]}>
-        <Col xs={24} sm={12} lg={8} xl={6}>
-          <Form.Item name="q" label={t('cases.filter.q')}>
-            <Input allowClear placeholder={t('cases.filter.qPlaceholder')} maxLength={40} data-testid="case-filter-q" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6}>
-          <Form.Item name="status" label={t('cases.filter.status')}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder={t('cases.filter.any')}
-              options={caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
-              data-testid="case-filter-status"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6}>
-          <Form.Item name="regionCode" label={t('cases.filter.township')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('cases.filter.any')}
-              options={(lookups?.places.townships ?? []).map((township) => ({
-                value: township.code,
-                label: township.name,
-              }))}
-              data-testid="case-filter-township"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6}>
-          <Form.Item name="overdue" label={t('cases.filter.overdue')}>
-            <Select
-              allowClear
-              placeholder={t('cases.filter.any')}
-              options={[
-                { value: 'yes', label: t('cases.filter.overdueYes') },
-                { value: 'no', label: t('cases.filter.overdueNo') },
-              ]}
-              data-testid="case-filter-overdue"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
-          <Form.Item name="categoryCode" label={t('cases.filter.category')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('cases.filter.any')}
-              options={categoryOptions}
-              data-testid="case-filter-category"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
-          <Form.Item name="range" label={t('cases.filter.dateRange')}>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              style={{ width: '100%' }}
-              inputReadOnly={isPhone}
-              data-testid="case-filter-range"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
-          <Form.Item name="channel" label={t('cases.filter.channel')}>
-            <Select
-              allowClear
-              placeholder={t('cases.filter.any')}
-              options={caseChannels.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }))}
-              data-testid="case-filter-channel"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={6} style={extra}>
-          <Form.Item name="tag" label={t('cases.filter.tag')}>
-            <Select
-              allowClear
-              placeholder={t('cases.filter.any')}
-              options={(lookups?.catalogue.tags ?? []).map((tag) => ({
-                value: tag.key,
-                label: name(tag.nameZh, tag.nameEn),
-              }))}
-              data-testid="case-filter-tag"
-            />
-          </Form.Item>
-        </Col>
+        <MainFilters lookups={lookups} />
+        <MoreFilters lookups={lookups} isPhone={isPhone} extra={extra} />
       </Row>
       <Space wrap>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="case-filter-submit">
