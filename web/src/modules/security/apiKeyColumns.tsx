@@ -30,7 +30,7 @@ function KeyPermissions({ apiKey, t }: { apiKey: ApiKeyDto; t: Translate }) {
   );
 }
 
-function RevokeButton({ apiKey, t, onRevoke }: { apiKey: ApiKeyDto; t: Translate; onRevoke: () => void }) {
+function RevokeButton({ apiKey, t, onRevoke }: { apiKey: ApiKeyDto; t: Translate; onRevoke: () => Promise<void> }) {
   if (apiKey.revokedAt) return null;
   return (
     <Popconfirm
@@ -50,7 +50,10 @@ function RevokeButton({ apiKey, t, onRevoke }: { apiKey: ApiKeyDto; t: Translate
 const dateTimeOr = (empty: string) => (at: string | null) => (at ? formatDateTime(at) : empty);
 
 /** The key table's columns: who it is, what it may do and where, when it was made, ends and was last used. */
-export function apiKeyColumns(t: Translate, onRevoke: (apiKey: ApiKeyDto) => void): TableColumnsType<ApiKeyDto> {
+export function apiKeyColumns(
+  t: Translate,
+  onRevoke: (apiKey: ApiKeyDto) => Promise<void>,
+): TableColumnsType<ApiKeyDto> {
   return [
     {
       key: 'name',
