@@ -11,6 +11,7 @@ import { casesMessages } from './cases.messages.ts';
 import { casesPermissions, catalogueRead } from './cases.permissions.ts';
 import { casesNotPersonal, casesPiiFields } from './cases.pii.ts';
 import { caseRevealer, revealReporterPhone } from './cases.revealers.ts';
+import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { casesSeeds } from './cases.seed.ts';
 import { casesSeparation, casesSeparationMessages } from './cases.separation.ts';
@@ -25,7 +26,10 @@ import { open311SubmitPermission } from './open311/api-key.ts';
 import { open311Messages } from './open311/open311.messages.ts';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
 import { uploadsMessages } from './photo-uploads/uploads.messages.ts';
+import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.ts';
 import { uploadNotPersonal, uploadPiiFields } from './photo-uploads/uploads.pii.ts';
+import { registerPublicCaseRoutes } from './public.routes.ts';
+import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
 
 /** Everyone who reports, files, dispatches or handles cases reads the category codes; 三员 hold no business data. */
@@ -75,13 +79,24 @@ export const caseExportRoutes: RouteRegistrar = (app) => exportRoutes(app);
 
 /**
  * 市容案件: the loop from report to evaluation (issue #4), with its parts — the category catalogue (管理事项/部件
- * codes, 处置时限, 专项 tags), photo uploads (registered by the case routes), 综合评价, the Excel export and
+ * codes, 处置时限, 专项 tags), the case actions, settings per township, the citizen side, photo uploads, 综合评价, the Excel export and
  * Open311 GeoReport v2 for partner systems.
  */
 export const casesManifest: ModuleManifest = {
   key: 'cases',
   title: { zh: '市容案件', en: 'Cases' },
-  routes: [registerCatalogueRoutes, registerCaseRoutes, evaluationRoutes, caseExportRoutes, registerOpen311Routes],
+  // Registration order is the order before the kit (the staff routes' parts followed them).
+  routes: [
+    registerCatalogueRoutes,
+    registerCaseRoutes,
+    registerCaseActionRoutes,
+    registerCaseSettingsRoutes,
+    registerPublicCaseRoutes,
+    registerPhotoUploadRoutes,
+    evaluationRoutes,
+    caseExportRoutes,
+    registerOpen311Routes,
+  ],
   permissions: casesPermissions,
   grants: casesGrants(),
   // What a partner's key may carry: POSTing requests and updates, and reading the updates feed.

@@ -2,7 +2,6 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { defineRoute, registerRoutes } from '../../platform/http/define-route.ts';
 import type { TypedApp } from '../../platform/module.ts';
-import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { casePermissions as P } from './case-flow.ts';
 import { listDepartmentsDto, nearbyCases } from './case-queries.ts';
 import {
@@ -18,11 +17,8 @@ import {
   ReportedSchema,
   StaffReportBody,
 } from './cases.schema.ts';
-import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.ts';
-import { registerPublicCaseRoutes } from './public.routes.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
 import { storeReport } from './report-case.ts';
-import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { checkStaffReport } from './staff-report.ts';
 
 const tags = ['cases'];
@@ -110,11 +106,7 @@ const casePhoto = defineRoute({
   },
 });
 
-/** The staff side of the loop: report, list, read; then its parts (actions, settings, public, uploads). */
-export async function registerCaseRoutes(app: TypedApp): Promise<void> {
+/** The staff side of the loop: report, list, read (the actions, settings, citizen and upload routes are parts of the manifest). */
+export function registerCaseRoutes(app: TypedApp): void {
   registerRoutes(app, [staffReport, caseList, nearby, departments, caseDetail, casePhoto]);
-  registerCaseActionRoutes(app);
-  registerCaseSettingsRoutes(app);
-  registerPublicCaseRoutes(app);
-  await registerPhotoUploadRoutes(app);
 }
