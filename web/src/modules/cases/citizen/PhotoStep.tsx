@@ -1,12 +1,10 @@
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Typography } from 'antd';
-import { type ChangeEvent, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { UploadStatus } from '../uploads/UploadStatus.tsx';
 import type { UploadItem } from '../uploads/uploadQueue.ts';
-import { photoPosition } from './photoLocation.ts';
-import { preparePhoto } from './photoPrep.ts';
 import { type DraftPhoto, maxPhotos } from './reportDraft.ts';
+import { usePhotoPreparation } from './usePhotoPreparation.ts';
 
 interface Props {
   photos: readonly DraftPhoto[];
@@ -20,43 +18,13 @@ interface Props {
   onRetry: (id: string) => void;
 }
 
-let photoIds = 0;
-
 /**
  * Step 2: photos from the camera (or the gallery), shrunk on the phone one by one with a visible count, then
  * each uploaded on its own with its progress, a retry when it fails, a large remove button and its error line.
  */
 export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove, onRetry }: Props) {
   const t = useT();
-  const [preparing, setPreparing] = useState<{ done: number; total: number }>();
-  const [notices, setNotices] = useState<string[]>([]);
-
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    // Reset, so choosing the same picture again after removing it fires a change.
-    event.target.value = '';
-    const room = maxPhotos - photos.length;
-    const taken = files.slice(0, Math.max(0, room));
-    const next: string[] = [];
-    if (files.length > taken.length)
-      next.push(t('citizen.photos.tooMany', { max: maxPhotos, extra: files.length - taken.length }));
-    const added: DraftPhoto[] = [];
-    let unreadable = 0;
-    for (const [index, file] of taken.entries()) {
-      setPreparing({ done: index, total: taken.length });
-      try {
-        const [prepared, position] = await Promise.all([preparePhoto(file), photoPosition(file)]);
-        photoIds += 1;
-        added.push({ ...prepared, id: `photo-${photoIds}`, position });
-      } catch {
-        unreadable += 1;
-      }
-    }
-    setPreparing(undefined);
-    if (unreadable > 0) next.push(t('citizen.photos.unreadable', { count: unreadable }));
-    setNotices(next);
-    if (added.length > 0) onAdd(added);
-  };
+  const { preparing, notices, choose } = usePhotoPreparation(maxPhotos - photos.length, onAdd);
 
   return (
     <section aria-labelledby="report-photos-question">
@@ -95,32 +63,42 @@ export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove
           {error}
         </div>
       )}
-      <ul className="wm-citizen-photo-grid" data-testid="photo-list">
-        {photos.map((photo, index) => {
-          const upload = uploads.find((u) => u.id === photo.id)?.state;
-          return (
-            <li key={photo.id} className="wm-citizen-photo-item">
-              <div className="wm-citizen-photo-frame">
-                <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
-                <Button
-                  className="wm-citizen-photo-remove"
-                  shape="circle"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('citizen.photos.remove', { n: index + 1 })}
-                  onClick={() => onRemove(photo.id)}
-                />
-              </div>
-              <UploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
-              {photoErrors[index] && upload?.status !== 'failed' && (
-                <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
-                  {photoErrors[index]}
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <PhotoList photos={photos} photoErrors={photoErrors} uploads={uploads} onRemove={onRemove} onRetry={onRetry} />
     </section>
+  );
+}
+
+type ListProps = Pick<Props, 'photos' | 'photoErrors' | 'uploads' | 'onRemove' | 'onRetry'>;
+
+/** The picked photos: each with a large remove button, its upload's progress or retry, and its error line. */
+function PhotoList({ photos, photoErrors, uploads, onRemove, onRetry }: ListProps) {
+  const t = useT();
+  return (
+    <ul className="wm-citizen-photo-grid" data-testid="photo-list">
+      {photos.map((photo, index) => {
+        const upload = uploads.find((u) => u.id === photo.id)?.state;
+        return (
+          <li key={photo.id} className="wm-citizen-photo-item">
+            <div className="wm-citizen-photo-frame">
+              <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
+              <Button
+                className="wm-citizen-photo-remove"
+                shape="circle"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('citizen.photos.remove', { n: index + 1 })}
+                onClick={() => onRemove(photo.id)}
+              />
+            </div>
+            <UploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
+            {photoErrors[index] && upload?.status !== 'failed' && (
+              <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
+                {photoErrors[index]}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
