@@ -32,50 +32,9 @@ export function TrackingView({
   onRated: (tracking: Tracking) => void;
 }) {
   const t = useT();
-  const steps = distinctSteps(tracking.steps);
-  const finished = tracking.status === 'closed' || tracking.status === 'rejected';
   return (
     <div data-testid="tracking-view">
-      <Descriptions
-        column={1}
-        size="small"
-        className="wm-tracking-facts"
-        items={[
-          {
-            key: 'caseNo',
-            label: t('citizen.track.caseNo'),
-            children: <strong data-testid="tracking-case-no">{tracking.caseNo}</strong>,
-          },
-          {
-            key: 'status',
-            label: t('citizen.case.status'),
-            children: (
-              <Tag
-                color={statusColor[tracking.status]}
-                data-testid="tracking-status"
-                style={{ fontSize: 16, padding: '2px 10px' }}
-              >
-                {t(`citizen.status.${tracking.status}`)}
-              </Tag>
-            ),
-          },
-          { key: 'category', label: t('citizen.case.category'), children: tracking.categoryName },
-          { key: 'address', label: t('citizen.case.address'), children: tracking.address },
-          { key: 'reportedAt', label: t('citizen.case.reportedAt'), children: formatDateTime(tracking.reportedAt) },
-          ...(tracking.dueAt && !finished
-            ? [
-                {
-                  key: 'dueAt',
-                  label: t('citizen.case.dueAt'),
-                  children: <span data-testid="tracking-due">{formatDateTime(tracking.dueAt)}</span>,
-                },
-              ]
-            : []),
-          ...(tracking.closedAt
-            ? [{ key: 'closedAt', label: t('citizen.case.closedAt'), children: formatDateTime(tracking.closedAt) }]
-            : []),
-        ]}
-      />
+      <TrackingFacts tracking={tracking} />
       {tracking.followsCaseNo && (
         <Alert
           type="info"
@@ -85,26 +44,7 @@ export function TrackingView({
           data-testid="tracking-merged"
         />
       )}
-      <section aria-labelledby="tracking-progress-title">
-        <Typography.Title level={2} className="wm-report-question" id="tracking-progress-title">
-          {t('citizen.case.progress')}
-        </Typography.Title>
-        <Steps
-          orientation="vertical"
-          current={steps.length - 1}
-          status={tracking.status === 'rejected' ? 'error' : finished ? 'finish' : 'process'}
-          data-testid="tracking-steps"
-          items={steps.map((step) => ({
-            title: t(`citizen.status.${step.status}`),
-            content: (
-              <>
-                <div>{formatDateTime(step.at)}</div>
-                {step.note && <div>{step.note}</div>}
-              </>
-            ),
-          }))}
-        />
-      </section>
+      <TrackingProgress tracking={tracking} />
       <ResultPhotos caseNo={tracking.caseNo} token={token} photoIds={tracking.resultPhotos} />
       {tracking.canRate && <RatingForm caseNo={tracking.caseNo} token={token} onRated={onRated} />}
       {tracking.satisfaction !== null && (
@@ -116,5 +56,74 @@ export function TrackingView({
         </div>
       )}
     </div>
+  );
+}
+
+const isFinished = (tracking: Tracking) => tracking.status === 'closed' || tracking.status === 'rejected';
+
+/** The case number, its state, what and where, and its dates (the deadline only while it is open). */
+function TrackingFacts({ tracking }: { tracking: Tracking }) {
+  const t = useT();
+  const dated = (key: string, label: string, at: string | null, testId?: string) =>
+    at
+      ? [{ key, label, children: testId ? <span data-testid={testId}>{formatDateTime(at)}</span> : formatDateTime(at) }]
+      : [];
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      className="wm-tracking-facts"
+      items={[
+        {
+          key: 'caseNo',
+          label: t('citizen.track.caseNo'),
+          children: <strong data-testid="tracking-case-no">{tracking.caseNo}</strong>,
+        },
+        { key: 'status', label: t('citizen.case.status'), children: <StatusTag status={tracking.status} /> },
+        { key: 'category', label: t('citizen.case.category'), children: tracking.categoryName },
+        { key: 'address', label: t('citizen.case.address'), children: tracking.address },
+        { key: 'reportedAt', label: t('citizen.case.reportedAt'), children: formatDateTime(tracking.reportedAt) },
+        ...dated('dueAt', t('citizen.case.dueAt'), isFinished(tracking) ? null : tracking.dueAt, 'tracking-due'),
+        ...dated('closedAt', t('citizen.case.closedAt'), tracking.closedAt),
+      ]}
+    />
+  );
+}
+
+function StatusTag({ status }: { status: CaseStatus }) {
+  const t = useT();
+  return (
+    <Tag color={statusColor[status]} data-testid="tracking-status" style={{ fontSize: 16, padding: '2px 10px' }}>
+      {t(`citizen.status.${status}`)}
+    </Tag>
+  );
+}
+
+/** The steps the case went through, one per change of state, each with its time and note. */
+function TrackingProgress({ tracking }: { tracking: Tracking }) {
+  const t = useT();
+  const steps = distinctSteps(tracking.steps);
+  const finished = isFinished(tracking);
+  return (
+    <section aria-labelledby="tracking-progress-title">
+      <Typography.Title level={2} className="wm-report-question" id="tracking-progress-title">
+        {t('citizen.case.progress')}
+      </Typography.Title>
+      <Steps
+        orientation="vertical"
+        current={steps.length - 1}
+        status={tracking.status === 'rejected' ? 'error' : finished ? 'finish' : 'process'}
+        data-testid="tracking-steps"
+        items={steps.map((step) => ({
+          title: t(`citizen.status.${step.status}`),
+          content: (
+            <>
+              <div>{formatDateTime(step.at)}</div>
+              {step.note && <div>{step.note}</div>}
+            </>
+          ),
+        }))}
+      />
+    </section>
   );
 }
