@@ -2,6 +2,7 @@ import { Alert, Descriptions, type DescriptionsProps, Flex, Grid, Space, Tag, Ty
 import { Link } from 'react-router-dom';
 import { formatDateTime, noValue } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import type { Translate } from '../../../app/i18n/translate.ts';
 import { RevealField } from '../../../app/pii/RevealField.tsx';
 import type { CaseDetail } from '../casesApi.ts';
 import { CaseClockTag, CaseStatusTag, EscalationTag, PriorityTag } from './caseDisplay.tsx';
@@ -79,7 +80,24 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
   const t = useT();
   // On a phone each label sits above its value: side by side, both would wrap into narrow columns.
   const isPhone = Grid.useBreakpoint().sm === false;
-  const reporter = (
+  return (
+    <Descriptions
+      items={[...reportFacts(detail, t, departmentName), ...handlingFacts(detail, t)]}
+      column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }}
+      size="small"
+      bordered
+      layout={isPhone ? 'vertical' : 'horizontal'}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="case-facts"
+    />
+  );
+}
+
+type Facts = NonNullable<DescriptionsProps['items']>;
+
+function Reporter({ detail }: { detail: CaseDetail }) {
+  const t = useT();
+  return (
     <Space wrap size={[8, 0]}>
       {t(`cases.reporter.${detail.reporter.kind}`)}
       {detail.reporter.phone && (
@@ -93,20 +111,21 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
       )}
     </Space>
   );
-  const items: NonNullable<DescriptionsProps['items']> = [
+}
+
+/** What was reported, where, how and by whom, and who handles it. */
+function reportFacts(detail: CaseDetail, t: Translate, departmentName: (key: string) => string): Facts {
+  const point =
+    detail.lng === null || detail.lat === null
+      ? t('cases.fact.noPoint')
+      : `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}`;
+  return [
     { key: 'description', label: t('cases.fact.description'), children: detail.description, span: 'filled' },
     { key: 'address', label: t('cases.fact.address'), children: detail.address },
     { key: 'township', label: t('cases.fact.township'), children: detail.townshipName },
-    {
-      key: 'coordinates',
-      label: t('cases.fact.coordinates'),
-      children:
-        detail.lng === null || detail.lat === null
-          ? t('cases.fact.noPoint')
-          : `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}`,
-    },
+    { key: 'coordinates', label: t('cases.fact.coordinates'), children: point },
     { key: 'channel', label: t('cases.fact.channel'), children: t(`cases.channel.${detail.channel}`) },
-    { key: 'reporter', label: t('cases.fact.reporter'), children: reporter },
+    { key: 'reporter', label: t('cases.fact.reporter'), children: <Reporter detail={detail} /> },
     { key: 'reportedAt', label: t('cases.fact.reportedAt'), children: formatDateTime(detail.reportedAt) },
     {
       key: 'department',
@@ -114,6 +133,11 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
       children: detail.department ? departmentName(detail.department) : noValue,
     },
   ];
+}
+
+/** The facts only some cases have: area, grid, deadline, duplicates, the closing note and the rating. */
+function handlingFacts(detail: CaseDetail, t: Translate): Facts {
+  const items: Facts = [];
   if (detail.areaM2 !== null)
     items.push({
       key: 'area',
@@ -125,13 +149,12 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
     items.push({ key: 'handleDue', label: t('cases.fact.handleDue'), children: formatDateTime(detail.handleDueAt) });
   if (detail.duplicateOf)
     items.push({ key: 'duplicateOf', label: t('cases.fact.duplicateOf'), children: caseLink(detail.duplicateOf) });
-  if (detail.duplicates.length > 0) {
+  if (detail.duplicates.length > 0)
     items.push({
       key: 'duplicates',
       label: t('cases.fact.duplicates'),
       children: <Space wrap>{detail.duplicates.map(caseLink)}</Space>,
     });
-  }
   if (detail.closingNote)
     items.push({
       key: 'closingNote',
@@ -147,15 +170,5 @@ export function CaseFacts({ detail, departmentName }: { detail: CaseDetail; depa
       children: `${t('cases.fact.satisfactionValue', { score: detail.satisfaction })}${comment}`,
     });
   }
-  return (
-    <Descriptions
-      items={items}
-      column={{ xs: 1, sm: 2, lg: 1, xxl: 2 }}
-      size="small"
-      bordered
-      layout={isPhone ? 'vertical' : 'horizontal'}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
-      data-testid="case-facts"
-    />
-  );
+  return items;
 }
