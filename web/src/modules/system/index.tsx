@@ -9,27 +9,21 @@ import { useUserPage } from '../../app/admin/useUserPage.ts';
 import type { UserDto } from '../../app/admin/users.ts';
 import { noValue } from '../../app/format.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
+import type { Translate } from '../../app/i18n/translate.ts';
 import { PageHeading } from '../../app/PageHeading.tsx';
 import { RevealField } from '../../app/pii/RevealField.tsx';
 import { CreateUserDialog } from './CreateUserDialog.tsx';
 import { EditUserDialog } from './EditUserDialog.tsx';
-import { SystemUserActions } from './SystemUserActions.tsx';
+import { type SystemUserActionHandlers, SystemUserActions } from './SystemUserActions.tsx';
 
 interface IssuedPassword {
   user: UserDto;
   temporaryPassword: string;
 }
 
-/** 系统管理 (三员: the system administrator): staff accounts — create, edit, disable, reset passwords. */
-export default function SystemAdminPage() {
-  const t = useT();
-  const { message } = App.useApp();
-  const users = useUserPage();
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<UserDto>();
-  const [issued, setIssued] = useState<IssuedPassword>();
-
-  const columns: TableColumnsType<UserDto> = [
+/** The user table's columns for the system administrator: the shared ones, department, phone (revealed on purpose), actions. */
+function systemUserColumns(t: Translate, handlers: SystemUserActionHandlers): TableColumnsType<UserDto> {
+  return [
     ...baseUserColumns(t),
     {
       key: 'department',
@@ -46,16 +40,25 @@ export default function SystemAdminPage() {
       key: 'actions',
       title: t('table.actions'),
       fixed: 'right',
-      render: (_, user) => (
-        <SystemUserActions
-          user={user}
-          onEdit={setEditing}
-          onChanged={users.replaceUser}
-          onTemporaryPassword={(target, temporaryPassword) => setIssued({ user: target, temporaryPassword })}
-        />
-      ),
+      render: (_, user) => <SystemUserActions user={user} {...handlers} />,
     },
   ];
+}
+
+/** 系统管理 (三员: the system administrator): staff accounts — create, edit, disable, reset passwords. */
+export default function SystemAdminPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const users = useUserPage();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserDto>();
+  const [issued, setIssued] = useState<IssuedPassword>();
+
+  const columns = systemUserColumns(t, {
+    onEdit: setEditing,
+    onChanged: users.replaceUser,
+    onTemporaryPassword: (target, temporaryPassword) => setIssued({ user: target, temporaryPassword }),
+  });
 
   return (
     <Flex vertical gap={16}>
