@@ -36,7 +36,6 @@ export function filtersOf(values: SearchValues): AuditFilters {
 export function AuditSearchForm({ onSearch }: { onSearch: (filters: AuditFilters) => void }) {
   const t = useT();
   const [form] = Form.useForm<SearchValues>();
-  const eventOptions = knownEventTypes.map((value) => ({ value, label: `${eventTypeLabel(value, t)} (${value})` }));
 
   return (
     <Form<SearchValues>
@@ -47,59 +46,8 @@ export function AuditSearchForm({ onSearch }: { onSearch: (filters: AuditFilters
       data-testid="audit-search"
     >
       <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Form.Item label={t('audit.timeRange')} name="range">
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
-              allowEmpty={[true, true]}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item label={t('audit.eventType')} name="eventType" extra={t('audit.eventTypeHint')}>
-            <AutoComplete
-              options={eventOptions}
-              allowClear
-              filterOption={(input, option) => String(option?.label ?? '').includes(input)}
-            >
-              <Input data-testid="audit-event-type" />
-            </AutoComplete>
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item label={t('audit.outcome')} name="outcome">
-            <Select
-              options={[
-                { value: 'all', label: t('audit.outcomeAll') },
-                { value: 'success', label: t('audit.outcomeSuccess') },
-                { value: 'failure', label: t('audit.outcomeFailure') },
-              ]}
-              data-testid="audit-outcome"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item label={t('audit.actorId')} name="actorId">
-            <Input allowClear maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item label={t('audit.objectType')} name="objectType">
-            <Input allowClear maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item label={t('audit.objectId')} name="objectId">
-            <Input allowClear maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Form.Item label={t('audit.q')} name="q">
-            <Input allowClear maxLength={100} placeholder={t('audit.qPlaceholder')} />
-          </Form.Item>
-        </Col>
+        <WhenAndWhat />
+        <WhoAndWhich />
       </Row>
       <Space wrap>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search-submit">
@@ -115,5 +63,77 @@ export function AuditSearchForm({ onSearch }: { onSearch: (filters: AuditFilters
         </Button>
       </Space>
     </Form>
+  );
+}
+
+/** When, which kind of event (a known type or a prefix), and how it ended. */
+function WhenAndWhat() {
+  const t = useT();
+  const eventOptions = knownEventTypes.map((value) => ({ value, label: `${eventTypeLabel(value, t)} (${value})` }));
+  return (
+    <>
+      <Col xs={24} lg={12}>
+        <Form.Item label={t('audit.timeRange')} name="range">
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            allowEmpty={[true, true]}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label={t('audit.eventType')} name="eventType" extra={t('audit.eventTypeHint')}>
+          <AutoComplete
+            options={eventOptions}
+            allowClear
+            filterOption={(input, option) => String(option?.label ?? '').includes(input)}
+          >
+            <Input data-testid="audit-event-type" />
+          </AutoComplete>
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label={t('audit.outcome')} name="outcome">
+          <Select
+            options={[
+              { value: 'all', label: t('audit.outcomeAll') },
+              { value: 'success', label: t('audit.outcomeSuccess') },
+              { value: 'failure', label: t('audit.outcomeFailure') },
+            ]}
+            data-testid="audit-outcome"
+          />
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
+
+/** Who acted, on what, and free words. */
+function WhoAndWhich() {
+  const t = useT();
+  return (
+    <>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label={t('audit.actorId')} name="actorId">
+          <Input allowClear maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label={t('audit.objectType')} name="objectType">
+          <Input allowClear maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label={t('audit.objectId')} name="objectId">
+          <Input allowClear maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label={t('audit.q')} name="q">
+          <Input allowClear maxLength={100} placeholder={t('audit.qPlaceholder')} />
+        </Form.Item>
+      </Col>
+    </>
   );
 }
