@@ -1,7 +1,7 @@
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import type { PlacedCase } from '../../casesApi.ts';
 import { statusColors } from '../caseDisplay.tsx';
-import { type Bounds, graticule, projectCounty, townshipLabels } from './countyProjection.ts';
+import { type Bounds, graticule, type Projection, projectCounty, townshipLabels } from './countyProjection.ts';
 
 export interface MapPointsProps {
   /** The cases with a point (a partner's address-only report has none to draw). */
@@ -18,10 +18,13 @@ export interface MapPointsProps {
 export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
   const t = useT();
   const p = projectCounty(bounds);
-  const grid = graticule(bounds);
   const labels = townshipLabels(cases);
-  const [left, right, top, bottom] = [p.x(bounds.minLng), p.x(bounds.maxLng), p.y(bounds.maxLat), p.y(bounds.minLat)];
-
+  const frame = {
+    left: p.x(bounds.minLng),
+    right: p.x(bounds.maxLng),
+    top: p.y(bounds.maxLat),
+    bottom: p.y(bounds.minLat),
+  };
   return (
     <svg
       viewBox={`0 0 ${p.width} ${p.height}`}
@@ -29,7 +32,47 @@ export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
       aria-label={t('cases.map.aria', { count: cases.length })}
       data-testid="case-outline-map"
     >
-      <rect x={left} y={top} width={right - left} height={bottom - top} className="wm-map-county" />
+      <rect
+        x={frame.left}
+        y={frame.top}
+        width={frame.right - frame.left}
+        height={frame.bottom - frame.top}
+        className="wm-map-county"
+      />
+      <Graticule bounds={bounds} p={p} frame={frame} />
+      {cases.map((item) => (
+        <CasePoint key={item.caseNo} item={item} p={p} onOpen={onOpen} />
+      ))}
+      {labels.map((label) => (
+        <text
+          key={label.code}
+          x={p.x(label.lng)}
+          y={p.y(label.lat) - 28}
+          className="wm-map-township"
+          textAnchor="middle"
+          data-testid={`map-township-${label.code}`}
+        >
+          {label.name}
+        </text>
+      ))}
+    </svg>
+  );
+}
+
+interface Frame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The 0.1° lines and their labels: with no tiles, they are how a reader places a point. */
+function Graticule({ bounds, p, frame }: { bounds: Bounds; p: Projection; frame: Frame }) {
+  const t = useT();
+  const grid = graticule(bounds);
+  const { left, right, top, bottom } = frame;
+  return (
+    <>
       {grid.lngs.map((lng) => (
         <g key={`lng-${lng}`}>
           <line x1={p.x(lng)} x2={p.x(lng)} y1={top} y2={bottom} className="wm-map-grid" />
@@ -46,56 +89,46 @@ export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
           </text>
         </g>
       ))}
-      {cases.map((item) => {
-        const [cx, cy] = [p.x(item.lng), p.y(item.lat)];
-        const label = t('cases.map.pointLabel', {
-          caseNo: item.caseNo,
-          category: item.categoryName,
-          status: t(`cases.status.${item.status}`),
-          address: item.address,
-        });
-        return (
-          // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button>; it behaves as one.
-          <g
-            key={item.caseNo}
-            role="button"
-            tabIndex={0}
-            aria-label={label}
-            className="wm-map-point"
-            onClick={() => onOpen(item.caseNo)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                onOpen(item.caseNo);
-              }
-            }}
-            data-testid={`map-point-${item.caseNo}`}
-          >
-            <title>{label}</title>
-            {/* A finger-sized target around a small dot. */}
-            <circle cx={cx} cy={cy} r={34} className="wm-map-hit" />
-            <circle
-              cx={cx}
-              cy={cy}
-              r={item.clock.overdue ? 17 : 14}
-              fill={statusColors[item.status]}
-              className={item.clock.overdue ? 'wm-map-dot wm-map-dot-overdue' : 'wm-map-dot'}
-            />
-          </g>
-        );
-      })}
-      {labels.map((label) => (
-        <text
-          key={label.code}
-          x={p.x(label.lng)}
-          y={p.y(label.lat) - 28}
-          className="wm-map-township"
-          textAnchor="middle"
-          data-testid={`map-township-${label.code}`}
-        >
-          {label.name}
-        </text>
-      ))}
-    </svg>
+    </>
+  );
+}
+
+/** One case as a dot (larger when overdue) inside a finger-sized target; Enter or Space opens it. */
+function CasePoint({ item, p, onOpen }: { item: PlacedCase; p: Projection; onOpen: (caseNo: string) => void }) {
+  const t = useT();
+  const [cx, cy] = [p.x(item.lng), p.y(item.lat)];
+  const label = t('cases.map.pointLabel', {
+    caseNo: item.caseNo,
+    category: item.categoryName,
+    status: t(`cases.status.${item.status}`),
+    address: item.address,
+  });
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button>; it behaves as one.
+    <g
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      className="wm-map-point"
+      onClick={() => onOpen(item.caseNo)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onOpen(item.caseNo);
+        }
+      }}
+      data-testid={`map-point-${item.caseNo}`}
+    >
+      <title>{label}</title>
+      {/* A finger-sized target around a small dot. */}
+      <circle cx={cx} cy={cy} r={34} className="wm-map-hit" />
+      <circle
+        cx={cx}
+        cy={cy}
+        r={item.clock.overdue ? 17 : 14}
+        fill={statusColors[item.status]}
+        className={item.clock.overdue ? 'wm-map-dot wm-map-dot-overdue' : 'wm-map-dot'}
+      />
+    </g>
   );
 }
