@@ -72,26 +72,13 @@ export function PhotoPicker({
   return (
     <div className="wm-photo-picker" data-testid="photo-picker">
       {value.map((photo, index) => (
-        <figure key={photo.id} className="wm-photo-picked">
-          <img src={photo.previewUrl} alt={t('cases.photos.picked', { n: index + 1 })} />
-          <Button
-            size="small"
-            shape="circle"
-            icon={<CloseOutlined />}
-            aria-label={t('cases.photos.remove', { n: index + 1 })}
-            onClick={() => remove(photo)}
-            className="wm-photo-remove"
-          />
-          {uploads && (
-            <figcaption>
-              <UploadStatus
-                state={uploads.items.find((u) => u.id === photo.id)?.state}
-                n={index + 1}
-                onRetry={() => uploads.onRetry(photo.id)}
-              />
-            </figcaption>
-          )}
-        </figure>
+        <PickedPhotoFigure
+          key={photo.id}
+          photo={photo}
+          n={index + 1}
+          uploads={uploads}
+          onRemove={() => remove(photo)}
+        />
       ))}
       {value.length < maxPhotos && (
         <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} className="wm-photo-add" id={id}>
@@ -109,5 +96,39 @@ export function PhotoPicker({
         data-testid="photo-input"
       />
     </div>
+  );
+}
+
+interface FigureProps {
+  photo: PickedPhoto;
+  n: number;
+  uploads: PickerUploads | undefined;
+  onRemove: () => void;
+}
+
+/** One picked photo: its thumbnail, a remove button, and its upload's progress or retry. */
+function PickedPhotoFigure({ photo, n, uploads, onRemove }: FigureProps) {
+  const t = useT();
+  return (
+    <figure className="wm-photo-picked">
+      <img src={photo.previewUrl} alt={t('cases.photos.picked', { n })} />
+      <Button
+        size="small"
+        shape="circle"
+        icon={<CloseOutlined />}
+        aria-label={t('cases.photos.remove', { n })}
+        onClick={onRemove}
+        className="wm-photo-remove"
+      />
+      {uploads && (
+        <figcaption>
+          <UploadStatus
+            state={uploads.items.find((u) => u.id === photo.id)?.state}
+            n={n}
+            onRetry={() => uploads.onRetry(photo.id)}
+          />
+        </figcaption>
+      )}
+    </figure>
   );
 }
