@@ -124,7 +124,10 @@ describe('public intake', () => {
       const streamed = await sendStreamed(`${base}/api/public/cases`, 3 * publicReportBodyLimit, {
         'x-device-id': 'big-body-phone-streamed',
       });
-      expect(streamed.status).toBe(413);
+      // The server answers 413 and closes. Whether the client reads that answer or first hits the reset of the
+      // closed socket (EPIPE while still writing) depends on the kernel's socket buffers; both show a server that
+      // stopped reading, and one that buffered the body would take all 3 × limit before either.
+      expect([413, closedByServer]).toContain(streamed.status);
       expect(streamed.sent).toBeLessThan(2 * publicReportBodyLimit);
     });
 
@@ -177,7 +180,9 @@ function sendStreamed(url: string, total: number, headers: Headers): Promise<Ans
       answered = true;
       collect(response, sent, request, resolve);
     });
-    request.on('error', (error) => (isReset(error) ? undefined : reject(error)));
+    request.on('error', (error) =>
+      isReset(error) ? resolve({ status: closedByServer, body: '', sent }) : reject(error),
+    );
     const pump = () => {
       while (!answered && sent < total) {
         sent += chunk.length;
@@ -202,6 +207,9 @@ function collect(
     resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8'), sent });
   });
 }
+
+/** The status an answer gets when the server closed the connection before the client could read a response. */
+const closedByServer = 0;
 
 function isReset(error: Error): boolean {
   return ['ECONNRESET', 'EPIPE'].includes((error as NodeJS.ErrnoException).code ?? '');
