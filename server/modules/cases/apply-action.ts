@@ -87,6 +87,11 @@ export function notAllowed(status: CaseStatus): AppError {
   );
 }
 
+/** The user acted on a revision of the case that is no longer current (someone moved it meanwhile). */
+function staleRevision(): AppError {
+  return new AppError(409, 'stale_revision', 'cases.stale_revision', {}, { revision: { key: 'cases.stale_revision' } });
+}
+
 /**
  * One transition of the loop: the case is read in scope, the action is checked against the state table and
  * the revision the user saw, the plan's changes are applied with a compare-and-set, and the timeline entry,
@@ -102,14 +107,7 @@ export async function applyAction(
   return tx(ctx, async (t) => {
     const row = await loadVisibleCase(t, caseNo);
     if (!canApply(action, row.status)) throw notAllowed(row.status);
-    if (row.revision !== revision)
-      throw new AppError(
-        409,
-        'stale_revision',
-        'cases.stale_revision',
-        {},
-        { revision: { key: 'cases.stale_revision' } },
-      );
+    if (row.revision !== revision) throw staleRevision();
     const env = new CaseEnv(t, row);
     const decided = await plan(env);
     const to = (decided.set?.status as CaseStatus | undefined) ?? actionRules[action].to ?? row.status;
@@ -119,39 +117,40 @@ export async function applyAction(
       status: to,
       updatedAt: now,
     });
-    if (!updated)
-      throw new AppError(
-        409,
-        'stale_revision',
-        'cases.stale_revision',
-        {},
-        { revision: { key: 'cases.stale_revision' } },
-      );
+    if (!updated) throw staleRevision();
     await decided.after?.(t, updated);
-    const actor = t.actor;
-    await appendCaseEvent(t.db, t.countyCode, row.id, {
-      action,
-      at: now,
-      actorKind: actor?.kind ?? 'reporter',
-      actorId: actor?.id ?? null,
-      fromStatus: row.status,
-      toStatus: to,
-      note: decided.note ?? null,
-      details: decided.details ?? {},
-    });
-    await recordAudit(t, {
-      eventType: `cases.${action}`,
-      action,
-      objectType: 'case',
-      objectId: caseNo,
-      details: { from: row.status, to, ...(decided.details ?? {}) },
-    });
-    await emitEvent(t, {
-      topic: 'case.changed',
-      objectType: 'case',
-      objectId: caseNo,
-      payload: { action, from: row.status, to },
-    });
+    await recordTransition(t, { row, action, to, at: now, decided });
     return updated;
+  });
+}
+
+/** A transition's timeline entry, audit row and outbox event, in its transaction. */
+async function recordTransition(
+  t: Ctx,
+  step: { row: ScopedCase; action: CaseAction; to: CaseStatus; at: Date; decided: ActionPlan },
+): Promise<void> {
+  const { row, action, to, decided } = step;
+  await appendCaseEvent(t.db, t.countyCode, row.id, {
+    action,
+    at: step.at,
+    actorKind: t.actor?.kind ?? 'reporter',
+    actorId: t.actor?.id ?? null,
+    fromStatus: row.status,
+    toStatus: to,
+    note: decided.note ?? null,
+    details: decided.details ?? {},
+  });
+  await recordAudit(t, {
+    eventType: `cases.${action}`,
+    action,
+    objectType: 'case',
+    objectId: row.caseNo,
+    details: { from: row.status, to, ...(decided.details ?? {}) },
+  });
+  await emitEvent(t, {
+    topic: 'case.changed',
+    objectType: 'case',
+    objectId: row.caseNo,
+    payload: { action, from: row.status, to },
   });
 }

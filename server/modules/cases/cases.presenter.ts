@@ -64,7 +64,6 @@ function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
 
 export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups): CaseDetailDto {
   const { row } = parts;
-  const base = `/api/cases/${row.caseNo}/photos`;
   return {
     ...presentListItem(row, lookups, ctx.clock()),
     description: row.description,
@@ -84,24 +83,8 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
     closingNote: row.closingNote,
     revision: row.revision,
     ...actionsOf(ctx, parts),
-    pendingRequest: parts.pending
-      ? {
-          id: parts.pending.id,
-          kind: parts.pending.kind,
-          reason: parts.pending.reason,
-          hours: parts.pending.hours,
-          requestedAt: parts.pending.requestedAt.toISOString(),
-        }
-      : null,
-    photos: parts.photos.map((p) => ({
-      id: p.id,
-      stage: p.stage,
-      width: p.width,
-      height: p.height,
-      url: `${base}/${p.id}`,
-      thumbnailUrl: `${base}/${p.id}?variant=thumbnail`,
-      takenAt: iso(p.takenAt),
-    })),
+    pendingRequest: presentPending(parts.pending),
+    photos: parts.photos.map((p) => presentPhoto(p, `/api/cases/${row.caseNo}/photos`)),
     events: parts.events.map((e) => ({
       seq: e.seq,
       at: e.at.toISOString(),
@@ -112,6 +95,25 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
       note: e.note,
       details: e.details,
     })),
+  };
+}
+
+function presentPending(pending: DetailParts['pending']): CaseDetailDto['pendingRequest'] {
+  if (!pending) return null;
+  const { id, kind, reason, hours } = pending;
+  return { id, kind, reason, hours, requestedAt: pending.requestedAt.toISOString() };
+}
+
+/** A photo's facts and where to fetch it and its thumbnail (under the case, so the read checks the case's scope). */
+function presentPhoto(p: PhotoMeta, base: string): CaseDetailDto['photos'][number] {
+  return {
+    id: p.id,
+    stage: p.stage,
+    width: p.width,
+    height: p.height,
+    url: `${base}/${p.id}`,
+    thumbnailUrl: `${base}/${p.id}?variant=thumbnail`,
+    takenAt: iso(p.takenAt),
   };
 }
 

@@ -20,7 +20,7 @@ import {
 import { assertRegionInScope, checkRegion } from './case-region.ts';
 import { CaseScope } from './case-scope.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
-import { appendCaseEvent, insertCase, nextCaseId } from './cases.store.ts';
+import { appendCaseEvent, insertCase, type NewCaseRow, nextCaseId } from './cases.store.ts';
 import { findNearbyOpenCases } from './duplicates.ts';
 import { insideCounty } from './geo.ts';
 import { stageDueAt } from './sla.ts';
@@ -126,20 +126,56 @@ export function trackingTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The ids a new case is written under: its row id, its number and the reporter's tracking code. */
+interface NewCaseIds {
+  id: number;
+  caseNo: string;
+  trackingToken: string;
+  now: Date;
+}
+
 /** Stores a checked report: the case row, its photos, the first timeline entry, the audit row and the outbox event. */
 export async function storeReport(t: Ctx, checked: CheckedReport): Promise<ReportOutcome> {
-  const { input, category } = checked;
   const now = t.clock();
   const [policy, work] = [await loadPolicy(t), await loadWorkTime(t)];
   const id = await nextCaseId(t.db);
-  const caseNo = `${shanghaiYearOf(now)}-${String(id).padStart(8, '0')}`;
-  const trackingToken = randomBytes(12).toString('base64url');
-  const actor = t.actor;
-  await insertCase(t.db, {
-    regionCode: t.countyCode,
+  const ids: NewCaseIds = {
     id,
-    caseNo,
-    trackingTokenHash: trackingTokenHash(trackingToken),
+    caseNo: `${shanghaiYearOf(now)}-${String(id).padStart(8, '0')}`,
+    trackingToken: randomBytes(12).toString('base64url'),
+    now,
+  };
+  const dueAt = stageDueAt(now, 'register', checked.category.limits, policy, work);
+  await insertCase(t.db, reportedCaseRow(t, checked, ids, dueAt));
+  await storePhotos(t, id, 'report', checked.photos);
+  await recordReported(t, checked, ids);
+  const nearby =
+    checked.point === null
+      ? []
+      : await findNearbyOpenCases(t.db, t.countyCode, CaseScope.countyWide('public-duplicate-check'), {
+          categoryCode: checked.category.code,
+          ...checked.point,
+          radiusM: policy.duplicateRadiusM,
+          excludeId: id,
+          limit: 5,
+        });
+  return {
+    caseNo: ids.caseNo,
+    trackingToken: ids.trackingToken,
+    status: 'reported',
+    duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })),
+  };
+}
+
+/** The new case row: reported now, on the register clock; the reporter's phone sealed and blind-indexed. */
+function reportedCaseRow(t: Ctx, checked: CheckedReport, ids: NewCaseIds, dueAt: Date | null): NewCaseRow {
+  const { input, category, phone } = checked;
+  const actor = t.actor;
+  return {
+    regionCode: t.countyCode,
+    id: ids.id,
+    caseNo: ids.caseNo,
+    trackingTokenHash: trackingTokenHash(ids.trackingToken),
     catalogueVersion: category.version,
     categoryCode: category.code,
     channel: input.channel,
@@ -155,26 +191,25 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
     areaM2: input.areaM2 ?? null,
     reporterUserId: actor?.kind === 'user' ? actor.id : null,
     reporterApiKeyId: actor?.kind === 'api_key' ? actor.id : null,
-    reporterPhoneEnc: checked.phone
-      ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone)
-      : null,
-    reporterPhoneHmac: checked.phone
-      ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', checked.phone)
-      : null,
+    reporterPhoneEnc: phone ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_phone_enc', phone) : null,
+    reporterPhoneHmac: phone ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', phone) : null,
     externalRef: input.externalRef ?? null,
-    reportedAt: now,
-    updatedAt: now,
+    reportedAt: ids.now,
+    updatedAt: ids.now,
     clockStage: 'register',
-    stageStartedAt: now,
-    stageDueAt: stageDueAt(now, 'register', category.limits, policy, work),
-  });
-  await storePhotos(t, id, 'report', checked.photos);
-  const actorKind = actor ? actor.kind : 'reporter';
-  await appendCaseEvent(t.db, t.countyCode, id, {
+    stageStartedAt: ids.now,
+    stageDueAt: dueAt,
+  };
+}
+
+/** The report's first timeline entry, its audit row and its outbox event, in the report's transaction. */
+async function recordReported(t: Ctx, checked: CheckedReport, ids: NewCaseIds): Promise<void> {
+  const { input, category } = checked;
+  await appendCaseEvent(t.db, t.countyCode, ids.id, {
     action: 'report',
-    at: now,
-    actorKind,
-    actorId: actor?.id ?? null,
+    at: ids.now,
+    actorKind: t.actor ? t.actor.kind : 'reporter',
+    actorId: t.actor?.id ?? null,
     fromStatus: null,
     toStatus: 'reported',
     details: { channel: input.channel, photos: checked.photos.count },
@@ -183,29 +218,13 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
     eventType: 'cases.report',
     action: 'create',
     objectType: 'case',
-    objectId: caseNo,
+    objectId: ids.caseNo,
     details: { category: category.code, channel: input.channel, township: checked.townshipCode },
   });
   await emitEvent(t, {
     topic: 'case.reported',
     objectType: 'case',
-    objectId: caseNo,
+    objectId: ids.caseNo,
     payload: { category: category.code, township: checked.townshipCode, channel: input.channel },
   });
-  const nearby =
-    checked.point === null
-      ? []
-      : await findNearbyOpenCases(t.db, t.countyCode, CaseScope.countyWide('public-duplicate-check'), {
-          categoryCode: category.code,
-          ...checked.point,
-          radiusM: policy.duplicateRadiusM,
-          excludeId: id,
-          limit: 5,
-        });
-  return {
-    caseNo,
-    trackingToken,
-    status: 'reported',
-    duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })),
-  };
 }

@@ -46,15 +46,7 @@ export async function loadDemoSetup(ctx: Ctx): Promise<DemoSetup> {
     hours: await loadWorkingHours(ctx.db, ctx.countyCode),
   };
   const categories = await loadCategories(ctx);
-  const townships = (await listSubtreeLevel(ctx.db, ctx.countyCode, 'township')).map(({ code, name }) => ({
-    code,
-    name,
-  }));
-  const villages = (await listSubtreeLevel(ctx.db, ctx.countyCode, 'village')).map(({ code, name, parentCode }) => ({
-    code,
-    name,
-    parentCode,
-  }));
+  const { townships, villages } = await loadPlaces(ctx);
   const departments = (await listDepartments(ctx.db, ctx.countyCode)).filter((d) => d.active).map((d) => d.key);
   if (departments.length === 0 || townships.length === 0)
     throw new Error("the demo case history needs the county's townships and departments (seed them first)");
@@ -77,6 +69,16 @@ export async function loadDemoSetup(ctx: Ctx): Promise<DemoSetup> {
     departments,
     departmentFor,
     staff: await loadStaff(ctx),
+  };
+}
+
+/** The county's townships and villages (platform regions, read through regions.store). */
+async function loadPlaces(ctx: Ctx): Promise<Pick<DemoSetup, 'townships' | 'villages'>> {
+  const townships = await listSubtreeLevel(ctx.db, ctx.countyCode, 'township');
+  const villages = await listSubtreeLevel(ctx.db, ctx.countyCode, 'village');
+  return {
+    townships: townships.map(({ code, name }) => ({ code, name })),
+    villages: villages.map(({ code, name, parentCode }) => ({ code, name, parentCode })),
   };
 }
 
