@@ -46,29 +46,9 @@ export async function replaceCatalogueEdition(
   });
   const key = { regionCode, version };
   await db.insert(casesCategory).values(categoryRows(file).map((row) => ({ ...key, ...row })));
-  const legacy = file.categories.flatMap((c) =>
-    c.legacy.map((l) => ({
-      ...key,
-      legacyCode: l.code,
-      code: c.code,
-      provisional: l.provisional ?? false,
-      provisionalReason: l.reason ?? null,
-    })),
-  );
+  const legacy = legacyRows(file).map((row) => ({ ...key, ...row }));
   if (legacy.length > 0) await db.insert(casesLegacyCode).values(legacy);
-  const limits = file.categories.flatMap((c) =>
-    c.limits.map((l, i) => ({
-      ...key,
-      code: c.code,
-      stage: l.stage,
-      step: l.step ?? 'whole',
-      stepOrder: i,
-      amount: l.amount,
-      unit: l.unit,
-      provisional: l.provisional ?? false,
-      provisionalReason: l.reason ?? null,
-    })),
-  );
+  const limits = limitRows(file).map((row) => ({ ...key, ...row }));
   if (limits.length > 0) await db.insert(casesStageLimit).values(limits);
   if (file.campaignTags.length === 0) return;
   await db.insert(casesCampaignTag).values(
@@ -84,6 +64,32 @@ export async function replaceCatalogueEdition(
   await db
     .insert(casesCampaignTagMember)
     .values(file.campaignTags.flatMap((t) => t.members.map((code) => ({ ...key, tagKey: t.key, code }))));
+}
+
+function legacyRows(file: CatalogueFile) {
+  return file.categories.flatMap((c) =>
+    c.legacy.map((l) => ({
+      legacyCode: l.code,
+      code: c.code,
+      provisional: l.provisional ?? false,
+      provisionalReason: l.reason ?? null,
+    })),
+  );
+}
+
+function limitRows(file: CatalogueFile) {
+  return file.categories.flatMap((c) =>
+    c.limits.map((l, i) => ({
+      code: c.code,
+      stage: l.stage,
+      step: l.step ?? 'whole',
+      stepOrder: i,
+      amount: l.amount,
+      unit: l.unit,
+      provisional: l.provisional ?? false,
+      provisionalReason: l.reason ?? null,
+    })),
+  );
 }
 
 function categoryRows(file: CatalogueFile) {
