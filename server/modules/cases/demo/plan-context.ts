@@ -20,6 +20,33 @@ import { buildSchedule, reportTime, type Schedule } from './demo-schedule.ts';
 import type { DemoSetup } from './demo-setup.ts';
 import { descriptionFor } from './demo-texts.ts';
 
+/**
+ * What a new report has not got yet: no partner, phone, department, handler or later step. The path walk
+ * (case-paths.ts) fills these in as the case moves on.
+ */
+const notYetWalked = {
+  reporterApiKeyId: null,
+  reporterPhoneEnc: null,
+  reporterPhoneHmac: null,
+  department: null,
+  handlerUserId: null,
+  closingNote: null,
+  registeredAt: null,
+  dispatchedAt: null,
+  handledAt: null,
+  handlingMinutes: null,
+  closedAt: null,
+  suspendedAt: null,
+  suspendedRemainingMinutes: null,
+  handleDueAt: null,
+  closedOnTime: null,
+  reworkCount: 0,
+  escalationLevel: 0,
+  satisfaction: null,
+  satisfactionComment: null,
+  ratedAt: null,
+} as const;
+
 /** A planned case before its path is walked: its history so far and what the path will do. */
 export interface Draft {
   history: CaseHistory;
@@ -108,6 +135,7 @@ export class PlanContext {
     rng: SeededRandom,
   ): CaseHistory {
     const facts: NewHistoryRow = {
+      ...notYetWalked,
       regionCode: this.setup.countyCode,
       trackingTokenHash: createHash('sha256').update(randomBytes(12).toString('base64url')).digest('hex'),
       catalogueVersion: category.version,
@@ -123,28 +151,8 @@ export class PlanContext {
       description: descriptionFor(category.code, rng),
       areaM2: category.measureUnit === 'm2' ? rng.int(4, 120) + rng.int(0, 9) / 10 : null,
       reporterUserId: at.reporter.kind === 'user' ? at.reporter.id : null,
-      reporterApiKeyId: null,
-      reporterPhoneEnc: null,
-      reporterPhoneHmac: null,
       externalRef: at.channel === 'hotline' ? hotlineTicket(at.reportedAt, rng) : null,
-      department: null,
-      handlerUserId: null,
-      closingNote: null,
       reportedAt: at.reportedAt,
-      registeredAt: null,
-      dispatchedAt: null,
-      handledAt: null,
-      handlingMinutes: null,
-      closedAt: null,
-      suspendedAt: null,
-      suspendedRemainingMinutes: null,
-      handleDueAt: null,
-      closedOnTime: null,
-      reworkCount: 0,
-      escalationLevel: 0,
-      satisfaction: null,
-      satisfactionComment: null,
-      ratedAt: null,
     };
     const env = { category, policy: this.setup.policy, work: this.setup.work, sweepLagMs: rng.int(1, 5) * 60_000 };
     return new CaseHistory(env, facts, at.reporter);
