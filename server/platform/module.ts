@@ -17,7 +17,7 @@ import type { TSchema } from 'typebox';
 import type { MakerCheckerPair } from './access/separation.ts';
 import type { Clock, Ctx } from './context.ts';
 import type { Locale } from './i18n/locale.ts';
-import type { NotPersonalColumn, PiiField } from './pii/registry.ts';
+import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */

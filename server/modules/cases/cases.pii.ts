@@ -1,4 +1,4 @@
-import type { NotPersonalColumn, PiiField } from '../../platform/pii/registry.ts';
+import type { NotPersonalColumn, PiiField } from '../../platform/pii/pii-field.ts';
 
 /**
  * Personal data in the case loop (PI-01). A citizen may leave a phone for follow-up (回访): it rests on consent

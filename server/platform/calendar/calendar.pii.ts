@@ -1,4 +1,4 @@
-import type { NotPersonalColumn } from '../pii/registry.ts';
+import type { NotPersonalColumn } from '../pii/pii-field.ts';
 
 /** Reviewed (PI-01): the column name matches a personal-data pattern; its contents are not about a person. */
 export const calendarNotPersonal: readonly NotPersonalColumn[] = [

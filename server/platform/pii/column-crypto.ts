@@ -1,7 +1,8 @@
 import { blindIndex } from './blind-index.ts';
 import { decryptField, encryptField } from './field-crypto.ts';
 import type { Keyring } from './keyring.ts';
-import { encryptionContextOf, type PiiField, piiField } from './registry.ts';
+import type { PiiField } from './pii-field.ts';
+import { encryptionContextOf, piiField } from './registry.ts';
 
 /**
  * Encryption by registered column: what stores call, so nobody spells an encryption context by hand and a

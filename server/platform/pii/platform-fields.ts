@@ -1,4 +1,4 @@
-import type { NotPersonalColumn, PiiField } from './registry.ts';
+import type { NotPersonalColumn, PiiField } from './pii-field.ts';
 
 /**
  * The platform's own personal-data columns: staff accounts, sessions, sign-in throttling and the audit trail.

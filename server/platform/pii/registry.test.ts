@@ -16,13 +16,13 @@ import {
   encryptionContextOf,
   entryProblem,
   notPersonalColumns,
-  type PiiField,
   PiiRegistryError,
   piiField,
   piiFields,
   registerNotPersonal,
   registerPiiFields,
 } from './registry.ts';
+import type { PiiField } from './pii-field.ts';
 
 const keyOf = (c: { table: string; column: string }) => `${c.table}.${c.column}`;
 

@@ -2,7 +2,7 @@ import { recordAudit, recordAuditOutside } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
-import type { PiiCategory } from './registry.ts';
+import type { PiiCategory } from './pii-field.ts';
 import { scrubPersonalNumbers } from './scrub.ts';
 
 /**

@@ -9,7 +9,8 @@ import {
   staleEncryptedRows,
 } from './encrypted-columns.store.ts';
 import { currentScheme, FieldDecryptError, reencryptField } from './field-crypto.ts';
-import { encryptionContextOf, type PiiField, piiFields } from './registry.ts';
+import type { PiiField } from './pii-field.ts';
+import { encryptionContextOf, piiFields } from './registry.ts';
 
 /**
  * Key rotation (DATA-02): after a new key is made active (`wenming keys add`), every value of every encrypted

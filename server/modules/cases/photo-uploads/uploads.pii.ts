@@ -1,4 +1,4 @@
-import type { NotPersonalColumn, PiiField } from '../../../platform/pii/registry.ts';
+import type { NotPersonalColumn, PiiField } from '../../../platform/pii/pii-field.ts';
 
 /**
  * Personal data in staged photo uploads (PI-01). A citizen's upload keeps the address it came from for at
