@@ -25,7 +25,7 @@ export function AppRoutes() {
       <Route path="/login/mfa" element={<MfaVerifyPage />} />
       <Route path="/login/mfa-enrol" element={<MfaEnrolPage />} />
       <Route path="/login/password" element={<PasswordChangePage />} />
-      {installedModules.flatMap((module) =>
+      {installedModules().flatMap((module) =>
         (module.publicRoutes ?? []).map(({ path, page: Page }) => (
           <Route
             key={path}
@@ -47,7 +47,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
-        {installedModules.map(({ key, page: Page }) => (
+        {installedModules().map(({ key, page: Page }) => (
           <Route
             key={key}
             path={`${modulePath(key)}/*`}

@@ -1,12 +1,22 @@
-import { webModules } from '../modules/index.ts';
 import type { WebModule } from './webModule.ts';
 
+let installed: readonly WebModule[] = [];
+
 /**
- * The one place `app/` learns which modules exist: the list `web/src/modules/index.ts` composes, in menu order.
- * Everything else in the shell iterates it (a test keeps `app/` from importing a module or naming one).
+ * How `app/` learns which modules exist: the composition root (`web/src/main.tsx`, and the web tests' setup file)
+ * hands it the list `web/src/modules/index.ts` composes, in menu order, before the first render. The shell never
+ * imports that list, so no module's import of a shell part (i18n, dialogs) closes a cycle; a test keeps `app/`
+ * from importing a module or naming one.
  */
-export const installedModules: readonly WebModule[] = webModules;
+export function installModules(modules: readonly WebModule[]): void {
+  installed = modules;
+}
+
+/** The installed modules, in menu order. */
+export function installedModules(): readonly WebModule[] {
+  return installed;
+}
 
 export function moduleOf(key: string): WebModule | undefined {
-  return installedModules.find((module) => module.key === key);
+  return installed.find((module) => module.key === key);
 }

@@ -4,7 +4,9 @@ import type { WebModule } from './webModule.ts';
 /** A module's key (the manifests in `web/src/modules/<key>/module.ts(x)` declare them). */
 export type ModuleKey = string;
 
-export const allModuleKeys: readonly ModuleKey[] = installedModules.map((module) => module.key);
+export function allModuleKeys(): readonly ModuleKey[] {
+  return installedModules().map((module) => module.key);
+}
 
 export function isAdminModule(key: ModuleKey): boolean {
   return moduleOf(key)?.area === 'admin';
@@ -18,7 +20,7 @@ export function modulePath(key: ModuleKey): string {
 /** The module a path belongs to (`/m/<key>/123` → `<key>`), for highlighting the menu. */
 export function moduleKeyOfPath(pathname: string): ModuleKey | undefined {
   const match = /^\/(m|admin)\/([^/]+)/.exec(pathname);
-  const key = allModuleKeys.find((candidate) => candidate === match?.[2]);
+  const key = allModuleKeys().find((candidate) => candidate === match?.[2]);
   return key && modulePath(key).startsWith(`/${match?.[1]}/`) ? key : undefined;
 }
 
@@ -30,7 +32,9 @@ export interface ModuleAccess {
 
 /** The modules a user can open, in menu order: show nothing they would be refused. */
 export function visibleModuleKeys(access: ModuleAccess): ModuleKey[] {
-  return installedModules.filter((module) => opensFor(module, access)).map((module) => module.key);
+  return installedModules()
+    .filter((module) => opensFor(module, access))
+    .map((module) => module.key);
 }
 
 function opensFor(module: WebModule, access: ModuleAccess): boolean {

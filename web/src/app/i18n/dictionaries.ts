@@ -1,14 +1,32 @@
+import type { WebModule } from '../webModule.ts';
 import { installedModules } from '../installedModules.ts';
 import { en } from './en.ts';
 import type { Language } from './language.ts';
 import { type MessageKey, zh } from './zh.ts';
 
-/** The shell's messages and every installed module's, per language (a test checks that both carry the same keys). */
-export const dictionaries = {
-  zh: withModules(zh, 'zh'),
-  en: withModules(en, 'en'),
-} as Record<Language, Record<MessageKey, string>>;
+type Dictionaries = Record<Language, Record<MessageKey, string>>;
 
-function withModules(shell: Readonly<Record<string, string>>, language: Language): Record<string, string> {
-  return Object.assign({}, shell, ...installedModules.map((module) => module.messages[language]));
+let merged: { modules: readonly WebModule[]; dictionaries: Dictionaries } | undefined;
+
+/**
+ * The shell's messages and every installed module's, per language (a test checks that both carry the same keys).
+ * Merged on first use after the modules are installed, and again only if another list is installed.
+ */
+export function dictionaries(): Dictionaries {
+  const modules = installedModules();
+  if (merged?.modules !== modules) {
+    merged = {
+      modules,
+      dictionaries: { zh: withModules(modules, zh, 'zh'), en: withModules(modules, en, 'en') } as Dictionaries,
+    };
+  }
+  return merged.dictionaries;
+}
+
+function withModules(
+  modules: readonly WebModule[],
+  shell: Readonly<Record<string, string>>,
+  language: Language,
+): Record<string, string> {
+  return Object.assign({}, shell, ...modules.map((module) => module.messages[language]));
 }

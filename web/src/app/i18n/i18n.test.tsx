@@ -10,7 +10,7 @@ import { formatMessage } from './translate.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-const { zh, en } = dictionaries;
+const { zh, en } = dictionaries();
 
 describe('message dictionaries (the shell and every installed module)', () => {
   it('have identical key sets', () => {
@@ -28,7 +28,7 @@ describe('message dictionaries (the shell and every installed module)', () => {
 
   it('take the messages of every module manifest, in both languages, each key from one module only', () => {
     const owners = new Map<string, string>();
-    for (const module of installedModules) {
+    for (const module of installedModules()) {
       expect(Object.keys(module.messages.en).sort(), module.key).toEqual(Object.keys(module.messages.zh).sort());
       expect(Object.keys(module.messages.zh), module.key).toContain(module.label);
       for (const key of Object.keys(module.messages.zh)) {

@@ -11,11 +11,11 @@ export function formatMessage(template: string, vars: MessageVars = {}): string 
 }
 
 export function translatorFor(language: Language): Translate {
-  const messages = dictionaries[language];
+  const messages = dictionaries()[language];
   return (key, vars) => formatMessage(messages[key], vars);
 }
 
 /** For keys built from data (`role.${key}`): whether the dictionaries know it, so unknown ones can fall back. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(dictionaries.zh, key);
+  return Object.hasOwn(dictionaries().zh, key);
 }

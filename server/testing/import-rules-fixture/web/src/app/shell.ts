@@ -1,4 +1,2 @@
-// ✓ the app's composition root names the module list
-export { modulePages } from '../modules/index.ts';
-// ✗ web-app-names-module: a module by name
+// ✗ web-app-names-module: a module by name (the shell is handed the list by web/src/main.ts, never imports it)
 export { alphaPage } from '../modules/alpha/alpha-page.ts';
