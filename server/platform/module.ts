@@ -16,7 +16,7 @@ import type { SeedStep } from './seed/seed-step.ts';
 import type { TSchema } from 'typebox';
 import type { MakerCheckerPair } from './access/separation.ts';
 import type { Clock, Ctx } from './context.ts';
-import type { Locale } from './i18n/locale.ts';
+import type { Locale, MessageCatalogue } from './i18n/locale.ts';
 import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
 
@@ -50,8 +50,8 @@ export interface PermissionDeclaration extends Bilingual {
   key: string;
 }
 
-/** Message catalogues keyed by message code; zh and en carry the same codes (the manifest test checks). */
-export type MessageCatalogue = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
+/** Message catalogues (defined beside the locales, so platform files declaring one need not import this file). */
+export type { MessageCatalogue };
 
 /**
  * Personal data the module keeps (PI-01): its columns for the PII registry, the columns that only look

@@ -1,9 +1,10 @@
 import { recordAuditOutside } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../i18n/locale.ts';
 
-registerMessages({
+/** Its messages, listed by the platform manifest that installs them (no registration on import). */
+export const separationMessages: MessageCatalogue = {
   zh: {
     'access.maker_checker': '不能审核、核查或批准本人经办的事项，请由其他人员办理',
     'access.maker_checker_grant':
@@ -14,7 +15,7 @@ registerMessages({
     'access.maker_checker_grant':
       'This account will be able both to {maker} and to {checker} ({roles}). It will still be refused when checking its own work; where staff allow, give these to different people.',
   },
-});
+};
 
 /**
  * A step where maker ≠ checker applies, in permissions: whoever holds `maker` does work that holders of

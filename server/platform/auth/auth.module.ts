@@ -1,3 +1,4 @@
+import { separationMessages } from '../access/separation.ts';
 import type { ModuleManifest } from '../module.ts';
 import { apiKeysMessages } from './admin/api-keys.messages.ts';
 import { registerApiKeyRoutes } from './admin/api-keys.routes.ts';
@@ -32,5 +33,6 @@ export const authManifest: ModuleManifest = {
     { key: 'self.sessions', zh: '管理本人会话', en: 'Own sessions' },
     { key: 'self.mfa', zh: '本人双因素认证', en: 'Own two-factor authentication' },
   ],
-  messages: [authMessages, apiKeysMessages],
+  // Maker ≠ checker refusals and grant warnings (access/separation.ts) are shown on account and role pages.
+  messages: [authMessages, apiKeysMessages, separationMessages],
 };

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../i18n/locale.ts';
 import { decryptColumnValue, encryptColumnValue } from '../pii/column-crypto.ts';
 import { findIdempotencyRecord, type IdempotencyRecord, insertIdempotencyRecord } from './idempotency.store.ts';
 
-registerMessages({
+/** Its messages, listed by the platform manifest that installs them (no registration on import). */
+export const idempotencyMessages: MessageCatalogue = {
   zh: {
     'idempotency.key_invalid': '幂等键须为 8–128 位字母、数字或 - _ : .',
     'idempotency.key_reused': '同一幂等键已用于另一份不同的提交，请为新提交生成新的键',
@@ -16,7 +17,7 @@ registerMessages({
     'idempotency.key_reused':
       'This idempotency key was already used for a different submission; generate a new key for a new one',
   },
-});
+};
 
 /** The header field clients send (IETF draft-ietf-httpapi-idempotency-key-header). */
 export const idempotencyHeader = 'idempotency-key';

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../i18n/locale.ts';
 
-registerMessages({
+/** Its messages, listed by the platform manifest that installs them (no registration on import). */
+export const deviceIdMessages: MessageCatalogue = {
   zh: { 'client.device_id_invalid': '设备标识须为 16–64 位字母、数字或 - _' },
   en: { 'client.device_id_invalid': 'The device id must be 16–64 letters, digits, - or _' },
-});
+};
 
 /**
  * The header the public web app sends with every anonymous write: a random id it keeps in the browser's

@@ -1,13 +1,14 @@
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../i18n/locale.ts';
 import { addToBudgets, deleteBudgetsBefore } from './request-budget.store.ts';
 
-registerMessages({
+/** Its messages, listed by the platform manifest that installs them (no registration on import). */
+export const budgetMessages: MessageCatalogue = {
   zh: { 'budget.exhausted': '提交过于频繁，请 {minutes} 分钟后再试' },
   en: { 'budget.exhausted': 'Too many submissions from here; please try again in {minutes} min' },
-});
+};
 
 /** Budgets run per fixed hour from a client's first use in it. */
 export const budgetWindowMs = 3_600_000;

@@ -1,15 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../i18n/locale.ts';
 import { AppError } from './app-error.ts';
 import { sendError } from './error-handler.ts';
 
-registerMessages({
+/** Its messages, listed by the platform manifest that installs them (no registration on import). */
+export const frameworkErrorMessages: MessageCatalogue = {
   zh: { 'error.bad_url': '请求地址中有无法解码的字符', 'error.uri_too_long': '请求地址过长' },
   en: {
     'error.bad_url': 'The address contains characters that cannot be decoded',
     'error.uri_too_long': 'The address is too long',
   },
-});
+};
 
 /**
  * What the router refuses before any route (and so any hook or error handler) is reached: a path that does not

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { registerMessages } from '../i18n/translate.ts';
+import type { MessageCatalogue } from '../i18n/locale.ts';
 import { AppError, type FieldProblems } from './app-error.ts';
 
 /**
@@ -19,10 +19,11 @@ export function toStorableText(text: string): string {
   return text.replace(new RegExp(unstorable.source, 'g'), '\uFFFD');
 }
 
-registerMessages({
+/** Its messages, listed by the platform manifest that installs them (no registration on import). */
+export const storableTextMessages: MessageCatalogue = {
   zh: { 'field.unstorable_text': '含有无法保存的字符（空字符或不成对的代理项）' },
   en: { 'field.unstorable_text': 'Contains characters that cannot be stored (a NUL or an unpaired surrogate)' },
-});
+};
 
 /** At most this many fields are named: enough to correct a form, and a bounded answer to a hostile body. */
 const maxReported = 20;

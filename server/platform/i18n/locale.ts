@@ -23,3 +23,6 @@ export function resolveLocale(acceptLanguage: string | undefined): Locale {
   }
   return 'zh';
 }
+
+/** Message catalogues keyed by message code; zh and en carry the same codes (the manifest test checks). */
+export type MessageCatalogue = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
