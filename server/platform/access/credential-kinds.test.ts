@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { readConfig } from '../../config.ts';
-import { appModules } from '../../modules/index.ts';
+import { adoptedManifests } from '../modules/adopt.ts';
 import { fakeClock } from '../../testing/fake-clock.ts';
 import { signIn, testPassword } from '../../testing/test-auth.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
@@ -15,6 +15,9 @@ import { routeAccessTable } from './access.ts';
 import { type CredentialKind, credentialKinds, credentialMayCarry } from './credential-kinds.ts';
 import { integrationPermissions, needsPerson } from './integration-permissions.ts';
 import { permissionCatalogue } from './permission-catalogue.ts';
+
+/** The app's manifests, as the test setup adopted them (a platform test is handed the list, never imports it). */
+const appModules = adoptedManifests();
 
 /**
  * The permissions a machine may hold. Adding one is a decision about 三员分立 and PIPL: it changes this list

@@ -8,7 +8,10 @@ import { openPreparedDatabase } from '../db/prepare.ts';
 import { testKeyring } from '../pii/keyring.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { appModules } from '../../modules/index.ts';
+import { adoptedManifests } from '../modules/adopt.ts';
+
+/** The app's manifests, as the test setup adopted them (a platform test is handed the list, never imports it). */
+const appModules = adoptedManifests();
 
 const hasPgDump = (() => {
   try {

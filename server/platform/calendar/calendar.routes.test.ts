@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appModules } from '../../modules/index.ts';
+import { adoptedManifests } from '../modules/adopt.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { type SignedIn, signIn } from '../../testing/test-auth.ts';
 import { builtinRoles, withGrants } from '../access/roles.ts';
@@ -7,6 +7,9 @@ import { upsertBuiltinRoles } from '../auth/roles.store.ts';
 import { tx } from '../db/tx.ts';
 import { calendarManifest } from './calendar.module.ts';
 import { ensureOfficialCalendar } from './reference-data.ts';
+
+/** The app's manifests, as the test setup adopted them (a platform test is handed the list, never imports it). */
+const appModules = adoptedManifests();
 
 const modules = appModules;
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { readConfig } from '../../config.ts';
-import { appModules } from '../../modules/index.ts';
+import { adoptedManifests } from '../modules/adopt.ts';
 import { fakeClock } from '../../testing/fake-clock.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { AppError } from '../http/app-error.ts';
@@ -13,6 +13,9 @@ import { testKeyring } from './keyring.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { insertStaffUser } from './pii-test-support.ts';
 import { personalNumberPatterns } from './scrub.ts';
+
+/** The app's manifests, as the test setup adopted them (a platform test is handed the list, never imports it). */
+const appModules = adoptedManifests();
 
 /**
  * AUD-07: application logs carry no ID numbers or phone numbers. The real app logs at 'trace' into memory

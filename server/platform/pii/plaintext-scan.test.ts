@@ -4,7 +4,10 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import { personalNumberPatterns } from './scrub.ts';
 import { piiFields } from './registry.ts';
-import { appModules } from '../../modules/index.ts';
+import { adoptedManifests } from '../modules/adopt.ts';
+
+/** The app's manifests, as the test setup adopted them (a platform test is handed the list, never imports it). */
+const appModules = adoptedManifests();
 
 /**
  * DATA-02 / PI-03 as a whole-database check: after the demo county is seeded (accounts with phones), no
