@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { readConfig } from '../../config.ts';
-import { appModules } from '../../modules/index.ts';
+import { adoptedManifests } from './adopt.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { type RouteAccess, routeAccessTable } from '../access/access.ts';
 import { systemClock } from '../context.ts';
@@ -18,6 +18,9 @@ import {
   routePermissionProblems,
   unknownPermissionProblems,
 } from './manifest-check.ts';
+
+/** The app's manifests, as the test setup adopted them (a platform test is handed the list, never imports it). */
+const appModules = adoptedManifests();
 
 /** The routes an app built from these manifests has, beyond the ones app.ts registers itself (system, docs). */
 function useRouteTables() {

@@ -1,4 +1,2 @@
-// ✓ a platform test may read the module list
-export { moduleList } from '../../modules/index.ts';
-// ✗ platform-test-imports-module: a module's own file
+// ✗ platform-test-imports-module: a module's own file (platform tests are handed the manifests: adoptedManifests())
 export { betaApi } from '../../modules/beta/api.ts';
