@@ -39,6 +39,12 @@ export const appUser = pgTable(
     /** Temporary and volunteer accounts end (AC-05). */
     expiresAt: at('expires_at'),
     lastLoginAt: at('last_login_at'),
+    /** Why the account is disabled when the system disabled it (AC-05: 'inactive'); null when active or disabled by hand. */
+    disabledReason: text('disabled_reason', { enum: ['inactive'] }),
+    /** When `status` last changed: a re-enabled account's 90 inactive days count from here (auth/inactive-accounts.ts). */
+    statusChangedAt: at('status_changed_at'),
+    /** When the 7-day warning before an inactivity disable was sent; warned again only after new activity. */
+    inactivityWarnedAt: at('inactivity_warned_at'),
     /** TOTP secret, encrypted (pii envelope); enabled once the user proved a code. */
     mfaSecretEnc: text('mfa_secret_enc'),
     mfaEnabledAt: at('mfa_enabled_at'),
