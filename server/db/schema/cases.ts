@@ -206,6 +206,8 @@ export const casesDepartment = pgTable(
     titleEn: text('title_en').notNull(),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The department's head (负责人), whom 督办 reaches; null = none named, its handlers are told instead. */
+    headUserId: uuid('head_user_id'),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.key] })],
 );
