@@ -85,6 +85,11 @@ export const casesCase = pgTable(
     reporterApiKeyId: uuid('reporter_api_key_id'),
     reporterPhoneEnc: text('reporter_phone_enc'),
     reporterPhoneHmac: text('reporter_phone_hmac'),
+    /**
+     * The reporter agreed to be told by SMS at acceptance and closing (PIPL art. 13-14: 短信告知办理进展, off by
+     * default, withdrawable from the tracking page). Without a phone it is always false.
+     */
+    smsConsent: boolean('sms_consent').notNull().default(false),
     /** A partner's own reference (Open311 account_id / 12345 工单号). */
     externalRef: text('external_ref'),
     department: text('department'),

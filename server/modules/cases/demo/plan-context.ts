@@ -28,6 +28,8 @@ const notYetWalked = {
   reporterApiKeyId: null,
   reporterPhoneEnc: null,
   reporterPhoneHmac: null,
+  // Demo reporters leave no phone, so none agreed to SMS notices.
+  smsConsent: false,
   department: null,
   handlerUserId: null,
   closingNote: null,
