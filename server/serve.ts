@@ -6,7 +6,8 @@ import { freshAuthSettings } from './platform/auth/auth-config.ts';
 import { assertSystemAdministratorExists } from './platform/auth/bootstrap.ts';
 import { demoAccountsBanner } from './platform/auth/demo-accounts.ts';
 import { openPreparedDatabase } from './platform/db/prepare.ts';
-import { startPeriodicJobs } from './platform/jobs/periodic.ts';
+import { jobRunnerOf } from './platform/jobs/job-runner.ts';
+import { startJobWorker } from './platform/jobs/worker.ts';
 import { seedDemoCounty } from './platform/seed/demo-seed.ts';
 import { appModules } from './modules/index.ts';
 import type { SeedOptions } from './platform/seed/seed-step.ts';
@@ -21,9 +22,8 @@ export async function serve(config: Config, seedOptions: SeedOptions): Promise<v
   await loadSecuritySettings(database.db, config.countyCode, security);
   if (config.production) await assertSystemAdministratorExists(database.db, config.countyCode);
   const app = await buildApp({ config, database, clock: systemClock, keyring, security });
-  const jobs = appModules.flatMap((m) => m.jobs ?? []);
-  const stopJobs = startPeriodicJobs(
-    jobs,
+  const jobs = await startJobWorker(
+    jobRunnerOf(appModules),
     () => systemCtx(database, { countyCode: config.countyCode, keyring }, { clock: systemClock }),
     app.log,
   );
@@ -32,8 +32,8 @@ export async function serve(config: Config, seedOptions: SeedOptions): Promise<v
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    stopJobs();
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await jobs.stop();
     await app.close();
     await database.close();
     clearTimeout(timer);

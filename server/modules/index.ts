@@ -4,6 +4,7 @@ import { authManifest } from '../platform/auth/auth.module.ts';
 import { calendarManifest } from '../platform/calendar/calendar.module.ts';
 import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
 import { filesManifest } from '../platform/files/files.module.ts';
+import { jobsManifest } from '../platform/jobs/jobs.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
 import { regionsManifest } from '../platform/regions/regions.module.ts';
 import { systemManifest } from '../platform/system/system.module.ts';
@@ -36,6 +37,7 @@ export const appModules: readonly ModuleManifest[] = [
   calendarManifest,
   deliveryManifest,
   filesManifest,
+  jobsManifest,
   systemManifest,
   casesManifest,
 ];

@@ -12,6 +12,7 @@ import type { RoleKey } from './access/roles.ts';
 import type { AuthSettings } from './auth/auth-config.ts';
 import type { Keyring } from './pii/keyring.ts';
 import type { PeriodicJob } from './jobs/periodic.ts';
+import type { QueuedJob } from './jobs/queue.ts';
 import type { SeedStep } from './seed/seed-step.ts';
 import type { TSchema } from 'typebox';
 import type { MakerCheckerPair } from './access/separation.ts';
@@ -140,8 +141,17 @@ export interface ModuleManifest {
   backfills?: readonly PrepareStep[];
   /** Demo-county seed steps, run in list order after the platform's own. */
   seeds?: readonly SeedStep[];
-  /** Work the server runs on a timer while it is up. */
+  /**
+   * Work run every `everyMs` (platform/jobs): each is a durable schedule row, so a tick runs in one server process
+   * only, and a tick missed while no server ran runs once at the next start. Names unique across manifests.
+   */
   jobs?: readonly PeriodicJob[];
+  /**
+   * Queues of work the module enqueues with `enqueueJob(t, job, payload, { runAt, key })` in its business
+   * transaction (platform/jobs/queue.ts): run once across processes, retried with backoff, then dead.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: each queue has its own payload type
+  queues?: readonly QueuedJob<any>[];
   /** Domain events, declared (see EventDeclaration: nothing is delivered yet). */
   events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
   /** What the module offers the dashboard. */

@@ -98,6 +98,21 @@ export function figureProblems(manifests: readonly ModuleManifest[]): string[] {
   return problems;
 }
 
+/** Periodic jobs and queues: a name each, unique across manifests (the schedule rows and jobs are keyed by it). */
+export function jobNameProblems(manifests: readonly ModuleManifest[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const manifest of manifests) {
+    const names = [...(manifest.jobs ?? []), ...(manifest.queues ?? [])].map((job) => job.name);
+    for (const name of names) {
+      if (name.trim() === '') problems.push(`${manifest.key} declares a job without a name`);
+      else if (seen.has(name)) problems.push(`job ${name} is declared twice`);
+      seen.add(name);
+    }
+  }
+  return problems;
+}
+
 /** Every permission the manifests declare. */
 export function declaredPermissions(manifests: readonly ModuleManifest[]): ReadonlySet<string> {
   return new Set(manifests.flatMap((manifest) => (manifest.permissions ?? []).map((permission) => permission.key)));
