@@ -7,6 +7,7 @@ export * from './cases-evaluation.ts';
 export * from './cases-reminders.ts';
 export * from './cases-uploads.ts';
 export * from './delivery.ts';
+export * from './documents.ts';
 export * from './identity.ts';
 export * from './jobs.ts';
 export * from './notify.ts';
