@@ -8,6 +8,7 @@ import { jobsManifest } from '../platform/jobs/jobs.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
 import { regionsManifest } from '../platform/regions/regions.module.ts';
 import { systemManifest } from '../platform/system/system.module.ts';
+import { smsManifest } from '../platform/notify/sms/sms.module.ts';
 import { casesManifest } from './cases/cases.module.ts';
 
 /** The systems of the source page, in the order the sidebar shows them. */
@@ -39,5 +40,6 @@ export const appModules: readonly ModuleManifest[] = [
   filesManifest,
   jobsManifest,
   systemManifest,
+  smsManifest,
   casesManifest,
 ];

@@ -20,6 +20,7 @@ import type { Clock, Ctx } from './context.ts';
 import type { Locale, MessageCatalogue } from './i18n/locale.ts';
 import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
+import type { SmsTemplate } from './notify/sms/sms-templates.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
 export interface AppDeps {
@@ -156,4 +157,9 @@ export interface ModuleManifest {
   events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
   /** What the module offers the dashboard. */
   figures?: readonly FigureDeclaration[];
+  /**
+   * SMS templates the module sends (notify/sms/sms-templates.ts): key, the provider's template id, the approved
+   * zh text with `${param}` placeholders and its parameter names. `queueSms` checks parameters against them.
+   */
+  smsTemplates?: readonly SmsTemplate[];
 }

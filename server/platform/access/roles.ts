@@ -69,6 +69,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
     'system.config',
     'system.metrics',
     'system.backup',
+    // SMS deliveries: status, masked phones and a retry (notify/sms); no case data beyond the case number.
+    'notify.sms.manage',
     'pii.reveal',
     'pii.reveal.phone',
   ]),
