@@ -9,6 +9,7 @@ export * from './cases-uploads.ts';
 export * from './delivery.ts';
 export * from './documents.ts';
 export * from './identity.ts';
+export * from './imports.ts';
 export * from './jobs.ts';
 export * from './notify.ts';
 export * from './notify-sms.ts';
