@@ -3,6 +3,7 @@ import { auditManifest } from '../platform/audit/audit.module.ts';
 import { authManifest } from '../platform/auth/auth.module.ts';
 import { calendarManifest } from '../platform/calendar/calendar.module.ts';
 import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
+import { documentsManifest } from '../platform/documents/documents.module.ts';
 import { filesManifest } from '../platform/files/files.module.ts';
 import { jobsManifest } from '../platform/jobs/jobs.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
@@ -37,6 +38,7 @@ export const appModules: readonly ModuleManifest[] = [
   piiManifest,
   calendarManifest,
   deliveryManifest,
+  documentsManifest,
   filesManifest,
   jobsManifest,
   systemManifest,

@@ -20,6 +20,7 @@ import type { Clock, Ctx } from './context.ts';
 import type { Locale, MessageCatalogue } from './i18n/locale.ts';
 import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
+import type { AnyDocumentKind } from './documents/document-kind.ts';
 import type { SmsTemplate } from './notify/sms/sms-templates.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
@@ -157,6 +158,12 @@ export interface ModuleManifest {
   events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
   /** What the module offers the dashboard. */
   figures?: readonly FigureDeclaration[];
+  /**
+   * Kinds of printable document the module issues (documents/document-kind.ts): key, zh/en title, who may issue
+   * and revoke, the scoped record loader, the template, the fields the public verification page may show. The
+   * module lists `documentRoutes({ … })` in its routes for the print, list and revoke endpoints.
+   */
+  documents?: readonly AnyDocumentKind[];
   /**
    * SMS templates the module sends (notify/sms/sms-templates.ts): key, the provider's template id, the approved
    * zh text with `${param}` placeholders and its parameter names. `queueSms` checks parameters against them.

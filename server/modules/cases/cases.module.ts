@@ -6,6 +6,12 @@ import { catalogueMessages } from './catalogue/catalogue.messages.ts';
 import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { ensureCasesCatalogue } from './catalogue/reference-data.ts';
 import { casesEmits } from './cases.events.ts';
+import { caseDocumentKinds, registerCaseDocumentRoutes } from './documents/case-documents.routes.ts';
+import { caseDocumentMessages } from './documents/documents.messages.ts';
+import {
+  caseDocumentPermissionDeclarations,
+  caseDocumentPermissions as docs,
+} from './documents/documents.permissions.ts';
 import { casesFigures } from './cases.figures.ts';
 import { casesMessages } from './cases.messages.ts';
 import { casesPermissions, catalogueRead } from './cases.permissions.ts';
@@ -44,7 +50,7 @@ const catalogueReaders: readonly RoleKey[] = [
 ];
 
 const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
-  coordinator: [P.read, P.report, P.supervise, P.export, P.evaluate, P.configure],
+  coordinator: [P.read, P.report, P.supervise, P.export, P.evaluate, P.configure, docs.print, docs.revoke],
   // 受理员 take citizens' reports and call them back: the reporter's phone, revealed with a reason (audited).
   dispatcher: [
     P.read,
@@ -54,11 +60,13 @@ const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
     P.supervise,
     P.export,
     P.evaluate,
+    docs.print,
+    docs.revoke,
     'pii.reveal',
     revealReporterPhone,
   ],
-  inspector: [P.read, P.report, P.verify],
-  department: [P.read, P.handle],
+  inspector: [P.read, P.report, P.verify, docs.print],
+  department: [P.read, P.handle, docs.print],
   volunteer: [P.read, P.report],
   village_cadre: [P.read, P.report],
 };
@@ -96,8 +104,9 @@ export const casesManifest: ModuleManifest = {
     evaluationRoutes,
     caseExportRoutes,
     registerOpen311Routes,
+    registerCaseDocumentRoutes,
   ],
-  permissions: casesPermissions,
+  permissions: [...casesPermissions, ...caseDocumentPermissionDeclarations],
   grants: casesGrants(),
   // What a partner's key may carry: POSTing requests and updates, and reading the updates feed.
   integrationPermissions: [open311SubmitPermission],
@@ -115,6 +124,7 @@ export const casesManifest: ModuleManifest = {
     exportMessages,
     open311Messages,
     uploadsMessages,
+    caseDocumentMessages,
   ],
   referenceData: [
     {
@@ -135,4 +145,6 @@ export const casesManifest: ModuleManifest = {
   ],
   events: { emits: casesEmits, consumes: [] },
   figures: casesFigures,
+  // 打印案卷 and 整改通知书 (platform/documents): PDF and .docx, each issue verifiable at /verify/<code>.
+  documents: caseDocumentKinds,
 };

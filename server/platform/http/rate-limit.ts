@@ -29,6 +29,20 @@ export function publicWriteRules(client: PublicClient): BudgetRule[] {
   ];
 }
 
+/**
+ * What one anonymous client may look up in an hour (document verification by code): a phone scanning the QR of
+ * every page of a file is a few dozen; a code guesser at 60 an hour from one device — or 600 from one address,
+ * the CGNAT backstop — would need far beyond 10^40 hours to hit one of 2^160 codes.
+ */
+export const publicReadPerHour = { device: 60, address: 600 } as const;
+
+export function publicReadRules(client: PublicClient): BudgetRule[] {
+  return [
+    { subject: `public-read.client:${client.own}`, limit: publicReadPerHour.device },
+    { subject: `public-read.address:${client.address}`, limit: publicReadPerHour.address },
+  ];
+}
+
 export function publicClientOfRequest(request: FastifyRequest): PublicClient {
   return publicClientOf(request.ctx, request.headers[deviceIdHeader]);
 }
@@ -36,6 +50,8 @@ export function publicClientOfRequest(request: FastifyRequest): PublicClient {
 export const rateLimitClasses = {
   /** Anonymous writes (citizen reports and photo uploads): per device, with the address as the backstop. */
   'public-write': { rules: (request) => publicWriteRules(publicClientOfRequest(request)) },
+  /** Anonymous look-ups by a secret (verification codes): per device, with the address as the backstop. */
+  'public-read': { rules: (request) => publicReadRules(publicClientOfRequest(request)) },
 } as const satisfies Record<string, RateLimitClass>;
 
 export type RateLimitClassName = keyof typeof rateLimitClasses;
