@@ -51,7 +51,11 @@ describe('PDF rendering', () => {
   it('places the seal (a red image) over the signature only when the model asks for it', async () => {
     const model = await sampleModel();
     const redOn = async (sealed: boolean) => {
-      const pdf = await renderPdf({ ...model, sections: [], signature: { organ: '演示机关', sealed } }, sampleStamp, demoSeal);
+      const pdf = await renderPdf(
+        { ...model, sections: [], signature: { organ: '演示机关', sealed } },
+        sampleStamp,
+        demoSeal,
+      );
       const [png] = await pdfToPngs(pdf, 50);
       const sharp = (await import('sharp')).default;
       const { data } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  base32,
-  codeLength,
-  groupedCode,
-  newVerificationCode,
-  parseVerificationCode,
-} from './verification-code.ts';
+import { base32, codeLength, groupedCode, newVerificationCode, parseVerificationCode } from './verification-code.ts';
 
 describe('verification codes', () => {
   it('encode base32 as RFC 4648 §10 does (lower case, no padding)', () => {
@@ -55,7 +49,14 @@ describe('verification codes', () => {
   });
 
   it('refuses anything else: wrong length, letters outside the alphabet, paths, very long input', () => {
-    for (const bad of ['', 'abc', `${'a'.repeat(31)}1`, `${'a'.repeat(33)}`, `${'a'.repeat(31)}0`, '../../etc/passwd']) {
+    for (const bad of [
+      '',
+      'abc',
+      `${'a'.repeat(31)}1`,
+      `${'a'.repeat(33)}`,
+      `${'a'.repeat(31)}0`,
+      '../../etc/passwd',
+    ]) {
       expect(parseVerificationCode(bad)).toBeNull();
     }
     expect(parseVerificationCode('a'.repeat(5000))).toBeNull();
