@@ -4,9 +4,11 @@ import { apiKeysMessages } from './admin/api-keys.messages.ts';
 import { registerApiKeyRoutes } from './admin/api-keys.routes.ts';
 import { registerSecurityPolicyRoutes } from './admin/security-policy.ts';
 import { registerUserAdminRoutes } from './admin/users-admin.routes.ts';
+import { authEmits } from './auth.events.ts';
 import { authMessages } from './auth.messages.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { demoAccountsSeed } from './demo-accounts.ts';
+import { inactiveAccountsJob } from './inactive-accounts.ts';
 
 /**
  * Sign-in, sessions and one's own account, and the administrators' account, role, API-key and policy pages.
@@ -35,4 +37,7 @@ export const authManifest: ModuleManifest = {
   ],
   // Maker ≠ checker refusals and grant warnings (access/separation.ts) are shown on account and role pages.
   messages: [authMessages, apiKeysMessages, separationMessages],
+  // AC-05: accounts idle for 90 days are disabled, with a warning 7 days before.
+  jobs: [inactiveAccountsJob],
+  events: { emits: authEmits, consumes: [] },
 };

@@ -9,6 +9,7 @@ export function sampleAccount(overrides: Record<string, unknown> = {}) {
     scopeRegionName: '霞阳镇',
     department: null,
     status: 'active',
+    disabledReason: null,
     roles: ['inspector'],
     locked: false,
     mfaEnabled: false,

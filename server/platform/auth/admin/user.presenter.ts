@@ -22,6 +22,7 @@ export function presentUser(
     scopeRegionName: regionName,
     department: user.department,
     status: user.status,
+    disabledReason: user.disabledReason,
     roles: [...roles],
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     mfaEnabled: user.mfaEnabledAt !== null,

@@ -11,6 +11,8 @@ export const UserSchema = Type.Object({
   scopeRegionName: Type.String(),
   department: nullableString,
   status: S.literals(['active', 'disabled']),
+  /** Why the system disabled the account ('inactive': AC-05, no sign-in for the configured days); null otherwise. */
+  disabledReason: Type.Union([Type.Literal('inactive'), Type.Null()]),
   roles: Type.Array(Type.String()),
   locked: Type.Boolean(),
   mfaEnabled: Type.Boolean(),

@@ -100,7 +100,7 @@ export async function updateUserAccount(ctx: Ctx, id: string, input: UpdateUserI
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.scopeRegion !== undefined ? { scopeRegion: input.scopeRegion } : {}),
       ...(input.department !== undefined ? { department: input.department } : {}),
-      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...statusChange(input.status, user, now),
       ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt ? new Date(input.expiresAt) : null } : {}),
       ...(phone !== undefined
         ? {
@@ -121,6 +121,16 @@ export async function updateUserAccount(ctx: Ctx, id: string, input: UpdateUserI
     });
     return (await findUserById(t.db, t.countyCode, id))!;
   });
+}
+
+/**
+ * A change of status by hand clears the system's reason (AC-05 disables with 'inactive') and restarts the
+ * inactivity count, so a re-enabled account is not disabled again by the next nightly run.
+ */
+function statusChange(status: UpdateUserInput['status'], user: UserRow, now: Date) {
+  if (status === undefined) return {};
+  if (status === user.status) return { status };
+  return { status, statusChangedAt: now, disabledReason: null };
 }
 
 export async function resetPassword(ctx: Ctx, id: string): Promise<string> {

@@ -20,7 +20,9 @@ function StatusCell({ user, t }: { user: UserDto; t: Translate }) {
       {user.status === 'active' ? (
         <Tag color="green">{t('users.statusActive')}</Tag>
       ) : (
-        <Tag color="default">{t('users.statusDisabled')}</Tag>
+        <Tag color="default" data-testid="disabled-tag">
+          {t(user.disabledReason === 'inactive' ? 'users.statusDisabledInactive' : 'users.statusDisabled')}
+        </Tag>
       )}
       {user.locked && (
         <Tag color="red" icon={<LockOutlined />} data-testid="locked-tag">

@@ -64,6 +64,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'users.statusAll': 'All statuses',
   'users.statusActive': 'Active',
   'users.statusDisabled': 'Disabled',
+  'users.statusDisabledInactive': 'Disabled: no sign-in for too long',
   'users.locked': 'Locked',
   'users.mfa': '2FA',
   'users.account': 'User',

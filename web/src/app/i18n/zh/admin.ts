@@ -61,6 +61,7 @@ export const adminZh = {
   'users.statusAll': '全部状态',
   'users.statusActive': '正常',
   'users.statusDisabled': '已停用',
+  'users.statusDisabledInactive': '长期未登录，已自动停用',
   'users.locked': '已锁定',
   'users.mfa': '双因素',
   'users.account': '用户',
