@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeClock } from '../../testing/fake-clock.ts';
+import { useTestDatabase } from '../../testing/test-database.ts';
+import { type Ctx, systemCtx } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/engine.ts';
+import { tx } from '../db/tx.ts';
+import { testKeyring } from '../pii/keyring.ts';
+import type { PeriodicJob } from './periodic.ts';
+import { enqueueJob, type QueuedJob } from './queue.ts';
+import { runDueJobs, runnerFor } from './run-due.ts';
+
+/**
+ * Several workers race for the same jobs and the same schedule tick. On PostgreSQL each worker has its own pool
+ * (its own connections, as separate server processes would); on PGlite they share the one session, which still
+ * checks the claim logic. Every job and every tick must run exactly once.
+ */
+describe('several workers on one database', () => {
+  const t = useTestDatabase();
+  const clock = fakeClock('2026-06-01T00:00:00Z');
+  const workers: Database[] = [];
+  const ranJobs = new Map<number, number>();
+  const ranTicks: string[] = [];
+
+  const count: QueuedJob<{ n: number }> = {
+    name: 'test.count',
+    async run(w, payload) {
+      ranJobs.set(payload.n, (ranJobs.get(payload.n) ?? 0) + 1);
+      await w.db.execute(sql`insert into jobs_test_once values (${w.countyCode}, ${payload.n})`);
+      // A little work outside the database, so that claims interleave.
+      await new Promise((resolve) => setTimeout(resolve, payload.n % 3));
+    },
+  };
+  const sweep: PeriodicJob = {
+    name: 'test.sweep',
+    everyMs: 60_000,
+    async run() {
+      ranTicks.push(clock().toISOString());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  };
+  const manifest = { key: 'jobs-test', queues: [count], jobs: [sweep] };
+  const ctxOn = (database: Database): Ctx =>
+    systemCtx(database, { countyCode: '430225', keyring: testKeyring() }, { clock });
+  const race = () => Promise.all(workers.map((database) => runDueJobs(ctxOn(database), runnerFor([manifest], 60_000))));
+
+  beforeAll(async () => {
+    await t.database.exec('create table jobs_test_once (region_code text not null, n int not null)');
+    for (let i = 0; i < 4; i++)
+      workers.push(t.url ? await openDatabase({ databaseUrl: t.url, poolSize: 2 }) : t.database);
+  });
+  afterAll(async () => {
+    for (const database of workers) if (database !== t.database) await database.close();
+  });
+
+  it('runs each of 200 jobs exactly once when four workers drain the queue at the same time', async () => {
+    await tx(t.ctx({ clock }), async (w) => {
+      for (let n = 0; n < 200; n++) await enqueueJob(w, count, { n });
+    });
+    const runs = await race();
+    expect(ranJobs.size).toBe(200);
+    expect([...ranJobs.values()].every((times) => times === 1)).toBe(true);
+    const done = runs.flatMap((run) => run.jobs).filter((job) => job.outcome === 'done');
+    expect(done).toHaveLength(200);
+    const [row] = await t.database.query<{ rows: number; distinct: number }>(
+      'select count(*)::int as rows, count(distinct n)::int as distinct from jobs_test_once',
+    );
+    expect(row).toEqual({ rows: 200, distinct: 200 });
+    if (t.url) expect(runs.filter((run) => run.jobs.length > 0).length).toBeGreaterThan(1);
+  });
+
+  it('runs a schedule tick once across workers, and ticks missed while no server ran only once', async () => {
+    await race(); // writes the schedule row: first due one interval from now
+    expect(ranTicks).toEqual([]);
+    clock.advance(60_000);
+    await race();
+    expect(ranTicks).toHaveLength(1);
+    await race();
+    expect(ranTicks).toHaveLength(1);
+    // Every server down for ten intervals: at the restart the tick runs once, then one interval later.
+    clock.advance(10 * 60_000);
+    await race();
+    expect(ranTicks).toHaveLength(2);
+    clock.advance(59_999);
+    await race();
+    expect(ranTicks).toHaveLength(2);
+    clock.advance(1);
+    await race();
+    expect(ranTicks).toHaveLength(3);
+    const [schedule] = await t.database.query<{ last_outcome: string; next_run_at: Date }>(
+      "select last_outcome, next_run_at from jobs_schedule where name = 'test.sweep'",
+    );
+    expect(schedule).toEqual({ last_outcome: 'ok', next_run_at: new Date(clock().getTime() + 60_000) });
+  });
+});
