@@ -68,6 +68,8 @@ describe('default deny', () => {
       '/api/public/cases/photo-uploads',
       '/api/regions',
       '/api/regions/:code',
+      // a printed document's verification by its 160-bit code; rate-limited per device and address ('public-read')
+      '/api/verify/:code',
       '/healthz',
       '/open311/v2/discovery.:format',
       // POST requests and the updates feed check the partner's api_key argument in the handler's preValidation
