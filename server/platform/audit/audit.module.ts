@@ -1,8 +1,10 @@
 import type { ModuleManifest } from '../module.ts';
+import { auditEmits } from './audit.events.ts';
 import { auditMessages } from './audit.messages.ts';
 import { auditPermissions, registerAuditRoutes } from './audit.routes.ts';
+import { revealAlertsJob } from './reveal-alerts.ts';
 
-/** The audit administrator's interface (AUD-06): search, verify the chain, export. */
+/** The audit administrator's interface (AUD-06): search, verify the chain, export; the unusual-reveal alert rule. */
 export const auditManifest: ModuleManifest = {
   key: 'audit',
   title: { zh: '审计日志', en: 'Audit trail' },
@@ -13,4 +15,7 @@ export const auditManifest: ModuleManifest = {
     { key: auditPermissions.export, zh: '导出审计日志', en: 'Export the audit trail' },
   ],
   messages: [auditMessages],
+  // AUD-06: every 10 minutes, many reveals in an hour or reveals at night raise an alert.
+  jobs: [revealAlertsJob],
+  events: { emits: auditEmits, consumes: [] },
 };
