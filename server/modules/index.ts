@@ -5,6 +5,7 @@ import { calendarManifest } from '../platform/calendar/calendar.module.ts';
 import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
 import { documentsManifest } from '../platform/documents/documents.module.ts';
 import { filesManifest } from '../platform/files/files.module.ts';
+import { notifyManifest } from '../platform/notify/notify.module.ts';
 import { jobsManifest } from '../platform/jobs/jobs.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
 import { regionsManifest } from '../platform/regions/regions.module.ts';
@@ -40,6 +41,7 @@ export const appModules: readonly ModuleManifest[] = [
   deliveryManifest,
   documentsManifest,
   filesManifest,
+  notifyManifest,
   jobsManifest,
   systemManifest,
   smsManifest,

@@ -20,6 +20,7 @@ import type { Clock, Ctx } from './context.ts';
 import type { Locale, MessageCatalogue } from './i18n/locale.ts';
 import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
+import type { NotificationRule } from './notify/notice.ts';
 import type { AnyDocumentKind } from './documents/document-kind.ts';
 import type { SmsTemplate } from './notify/sms/sms-templates.ts';
 
@@ -158,6 +159,12 @@ export interface ModuleManifest {
   events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
   /** What the module offers the dashboard. */
   figures?: readonly FigureDeclaration[];
+  /**
+   * Notification rules (platform/notify): for an outbox topic, the notices an event gives — inbox to-dos and
+   * messages (texts are codes of the module's catalogues), SMS, closing the to-dos about a record. The notifier
+   * consumes the outbox and delivers each notice once. Keys unique across manifests.
+   */
+  notifications?: readonly NotificationRule[];
   /**
    * Kinds of printable document the module issues (documents/document-kind.ts): key, zh/en title, who may issue
    * and revoke, the scoped record loader, the template, the fields the public verification page may show. The

@@ -37,6 +37,10 @@ export const countyWideReads = declareSystemReads({
     reader: 'job',
     why: 'The 督办 sweep raises every overdue case of the county (a job, no person behind it).',
   },
+  'notify-rules': {
+    reader: 'job',
+    why: "The notifier's rules (cases.notifications.ts) read an event's case for its department and place, to know whom to tell.",
+  },
 });
 export type CountyWideRead = keyof typeof countyWideReads;
 

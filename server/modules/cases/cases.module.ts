@@ -14,6 +14,8 @@ import {
 } from './documents/documents.permissions.ts';
 import { casesFigures } from './cases.figures.ts';
 import { casesMessages } from './cases.messages.ts';
+import { casesNotificationMessages } from './cases.notifications.messages.ts';
+import { casesNotifications } from './cases.notifications.ts';
 import { casesPermissions, catalogueRead } from './cases.permissions.ts';
 import { casesNotPersonal, casesPiiFields } from './cases.pii.ts';
 import { caseRevealer, revealReporterPhone } from './cases.revealers.ts';
@@ -118,6 +120,7 @@ export const casesManifest: ModuleManifest = {
   separation: casesSeparation,
   messages: [
     casesMessages,
+    casesNotificationMessages,
     casesSeparationMessages,
     catalogueMessages,
     evaluationMessages,
@@ -145,6 +148,8 @@ export const casesManifest: ModuleManifest = {
   ],
   events: { emits: casesEmits, consumes: [] },
   figures: casesFigures,
+  // Inbox to-dos: deadline reminders to the stage's workers, 督办 to the department head; closed when the case moves.
+  notifications: casesNotifications,
   // 打印案卷 and 整改通知书 (platform/documents): PDF and .docx, each issue verifiable at /verify/<code>.
   documents: caseDocumentKinds,
 };

@@ -98,8 +98,14 @@ export const builtinRoles: readonly RoleDefinition[] = [
   staff('institution_operator', '定点医疗机构', 'Institution operator', true),
 ];
 
-/** Permissions every signed-in person has over their own account. */
-export const selfServicePermissions = ['self.profile', 'self.password', 'self.sessions', 'self.mfa'] as const;
+/** Permissions every signed-in person has over their own account (and their own inbox: to-dos and messages). */
+export const selfServicePermissions = [
+  'self.profile',
+  'self.password',
+  'self.sessions',
+  'self.mfa',
+  'self.inbox',
+] as const;
 
 export function isRoleKey(value: string): value is RoleKey {
   return (roleKeys as readonly string[]).includes(value);

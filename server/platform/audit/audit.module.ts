@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../module.ts';
 import { auditEmits } from './audit.events.ts';
 import { auditMessages } from './audit.messages.ts';
+import { auditNotificationMessages, auditNotifications } from './audit.notifications.ts';
 import { auditPermissions, registerAuditRoutes } from './audit.routes.ts';
 import { revealAlertsJob } from './reveal-alerts.ts';
 
@@ -14,7 +15,9 @@ export const auditManifest: ModuleManifest = {
     { key: auditPermissions.verify, zh: '校验审计日志', en: 'Verify the audit trail' },
     { key: auditPermissions.export, zh: '导出审计日志', en: 'Export the audit trail' },
   ],
-  messages: [auditMessages],
+  messages: [auditMessages, auditNotificationMessages],
+  // AUD-06: unusual reveal activity reaches the audit and security administrators' inboxes.
+  notifications: auditNotifications,
   // AUD-06: every 10 minutes, many reveals in an hour or reveals at night raise an alert.
   jobs: [revealAlertsJob],
   events: { emits: auditEmits, consumes: [] },
