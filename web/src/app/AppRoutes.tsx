@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AccountPage } from './account/AccountPage.tsx';
 import { RequireModule } from './auth/RequireModule.tsx';
@@ -14,6 +14,9 @@ import { installedModules } from './installedModules.ts';
 import { modulePath } from './modules.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
+/** Public: what the QR on a printed document opens (loaded on its own, it is not part of the staff app). */
+const VerifyPage = lazy(() => import('./verify/VerifyPage.tsx'));
+
 /**
  * `/login`, the sign-in steps and the modules' public pages stand alone; everything else lives in the shell
  * behind the session check, and each module behind its own permission. Modules come from their manifests.
@@ -25,6 +28,17 @@ export function AppRoutes() {
       <Route path="/login/mfa" element={<MfaVerifyPage />} />
       <Route path="/login/mfa-enrol" element={<MfaEnrolPage />} />
       <Route path="/login/password" element={<PasswordChangePage />} />
+      {['/verify', '/verify/:code'].map((path) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<FullPageLoading />}>
+              <VerifyPage />
+            </Suspense>
+          }
+        />
+      ))}
       {installedModules().flatMap((module) =>
         (module.publicRoutes ?? []).map(({ path, page: Page }) => (
           <Route

@@ -1,5 +1,6 @@
 import { accountZh } from './zh/account.ts';
 import { adminZh } from './zh/admin.ts';
+import { verifyZh } from './zh/verify.ts';
 
 /**
  * Chinese messages: the default language and the source of truth for the key set.
@@ -93,6 +94,7 @@ export const zh = {
 
   ...accountZh,
   ...adminZh,
+  ...verifyZh,
 } as const;
 
 /** The shell's own keys. */

@@ -1,0 +1,23 @@
+/** The public verification page (/verify/<code>): what a QR on a printed document opens. */
+export const verifyZh = {
+  'verify.title': '文书核验',
+  'verify.intro': '扫描文书上的二维码，或输入文书底部的验证码，核对该文书是否由本平台出具、是否仍然有效。',
+  'verify.codeLabel': '验证码',
+  'verify.codePlaceholder': '如 abcd-efgh-…（32 位字母和数字）',
+  'verify.codeRequired': '请输入验证码',
+  'verify.submit': '核验',
+  'verify.another': '核验其他文书',
+  'verify.notFound': '未找到该验证码对应的文书。请核对验证码；伪造或篡改的文书无法通过核验。',
+  'verify.valid': '有效 · 本平台出具',
+  'verify.revoked': '已作废 revoked',
+  'verify.revokedDetail': '作废时间：{at} · 作废原因：{reason}',
+  'verify.kind': '文书类型',
+  'verify.documentTitle': '文书标题',
+  'verify.issuer': '出具机关',
+  'verify.department': '出具部门',
+  'verify.issuedAt': '出具时间',
+  'verify.hash': '内容摘要 (SHA-256)',
+  'verify.hashHelp': '文书内容的指纹：同一文书的 PDF 与 Word 版本摘要相同。',
+  'verify.code': '验证码',
+  'verify.privacy': '为保护个人信息，此页仅显示该类文书允许公开的内容。',
+} as const;
