@@ -5,6 +5,7 @@ import { calendarManifest } from '../platform/calendar/calendar.module.ts';
 import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
 import { documentsManifest } from '../platform/documents/documents.module.ts';
 import { filesManifest } from '../platform/files/files.module.ts';
+import { importsManifest } from '../platform/imports/imports.module.ts';
 import { notifyManifest } from '../platform/notify/notify.module.ts';
 import { jobsManifest } from '../platform/jobs/jobs.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
@@ -41,6 +42,7 @@ export const appModules: readonly ModuleManifest[] = [
   deliveryManifest,
   documentsManifest,
   filesManifest,
+  importsManifest,
   notifyManifest,
   jobsManifest,
   systemManifest,

@@ -20,6 +20,7 @@ import type { Clock, Ctx } from './context.ts';
 import type { Locale, MessageCatalogue } from './i18n/locale.ts';
 import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
+import type { AnyImportKind } from './imports/import-kind.ts';
 import type { NotificationRule } from './notify/notice.ts';
 import type { AnyDocumentKind } from './documents/document-kind.ts';
 import type { SmsTemplate } from './notify/sms/sms-templates.ts';
@@ -159,6 +160,13 @@ export interface ModuleManifest {
   events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
   /** What the module offers the dashboard. */
   figures?: readonly FigureDeclaration[];
+  /**
+   * Spreadsheet import kinds (imports/import-kind.ts): key, zh/en title, permission, columns (header, required,
+   * type, example), reference data loaded once per pass, a pure row check, what must be unique, and the commit
+   * of a batch of valid rows in `tx` with audit. The module lists `importRoutes(kind)` in its routes (template,
+   * upload, dry-run result, error report, commit, one-time handouts); the imports worker runs the passes.
+   */
+  imports?: readonly AnyImportKind[];
   /**
    * Notification rules (platform/notify): for an outbox topic, the notices an event gives — inbox to-dos and
    * messages (texts are codes of the module's catalogues), SMS, closing the to-dos about a record. The notifier

@@ -1,5 +1,8 @@
 import { separationMessages } from '../access/separation.ts';
 import type { ModuleManifest } from '../module.ts';
+import { importRoutes } from '../imports/imports.routes.ts';
+import { accountsImport } from './accounts.import.ts';
+import { accountsImportMessages } from './accounts-import.messages.ts';
 import { apiKeysMessages } from './admin/api-keys.messages.ts';
 import { registerApiKeyRoutes } from './admin/api-keys.routes.ts';
 import { registerSecurityPolicyRoutes } from './admin/security-policy.ts';
@@ -19,7 +22,15 @@ export const authManifest: ModuleManifest = {
   key: 'auth',
   title: { zh: '账号与权限', en: 'Accounts and access' },
   seeds: [demoAccountsSeed],
-  routes: [registerAuthRoutes, registerUserAdminRoutes, registerApiKeyRoutes, registerSecurityPolicyRoutes],
+  routes: [
+    registerAuthRoutes,
+    registerUserAdminRoutes,
+    registerApiKeyRoutes,
+    registerSecurityPolicyRoutes,
+    importRoutes(accountsImport),
+  ],
+  // 批量导入账号 (platform/imports): template, upload, dry run, commit, one-time initial passwords.
+  imports: [accountsImport],
   permissions: [
     { key: 'users.read', zh: '查看用户', en: 'View users' },
     { key: 'users.manage', zh: '管理用户', en: 'Manage users' },
@@ -36,7 +47,7 @@ export const authManifest: ModuleManifest = {
     { key: 'self.mfa', zh: '本人双因素认证', en: 'Own two-factor authentication' },
   ],
   // Maker ≠ checker refusals and grant warnings (access/separation.ts) are shown on account and role pages.
-  messages: [authMessages, apiKeysMessages, separationMessages],
+  messages: [authMessages, apiKeysMessages, separationMessages, accountsImportMessages],
   // AC-05: accounts idle for 90 days are disabled, with a warning 7 days before.
   jobs: [inactiveAccountsJob],
   events: { emits: authEmits, consumes: [] },

@@ -218,6 +218,23 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
       [answer],
     );
 
+    // An import's stored file chunk and an imported account's initial password (platform/imports).
+    const chunk = encryptColumnValue(
+      ctx.keyring,
+      'imports_file_chunk',
+      'content_enc',
+      Buffer.from(`a,${typed.value}`).toString('base64'),
+    );
+    const handout = encryptColumnValue(ctx.keyring, 'imports_handout', 'secret_enc', 'Initial#Pass2026');
+    await t.database.query(
+      `insert into imports_file_chunk (region_code, run_id, seq, content_enc) values ('430225', $1, 0, $2)`,
+      [id, chunk],
+    );
+    await t.database.query(
+      `insert into imports_handout (region_code, run_id, row_number, label, secret_enc) values ('430225', $1, 2, 'zhangsan', $2)`,
+      [id, handout],
+    );
+
     for (const field of piiFields().filter((f) => f.encrypted)) {
       const rows = await t.database.query<{ value: string }>(
         `select ${field.column}::text as value from ${field.table} where ${field.column} is not null`,
