@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { Ctx } from '../../platform/context.ts';
 import { tx } from '../../platform/db/tx.ts';
 import type { SeedStep } from '../../platform/seed/seed-step.ts';
-import { upsertDepartments, upsertRoutes } from './departments.store.ts';
+import { findUserByLogin } from '../../platform/auth/users.store.ts';
+import { setDepartmentHead, upsertDepartments, upsertRoutes } from './departments.store.ts';
 
 interface DemoDepartment {
   key: string;
   zh: string;
   en: string;
   codes: string[];
+  /** The demo account that heads it (负责人, whom 督办 reaches), when the demo has one. */
+  head?: string;
 }
 
 const demo: DemoDepartment[] = JSON.parse(
@@ -31,10 +34,21 @@ export async function seedDemoDepartments(ctx: Ctx): Promise<void> {
   });
 }
 
+/** Heads of the demo departments, by their demo accounts (seeded before: the platform's seeds run first). */
+export async function seedDemoDepartmentHeads(ctx: Ctx): Promise<void> {
+  await tx(ctx, async (t) => {
+    for (const department of demo) {
+      const head = department.head ? await findUserByLogin(t.db, t.countyCode, department.head) : undefined;
+      if (head) await setDepartmentHead(t.db, t.countyCode, department.key, head.id);
+    }
+  });
+}
+
 export const departmentsSeed: SeedStep = {
   name: 'cases departments',
   async run(ctx, _options, progress) {
     await seedDemoDepartments(ctx);
+    await seedDemoDepartmentHeads(ctx);
     progress(demo.length, demo.length);
   },
 };

@@ -45,7 +45,7 @@ export async function routeFor(
 export async function upsertDepartments(
   db: Db,
   regionCode: string,
-  rows: ReadonlyArray<Omit<DepartmentRow, 'regionCode'>>,
+  rows: ReadonlyArray<Omit<DepartmentRow, 'regionCode' | 'headUserId'>>,
 ): Promise<void> {
   for (const row of rows) {
     await db
@@ -56,6 +56,21 @@ export async function upsertDepartments(
         set: { titleZh: row.titleZh, titleEn: row.titleEn, active: row.active, sortOrder: row.sortOrder },
       });
   }
+}
+
+/** Names (or clears) a department's head, whom 督办 reaches; false when there is no such department. */
+export async function setDepartmentHead(
+  db: Db,
+  regionCode: string,
+  key: string,
+  headUserId: string | null,
+): Promise<boolean> {
+  const rows = await db
+    .update(casesDepartment)
+    .set({ headUserId })
+    .where(and(eq(casesDepartment.regionCode, regionCode), eq(casesDepartment.key, key)))
+    .returning({ key: casesDepartment.key });
+  return rows.length > 0;
 }
 
 export async function upsertRoutes(

@@ -9,6 +9,7 @@ import { registerSecurityPolicyRoutes } from './admin/security-policy.ts';
 import { registerUserAdminRoutes } from './admin/users-admin.routes.ts';
 import { authEmits } from './auth.events.ts';
 import { authMessages } from './auth.messages.ts';
+import { authNotificationMessages, authNotifications } from './auth.notifications.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { demoAccountsSeed } from './demo-accounts.ts';
 import { inactiveAccountsJob } from './inactive-accounts.ts';
@@ -47,7 +48,9 @@ export const authManifest: ModuleManifest = {
     { key: 'self.mfa', zh: '本人双因素认证', en: 'Own two-factor authentication' },
   ],
   // Maker ≠ checker refusals and grant warnings (access/separation.ts) are shown on account and role pages.
-  messages: [authMessages, apiKeysMessages, separationMessages, accountsImportMessages],
+  messages: [authMessages, apiKeysMessages, separationMessages, accountsImportMessages, authNotificationMessages],
+  // AC-05: an account disabled for inactivity is told to the security administrators.
+  notifications: authNotifications,
   // AC-05: accounts idle for 90 days are disabled, with a warning 7 days before.
   jobs: [inactiveAccountsJob],
   events: { emits: authEmits, consumes: [] },
