@@ -20,6 +20,7 @@ import { listOpenCasesInBox } from './duplicates.store.ts';
 import { countByGroup } from './evaluation/evaluation.store.ts';
 import { casesForExport, countForExport } from './export/export.store.ts';
 import { listCasesByNo, listCasesReportedIn, listStatusChanges, lockCaseByNo } from './open311/open311.store.ts';
+import { findUnremindedClocks } from './deadline-reminders.store.ts';
 
 /**
  * Scope is a required, typed argument of every store read that can return a case or what hangs off one. The
@@ -38,6 +39,8 @@ function unscopedReadsDoNotCompile(db: Db, row: CaseRow, where: SQL): void {
   void caseNosOf(db, '430225', [1]);
   // @ts-expect-error the 督办 sweep names its system read
   void findOverdueCases(db, '430225', new Date(), 10);
+  // @ts-expect-error the deadline reminder names its system read
+  void findUnremindedClocks(db, '430225', new Date(), 10);
   // @ts-expect-error a county-wide read for a reason nobody declared
   void findCaseByNo(db, '430225', '2026-00000001', CaseScope.countyWide('because'));
   // @ts-expect-error the duplicate check near a point

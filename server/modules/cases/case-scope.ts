@@ -37,6 +37,10 @@ export const countyWideReads = declareSystemReads({
     reader: 'job',
     why: 'The 督办 sweep raises every overdue case of the county (a job, no person behind it).',
   },
+  'deadline-reminders': {
+    reader: 'job',
+    why: 'The deadline reminder reads every running stage clock of the county to remind whoever works it (a job).',
+  },
   'notify-rules': {
     reader: 'job',
     why: "The notifier's rules (cases.notifications.ts) read an event's case for its department and place, to know whom to tell.",

@@ -3,8 +3,9 @@ import type { EventDeclaration } from '../../platform/module.ts';
 
 /**
  * The events the case loop writes to the outbox today (emitEvent in report-case.ts, apply-action.ts,
- * escalation.ts, tracking.ts and open311/post-update.ts), as they are: the topic is the name, the payload
- * schema says what `payload` holds. The object is always the case (objectType 'case', objectId its case number).
+ * escalation.ts, deadline-reminders.ts, tracking.ts and open311/post-update.ts), as they are: the topic is the
+ * name, the payload schema says what `payload` holds. The object is always the case (objectType 'case',
+ * objectId its case number).
  */
 export const casesEmits: readonly EventDeclaration[] = [
   {
@@ -35,6 +36,20 @@ export const casesEmits: readonly EventDeclaration[] = [
       level: Type.Integer({ minimum: 1 }),
       department: Type.Union([Type.String(), Type.Null()]),
       stage: Type.Union([Type.String(), Type.Null()], { description: 'the running stage clock' }),
+    }),
+  },
+  {
+    name: 'case.deadline_near',
+    description: {
+      zh: '案件当前环节的办理时限临近（每个环节计时只提醒一次）',
+      en: "A case's running stage deadline is near (reminded once per stage clock)",
+    },
+    payload: Type.Object({
+      stage: Type.String({ description: 'the running stage clock: register, dispatch, handle or verify' }),
+      deadline: Type.String({ format: 'date-time', description: 'the stage deadline (UTC)' }),
+      department: Type.Union([Type.String(), Type.Null()], {
+        description: 'the department handling it, once dispatched',
+      }),
     }),
   },
   {

@@ -23,6 +23,7 @@ import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { casesSeeds } from './cases.seed.ts';
 import { casesSeparation, casesSeparationMessages } from './cases.separation.ts';
+import { deadlineRemindersJob } from './deadline-reminders.ts';
 import { sweepEscalations } from './escalation.ts';
 import { foldEvaluationJob, foldEveryMs } from './evaluation/evaluation-fold.ts';
 import { evaluationMessages } from './evaluation/evaluation.messages.ts';
@@ -38,9 +39,6 @@ import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.
 import { uploadNotPersonal, uploadPiiFields } from './photo-uploads/uploads.pii.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
 import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
-import { importRoutes } from '../../platform/imports/imports.routes.ts';
-import { departmentsImport } from './departments.import.ts';
-import { departmentsImportMessages } from './departments-import.messages.ts';
 import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
 
 /** Everyone who reports, files, dispatches or handles cases reads the category codes; 三员 hold no business data. */
@@ -104,7 +102,6 @@ export const casesManifest: ModuleManifest = {
     registerCaseRoutes,
     registerCaseActionRoutes,
     registerCaseSettingsRoutes,
-    importRoutes(departmentsImport),
     registerPublicCaseRoutes,
     registerPhotoUploadRoutes,
     evaluationRoutes,
@@ -122,8 +119,6 @@ export const casesManifest: ModuleManifest = {
     revealers: [caseRevealer],
   },
   separation: casesSeparation,
-  // 批量导入专业部门 (platform/imports): /api/imports/cases.departments, behind case settings.
-  imports: [departmentsImport],
   messages: [
     casesMessages,
     casesNotificationMessages,
@@ -133,7 +128,6 @@ export const casesManifest: ModuleManifest = {
     exportMessages,
     open311Messages,
     uploadsMessages,
-    departmentsImportMessages,
     caseDocumentMessages,
   ],
   referenceData: [
@@ -152,6 +146,8 @@ export const casesManifest: ModuleManifest = {
     { name: 'cases.escalation-sweep', everyMs: 5 * 60_000, run: sweepEscalations },
     { name: 'cases.photo-upload-sweep', everyMs: uploadSweepEveryMs, run: sweepExpiredUploads },
     { name: 'cases.evaluation-fold', everyMs: foldEveryMs, run: foldEvaluationJob },
+    // Handlers are reminded before a stage deadline (case.deadline_near), once per stage clock.
+    deadlineRemindersJob,
   ],
   events: { emits: casesEmits, consumes: [] },
   figures: casesFigures,

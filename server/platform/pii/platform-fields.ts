@@ -195,4 +195,5 @@ export const notPersonalPlatformColumns: readonly NotPersonalColumn[] = [
   { table: 'api_key', column: 'name', reason: '对接系统或机构的名称，不是人名' },
   { table: 'audit_archive', column: 'file_name', reason: '审计归档文件名，由系统生成' },
   { table: 'api_key', column: 'secret_hash', reason: '对接系统密钥的摘要：机器凭据，不属于个人' },
+  { table: 'app_user', column: 'disabled_reason', reason: '系统停用账号的原因代码（inactive），不含个人信息' },
 ];
