@@ -39,6 +39,9 @@ import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.
 import { uploadNotPersonal, uploadPiiFields } from './photo-uploads/uploads.pii.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
 import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
+import { importRoutes } from '../../platform/imports/imports.routes.ts';
+import { departmentsImport } from './departments.import.ts';
+import { departmentsImportMessages } from './departments-import.messages.ts';
 import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
 
 /** Everyone who reports, files, dispatches or handles cases reads the category codes; 三员 hold no business data. */
@@ -102,6 +105,7 @@ export const casesManifest: ModuleManifest = {
     registerCaseRoutes,
     registerCaseActionRoutes,
     registerCaseSettingsRoutes,
+    importRoutes(departmentsImport),
     registerPublicCaseRoutes,
     registerPhotoUploadRoutes,
     evaluationRoutes,
@@ -119,6 +123,8 @@ export const casesManifest: ModuleManifest = {
     revealers: [caseRevealer],
   },
   separation: casesSeparation,
+  // 批量导入专业部门 (platform/imports): /api/imports/cases.departments, behind case settings.
+  imports: [departmentsImport],
   messages: [
     casesMessages,
     casesNotificationMessages,
@@ -128,6 +134,7 @@ export const casesManifest: ModuleManifest = {
     exportMessages,
     open311Messages,
     uploadsMessages,
+    departmentsImportMessages,
     caseDocumentMessages,
   ],
   referenceData: [
