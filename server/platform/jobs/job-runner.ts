@@ -6,15 +6,7 @@ import type { ModuleManifest } from '../module.ts';
 import { jobNameProblems } from '../modules/manifest-check.ts';
 import type { PeriodicJob } from './periodic.ts';
 import { type QueuedJob, retryDelayMs } from './queue.ts';
-import {
-  buryExpiredJobs,
-  type ClaimedJob,
-  claimJobs,
-  completeJob,
-  extendJobLease,
-  failJob,
-  holdJob,
-} from './jobs.store.ts';
+import { buryExpiredJobs, type ClaimedJob, claimJobs, completeJob, extendJobLease, failJob } from './jobs.store.ts';
 
 /** What one process runs: the manifests' queues by name and their periodic jobs, under one worker name. */
 export interface JobRunner {
@@ -61,19 +53,21 @@ export function errorText(error: unknown): string {
 
 const at = (ctx: Ctx, ms: number) => new Date(ctx.clock().getTime() + ms);
 
-/** Claims up to `limit` due jobs of the runner's queues (burying those a dead process left on their last try). */
-export async function claimDueJobs(ctx: Ctx, runner: JobRunner, limit: number): Promise<ClaimedJob[]> {
-  return tx(ctx, async (t) => {
-    const now = t.clock();
-    await buryExpiredJobs(t.db, t.countyCode, now);
-    return claimJobs(t.db, {
-      regionCode: t.countyCode,
-      names: [...runner.queues.keys()],
-      now,
-      leaseUntil: at(t, runner.leaseMs),
-      worker: runner.worker,
-      limit,
-    });
+/**
+ * Claims up to `limit` due jobs of the runner's queues; with `bury` (default) first marks dead the jobs a dead
+ * process left on their last attempt (the worker does that every few seconds, not on every claim).
+ */
+export async function claimDueJobs(ctx: Ctx, runner: JobRunner, limit: number, bury = true): Promise<ClaimedJob[]> {
+  // Each is one statement, atomic on its own: no BEGIN/COMMIT round trips around them.
+  const now = ctx.clock();
+  if (bury) await buryExpiredJobs(ctx.db, ctx.countyCode, now);
+  return claimJobs(ctx.db, {
+    regionCode: ctx.countyCode,
+    names: [...runner.queues.keys()],
+    now,
+    leaseUntil: at(ctx, runner.leaseMs),
+    worker: runner.worker,
+    limit,
   });
 }
 
@@ -97,12 +91,15 @@ export async function runClaimedJob(ctx: Ctx, runner: JobRunner, job: ClaimedJob
   }
 }
 
-/** The handler's writes and the completion commit together; the row stays locked (no one else takes it). */
+/**
+ * Marks the job done first — which also locks its row, so no other worker takes it even after the lease — then
+ * runs the handler in the same transaction: its writes and the completion commit together, or neither does.
+ */
 function runInside(ctx: Ctx, queue: QueuedJob<unknown>, job: ClaimedJob): Promise<boolean> {
   return tx(ctx, async (t) => {
-    if (!(await holdJob(t.db, t.countyCode, job.id, job.attempts))) return false;
+    if (!(await completeJob(t.db, t.countyCode, job.id, job.attempts, t.clock()))) return false;
     await queue.run(t, job.payload, { id: String(job.id), attempt: job.attempts });
-    return completeJob(t.db, t.countyCode, job.id, job.attempts, t.clock());
+    return true;
   });
 }
 

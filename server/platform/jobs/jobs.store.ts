@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { jobsJob } from '../../db/schema/jobs.ts';
 import type { Db } from '../db/database.ts';
-import { queryOne, queryRows } from '../db/rows.ts';
+import { queryRows } from '../db/rows.ts';
 
 export type NewJob = typeof jobsJob.$inferInsert;
 
@@ -99,16 +99,6 @@ export async function claimJobs(
 
 const held = (regionCode: string, id: number, attempt: number): SQL =>
   sql`region_code = ${regionCode} and id = ${id} and state = 'running' and attempts = ${attempt}`;
-
-/**
- * Locks the job's row in the caller's transaction if this attempt still holds it; false when the lease passed
- * and another worker took it. While locked, no other worker can take it, even after the lease.
- */
-export async function holdJob(db: Db, regionCode: string, id: number, attempt: number): Promise<boolean> {
-  return (
-    (await queryOne(db, sql`select id from jobs_job where ${held(regionCode, id, attempt)} for update`)) !== undefined
-  );
-}
 
 /** Marks this attempt done; false when it no longer held the job. */
 export async function completeJob(

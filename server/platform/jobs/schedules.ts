@@ -24,6 +24,7 @@ export async function claimTicks(
   except: ReadonlySet<string> = new Set(),
 ): Promise<PeriodicJob[]> {
   const names = runner.schedules.map((job) => job.name).filter((name) => !except.has(name));
+  if (names.length === 0) return [];
   const now = ctx.clock();
   const claimed = await tx(ctx, (t) =>
     claimDueTicks(t.db, { regionCode: t.countyCode, names, now, leaseUntil: new Date(now.getTime() + runner.leaseMs) }),

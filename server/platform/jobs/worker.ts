@@ -38,6 +38,7 @@ export async function startJobWorker(
   /** The last poll found jobs: when one finishes, look again at once instead of after `pollMs`. */
   let busy = false;
   let timer: NodeJS.Timeout | undefined;
+  let lastPeriodic = Number.NEGATIVE_INFINITY;
 
   const track = (work: Promise<unknown>) => {
     inFlight.add(work);
@@ -68,7 +69,8 @@ export async function startJobWorker(
         })
         .finally(() => {
           jobsRunning -= 1;
-          if (busy) wake();
+          // Claim in batches: look again once half the slots are free (a claim is a commit of its own).
+          if (busy && concurrency - jobsRunning >= Math.ceil(concurrency / 2)) wake();
         }),
     );
   };
@@ -77,9 +79,15 @@ export async function startJobWorker(
     let full = false;
     try {
       const ctx = ctxOf();
-      await startTicks(ctx);
+      const now = Date.now();
+      // Ticks and the burial of jobs left by dead processes once per interval, not on every immediate re-poll.
+      const periodic = now - lastPeriodic >= pollMs;
+      if (periodic) {
+        lastPeriodic = now;
+        await startTicks(ctx);
+      }
       const free = concurrency - jobsRunning;
-      const claimed = free > 0 ? await claimDueJobs(ctx, runner, free) : [];
+      const claimed = free > 0 ? await claimDueJobs(ctx, runner, free, periodic) : [];
       for (const job of claimed) startJob(ctx, job);
       full = free > 0 && claimed.length === free;
       busy = claimed.length > 0 || (free <= 0 && busy);
