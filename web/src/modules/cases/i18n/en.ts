@@ -1,5 +1,6 @@
 import { casesEn as staffEn } from './en/cases.ts';
 import { citizenEn } from './en/citizen.ts';
+import { caseDocumentsEn } from './en/documents.ts';
 import type { casesZh } from './zh.ts';
 
 export const casesEn: Record<keyof typeof casesZh, string> = {
@@ -8,4 +9,5 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
     'The closed loop for urban-appearance violations such as street occupation, mobile vendors, illegal posters and illegal structures: report, register, dispatch, handle, feedback, verify, close, evaluate.',
   ...staffEn,
   ...citizenEn,
+  ...caseDocumentsEn,
 };

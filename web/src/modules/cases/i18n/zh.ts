@@ -1,5 +1,6 @@
 import { casesZh as staffZh } from './zh/cases.ts';
 import { citizenZh } from './zh/citizen.ts';
+import { caseDocumentsZh } from './zh/documents.ts';
 
 /** 市容案件: the staff pages (`zh/cases.ts`) and the residents' report and tracking pages (`zh/citizen.ts`). */
 export const casesZh = {
@@ -8,6 +9,7 @@ export const casesZh = {
     '占道经营、流动商贩、三乱广告、私搭乱建等市容违规案件的闭环处置：信息收集、立案、派遣、处置、反馈、核查、结案、评价。',
   ...staffZh,
   ...citizenZh,
+  ...caseDocumentsZh,
 } as const;
 
 /** `t()` knows this module's keys without the shell importing the module (declaration merging). */

@@ -2,6 +2,8 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Card, Col, Flex, Row, Skeleton } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { useAuth } from '../../../app/auth/AuthProvider.tsx';
+import { sessionPermissions } from '../../../app/auth/permissions.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { LoadFailure } from '../../../app/LoadFailure.tsx';
 import { modulePath } from '../../../app/modules.ts';
@@ -11,6 +13,7 @@ import { CaseActionBar } from './actions/CaseActionBar.tsx';
 import { CasePhotos } from './CasePhotos.tsx';
 import { CaseFacts, CaseHeader } from './CaseSummary.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { CaseDocuments } from './documents/CaseDocuments.tsx';
 
 const noDepartments: Department[] = [];
 
@@ -31,6 +34,7 @@ export function CasePage() {
   const t = useT();
   const { message } = App.useApp();
   const { caseNo = '' } = useParams();
+  const canPrint = sessionPermissions(useAuth().session).has('cases.documents.print');
   const load = useCallback((signal: AbortSignal) => casesApi.detail(caseNo, signal), [caseNo]);
   const { data: detail, error, loading, reload, setData } = useLoad<CaseDetail>(load);
   const departments = useLoad(
@@ -78,6 +82,11 @@ export function CasePage() {
                 <Card title={t('cases.photosTitle')}>
                   <CasePhotos photos={detail.photos} />
                 </Card>
+                {canPrint && (
+                  <Card title={t('cases.documents.title')}>
+                    <CaseDocuments caseNo={detail.caseNo} dispatched={detail.department !== null} />
+                  </Card>
+                )}
               </Flex>
             </Col>
             <Col xs={24} lg={10}>

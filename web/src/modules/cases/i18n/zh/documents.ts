@@ -1,0 +1,21 @@
+/** The case page's documents card: 打印案卷 and 整改通知书, the issued list and revocation. */
+export const caseDocumentsZh = {
+  'cases.documents.title': '文书',
+  'cases.documents.caseFile': '打印案卷',
+  'cases.documents.notice': '整改通知书',
+  'cases.documents.pdf': 'PDF',
+  'cases.documents.docx': 'Word',
+  'cases.documents.noticeNeedsDepartment': '派遣到处置部门后可出具整改通知书',
+  'cases.documents.intro': '每份文书带有验证码和二维码，可在核验页面查验；内容不变时重复打印沿用同一验证码。',
+  'cases.documents.issued': '已出具',
+  'cases.documents.none': '尚未出具文书',
+  'cases.documents.statusIssued': '有效',
+  'cases.documents.statusRevoked': '已作废',
+  'cases.documents.verify': '核验页',
+  'cases.documents.revoke': '作废',
+  'cases.documents.revokeTitle': '作废文书',
+  'cases.documents.revokeNotice': '作废后，扫描该文书二维码将显示“已作废”及原因。此操作会记入审计日志，不能撤销。',
+  'cases.documents.revokeReason': '作废原因',
+  'cases.documents.revokeReasonRequired': '请填写作废原因',
+  'cases.documents.revoked': '文书已作废',
+} as const;
