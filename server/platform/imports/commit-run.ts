@@ -5,10 +5,10 @@ import { encryptColumnValue } from '../pii/column-crypto.ts';
 import { failRun, failureOf, RunFailure, rowErrorsOf } from './check-run.ts';
 import { markBatchDuplicates, markDatabaseDuplicates } from './duplicates.ts';
 import type { AnyImportKind, Handout } from './import-kind.ts';
+import { insertHandouts } from './handouts.store.ts';
 import {
   deleteRunFile,
   errorTally,
-  insertHandouts,
   insertRowErrors,
   type RunRow,
   rowErrorsBetween,

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { RouteRegistrar } from '../module.ts';
 import type { AnyImportKind } from './import-kind.ts';
-import { countHandouts, listOwnRuns, listRowErrors } from './imports.store.ts';
+import { countHandouts } from './handouts.store.ts';
+import { listOwnRuns, listRowErrors } from './imports.store.ts';
 import { presentKind, presentRowError, presentRun } from './imports.presenter.ts';
 import {
   CommitBody,

@@ -4,15 +4,8 @@ import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import { decryptColumnValue } from '../pii/column-crypto.ts';
 import type { AnyImportKind } from './import-kind.ts';
-import {
-  deleteHandouts,
-  deleteRunFile,
-  findRun,
-  type RunRow,
-  type RunStatus,
-  takeHandouts,
-  updateRun,
-} from './imports.store.ts';
+import { deleteHandouts, takeHandouts } from './handouts.store.ts';
+import { deleteRunFile, findRun, type RunRow, type RunStatus, updateRun } from './imports.store.ts';
 
 /** A run of this kind uploaded by the actor, or 404 (another person's run does not exist for them). */
 export async function ownRun(ctx: Ctx, kind: AnyImportKind, id: string): Promise<RunRow> {

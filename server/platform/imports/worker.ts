@@ -4,15 +4,8 @@ import { tx } from '../db/tx.ts';
 import { checkRun, failRun, RunFailure } from './check-run.ts';
 import { commitRun } from './commit-run.ts';
 import type { AnyImportKind } from './import-kind.ts';
-import {
-  claimRun,
-  deleteHandouts,
-  deleteHandoutsOfRunsBefore,
-  deleteRunFile,
-  type RunRow,
-  staleRunIds,
-  updateRun,
-} from './imports.store.ts';
+import { deleteHandouts, deleteHandoutsOfRunsBefore } from './handouts.store.ts';
+import { claimRun, deleteRunFile, type RunRow, staleRunIds, updateRun } from './imports.store.ts';
 import { defaultImportLimits, type ImportLimits } from './limits.ts';
 
 /** Runs one worker takes per tick at most, so one tick never holds the timer for long. */
