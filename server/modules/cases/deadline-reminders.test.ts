@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkingHours } from '../../platform/calendar/working-hours.ts';
+import { runDueJobs, runnerFor } from '../../platform/jobs/run-due.ts';
 import { writeSetting } from '../../platform/settings/settings.store.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
+import { casesManifest } from './cases.module.ts';
 import { caseHttp, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
 import {
   deadlineNear,
@@ -95,6 +97,21 @@ describe('deadline reminders for handlers (case.deadline_near)', () => {
       payload: { stage: 'dispatch', deadline: '2026-03-04T08:30:00.000Z', department: null },
     });
     expect(await audits()).toHaveLength(3);
+  });
+
+  it('runs from the cases manifest on the durable schedule: a missed tick runs once', async () => {
+    const ctx = t.db.ctx({ clock: t.clock });
+    const runner = runnerFor([casesManifest]);
+    t.clock.set(shanghai('2026-03-05T09:00:00'));
+    const { inspector } = await people();
+    const late = (await post('/api/cases', inspector, await reportBody())).json().caseNo;
+    await runDueJobs(ctx, runner);
+    t.clock.set(shanghai('2026-03-05T11:30:00'));
+    const ran = await runDueJobs(ctx, runner);
+    expect(ran.ticks.filter((tick) => tick.name === 'cases.deadline-reminders')).toEqual([
+      { name: 'cases.deadline-reminders', outcome: 'ok', result: 1 },
+    ]);
+    expect((await events()).at(-1)?.object_id).toBe(late);
   });
 
   it('reads when to remind from the settings; nonsense falls back to the defaults', async () => {

@@ -4,7 +4,9 @@ import { fakeClock } from '../../testing/fake-clock.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import type { Actor } from '../context.ts';
 import { tx } from '../db/tx.ts';
+import { runDueJobs, runnerFor } from '../jobs/run-due.ts';
 import { writeSetting } from '../settings/settings.store.ts';
+import { auditManifest } from './audit.module.ts';
 import { recordAudit } from './audit.ts';
 import {
   defaultRevealAlertSettings,
@@ -108,6 +110,19 @@ describe('unusual reveal activity (AUD-06)', () => {
     });
     // No revealed value and no record id travels in the event.
     expect(JSON.stringify(await events())).not.toMatch(/"c\d+"/);
+  });
+
+  it('runs from the audit manifest every 10 minutes on the durable schedule', async () => {
+    const runner = runnerFor([auditManifest]);
+    clock.set('2026-03-03T02:00:00Z');
+    await runDueJobs(t.ctx({ clock }), runner);
+    await reveal(bob, 31);
+    clock.advanceMinutes(9);
+    expect((await runDueJobs(t.ctx({ clock }), runner)).ticks).toEqual([]);
+    clock.advanceMinutes(1);
+    expect((await runDueJobs(t.ctx({ clock }), runner)).ticks).toEqual([
+      { name: 'audit.reveal-alerts', outcome: 'ok', result: 1 },
+    ]);
   });
 
   it('reads its limits from the settings; nonsense falls back to the defaults', async () => {

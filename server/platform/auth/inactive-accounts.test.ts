@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { type SignedIn, signIn, testPassword } from '../../testing/test-auth.ts';
 import { tx } from '../db/tx.ts';
+import { runDueJobs, runnerFor } from '../jobs/run-due.ts';
 import { writeSetting } from '../settings/settings.store.ts';
+import { authManifest } from './auth.module.ts';
 import { createAccount } from './create-user.ts';
 import { loadInactivitySettings, sweepInactiveAccounts } from './inactive-accounts.ts';
 import { listSessionsOfUser } from './sessions.store.ts';
@@ -138,6 +140,18 @@ describe('accounts inactive for 90 days (AC-05)', () => {
       payload: { status: 'disabled' },
     });
     expect(off.json()).toMatchObject({ status: 'disabled', disabledReason: null });
+  });
+
+  it('runs daily from the auth manifest on the durable schedule', async () => {
+    const ctx = t.db.ctx({ clock: t.clock });
+    const runner = runnerFor([authManifest]);
+    at(200);
+    const later = await signIn(t.app, { roles: ['inspector'] });
+    await runDueJobs(ctx, runner);
+    at(200 + 90);
+    const ran = await runDueJobs(ctx, runner);
+    expect(ran.ticks).toEqual([{ name: 'auth.inactive-accounts', outcome: 'ok', result: expect.any(Number) }]);
+    expect(await user(later.userId)).toMatchObject({ status: 'disabled', disabledReason: 'inactive' });
   });
 
   it('reads its days from the settings, kept within bounds', async () => {
