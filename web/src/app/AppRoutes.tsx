@@ -4,6 +4,7 @@ import { AccountPage } from './account/AccountPage.tsx';
 import { RequireModule } from './auth/RequireModule.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
 import { MfaEnrolPage } from './login/MfaEnrolPage.tsx';
@@ -61,6 +62,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route path="/inbox" element={<InboxPage />} />
         {installedModules().map(({ key, page: Page }) => (
           <Route
             key={key}

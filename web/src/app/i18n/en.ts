@@ -1,6 +1,7 @@
 import type { ShellMessageKey } from './zh.ts';
 import { accountEn } from './en/account.ts';
 import { adminEn } from './en/admin.ts';
+import { inboxEn } from './en/inbox.ts';
 import { verifyEn } from './en/verify.ts';
 
 /** English messages: the switch language. Same keys as `zh.ts`, enforced by the type below and by a test. */
@@ -90,5 +91,6 @@ export const en: Record<ShellMessageKey, string> = {
 
   ...accountEn,
   ...adminEn,
+  ...inboxEn,
   ...verifyEn,
 };

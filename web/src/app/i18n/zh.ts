@@ -1,5 +1,6 @@
 import { accountZh } from './zh/account.ts';
 import { adminZh } from './zh/admin.ts';
+import { inboxZh } from './zh/inbox.ts';
 import { verifyZh } from './zh/verify.ts';
 
 /**
@@ -94,6 +95,7 @@ export const zh = {
 
   ...accountZh,
   ...adminZh,
+  ...inboxZh,
   ...verifyZh,
 } as const;
 

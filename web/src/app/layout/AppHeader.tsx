@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout } from 'antd';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { InboxBell } from '../inbox/InboxBell.tsx';
 import { Brand } from './Brand.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -24,6 +25,7 @@ export function AppHeader({ isPhone, onOpenMenu }: { isPhone: boolean; onOpenMen
       </Flex>
       <Flex align="center" gap={isPhone ? 4 : 16} className="wm-header-end">
         <LanguageSwitch size={isPhone ? 'small' : 'middle'} />
+        <InboxBell />
         <UserMenu compact={isPhone} />
       </Flex>
     </Layout.Header>

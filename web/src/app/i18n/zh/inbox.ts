@@ -1,0 +1,20 @@
+/** The in-app inbox (/inbox) and the header's bell. */
+export const inboxZh = {
+  'inbox.title': '待办与消息',
+  'inbox.intro': '需要您处理的待办排在前面；处理完成后，待办会自动办结，也可手动办结。',
+  'inbox.bellUnread': '待办与消息：{count} 条未读',
+  'inbox.filter.all': '全部',
+  'inbox.filter.open': '待办',
+  'inbox.filter.unread': '未读',
+  'inbox.filter.message': '消息',
+  'inbox.kind.todo': '待办',
+  'inbox.kind.message': '消息',
+  'inbox.unread': '未读',
+  'inbox.done': '已办结',
+  'inbox.doneByRecord': '已处理',
+  'inbox.open': '查看',
+  'inbox.markRead': '标为已读',
+  'inbox.markDone': '办结',
+  'inbox.readAll': '全部标为已读',
+  'inbox.empty': '暂无待办或消息',
+} as const;
