@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import sharp from 'sharp';
 
 const run = promisify(execFile);
+
+type QrDecoder = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+/** jsQR's CommonJS export is the function itself; its types declare an ES default, which Node's interop hides. */
+const jsQR = ((jsQRModule as unknown as { default?: QrDecoder }).default ?? jsQRModule) as unknown as QrDecoder;
 
 /** The text of each page, as pdf.js (legacy build, for Node) extracts it: what a reader's copy-paste gives. */
 export async function pdfPages(pdf: Buffer): Promise<string[]> {

@@ -10,7 +10,7 @@ import {
   pageMargins,
   typeSizes,
 } from './document-model.ts';
-import { pdfFonts } from './fonts.ts';
+import { pdfFontData } from './fonts.ts';
 import { drawBlock, ensureRoom, type Flow, textWidth } from './pdf-blocks.ts';
 import { qrPng } from './qr.ts';
 import type { SealPlacement } from './seal.ts';
@@ -36,7 +36,7 @@ export async function renderPdf(model: DocumentModel, stamp: IssueStamp, seal: S
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  for (const [name, path] of Object.entries(pdfFonts)) doc.registerFont(name, path);
+  for (const [name, data] of Object.entries(pdfFontData())) doc.registerFont(name, data);
   const flow: Flow = { size: bodySizeOf(model), lineGap: model.density === 'compact' ? 4 : 6.8 };
   drawHead(doc, model, flow);
   for (const section of model.sections) {
