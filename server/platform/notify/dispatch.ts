@@ -36,7 +36,14 @@ function deliver(t: Ctx, notice: Notice, source: NoticeSource): Promise<void> {
   return handler(t, notice, source);
 }
 
+/** A notifier seen for the first time (a new installation, an upgrade) starts with the last day's events. */
+export const notifyHistoryMs = 86_400_000;
+
 /** The notifier: the outbox consumer that turns events into notices through the manifests' rules. */
 export function notifyConsumer(rules: () => readonly NotificationRule[]): OutboxConsumer {
-  return { name: 'notify', handle: async (t, event) => void (await dispatchEvent(t, event, rules())) };
+  return {
+    name: 'notify',
+    historyMs: notifyHistoryMs,
+    handle: async (t, event) => void (await dispatchEvent(t, event, rules())),
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { outboxEvent } from '../../db/schema/delivery.ts';
 import { notifyCursor } from '../../db/schema/notify.ts';
 import type { Db } from '../db/database.ts';
@@ -6,9 +6,28 @@ import type { NotifyEvent } from './notice.ts';
 
 export type CursorRow = typeof notifyCursor.$inferSelect;
 
-/** The consumer's position, created at 0 the first time (a new consumer reads the outbox from its start). */
-export async function ensureCursor(db: Db, regionCode: string, consumer: string, now: Date): Promise<void> {
-  await db.insert(notifyCursor).values({ regionCode, consumer, updatedAt: now }).onConflictDoNothing();
+/**
+ * The consumer's position, created the first time: before the first event, or past every event older than `from`
+ * (a new consumer that skips history). An existing position is left as it is.
+ */
+export async function ensureCursor(
+  db: Db,
+  regionCode: string,
+  consumer: string,
+  now: Date,
+  from?: Date,
+): Promise<void> {
+  if ((await readCursor(db, regionCode, consumer)) !== undefined) return;
+  const [older] = from
+    ? await db
+        .select({ id: sql<number>`coalesce(max(${outboxEvent.id}), 0)`.mapWith(Number) })
+        .from(outboxEvent)
+        .where(and(eq(outboxEvent.regionCode, regionCode), lt(outboxEvent.createdAt, from)))
+    : [];
+  await db
+    .insert(notifyCursor)
+    .values({ regionCode, consumer, lastEventId: older?.id ?? 0, updatedAt: now })
+    .onConflictDoNothing();
 }
 
 /** The position, locked until the transaction ends: two processes never handle the same event at once. */

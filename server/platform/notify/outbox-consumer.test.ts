@@ -157,6 +157,15 @@ describe('the outbox consumer', () => {
     expect(audit.map((a) => a.object_id)).toEqual(['B-1']);
   });
 
+  it('starts a new consumer that skips history past the events older than its horizon', async () => {
+    const latest = Number((await cursor('notify'))?.last_event_id);
+    clock.advance(3_600_000);
+    await emit('test.unrelated', 'T-6');
+    const recent = { ...notifyConsumer(() => rules), name: 'recent', historyMs: 1_800_000 };
+    expect(await consumeOutbox(ctx(), recent)).toEqual({ handled: 1, skipped: 0, waiting: false });
+    expect(Number((await cursor('recent'))?.last_event_id)).toBe(latest + 1);
+  });
+
   it('refuses two rules with one key', () => {
     const rule = rules[0]!;
     expect(() =>

@@ -12,6 +12,11 @@ import { ensureCursor, eventsAfter, lockCursor, readCursor, updateCursor } from 
 export interface OutboxConsumer {
   name: string;
   handle(t: Ctx, event: NotifyEvent): Promise<void>;
+  /**
+   * How far back a consumer seen for the first time starts: events older than this are history it skips (an
+   * upgrade must not fill inboxes with years-old reminders). Left out: from the first event (a dashboard rebuild).
+   */
+  historyMs?: number;
 }
 
 /**
@@ -33,7 +38,8 @@ export interface ConsumeResult {
 /** Handles the events after the consumer's position, in id order, up to `batch`; safe to run again at any time. */
 export async function consumeOutbox(ctx: Ctx, consumer: OutboxConsumer, batch = 200): Promise<ConsumeResult> {
   const now = ctx.clock();
-  await ensureCursor(ctx.db, ctx.countyCode, consumer.name, now);
+  const from = consumer.historyMs === undefined ? undefined : new Date(now.getTime() - consumer.historyMs);
+  await ensureCursor(ctx.db, ctx.countyCode, consumer.name, now, from);
   const start = (await readCursor(ctx.db, ctx.countyCode, consumer.name))?.lastEventId ?? 0;
   const result: ConsumeResult = { handled: 0, skipped: 0, waiting: false };
   let previous = start;
