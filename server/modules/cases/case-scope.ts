@@ -41,6 +41,10 @@ export const countyWideReads = declareSystemReads({
     reader: 'job',
     why: 'The deadline reminder reads every running stage clock of the county to remind whoever works it (a job).',
   },
+  'reporter-sms': {
+    reader: 'job',
+    why: "The reporter's SMS rule (cases.sms.ts) reads an event's case for the consent and the phone the reporter left.",
+  },
   'notify-rules': {
     reader: 'job',
     why: "The notifier's rules (cases.notifications.ts) read an event's case for its department and place, to know whom to tell.",

@@ -16,6 +16,7 @@ import { casesFigures } from './cases.figures.ts';
 import { casesMessages } from './cases.messages.ts';
 import { casesNotificationMessages } from './cases.notifications.messages.ts';
 import { casesNotifications } from './cases.notifications.ts';
+import { casesSmsRules, casesSmsTemplates } from './cases.sms.ts';
 import { casesPermissions, catalogueRead } from './cases.permissions.ts';
 import { casesNotPersonal, casesPiiFields } from './cases.pii.ts';
 import { caseRevealer, revealReporterPhone } from './cases.revealers.ts';
@@ -159,7 +160,9 @@ export const casesManifest: ModuleManifest = {
   events: { emits: casesEmits, consumes: [] },
   figures: casesFigures,
   // Inbox to-dos: deadline reminders to the stage's workers, 督办 to the department head; closed when the case moves.
-  notifications: casesNotifications,
+  notifications: [...casesNotifications, ...casesSmsRules],
+  // The reporter's SMS at acceptance and closing, with consent (cases.sms.ts).
+  smsTemplates: casesSmsTemplates,
   // 打印案卷 and 整改通知书 (platform/documents): PDF and .docx, each issue verifiable at /verify/<code>.
   documents: caseDocumentKinds,
 };

@@ -59,7 +59,7 @@ function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
     : null;
   // Imported history and hotline transcriptions may name no staff account; only the citizen channel means a resident.
   const kind = row.reporterApiKeyId ? 'partner' : row.reporterUserId || row.channel !== 'citizen' ? 'staff' : 'citizen';
-  return { kind, phone };
+  return { kind, phone, smsConsent: row.smsConsent };
 }
 
 export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups): CaseDetailDto {

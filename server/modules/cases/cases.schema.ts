@@ -83,6 +83,11 @@ export const CitizenReportBody = S.object({
   phone: Type.Optional(
     Type.String({ maxLength: 20, description: 'Optional: for follow-up and 回访; stored encrypted' }),
   ),
+  smsConsent: Type.Optional(
+    Type.Boolean({
+      description: '短信告知办理进展: SMS at acceptance and closing (needs phone; off unless true; withdrawable)',
+    }),
+  ),
 });
 export type CitizenReportInput = Static<typeof CitizenReportBody>;
 
@@ -215,6 +220,7 @@ export const CaseDetailSchema = Type.Object({
   reporter: Type.Object({
     kind: S.literals(['staff', 'citizen', 'partner'] as const),
     phone: nullable(Type.String({ description: 'masked' })),
+    smsConsent: Type.Boolean({ description: 'the reporter asked to be told by SMS (短信告知办理进展)' }),
   }),
   registeredAt: nullable(Type.String({ format: 'date-time' })),
   dispatchedAt: nullable(Type.String({ format: 'date-time' })),
@@ -306,5 +312,7 @@ export const TrackingSchema = Type.Object({
   resultPhotos: Type.Array(Type.String({ description: 'photo ids, fetched with the token' })),
   satisfaction: nullable(Type.Integer()),
   canRate: Type.Boolean(),
+  /** The reporter is told by SMS at acceptance and closing; they may withdraw it here (cases.sms.ts). */
+  smsConsent: Type.Boolean(),
 });
 export type TrackingDto = Static<typeof TrackingSchema>;

@@ -16,6 +16,7 @@ import {
 import { PublicFormSchema, publicForm } from './public-form.ts';
 import { publicReportBodyLimit } from './body-limits.ts';
 import { spendInlinePhotos } from './public-intake.ts';
+import { withdrawSmsConsent } from './sms-consent.ts';
 import { checkReport, storeReport } from './report-case.ts';
 import { rateCase, reporterPhoto, trackCase } from './tracking.ts';
 
@@ -99,7 +100,18 @@ const rating = defineRoute({
     rateCase(request.ctx, request.params.caseNo, request.headers['x-case-token'], request.body),
 });
 
+const smsWithdraw = defineRoute({
+  method: 'DELETE',
+  url: '/api/public/cases/:caseNo/sms-consent',
+  summary: 'Stop the SMS notices about this case (withdraw the consent given on the report form)',
+  tags,
+  access: 'public',
+  rateLimit: 'public-write',
+  schema: { params: CaseNoParams, headers: TrackingHeaders, response: { 200: TrackingSchema } },
+  handler: async (request) => withdrawSmsConsent(request.ctx, request.params.caseNo, request.headers['x-case-token']),
+});
+
 /** The citizen's side: report from a phone, follow the case with its number and code, rate the result. */
 export function registerPublicCaseRoutes(app: TypedApp): void {
-  registerRoutes(app, [form, nearby, citizenReport, tracking, resultPhoto, rating]);
+  registerRoutes(app, [form, nearby, citizenReport, tracking, resultPhoto, rating, smsWithdraw]);
 }

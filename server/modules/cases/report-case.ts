@@ -40,6 +40,8 @@ export interface ReportInput {
   channel: CaseChannel;
   priority?: 'normal' | 'urgent';
   phone?: string;
+  /** The reporter agreed to SMS progress notices (needs `phone`); only the public form asks (cases.sms.ts). */
+  smsConsent?: boolean;
   externalRef?: string;
 }
 
@@ -79,6 +81,7 @@ export async function checkReport(
     throw AppError.validation({ lng: { key: 'cases.outside_county' }, lat: { key: 'cases.outside_county' } });
   const place = await placeReport(ctx, input.regionCode);
   const phone = input.phone === undefined || input.phone.trim() === '' ? null : validPhone(input.phone);
+  if (input.smsConsent === true && phone === null) throw AppError.field('smsConsent', 'cases.sms_consent_needs_phone');
   const photos = prechecked ? inlinePhotos(prechecked) : await checkPhotos(input.photos, { owner: uploadOwner });
   return { input, category, ...place, point, phone, photos };
 }
@@ -193,6 +196,7 @@ function reportedCaseRow(t: Ctx, checked: CheckedReport, ids: NewCaseIds, dueAt:
     reporterApiKeyId: actor?.kind === 'api_key' ? actor.id : null,
     reporterPhoneEnc: phone ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_phone_enc', phone) : null,
     reporterPhoneHmac: phone ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', phone) : null,
+    smsConsent: phone !== null && input.smsConsent === true,
     externalRef: input.externalRef ?? null,
     reportedAt: ids.now,
     updatedAt: ids.now,

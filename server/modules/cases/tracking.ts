@@ -84,6 +84,7 @@ export async function trackCase(ctx: Ctx, caseNo: string, token: string): Promis
     resultPhotos: photos,
     satisfaction: own.satisfaction,
     canRate: followed.status === 'closed' && own.satisfaction === null,
+    smsConsent: own.smsConsent,
   };
 }
 

@@ -62,6 +62,7 @@ describe('default deny', () => {
       '/api/public/cases/:caseNo',
       '/api/public/cases/:caseNo/photos/:photoId',
       '/api/public/cases/:caseNo/rating',
+      '/api/public/cases/:caseNo/sms-consent',
       '/api/public/cases/form',
       '/api/public/cases/nearby',
       // one photo from the citizen form; rate-limited per address, the id carries its own secret

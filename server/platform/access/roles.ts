@@ -70,7 +70,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
     'system.metrics',
     'system.backup',
     // SMS deliveries: status, masked phones and a retry (notify/sms); no case data beyond the case number.
-    'notify.sms.manage',
+    'system.sms',
     'pii.reveal',
     'pii.reveal.phone',
   ]),

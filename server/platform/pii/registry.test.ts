@@ -235,6 +235,20 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
       [id, handout],
     );
 
+    // An SMS queued for a reporter, and the local stand-in gateway's record of it (platform/notify/sms).
+    await t.database.query(
+      `insert into notify_sms_message (region_code, id, dedupe_key, template_key, template_code, sign_name, params, phone_enc,
+         subject_type, subject_id, status, next_attempt_at, created_at, updated_at)
+       values ('430225', $1, 'k', 'cases.accepted', 'SMS_1', '文明创建', '{}', $2, 'case', '2026-00000001', 'sent', now(), now(), now())`,
+      [id, encryptColumnValue(ctx.keyring, 'notify_sms_message', 'phone_enc', typed.value)],
+    );
+    await t.database.query(
+      `insert into notify_sms_standin (region_code, provider_message_id, sign_name, template_code, params, rendered_text,
+         phone_masked, phone_enc, recorded_at)
+       values ('430225', 'local-1', '文明创建', 'SMS_1', '{}', '【文明创建】已受理', '139****5678', $1, now())`,
+      [encryptColumnValue(ctx.keyring, 'notify_sms_standin', 'phone_enc', typed.value)],
+    );
+
     for (const field of piiFields().filter((f) => f.encrypted)) {
       const rows = await t.database.query<{ value: string }>(
         `select ${field.column}::text as value from ${field.table} where ${field.column} is not null`,

@@ -40,7 +40,8 @@ export function sealSmsPhone(keyring: Keyring, phone: string): string | null {
  */
 export async function queueSms(t: Ctx, request: SmsRequest): Promise<boolean> {
   if (!t.inTransaction) throw new Error('queueSms must run inside tx(ctx, …)');
-  const template = findSmsTemplate(declaredSmsTemplates(), request.template);
+  const setup = smsSetupFrom(process.env);
+  const template = findSmsTemplate(declaredSmsTemplates(setup), request.template);
   const params = checkSmsParams(template, request.params);
   const now = t.clock();
   const id = randomUUID();
@@ -50,7 +51,7 @@ export async function queueSms(t: Ctx, request: SmsRequest): Promise<boolean> {
     dedupeKey: request.dedupeKey,
     templateKey: template.key,
     templateCode: template.templateCode,
-    signName: smsSetupFrom(process.env).signName,
+    signName: setup.signName,
     params,
     phoneEnc: request.phoneSealed,
     subjectType: request.subject.type,

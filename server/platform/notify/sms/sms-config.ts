@@ -17,6 +17,11 @@ export interface SmsSetup {
   signName: string;
   /** The public address templates write as `{site}` (`WENMING_PUBLIC_URL`, else http://localhost:<PORT>). */
   site: string;
+  /**
+   * `WENMING_SMS_TEMPLATE_CODES`, a JSON object `{ "cases.accepted": "SMS_123456789" }`: the ids the provider gave
+   * this installation's filed templates, over the manifests' defaults (each account files its own templates).
+   */
+  templateCodes: Readonly<Record<string, string>>;
 }
 
 export const defaultSmsSignName = '文明创建';
@@ -31,18 +36,41 @@ export function smsSetupFrom(env: NodeJS.ProcessEnv): SmsSetup {
   if (signName.length > 12 || /[【】\p{Cc}]/u.test(signName))
     throw new Error(`WENMING_SMS_SIGN_NAME must be at most 12 characters without 【】, got "${signName}"`);
   const site = parsePublicUrl(env.WENMING_PUBLIC_URL) ?? `http://localhost:${env.PORT ?? '3000'}`;
-  return { gateway: gateway as SmsGatewayKind, signName, site };
+  return { gateway: gateway as SmsGatewayKind, signName, site, templateCodes: templateCodesFrom(env) };
 }
 
-/** Every template the adopted manifests declare (the registry: modules declare, the platform reads). */
-export function declaredSmsTemplates(): SmsTemplate[] {
-  return adoptedManifests().flatMap((manifest) => [...(manifest.smsTemplates ?? [])]);
+function templateCodesFrom(env: NodeJS.ProcessEnv): Record<string, string> {
+  const raw = (env.WENMING_SMS_TEMPLATE_CODES ?? '').trim();
+  if (raw === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('WENMING_SMS_TEMPLATE_CODES must be a JSON object of template key → provider template id');
+  }
+  const entries = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : null;
+  if (!entries || entries.some(([, code]) => typeof code !== 'string' || code.trim() === ''))
+    throw new Error('WENMING_SMS_TEMPLATE_CODES must be a JSON object of template key → provider template id');
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
+/**
+ * Every template the adopted manifests declare (the registry: modules declare, the platform reads), with the
+ * installation's own template ids where `WENMING_SMS_TEMPLATE_CODES` gives them.
+ */
+export function declaredSmsTemplates(setup: Pick<SmsSetup, 'templateCodes'> = { templateCodes: {} }): SmsTemplate[] {
+  return adoptedManifests()
+    .flatMap((manifest) => [...(manifest.smsTemplates ?? [])])
+    .map((template) => {
+      const code = setup.templateCodes[template.key];
+      return code ? { ...template, templateCode: code } : template;
+    });
 }
 
 /** The adapter the setup names, bound to this context (the stand-in records through it). */
 export function smsGatewayFor(ctx: Ctx, setup: SmsSetup): SmsGateway {
   switch (setup.gateway) {
     case 'local':
-      return localSmsGateway(ctx, { templates: declaredSmsTemplates(), site: setup.site });
+      return localSmsGateway(ctx, { templates: declaredSmsTemplates(setup), site: setup.site });
   }
 }

@@ -4,7 +4,8 @@ import { queueSms } from './queue-sms.ts';
 
 /**
  * The SMS channel of the notifier (notify/channels.ts): queues the notice in the consumer's transaction. The
- * message is about the event's object (a case and its number), so consent withdrawn there cancels it; the
+ * message is about the notice's subject, else the event's object (a case and its number): consent withdrawn
+ * there cancels it; the
  * notice's source key dedupes it, so an event handled twice queues one SMS.
  */
 export async function deliverSmsNotice(t: Ctx, notice: SmsNotice, source: NoticeSource): Promise<void> {
@@ -12,7 +13,7 @@ export async function deliverSmsNotice(t: Ctx, notice: SmsNotice, source: Notice
     template: notice.template,
     params: notice.params,
     phoneSealed: notice.phoneSealed,
-    subject: { type: source.event.objectType, id: source.event.objectId },
+    subject: notice.subject ?? { type: source.event.objectType, id: source.event.objectId },
     dedupeKey: `notice:${source.key}`,
   });
 }

@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../../module.ts';
 import { type SmsRunResult, sendDueSms } from './send-sms.ts';
 import { smsSetupFrom } from './sms-config.ts';
 import { smsMessages } from './sms.messages.ts';
-import { smsPiiFields } from './sms.pii.ts';
+import { smsNotPersonal, smsPiiFields } from './sms.pii.ts';
 import { registerSmsRoutes, smsManagePermission } from './sms.routes.ts';
 
 /** How often the sender looks for due messages: a notice leaves within half a minute of its event. */
@@ -26,7 +26,7 @@ export const smsManifest: ModuleManifest = {
   routes: [registerSmsRoutes],
   permissions: [{ key: smsManagePermission, zh: '短信发送记录与重发', en: 'SMS deliveries and resending' }],
   messages: [smsMessages],
-  personalData: { fields: smsPiiFields },
+  personalData: { fields: smsPiiFields, notPersonal: smsNotPersonal },
   // Checked at every start, so a mistyped gateway or sign name stops the server instead of the first notice.
   referenceData: [
     {

@@ -1,4 +1,4 @@
-import type { PiiField } from '../../pii/pii-field.ts';
+import type { NotPersonalColumn, PiiField } from '../../pii/pii-field.ts';
 
 /**
  * The recipients of SMS (PI-01). A module queues a message only on its own legal basis — for a reporter's
@@ -38,4 +38,10 @@ export const smsPiiFields: readonly PiiField[] = [
     mask: 'none',
     encrypted: false,
   },
+];
+
+const signName = '短信签名：发送单位经服务商审核的名称（如“文明创建”），不是个人姓名';
+export const smsNotPersonal: readonly NotPersonalColumn[] = [
+  { table: 'notify_sms_message', column: 'sign_name', reason: signName },
+  { table: 'notify_sms_standin', column: 'sign_name', reason: signName },
 ];

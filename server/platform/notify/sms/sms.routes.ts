@@ -5,8 +5,8 @@ import { SmsDeliverySchema, SmsIdParams, SmsListQuery, SmsListSchema } from './s
 
 const tags = ['system'];
 
-/** The system administrator's SMS permission (三员: sys_admin, roles.ts): the delivery list and retrying. */
-export const smsManagePermission = 'notify.sms.manage';
+/** The system administrator's SMS permission (三员: sys_admin, roles.ts): the delivery list and retrying; named system.* as every sys_admin permission is (role-matrix test). */
+export const smsManagePermission = 'system.sms';
 const manage = { permission: smsManagePermission };
 
 const list = defineRoute({

@@ -2,8 +2,9 @@ import { Form, Input, InputNumber, Typography } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { FormCategory } from './citizenApi.ts';
 import type { ReportDraft } from './reportDraft.ts';
+import { SmsConsentField } from './SmsConsentField.tsx';
 
-type DetailsDraft = Pick<ReportDraft, 'description' | 'areaM2' | 'phone'>;
+type DetailsDraft = Pick<ReportDraft, 'description' | 'areaM2' | 'phone' | 'smsConsent'>;
 
 interface Props {
   category?: FormCategory;
@@ -14,7 +15,7 @@ interface Props {
 
 const status = (message: string | undefined) => (message ? 'error' : undefined);
 
-/** Step 4: a few words, the area for 私搭乱建-like categories, and an optional phone for the follow-up call. */
+/** Step 4: a few words, the area for 私搭乱建-like categories, an optional phone for the follow-up call and SMS. */
 export function DetailsStep({ category, draft, errors, onChange }: Props) {
   const t = useT();
   return (
@@ -78,6 +79,11 @@ export function DetailsStep({ category, draft, errors, onChange }: Props) {
             data-testid="phone-input"
           />
         </Form.Item>
+        <SmsConsentField
+          checked={draft.smsConsent === true}
+          error={errors.smsConsent}
+          onChange={(smsConsent) => onChange({ smsConsent })}
+        />
       </Form>
     </section>
   );

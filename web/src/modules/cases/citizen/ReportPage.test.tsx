@@ -153,6 +153,23 @@ describe('reporting a problem from a phone', () => {
     ]);
   });
 
+  it('sends 短信告知办理进展 only when ticked, and asks for the phone first', async () => {
+    const { requests } = citizenServer(jsonResponse(201, reported));
+    await fillReport();
+    const consent = screen.getByTestId('sms-consent-input') as HTMLInputElement;
+    expect(consent.checked).toBe(false);
+    expect(screen.getByText('短信告知办理进展')).toBeTruthy();
+    fireEvent.click(consent);
+    fireEvent.click(screen.getByTestId('report-submit'));
+    expect(await screen.findByText('接收短信告知需要先填写手机号')).toBeTruthy();
+    expect(reports(requests)).toEqual([]);
+
+    fireEvent.change(screen.getByTestId('phone-input'), { target: { value: '13907331234' } });
+    fireEvent.click(screen.getByTestId('report-submit'));
+    await screen.findByTestId('report-result');
+    expect(reports(requests)[0]?.body).toMatchObject({ phone: '13907331234', smsConsent: true });
+  });
+
   it('takes the citizen back to the step of each field the server refused', async () => {
     const { requests } = citizenServer(
       errorResponse(400, 'validation', '提交内容有误', {

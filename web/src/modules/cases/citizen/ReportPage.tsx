@@ -15,7 +15,7 @@ const placedFields: Record<ReportStep, readonly string[]> = {
   category: ['categoryCode'],
   photos: ['photos'],
   location: ['lng', 'lat', 'regionCode', 'address'],
-  details: ['description', 'areaM2', 'phone'],
+  details: ['description', 'areaM2', 'phone', 'smsConsent'],
 };
 
 /** `/report`: four short steps on one phone screen each, then the case number and tracking code. */

@@ -33,6 +33,10 @@ function trackingServer(tracking: Tracking = sampleTracking) {
       tokenOk(request)
         ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { headers: { 'Content-Type': 'image/jpeg' } })
         : errorResponse(403, 'token_mismatch', 'x'),
+    [`DELETE /api/public/cases/${caseNo}/sms-consent`]: (request) =>
+      tokenOk(request)
+        ? jsonResponse(200, { ...tracking, smsConsent: false })
+        : errorResponse(403, 'token_mismatch', 'x'),
     [`POST /api/public/cases/${caseNo}/rating`]: (request) =>
       tokenOk(request)
         ? jsonResponse(200, { ...tracking, satisfaction: (request.body as { score: number }).score, canRate: false })
@@ -92,6 +96,29 @@ describe('following a case', () => {
     expect(within(view).getByTestId('tracking-merged').textContent).toContain('2026-00000007');
     expect(within(view).queryByTestId('rating-form')).toBeNull();
     expect(within(view).queryByTestId('result-photos')).toBeNull();
+  });
+
+  it('says SMS notices are on and stops them with the code, then says they are off', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    const { requests } = trackingServer({ ...sampleTracking, smsConsent: true });
+    renderApp(`/track/${caseNo}`);
+    const view = await screen.findByTestId('tracking-view', {}, { timeout: 10_000 });
+    expect(within(view).getByTestId('tracking-sms').textContent).toContain('已开启短信告知');
+    fireEvent.click(within(view).getByTestId('tracking-sms-stop'));
+    expect((await within(view).findByTestId('tracking-sms-off')).textContent).toContain('未开启短信告知');
+    expect(within(view).queryByTestId('tracking-sms')).toBeNull();
+    const stop = requests.find((r) => r.method === 'DELETE');
+    expect(stop?.path).toBe(`/api/public/cases/${caseNo}/sms-consent`);
+    expect(stop?.headers.get('x-case-token')).toBe(sampleToken);
+  });
+
+  it('shows nothing about SMS for a case without the consent', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    trackingServer();
+    renderApp(`/track/${caseNo}`);
+    const view = await screen.findByTestId('tracking-view', {}, { timeout: 10_000 });
+    expect(within(view).queryByTestId('tracking-sms')).toBeNull();
+    expect(within(view).queryByTestId('tracking-sms-off')).toBeNull();
   });
 
   it('puts a wrong code’s error at the code input and remembers nothing', async () => {

@@ -4,6 +4,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { CaseStatus, Tracking, TrackingStep } from './citizenApi.ts';
 import { levelKey, RatingForm } from './RatingForm.tsx';
 import { ResultPhotos } from './ResultPhotos.tsx';
+import { TrackingSms } from './TrackingSms.tsx';
 
 const statusColor: Record<CaseStatus, string> = {
   reported: 'blue',
@@ -44,6 +45,7 @@ export function TrackingView({
           data-testid="tracking-merged"
         />
       )}
+      <TrackingSms tracking={tracking} token={token} onChanged={onRated} />
       <TrackingProgress tracking={tracking} />
       <ResultPhotos caseNo={tracking.caseNo} token={token} photoIds={tracking.resultPhotos} />
       {tracking.canRate && <RatingForm caseNo={tracking.caseNo} token={token} onRated={onRated} />}

@@ -120,6 +120,12 @@ export const citizenApi = {
   rate: (caseNo: string, token: string, rating: RatingInput) =>
     json<Tracking>('POST', `${casePath(caseNo)}/rating`, { body: rating, headers: tokenHeader(token) }),
 
+  /** Withdraws the consent to SMS notices (the public-write budget counts it, like a report). */
+  stopSms: (caseNo: string, token: string) =>
+    json<Tracking>('DELETE', `${casePath(caseNo)}/sms-consent`, {
+      headers: { ...tokenHeader(token), 'X-Device-Id': citizenDeviceId() },
+    }),
+
   /** A result photo: the token goes in a header, so an `<img src>` cannot fetch it; the page shows a Blob. */
   photo: async (caseNo: string, token: string, photoId: string, signal?: AbortSignal): Promise<Blob> => {
     const response = await send('GET', `${casePath(caseNo)}/photos/${encodeURIComponent(photoId)}`, {

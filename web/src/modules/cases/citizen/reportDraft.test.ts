@@ -78,6 +78,19 @@ describe('the request body', () => {
     expect(body).toMatchObject({ regionCode: '430225100001', areaM2: 30, phone: '13907331234', categoryCode: '06001' });
   });
 
+  it('asks for SMS notices only with a phone, and only when ticked', () => {
+    expect(problemsOf({ ...complete, smsConsent: true }, 'details', bounds)).toEqual([
+      { field: 'smsConsent', key: 'citizen.error.smsNeedsPhone' },
+    ]);
+    expect(problemsOf({ ...complete, smsConsent: true, phone: '13907331234' }, 'details', bounds)).toEqual([]);
+    expect(reportBodyOf({ ...complete, smsConsent: true, phone: ' 13907331234 ' }, ['u-1'])).toMatchObject({
+      phone: '13907331234',
+      smsConsent: true,
+    });
+    expect(reportBodyOf({ ...complete, phone: '13907331234' }, ['u-1'])).not.toHaveProperty('smsConsent');
+    expect(reportBodyOf({ ...complete, smsConsent: true }, ['u-1'])).not.toHaveProperty('smsConsent');
+  });
+
   it('refuses to build from an incomplete draft', () => {
     expect(() => reportBodyOf(emptyDraft, [])).toThrow();
   });

@@ -29,6 +29,8 @@ export interface ReportDraft {
   description: string;
   areaM2?: number;
   phone: string;
+  /** 短信告知办理进展: off unless the citizen ticks it; needs the phone. */
+  smsConsent?: boolean;
 }
 
 export const emptyDraft: ReportDraft = { photos: [], address: '', description: '', phone: '' };
@@ -60,12 +62,18 @@ export function problemsOf(draft: ReportDraft, step: ReportStep, bounds: CountyB
     if (!draft.townshipCode) problems.push({ field: 'regionCode', key: 'citizen.error.townshipRequired' });
     if (draft.address.trim() === '') problems.push({ field: 'address', key: 'citizen.error.addressRequired' });
   }
-  if (step === 'details') {
-    if (draft.description.trim() === '')
-      problems.push({ field: 'description', key: 'citizen.error.descriptionRequired' });
-    if (draft.category?.needsArea && !(draft.areaM2 !== undefined && draft.areaM2 > 0))
-      problems.push({ field: 'areaM2', key: 'citizen.error.areaRequired' });
-  }
+  if (step === 'details') problems.push(...detailsProblems(draft));
+  return problems;
+}
+
+function detailsProblems(draft: ReportDraft): LocalProblem[] {
+  const problems: LocalProblem[] = [];
+  if (draft.description.trim() === '')
+    problems.push({ field: 'description', key: 'citizen.error.descriptionRequired' });
+  if (draft.category?.needsArea && !(draft.areaM2 !== undefined && draft.areaM2 > 0))
+    problems.push({ field: 'areaM2', key: 'citizen.error.areaRequired' });
+  if (draft.smsConsent && draft.phone.trim() === '')
+    problems.push({ field: 'smsConsent', key: 'citizen.error.smsNeedsPhone' });
   return problems;
 }
 
@@ -88,6 +96,7 @@ export function reportBodyOf(draft: ReportDraft, uploadIds: readonly string[]): 
     description: draft.description.trim(),
     ...(category.needsArea && draft.areaM2 !== undefined ? { areaM2: draft.areaM2 } : {}),
     ...(phone === '' ? {} : { phone }),
+    ...(phone !== '' && draft.smsConsent ? { smsConsent: true } : {}),
     photos: uploadIds.map((uploadId) => ({ uploadId })),
   };
 }

@@ -18,6 +18,7 @@ const stepOfName: Record<string, ReportStep> = {
   description: 'details',
   areaM2: 'details',
   phone: 'details',
+  smsConsent: 'details',
 };
 
 export function stepOfField(field: string): ReportStep {

@@ -158,7 +158,10 @@ describe('case page', () => {
   });
 
   it('reveals a citizen reporter’s phone with a reason to whoever holds the reveal permission', async () => {
-    const citizen = sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' } });
+    const citizen = sampleDetail({
+      channel: 'citizen',
+      reporter: { kind: 'citizen', phone: '139****1234', smsConsent: false },
+    });
     const revealer = {
       ...dispatcherUser,
       permissions: [...dispatcherUser.permissions, 'pii.reveal', 'pii.reveal.reporter_phone'],
@@ -174,6 +177,7 @@ describe('case page', () => {
     fireEvent.change(within(form).getByLabelText('查看原因'), { target: { value: '回访核实举报内容' } });
     await act(async () => fireEvent.submit(form));
     expect(await within(facts).findByText('13907331234')).toBeTruthy();
+    expect(within(facts).queryByTestId('reporter-sms-consent')).toBeNull();
     expect(requests.find((r) => r.path === '/api/pii/reveal')?.body).toEqual({
       objectType: 'case',
       objectId: caseNo,
@@ -185,12 +189,17 @@ describe('case page', () => {
   it('shows the reporter’s phone masked, with no reveal button, to those without the permission', async () => {
     caseServer(
       departmentUser,
-      sampleDetail({ channel: 'citizen', reporter: { kind: 'citizen', phone: '139****1234' }, actions: [] }),
+      sampleDetail({
+        channel: 'citizen',
+        reporter: { kind: 'citizen', phone: '139****1234', smsConsent: true },
+        actions: [],
+      }),
     );
     await openCase();
     const facts = screen.getByTestId('case-facts');
     expect(within(facts).getByText('139****1234')).toBeTruthy();
     expect(within(facts).queryByRole('button', { name: '查看完整号码' })).toBeNull();
+    expect(within(facts).getByTestId('reporter-sms-consent').textContent).toBe('已同意短信告知');
   });
 
   it('registers with the revision it was decided on and shows the case as it now stands', async () => {

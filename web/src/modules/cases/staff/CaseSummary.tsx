@@ -109,6 +109,7 @@ function Reporter({ detail }: { detail: CaseDetail }) {
           masked={detail.reporter.phone}
         />
       )}
+      {detail.reporter.smsConsent && <Tag data-testid="reporter-sms-consent">{t('cases.reporter.smsConsent')}</Tag>}
     </Space>
   );
 }

@@ -39,6 +39,7 @@ export const sampleTracking: Tracking = {
   resultPhotos: ['5f0c6a2e-8d7b-4c1e-9a51-3b2f4d6e7a10'],
   satisfaction: null,
   canRate: true,
+  smsConsent: false,
 };
 
 export const sampleToken = 'Tq3vY8wZp1LmN0rS5xKd';

@@ -49,6 +49,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.reporter.staff': 'Staff',
   'cases.reporter.citizen': 'Citizen',
   'cases.reporter.partner': 'Partner system',
+  'cases.reporter.smsConsent': 'Agreed to SMS notices',
 
   'cases.filter.q': 'Search',
   'cases.filter.qPlaceholder': 'Case number or address',

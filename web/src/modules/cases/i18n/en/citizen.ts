@@ -71,6 +71,9 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
     'Leave a number if you would like a follow-up call; optional. It is stored encrypted and never shown.',
   'citizen.details.submit': 'Send',
   'citizen.details.summary': '{category} · {count} photo(s) · {place}',
+  'citizen.details.smsConsent': 'Tell me the progress by SMS',
+  'citizen.details.smsConsentHint':
+    'One SMS to the number above when the case is accepted and one when it is closed, with only the case number and the tracking address. You can stop it on the tracking page.',
 
   'citizen.error.categoryRequired': 'Choose what kind of problem it is',
   'citizen.error.photosRequired': 'Take at least one photo',
@@ -80,6 +83,7 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
     'This point is outside the county (longitude {minLng}–{maxLng}, latitude {minLat}–{maxLat}). Locate again or enter another point',
   'citizen.error.townshipRequired': 'Please choose the township',
   'citizen.error.addressRequired': 'Describe the exact place',
+  'citizen.error.smsNeedsPhone': 'Enter a mobile number to be told by SMS',
   'citizen.error.descriptionRequired': 'Describe the problem',
   'citizen.error.areaRequired': 'Give the approximate area',
 
@@ -150,6 +154,9 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.rating.submit': 'Send rating',
   'citizen.rating.thanks': 'Thank you for your rating!',
   'citizen.rating.yours': 'Your rating',
+  'citizen.sms.on': 'SMS notices are on: you get one when the case is accepted and one when it is closed.',
+  'citizen.sms.stop': 'Stop SMS notices',
+  'citizen.sms.off': 'SMS notices are off: no SMS will be sent.',
   'citizen.rating.level1': 'Very dissatisfied',
   'citizen.rating.level2': 'Dissatisfied',
   'citizen.rating.level3': 'Neutral',

@@ -46,6 +46,7 @@ export const casesZh = {
   'cases.reporter.staff': '工作人员',
   'cases.reporter.citizen': '群众',
   'cases.reporter.partner': '对接系统',
+  'cases.reporter.smsConsent': '已同意短信告知',
 
   'cases.filter.q': '关键词',
   'cases.filter.qPlaceholder': '案件编号或地址',

@@ -64,6 +64,9 @@ export const citizenZh = {
   'citizen.details.phoneHint': '留下手机号便于回访，可不填。号码加密保存，不会公开。',
   'citizen.details.submit': '提交',
   'citizen.details.summary': '{category} · {count} 张照片 · {place}',
+  'citizen.details.smsConsent': '短信告知办理进展',
+  'citizen.details.smsConsentHint':
+    '勾选后，立案受理和办结时各发一条短信到上面的手机号，只含案件编号和查询地址。可随时在查询页停止。',
 
   'citizen.error.categoryRequired': '请选择问题类别',
   'citizen.error.photosRequired': '请至少拍一张照片',
@@ -73,6 +76,7 @@ export const citizenZh = {
     '这个位置不在本县范围内（经度 {minLng}–{maxLng}，纬度 {minLat}–{maxLat}），请重新定位或选择',
   'citizen.error.townshipRequired': '请选择所在乡镇',
   'citizen.error.addressRequired': '请填写详细地点',
+  'citizen.error.smsNeedsPhone': '接收短信告知需要先填写手机号',
   'citizen.error.descriptionRequired': '请填写问题描述',
   'citizen.error.areaRequired': '请填写大约面积',
 
@@ -140,6 +144,9 @@ export const citizenZh = {
   'citizen.rating.submit': '提交评价',
   'citizen.rating.thanks': '感谢您的评价！',
   'citizen.rating.yours': '您的评价',
+  'citizen.sms.on': '已开启短信告知：立案受理和办结时会发短信到您留下的手机号。',
+  'citizen.sms.stop': '停止短信告知',
+  'citizen.sms.off': '未开启短信告知，不会发送短信。',
   'citizen.rating.level1': '很不满意',
   'citizen.rating.level2': '不满意',
   'citizen.rating.level3': '一般',

@@ -64,7 +64,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     description: '水果摊占用人行道经营',
     areaM2: null,
     gridCode: null,
-    reporter: { kind: 'staff', phone: null },
+    reporter: { kind: 'staff', phone: null, smsConsent: false },
     registeredAt: null,
     dispatchedAt: null,
     handledAt: null,
