@@ -40,7 +40,7 @@ function unscopedReadsDoNotCompile(db: Db, row: CaseRow, where: SQL): void {
   // @ts-expect-error the 督办 sweep names its system read
   void findOverdueCases(db, '430225', new Date(), 10);
   // @ts-expect-error the deadline reminder names its system read
-  void findUnremindedClocks(db, '430225', new Date(), 10);
+  void findUnremindedClocks(db, '430225', new Date(), { after: null, limit: 10 });
   // @ts-expect-error a county-wide read for a reason nobody declared
   void findCaseByNo(db, '430225', '2026-00000001', CaseScope.countyWide('because'));
   // @ts-expect-error the duplicate check near a point

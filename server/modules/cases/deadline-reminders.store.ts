@@ -9,15 +9,16 @@ import type { ScopedCase } from './cases.store.ts';
 type Reminder = typeof casesDeadlineReminder.$inferInsert;
 
 /**
- * Cases whose stage clock runs (not suspended, not yet due) and has not been reminded, soonest deadline first:
- * the reminder rule itself is working-time arithmetic, decided by the caller (deadline-reminders.ts).
+ * Cases whose stage clock runs (not suspended, not yet due) and has not been reminded, soonest deadline first, a
+ * page at a time (keyset on the deadline and id): the rule itself is working-time arithmetic, decided by the caller
+ * (deadline-reminders.ts).
  */
 export async function findUnremindedClocks(
   db: Db,
   regionCode: string,
   scope: CaseScope,
   now: Date,
-  limit: number,
+  page: { after: { dueAt: Date; id: number } | null; limit: number },
 ): Promise<ScopedCase[]> {
   const reminded = sql`exists (select 1 from ${casesDeadlineReminder} r where r.region_code = ${casesCase.regionCode}
     and r.case_id = ${casesCase.id} and r.stage = ${casesCase.clockStage} and r.stage_started_at = ${casesCase.stageStartedAt})`;
@@ -32,11 +33,14 @@ export async function findUnremindedClocks(
         gt(casesCase.stageDueAt, now),
         isNull(casesCase.suspendedAt),
         sql`not ${reminded}`,
+        page.after
+          ? sql`(${casesCase.stageDueAt}, ${casesCase.id}) > (${page.after.dueAt.toISOString()}::timestamptz, ${page.after.id})`
+          : undefined,
         caseScopeFilter(scope),
       ),
     )
     .orderBy(asc(casesCase.stageDueAt), asc(casesCase.id))
-    .limit(limit);
+    .limit(page.limit);
   return rows as ScopedCase[];
 }
 

@@ -114,6 +114,25 @@ describe('deadline reminders for handlers (case.deadline_near)', () => {
     expect((await events()).at(-1)?.object_id).toBe(late);
   });
 
+  it('pages through the running clocks: a not-yet-near clock due sooner does not hide a near one', async () => {
+    t.clock.set(shanghai('2026-03-05T14:30:00'));
+    let who = await people();
+    const handled = (await post('/api/cases', who.inspector, await reportBody())).json().caseNo;
+    const view = (await post(`/api/cases/${handled}/register`, who.dispatcher, { revision: 0 })).json();
+    await post(`/api/cases/${handled}/dispatch`, who.dispatcher, { revision: view.revision, department: 'chengguan' });
+    // 处置 = 21 working hours from Thursday 14:30: due Tuesday 12:00. At Tuesday 08:00 it has 240 ≤ 252 minutes left;
+    // a report made then is due 11:30, sooner, with 210 > 60 left: not near, and first in deadline order.
+    t.clock.set(shanghai('2026-03-10T08:00:00'));
+    who = await people();
+    await post('/api/cases', who.inspector, await reportBody());
+    expect(await remindNearDeadlines(t.db.ctx({ clock: t.clock }), 1)).toBe(1);
+    expect(await remindNearDeadlines(t.db.ctx({ clock: t.clock }), 1)).toBe(0);
+    expect((await events()).at(-1)).toEqual({
+      object_id: handled,
+      payload: { stage: 'handle', deadline: '2026-03-10T04:00:00.000Z', department: 'chengguan' },
+    });
+  });
+
   it('reads when to remind from the settings; nonsense falls back to the defaults', async () => {
     const ctx = t.db.ctx({ clock: t.clock });
     expect(await loadReminderSettings(ctx)).toEqual(defaultReminderSettings);

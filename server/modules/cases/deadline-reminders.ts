@@ -59,23 +59,23 @@ export function deadlineNear(now: Date, startedAt: Date, dueAt: Date, work: Work
  * an audit row and `case.deadline_near` for the notifier (notify: a to-do for whoever works the stage).
  * A new stage, or the same stage started again (返工), is a new clock. Returns how many reminders it sent.
  */
-export async function remindNearDeadlines(ctx: Ctx, batch = 500): Promise<number> {
+export async function remindNearDeadlines(ctx: Ctx, pageSize = 500): Promise<number> {
   const now = ctx.clock();
   const [work, settings] = [await loadWorkTime(ctx), await loadReminderSettings(ctx)];
-  const running = await findUnremindedClocks(
-    ctx.db,
-    ctx.countyCode,
-    CaseScope.countyWide('deadline-reminders'),
-    now,
-    batch,
-  );
+  const scope = CaseScope.countyWide('deadline-reminders');
   let sent = 0;
-  for (const row of running) {
-    const { clockStage: stage, stageStartedAt: startedAt, stageDueAt: dueAt } = row;
-    if (!stage || !startedAt || !dueAt || !deadlineNear(now, startedAt, dueAt, work, settings)) continue;
-    if (await remind(ctx, row, { stage, startedAt, dueAt, left: remainingMinutes(now, dueAt, work) })) sent += 1;
+  let after: { dueAt: Date; id: number } | null = null;
+  for (;;) {
+    const page = await findUnremindedClocks(ctx.db, ctx.countyCode, scope, now, { after, limit: pageSize });
+    for (const row of page) {
+      const { clockStage: stage, stageStartedAt: startedAt, stageDueAt: dueAt } = row;
+      if (!stage || !startedAt || !dueAt || !deadlineNear(now, startedAt, dueAt, work, settings)) continue;
+      if (await remind(ctx, row, { stage, startedAt, dueAt, left: remainingMinutes(now, dueAt, work) })) sent += 1;
+    }
+    const last = page.at(-1);
+    if (!last?.stageDueAt || page.length < pageSize) return sent;
+    after = { dueAt: last.stageDueAt, id: last.id };
   }
-  return sent;
 }
 
 interface RunningClock {

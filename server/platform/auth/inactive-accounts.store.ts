@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { appRole, appUser, userRole } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
 
@@ -15,13 +15,30 @@ export interface IdleAccount {
   warnedAt: Date | null;
 }
 
-/** Active accounts with no activity since `idleSince`, longest idle first. */
+/** Where a page of idle accounts ends: the next page starts after it (keyset, so a long run never skips). */
+export interface IdleCursor {
+  lastActivityAt: Date;
+  id: string;
+}
+
+/**
+ * Active accounts with something to do, longest idle first: idle since `disableSince`, or idle since
+ * `warnSince` and not warned since their last activity. Accounts already warned do not fill the page, so a
+ * thousand accounts imported on one day are all warned on the day they reach the warning.
+ */
 export async function findIdleAccounts(
   db: Db,
   regionCode: string,
-  idleSince: Date,
-  limit: number,
+  since: { warnSince: Date; disableSince: Date },
+  page: { after: IdleCursor | null; limit: number },
 ): Promise<IdleAccount[]> {
+  const due = or(
+    sql`${lastActivity} <= ${instant(since.disableSince)}`,
+    sql`(${appUser.inactivityWarnedAt} is null or ${appUser.inactivityWarnedAt} < ${lastActivity})`,
+  );
+  const after = page.after
+    ? sql`(${lastActivity}, ${appUser.id}) > (${instant(page.after.lastActivityAt)}, ${page.after.id}::uuid)`
+    : undefined;
   return db
     .select({
       id: appUser.id,
@@ -33,11 +50,13 @@ export async function findIdleAccounts(
       and(
         eq(appUser.regionCode, regionCode),
         eq(appUser.status, 'active'),
-        sql`${lastActivity} <= ${instant(idleSince)}`,
+        sql`${lastActivity} <= ${instant(since.warnSince)}`,
+        due,
+        after,
       ),
     )
     .orderBy(asc(lastActivity), asc(appUser.id))
-    .limit(limit);
+    .limit(page.limit);
 }
 
 /**

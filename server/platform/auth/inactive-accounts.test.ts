@@ -154,6 +154,22 @@ describe('accounts inactive for 90 days (AC-05)', () => {
     expect(await user(later.userId)).toMatchObject({ status: 'disabled', disabledReason: 'inactive' });
   });
 
+  it('pages through the idle accounts; accounts already warned do not hold a page', async () => {
+    at(400);
+    const many = [];
+    for (let i = 0; i < 3; i++) many.push(await signIn(t.app, { roles: ['inspector'] }));
+    at(483);
+    const ctx = t.db.ctx({ clock: t.clock });
+    expect(await sweepInactiveAccounts(ctx, 1)).toBeGreaterThanOrEqual(3);
+    expect(await sweepInactiveAccounts(ctx, 1)).toBe(0);
+    for (const one of many) {
+      expect(await events(one.userId)).toEqual([expect.objectContaining({ topic: 'auth.account_inactive_warning' })]);
+    }
+    at(490);
+    expect(await sweepInactiveAccounts(ctx, 1)).toBeGreaterThanOrEqual(3);
+    for (const one of many) expect((await user(one.userId)).status).toBe('disabled');
+  });
+
   it('reads its days from the settings, kept within bounds', async () => {
     const ctx = t.db.ctx({ clock: t.clock });
     expect(await loadInactivitySettings(ctx)).toEqual({ disableAfterDays: 90, warnDaysBefore: 7 });

@@ -9,6 +9,7 @@ import {
   disableIdleAccount,
   findIdleAccounts,
   type IdleAccount,
+  type IdleCursor,
   markInactivityWarned,
 } from './inactive-accounts.store.ts';
 import { deleteSessionsOfUser } from './sessions.store.ts';
@@ -52,21 +53,31 @@ export function inactiveDays(lastActivityAt: Date, now: Date): number {
  * goes idle anew. Each step re-checks in one statement, so a sign-in during the run wins. Returns how many
  * accounts it disabled or warned.
  */
-export async function sweepInactiveAccounts(ctx: Ctx, batch = 500): Promise<number> {
+export async function sweepInactiveAccounts(ctx: Ctx, pageSize = 200): Promise<number> {
   const now = ctx.clock();
   const settings = await loadInactivitySettings(ctx);
   const disableSince = new Date(now.getTime() - settings.disableAfterDays * dayMs);
   const warnSince = new Date(disableSince.getTime() + settings.warnDaysBefore * dayMs);
-  const idle = await findIdleAccounts(ctx.db, ctx.countyCode, warnSince, batch);
   let acted = 0;
-  for (const account of idle) {
-    const done =
-      account.lastActivityAt <= disableSince
-        ? await disableInactive(ctx, account, disableSince)
-        : settings.warnDaysBefore > 0 && (await warnInactive(ctx, account, warnSince, settings));
-    if (done) acted += 1;
+  let after: IdleCursor | null = null;
+  for (;;) {
+    const page = await findIdleAccounts(
+      ctx.db,
+      ctx.countyCode,
+      { warnSince, disableSince },
+      { after, limit: pageSize },
+    );
+    for (const account of page) {
+      const done =
+        account.lastActivityAt <= disableSince
+          ? await disableInactive(ctx, account, disableSince)
+          : settings.warnDaysBefore > 0 && (await warnInactive(ctx, account, warnSince, settings));
+      if (done) acted += 1;
+    }
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return acted;
+    after = { lastActivityAt: last.lastActivityAt, id: last.id };
   }
-  return acted;
 }
 
 /**
