@@ -12,12 +12,13 @@ import { rounded } from './lib/stats.ts';
 import { removeAllWorkDirs } from './lib/workdir.ts';
 import { casesIntakeSuite } from './cases/cases-intake.bench.ts';
 import { casesScaleSuite } from './cases/cases-scale.bench.ts';
+import { importsSuite } from './imports.bench.ts';
 import { jobsSuite } from './jobs.bench.ts';
 import { regionsSuite } from './regions.bench.ts';
 import { seedSuite } from './seed.bench.ts';
 import { startupSuite } from './startup.bench.ts';
 
-const suites: readonly Suite[] = [startupSuite, seedSuite, regionsSuite, casesIntakeSuite, casesScaleSuite, jobsSuite];
+const suites: readonly Suite[] = [startupSuite, seedSuite, regionsSuite, casesIntakeSuite, casesScaleSuite, jobsSuite, importsSuite];
 const order = suites.map((s) => s.name);
 
 function selectSuites(names: readonly string[]): Suite[] {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.ts';
-import { adoptedImportKinds } from '../../platform/imports/imports.module.ts';
+import { adoptedImportKinds } from '../../platform/imports/adopted-kinds.ts';
 import { csvOf, xlsxOf } from '../../platform/imports/imports.test-support.ts';
 import { runImportWork } from '../../platform/imports/worker.ts';
 import { useTestApp } from '../../testing/test-app.ts';

@@ -6,8 +6,10 @@ import { type SignedIn, signIn } from '../../testing/test-auth.ts';
 import { systemCtx } from '../context.ts';
 import { queryRows } from '../db/rows.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { adoptedImportKinds } from './imports.module.ts';
+import { adoptedImportKinds } from './adopted-kinds.ts';
 import { csvOf, pngBytes, xlsxOf } from './imports.test-support.ts';
+import { runDueJobs, runnerFor } from '../jobs/run-due.ts';
+import { importsManifest } from './imports.module.ts';
 import { runImportWork } from './worker.ts';
 
 const base = '/api/imports/auth.accounts';
@@ -243,6 +245,19 @@ describe('staff account import (platform/imports through the auth manifest)', ()
       'aon.three',
       'aon.two',
     ]);
+  });
+
+  it('queues a durable job with the upload and the commit: draining the jobs runs the dry run, then the commit', async () => {
+    const res = await upload(sys, csvOf([header, ['queued.one', '甲', null, '霞阳镇']]), 'queued.csv');
+    const { database, config, keyring } = t.app.deps;
+    const ctx = systemCtx(database, { countyCode: config.countyCode, keyring }, { clock: t.clock });
+    const drained = await runDueJobs(ctx, runnerFor([importsManifest]));
+    expect(drained.jobs.map((j) => `${j.name}:${j.outcome}`)).toContain('imports.run:done');
+    expect((await run(sys, res.json().id)).status).toBe('checked');
+    await inject('POST', `${base}/runs/${res.json().id}/commit`, sys, { mode: 'all' });
+    await runDueJobs(ctx, runnerFor([importsManifest]));
+    expect((await run(sys, res.json().id)).status).toBe('committed');
+    expect((await accountsNamed('queued.')).map((a) => a.login_id)).toEqual(['queued.one']);
   });
 
   it('lists my runs, and keeps the file only until the run is committed or discarded', async () => {

@@ -4,7 +4,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { type SignedIn, signIn } from '../../testing/test-auth.ts';
 import { systemCtx } from '../context.ts';
 import { queryRows } from '../db/rows.ts';
-import { adoptedImportKinds } from './imports.module.ts';
+import { adoptedImportKinds } from './adopted-kinds.ts';
 import { csvOf } from './imports.test-support.ts';
 import { runImportWork } from './worker.ts';
 
