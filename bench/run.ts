@@ -18,7 +18,15 @@ import { regionsSuite } from './regions.bench.ts';
 import { seedSuite } from './seed.bench.ts';
 import { startupSuite } from './startup.bench.ts';
 
-const suites: readonly Suite[] = [startupSuite, seedSuite, regionsSuite, casesIntakeSuite, casesScaleSuite, jobsSuite, importsSuite];
+const suites: readonly Suite[] = [
+  startupSuite,
+  seedSuite,
+  regionsSuite,
+  casesIntakeSuite,
+  casesScaleSuite,
+  jobsSuite,
+  importsSuite,
+];
 const order = suites.map((s) => s.name);
 
 function selectSuites(names: readonly string[]): Suite[] {
