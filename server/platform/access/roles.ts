@@ -69,6 +69,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
     'system.config',
     'system.metrics',
     'system.backup',
+    // Background jobs: schedules, queue counts, failed jobs without payloads, and a retry of a dead job.
+    'system.jobs',
     // SMS deliveries: status, masked phones and a retry (notify/sms); no case data beyond the case number.
     'system.sms',
     'pii.reveal',
