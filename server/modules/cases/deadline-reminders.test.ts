@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkingHours } from '../../platform/calendar/working-hours.ts';
 import { runDueJobs, runnerFor } from '../../platform/jobs/run-due.ts';
+import { notifyOutboxJob } from '../../platform/notify/notify.module.ts';
 import { writeSetting } from '../../platform/settings/settings.store.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
@@ -81,6 +82,19 @@ describe('deadline reminders for handlers (case.deadline_near)', () => {
     });
     // The first case's 受理 deadline passed on Monday: overdue is the 督办 sweep's, never a reminder.
     expect((await events()).filter((e) => e.object_id === waiting)).toHaveLength(1);
+  });
+
+  it("the reminder reaches the department's handlers as a to-do in their inbox (the notifier)", async () => {
+    const handler = await signIn(t.app, { roles: ['department'], department: 'chengguan' });
+    const elsewhere = await signIn(t.app, { roles: ['department'], department: 'huanwei' });
+    t.clock.advanceMinutes(2);
+    await notifyOutboxJob.run(t.db.ctx({ clock: t.clock }));
+    const inbox = async (who: typeof handler) =>
+      (await t.app.inject({ method: 'GET', url: '/api/inbox', headers: who.headers })).json().items;
+    expect(await inbox(handler)).toEqual([
+      expect.objectContaining({ kind: 'todo', objectType: 'case', objectId: dispatched, doneAt: null }),
+    ]);
+    expect(await inbox(elsewhere)).toEqual([]);
   });
 
   it('a new stage is a new clock: registering the waiting case starts 派遣 (2 working hours), reminded again', async () => {
