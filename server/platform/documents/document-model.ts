@@ -16,6 +16,8 @@ export interface DocumentModel {
   sections: readonly DocumentSection[];
   /** The signature block: the organ that issues, with the seal over it when configured. */
   signature?: DocumentSignature;
+  /** 附件: sections printed after the signature (a notice's particulars and photos). */
+  annexes?: readonly DocumentSection[];
   /** Body text size: 'official' is 3号 (16 pt, GB/T 9704 正文), 'compact' 四号 (14 pt) for registers and files. */
   density?: 'official' | 'compact';
 }

@@ -14,7 +14,14 @@ import {
   TextWrappingType,
   VerticalPositionRelativeFrom,
 } from 'docx';
-import { bodySizeOf, chineseDate, type DocumentModel, type IssueStamp, typeSizes } from './document-model.ts';
+import {
+  bodySizeOf,
+  chineseDate,
+  type DocumentModel,
+  type DocumentSection,
+  type IssueStamp,
+  typeSizes,
+} from './document-model.ts';
 import { blockOf, run, twipsPerMm } from './docx-blocks.ts';
 import { docxFonts } from './fonts.ts';
 import { qrPng } from './qr.ts';
@@ -31,12 +38,11 @@ const twips = (mm: number) => Math.round(mm * twipsPerMm);
  */
 export async function renderDocx(model: DocumentModel, stamp: IssueStamp, seal: SealPlacement): Promise<Buffer> {
   const size = bodySizeOf(model);
-  const children: Array<Paragraph | Table> = [...headOf(model, size)];
-  for (const section of model.sections) {
-    if (section.heading) children.push(headingOf(section.heading, size));
-    for (const block of section.blocks) children.push(...blockOf(block, size));
-  }
+  const children: Array<Paragraph | Table> = [...headOf(model, size), ...sectionsOf(model.sections, size)];
   if (model.signature) children.push(...(await signatureOf(model.signature, stamp.issuedAt, seal, size)));
+  // 附件 start on a page of their own, after the signed body.
+  if (model.annexes?.length) children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+  children.push(...sectionsOf(model.annexes ?? [], size));
   const document = new Document({
     title: model.title,
     styles: { default: { document: { run: { font: docxFonts.body, size: size * 2 } } } },
@@ -55,6 +61,13 @@ export async function renderDocx(model: DocumentModel, stamp: IssueStamp, seal: 
     ],
   });
   return Packer.toBuffer(document);
+}
+
+function sectionsOf(sections: readonly DocumentSection[], size: number): Array<Paragraph | Table> {
+  return sections.flatMap((section) => [
+    ...(section.heading ? [headingOf(section.heading, size)] : []),
+    ...section.blocks.flatMap((block) => blockOf(block, size)),
+  ]);
 }
 
 function headOf(model: DocumentModel, size: number): Paragraph[] {

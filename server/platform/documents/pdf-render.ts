@@ -3,6 +3,7 @@ import {
   bodySizeOf,
   chineseDate,
   type DocumentModel,
+  type DocumentSection,
   type DocumentSignature,
   type IssueStamp,
   mm,
@@ -39,15 +40,24 @@ export async function renderPdf(model: DocumentModel, stamp: IssueStamp, seal: S
   for (const [name, data] of Object.entries(pdfFontData())) doc.registerFont(name, data);
   const flow: Flow = { size: bodySizeOf(model), lineGap: model.density === 'compact' ? 4 : 6.8 };
   drawHead(doc, model, flow);
-  for (const section of model.sections) {
-    if (section.heading) drawHeading(doc, section.heading, flow);
-    for (const block of section.blocks) drawBlock(doc, block, flow);
-  }
+  drawSections(doc, model.sections, flow);
   if (model.signature) drawSignature(doc, model.signature, stamp.issuedAt, seal, flow);
+  // 附件 start on a page of their own, after the signed body (GB/T 9704 §8.2: the annex follows the document).
+  if (model.annexes?.length) {
+    doc.addPage();
+    drawSections(doc, model.annexes, flow);
+  }
   await drawPageFurniture(doc, stamp);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+function drawSections(doc: Pdf, sections: readonly DocumentSection[], flow: Flow): void {
+  for (const section of sections) {
+    if (section.heading) drawHeading(doc, section.heading, flow);
+    for (const block of section.blocks) drawBlock(doc, block, flow);
+  }
 }
 
 function drawHead(doc: Pdf, model: DocumentModel, flow: Flow): void {
@@ -91,10 +101,14 @@ function drawSignature(doc: Pdf, signature: DocumentSignature, issuedAt: Date, s
     const size = mm(seal.sizeMm);
     const cx = right - width / 2 + mm(seal.offsetMm.x);
     const cy = top + flow.size / 2 + mm(seal.offsetMm.y);
+    // Seal ink over the text: slightly translucent, so the organ's name and the date stay legible through it.
+    doc.save().opacity(0.85);
     doc.image(seal.image, cx - size / 2, cy - size / 2, { width: size, height: size });
+    doc.restore();
   }
   doc.x = doc.page.margins.left;
-  doc.y = top + 2 * (flow.size + flow.lineGap);
+  const sealBottom = signature.sealed ? top + flow.size / 2 + mm(seal.offsetMm.y) + mm(seal.sizeMm) / 2 : 0;
+  doc.y = Math.max(top + 2 * (flow.size + flow.lineGap), sealBottom) + flow.size;
 }
 
 /** On each page: the page count centred, the QR of the verification URL and the code in the bottom margin. */

@@ -41,6 +41,25 @@ describe('PDF rendering', () => {
     }
   });
 
+  it('prints 附件 after the signature, on a page of their own', async () => {
+    const model = {
+      title: '整改通知书',
+      sections: [{ blocks: [{ type: 'paragraph' as const, text: '特此通知。' }] }],
+      signature: { organ: '演示机关', sealed: true },
+      annexes: [
+        { heading: '附：问题情况', blocks: [{ type: 'keyValue' as const, rows: [['案件编号', '2026-1']] as const }] },
+      ],
+    };
+    const pages = await pdfPages(await renderPdf(model, sampleStamp, demoSeal));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('演示机关');
+    expect(pages[0]).not.toContain('附：问题情况');
+    expect(pages[1]).toContain('附：问题情况');
+    const xml = docxText(await renderDocx(model, sampleStamp, demoSeal), 'word/document.xml');
+    expect(xml.indexOf('w:pageBreakBefore')).toBeGreaterThan(xml.indexOf('演示机关'));
+    expect(xml.indexOf('附：问题情况')).toBeGreaterThan(xml.indexOf('w:pageBreakBefore'));
+  });
+
   it('marks every page of a revoked document 已作废', async () => {
     const pdf = await renderPdf(await sampleModel(), { ...sampleStamp, revoked: true }, demoSeal);
     for (const text of await pdfPages(pdf)) expect(text).toContain('已作废');

@@ -39,8 +39,9 @@ export function rectificationNoticeModel(record: CaseRecord): DocumentModel {
     subtitle: `城管整改〔${d.caseNo.slice(0, 4)}〕${d.caseNo.slice(5)}号`,
     addressee: `${addresseeOf(record)}：`,
     density: 'official',
-    sections: [
-      { blocks: body(record).map((text) => ({ type: 'paragraph' as const, text })) },
+    sections: [{ blocks: body(record).map((text) => ({ type: 'paragraph' as const, text })) }],
+    signature: { organ: caseOrgan(record), sealed: true },
+    annexes: [
       {
         heading: '附：问题情况',
         blocks: [
@@ -59,7 +60,6 @@ export function rectificationNoticeModel(record: CaseRecord): DocumentModel {
         ],
       },
     ],
-    signature: { organ: caseOrgan(record), sealed: true },
   };
 }
 
