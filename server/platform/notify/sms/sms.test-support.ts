@@ -1,6 +1,6 @@
 import type { Ctx } from '../../context.ts';
 import { tx } from '../../db/tx.ts';
-import { adoptManifests } from '../../modules/adopt.ts';
+import { adoptedManifests, adoptManifests } from '../../modules/adopt.ts';
 import { queueSms, sealSmsPhone } from './queue-sms.ts';
 import type { SmsGateway, SmsSendRequest, SmsSendResult } from './sms-gateway.ts';
 import type { SmsTemplate } from './sms-templates.ts';
@@ -15,8 +15,9 @@ export const testTemplate: SmsTemplate = {
   description: { zh: '测试通知', en: 'Test notice' },
 };
 
+/** Adds the test template to what is adopted, keeping every adopted manifest (and so the API-key allowlist). */
 export function adoptTestTemplates(): void {
-  adoptManifests([{ key: 'smstest', smsTemplates: [testTemplate] }]);
+  adoptManifests([...adoptedManifests(), { key: 'smstest', smsTemplates: [testTemplate] }]);
 }
 
 export const testPhone = '13907331234';

@@ -1,9 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { OneTimeSecretDialog } from '../../app/admin/OneTimeSecretDialog.tsx';
 import { UserFilters } from '../../app/admin/UserFilters.tsx';
 import { UserTable } from '../../app/admin/UserTable.tsx';
+import { useCan } from '../../app/auth/permissions.ts';
 import { baseUserColumns } from '../../app/admin/userColumns.tsx';
 import { useUserPage } from '../../app/admin/useUserPage.ts';
 import type { UserDto } from '../../app/admin/users.ts';
@@ -14,6 +16,7 @@ import { PageHeading } from '../../app/PageHeading.tsx';
 import { RevealField } from '../../app/pii/RevealField.tsx';
 import { CreateUserDialog } from './CreateUserDialog.tsx';
 import { EditUserDialog } from './EditUserDialog.tsx';
+import { SmsDeliveriesCard } from './sms/SmsDeliveriesCard.tsx';
 import { type SystemUserActionHandlers, SystemUserActions } from './SystemUserActions.tsx';
 
 interface IssuedPassword {
@@ -50,6 +53,7 @@ export default function SystemAdminPage() {
   const t = useT();
   const { message } = App.useApp();
   const users = useUserPage();
+  const can = useCan();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserDto>();
   const [issued, setIssued] = useState<IssuedPassword>();
@@ -74,9 +78,14 @@ export default function SystemAdminPage() {
           >
             {t('users.create')}
           </Button>
+          {/* 批量导入账号: the import page of platform/imports, behind the same permission as creating one. */}
+          <Link to="/imports/auth.accounts" data-testid="import-users-link">
+            <Button icon={<UploadOutlined />}>{t('imports.open')}</Button>
+          </Link>
         </div>
         <UserTable state={users} columns={columns} />
       </Card>
+      {can('system.sms') && <SmsDeliveriesCard />}
       <CreateUserDialog
         open={creating}
         onCancel={() => setCreating(false)}
