@@ -164,8 +164,11 @@ function output(
             `Baselines: ${base.txPerSecond.toFixed(0)} one-row transactions/s from ${CLIENTS} clients; select 1 p50 ${ms(base.roundTrip.p50)} ms.`,
           ]
         : [`${unavailable}: PostgreSQL figures skipped.`]),
-      'The table queue runs each job in a transaction that also completes it (hold, run, complete) after a claim ' +
-        'transaction (bury expired, claim with SKIP LOCKED): four statements per job, claims batched by free slots.',
+      'The table queue runs each job in a transaction that marks it done first (locking its row) and then runs ' +
+        'the handler (BEGIN, complete, handler, COMMIT); claims are one SKIP LOCKED statement for up to the free ' +
+        'slots (a worker claims again once half its slots are free).',
+      'pg-boss keeps each job in its own partitioned table without region_code and cannot run on PGlite; the ' +
+        'table queue is what the platform uses (see the report of issue 11 for the decision).',
       'pg-boss is driven by fetch/complete with the same batch (4) and idle poll (20 ms); its own work() waits at ' +
         'least 500 ms between fetches.',
     ],
