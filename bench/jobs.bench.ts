@@ -167,8 +167,8 @@ function output(
       'The table queue runs each job in a transaction that marks it done first (locking its row) and then runs ' +
         'the handler (BEGIN, complete, handler, COMMIT); claims are one SKIP LOCKED statement for up to the free ' +
         'slots (a worker claims again once half its slots are free).',
-      'pg-boss keeps each job in its own partitioned table without region_code and cannot run on PGlite; the ' +
-        'table queue is what the platform uses (see the report of issue 11 for the decision).',
+      'pg-boss keeps its jobs in its own schema (pgboss.job, partitioned by queue name, no region_code) and opens ' +
+        'its own pool; running it on PGlite would take a db adapter over the single session (not tried here).',
       'pg-boss is driven by fetch/complete with the same batch (4) and idle poll (20 ms); its own work() waits at ' +
         'least 500 ms between fetches.',
     ],
