@@ -28,6 +28,7 @@ export function InboxPage() {
         <LoadFailure error={error} onRetry={reload} />
       ) : (
         <List
+          itemLayout="vertical"
           loading={loading}
           dataSource={data?.items ?? []}
           locale={{ emptyText: t('inbox.empty') }}
