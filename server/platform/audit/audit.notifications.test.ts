@@ -27,7 +27,7 @@ describe('audit.reveal_alert → a message to the audit and security administrat
         topic: 'audit.reveal_alert',
         objectType: 'user',
         objectId: clerk.userId,
-        payload: { actor: clerk.userId, count: 42, window: '1h', rule: 'volume' },
+        payload: { actor: clerk.userId, count: 42, window: '2026-03-02 09:00–10:00', rule: 'volume' },
       }),
     );
     await notifyOutboxJob.run(ctx);
@@ -41,9 +41,9 @@ describe('audit.reveal_alert → a message to the audit and security administrat
       ).json().items as Array<{ kind: string; text: string; link: string }>;
     const [zh] = await inbox(auditor);
     expect(zh).toMatchObject({ kind: 'message', link: '/admin/audit' });
-    expect(zh?.text).toBe('敏感信息查看异常：赵受理 在 1h 内查看 42 次（规则：volume），请核查');
+    expect(zh?.text).toBe('敏感信息查看异常：赵受理 于 2026-03-02 09:00–10:00 查看 42 次（短时间内大量查看），请核查');
     expect((await inbox(security, 'en'))[0]?.text).toBe(
-      'Unusual reveals: 赵受理 revealed personal data 42 times in 1h (rule: volume)',
+      'Unusual reveals: 赵受理 revealed personal data 42 times, 2026-03-02 09:00–10:00 (many in a short time)',
     );
     expect(await inbox(clerk)).toEqual([]);
   });
