@@ -21,6 +21,8 @@ export const knownEventTypes = [
   'users.update',
   'users.reset_password',
   'users.unlock',
+  'users.disable',
+  'users.inactivity_warning',
   'roles.assign',
   'apikeys.create',
   'apikeys.revoke',
@@ -28,6 +30,7 @@ export const knownEventTypes = [
   'audit.search',
   'audit.export',
   'audit.verify',
+  'audit.reveal_alert',
 ] as const;
 
 export function eventTypeLabel(eventType: string, t: Translate): string {

@@ -68,6 +68,8 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'auditEvent.users.update': 'User changed',
   'auditEvent.users.reset_password': 'Password reset',
   'auditEvent.users.unlock': 'Account unlocked',
+  'auditEvent.users.disable': 'Account disabled',
+  'auditEvent.users.inactivity_warning': 'Inactive account warned',
   'auditEvent.roles.assign': 'Roles assigned',
   'auditEvent.apikeys.create': 'API key created',
   'auditEvent.apikeys.revoke': 'API key revoked',
@@ -75,4 +77,5 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'auditEvent.audit.search': 'Audit search',
   'auditEvent.audit.export': 'Audit export',
   'auditEvent.audit.verify': 'Audit verification',
+  'auditEvent.audit.reveal_alert': 'Unusual reveal activity alert',
 };

@@ -63,6 +63,8 @@ export const auditZh = {
   'auditEvent.users.update': '修改用户',
   'auditEvent.users.reset_password': '重置密码',
   'auditEvent.users.unlock': '解锁账号',
+  'auditEvent.users.disable': '停用账号',
+  'auditEvent.users.inactivity_warning': '长期未登录停用预警',
   'auditEvent.roles.assign': '分配角色',
   'auditEvent.apikeys.create': '新建 API 密钥',
   'auditEvent.apikeys.revoke': '吊销 API 密钥',
@@ -70,6 +72,7 @@ export const auditZh = {
   'auditEvent.audit.search': '查询审计日志',
   'auditEvent.audit.export': '导出审计日志',
   'auditEvent.audit.verify': '校验审计日志',
+  'auditEvent.audit.reveal_alert': '敏感信息查看异常告警',
 } as const;
 
 /** `t()` knows this module's keys without the shell importing the module (declaration merging). */
