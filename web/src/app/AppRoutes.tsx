@@ -4,6 +4,7 @@ import { AccountPage } from './account/AccountPage.tsx';
 import { RequireModule } from './auth/RequireModule.tsx';
 import { RequireSession } from './auth/RequireSession.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ImportPage } from './imports/ImportPage.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
@@ -63,6 +64,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/inbox" element={<InboxPage />} />
+        <Route path="/imports/:kind" element={<ImportPage />} />
         {installedModules().map(({ key, page: Page }) => (
           <Route
             key={key}

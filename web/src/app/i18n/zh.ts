@@ -1,5 +1,6 @@
 import { accountZh } from './zh/account.ts';
 import { adminZh } from './zh/admin.ts';
+import { importsZh } from './zh/imports.ts';
 import { inboxZh } from './zh/inbox.ts';
 import { verifyZh } from './zh/verify.ts';
 
@@ -96,6 +97,7 @@ export const zh = {
   ...accountZh,
   ...adminZh,
   ...inboxZh,
+  ...importsZh,
   ...verifyZh,
 } as const;
 

@@ -1,0 +1,37 @@
+import type { importsZh } from '../zh/imports.ts';
+
+export const importsEn: Record<keyof typeof importsZh, string> = {
+  'imports.title': 'Import · {kind}',
+  'imports.intro':
+    'Download the template, fill it in and upload it; a dry run lists every row’s problems first, then you choose to import everything or only the valid rows.',
+  'imports.open': 'Import',
+  'imports.step.upload': 'Step 1: download the template and upload',
+  'imports.step.result': 'Step 2: check and import ({file})',
+  'imports.uploadHint': 'Excel (.xlsx) or CSV, at most {maxMb} MB; no merged cells, no formulas.',
+  'imports.template': 'Download template',
+  'imports.choose': 'Choose a file and upload',
+  'imports.processed': '{count} rows processed',
+  'imports.status.check_pending': 'Waiting for the dry run',
+  'imports.status.checking': 'Dry run in progress',
+  'imports.status.checked': 'Dry run done',
+  'imports.status.commit_pending': 'Waiting to import',
+  'imports.status.committing': 'Importing',
+  'imports.status.committed': 'Imported',
+  'imports.status.failed': 'Failed',
+  'imports.status.discarded': 'Discarded',
+  'imports.count.total': 'Rows',
+  'imports.count.valid': 'Valid',
+  'imports.count.errors': 'With errors',
+  'imports.count.committed': 'Imported',
+  'imports.commitAll': 'Import all',
+  'imports.commitValid': 'Import the {count} valid rows only',
+  'imports.commitValidConfirm': 'Rows with errors will not be imported. Import only the {count} valid rows?',
+  'imports.report': 'Download error report',
+  'imports.handouts': 'Download initial passwords (once)',
+  'imports.handoutsHint':
+    'The new accounts’ initial passwords download once only: hand them over securely; they must be changed at first sign-in.',
+  'imports.discard': 'Discard this import',
+  'imports.errors.row': 'Row',
+  'imports.errors.column': 'Column',
+  'imports.errors.message': 'Problem',
+};
