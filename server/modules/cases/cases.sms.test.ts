@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runDueJobs } from '../../platform/jobs/run-due.ts';
 import { notifyOutboxJob } from '../../platform/notify/notify.module.ts';
 import { sendDueSms } from '../../platform/notify/sms/send-sms.ts';
 import { listSmsAbout, listStandinRecords } from '../../platform/notify/sms/sms.store.ts';
@@ -147,6 +148,16 @@ describe('the reporter told by SMS at acceptance and closing, with consent', () 
     await deliver();
     expect((await smsAbout(caseNo)).map((m) => [m.templateKey, m.status])).toEqual([['cases.accepted', 'cancelled']]);
     expect((await get(`/api/cases/${caseNo}`, who.dispatcher)).json().reporter.smsConsent).toBe(false);
+  });
+
+  it('the message leaves at once through the jobs queue, without waiting for the sender’s tick', async () => {
+    const { caseNo } = await citizenReport({ phone, smsConsent: true });
+    await step(caseNo, 'register', who.dispatcher);
+    t.clock.advanceMinutes(2);
+    await notifyOutboxJob.run(ctx());
+    const run = await runDueJobs(ctx());
+    expect(run.jobs.filter((j) => j.name === 'notify.sms-send-now').map((j) => j.outcome)).toEqual(['done']);
+    expect((await smsAbout(caseNo)).map((m) => [m.templateKey, m.status])).toEqual([['cases.accepted', 'sent']]);
   });
 
   it('the tracking page says whether SMS notices are on', async () => {

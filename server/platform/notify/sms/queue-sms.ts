@@ -3,8 +3,10 @@ import { recordAudit } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { encryptColumnValue } from '../../pii/column-crypto.ts';
 import type { Keyring } from '../../pii/keyring.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
 import { validateMobile } from '../../validation/mobile.ts';
 import { declaredSmsTemplates, smsSetupFrom } from './sms-config.ts';
+import { smsSendNowJob } from './sms-jobs.ts';
 import { checkSmsParams, findSmsTemplate } from './sms-templates.ts';
 import { cancelWaitingSms, insertSmsMessage } from './sms.store.ts';
 
@@ -35,7 +37,7 @@ export function sealSmsPhone(keyring: Keyring, phone: string): string | null {
 
 /**
  * Queues an SMS in the caller's transaction (it exists exactly when the business change or the handled event
- * commits), due now. Parameters are checked against the template: a missing, unknown or empty one throws
+ * commits), due now, with a nudge to the sender (sms-jobs.ts). Parameters are checked against the template: a missing, unknown or empty one throws
  * `SmsTemplateMisuse` (a programming error). Returns false when the dedupe key was queued before.
  */
 export async function queueSms(t: Ctx, request: SmsRequest): Promise<boolean> {
@@ -61,15 +63,16 @@ export async function queueSms(t: Ctx, request: SmsRequest): Promise<boolean> {
     createdAt: now,
     updatedAt: now,
   });
-  if (queued)
-    await recordAudit(t, {
-      eventType: 'notify.sms.queue',
-      action: 'create',
-      objectType: 'sms_message',
-      objectId: id,
-      details: { template: template.key, subject: `${request.subject.type}:${request.subject.id}` },
-    });
-  return queued;
+  if (!queued) return false;
+  await recordAudit(t, {
+    eventType: 'notify.sms.queue',
+    action: 'create',
+    objectType: 'sms_message',
+    objectId: id,
+    details: { template: template.key, subject: `${request.subject.type}:${request.subject.id}` },
+  });
+  await enqueueJob(t, smsSendNowJob, {}, { key: 'due' });
+  return true;
 }
 
 /** Withdraws the messages about a subject that have not left (the reporter took back consent); audited. */

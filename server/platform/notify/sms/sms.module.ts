@@ -2,11 +2,12 @@ import type { Ctx } from '../../context.ts';
 import type { ModuleManifest } from '../../module.ts';
 import { type SmsRunResult, sendDueSms } from './send-sms.ts';
 import { smsSetupFrom } from './sms-config.ts';
+import { smsSendNowJob } from './sms-jobs.ts';
 import { smsMessages } from './sms.messages.ts';
 import { smsNotPersonal, smsPiiFields } from './sms.pii.ts';
 import { registerSmsRoutes, smsManagePermission } from './sms.routes.ts';
 
-/** How often the sender looks for due messages: a notice leaves within half a minute of its event. */
+/** How often the sender looks for due messages (retries, and any nudge lost with a crashed process). */
 export const smsSendEveryMs = 30_000;
 
 /** A run that sent nothing answers 0, which the job runner does not log. */
@@ -37,4 +38,5 @@ export const smsManifest: ModuleManifest = {
     },
   ],
   jobs: [{ name: 'notify.sms-send', everyMs: smsSendEveryMs, run: sendDueSmsJob }],
+  queues: [smsSendNowJob],
 };
