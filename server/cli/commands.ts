@@ -11,6 +11,7 @@ import { appModules } from '../modules/index.ts';
 import type { SeedOptions } from '../platform/seed/seed-step.ts';
 import { serve } from '../serve.ts';
 import { adminCommand, adminUsage } from './admin-command.ts';
+import { jobsCommand, jobsUsage } from './jobs-command.ts';
 
 /** A mistake in how the command was called: the message (with the usage) and exit code 2, no stack trace. */
 export class UsageError extends Error {}
@@ -141,6 +142,23 @@ export const commands: readonly CliCommand[] = [
         auditPurgeCommand(
           systemCtx(database, { countyCode: config.countyCode, keyring: keyringFor(config) }, { clock: systemClock }),
           { dir: values.dir as string, retentionDays },
+        ),
+      );
+    },
+  },
+  {
+    name: 'jobs',
+    synopsis: 'jobs run-due | jobs list',
+    summary: 'run the due schedule ticks and queued jobs once; list schedules, queue counts and failures',
+    options: {},
+    async run(positionals, _values, config) {
+      const [sub, ...extra] = positionals;
+      if (extra.length > 0 || (sub !== 'run-due' && sub !== 'list')) throw new UsageError(jobsUsage);
+      return withDatabase(config, (database) =>
+        jobsCommand(
+          sub,
+          systemCtx(database, { countyCode: config.countyCode, keyring: keyringFor(config) }, { clock: systemClock }),
+          appModules,
         ),
       );
     },

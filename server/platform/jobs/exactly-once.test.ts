@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../testing/fake-clock.ts';
-import { useTestDatabase } from '../../testing/test-database.ts';
+import { testEngine, useTestDatabase } from '../../testing/test-database.ts';
 import { type Ctx, systemCtx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/engine.ts';
@@ -93,4 +96,36 @@ describe('several workers on one database', () => {
     );
     expect(schedule).toEqual({ last_outcome: 'ok', next_run_at: new Date(clock().getTime() + 60_000) });
   });
+});
+
+/** Server processes of their own: three child processes race for 300 jobs and one due tick on PostgreSQL. */
+describe.runIf(testEngine() === 'postgres')('several worker processes on one PostgreSQL', () => {
+  const t = useTestDatabase();
+  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'race.child.ts');
+  const race = (url: string, start: number) =>
+    new Promise<{ jobs: number; ticks: number }>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', child, url, String(start)], (error, stdout) =>
+        error ? reject(error) : resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}')),
+      );
+    });
+
+  it('runs each job and the tick exactly once across the processes', async () => {
+    await t.database.exec('create table jobs_test_race (region_code text not null, n int not null, pid int not null)');
+    await t.database.query(
+      `insert into jobs_schedule (region_code, name, every_ms, next_run_at) values ('430225', 'test.race-tick', 3600000, now() - interval '1 minute')`,
+    );
+    const raceJob = { name: 'test.race', run: async () => {} };
+    await tx(t.ctx(), async (w) => {
+      for (let n = 0; n < 300; n++) await enqueueJob(w, raceJob, { n });
+    });
+    const start = Date.now() + 8000;
+    const runs = await Promise.all([1, 2, 3].map(() => race(t.url as string, start)));
+    expect(runs.reduce((sum, run) => sum + run.ticks, 0)).toBe(1);
+    expect(runs.reduce((sum, run) => sum + run.jobs, 0)).toBe(300);
+    const [row] = await t.database.query<{ rows: number; distinct: number; pids: number }>(
+      'select count(*)::int as rows, count(distinct n)::int as distinct, count(distinct pid)::int as pids from jobs_test_race',
+    );
+    expect(row).toMatchObject({ rows: 300, distinct: 300 });
+    expect(row?.pids).toBeGreaterThan(1);
+  }, 60_000);
 });

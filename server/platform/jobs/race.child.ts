@@ -1,0 +1,25 @@
+// A worker process for exactly-once.test.ts: `node --import tsx race.child.ts <postgres url> <start ms>` waits
+// for the start time (so that all the processes begin together), drains the test queue and runs the test
+// schedule's due tick, as a server process of its own would, and prints what it ran as JSON.
+import { sql } from 'drizzle-orm';
+import { systemClock, systemCtx } from '../context.ts';
+import { openDatabase } from '../db/engine.ts';
+import { testKeyring } from '../pii/keyring.ts';
+import type { QueuedJob } from './queue.ts';
+import { runDueJobs, runnerFor } from './run-due.ts';
+
+const [url, start] = process.argv.slice(2);
+if (!url || !start) throw new Error('usage: race.child.ts <postgres url> <start ms>');
+const raceJob: QueuedJob<{ n: number }> = {
+  name: 'test.race',
+  async run(t, payload) {
+    await t.db.execute(sql`insert into jobs_test_race values (${t.countyCode}, ${payload.n}, ${process.pid})`);
+  },
+};
+const tick = { name: 'test.race-tick', everyMs: 3_600_000, run: async () => process.pid };
+const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+const ctx = systemCtx(database, { countyCode: '430225', keyring: testKeyring() }, { clock: systemClock });
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(start) - Date.now())));
+const run = await runDueJobs(ctx, runnerFor([{ key: 'jobs-test', queues: [raceJob], jobs: [tick] }]));
+await database.close();
+console.log(JSON.stringify({ jobs: run.jobs.length, ticks: run.ticks.length }));
