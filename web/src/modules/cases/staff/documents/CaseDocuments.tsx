@@ -2,11 +2,9 @@ import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Flex, Skeleton, Space, Typography } from 'antd';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { LoadFailure } from '../../../../app/LoadFailure.tsx';
-import type { DocumentFormat, DocumentKindSlug } from './caseDocumentsApi.ts';
+import { type DocumentFormat, type DocumentKindSlug, documentFormats } from './printables.ts';
 import { IssuedDocuments } from './IssuedDocuments.tsx';
 import { useCaseDocuments } from './useCaseDocuments.ts';
-
-const formats: readonly DocumentFormat[] = ['pdf', 'docx'];
 
 function PrintButtons({
   kind,
@@ -25,7 +23,7 @@ function PrintButtons({
   return (
     <Space wrap>
       <Typography.Text strong>{label}</Typography.Text>
-      {formats.map((format) => (
+      {documentFormats.map((format) => (
         <Button
           key={format}
           icon={format === 'pdf' ? <FilePdfOutlined /> : <FileWordOutlined />}

@@ -1,10 +1,9 @@
 import type { ItemOf, ResponseOf } from '../../../../api/types.ts';
 import { apiDownload, type DownloadedFile } from '../../../../app/api.ts';
 import { apiClient, dataOf } from '../../../../app/apiClient.ts';
+import type { DocumentFormat, DocumentKindSlug } from './printables.ts';
 
 export type IssuedDocument = ItemOf<ResponseOf<'/api/cases/{caseNo}/documents', 'get'>['items']>;
-export type DocumentKindSlug = 'case-file' | 'rectification-notice';
-export type DocumentFormat = 'pdf' | 'docx';
 
 const byCaseNo = (caseNo: string) => ({ params: { path: { caseNo } } });
 

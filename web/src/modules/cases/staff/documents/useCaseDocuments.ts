@@ -4,7 +4,8 @@ import { errorText } from '../../../../app/errorText.ts';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { saveFile } from '../../../../app/saveFile.ts';
 import { useLoad } from '../../../../app/useLoad.ts';
-import { caseDocumentsApi, type DocumentFormat, type DocumentKindSlug } from './caseDocumentsApi.ts';
+import { caseDocumentsApi } from './caseDocumentsApi.ts';
+import type { DocumentFormat, DocumentKindSlug } from './printables.ts';
 
 /** The case's issued documents, printing one (then the list again) and revoking one. */
 export function useCaseDocuments(caseNo: string) {
