@@ -113,6 +113,31 @@ export function jobNameProblems(manifests: readonly ModuleManifest[]): string[] 
   return problems;
 }
 
+/**
+ * Document kinds: keys `<module>.<slug>` (the slug is the file name in print URLs), once each; both titles and
+ * every public field's label in zh and en; issue and revoke permissions the manifest itself declares.
+ */
+export function documentKindProblems(manifest: ModuleManifest): string[] {
+  const problems: string[] = [];
+  const declared = new Set((manifest.permissions ?? []).map((permission) => permission.key));
+  const seen = new Set<string>();
+  for (const kind of manifest.documents ?? []) {
+    if (!new RegExp(`^${manifest.key}\\.[a-z][a-z0-9-]{1,40}$`).test(kind.key)) {
+      problems.push(`document kind ${kind.key} must be named ${manifest.key}.<lower-case-slug>`);
+    }
+    if (seen.has(kind.key)) problems.push(`document kind ${kind.key} is declared twice`);
+    seen.add(kind.key);
+    if (!spelled(kind.title)) problems.push(`document kind ${kind.key} needs a zh and an en title`);
+    for (const permission of [kind.issuePermission, kind.revokePermission]) {
+      if (!declared.has(permission)) problems.push(`document kind ${kind.key} checks ${permission}, undeclared`);
+    }
+    if ((kind.publicFields ?? []).some((field) => !spelled(field.label))) {
+      problems.push(`document kind ${kind.key} has a public field without a zh and an en label`);
+    }
+  }
+  return problems;
+}
+
 /** Every permission the manifests declare. */
 export function declaredPermissions(manifests: readonly ModuleManifest[]): ReadonlySet<string> {
   return new Set(manifests.flatMap((manifest) => (manifest.permissions ?? []).map((permission) => permission.key)));
@@ -130,5 +155,6 @@ export function manifestProblems(
     ...unknownPermissionProblems(manifest, declaredPermissions(all)),
     ...messageProblems(manifest),
     ...personalDataProblems(manifest),
+    ...documentKindProblems(manifest),
   ];
 }

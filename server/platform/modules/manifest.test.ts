@@ -11,6 +11,7 @@ import { testKeyring } from '../pii/keyring.ts';
 import { effectiveBuiltinRoles } from '../auth/roles.seed.ts';
 import {
   declaredPermissions,
+  documentKindProblems,
   figureProblems,
   manifestProblems,
   messageProblems,
@@ -154,6 +155,34 @@ describe('a broken manifest', () => {
       'message parks.only_zh is empty in a language',
       'message parks.blank is empty in a language',
       "maker/checker label x is not among parks's messages",
+    ]);
+  });
+
+  it('is told about document kinds misnamed, twice, untitled, or checking permissions it does not declare', () => {
+    const kind = {
+      key: 'parks.permit',
+      title: { zh: '许可证', en: '' },
+      issuePermission: 'parks.read',
+      revokePermission: 'parks.revoke',
+      subjectType: 'park',
+      load: async () => ({}),
+      template: async () => ({ title: '许可证', sections: [] }),
+      issuer: async () => ({ organ: '演示机关', department: null }),
+      publicFields: [{ label: { zh: '编号', en: '' }, value: () => '1' }],
+    };
+    const parks = { key: 'parks', permissions: [{ key: 'parks.read', zh: '查看', en: 'Read' }] };
+    expect(documentKindProblems({ ...parks, documents: [kind, kind, { ...kind, key: 'cases.Permit' }] })).toEqual([
+      'document kind parks.permit needs a zh and an en title',
+      'document kind parks.permit checks parks.revoke, undeclared',
+      'document kind parks.permit has a public field without a zh and an en label',
+      'document kind parks.permit is declared twice',
+      'document kind parks.permit needs a zh and an en title',
+      'document kind parks.permit checks parks.revoke, undeclared',
+      'document kind parks.permit has a public field without a zh and an en label',
+      'document kind cases.Permit must be named parks.<lower-case-slug>',
+      'document kind cases.Permit needs a zh and an en title',
+      'document kind cases.Permit checks parks.revoke, undeclared',
+      'document kind cases.Permit has a public field without a zh and an en label',
     ]);
   });
 
