@@ -16,6 +16,7 @@ import { PageHeading } from '../../app/PageHeading.tsx';
 import { RevealField } from '../../app/pii/RevealField.tsx';
 import { CreateUserDialog } from './CreateUserDialog.tsx';
 import { EditUserDialog } from './EditUserDialog.tsx';
+import { SystemJobsCard } from './jobs/SystemJobsCard.tsx';
 import { SmsDeliveriesCard } from './sms/SmsDeliveriesCard.tsx';
 import { type SystemUserActionHandlers, SystemUserActions } from './SystemUserActions.tsx';
 
@@ -86,6 +87,7 @@ export default function SystemAdminPage() {
         <UserTable state={users} columns={columns} />
       </Card>
       {can('system.sms') && <SmsDeliveriesCard />}
+      {can('system.jobs') && <SystemJobsCard />}
       <CreateUserDialog
         open={creating}
         onCancel={() => setCreating(false)}
