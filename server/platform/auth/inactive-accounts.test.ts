@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
-import { type SignedIn, signIn, testPassword } from '../../testing/test-auth.ts';
+import { type SignedIn, signIn, testPassword, testTotpSecret } from '../../testing/test-auth.ts';
 import { tx } from '../db/tx.ts';
 import { runDueJobs, runnerFor } from '../jobs/run-due.ts';
 import { writeSetting } from '../settings/settings.store.ts';
@@ -8,6 +8,7 @@ import { authManifest } from './auth.module.ts';
 import { createAccount } from './create-user.ts';
 import { loadInactivitySettings, sweepInactiveAccounts } from './inactive-accounts.ts';
 import { listSessionsOfUser } from './sessions.store.ts';
+import { totpCodeAt } from './totp.ts';
 import { findUserById } from './users.store.ts';
 
 /** AC-05: the fake clock walks an account through 83 (warning), 90 (disabled) and a re-enabling. */
@@ -168,6 +169,27 @@ describe('accounts inactive for 90 days (AC-05)', () => {
     at(490);
     expect(await sweepInactiveAccounts(ctx, 1)).toBeGreaterThanOrEqual(3);
     for (const one of many) expect((await user(one.userId)).status).toBe('disabled');
+  });
+
+  it('a password without the second factor is not a sign-in: only the proved code keeps an account active', async () => {
+    at(600);
+    const one = await signIn(t.app, { roles: ['inspector'] });
+    at(650);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: one.loginId, password: testPassword },
+    });
+    expect(login.json().pending).toBe('mfa');
+    expect((await user(one.userId)).lastLoginAt).toEqual(new Date(t0.getTime() + 600 * day));
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken },
+      payload: { code: totpCodeAt(testTotpSecret, t.clock()) },
+    });
+    expect(verified.statusCode).toBe(200);
+    expect((await user(one.userId)).lastLoginAt).toEqual(t.clock());
   });
 
   it('reads its days from the settings, kept within bounds', async () => {

@@ -82,6 +82,8 @@ export async function proveMfaCode(
   }
   return tx(ctx, async (t) => {
     const next = await rotateSession(t, session.row, { mfaPassed: true });
+    // The sign-in is complete only now (sign-in.ts leaves last_login_at to this step when a code is due).
+    await updateUser(t.db, t.countyCode, user.id, { lastLoginAt: now });
     await recordAudit(t, {
       eventType: 'auth.mfa',
       action: enrolling ? 'enrol' : 'verify',

@@ -49,7 +49,9 @@ export async function signIn(ctx: Ctx, input: SignInInput) {
     throw refused();
   }
   return tx(ctx, async (t) => {
-    await updateUser(t.db, t.countyCode, account.id, { lastLoginAt: now });
+    // A password alone does not count as a sign-in where a second factor follows: it is recorded when the code is
+    // proved (mfa.ts), so a stolen password cannot keep a dormant account alive against AC-05's inactivity rule.
+    if (pending !== 'mfa') await updateUser(t.db, t.countyCode, account.id, { lastLoginAt: now });
     if (input.previousToken) await deleteSession(t.db, t.countyCode, tokenHash(input.previousToken));
     const session = await openSession(t, account.id, roles);
     const signedIn = {
