@@ -44,6 +44,7 @@ export function notifyConsumer(rules: () => readonly NotificationRule[]): Outbox
   return {
     name: 'notify',
     historyMs: notifyHistoryMs,
+    wants: (event) => rules().some((rule) => rule.topic === event.topic),
     handle: async (t, event) => void (await dispatchEvent(t, event, rules())),
   };
 }

@@ -60,6 +60,26 @@ export async function updateCursor(
     .where(and(eq(notifyCursor.regionCode, regionCode), eq(notifyCursor.consumer, consumer)));
 }
 
+/** Moves the position forward to an id (never back: another process may be past it). */
+export async function advanceCursor(
+  db: Db,
+  regionCode: string,
+  consumer: string,
+  toId: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(notifyCursor)
+    .set({ lastEventId: toId, updatedAt: now })
+    .where(
+      and(
+        eq(notifyCursor.regionCode, regionCode),
+        eq(notifyCursor.consumer, consumer),
+        lt(notifyCursor.lastEventId, toId),
+      ),
+    );
+}
+
 /** Committed events after an id, in id order. */
 export async function eventsAfter(db: Db, regionCode: string, afterId: number, limit: number): Promise<NotifyEvent[]> {
   return db

@@ -2,7 +2,14 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Ctx } from '../context.ts';
 import { tx } from '../db/tx.ts';
 import type { NotifyEvent } from './notice.ts';
-import { ensureCursor, eventsAfter, lockCursor, readCursor, updateCursor } from './outbox-consumer.store.ts';
+import {
+  advanceCursor,
+  ensureCursor,
+  eventsAfter,
+  lockCursor,
+  readCursor,
+  updateCursor,
+} from './outbox-consumer.store.ts';
 
 /**
  * One reader of the outbox with its own position (notify_cursor): the notifier today, the dashboard later. Each
@@ -17,6 +24,8 @@ export interface OutboxConsumer {
    * upgrade must not fill inboxes with years-old reminders). Left out: from the first event (a dashboard rebuild).
    */
   historyMs?: number;
+  /** Whether it has anything to do for the event; one it does not want is passed without a transaction of its own. */
+  wants?(event: NotifyEvent): boolean;
 }
 
 /**
@@ -43,16 +52,28 @@ export async function consumeOutbox(ctx: Ctx, consumer: OutboxConsumer, batch = 
   const start = (await readCursor(ctx.db, ctx.countyCode, consumer.name))?.lastEventId ?? 0;
   const result: ConsumeResult = { handled: 0, skipped: 0, waiting: false };
   let previous = start;
+  // Events passed unwanted since the last write: the next handled event's cursor write covers them, else one update.
+  let passed = 0;
+  const settle = async (waiting: boolean) => {
+    if (passed > 0) await advanceCursor(ctx.db, ctx.countyCode, consumer.name, passed, now);
+    return { ...result, waiting };
+  };
   for (const event of await eventsAfter(ctx.db, ctx.countyCode, start, batch)) {
     const hole = event.id !== previous + 1;
-    if (hole && now.getTime() - event.createdAt.getTime() < outboxGapGraceMs) return { ...result, waiting: true };
+    if (hole && now.getTime() - event.createdAt.getTime() < outboxGapGraceMs) return settle(true);
+    previous = event.id;
+    if (consumer.wants && !consumer.wants(event)) {
+      passed = event.id;
+      result.handled += 1;
+      continue;
+    }
+    passed = 0;
     const outcome = await handleOne(ctx, consumer, event);
-    if (outcome === 'failed') return { ...result, waiting: true };
+    if (outcome === 'failed') return settle(true);
     if (outcome === 'skipped') result.skipped += 1;
     else result.handled += 1;
-    previous = event.id;
   }
-  return result;
+  return settle(false);
 }
 
 type Outcome = 'handled' | 'failed' | 'skipped';
