@@ -148,6 +148,29 @@ describe('the SMS queue and sender', () => {
     expect(await about('L1')).toMatchObject([{ status: 'sent', attempts: 2, providerMessageId: 'after-crash' }]);
   });
 
+  it('a sender whose claim ran out mid-call records nothing over the sender that took the message', async () => {
+    clock.advanceMinutes(600);
+    await queueTestSms(ctx(), 'X1');
+    let inner: Awaited<ReturnType<typeof sendDueSms>> | undefined;
+    const slow = scriptedGateway(async (_request, call) => {
+      if (call === 1) {
+        // The first call outlives its lease: another run takes the message and sends it meanwhile.
+        clock.advance(smsClaimLeaseMs);
+        inner = await sendDueSms(ctx(), { gateway: slow.gateway });
+      }
+      return { ok: true, providerMessageId: `p-${call}` };
+    });
+    const outer = await sendDueSms(ctx(), { gateway: slow.gateway });
+    expect([outer.sent, inner?.sent]).toEqual([0, 1]);
+    expect(await about('X1')).toMatchObject([{ status: 'sent', attempts: 2, providerMessageId: 'p-2' }]);
+    const [message] = await about('X1');
+    const audits = await ctx().database.query<{ n: number }>(
+      `select count(*)::int as n from audit_event where event_type = 'notify.sms.send' and object_id = $1`,
+      [message?.id],
+    );
+    expect(audits[0]?.n).toBe(1);
+  });
+
   it('withdrawing consent cancels what has not left; what was sent stays sent', async () => {
     await queueTestSms(ctx(), 'W1');
     expect(await tx(ctx(), (t) => cancelSmsAbout(t, { type: 'thing', id: 'W1' }))).toBe(1);

@@ -33,8 +33,8 @@ export async function sendDueSms(
   const claimed = await tx(ctx, (t) => claimDueSms(t.db, t.countyCode, now, leaseUntil, options.limit ?? smsBatchSize));
   const result: SmsRunResult = { sent: 0, failed: 0, dead: 0 };
   for (const message of claimed) {
-    const outcome = await attempt(ctx, gateway, message);
-    result[await recordOutcome(ctx, message, outcome)] += 1;
+    const recorded = await recordOutcome(ctx, message, await attempt(ctx, gateway, message));
+    if (recorded) result[recorded] += 1;
   }
   return result;
 }
@@ -59,30 +59,34 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
+/**
+ * The outcome on the row, audited; null when this sender no longer holds the claim (its lease ran out and
+ * another sender took the message): that one records its own attempt.
+ */
 async function recordOutcome(
   ctx: Ctx,
   message: ClaimedSms,
   outcome: SmsSendResult,
-): Promise<'sent' | 'failed' | 'dead'> {
+): Promise<'sent' | 'failed' | 'dead' | null> {
   return tx(ctx, async (t) => {
     const now = t.clock();
     const claim = { id: message.id, attempt: message.attempts };
-    let status: 'sent' | 'failed' | 'dead';
-    if (outcome.ok) {
-      await markSmsSent(t.db, t.countyCode, claim, outcome.providerMessageId, now);
-      status = 'sent';
-    } else {
-      const next = afterFailure(message.attempts, outcome.retryable, now);
-      const lastError = `${outcome.code}: ${outcome.message}`.slice(0, 500);
-      await markSmsFailed(
-        t.db,
-        t.countyCode,
-        claim,
-        { status: next.status, nextAttemptAt: next.status === 'failed' ? next.nextAttemptAt : now, lastError },
-        now,
-      );
-      status = next.status;
-    }
+    const next = outcome.ok ? null : afterFailure(message.attempts, outcome.retryable, now);
+    const status = next?.status ?? 'sent';
+    const held = outcome.ok
+      ? await markSmsSent(t.db, t.countyCode, claim, outcome.providerMessageId, now)
+      : await markSmsFailed(
+          t.db,
+          t.countyCode,
+          claim,
+          {
+            status: next?.status ?? 'dead',
+            nextAttemptAt: next?.status === 'failed' ? next.nextAttemptAt : now,
+            lastError: `${outcome.code}: ${outcome.message}`.slice(0, 500),
+          },
+          now,
+        );
+    if (!held) return null;
     await recordAudit(t, {
       eventType: 'notify.sms.send',
       action: 'send',
