@@ -1,5 +1,6 @@
 import { type TSchema, Type } from 'typebox';
 import { publicBaseUrl } from '../../config.ts';
+import type { Ctx } from '../context.ts';
 import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
 import { AppError } from '../http/app-error.ts';
 import { S } from '../http/schema.ts';
@@ -22,6 +23,11 @@ export interface DocumentRouteOptions {
   readPermission: string;
   /** To reach the revoke route; each kind then checks its own revoke permission. */
   revokePermission: string;
+  /**
+   * Checks the record is in the reader's scope (the module's audited 404) before its issues are listed; a light
+   * read, where a kind's `load` reads everything it prints. Defaults to the first kind's `load`.
+   */
+  requireSubject?: (ctx: Ctx, subjectRef: string) => Promise<unknown>;
   tag: string;
 }
 
@@ -94,7 +100,8 @@ function listRoute(o: DocumentRouteOptions): DefinedRoute {
       const ref = (request.params as Record<string, string>)[o.subjectParam.name] ?? '';
       const [first] = o.kinds;
       // The record in scope first (the kinds of one module read the same record type).
-      if (first) await first.load(ctx, ref);
+      if (o.requireSubject) await o.requireSubject(ctx, ref);
+      else if (first) await first.load(ctx, ref);
       const subject = { subjectType: first?.subjectType ?? '', subjectRef: ref };
       const rows = await listIssuesOf(
         ctx.db,

@@ -1,11 +1,12 @@
 import { documentRoutes } from '../../../platform/documents/document-routes.ts';
 import type { AnyDocumentKind } from '../../../platform/documents/document-kind.ts';
+import { loadVisibleCase } from '../apply-action.ts';
 import { CaseNoParams } from '../cases.schema.ts';
 import { caseFileDocument } from './case-file.document.ts';
 import { caseDocumentPermissions as P } from './documents.permissions.ts';
 import { rectificationNoticeDocument } from './rectification-notice.document.ts';
 
-/** The case's printable documents, as the manifest declares them (the case file first: listing reads through it). */
+/** The case's printable documents, as the manifest declares them. */
 export const caseDocumentKinds: readonly AnyDocumentKind[] = [caseFileDocument, rectificationNoticeDocument];
 
 /**
@@ -18,5 +19,6 @@ export const registerCaseDocumentRoutes = documentRoutes({
   kinds: caseDocumentKinds,
   readPermission: P.print,
   revokePermission: P.revoke,
+  requireSubject: loadVisibleCase,
   tag: 'cases',
 });
