@@ -5,8 +5,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * The CJK faces the PDF embeds, from npm (Google's Noto Serif SC / Noto Sans SC static TTFs, OFL-1.1): TrueType
- * outlines, which fontkit subsets to the glyphs a document uses (a one-page notice embeds ~40 KB, not the 10–15 MB
- * face). Serif stands in for 宋体/仿宋 (body) and bold serif for 小标宋 (titles); bold sans for 黑体 (headings).
+ * outlines, which fontkit subsets to the glyphs a document uses (a one-page text PDF with all three faces is
+ * ~25 KB, not the 10–15 MB of each face). Serif stands in for 宋体/仿宋 (body) and bold serif for 小标宋
+ * (titles); bold sans for 黑体 (headings).
  */
 export const pdfFonts = {
   body: require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
