@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeClock } from '../../testing/fake-clock.ts';
 import { testEngine, useTestDatabase } from '../../testing/test-database.ts';
 import { type Ctx, systemCtx } from '../context.ts';
@@ -11,6 +11,7 @@ import { openDatabase } from '../db/engine.ts';
 import { tx } from '../db/tx.ts';
 import { testKeyring } from '../pii/keyring.ts';
 import type { PeriodicJob } from './periodic.ts';
+import { defaultLeaseMs } from './job-runner.ts';
 import { enqueueJob, type QueuedJob } from './queue.ts';
 import { runDueJobs, runnerFor } from './run-due.ts';
 
@@ -127,5 +128,41 @@ describe.runIf(testEngine() === 'postgres')('several worker processes on one Pos
     );
     expect(row).toMatchObject({ rows: 300, distinct: 300 });
     expect(row?.pids).toBeGreaterThan(1);
+  }, 60_000);
+
+  it("takes over the job of a process killed in the middle of it, after the lease; the killed attempt's writes are gone", async () => {
+    await t.database.exec("delete from jobs_test_race; delete from jobs_job where name = 'test.race'");
+    await tx(t.ctx(), (w) => enqueueJob(w, { name: 'test.race', run: async () => {} }, { n: 7 }));
+    const doomed = spawn(process.execPath, ['--import', 'tsx', child, t.url as string, '0', 'hang']);
+    await new Promise<void>((resolve, reject) => {
+      doomed.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('started') && resolve());
+      doomed.once('exit', () => reject(new Error('the worker ended before its job started')));
+    });
+    doomed.kill('SIGKILL');
+    const survivor = runnerFor([
+      {
+        key: 'jobs-test',
+        queues: [
+          {
+            name: 'test.race',
+            run: async (w, p: { n: number }) => {
+              await w.db.execute(sql`insert into jobs_test_race values (${w.countyCode}, ${p.n}, ${process.pid})`);
+            },
+          },
+        ],
+      },
+    ]);
+    // Inside the lease the job stays with the dead process; past it, the survivor takes it (attempt 2).
+    expect((await runDueJobs(t.ctx(), survivor)).jobs).toEqual([]);
+    const later = t.ctx({ clock: () => new Date(Date.now() + defaultLeaseMs + 1000) });
+    await vi.waitFor(
+      async () => {
+        const run = await runDueJobs(later, survivor);
+        expect(run.jobs.map((j) => [j.outcome, j.attempt])).toEqual([['done', 2]]);
+      },
+      { timeout: 15_000, interval: 500 },
+    );
+    const rows = await t.database.query<{ n: number; pid: number }>('select n, pid from jobs_test_race');
+    expect(rows).toEqual([{ n: 7, pid: process.pid }]);
   }, 60_000);
 });
