@@ -50,7 +50,13 @@ export function reminderLeadMinutes(startedAt: Date, dueAt: Date, work: WorkTime
 /** Pure: whether a running clock's deadline is near at `now` (an overdue clock is the 督办 sweep's, not this). */
 export function deadlineNear(now: Date, startedAt: Date, dueAt: Date, work: WorkTime, settings: ReminderSettings) {
   if (dueAt <= now) return false;
-  return remainingMinutes(now, dueAt, work) <= reminderLeadMinutes(startedAt, dueAt, work, settings);
+  const left = remainingMinutes(now, dueAt, work);
+  if (left <= settings.minWorkingMinutes) return true;
+  // A stage's working time is at most its calendar time: more left than that share is not near, so most running
+  // clocks are decided here without measuring the whole stage in working time.
+  const calendarMinutes = (dueAt.getTime() - startedAt.getTime()) / 60_000;
+  if (left > Math.ceil(settings.fraction * calendarMinutes)) return false;
+  return left <= reminderLeadMinutes(startedAt, dueAt, work, settings);
 }
 
 /**
