@@ -166,6 +166,14 @@ describe('the outbox consumer', () => {
     expect(Number((await cursor('recent'))?.last_event_id)).toBe(latest + 1);
   });
 
+  it('lets two runs at once (two processes) deliver each event once: the cursor row is locked per event', async () => {
+    for (const id of ['R-1', 'R-2', 'R-3', 'R-4']) await emit('test.work', id, { department: 'd2' });
+    const runs = await Promise.all([consume(), consume(), consume()]);
+    expect(runs.reduce((sum, run) => sum + run.handled, 0)).toBeGreaterThanOrEqual(4);
+    const raced = (await itemsOf(users.other!)).filter((i) => i.object_id.startsWith('R-'));
+    expect(raced.map((i) => i.object_id).sort()).toEqual(['R-1', 'R-2', 'R-3', 'R-4']);
+  });
+
   it('refuses two rules with one key', () => {
     const rule = rules[0]!;
     expect(() =>
