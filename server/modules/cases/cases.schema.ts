@@ -71,10 +71,26 @@ const reportFields = {
   photos: photos(1),
 };
 
+/** The public form's consent to SMS notices (cases.sms.ts): off unless true, needs the phone, withdrawable. */
+const smsConsent = Type.Optional(
+  Type.Boolean({
+    description: '短信告知办理进展: SMS at acceptance and closing (needs phone; off unless true; withdrawable)',
+  }),
+);
+
 export const StaffReportBody = S.object({
   ...reportFields,
   channel: Type.Optional(S.literals(caseChannels)),
   priority: Type.Optional(S.literals(['normal', 'urgent'] as const)),
+  phone: Type.Optional(
+    Type.String({
+      maxLength: 20,
+      description: "The caller's mobile, when a hotline operator files a citizen's call; stored encrypted",
+    }),
+  ),
+  smsConsent: Type.Optional(
+    Type.Boolean({ description: 'The caller agreed to SMS notices on the call (needs phone); off unless true' }),
+  ),
 });
 export type StaffReportInput = Static<typeof StaffReportBody>;
 
@@ -83,11 +99,7 @@ export const CitizenReportBody = S.object({
   phone: Type.Optional(
     Type.String({ maxLength: 20, description: 'Optional: for follow-up and 回访; stored encrypted' }),
   ),
-  smsConsent: Type.Optional(
-    Type.Boolean({
-      description: '短信告知办理进展: SMS at acceptance and closing (needs phone; off unless true; withdrawable)',
-    }),
-  ),
+  smsConsent,
 });
 export type CitizenReportInput = Static<typeof CitizenReportBody>;
 

@@ -160,6 +160,30 @@ describe('the reporter told by SMS at acceptance and closing, with consent', () 
     expect((await smsAbout(caseNo)).map((m) => [m.templateKey, m.status])).toEqual([['cases.accepted', 'sent']]);
   });
 
+  it('a hotline operator files a call with the caller’s consent: told the same way; without a phone, 400', async () => {
+    const noPhone = await post(
+      '/api/cases',
+      who.dispatcher,
+      await reportBody({ channel: 'hotline', smsConsent: true }),
+    );
+    expect(noPhone.statusCode).toBe(400);
+    expect(Object.keys(noPhone.json().error.fields)).toEqual(['smsConsent']);
+    const filed = await post(
+      '/api/cases',
+      who.dispatcher,
+      await reportBody({ channel: 'hotline', phone, smsConsent: true }),
+    );
+    expect(filed.statusCode, filed.body).toBe(201);
+    const { caseNo } = filed.json();
+    await step(caseNo, 'register', who.dispatcher);
+    await deliver();
+    expect((await smsAbout(caseNo)).map((m) => [m.templateKey, m.status])).toEqual([['cases.accepted', 'sent']]);
+    const inspectorOwn = await post('/api/cases', who.inspector, await reportBody());
+    await step(inspectorOwn.json().caseNo, 'register', who.dispatcher);
+    await deliver();
+    expect(await smsAbout(inspectorOwn.json().caseNo)).toEqual([]);
+  });
+
   it('the tracking page says whether SMS notices are on', async () => {
     const { caseNo, trackingToken } = await citizenReport({ phone, smsConsent: true });
     const tracked = await t.app.inject({

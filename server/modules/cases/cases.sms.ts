@@ -14,9 +14,10 @@ import { findCaseByNo } from './cases.store.ts';
  * address, nothing else about the case or the person. Links are fixed text, as providers require; the reporter
  * opens the page with the number and the tracking code they were shown.
  *
- * Who can consent: a citizen on the public form, who leaves the phone. Staff reports carry no reporter phone;
- * Open311 partners (the 12345 hotline) tell their own callers, and a consent given to a partner is not one we
- * can show, so neither opts in (GeoReport v2 stays as specified: no extra attribute).
+ * Who can consent: a citizen on the public form, who leaves the phone; a hotline operator filing a call
+ * (`POST /api/cases` with the caller's `phone` and `smsConsent: true`, the consent given on the call). Nothing
+ * else opts in: Open311 partners (a 12345 platform) tell their own callers, and a consent given to a partner is
+ * not one we can show, so GeoReport v2 stays as specified (no extra attribute; `phone` is kept for follow-up).
  */
 export const casesSmsTemplates: readonly SmsTemplate[] = [
   {

@@ -4307,6 +4307,8 @@ export interface paths {
                         lat: number;
                         /** @description WGS84 longitude */
                         lng: number;
+                        /** @description The caller's mobile, when a hotline operator files a citizen's call; stored encrypted */
+                        phone?: string;
                         photos: {
                             /** @description base64 of a JPEG, PNG, WebP or AVIF */
                             data?: string;
@@ -4317,6 +4319,8 @@ export interface paths {
                         priority?: "normal" | "urgent";
                         /** @description Township (9) or village (12) code in the county */
                         regionCode: string;
+                        /** @description The caller agreed to SMS notices on the call (needs phone); off unless true */
+                        smsConsent?: boolean;
                     };
                 };
             };
