@@ -102,7 +102,7 @@ describe('several workers on one database', () => {
 /** Server processes of their own: three child processes race for 300 jobs and one due tick on PostgreSQL. */
 describe.runIf(testEngine() === 'postgres')('several worker processes on one PostgreSQL', () => {
   const t = useTestDatabase();
-  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'race.child.ts');
+  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'race-worker.test-support.ts');
   const race = (url: string, start: number) =>
     new Promise<{ jobs: number; ticks: number }>((resolve, reject) => {
       execFile(process.execPath, ['--import', 'tsx', child, url, String(start)], (error, stdout) =>

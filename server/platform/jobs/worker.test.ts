@@ -37,11 +37,17 @@ describe('the server job worker', () => {
     const worker = await startJobWorker(runner, () => t.ctx(), log, { pollMs: 20, concurrency: 2 });
     await vi.waitFor(() => expect(seen.sort()).toEqual([1, 2, 3]), { timeout: 10_000 });
     await vi.waitFor(() => expect(tick).toHaveBeenCalled(), { timeout: 10_000 });
-    expect(log.error).toHaveBeenCalledWith(
-      expect.objectContaining({ job: 'test.work', err: 'Error: unlucky' }),
-      'job dead',
+    await vi.waitFor(
+      () =>
+        expect(log.error).toHaveBeenCalledWith(
+          expect.objectContaining({ job: 'test.work', err: 'Error: unlucky' }),
+          'job dead',
+        ),
+      { timeout: 10_000 },
     );
-    expect(log.info).toHaveBeenCalledWith({ job: 'test.tick', result: 3 }, 'periodic job ran');
+    await vi.waitFor(() => expect(log.info).toHaveBeenCalledWith({ job: 'test.tick', result: 3 }, 'periodic job ran'), {
+      timeout: 10_000,
+    });
 
     await vi.waitFor(() => expect(slowStarted).toBe(true), { timeout: 10_000 });
     let stopped = false;

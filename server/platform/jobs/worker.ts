@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.ts';
-import type { ClaimedJob } from './jobs.store.ts';
 import { claimDueJobs, type JobRunner, runClaimedJob } from './job-runner.ts';
+import type { ClaimedJob } from './jobs.store.ts';
 import type { JobLog } from './periodic.ts';
 import { claimTicks, runTick, syncSchedules } from './schedules.ts';
 
@@ -27,93 +27,103 @@ export async function startJobWorker(
   log: JobLog,
   options: WorkerOptions = {},
 ): Promise<JobWorker> {
-  const pollMs = options.pollMs ?? 1000;
-  const concurrency = options.concurrency ?? 4;
   await syncSchedules(ctxOf(), runner);
-  const inFlight = new Set<Promise<unknown>>();
-  const ticking = new Set<string>();
-  let jobsRunning = 0;
-  let stopped = false;
-  let polling = false;
-  /** The last poll found jobs: when one finishes, look again at once instead of after `pollMs`. */
-  let busy = false;
-  let timer: NodeJS.Timeout | undefined;
-  let lastPeriodic = Number.NEGATIVE_INFINITY;
+  const loop = new WorkerLoop(runner, ctxOf, log, options.pollMs ?? 1000, options.concurrency ?? 4);
+  loop.schedule(0);
+  return { stop: () => loop.stop() };
+}
 
-  const track = (work: Promise<unknown>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  };
-  const startTicks = async (ctx: Ctx) => {
-    for (const job of await claimTicks(ctx, runner, ticking)) {
-      ticking.add(job.name);
-      track(
-        runTick(ctx, runner, job)
-          .then((tick) => {
-            if (tick.outcome === 'failed') log.error({ job: tick.name, err: tick.error }, 'periodic job failed');
-            else if (!idle(tick.result)) log.info({ job: tick.name, result: tick.result }, 'periodic job ran');
-          })
-          .finally(() => ticking.delete(job.name)),
-      );
-    }
-  };
-  const startJob = (ctx: Ctx, job: ClaimedJob) => {
-    jobsRunning += 1;
-    track(
-      runClaimedJob(ctx, runner, job)
-        .then((outcome) => {
-          if (outcome.outcome === 'dead')
-            log.error({ job: outcome.name, id: outcome.id, err: outcome.error }, 'job dead');
-          else if (outcome.outcome === 'retry')
-            log.info({ job: outcome.name, id: outcome.id, err: outcome.error }, 'job failed, will retry');
-        })
-        .finally(() => {
-          jobsRunning -= 1;
-          // Claim in batches: look again once half the slots are free (a claim is a commit of its own).
-          if (busy && concurrency - jobsRunning >= Math.ceil(concurrency / 2)) wake();
-        }),
-    );
-  };
-  const poll = async () => {
-    polling = true;
+class WorkerLoop {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Schedules this process is running a tick of: not claimed again until it ends. */
+  private readonly ticking = new Set<string>();
+  private jobsRunning = 0;
+  private stopped = false;
+  private polling = false;
+  /** The last poll found jobs: when half the slots are free again, look at once instead of after `pollMs`. */
+  private busy = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lastPeriodic = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly ctxOf: () => Ctx,
+    private readonly log: JobLog,
+    private readonly pollMs: number,
+    private readonly concurrency: number,
+  ) {}
+
+  schedule(ms: number): void {
+    this.timer = setTimeout(() => this.track(this.poll()), ms);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async poll(): Promise<void> {
+    this.polling = true;
     let full = false;
     try {
-      const ctx = ctxOf();
-      const now = Date.now();
+      const ctx = this.ctxOf();
       // Ticks and the burial of jobs left by dead processes once per interval, not on every immediate re-poll.
-      const periodic = now - lastPeriodic >= pollMs;
+      const periodic = Date.now() - this.lastPeriodic >= this.pollMs;
       if (periodic) {
-        lastPeriodic = now;
-        await startTicks(ctx);
+        this.lastPeriodic = Date.now();
+        await this.startTicks(ctx);
       }
-      const free = concurrency - jobsRunning;
-      const claimed = free > 0 ? await claimDueJobs(ctx, runner, free, periodic) : [];
-      for (const job of claimed) startJob(ctx, job);
+      const free = this.concurrency - this.jobsRunning;
+      const claimed = free > 0 ? await claimDueJobs(ctx, this.runner, free, periodic) : [];
+      for (const job of claimed) this.startJob(ctx, job);
       full = free > 0 && claimed.length === free;
-      busy = claimed.length > 0 || (free <= 0 && busy);
+      this.busy = claimed.length > 0 || (free <= 0 && this.busy);
     } catch (error) {
-      log.error({ err: error }, 'job worker poll failed');
+      this.log.error({ err: error }, 'job worker poll failed');
     }
-    polling = false;
-    if (!stopped) schedule(full ? 0 : pollMs);
-  };
-  const wake = () => {
-    if (stopped || polling) return;
-    if (timer) clearTimeout(timer);
-    schedule(0);
-  };
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => track(poll()), ms);
-    timer.unref();
-  };
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-  };
+    this.polling = false;
+    if (!this.stopped) this.schedule(full ? 0 : this.pollMs);
+  }
+
+  private wake(): void {
+    if (this.stopped || this.polling) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async startTicks(ctx: Ctx): Promise<void> {
+    for (const job of await claimTicks(ctx, this.runner, this.ticking)) {
+      this.ticking.add(job.name);
+      const run = runTick(ctx, this.runner, job).then((tick) => {
+        if (tick.outcome === 'failed') this.log.error({ job: tick.name, err: tick.error }, 'periodic job failed');
+        else if (!idle(tick.result)) this.log.info({ job: tick.name, result: tick.result }, 'periodic job ran');
+      });
+      this.track(run.finally(() => this.ticking.delete(job.name)));
+    }
+  }
+
+  private startJob(ctx: Ctx, job: ClaimedJob): void {
+    this.jobsRunning += 1;
+    const run = runClaimedJob(ctx, this.runner, job).then((outcome) => {
+      const details = { job: outcome.name, id: outcome.id, err: outcome.error };
+      if (outcome.outcome === 'dead') this.log.error(details, 'job dead');
+      else if (outcome.outcome === 'retry') this.log.info(details, 'job failed, will retry');
+    });
+    this.track(
+      run.finally(() => {
+        this.jobsRunning -= 1;
+        // Claim in batches: look again once half the slots are free (a claim is a statement of its own).
+        if (this.busy && this.concurrency - this.jobsRunning >= Math.ceil(this.concurrency / 2)) this.wake();
+      }),
+    );
+  }
 }
 
 /**

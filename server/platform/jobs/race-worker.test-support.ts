@@ -1,4 +1,4 @@
-// A worker process for exactly-once.test.ts: `node --import tsx race.child.ts <postgres url> <start ms> [hang]`
+// A worker process for exactly-once.test.ts: `node --import tsx race-worker.test-support.ts <postgres url> <start ms> [hang]`
 // waits for the start time (so that all the processes begin together), drains the test queue and runs the test
 // schedule's due tick, as a server process of its own would, and prints what it ran as JSON. With `hang`, the
 // first job's handler writes its row, prints `started` and never returns: the test kills the process there.
@@ -10,7 +10,7 @@ import type { QueuedJob } from './queue.ts';
 import { runDueJobs, runnerFor } from './run-due.ts';
 
 const [url, start, mode] = process.argv.slice(2);
-if (!url || !start) throw new Error('usage: race.child.ts <postgres url> <start ms> [hang]');
+if (!url || !start) throw new Error('usage: race-worker.test-support.ts <postgres url> <start ms> [hang]');
 const raceJob: QueuedJob<{ n: number }> = {
   name: 'test.race',
   async run(t, payload) {
