@@ -5,7 +5,9 @@ import { insertJob } from './jobs.store.ts';
  * Work a module queues for later (a reminder to send, an import to run), declared in its manifest's `queues`.
  * `run` gets a context inside a transaction that also marks the job done, so what it writes with `t.db` (and
  * through `tx(t, …)`, which joins it) commits exactly when the job completes: a crash or a throw leaves no half
- * of it, and the job is tried again. Use `t.db`, never `t.database.query` (PGlite has one session).
+ * of it, and the job is tried again. Use `t.db`, never `t.database.query` (PGlite has one session). On PGlite
+ * that transaction holds the only session while `run` works: keep such handlers short, and give long work
+ * (imports, gateway calls) `transactional: false`.
  */
 export interface QueuedJob<P> {
   /** Unique across manifests: '<module>.<what>' ('notify.sms', 'cases.deadline-reminder'). */
