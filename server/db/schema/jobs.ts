@@ -40,12 +40,8 @@ export const jobsJob = pgTable(
     uniqueIndex('jobs_job_pending_key_idx')
       .on(t.regionCode, t.name, t.key)
       .where(sql`${t.state} = 'pending' and ${t.key} is not null`),
-    index('jobs_job_due_idx')
-      .on(t.regionCode, t.runAt)
-      .where(sql`${t.state} = 'pending'`),
-    index('jobs_job_leased_idx')
-      .on(t.regionCode, t.lockedUntil)
-      .where(sql`${t.state} = 'running'`),
+    index('jobs_job_due_idx').on(t.regionCode, t.runAt).where(sql`${t.state} = 'pending'`),
+    index('jobs_job_leased_idx').on(t.regionCode, t.lockedUntil).where(sql`${t.state} = 'running'`),
     index('jobs_job_state_idx').on(t.regionCode, t.state, t.finishedAt),
   ],
 );
