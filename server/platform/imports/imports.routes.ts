@@ -34,6 +34,15 @@ export const uploadContentTypes = [
   'application/octet-stream',
 ];
 
+/**
+ * The raw request stream, handed to the handler wrapped: the app's body checks (storable-text.ts walks a parsed
+ * body's plain objects) must see an opaque value, not the socket's object graph, which is large and cyclic.
+ */
+class UploadStream {
+  readonly [Symbol.toStringTag] = 'UploadStream';
+  constructor(readonly stream: Readable) {}
+}
+
 const fileSchema = Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: '.xlsx file' });
 
 function attachment(name: string): string {
@@ -189,7 +198,7 @@ function uploadRoute(kind: AnyImportKind, base: string, limits: ImportLimits): D
     bodyLimit: limits.maxBytes,
     schema: { consumes: uploadContentTypes, querystring: UploadQuery, response: { 201: ImportRunSchema } },
     handler: async (request, reply) => {
-      const body = request.body as unknown as Readable;
+      const body = (request.body as unknown as UploadStream).stream;
       const run = await uploadRun(request.ctx, kind, body, request.query.fileName, limits, queueRunWork);
       return reply.code(201).send(presentRun(request.ctx, run, 0));
     },
@@ -208,7 +217,9 @@ export function importRoutes(kind: AnyImportKind, limits: ImportLimits = default
     await app.register(async (plugin) => {
       const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser(uploadContentTypes, (_request, payload, done) => done(null, payload));
+      scope.addContentTypeParser(uploadContentTypes, (_request, payload, done) =>
+        done(null, new UploadStream(payload)),
+      );
       scope.addHook('onRequest', async (request: FastifyRequest) => {
         if (Number(request.headers['content-length'] ?? 0) > limits.maxBytes) throw tooLarge(limits);
       });
