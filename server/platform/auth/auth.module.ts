@@ -9,7 +9,7 @@ import { registerSecurityPolicyRoutes } from './admin/security-policy.ts';
 import { registerUserAdminRoutes } from './admin/users-admin.routes.ts';
 import { authEmits } from './auth.events.ts';
 import { authMessages } from './auth.messages.ts';
-import { authNotificationMessages, authNotifications } from './auth.notifications.ts';
+import { authNotificationMessages, authNotifications, authSmsTemplates } from './auth.notifications.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { demoAccountsSeed } from './demo-accounts.ts';
 import { inactiveAccountsJob } from './inactive-accounts.ts';
@@ -49,8 +49,10 @@ export const authManifest: ModuleManifest = {
   ],
   // Maker ≠ checker refusals and grant warnings (access/separation.ts) are shown on account and role pages.
   messages: [authMessages, apiKeysMessages, separationMessages, accountsImportMessages, authNotificationMessages],
-  // AC-05: an account disabled for inactivity is told to the security administrators.
+  // AC-05: the warning 7 days before and the disable are told to the security administrators.
   notifications: authNotifications,
+  // AC-05: the holder is warned by SMS 7 days before (when the account has a work phone).
+  smsTemplates: authSmsTemplates,
   // AC-05: accounts idle for 90 days are disabled, with a warning 7 days before.
   jobs: [inactiveAccountsJob],
   events: { emits: authEmits, consumes: [] },
