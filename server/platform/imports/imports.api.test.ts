@@ -79,6 +79,9 @@ describe('staff account import (platform/imports through the auth manifest)', ()
       expect(xls.json().error.fields.file).toMatch(/\.xls/);
       const empty = await upload(sys, Buffer.alloc(0), 'empty.csv');
       expect(empty.statusCode).toBe(400);
+      const noBody = await inject('POST', `${base}/runs`, sys);
+      expect(noBody.statusCode).toBe(400);
+      expect(noBody.json().error.fields.file).toBeTruthy();
     });
 
     it('refuses another template, naming the missing and the unknown columns, in the reader language', async () => {

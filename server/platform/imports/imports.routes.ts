@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../http/app-error.ts';
 import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { RouteRegistrar } from '../module.ts';
 import type { AnyImportKind } from './import-kind.ts';
@@ -198,7 +199,9 @@ function uploadRoute(kind: AnyImportKind, base: string, limits: ImportLimits): D
     bodyLimit: limits.maxBytes,
     schema: { consumes: uploadContentTypes, querystring: UploadQuery, response: { 201: ImportRunSchema } },
     handler: async (request, reply) => {
-      const body = (request.body as unknown as UploadStream).stream;
+      // No body at all (no content type, or an empty request) is an empty file, not a server error.
+      if (!(request.body instanceof UploadStream)) throw AppError.field('file', 'imports.file.empty');
+      const body = request.body.stream;
       const run = await uploadRun(request.ctx, kind, body, request.query.fileName, limits, queueRunWork);
       return reply.code(201).send(presentRun(request.ctx, run, 0));
     },
