@@ -92,6 +92,13 @@ describe('reading rows', () => {
     ]);
   });
 
+  it('keeps every Chinese character whole, however the XML is cut into chunks (20,000 rows)', async () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => [`第${i}号`, '是', `张${'伟'.repeat(i % 7)}😀`]);
+    const rows = await rowsOf(await xlsxOf({ rows: names }), 'xlsx');
+    expect(rows).toHaveLength(names.length);
+    expect(rows.filter((row, i) => JSON.stringify(row.cells) !== JSON.stringify(names[i]))).toEqual([]);
+  });
+
   it('refuses a zip that holds no worksheet, and a CSV with an unclosed quote', async () => {
     const { zipSync } = await import('fflate');
     const docx = Buffer.from(zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') }));

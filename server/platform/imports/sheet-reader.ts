@@ -1,6 +1,7 @@
 import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { asciiXlsx } from './ascii-xlsx.ts';
 
 /**
  * Streams the rows of an uploaded spreadsheet: the first worksheet of an .xlsx (exceljs' streaming reader) or a
@@ -113,7 +114,7 @@ function csvErrorCode(error: unknown): string {
 }
 
 async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(asciiXlsx(source), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
