@@ -16,4 +16,12 @@ export const jobsManifest: ModuleManifest = {
   // Granted to the system administrator in access/roles.ts: modules may not grant 三员 roles anything.
   permissions: [{ key: jobsPermissions.operate, zh: '后台任务（查看与重试）', en: 'Background jobs (view and retry)' }],
   messages: [jobsMessages],
+  // A job's or schedule's name is the code's ('cases.deadline-reminders'), not a person's; payloads hold ids only.
+  personalData: {
+    fields: [],
+    notPersonal: [
+      { table: 'jobs_job', column: 'name', reason: '任务名称，来自代码（模块.任务），不含个人信息' },
+      { table: 'jobs_schedule', column: 'name', reason: '定时任务名称，来自代码（模块.任务），不含个人信息' },
+    ],
+  },
 };

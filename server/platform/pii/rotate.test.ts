@@ -100,6 +100,10 @@ describe('key rotation (DATA-02)', () => {
       'app_user.phone_enc',
       'app_user.mfa_secret_enc',
       'idempotency_record.response',
+      'imports_file_chunk.content_enc',
+      'imports_handout.secret_enc',
+      'notify_sms_message.phone_enc',
+      'notify_sms_standin.phone_enc',
       'cases_case.reporter_phone_enc',
     ]);
     expect(piiField('app_user', 'phone_hmac')?.encrypted).toBe(false);
