@@ -6,8 +6,8 @@ import { deliveryManifest } from '../platform/delivery/delivery.module.ts';
 import { documentsManifest } from '../platform/documents/documents.module.ts';
 import { filesManifest } from '../platform/files/files.module.ts';
 import { importsManifest } from '../platform/imports/imports.module.ts';
-import { notifyManifest } from '../platform/notify/notify.module.ts';
 import { jobsManifest } from '../platform/jobs/jobs.module.ts';
+import { notifyManifest } from '../platform/notify/notify.module.ts';
 import { piiManifest } from '../platform/pii/pii.module.ts';
 import { regionsManifest } from '../platform/regions/regions.module.ts';
 import { systemManifest } from '../platform/system/system.module.ts';
@@ -43,8 +43,8 @@ export const appModules: readonly ModuleManifest[] = [
   documentsManifest,
   filesManifest,
   importsManifest,
-  notifyManifest,
   jobsManifest,
+  notifyManifest,
   systemManifest,
   smsManifest,
   casesManifest,

@@ -21,8 +21,8 @@ import type { Locale, MessageCatalogue } from './i18n/locale.ts';
 import type { NotPersonalColumn, PiiField } from './pii/pii-field.ts';
 import type { Revealer } from './pii/reveal.ts';
 import type { AnyImportKind } from './imports/import-kind.ts';
-import type { NotificationRule } from './notify/notice.ts';
 import type { AnyDocumentKind } from './documents/document-kind.ts';
+import type { NotificationRule } from './notify/notice.ts';
 import type { SmsTemplate } from './notify/sms/sms-templates.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
@@ -168,17 +168,17 @@ export interface ModuleManifest {
    */
   imports?: readonly AnyImportKind[];
   /**
-   * Notification rules (platform/notify): for an outbox topic, the notices an event gives — inbox to-dos and
-   * messages (texts are codes of the module's catalogues), SMS, closing the to-dos about a record. The notifier
-   * consumes the outbox and delivers each notice once. Keys unique across manifests.
-   */
-  notifications?: readonly NotificationRule[];
-  /**
    * Kinds of printable document the module issues (documents/document-kind.ts): key, zh/en title, who may issue
    * and revoke, the scoped record loader, the template, the fields the public verification page may show. The
    * module lists `documentRoutes({ … })` in its routes for the print, list and revoke endpoints.
    */
   documents?: readonly AnyDocumentKind[];
+  /**
+   * Notification rules (platform/notify): for an outbox topic, the notices an event gives — inbox to-dos and
+   * messages (texts are codes of the module's catalogues), SMS, closing the to-dos about a record. The notifier
+   * consumes the outbox and delivers each notice once. Keys unique across manifests.
+   */
+  notifications?: readonly NotificationRule[];
   /**
    * SMS templates the module sends (notify/sms/sms-templates.ts): key, the provider's template id, the approved
    * zh text with `${param}` placeholders and its parameter names. `queueSms` checks parameters against them.

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { tx } from '../db/tx.ts';
 import { jobNameProblems } from '../modules/manifest-check.ts';
@@ -31,10 +31,17 @@ describe('the server job worker', () => {
       { key: 'jobs-test', queues: [work], jobs: [{ name: 'test.tick', everyMs: 50, run: tick }] },
     ]);
     const log = { info: vi.fn(), error: vi.fn() };
-    await tx(t.ctx(), async (w) => {
-      for (const n of [1, 2, 13, 3, 99]) await enqueueJob(w, work, { n });
-    });
+    const enqueue = (numbers: number[]) =>
+      tx(t.ctx(), async (w) => {
+        for (const n of numbers) await enqueueJob(w, work, { n });
+      });
+    await enqueue([1, 2, 13, 3]);
     const worker = await startJobWorker(runner, () => t.ctx(), log, { pollMs: 20, concurrency: 2 });
+    // Whatever fails below, the slow job is let go and the worker stopped, or the database cannot be dropped.
+    onTestFinished(async () => {
+      release();
+      await worker.stop();
+    });
     await vi.waitFor(() => expect(seen.sort()).toEqual([1, 2, 3]), { timeout: 10_000 });
     await vi.waitFor(() => expect(tick).toHaveBeenCalled(), { timeout: 10_000 });
     await vi.waitFor(
@@ -49,6 +56,9 @@ describe('the server job worker', () => {
       timeout: 10_000,
     });
 
+    // The slow job is queued only now: on PGlite its open transaction holds the one connection, so a tick that
+    // came after it would wait for it.
+    await enqueue([99]);
     await vi.waitFor(() => expect(slowStarted).toBe(true), { timeout: 10_000 });
     let stopped = false;
     const stopping = worker.stop().then(() => (stopped = true));
