@@ -156,7 +156,10 @@ export interface ModuleManifest {
    */
   // biome-ignore lint/suspicious/noExplicitAny: each queue has its own payload type
   queues?: readonly QueuedJob<any>[];
-  /** Domain events, declared (see EventDeclaration: nothing is delivered yet). */
+  /**
+   * The outbox topics the module writes with `emitEvent` (`emits`) and reads (`consumes`). The notifier reads
+   * the outbox for the `notifications` rules below; other modules react to events only through such declarations.
+   */
   events?: { emits?: readonly EventDeclaration[]; consumes?: readonly EventDeclaration[] };
   /** What the module offers the dashboard. */
   figures?: readonly FigureDeclaration[];
