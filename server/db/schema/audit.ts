@@ -1,18 +1,5 @@
-import {
-  bigint,
-  index,
-  jsonb,
-  pgSequence,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { bigint, index, jsonb, pgSequence, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { at, regionCode } from './columns.ts';
 
 /** Seqs of audit rows, every county's: they order a county's rows by when they were appended. */
 export const auditEventSeq = pgSequence('audit_event_seq');

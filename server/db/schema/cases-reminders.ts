@@ -1,8 +1,6 @@
-import { pgTable, primaryKey, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, text, bigint } from 'drizzle-orm/pg-core';
 import { clockStages } from './cases.ts';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at, regionCode } from './columns.ts';
 
 /**
  * Deadline reminders sent (cases/deadline-reminders.ts): one row per case and stage clock, so a reminder goes out

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cleanedPhotoColumns, regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { check, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at, cleanedPhotoColumns, regionCode } from './columns.ts';
 
 /**
  * Photos uploaded one by one while a report or a handling step is being filled in, before it is sent: already

@@ -12,13 +12,10 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cleanedPhotoColumns, regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at, cleanedPhotoColumns, regionCode } from './columns.ts';
 
 /**
  * The loop's states (数字城管 七个环节, anchors §3.2): 信息收集 reported → 案卷建立 registered | rejected | duplicate →

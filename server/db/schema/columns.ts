@@ -5,6 +5,9 @@ import { customType, doublePrecision, integer, text, timestamp } from 'drizzle-o
  * `LIKE '430225%'` subtree filters use a plain btree index whatever the database's default collation is
  * (server PostgreSQL is often C.UTF-8 or en_US.UTF-8, PGlite is C).
  */
+/** A point in time, always `timestamptz`: every table's `*_at` column. */
+export const at = (name: string) => timestamp(name, { withTimezone: true });
+
 export const regionCode = customType<{ data: string; driverData: string }>({
   dataType() {
     return 'text COLLATE "C"';
@@ -34,5 +37,5 @@ export const cleanedPhotoColumns = () => ({
   sha256: text('sha256').notNull(),
   exifLng: doublePrecision('exif_lng'),
   exifLat: doublePrecision('exif_lat'),
-  takenAt: timestamp('taken_at', { withTimezone: true }),
+  takenAt: at('taken_at'),
 });

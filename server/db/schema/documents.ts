@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { check, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, regionCode } from './columns.ts';
 
 /** A field the document's kind declares as shown on the public verification page, as it stood at issue. */
 export interface IssuedPublicField {

@@ -7,13 +7,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at, regionCode } from './columns.ts';
 
 /** Staff and partner accounts of one county installation (one person, one account: 等保 L3-CES1-07). */
 export const appUser = pgTable(

@@ -1,7 +1,5 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at, regionCode } from './columns.ts';
 
 /**
  * One spreadsheet import (platform/imports): the uploaded file, its dry run and its commit. The status walks

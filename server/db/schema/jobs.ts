@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at, regionCode } from './columns.ts';
 
 /**
  * Queued work (platform/jobs/queue.ts): one row per job, enqueued in the business transaction and claimed with

@@ -8,13 +8,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { regionCode } from './columns.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at, regionCode } from './columns.ts';
 
 /**
  * Where an SMS is in its life (server/platform/notify/sms/backoff.ts): queued `pending`; claimed by a sender run
