@@ -87,8 +87,15 @@ export const casesCase = pgTable(
      * default, withdrawable from the tracking page). Without a phone it is always false.
      */
     smsConsent: boolean('sms_consent').notNull().default(false),
-    /** A partner's own reference (Open311 account_id / 12345 工单号). */
+    /** A partner's own reference (Open311 account_id; imported and demo 12345 history). */
     externalRef: text('external_ref'),
+    /**
+     * 热线受理: the 12345 platform's 工单号 of a call the dispatcher filed (normalised, hotline-intake.ts). One
+     * case per ticket in the county, so a call entered twice is refused naming the first case.
+     */
+    hotlineTicketNo: text('hotline_ticket_no'),
+    /** 热线受理: the caller's name when they gave one, sealed like the phone (shown masked). */
+    reporterNameEnc: text('reporter_name_enc'),
     department: text('department'),
     handlerUserId: uuid('handler_user_id'),
     duplicateOf: bigint('duplicate_of', { mode: 'number' }),
@@ -124,6 +131,9 @@ export const casesCase = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     uniqueIndex('cases_case_no_uq').on(t.regionCode, t.caseNo),
+    uniqueIndex('cases_case_hotline_ticket_uq')
+      .on(t.regionCode, t.hotlineTicketNo)
+      .where(sql`${t.hotlineTicketNo} is not null`),
     // location_code last in the list indexes: the scope filter (location_code like …) is then checked in the
     // index, so the capped count (read-cases.ts) is an index-only scan instead of a heap fetch per case.
     index('cases_case_status_idx').on(t.regionCode, t.status, t.reportedAt, t.locationCode),

@@ -31,6 +31,16 @@ export const casesPiiFields: readonly PiiField[] = [
     encrypted: false,
     derivedFrom: 'reporter_phone_enc',
   },
+  {
+    table: 'cases_case',
+    column: 'reporter_name_enc',
+    category: 'name',
+    sensitive: false,
+    ...reporter,
+    purpose: '热线来电人自报的称呼，用于回访时称呼来电人',
+    mask: 'name',
+    encrypted: true,
+  },
 ];
 
 const place = '市容问题发生的地点（街面、店外、工地），不是个人住址或个人行踪';
@@ -39,6 +49,11 @@ export const casesNotPersonal: readonly NotPersonalColumn[] = [
   { table: 'cases_case', column: 'lat', reason: place },
   { table: 'cases_case', column: 'location_code', reason: '问题地点所在的乡镇或村的行政区划代码' },
   { table: 'cases_case', column: 'address', reason: place },
+  {
+    table: 'cases_case',
+    column: 'hotline_ticket_no',
+    reason: '12345 热线平台的工单编号，标识一张工单，不含来电人信息',
+  },
   {
     table: 'cases_photo',
     column: 'exif_lng',

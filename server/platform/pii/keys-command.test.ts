@@ -81,6 +81,7 @@ describe('wenming keys', () => {
       'notify_sms_message.phone_enc: 0 re-encrypted',
       'notify_sms_standin.phone_enc: 0 re-encrypted',
       'cases_case.reporter_phone_enc: 0 re-encrypted',
+      'cases_case.reporter_name_enc: 0 re-encrypted',
       'active key: test1',
       'app_user.phone_enc: 1 on test1',
     ]);

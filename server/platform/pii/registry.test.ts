@@ -201,11 +201,12 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
       [id, sealed.value, sealed.blindIndex, mfa],
     );
     const reporter = sealColumnValue(ctx.keyring, 'cases_case', 'reporter_phone_enc', typed.value);
+    const caller = encryptColumnValue(ctx.keyring, 'cases_case', 'reporter_name_enc', '张三');
     await t.database.query(
       `insert into cases_case (region_code, case_no, tracking_token_hash, catalogue_version, category_code, channel, status, location_code, township_code,
-         lng, lat, address, description, reporter_phone_enc, reporter_phone_hmac, reported_at, updated_at)
-       values ('430225', '2026-00000001', 'x', '2026', '09006', 'citizen', 'reported', '430225100', '430225100', 113.77, 26.49, '炎帝大道', '占道', $1, $2, now(), now())`,
-      [reporter.value, reporter.blindIndex],
+         lng, lat, address, description, reporter_phone_enc, reporter_phone_hmac, reporter_name_enc, reported_at, updated_at)
+       values ('430225', '2026-00000001', 'x', '2026', '09006', 'hotline', 'reported', '430225100', '430225100', 113.77, 26.49, '炎帝大道', '占道', $1, $2, $3, now(), now())`,
+      [reporter.value, reporter.blindIndex, caller],
     );
     const answer = encryptColumnValue(
       ctx.keyring,
