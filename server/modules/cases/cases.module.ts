@@ -15,6 +15,7 @@ import {
 import { casesFigures } from './cases.figures.ts';
 import { casesMessages } from './cases.messages.ts';
 import { casesNotificationMessages } from './cases.notifications.messages.ts';
+import { publicReportMessages } from './public.messages.ts';
 import { casesNotifications } from './cases.notifications.ts';
 import { casesSmsRules, casesSmsTemplates } from './cases.sms.ts';
 import { casesPermissions, catalogueRead } from './cases.permissions.ts';
@@ -137,6 +138,7 @@ export const casesManifest: ModuleManifest = {
     uploadsMessages,
     departmentsImportMessages,
     caseDocumentMessages,
+    publicReportMessages,
   ],
   referenceData: [
     {

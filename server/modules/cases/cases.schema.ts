@@ -94,8 +94,15 @@ export const StaffReportBody = S.object({
 });
 export type StaffReportInput = Static<typeof StaffReportBody>;
 
+/**
+ * A citizen without a position (location refused, no GPS) names the township and says where in words, like
+ * Open311's `address_string`: point and township are each optional, one of them is required (public-report.ts).
+ */
 export const CitizenReportBody = S.object({
   ...reportFields,
+  lng: Type.Optional(Coordinates.lng),
+  lat: Type.Optional(Coordinates.lat),
+  regionCode: Type.Optional(reportFields.regionCode),
   phone: Type.Optional(
     Type.String({ maxLength: 20, description: 'Optional: for follow-up and 回访; stored encrypted' }),
   ),
@@ -322,7 +329,20 @@ export const TrackingSchema = Type.Object({
     }),
   ),
   resultPhotos: Type.Array(Type.String({ description: 'photo ids, fetched with the token' })),
+  /**
+   * 处置结果 once the department has reported back (待核查 or 已结案): what it wrote, personal numbers masked,
+   * no staff names; and 核查 once it passed. Null before, and after a 返工 until the next feedback.
+   */
+  result: nullable(
+    Type.Object({
+      text: Type.String(),
+      handledAt: Type.String({ format: 'date-time' }),
+      verifiedAt: nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
   satisfaction: nullable(Type.Integer()),
+  /** The reporter's own 回访 comment, shown back to them. */
+  satisfactionComment: nullable(Type.String()),
   canRate: Type.Boolean(),
   /** The reporter is told by SMS at acceptance and closing; they may withdraw it here (cases.sms.ts). */
   smsConsent: Type.Boolean(),

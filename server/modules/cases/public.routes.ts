@@ -17,7 +17,8 @@ import { PublicFormSchema, publicForm } from './public-form.ts';
 import { publicReportBodyLimit } from './body-limits.ts';
 import { spendInlinePhotos } from './public-intake.ts';
 import { withdrawSmsConsent } from './sms-consent.ts';
-import { checkReport, storeReport } from './report-case.ts';
+import { checkCitizenReport } from './public-report.ts';
+import { storeReport } from './report-case.ts';
 import { rateCase, reporterPhoto, trackCase } from './tracking.ts';
 
 const tags = ['cases (public)'];
@@ -45,7 +46,7 @@ const nearby = defineRoute({
 const citizenReport = defineRoute({
   method: 'POST',
   url: '/api/public/cases',
-  summary: 'Report a problem, anonymously or with a phone for follow-up',
+  summary: 'Report a problem, anonymously or with a phone for follow-up; placed by a point, or by township and address',
   tags,
   access: 'public',
   // Reports and photo uploads share the client's hourly budget, spent before the body is read.
@@ -58,7 +59,7 @@ const citizenReport = defineRoute({
     // Checked before the transaction: photo decoding is slow and must not hold the database.
     prepare: async (request) => {
       await spendInlinePhotos(request, request.body.photos);
-      return checkReport(request.ctx, { ...request.body, channel: 'citizen' }, undefined, 'citizen');
+      return checkCitizenReport(request.ctx, request.body);
     },
     write: (t, checked) => storeReport(t, checked),
   },

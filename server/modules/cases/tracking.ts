@@ -18,19 +18,7 @@ import {
   updateCaseIf,
 } from './cases.store.ts';
 import { trackingTokenHash } from './report-case.ts';
-
-/** Which timeline entries a reporter sees: the status steps, never staff notes on internal requests. */
-const publicActions = [
-  'report',
-  'register',
-  'reject',
-  'merge',
-  'dispatch',
-  'feedback',
-  'verify_pass',
-  'verify_fail',
-  'rate',
-];
+import { presentTracking, publicActions } from './tracking.presenter.ts';
 
 function tokenError(): AppError {
   return new AppError(
@@ -61,31 +49,12 @@ export async function trackCase(ctx: Ctx, caseNo: string, token: string): Promis
   const events = await listStepsOf(ctx.db, [own, followed], publicActions);
   const photos = await listPhotoIds(ctx.db, followed, 'handle');
   const lookups = await loadCaseLookups(ctx, [own]);
-  return {
-    caseNo: own.caseNo,
-    status: followed.status,
-    categoryName: plainCategoryName(
-      own.categoryCode,
-      ctx.locale,
-      lookups.categoryName(own.catalogueVersion, own.categoryCode),
-    ),
-    address: own.address,
-    reportedAt: own.reportedAt.toISOString(),
-    closedAt: followed.closedAt?.toISOString() ?? null,
-    dueAt: followed.handleDueAt?.toISOString() ?? null,
-    followsCaseNo: followed.id === own.id ? null : followed.caseNo,
-    steps: events
-      .filter((e) => e.toStatus !== null)
-      .map((e) => ({
-        at: e.at.toISOString(),
-        status: e.toStatus as TrackingDto['status'],
-        note: e.action === 'reject' ? e.note : null,
-      })),
-    resultPhotos: photos,
-    satisfaction: own.satisfaction,
-    canRate: followed.status === 'closed' && own.satisfaction === null,
-    smsConsent: own.smsConsent,
-  };
+  const categoryName = plainCategoryName(
+    own.categoryCode,
+    ctx.locale,
+    lookups.categoryName(own.catalogueVersion, own.categoryCode),
+  );
+  return presentTracking({ own, followed, steps: events, resultPhotos: photos, categoryName });
 }
 
 /** A photo of the reporter's case or of the case it joined; another case's photo is an audited 404, like a missing one. */

@@ -4166,12 +4166,12 @@ export interface paths {
                     overdue?: boolean;
                     page?: number;
                     pageSize?: number;
-                    /** @description Case number or address words */
+                    /** @description A case number (2026-00001234 or 2026-1234), a serial (1234) or words of the address or description */
                     q?: string;
-                    queue?: "intake" | "dispatch" | "department" | "verification" | "mine" | "overdue";
+                    queue?: "intake" | "verify_report" | "dispatch" | "department" | "verification" | "mine" | "overdue" | "escalated";
                     /** @description 行政区划代码 (2/4/6/9/12 digits) */
                     regionCode?: string;
-                    status?: ("reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate")[];
+                    status?: ("reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying")[];
                     tag?: string;
                     /** @description Reported on or before (Asia/Shanghai date) */
                     to?: string;
@@ -4201,7 +4201,7 @@ export interface paths {
                                     dueAt: string | null;
                                     overdue: boolean;
                                     /** @enum {string|null} */
-                                    stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                    stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                     suspended: boolean;
                                 };
                                 /** Format: date-time */
@@ -4217,7 +4217,7 @@ export interface paths {
                                 reportedAt: string;
                                 reworkCount: number;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                                 townshipCode: string;
                                 townshipName: string;
                             }[];
@@ -4293,21 +4293,28 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        address: string;
+                        /** @description Required when there is no point */
+                        address?: string;
                         /** @description 面积 m² (私搭乱建) */
                         areaM2?: number;
+                        /** @description Hotline: how the caller asked to be called; stored encrypted, shown masked */
+                        callerName?: string;
                         /** @description GB/T 47678.5-2026 code */
                         categoryCode: string;
-                        /** @enum {string} */
+                        /**
+                         * @description Default: the reporter's own (inspector patrol, volunteer volunteer, else other); hotline needs cases.hotline
+                         * @enum {string}
+                         */
                         channel?: "patrol" | "citizen" | "volunteer" | "hotline" | "other";
-                        description: string;
+                        /** @description Required for a hotline intake */
+                        description?: string;
                         /** @description 万米单元网格 code */
                         gridCode?: string;
                         /** @description WGS84 latitude */
-                        lat: number;
+                        lat?: number;
                         /** @description WGS84 longitude */
-                        lng: number;
-                        /** @description The caller's mobile, when a hotline operator files a citizen's call; stored encrypted */
+                        lng?: number;
+                        /** @description Hotline: the caller's mobile; stored encrypted, shown masked */
                         phone?: string;
                         photos: {
                             /** @description base64 of a JPEG, PNG, WebP or AVIF */
@@ -4319,8 +4326,10 @@ export interface paths {
                         priority?: "normal" | "urgent";
                         /** @description Township (9) or village (12) code in the county */
                         regionCode: string;
-                        /** @description The caller agreed to SMS notices on the call (needs phone); off unless true */
+                        /** @description Hotline: the caller agreed to SMS notices on the call (needs phone); off unless true */
                         smsConsent?: boolean;
+                        /** @description Hotline: the 12345 工单号 (3–40 letters, digits, - _ /); one case per ticket in the county (409) */
+                        ticketNo?: string;
                     };
                 };
             };
@@ -4337,10 +4346,10 @@ export interface paths {
                                 caseNo: string;
                                 distanceM: number;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             trackingToken: string;
                         };
                     };
@@ -4357,10 +4366,10 @@ export interface paths {
                                 caseNo: string;
                                 distanceM: number;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             trackingToken: string;
                         };
                     };
@@ -4502,7 +4511,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -4515,7 +4524,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -4539,11 +4548,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -4565,7 +4574,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -4582,21 +4591,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -4715,7 +4728,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -4728,7 +4741,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -4752,11 +4765,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -4778,7 +4791,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -4795,21 +4808,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -4978,7 +4995,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -4991,7 +5008,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -5015,11 +5032,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -5041,7 +5058,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -5058,21 +5075,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -5241,7 +5262,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -5254,7 +5275,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -5278,11 +5299,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -5304,7 +5325,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -5321,21 +5342,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -5738,7 +5763,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -5751,7 +5776,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -5775,11 +5800,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -5801,7 +5826,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -5818,21 +5843,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -6001,7 +6030,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -6014,7 +6043,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -6038,11 +6067,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -6064,7 +6093,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -6081,21 +6110,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -6269,7 +6302,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -6282,7 +6315,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -6306,11 +6339,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -6332,7 +6365,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -6349,21 +6382,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -6533,7 +6570,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -6546,7 +6583,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -6570,11 +6607,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -6596,7 +6633,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -6613,21 +6650,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -6900,7 +6941,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -6913,7 +6954,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -6937,11 +6978,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -6963,7 +7004,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -6980,21 +7021,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -7162,7 +7207,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -7175,7 +7220,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -7199,11 +7244,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -7225,7 +7270,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -7242,21 +7287,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -7424,7 +7473,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -7437,7 +7486,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -7461,11 +7510,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -7487,7 +7536,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -7504,21 +7553,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -7686,7 +7739,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -7699,7 +7752,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -7723,11 +7776,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -7749,7 +7802,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -7766,21 +7819,293 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseNo}/send-to-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送核实: the inspectors of the area check the report on site before 立案 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Case number, e.g. 2026-00000123 */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description The township (9) or village (12) whose inspectors verify it: required while it is to be assigned */
+                        regionCode?: string;
+                        /** @description The revision the action was decided on (from the case page) */
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            address: string;
+                            areaM2: number | null;
+                            caseNo: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            /** @enum {string} */
+                            channel: "patrol" | "citizen" | "volunteer" | "hotline" | "other";
+                            clock: {
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                overdue: boolean;
+                                /** @enum {string|null} */
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
+                                suspended: boolean;
+                            };
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closedOnTime: boolean | null;
+                            closingNote: string | null;
+                            department: string | null;
+                            description: string;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            duplicateOf: string | null;
+                            duplicates: string[];
+                            escalationLevel: number;
+                            events: {
+                                action: string;
+                                /** @description Display name of the staff member, or 举报人 / 系统 / a partner */
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
+                                note: string | null;
+                                seq: number;
+                                /** @enum {string|null} */
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
+                            }[];
+                            gridCode: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            handleDueAt: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            pendingRequest: {
+                                hours: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "extension" | "suspension";
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            photos: {
+                                height: number;
+                                id: string;
+                                /** @enum {string} */
+                                stage: "report" | "handle" | "verify" | "verify_report";
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                thumbnailUrl: string;
+                                url: string;
+                                width: number;
+                            }[];
+                            /** @enum {string} */
+                            priority: "normal" | "urgent";
+                            regionCode: string;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reporter: {
+                                /** @enum {string} */
+                                kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
+                                /** @description masked */
+                                phone: string | null;
+                                /** @description the reporter asked to be told by SMS (短信告知办理进展) */
+                                smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
+                            };
+                            revision: number;
+                            reworkCount: number;
+                            satisfaction: number | null;
+                            satisfactionComment: string | null;
+                            /** @enum {string} */
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
+                            suggestedDepartment: string | null;
+                            townshipCode: string;
+                            townshipName: string;
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -7948,7 +8273,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -7961,7 +8286,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -7985,11 +8310,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -8011,7 +8336,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -8028,21 +8353,25 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -8221,7 +8550,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            actions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                             address: string;
                             areaM2: number | null;
                             caseNo: string;
@@ -8234,7 +8563,7 @@ export interface paths {
                                 dueAt: string | null;
                                 overdue: boolean;
                                 /** @enum {string|null} */
-                                stage: "register" | "dispatch" | "handle" | "verify" | null;
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
                                 suspended: boolean;
                             };
                             /** Format: date-time */
@@ -8258,11 +8587,11 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string|null} */
-                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                                 note: string | null;
                                 seq: number;
                                 /** @enum {string|null} */
-                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | null;
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
                             }[];
                             gridCode: string | null;
                             /** Format: date-time */
@@ -8284,7 +8613,7 @@ export interface paths {
                                 height: number;
                                 id: string;
                                 /** @enum {string} */
-                                stage: "report" | "handle" | "verify";
+                                stage: "report" | "handle" | "verify" | "verify_report";
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 thumbnailUrl: string;
@@ -8301,21 +8630,304 @@ export interface paths {
                             reporter: {
                                 /** @enum {string} */
                                 kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
                                 /** @description masked */
                                 phone: string | null;
                                 /** @description the reporter asked to be told by SMS (短信告知办理进展) */
                                 smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
                             };
                             revision: number;
                             reworkCount: number;
                             satisfaction: number | null;
                             satisfactionComment: string | null;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             suggestedDepartment: string | null;
                             townshipCode: string;
                             townshipName: string;
-                            withheldActions: ("register" | "reject" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseNo}/verify-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核实 on site: 属实 goes back to the intake to register, 不属实 is rejected */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Case number, e.g. 2026-00000123 */
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 属实 (true: back to the intake to register) or 不属实 (false: rejected) */
+                        confirmed: boolean;
+                        /** @description WGS84 latitude */
+                        lat?: number;
+                        /** @description WGS84 longitude */
+                        lng?: number;
+                        /** @description What was found; required when not confirmed */
+                        note?: string;
+                        photos: {
+                            /** @description base64 of a JPEG, PNG, WebP or AVIF */
+                            data?: string;
+                            /** @description uploadId from a photo upload (staff: a UUID; public: UUID.secret) */
+                            uploadId?: string;
+                        }[];
+                        /** @description The revision the action was decided on (from the case page) */
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
+                            address: string;
+                            areaM2: number | null;
+                            caseNo: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            /** @enum {string} */
+                            channel: "patrol" | "citizen" | "volunteer" | "hotline" | "other";
+                            clock: {
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                overdue: boolean;
+                                /** @enum {string|null} */
+                                stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
+                                suspended: boolean;
+                            };
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closedOnTime: boolean | null;
+                            closingNote: string | null;
+                            department: string | null;
+                            description: string;
+                            /** Format: date-time */
+                            dispatchedAt: string | null;
+                            duplicateOf: string | null;
+                            duplicates: string[];
+                            escalationLevel: number;
+                            events: {
+                                action: string;
+                                /** @description Display name of the staff member, or 举报人 / 系统 / a partner */
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                fromStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
+                                note: string | null;
+                                seq: number;
+                                /** @enum {string|null} */
+                                toStatus: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying" | null;
+                            }[];
+                            gridCode: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            handleDueAt: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            pendingRequest: {
+                                hours: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "extension" | "suspension";
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            photos: {
+                                height: number;
+                                id: string;
+                                /** @enum {string} */
+                                stage: "report" | "handle" | "verify" | "verify_report";
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                thumbnailUrl: string;
+                                url: string;
+                                width: number;
+                            }[];
+                            /** @enum {string} */
+                            priority: "normal" | "urgent";
+                            regionCode: string;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reporter: {
+                                /** @enum {string} */
+                                kind: "staff" | "citizen" | "partner";
+                                /** @description 热线: the caller's name, masked */
+                                name?: string | null;
+                                /** @description masked */
+                                phone: string | null;
+                                /** @description the reporter asked to be told by SMS (短信告知办理进展) */
+                                smsConsent: boolean;
+                                /** @description 热线: the 12345 工单号 */
+                                ticketNo?: string | null;
+                            };
+                            revision: number;
+                            reworkCount: number;
+                            satisfaction: number | null;
+                            satisfactionComment: string | null;
+                            /** @enum {string} */
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
+                            suggestedDepartment: string | null;
+                            townshipCode: string;
+                            townshipName: string;
+                            withheldActions: ("register" | "reject" | "send_to_verify" | "confirm_report" | "refute_report" | "merge" | "dispatch" | "return" | "accept" | "feedback" | "verify_pass" | "verify_fail" | "request_extension" | "request_suspension" | "decide_request" | "resume" | "escalate" | "rate")[];
                         };
                     };
                 };
@@ -8493,7 +9105,7 @@ export interface paths {
                                     provisional: boolean;
                                     provisionalReason: string | null;
                                     /** @enum {string} */
-                                    stage: "register" | "dispatch" | "handle" | "verify" | "close";
+                                    stage: "register" | "verify_report" | "dispatch" | "handle" | "verify" | "close";
                                     /** @description 'whole', or a step of a staged stage (stop_work, penalty, demolition) */
                                     step: string;
                                     /** @enum {string} */
@@ -8637,7 +9249,7 @@ export interface paths {
                                     provisional: boolean;
                                     provisionalReason: string | null;
                                     /** @enum {string} */
-                                    stage: "register" | "dispatch" | "handle" | "verify" | "close";
+                                    stage: "register" | "verify_report" | "dispatch" | "handle" | "verify" | "close";
                                     /** @description 'whole', or a step of a staged stage (stop_work, penalty, demolition) */
                                     step: string;
                                     /** @enum {string} */
@@ -9266,6 +9878,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/evaluation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合评价 drill-down: the cases behind one figure (a measure of one row, or of the total), paged */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day of the period (Asia/Shanghai) */
+                    from: string;
+                    /** @description The row's key as the figures give it: township code, department key, category code or YYYY-MM; `-` for the row without a key (未派遣); left out for the total */
+                    group?: string;
+                    groupBy: "township" | "department" | "category" | "month";
+                    measure: "reported" | "registered" | "due" | "closed" | "closedOnTime" | "reworked" | "timed" | "rated" | "overdueOpen";
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Last day of the period, included (Asia/Shanghai); at most three years after `from` */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** @enum {string} */
+                            groupBy: "township" | "department" | "category" | "month";
+                            groupName: string;
+                            items: {
+                                address: string;
+                                caseNo: string;
+                                categoryCode: string;
+                                categoryName: string;
+                                /** @enum {string} */
+                                channel: "patrol" | "citizen" | "volunteer" | "hotline" | "other";
+                                clock: {
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string|null} */
+                                    stage: "register" | "dispatch" | "handle" | "verify" | "verify_report" | null;
+                                    suspended: boolean;
+                                };
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                department: string | null;
+                                escalationLevel: number;
+                                lat: number | null;
+                                lng: number | null;
+                                /** @enum {string} */
+                                priority: "normal" | "urgent";
+                                regionCode: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                reworkCount: number;
+                                /** @enum {string} */
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
+                                townshipCode: string;
+                                townshipName: string;
+                            }[];
+                            /** @enum {string} */
+                            measure: "reported" | "registered" | "due" | "closed" | "closedOnTime" | "reworked" | "timed" | "rated" | "overdueOpen";
+                            page: number;
+                            pageSize: number;
+                            to: string;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/export.xlsx": {
         parameters: {
             query?: never;
@@ -9283,12 +10038,12 @@ export interface paths {
                     /** @description Reported on or after (Asia/Shanghai date) */
                     from?: string;
                     overdue?: boolean;
-                    /** @description Case number or address words */
+                    /** @description A case number (2026-00001234 or 2026-1234), a serial (1234) or words of the address or description */
                     q?: string;
-                    queue?: "intake" | "dispatch" | "department" | "verification" | "mine" | "overdue";
+                    queue?: "intake" | "verify_report" | "dispatch" | "department" | "verification" | "mine" | "overdue" | "escalated";
                     /** @description 行政区划代码 (2/4/6/9/12 digits) */
                     regionCode?: string;
-                    status?: ("reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate")[];
+                    status?: ("reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying")[];
                     tag?: string;
                     /** @description Reported on or before (Asia/Shanghai date) */
                     to?: string;
@@ -9408,7 +10163,7 @@ export interface paths {
                                 /** Format: date-time */
                                 reportedAt: string;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                             radiusM: number;
                         };
@@ -9637,6 +10392,100 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/queue-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many cases wait in each of the reader's queues (the staff home's to-dos) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                capped: boolean;
+                                count: number;
+                                /** @enum {string} */
+                                queue: "intake" | "verify_report" | "dispatch" | "department" | "verification" | "mine" | "overdue" | "escalated";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10002,6 +10851,11 @@ export interface paths {
                                 unit: "working_hours" | "working_days";
                             };
                             verify: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "working_hours" | "working_days";
+                            };
+                            verify_report: {
                                 amount: number;
                                 /** @enum {string} */
                                 unit: "working_hours" | "working_days";
@@ -14103,7 +14957,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report a problem, anonymously or with a phone for follow-up */
+        /** Report a problem, anonymously or with a phone for follow-up; placed by a point, or by township and address */
         post: {
             parameters: {
                 query?: never;
@@ -14123,9 +14977,9 @@ export interface paths {
                         /** @description 万米单元网格 code */
                         gridCode?: string;
                         /** @description WGS84 latitude */
-                        lat: number;
+                        lat?: number;
                         /** @description WGS84 longitude */
-                        lng: number;
+                        lng?: number;
                         /** @description Optional: for follow-up and 回访; stored encrypted */
                         phone?: string;
                         photos: {
@@ -14135,7 +14989,7 @@ export interface paths {
                             uploadId?: string;
                         }[];
                         /** @description Township (9) or village (12) code in the county */
-                        regionCode: string;
+                        regionCode?: string;
                         /** @description 短信告知办理进展: SMS at acceptance and closing (needs phone; off unless true; withdrawable) */
                         smsConsent?: boolean;
                     };
@@ -14154,10 +15008,10 @@ export interface paths {
                                 caseNo: string;
                                 distanceM: number;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             trackingToken: string;
                         };
                     };
@@ -14174,10 +15028,10 @@ export interface paths {
                                 caseNo: string;
                                 distanceM: number;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             trackingToken: string;
                         };
                     };
@@ -14315,17 +15169,25 @@ export interface paths {
                             followsCaseNo: string | null;
                             /** Format: date-time */
                             reportedAt: string;
+                            result: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                text: string;
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                            } | null;
                             resultPhotos: string[];
                             satisfaction: number | null;
+                            satisfactionComment: string | null;
                             smsConsent: boolean;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             steps: {
                                 /** Format: date-time */
                                 at: string;
                                 note: string | null;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                         };
                     };
@@ -14492,17 +15354,25 @@ export interface paths {
                             followsCaseNo: string | null;
                             /** Format: date-time */
                             reportedAt: string;
+                            result: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                text: string;
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                            } | null;
                             resultPhotos: string[];
                             satisfaction: number | null;
+                            satisfactionComment: string | null;
                             smsConsent: boolean;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             steps: {
                                 /** Format: date-time */
                                 at: string;
                                 note: string | null;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                         };
                     };
@@ -14643,17 +15513,25 @@ export interface paths {
                             followsCaseNo: string | null;
                             /** Format: date-time */
                             reportedAt: string;
+                            result: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                text: string;
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                            } | null;
                             resultPhotos: string[];
                             satisfaction: number | null;
+                            satisfactionComment: string | null;
                             smsConsent: boolean;
                             /** @enum {string} */
-                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                            status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             steps: {
                                 /** Format: date-time */
                                 at: string;
                                 note: string | null;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                         };
                     };
@@ -14864,7 +15742,7 @@ export interface paths {
                                 /** Format: date-time */
                                 reportedAt: string;
                                 /** @enum {string} */
-                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate";
+                                status: "reported" | "registered" | "dispatched" | "handling" | "handled" | "closed" | "rejected" | "duplicate" | "verifying";
                             }[];
                             radiusM: number;
                         };
