@@ -28,6 +28,9 @@ const notYetWalked = {
   reporterApiKeyId: null,
   reporterPhoneEnc: null,
   reporterPhoneHmac: null,
+  // Demo callers leave no name; their made-up 工单号 stay in external_ref (not unique: drawn at random per day).
+  reporterNameEnc: null,
+  hotlineTicketNo: null,
   // Demo reporters leave no phone, so none agreed to SMS notices.
   smsConsent: false,
   department: null,
