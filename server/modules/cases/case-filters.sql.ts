@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
-import { casesCase } from '../../db/schema/cases.ts';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { type CaseStatus, casesCase } from '../../db/schema/cases.ts';
 import { casesCampaignTagMember } from '../../db/schema/cases-catalogue.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -30,8 +30,13 @@ function queueFilter(queue: Queue, actor: Actor, now: Date): SQL {
       return eq(casesCase.reporterUserId, actor.id);
     case 'overdue':
       return overdueFilter(now);
+    case 'escalated':
+      return and(gt(casesCase.escalationLevel, 0), notInArray(casesCase.status, finishedStatuses)) as SQL;
   }
 }
+
+/** A case in these states needs no more work: 督办 watches the open ones only. */
+const finishedStatuses: CaseStatus[] = ['closed', 'rejected', 'duplicate'];
 
 export function overdueFilter(now: Date): SQL {
   return and(isNotNull(casesCase.stageDueAt), lt(casesCase.stageDueAt, now), isNull(casesCase.suspendedAt)) as SQL;
@@ -69,9 +74,26 @@ export function caseListWhere(
   return and(...parts) as ScopedCaseFilter;
 }
 
+/** `2026-1234` and `2026-00001234` are one case number; a bare serial (`1234`) is any year's case with it. */
+const fullCaseNo = /^([0-9]{4})-([0-9]{1,8})$/;
+const bareSerial = /^[0-9]{1,8}$/;
+
+/**
+ * The search box: a case number finds that case; a serial finds the cases numbered so in any year; words find
+ * the cases whose address or description holds them. In whatever state (the list without a queue) — never
+ * beyond the reader's visibility, which `caseListWhere` puts first.
+ */
 function searchFilter(q: string): SQL {
-  if (/^[0-9]{4}-[0-9]{1,12}$/.test(q))
-    return eq(casesCase.caseNo, q.length === 13 ? q : `${q.slice(0, 4)}-${q.slice(5).padStart(8, '0')}`);
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`${casesCase.address} like ${`%${escaped}%`}`;
+  const full = fullCaseNo.exec(q);
+  if (full) return eq(casesCase.caseNo, `${full[1]}-${full[2]!.padStart(8, '0')}`);
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const words = or(sql`${casesCase.address} like ${pattern}`, sql`${casesCase.description} like ${pattern}`) as SQL;
+  if (!bareSerial.test(q)) return words;
+  return or(sql`${casesCase.caseNo} like ${`%-${q.padStart(8, '0')}`}`, words) as SQL;
+}
+
+/** What a search lists first: the case whose number it names (before address and description matches). */
+export function searchRank(q: string | undefined): SQL | undefined {
+  const text = q?.trim();
+  return text && bareSerial.test(text) ? sql`(${casesCase.caseNo} like ${`%-${text.padStart(8, '0')}`})` : undefined;
 }

@@ -12,6 +12,7 @@ import {
   NearbyQuery,
   NearbySchema,
   PhotoParams,
+  QueueCountsSchema,
   PhotoQuery,
   photoBodyLimit,
   ReportedSchema,
@@ -57,6 +58,16 @@ const caseList = defineRoute({
   access: read,
   schema: { querystring: CaseListQuery, response: { 200: CaseListSchema } },
   handler: async (request) => listCases(request.ctx, request.query),
+});
+
+const queueCounts = defineRoute({
+  method: 'GET',
+  url: '/api/cases/queue-counts',
+  summary: "How many cases wait in each of the reader's queues (the staff home's to-dos)",
+  tags,
+  access: read,
+  schema: { response: { 200: QueueCountsSchema } },
+  handler: async (request) => countQueues(request.ctx),
 });
 
 const nearby = defineRoute({
@@ -108,5 +119,5 @@ const casePhoto = defineRoute({
 
 /** The staff side of the loop: report, list, read (the actions, settings, citizen and upload routes are parts of the manifest). */
 export function registerCaseRoutes(app: TypedApp): void {
-  registerRoutes(app, [staffReport, caseList, nearby, departments, caseDetail, casePhoto]);
+  registerRoutes(app, [staffReport, caseList, queueCounts, nearby, departments, caseDetail, casePhoto]);
 }

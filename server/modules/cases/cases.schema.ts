@@ -264,7 +264,8 @@ export const CaseDetailSchema = Type.Object({
 });
 export type CaseDetailDto = Static<typeof CaseDetailSchema>;
 
-export const queues = ['intake', 'dispatch', 'department', 'verification', 'mine', 'overdue'] as const;
+/** 督办 `escalated`: open cases raised on the escalation ladder (by the sweep or by hand). */
+export const queues = ['intake', 'dispatch', 'department', 'verification', 'mine', 'overdue', 'escalated'] as const;
 export type Queue = (typeof queues)[number];
 
 export const CaseListQuery = S.object({
@@ -278,7 +279,12 @@ export const CaseListQuery = S.object({
   overdue: Type.Optional(Type.Boolean()),
   from: Type.Optional(Type.String({ format: 'date', description: 'Reported on or after (Asia/Shanghai date)' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'Reported on or before (Asia/Shanghai date)' })),
-  q: Type.Optional(Type.String({ maxLength: 40, description: 'Case number or address words' })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'A case number (2026-00001234 or 2026-1234), a serial (1234) or words of the address or description',
+    }),
+  ),
   ...S.page(),
 });
 export type CaseListQueryInput = Static<typeof CaseListQuery>;
@@ -292,6 +298,18 @@ export const CaseListSchema = Type.Object({
   pageSize: Type.Integer(),
 });
 export type CaseListDto = Static<typeof CaseListSchema>;
+
+export const QueueCountsSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      queue: S.literals(queues),
+      /** Exact up to the list's cap; with `capped` it means "at least this many". */
+      count: Type.Integer(),
+      capped: Type.Boolean(),
+    }),
+  ),
+});
+export type QueueCountsDto = Static<typeof QueueCountsSchema>;
 
 export const NearbyQuery = S.object({
   categoryCode: reportFields.categoryCode,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type CaseStatus, casesCase, casesEvent } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryOne } from '../../platform/db/rows.ts';
@@ -217,18 +217,22 @@ export const caseOrder = {
   due: [asc(casesCase.stageDueAt), asc(casesCase.id)],
 };
 
-/** A page of the cases a list filter finds (it starts with the reader's visibility: case-filters.sql.ts). */
+/**
+ * A page of the cases a list filter finds (it starts with the reader's visibility: case-filters.sql.ts); `first`
+ * lifts the rows it holds for to the top (a search's case-number matches).
+ */
 export async function listCasePage(
   db: Db,
   where: ScopedCaseFilter,
   order: keyof typeof caseOrder,
   page: { limit: number; offset: number },
+  first?: SQL,
 ): Promise<ScopedCase[]> {
   const rows = await db
     .select()
     .from(casesCase)
     .where(where)
-    .orderBy(...caseOrder[order])
+    .orderBy(...(first ? [desc(first)] : []), ...caseOrder[order])
     .limit(page.limit)
     .offset(page.offset);
   return rows as ScopedCase[];

@@ -2,7 +2,7 @@ import { requireInScope } from '../../platform/access/scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { loadVisibleCase } from './apply-action.ts';
-import { caseListWhere } from './case-filters.sql.ts';
+import { caseListWhere, searchRank } from './case-filters.sql.ts';
 import { loadCaseLookups } from './case-lookups.ts';
 import { findPendingRequest } from './case-requests.store.ts';
 import { caseScopeOf, caseVisibilityOf } from './cases.policy.ts';
@@ -31,7 +31,8 @@ export async function listCases(ctx: Ctx, query: CaseListQueryInput, countCap = 
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const order = query.queue === 'overdue' ? 'due' : 'newest';
-  const rows = await listCasePage(ctx.db, where, order, { limit: pageSize, offset: (page - 1) * pageSize });
+  const paging = { limit: pageSize, offset: (page - 1) * pageSize };
+  const rows = await listCasePage(ctx.db, where, order, paging, searchRank(query.q));
   const n = await countCasesUpTo(ctx.db, where, countCap + 1);
   const lookups = await loadCaseLookups(ctx, rows);
   return {
