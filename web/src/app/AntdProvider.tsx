@@ -24,12 +24,24 @@ const dayjsLocales: Record<Language, string> = { zh: 'zh-cn', en: 'en' };
 
 /** antd's own texts (pagination, pickers, empty states) and dates follow the UI language. */
 export function AntdProvider({ children }: { children: ReactNode }) {
+  return (
+    <AntdConfig>
+      <AntdApp>{children}</AntdApp>
+    </AntdConfig>
+  );
+}
+
+/**
+ * The locale and theme without antd's `<App>` (whose message, notification and modal hooks weigh ~20 KB on the
+ * wire): the residents' pages use none of them and load on a phone's first visit.
+ */
+export function AntdConfig({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
   // dayjs keeps one global locale; setting it before children render keeps pickers and formats consistent.
   if (dayjs.locale() !== dayjsLocales[language]) dayjs.locale(dayjsLocales[language]);
   return (
     <ConfigProvider locale={antdLocales[language]} theme={appTheme}>
-      <AntdApp>{children}</AntdApp>
+      {children}
     </ConfigProvider>
   );
 }

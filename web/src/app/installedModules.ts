@@ -1,6 +1,7 @@
-import type { WebModule } from './webModule.ts';
+import type { PublicPages, WebModule } from './webModule.ts';
 
 let installed: readonly WebModule[] = [];
+let installedPublic: readonly PublicPages[] | undefined;
 
 /**
  * How `app/` learns which modules exist: the composition root (`web/src/main.tsx`, and the web tests' setup file)
@@ -10,6 +11,21 @@ let installed: readonly WebModule[] = [];
  */
 export function installModules(modules: readonly WebModule[]): void {
   installed = modules;
+  installedPublic = undefined;
+}
+
+/**
+ * The residents' entry (`web/src/citizen-main.tsx`) installs only the modules' public pages and strings; the
+ * staff menu, home and routes then see no module.
+ */
+export function installPublicPages(pages: readonly PublicPages[]): void {
+  installed = [];
+  installedPublic = pages;
+}
+
+/** Whose public pages and strings this app carries: the installed modules, or what the residents' entry gave. */
+export function installedPublicPages(): readonly PublicPages[] {
+  return installedPublic ?? installed;
 }
 
 /** The installed modules, in menu order. */

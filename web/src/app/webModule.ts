@@ -39,3 +39,9 @@ export interface WebModule {
    */
   permissions?: readonly string[];
 }
+
+/**
+ * What the residents' entry (`citizen.html`) installs of a module instead of its manifest: its public pages and
+ * their strings, without the staff page, so nothing of the staff side reaches a resident's phone.
+ */
+export type PublicPages = Pick<WebModule, 'key' | 'publicRoutes' | 'messages'>;

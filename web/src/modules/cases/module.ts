@@ -3,14 +3,13 @@ import { lazy } from 'react';
 import type { WebModule } from '../../app/webModule.ts';
 import { casesEn } from './i18n/en.ts';
 import { casesZh } from './i18n/zh.ts';
+import { casesPublicPages } from './publicPages.ts';
 
 /**
  * 市容案件. The staff side lives at `/m/cases` (queues and list, the map, one case); the residents' pages stand
  * outside the shell and without sign-in, loaded on demand: a phone opening `/report` from a poster's QR code
  * downloads these pages, not the staff modules.
  */
-const trackPage = lazy(() => import('./citizen/TrackPage.tsx'));
-
 export const casesModule: WebModule = {
   key: 'cases',
   area: 'business',
@@ -18,10 +17,6 @@ export const casesModule: WebModule = {
   label: 'module.cases.label',
   description: 'module.cases.description',
   page: lazy(() => import('./index.tsx')),
-  publicRoutes: [
-    { path: '/report', page: lazy(() => import('./citizen/ReportPage.tsx')) },
-    { path: '/track', page: trackPage },
-    { path: '/track/:caseNo', page: trackPage },
-  ],
+  publicRoutes: casesPublicPages.publicRoutes,
   messages: { zh: casesZh, en: casesEn },
 };
