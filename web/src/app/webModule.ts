@@ -10,6 +10,13 @@ export interface PublicRoute {
   page: ModulePage;
 }
 
+/** A link from the sign-in page to one of a module's public pages. */
+export interface ResidentLink {
+  path: string;
+  label: MessageKey;
+  icon: ComponentType;
+}
+
 /** A module's messages: `en` carries exactly the keys of `zh` (each module's `i18n/en.ts` is typed so). */
 export interface ModuleStrings {
   zh: Readonly<Record<string, string>>;
@@ -32,6 +39,8 @@ export interface WebModule {
   /** Mounted at the module's path with `/*`: it routes inside itself. */
   page: ModulePage;
   publicRoutes?: readonly PublicRoute[];
+  /** Public pages the sign-in page at `/` offers residents who land there (随手拍, 查询进度), as large buttons. */
+  residentLinks?: readonly ResidentLink[];
   messages: ModuleStrings;
   /**
    * An administrator's area opens with any one of these. A business module is open to every signed-in person

@@ -71,6 +71,8 @@ export const en: Record<ShellMessageKey, string> = {
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
   'login.help': "Forgot your password? Contact your unit's system administrator.",
+  'login.residents': 'For residents, no account needed',
+  'login.staffBelow': 'Staff: sign in below',
 
   'error.network': 'Network error. Please check your connection and try again.',
   'error.unexpected': 'The server returned an error ({status}). Please try again later.',

@@ -75,6 +75,8 @@ export const zh = {
   'login.submit': '登录',
   'login.submitting': '正在登录…',
   'login.help': '忘记密码请联系本单位系统管理员。',
+  'login.residents': '群众服务，无需登录',
+  'login.staffBelow': '工作人员请在下方登录',
 
   'error.network': '网络连接失败，请检查网络后重试。',
   'error.unexpected': '服务器返回了错误（{status}），请稍后重试。',

@@ -5,6 +5,7 @@ import { type LoginRedirectState, nextPathFor, safeReturnPath } from '../auth/pe
 import { useT } from '../i18n/I18nProvider.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 import { LoginForm } from './LoginForm.tsx';
+import { ResidentLinks } from './ResidentLinks.tsx';
 
 export function LoginPage() {
   const t = useT();
@@ -29,6 +30,7 @@ export function LoginPage() {
           data-testid="session-expired"
         />
       )}
+      <ResidentLinks />
       <LoginForm />
       <Typography.Paragraph className="wm-login-help">{t('login.help')}</Typography.Paragraph>
     </AuthFrame>

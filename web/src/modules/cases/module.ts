@@ -1,4 +1,4 @@
-import { EnvironmentOutlined } from '@ant-design/icons';
+import { CameraOutlined, EnvironmentOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { WebModule } from '../../app/webModule.ts';
 import { casesEn } from './i18n/en.ts';
@@ -18,5 +18,9 @@ export const casesModule: WebModule = {
   description: 'module.cases.description',
   page: lazy(() => import('./index.tsx')),
   publicRoutes: casesPublicPages.publicRoutes,
+  residentLinks: [
+    { path: '/report', label: 'citizen.signIn.report', icon: CameraOutlined },
+    { path: '/track', label: 'citizen.signIn.track', icon: FileSearchOutlined },
+  ],
   messages: { zh: casesZh, en: casesEn },
 };

@@ -4,9 +4,12 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { CountyBounds, FormTownship } from './citizenApi.ts';
 import type { Position, ReportDraft } from './reportDraft.ts';
 
-export type LocationDraft = Pick<ReportDraft, 'position' | 'townshipCode' | 'villageCode' | 'address'>;
+export type LocationDraft = Pick<ReportDraft, 'location' | 'townshipCode' | 'villageCode' | 'address'>;
 
-/** The point typed in, for a phone that cannot or will not say where it is. */
+/**
+ * The point typed in as decimal degrees: an advanced fallback behind a small link (most people do not know their
+ * coordinates; the township and the address in words serve them better).
+ */
 export function ManualPoint({
   bounds,
   current,
@@ -23,6 +26,8 @@ export function ManualPoint({
       <Button
         type="link"
         onClick={() => setManual({ lng: current?.lng ?? null, lat: current?.lat ?? null })}
+        size="small"
+        className="wm-location-advanced"
         data-testid="manual-position"
       >
         {t('citizen.location.manual')}
@@ -67,12 +72,14 @@ export function ManualPoint({
 interface PlaceProps {
   townships: readonly FormTownship[];
   draft: LocationDraft;
+  /** With a point the township may be left to the dispatcher (待定乡镇); without one it is required. */
+  hasPoint: boolean;
   errors: Readonly<Record<string, string>>;
   onChange: (change: Partial<LocationDraft>) => void;
 }
 
 /** The township (it decides who handles the case), the village, and the address in words. */
-export function PlaceFields({ townships, draft, errors, onChange }: PlaceProps) {
+export function PlaceFields({ townships, draft, hasPoint, errors, onChange }: PlaceProps) {
   const t = useT();
   const villages = townships.find((tw) => tw.code === draft.townshipCode)?.villages ?? [];
   const problem = (field: string) => ({
@@ -81,7 +88,13 @@ export function PlaceFields({ townships, draft, errors, onChange }: PlaceProps) 
   });
   return (
     <>
-      <Form.Item label={t('citizen.location.township')} htmlFor="report-township" required {...problem('regionCode')}>
+      <Form.Item
+        label={t('citizen.location.township')}
+        htmlFor="report-township"
+        required={!hasPoint}
+        extra={hasPoint ? t('citizen.location.townshipOptional') : undefined}
+        {...problem('regionCode')}
+      >
         <Select
           id="report-township"
           value={draft.townshipCode}
@@ -105,7 +118,13 @@ export function PlaceFields({ townships, draft, errors, onChange }: PlaceProps) 
           data-testid="village-select"
         />
       </Form.Item>
-      <Form.Item label={t('citizen.location.address')} htmlFor="report-address" required {...problem('address')}>
+      <Form.Item
+        label={t('citizen.location.address')}
+        htmlFor="report-address"
+        required
+        extra={hasPoint ? undefined : t('citizen.location.addressHint')}
+        {...problem('address')}
+      >
         <Input
           id="report-address"
           value={draft.address}

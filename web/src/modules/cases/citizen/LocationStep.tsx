@@ -1,10 +1,17 @@
-import { AimOutlined, PictureOutlined } from '@ant-design/icons';
-import { Button, Form, Typography } from 'antd';
+import { AimOutlined, EditOutlined, EnvironmentOutlined, PictureOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { type TileConfig, tileConfig } from '../staff/map/mapConfig.ts';
 import type { CountyBounds, FormTownship } from './citizenApi.ts';
 import { type LocationDraft, ManualPoint, PlaceFields } from './LocationFields.tsx';
-import type { DraftPhoto, Position } from './reportDraft.ts';
+import { type LocationEvent, type LocationState, locationMessage, pointOf } from './locationState.ts';
+import type { DraftPhoto } from './reportDraft.ts';
 import { useDeviceLocation } from './useDeviceLocation.ts';
+
+// Leaflet and its styles come only with the map, and only when the county has a tile service.
+const PinMap = lazy(() => import('./PinMap.tsx'));
+const configuredTiles = tileConfig();
 
 interface Props {
   townships: readonly FormTownship[];
@@ -13,54 +20,115 @@ interface Props {
   photos: readonly DraftPhoto[];
   errors: Readonly<Record<string, string>>;
   onChange: (change: Partial<LocationDraft>) => void;
+  onLocation: (event: LocationEvent) => void;
+  /** The base map, when the county configured one (mapConfig.ts); tests pass their own. */
+  tiles?: TileConfig;
 }
 
 /**
- * Step 3: the point (the phone's position, the photo's, or typed in — WGS84, as phones give it) and the
- * township/village with the address in words. Without map tiles this is the picker: the township decides
- * who handles the case, the words let the inspector find the spot.
+ * Step 3: where the problem is. A point — the phone's, the photo's, or a pin on the map — or, when location is
+ * refused or unavailable, the township with the address in words. One message says where things stand
+ * (locationState.ts); field messages show only after the citizen tried to go on.
  */
-export function LocationStep({ townships, bounds, draft, photos, errors, onChange }: Props) {
+export function LocationStep({
+  townships,
+  bounds,
+  draft,
+  photos,
+  errors,
+  onChange,
+  onLocation,
+  tiles = configuredTiles,
+}: Props) {
   const t = useT();
-  const device = useDeviceLocation((position) => onChange({ position }));
-  const pointError = errors.lng ?? errors.lat;
+  const device = useDeviceLocation(onLocation);
+  const [pinning, setPinning] = useState(false);
+  const point = pointOf(draft.location);
   return (
     <section aria-labelledby="report-location-question">
       <Typography.Title level={2} className="wm-report-question" id="report-location-question">
         {t('citizen.location.question')}
       </Typography.Title>
-      <PointButtons device={device} photos={photos} onChange={onChange} />
-      {draft.position && <FoundPosition position={draft.position} />}
-      {device.problem && (
-        <div className="wm-field-error" role="alert">
-          {t(device.problem)}
-        </div>
-      )}
-      {pointError && (
-        <div className="wm-field-error" role="alert" data-testid="position-error">
-          {pointError}
-        </div>
+      <LocationNotice state={draft.location} serverProblem={errors.lng ?? errors.lat} />
+      <PointButtons
+        state={draft.location}
+        photos={photos}
+        canPin={tiles !== undefined}
+        onLocate={device.locate}
+        onPin={() => setPinning(true)}
+        onLocation={onLocation}
+      />
+      {pinning && tiles && (
+        <Suspense fallback={null}>
+          <PinMap
+            tiles={tiles}
+            bounds={bounds}
+            start={point}
+            onPick={(position) => {
+              onLocation({ type: 'found', position });
+              setPinning(false);
+            }}
+            onCancel={() => setPinning(false)}
+          />
+        </Suspense>
       )}
       <Form layout="vertical" requiredMark={false} size="large" component="div" className="wm-location-form">
-        <ManualPoint bounds={bounds} current={draft.position} onApply={(position) => onChange({ position })} />
-        <PlaceFields townships={townships} draft={draft} errors={errors} onChange={onChange} />
+        <PlaceFields
+          townships={townships}
+          draft={draft}
+          hasPoint={point !== undefined}
+          errors={errors}
+          onChange={onChange}
+        />
+        <ManualPoint bounds={bounds} current={point} onApply={(position) => onLocation({ type: 'found', position })} />
       </Form>
     </section>
   );
 }
 
-/** "Use my location", and "use the photo's" when a photo carries a point. */
-function PointButtons({
-  device,
-  photos,
-  onChange,
-}: {
-  device: ReturnType<typeof useDeviceLocation>;
+/** Exactly one message: the state's, or the server's word about the point after it refused the report. */
+function LocationNotice({ state, serverProblem }: { state: LocationState; serverProblem?: string }) {
+  const t = useT();
+  if (serverProblem)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        className="wm-location-notice"
+        title={serverProblem}
+        data-testid="location-notice"
+        data-state="refused"
+        role="alert"
+      />
+    );
+  const message = locationMessage(state);
+  return (
+    <Alert
+      type={message.tone}
+      showIcon
+      className="wm-location-notice"
+      title={t(message.key, message.vars)}
+      role={message.tone === 'warning' ? 'alert' : 'status'}
+      data-testid="location-notice"
+      data-state={state.kind}
+    />
+  );
+}
+
+interface ButtonsProps {
+  state: LocationState;
   photos: readonly DraftPhoto[];
-  onChange: Props['onChange'];
-}) {
+  canPin: boolean;
+  onLocate: () => void;
+  onPin: () => void;
+  onLocation: (event: LocationEvent) => void;
+}
+
+/** "Use my location"; the photo's point when a photo has one; a pin when there is a map; or no point at all. */
+function PointButtons({ state, photos, canPin, onLocate, onPin, onLocation }: ButtonsProps) {
   const t = useT();
   const photoPoint = photos.find((p) => p.position !== null)?.position ?? null;
+  const locating = state.kind === 'locating';
   return (
     <div className="wm-location-buttons">
       <Button
@@ -68,35 +136,40 @@ function PointButtons({
         size="large"
         block
         icon={<AimOutlined />}
-        loading={device.locating}
-        onClick={device.locate}
+        loading={locating}
+        onClick={onLocate}
         data-testid="use-my-location"
       >
-        {device.locating ? t('citizen.location.locating') : t('citizen.location.useMine')}
+        {locating
+          ? t('citizen.location.locating')
+          : t(state.kind === 'idle' ? 'citizen.location.useMine' : 'citizen.location.again')}
       </Button>
       {photoPoint && (
         <Button
           size="large"
           block
           icon={<PictureOutlined />}
-          onClick={() => onChange({ position: { ...photoPoint, source: 'photo' } })}
+          onClick={() => onLocation({ type: 'found', position: { ...photoPoint, source: 'photo' } })}
           data-testid="use-photo-location"
         >
           {t('citizen.location.fromPhoto')}
         </Button>
       )}
-    </div>
-  );
-}
-
-function FoundPosition({ position }: { position: Position }) {
-  const t = useT();
-  return (
-    <div className="wm-location-found" role="status" data-testid="position-found">
-      {t('citizen.location.got', { lng: position.lng.toFixed(5), lat: position.lat.toFixed(5) })}
-      {position.accuracyM !== undefined && t('citizen.location.accuracy', { meters: Math.round(position.accuracyM) })}
-      {' · '}
-      {t(`citizen.location.source.${position.source}`)}
+      {canPin && (
+        <Button size="large" block icon={<EnvironmentOutlined />} onClick={onPin} data-testid="pin-on-map">
+          {t('citizen.location.pin')}
+        </Button>
+      )}
+      {(state.kind === 'idle' || state.kind === 'locating' || state.kind === 'located') && (
+        <Button
+          type="link"
+          icon={<EditOutlined />}
+          onClick={() => onLocation({ type: 'describe' })}
+          data-testid="describe-place"
+        >
+          {t(state.kind === 'located' ? 'citizen.location.describeInstead' : 'citizen.location.describe')}
+        </Button>
+      )}
     </div>
   );
 }

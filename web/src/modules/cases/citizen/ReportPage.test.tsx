@@ -89,10 +89,35 @@ const uploadState = (index: number) => screen.getByTestId(`upload-status-${index
 const reports = (requests: RecordedRequest[]) =>
   requests.filter((r) => r.method === 'POST' && r.path === '/api/public/cases');
 const step = () => screen.getByTestId('report-page').getAttribute('data-step');
+const locationState = () => screen.getByTestId('location-notice').getAttribute('data-state');
 
 async function choose(testId: string, title: string) {
   fireEvent.mouseDown(within(screen.getByTestId(testId)).getByRole('combobox'));
   fireEvent.click(await screen.findByTitle(title));
+}
+
+function denyPosition() {
+  Object.defineProperty(navigator, 'geolocation', {
+    configurable: true,
+    value: {
+      getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) =>
+        fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError),
+    },
+  });
+}
+
+/** A category and one photo, then on to the location step. */
+async function toLocationStep(photoName = 'a.jpg') {
+  renderApp('/report');
+  fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
+  await act(async () =>
+    fireEvent.change(await screen.findByTestId('photo-input'), {
+      target: { files: [new File(['j'], photoName, { type: 'image/jpeg' })] },
+    }),
+  );
+  await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
+  fireEvent.click(screen.getByTestId('report-next'));
+  await screen.findByTestId('location-notice');
 }
 
 /** Fills the four steps as a citizen would, up to (not including) pressing 提交. */
@@ -108,7 +133,7 @@ async function fillReport({ category = '09001', photos = 2 } = {}) {
   fireEvent.click(screen.getByTestId('report-next'));
 
   fireEvent.click(await screen.findByTestId('use-my-location'));
-  await screen.findByTestId('position-found');
+  await waitFor(() => expect(locationState()).toBe('located'));
   await choose('township-select', '霞阳镇');
   await choose('village-select', '城东社区');
   fireEvent.change(screen.getByTestId('address-input'), { target: { value: '人民路农贸市场东门口' } });
@@ -248,55 +273,40 @@ describe('reporting a problem from a phone', () => {
     expect(reports(requests)).toHaveLength(1);
   });
 
-  it('says a point outside the county is outside before sending anything', async () => {
+  it('says a point outside the county is outside, in one message, and asks for the place in words', async () => {
     grantPosition({ lng: 112.98, lat: 28.19 });
     citizenServer(jsonResponse(201, reported));
-    renderApp('/report');
-    fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
-    await act(async () =>
-      fireEvent.change(await screen.findByTestId('photo-input'), {
-        target: { files: [new File(['j'], 'a.jpg', { type: 'image/jpeg' })] },
-      }),
-    );
-    await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
-    fireEvent.click(screen.getByTestId('report-next'));
+    await toLocationStep();
     fireEvent.click(await screen.findByTestId('use-my-location'));
+    await waitFor(() => expect(locationState()).toBe('outside'));
+    expect(screen.getByTestId('location-notice').textContent).toContain('不在本县范围内');
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
     fireEvent.click(screen.getByTestId('report-next'));
 
-    expect((await screen.findByTestId('position-error')).textContent).toContain('不在本县范围内');
-    expect(screen.getByText('请选择所在乡镇')).toBeTruthy();
+    expect(await screen.findByText('请选择所在乡镇')).toBeTruthy();
     expect(step()).toBe('location');
+    expect(screen.getAllByTestId('location-notice')).toHaveLength(1);
 
     // The page's own messages follow the language switch.
     act(() => fireEvent.click(within(screen.getByTestId('lang-switch')).getByText('English')));
     expect(await screen.findByText('Please choose the township')).toBeTruthy();
   });
 
-  it('offers where the photo was taken when the phone will not say where it is', async () => {
-    Object.defineProperty(navigator, 'geolocation', {
-      configurable: true,
-      value: {
-        getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) =>
-          fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError),
-      },
-    });
+  it('offers where the photo was taken when the phone will not say where it is, and the refusal goes', async () => {
+    denyPosition();
     exif.position = { lng: 113.7731, lat: 26.4902 };
     citizenServer(jsonResponse(201, reported));
-    renderApp('/report');
-    fireEvent.click(await screen.findByTestId('category-09001', {}, { timeout: 10_000 }));
-    await act(async () =>
-      fireEvent.change(await screen.findByTestId('photo-input'), {
-        target: { files: [new File(['j'], 'gps.jpg', { type: 'image/jpeg' })] },
-      }),
-    );
-    await waitFor(() => expect(within(screen.getByTestId('photo-list')).getAllByRole('listitem')).toHaveLength(1));
-    fireEvent.click(screen.getByTestId('report-next'));
+    await toLocationStep('gps.jpg');
 
     fireEvent.click(await screen.findByTestId('use-my-location'));
-    expect(await screen.findByText('您没有允许定位。可在浏览器设置中允许，或手动填写经纬度。')).toBeTruthy();
+    await waitFor(() => expect(locationState()).toBe('denied'));
+    expect(screen.getByTestId('location-notice').textContent).toContain('您没有允许定位');
     fireEvent.click(screen.getByTestId('use-photo-location'));
-    expect(screen.getByTestId('position-found').textContent).toContain('经度 113.77310，纬度 26.49020');
-    expect(screen.getByTestId('position-found').textContent).toContain('来自照片');
+    expect(locationState()).toBe('located');
+    const notice = screen.getByTestId('location-notice').textContent;
+    expect(notice).toContain('已使用照片的拍摄位置：经度 113.77310，纬度 26.49020');
+    expect(notice).not.toContain('没有允许定位');
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
   });
 
   it('sends the report only once every photo is up: it waits for one on its way, and a failed one is retried with its key', async () => {
@@ -363,6 +373,6 @@ describe('reporting a problem from a phone', () => {
     await waitFor(() => expect(uploadState(0)).toBe('uploaded'));
     fireEvent.click(screen.getByTestId('report-next'));
     fireEvent.click(await screen.findByTestId('use-photo-location'));
-    expect(screen.getByTestId('position-found').textContent).toContain('经度 113.77410，纬度 26.49120');
+    expect(screen.getByTestId('location-notice').textContent).toContain('经度 113.77410，纬度 26.49120');
   });
 });

@@ -112,17 +112,18 @@ function ReportActions({ wizard, busy }: { wizard: ReportWizardState; busy: bool
           {t('citizen.report.back')}
         </Button>
       )}
-      {step === 'details' ? (
-        submission.state.phase !== 'nearby' && (
-          <Button type="primary" size="large" onClick={submit} loading={busy} data-testid="report-submit">
-            {t('citizen.details.submit')}
-          </Button>
-        )
-      ) : (
-        <Button type="primary" size="large" onClick={next} data-testid="report-next">
-          {t('citizen.report.next')}
-        </Button>
-      )}
+      {step === 'details'
+        ? submission.state.phase !== 'nearby' && (
+            <Button type="primary" size="large" onClick={submit} loading={busy} data-testid="report-submit">
+              {t('citizen.details.submit')}
+            </Button>
+          )
+        : // Choosing a category moves on by itself: no "下一步" to press by habit into the next step's check.
+          (step !== 'category' || wizard.category) && (
+            <Button type="primary" size="large" onClick={next} data-testid="report-next">
+              {t('citizen.report.next')}
+            </Button>
+          )}
     </div>
   );
 }

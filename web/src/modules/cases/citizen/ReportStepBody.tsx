@@ -42,14 +42,14 @@ export function ReportStepBody({ wizard, fieldText }: StepProps) {
         photos={report.draft.photos}
         errors={fieldText}
         onChange={(partial) => report.change('location', partial, locationFields(partial))}
+        onLocation={report.locate}
       />
     );
   return <ReportDetails wizard={wizard} fieldText={fieldText} />;
 }
 
-/** The fields a location change touches: the point, the township or village, or the address words. */
+/** The fields a change of the place touches: the township or village, or the address words. */
 function locationFields(partial: Partial<ReportDraft>): string[] {
-  if (partial.position) return ['lng', 'lat'];
   return partial.townshipCode || 'villageCode' in partial ? ['regionCode'] : ['address'];
 }
 

@@ -39,7 +39,12 @@ function trackingServer(tracking: Tracking = sampleTracking) {
         : errorResponse(403, 'token_mismatch', 'x'),
     [`POST /api/public/cases/${caseNo}/rating`]: (request) =>
       tokenOk(request)
-        ? jsonResponse(200, { ...tracking, satisfaction: (request.body as { score: number }).score, canRate: false })
+        ? jsonResponse(200, {
+            ...tracking,
+            satisfaction: (request.body as { score: number }).score,
+            satisfactionComment: (request.body as { comment?: string }).comment ?? null,
+            canRate: false,
+          })
         : errorResponse(403, 'token_mismatch', 'x'),
   });
 }
@@ -74,7 +79,42 @@ describe('following a case', () => {
     expect(rate?.body).toEqual({ score: 4, comment: '处理很及时' });
     expect(rate?.headers.get('x-case-token')).toBe(sampleToken);
     expect(screen.getByTestId('tracking-rated').textContent).toContain('满意');
+    expect(screen.getByTestId('tracking-rated-comment').textContent).toBe('您的意见：处理很及时');
     expect(screen.queryByTestId('rating-form')).toBeNull();
+  });
+
+  it('shows the 处置结果 with when it was handled and confirmed, or that the check is still to come', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    trackingServer();
+    renderApp(`/track/${caseNo}`);
+    const result = await screen.findByTestId('tracking-result', {}, { timeout: 10_000 });
+    expect(within(result).getByTestId('tracking-result-text').textContent).toBe('已劝离流动摊贩，恢复人行道通行');
+    // 06:00 and 02:00 UTC are 14:00 and 10:00 in Shanghai.
+    expect(result.textContent).toContain('2026-11-29 14:00 责任部门反馈');
+    expect(result.textContent).toContain('2026-11-30 10:00 经现场核查确认');
+    cleanup();
+
+    const handled: Tracking = {
+      ...sampleTracking,
+      status: 'handled',
+      closedAt: null,
+      canRate: false,
+      result: { text: '已清理', handledAt: '2026-11-29T06:00:00.000Z', verifiedAt: null },
+    };
+    trackingServer(handled);
+    renderApp(`/track/${caseNo}`);
+    expect((await screen.findByTestId('tracking-result', {}, { timeout: 10_000 })).textContent).toContain(
+      '等待现场核查确认',
+    );
+  });
+
+  it('shows the reporter’s rating and own comment when the case is opened again', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    trackingServer({ ...sampleTracking, satisfaction: 2, satisfactionComment: '摊贩第二天又回来了', canRate: false });
+    renderApp(`/track/${caseNo}`);
+    const rated = await screen.findByTestId('tracking-rated', {}, { timeout: 10_000 });
+    expect(rated.textContent).toContain('不满意');
+    expect(within(rated).getByTestId('tracking-rated-comment').textContent).toBe('您的意见：摊贩第二天又回来了');
   });
 
   it('shows the deadline and the merged-into note while a merged case is open', async () => {
@@ -86,6 +126,7 @@ describe('following a case', () => {
       followsCaseNo: '2026-00000007',
       steps: sampleTracking.steps.slice(0, 3),
       resultPhotos: [],
+      result: null,
       canRate: false,
     };
     trackingServer(open);
@@ -96,6 +137,7 @@ describe('following a case', () => {
     expect(within(view).getByTestId('tracking-merged').textContent).toContain('2026-00000007');
     expect(within(view).queryByTestId('rating-form')).toBeNull();
     expect(within(view).queryByTestId('result-photos')).toBeNull();
+    expect(within(view).queryByTestId('tracking-result')).toBeNull();
   });
 
   it('says SMS notices are on and stops them with the code, then says they are off', async () => {

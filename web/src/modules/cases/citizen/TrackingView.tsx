@@ -8,6 +8,7 @@ import { TrackingSms } from './TrackingSms.tsx';
 
 const statusColor: Record<CaseStatus, string> = {
   reported: 'blue',
+  verifying: 'blue',
   registered: 'blue',
   dispatched: 'geekblue',
   handling: 'orange',
@@ -47,15 +48,51 @@ export function TrackingView({
       )}
       <TrackingSms tracking={tracking} token={token} onChanged={onRated} />
       <TrackingProgress tracking={tracking} />
+      {tracking.result && <TrackingResult result={tracking.result} />}
       <ResultPhotos caseNo={tracking.caseNo} token={token} photoIds={tracking.resultPhotos} />
       {tracking.canRate && <RatingForm caseNo={tracking.caseNo} token={token} onRated={onRated} />}
       {tracking.satisfaction !== null && (
-        <div className="wm-rating" data-testid="tracking-rated">
-          <Typography.Title level={2} className="wm-report-question">
-            {t('citizen.rating.yours')}
-          </Typography.Title>
-          <Rate disabled value={tracking.satisfaction} /> <span>{t(levelKey(tracking.satisfaction))}</span>
-        </div>
+        <YourRating score={tracking.satisfaction} comment={tracking.satisfactionComment} />
+      )}
+    </div>
+  );
+}
+
+/** 处置结果: what the department reported back, and whether an on-site check has confirmed it. */
+function TrackingResult({ result }: { result: NonNullable<Tracking['result']> }) {
+  const t = useT();
+  return (
+    <section className="wm-tracking-result" aria-labelledby="tracking-result-title" data-testid="tracking-result">
+      <Typography.Title level={2} className="wm-report-question" id="tracking-result-title">
+        {t('citizen.case.result')}
+      </Typography.Title>
+      <Typography.Paragraph className="wm-tracking-result-text" data-testid="tracking-result-text">
+        {result.text}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('citizen.case.resultHandled', { at: formatDateTime(result.handledAt) })}
+        {' · '}
+        {result.verifiedAt
+          ? t('citizen.case.resultVerified', { at: formatDateTime(result.verifiedAt) })
+          : t('citizen.case.resultPending')}
+      </Typography.Paragraph>
+    </section>
+  );
+}
+
+/** The reporter's own 回访, with the comment they wrote. */
+function YourRating({ score, comment }: { score: number; comment: string | null }) {
+  const t = useT();
+  return (
+    <div className="wm-rating" data-testid="tracking-rated">
+      <Typography.Title level={2} className="wm-report-question">
+        {t('citizen.rating.yours')}
+      </Typography.Title>
+      <Rate disabled value={score} /> <span>{t(levelKey(score))}</span>
+      {comment && (
+        <Typography.Paragraph className="wm-rating-comment" data-testid="tracking-rated-comment">
+          {t('citizen.rating.yourComment', { comment })}
+        </Typography.Paragraph>
       )}
     </div>
   );

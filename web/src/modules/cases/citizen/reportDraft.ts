@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../../app/i18n/zh.ts';
-import type { CountyBounds, FormCategory, ReportBody } from './citizenApi.ts';
+import { describesPlace, minimumPlaceCharacters, normaliseAddress } from './addressText.ts';
+import type { FormCategory, ReportBody } from './citizenApi.ts';
+import { idleLocation, type LocationState, pointOf } from './locationState.ts';
 import type { PreparedPhoto } from './photoPrep.ts';
 import type { ReportStep } from './reportFields.ts';
 
@@ -11,18 +13,14 @@ export interface DraftPhoto extends PreparedPhoto {
   position: { lng: number; lat: number } | null;
 }
 
-export interface Position {
-  lng: number;
-  lat: number;
-  accuracyM?: number;
-  source: 'device' | 'photo' | 'manual';
-}
+export { insideBounds, type Position } from './locationState.ts';
 
 /** What the citizen has entered so far; the body is built from it only when sending. */
 export interface ReportDraft {
   category?: FormCategory;
   photos: DraftPhoto[];
-  position?: Position;
+  /** The phone's, the photo's, a pin's or no point at all (locationState.ts): one state, one message. */
+  location: LocationState;
   townshipCode?: string;
   villageCode?: string;
   address: string;
@@ -33,13 +31,7 @@ export interface ReportDraft {
   smsConsent?: boolean;
 }
 
-export const emptyDraft: ReportDraft = { photos: [], address: '', description: '', phone: '' };
-
-export function insideBounds(point: { lng: number; lat: number }, bounds: CountyBounds): boolean {
-  return (
-    point.lng >= bounds.minLng && point.lng <= bounds.maxLng && point.lat >= bounds.minLat && point.lat <= bounds.maxLat
-  );
-}
+export const emptyDraft: ReportDraft = { photos: [], location: idleLocation, address: '', description: '', phone: '' };
 
 /** A problem found before sending: the field it belongs to and the message (with its variables). */
 export interface LocalProblem {
@@ -48,21 +40,29 @@ export interface LocalProblem {
   vars?: Record<string, string | number>;
 }
 
-/** The same checks the server makes, made first so the citizen is told on the step itself, offline too. */
-export function problemsOf(draft: ReportDraft, step: ReportStep, bounds: CountyBounds): LocalProblem[] {
+/**
+ * The same checks the server makes, made first so the citizen is told on the step itself, offline too. The
+ * place: a point in the county, or — without one — the township and words enough to find the spot.
+ */
+export function problemsOf(draft: ReportDraft, step: ReportStep): LocalProblem[] {
   const problems: LocalProblem[] = [];
   if (step === 'category' && !draft.category)
     problems.push({ field: 'categoryCode', key: 'citizen.error.categoryRequired' });
   if (step === 'photos' && draft.photos.length === 0)
     problems.push({ field: 'photos', key: 'citizen.error.photosRequired' });
-  if (step === 'location') {
-    if (!draft.position) problems.push({ field: 'lng', key: 'citizen.error.positionRequired' });
-    else if (!insideBounds(draft.position, bounds))
-      problems.push({ field: 'lng', key: 'citizen.error.outsideCounty', vars: { ...bounds } });
-    if (!draft.townshipCode) problems.push({ field: 'regionCode', key: 'citizen.error.townshipRequired' });
-    if (draft.address.trim() === '') problems.push({ field: 'address', key: 'citizen.error.addressRequired' });
-  }
+  if (step === 'location') problems.push(...placeProblems(draft));
   if (step === 'details') problems.push(...detailsProblems(draft));
+  return problems;
+}
+
+function placeProblems(draft: ReportDraft): LocalProblem[] {
+  const problems: LocalProblem[] = [];
+  const point = pointOf(draft.location);
+  if (!point && !draft.townshipCode) problems.push({ field: 'regionCode', key: 'citizen.error.townshipRequired' });
+  const address = normaliseAddress(draft.address);
+  if (address === '') problems.push({ field: 'address', key: 'citizen.error.addressRequired' });
+  else if (!point && !describesPlace(address))
+    problems.push({ field: 'address', key: 'citizen.error.addressVague', vars: { min: minimumPlaceCharacters } });
   return problems;
 }
 
@@ -78,21 +78,22 @@ function detailsProblems(draft: ReportDraft): LocalProblem[] {
 }
 
 /**
- * The request body. The region is the village when one was chosen, else the township; the area goes only
+ * The request body. The point when there is one in the county; the region is the village when one was chosen,
+ * else the township (left to the dispatcher when there is a point and none was chosen); the area goes only
  * with categories measured in m² (the server refuses it elsewhere); an empty phone is left out. The photos
  * were uploaded one by one already: the report names them by their upload ids, in the citizen's order.
  */
 export function reportBodyOf(draft: ReportDraft, uploadIds: readonly string[]): ReportBody {
-  const { category, position } = draft;
+  const { category } = draft;
+  const point = pointOf(draft.location);
   const regionCode = draft.villageCode ?? draft.townshipCode;
-  if (!category || !position || !regionCode) throw new Error('the draft is not complete');
+  if (!category || (!point && !regionCode)) throw new Error('the draft is not complete');
   const phone = draft.phone.trim();
   return {
     categoryCode: category.code,
-    lng: position.lng,
-    lat: position.lat,
-    address: draft.address.trim(),
-    regionCode,
+    ...(point ? { lng: point.lng, lat: point.lat } : {}),
+    address: normaliseAddress(draft.address),
+    ...(regionCode ? { regionCode } : {}),
     description: draft.description.trim(),
     ...(category.needsArea && draft.areaM2 !== undefined ? { areaM2: draft.areaM2 } : {}),
     ...(phone === '' ? {} : { phone }),

@@ -1,35 +1,29 @@
-import { useState } from 'react';
-import type { MessageKey } from '../../../app/i18n/zh.ts';
-import type { Position } from './reportDraft.ts';
+import { useCallback } from 'react';
+import type { LocationEvent } from './locationState.ts';
 
-function locationProblem(error: GeolocationPositionError | undefined): MessageKey {
-  if (!error) return 'citizen.location.unsupported';
-  return error.code === error.PERMISSION_DENIED ? 'citizen.location.denied' : 'citizen.location.unavailable';
-}
-
-/** Asks the phone where it is (WGS84, as phones give it); a refusal or failure becomes a message to show. */
-export function useDeviceLocation(onFound: (position: Position) => void) {
-  const [locating, setLocating] = useState(false);
-  const [problem, setProblem] = useState<MessageKey>();
-
-  const locate = () => {
-    setProblem(undefined);
-    if (!('geolocation' in navigator)) {
-      setProblem(locationProblem(undefined));
+/**
+ * Asks the phone where it is (WGS84, as phones give it), only when the citizen taps for it — never on arrival.
+ * Each outcome is an event of the location state (locationState.ts): asking, a point, refused or unavailable
+ * (no geolocation at all counts as unavailable).
+ */
+export function useDeviceLocation(onEvent: (event: LocationEvent) => void) {
+  const locate = useCallback(() => {
+    onEvent({ type: 'locate' });
+    // Missing on old browsers and some in-app web views; present but refusing on pages not served over HTTPS.
+    const geolocation: Geolocation | undefined = navigator.geolocation ?? undefined;
+    if (!geolocation) {
+      onEvent({ type: 'failed', reason: 'unavailable' });
       return;
     }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        setLocating(false);
-        onFound({ lng: coords.longitude, lat: coords.latitude, accuracyM: coords.accuracy, source: 'device' });
-      },
-      (error) => {
-        setLocating(false);
-        setProblem(locationProblem(error));
-      },
+    geolocation.getCurrentPosition(
+      ({ coords }) =>
+        onEvent({
+          type: 'found',
+          position: { lng: coords.longitude, lat: coords.latitude, accuracyM: coords.accuracy, source: 'device' },
+        }),
+      (error) => onEvent({ type: 'failed', reason: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
-  };
-  return { locating, problem, locate };
+  }, [onEvent]);
+  return { locate };
 }

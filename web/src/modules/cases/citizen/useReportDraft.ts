@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CountyBounds } from './citizenApi.ts';
+import { type LocationEvent, nextLocation } from './locationState.ts';
 import { releasePhoto } from './photoPrep.ts';
 import { type DraftPhoto, emptyDraft, problemsOf, type ReportDraft } from './reportDraft.ts';
 import { emptyReportErrors, type ReportErrors, type ReportStep } from './reportFields.ts';
@@ -26,9 +27,22 @@ export function useReportDraft(bounds: CountyBounds) {
     }));
   };
 
+  /**
+   * The place changed (asked the phone, got a point, a refusal, chose to describe it): the step's earlier
+   * messages no longer hold — whether a township and enough words are needed depends on the point — so they go
+   * until the citizen tries to move on again.
+   */
+  const locate = useCallback(
+    (event: LocationEvent) => {
+      setDraft((d) => ({ ...d, location: nextLocation(d.location, event, bounds) }));
+      setErrors((e) => ({ ...e, location: { fields: {}, photos: {} } }));
+    },
+    [bounds],
+  );
+
   /** Checks a step locally; shows its problems and answers whether it may be left. */
   const check = (at: ReportStep): boolean => {
-    const problems = problemsOf(draft, at, bounds);
+    const problems = problemsOf(draft, at);
     if (problems.length === 0) return true;
     setErrors((e) => ({
       ...e,
@@ -52,5 +66,5 @@ export function useReportDraft(bounds: CountyBounds) {
       photos: { fields: { photos: { key: 'citizen.error.photosFailed' } }, photos: e.photos.photos },
     }));
 
-  return { draft, setDraft, errors, serverRefused, photos, change, check, refusedByServer, photosFailed };
+  return { draft, setDraft, errors, serverRefused, photos, change, locate, check, refusedByServer, photosFailed };
 }

@@ -55,10 +55,11 @@ export function useReportSubmission({ onFieldErrors, onReported }: Callbacks) {
   const submit = useCallback(
     async (body: ReportBody) => {
       pending.current = body;
+      const { lng, lat } = body;
+      // Without a point there is nothing to measure nearby from: the intake staff look for duplicates instead.
+      if (lng === undefined || lat === undefined) return send(body);
       setState({ phase: 'checking' });
-      const nearby = await citizenApi
-        .nearby({ categoryCode: body.categoryCode, lng: body.lng, lat: body.lat })
-        .catch(() => undefined);
+      const nearby = await citizenApi.nearby({ categoryCode: body.categoryCode, lng, lat }).catch(() => undefined);
       if (nearby && nearby.items.length > 0)
         setState({ phase: 'nearby', radiusM: nearby.radiusM, items: nearby.items });
       else await send(body);

@@ -37,7 +37,13 @@ export const sampleTracking: Tracking = {
     { at: '2026-11-30T02:00:00.000Z', status: 'closed', note: null },
   ],
   resultPhotos: ['5f0c6a2e-8d7b-4c1e-9a51-3b2f4d6e7a10'],
+  result: {
+    text: '已劝离流动摊贩，恢复人行道通行',
+    handledAt: '2026-11-29T06:00:00.000Z',
+    verifiedAt: '2026-11-30T02:00:00.000Z',
+  },
   satisfaction: null,
+  satisfactionComment: null,
   canRate: true,
   smsConsent: false,
 };
