@@ -14,6 +14,8 @@ import {
 } from './documents/documents.permissions.ts';
 import { casesFigures } from './cases.figures.ts';
 import { casesMessages } from './cases.messages.ts';
+import { hotlineIntakeMessages } from './hotline-intake.messages.ts';
+import { hotlinePermission } from './hotline-intake.ts';
 import { casesNotificationMessages } from './cases.notifications.messages.ts';
 import { publicReportMessages } from './public.messages.ts';
 import { casesNotifications } from './cases.notifications.ts';
@@ -63,6 +65,7 @@ const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
   dispatcher: [
     P.read,
     P.report,
+    hotlinePermission,
     P.register,
     P.dispatch,
     P.supervise,
@@ -129,6 +132,7 @@ export const casesManifest: ModuleManifest = {
   imports: [departmentsImport],
   messages: [
     casesMessages,
+    hotlineIntakeMessages,
     casesNotificationMessages,
     casesSeparationMessages,
     catalogueMessages,

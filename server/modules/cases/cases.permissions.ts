@@ -1,6 +1,7 @@
 import type { PermissionDeclaration } from '../../platform/module.ts';
 import { casePermissions as P } from './case-flow.ts';
 import { revealReporterPhone } from './cases.revealers.ts';
+import { hotlinePermission } from './hotline-intake.ts';
 import { open311SubmitPermission } from './open311/api-key.ts';
 
 /** Reading the case category table (catalogue.routes.ts). */
@@ -10,6 +11,11 @@ export const catalogueRead = 'cases.catalogue.read';
 export const casesPermissions: readonly PermissionDeclaration[] = [
   { key: P.report, zh: '上报案件', en: 'Report cases' },
   { key: P.read, zh: '查看案件', en: 'Read cases' },
+  {
+    key: hotlinePermission,
+    zh: '热线受理（代 12345 来电人上报）',
+    en: "Hotline intake (report on a 12345 caller's behalf)",
+  },
   { key: P.register, zh: '受理立案（立案、不予立案、合并）', en: 'Register cases (register, reject, merge)' },
   { key: P.dispatch, zh: '派遣案件，审批延期或挂起', en: 'Dispatch cases, decide extensions and suspensions' },
   {

@@ -1,5 +1,5 @@
 import { decryptColumnValue } from '../../platform/pii/column-crypto.ts';
-import { maskPhone } from '../../platform/pii/mask.ts';
+import { maskName, maskPhone } from '../../platform/pii/mask.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CaseLookups } from './case-lookups.ts';
 import type { CaseRequestRow } from './case-requests.store.ts';
@@ -59,7 +59,10 @@ function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
     : null;
   // Imported history and hotline transcriptions may name no staff account; only the citizen channel means a resident.
   const kind = row.reporterApiKeyId ? 'partner' : row.reporterUserId || row.channel !== 'citizen' ? 'staff' : 'citizen';
-  return { kind, phone, smsConsent: row.smsConsent };
+  const name = row.reporterNameEnc
+    ? maskName(decryptColumnValue(ctx.keyring, 'cases_case', 'reporter_name_enc', row.reporterNameEnc))
+    : null;
+  return { kind, phone, smsConsent: row.smsConsent, name, ticketNo: row.hotlineTicketNo };
 }
 
 export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups): CaseDetailDto {

@@ -18,9 +18,9 @@ import {
   ReportedSchema,
   StaffReportBody,
 } from './cases.schema.ts';
+import { countQueues } from './queue-counts.ts';
 import { listCases, readCase, readCasePhoto } from './read-cases.ts';
-import { storeReport } from './report-case.ts';
-import { checkStaffReport } from './staff-report.ts';
+import { checkStaffReport, storeStaffReport } from './staff-report.ts';
 
 const tags = ['cases'];
 const read = { permission: P.read };
@@ -46,7 +46,7 @@ const staffReport = defineRoute({
     status: 201,
     // Checked before the transaction: photo decoding is slow and must not hold the database.
     prepare: (request) => checkStaffReport(request.ctx, request.body),
-    write: (t, checked) => storeReport(t, checked),
+    write: (t, checked) => storeStaffReport(t, checked),
   },
 });
 

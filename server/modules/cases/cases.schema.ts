@@ -78,18 +78,48 @@ const smsConsent = Type.Optional(
   }),
 );
 
+/**
+ * A staff report (staff-report.ts): the point is optional (a hotline call is placed by township and address;
+ * a phone may find no position), then the address is required; photos and description are optional where the
+ * channel allows (a call has no photo; an inspector's photo says what the description would). The caller's
+ * fields belong to a hotline intake (`cases.hotline`, hotline-intake.ts).
+ */
 export const StaffReportBody = S.object({
   ...reportFields,
-  channel: Type.Optional(S.literals(caseChannels)),
+  lng: Type.Optional(Coordinates.lng),
+  lat: Type.Optional(Coordinates.lat),
+  address: Type.Optional(Type.String({ maxLength: 200, description: 'Required when there is no point' })),
+  description: Type.Optional(Type.String({ maxLength: 4000, description: 'Required for a hotline intake' })),
+  photos: photos(0),
+  channel: Type.Optional(
+    S.literals(caseChannels, {
+      description:
+        "Default: the reporter's own (inspector patrol, volunteer volunteer, else other); hotline needs cases.hotline",
+    }),
+  ),
   priority: Type.Optional(S.literals(['normal', 'urgent'] as const)),
   phone: Type.Optional(
     Type.String({
       maxLength: 20,
-      description: "The caller's mobile, when a hotline operator files a citizen's call; stored encrypted",
+      description: "Hotline: the caller's mobile; stored encrypted, shown masked",
     }),
   ),
   smsConsent: Type.Optional(
-    Type.Boolean({ description: 'The caller agreed to SMS notices on the call (needs phone); off unless true' }),
+    Type.Boolean({
+      description: 'Hotline: the caller agreed to SMS notices on the call (needs phone); off unless true',
+    }),
+  ),
+  callerName: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'Hotline: how the caller asked to be called; stored encrypted, shown masked',
+    }),
+  ),
+  ticketNo: Type.Optional(
+    Type.String({
+      maxLength: 60,
+      description: 'Hotline: the 12345 工单号 (3–40 letters, digits, - _ /); one case per ticket in the county (409)',
+    }),
   ),
 });
 export type StaffReportInput = Static<typeof StaffReportBody>;
@@ -240,6 +270,8 @@ export const CaseDetailSchema = Type.Object({
     kind: S.literals(['staff', 'citizen', 'partner'] as const),
     phone: nullable(Type.String({ description: 'masked' })),
     smsConsent: Type.Boolean({ description: 'the reporter asked to be told by SMS (短信告知办理进展)' }),
+    name: Type.Optional(nullable(Type.String({ description: "热线: the caller's name, masked" }))),
+    ticketNo: Type.Optional(nullable(Type.String({ description: '热线: the 12345 工单号' }))),
   }),
   registeredAt: nullable(Type.String({ format: 'date-time' })),
   dispatchedAt: nullable(Type.String({ format: 'date-time' })),

@@ -84,6 +84,8 @@ describe('the reporter told by SMS at acceptance and closing, with consent', () 
       kind: 'citizen',
       phone: '139****2345',
       smsConsent: true,
+      name: null,
+      ticketNo: null,
     });
     expect(await deliver()).toEqual({ sent: 0, failed: 0, dead: 0 });
     await step(caseNo, 'register', who.dispatcher);

@@ -43,6 +43,9 @@ export interface ReportInput {
   /** The reporter agreed to SMS progress notices (needs `phone`); only the public form asks (cases.sms.ts). */
   smsConsent?: boolean;
   externalRef?: string;
+  /** 热线受理: the caller's name as they gave it (sealed), and the 12345 工单号, normalised (hotline-intake.ts). */
+  callerName?: string;
+  ticketNo?: string;
 }
 
 type Point = { lng: number; lat: number };
@@ -198,6 +201,10 @@ function reportedCaseRow(t: Ctx, checked: CheckedReport, ids: NewCaseIds, dueAt:
     reporterPhoneHmac: phone ? blindIndexOf(t.keyring, 'cases_case', 'reporter_phone_enc', phone) : null,
     smsConsent: phone !== null && input.smsConsent === true,
     externalRef: input.externalRef ?? null,
+    hotlineTicketNo: input.ticketNo ?? null,
+    reporterNameEnc: input.callerName
+      ? encryptColumnValue(t.keyring, 'cases_case', 'reporter_name_enc', input.callerName)
+      : null,
     reportedAt: ids.now,
     updatedAt: ids.now,
     clockStage: 'register',
@@ -223,7 +230,12 @@ async function recordReported(t: Ctx, checked: CheckedReport, ids: NewCaseIds): 
     action: 'create',
     objectType: 'case',
     objectId: ids.caseNo,
-    details: { category: category.code, channel: input.channel, township: checked.townshipCode },
+    details: {
+      category: category.code,
+      channel: input.channel,
+      township: checked.townshipCode,
+      ...(input.ticketNo ? { ticketNo: input.ticketNo } : {}),
+    },
   });
   await emitEvent(t, {
     topic: 'case.reported',
