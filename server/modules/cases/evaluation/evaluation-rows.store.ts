@@ -3,16 +3,23 @@ import { casesCase } from '../../../db/schema/cases.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { queryRows } from '../../../platform/db/rows.ts';
 import { overdueFilter } from '../case-filters.sql.ts';
-import { addInto, type CountsByKey, type Dimension, type EventName, type EventRange } from './evaluation-rows.ts';
+import {
+  addInto,
+  type CountsByKey,
+  type Dimension,
+  type EventName,
+  type EventRange,
+  type PeriodMeasure,
+} from './evaluation-rows.ts';
 
 const c = casesCase;
 /** The settling instant; written exactly as cases_case_settle_idx indexes it. */
 export const settleAt = sql`least(${c.handleDueAt}, ${c.closedAt})`;
 
 /** An instant's Asia/Shanghai month as 'YYYY-MM' (UTC+8 all year, so a fixed offset is exact). */
-const monthOf = (at: SQL) => sql`to_char((${at} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+export const monthOf = (at: SQL) => sql`to_char((${at} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
 
-const groupColumn: Record<Exclude<Dimension, 'month'>, SQL> = {
+export const groupColumn: Record<Exclude<Dimension, 'month'>, SQL> = {
   township: sql`${c.townshipCode}`,
   department: sql`${c.department}`,
   category: sql`${c.categoryCode}`,
@@ -22,26 +29,41 @@ const between = (column: SQL, from: Date, to: Date) => sql`${column} >= ${from} 
 
 const closed = sql`${c.status} = 'closed'`;
 
+/**
+ * Each set a figure counts, defined once: the event whose instant places it in the period, and what it asks
+ * of that event's rows beyond it. The counts below and the drill-down's lists (evaluation-cases.store.ts) are
+ * both built from these, so a list always holds the cases its figure counted.
+ */
+export const periodSets = {
+  reported: { event: 'reported', where: sql`true` },
+  registered: { event: 'registered', where: sql`true` },
+  due: { event: 'settled', where: sql`true` },
+  closed: { event: 'settled', where: closed },
+  closedOnTime: { event: 'settled', where: sql`${closed} and ${c.closedOnTime}` },
+  reworked: { event: 'settled', where: sql`${closed} and ${c.reworkCount} > 0` },
+  timed: { event: 'settled', where: sql`${closed} and ${c.handlingMinutes} is not null` },
+  rated: { event: 'settled', where: sql`${closed} and ${c.satisfaction} is not null` },
+} as const satisfies Record<PeriodMeasure, { event: EventName; where: SQL }>;
+
+const countOf = (set: PeriodMeasure) => sql`count(*) filter (where ${periodSets[set].where}) as ${sql.identifier(set)}`;
+
 /** Per event: what it counts, its instant, and the rows it takes (each a range on one indexed instant). */
-const events: Record<EventName, { counts: SQL; instant: SQL; where: (from: Date, to: Date) => SQL }> = {
+export const events: Record<EventName, { counts: SQL; instant: SQL; where: (from: Date, to: Date) => SQL }> = {
   reported: {
-    counts: sql`count(*) as "reported"`,
+    counts: countOf('reported'),
     instant: sql`${c.reportedAt}`,
     where: (from, to) => between(sql`${c.reportedAt}`, from, to),
   },
   registered: {
-    counts: sql`count(*) as "registered"`,
+    counts: countOf('registered'),
     instant: sql`${c.registeredAt}`,
     where: (from, to) => sql`${c.registeredAt} is not null and ${between(sql`${c.registeredAt}`, from, to)}`,
   },
   settled: {
-    counts: sql`count(*) as "due",
-      count(*) filter (where ${closed}) as "closed",
-      count(*) filter (where ${closed} and ${c.closedOnTime}) as "closedOnTime",
-      count(*) filter (where ${closed} and ${c.reworkCount} > 0) as "reworked",
-      count(${c.handlingMinutes}) filter (where ${closed}) as "timed",
+    counts: sql`${countOf('due')}, ${countOf('closed')}, ${countOf('closedOnTime')}, ${countOf('reworked')},
+      ${countOf('timed')},
       coalesce(sum(${c.handlingMinutes}) filter (where ${closed}), 0)::float8 as "handlingMinutes",
-      count(${c.satisfaction}) filter (where ${closed}) as "rated",
+      ${countOf('rated')},
       coalesce(sum(${c.satisfaction}) filter (where ${closed}), 0)::int8 as "satisfactionSum"`,
     instant: settleAt,
     // handle_due_at is not null first: it keeps rejected cases (closed_at set, no deadline) out, and the

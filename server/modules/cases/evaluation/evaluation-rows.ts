@@ -3,6 +3,25 @@ import type { RawCounts } from './indicators.ts';
 export const dimensions = ['township', 'department', 'category', 'month'] as const;
 export type Dimension = (typeof dimensions)[number];
 
+/**
+ * The case sets behind the figures that a list can show (the drill-down): each count of one group in one
+ * period. `timed` are the 结案 with a handling time (平均处置时长's cases), `rated` those with a 回访 score
+ * (满意度's); 超期未结 is a snapshot of now.
+ */
+export const periodMeasures = [
+  'reported',
+  'registered',
+  'due',
+  'closed',
+  'closedOnTime',
+  'reworked',
+  'timed',
+  'rated',
+] as const;
+export type PeriodMeasure = (typeof periodMeasures)[number];
+export const measures = [...periodMeasures, 'overdueOpen'] as const;
+export type Measure = (typeof measures)[number];
+
 export interface GroupCounts extends RawCounts {
   key: string | null;
 }

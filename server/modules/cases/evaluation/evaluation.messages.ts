@@ -34,6 +34,8 @@ const zh = {
   'cases.evaluation.column.overdueOpen': '超期未结',
   'cases.evaluation.column.lowVolume': '样本不足',
   'cases.evaluation.yes': '是',
+  'cases.evaluation.group_mismatch': '分组代码与所选维度不符',
+  'cases.evaluation.no_monthly_overdue': '超期未结是当前的快照，不按月份统计，请查看合计',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -70,6 +72,8 @@ const en: Record<keyof typeof zh, string> = {
   'cases.evaluation.column.overdueOpen': 'Open and overdue',
   'cases.evaluation.column.lowVolume': 'Low volume',
   'cases.evaluation.yes': 'Yes',
+  'cases.evaluation.group_mismatch': 'This group does not belong to the chosen dimension',
+  'cases.evaluation.no_monthly_overdue': 'Open and overdue is a snapshot of now, not counted by month: see the total',
 };
 
 export const evaluationMessages = { zh, en } satisfies MessageCatalogue;

@@ -2,8 +2,15 @@ import { Type } from 'typebox';
 import { defineRoute, registerRoutes } from '../../../platform/http/define-route.ts';
 import type { TypedApp } from '../../../platform/module.ts';
 import { casePermissions } from '../case-flow.ts';
-import { EvaluationExportQuery, EvaluationQuery, EvaluationSchema } from './evaluation.schema.ts';
+import {
+  EvaluationCasesQuery,
+  EvaluationCasesSchema,
+  EvaluationExportQuery,
+  EvaluationQuery,
+  EvaluationSchema,
+} from './evaluation.schema.ts';
 import { evaluateCases, exportEvaluation } from './evaluation.service.ts';
+import { listFigureCases } from './evaluation-cases.ts';
 
 const tags = ['cases'];
 const access = { permission: casePermissions.evaluate };
@@ -39,7 +46,17 @@ const evaluationFile = defineRoute({
   },
 });
 
-/** 综合评价 (数字城管 step 7): the indicators by township, department, category or month, and their Excel file. */
+const figureCases = defineRoute({
+  method: 'GET',
+  url: '/api/cases/evaluation/cases',
+  summary: '综合评价 drill-down: the cases behind one figure (a measure of one row, or of the total), paged',
+  tags,
+  access,
+  schema: { querystring: EvaluationCasesQuery, response: { 200: EvaluationCasesSchema } },
+  handler: async (request) => listFigureCases(request.ctx, request.query),
+});
+
+/** 综合评价 (数字城管 step 7): the indicators by township, department, category or month, their Excel file, and the cases behind each figure. */
 export function evaluationRoutes(app: TypedApp): void {
-  registerRoutes(app, [evaluation, evaluationFile]);
+  registerRoutes(app, [evaluation, evaluationFile, figureCases]);
 }

@@ -1,6 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { S } from '../../../platform/http/schema.ts';
+import { CaseListItemSchema } from '../cases.schema.ts';
 import { dimensions } from './evaluation.store.ts';
+import { measures } from './evaluation-rows.ts';
 import { defaultMinVolume } from './indicators.ts';
 
 const day = (description: string) => Type.String({ format: 'date', description });
@@ -69,3 +71,38 @@ export const EvaluationSchema = Type.Object({
   total: EvaluationRowSchema,
 });
 export type EvaluationDto = Static<typeof EvaluationSchema>;
+
+/** `group=-`: the row without a key (未派遣, cases never dispatched); no `group`: the total row. */
+export const noGroupKey = '-';
+
+export const EvaluationCasesQuery = S.object({
+  from: period.from,
+  to: period.to,
+  groupBy: S.literals(dimensions),
+  group: Type.Optional(
+    Type.String({
+      pattern: '^(-|[0-9]{6}|[0-9]{9}|[0-9]{5}|[0-9]{4}-[0-9]{2}|[a-z][a-z0-9_]{1,39})$',
+      description:
+        "The row's key as the figures give it: township code, department key, category code or YYYY-MM; `-` for the row without a key (未派遣); left out for the total",
+    }),
+  ),
+  measure: S.literals(measures),
+  ...S.page(),
+});
+export type EvaluationCasesQueryInput = Static<typeof EvaluationCasesQuery>;
+
+export const EvaluationCasesSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  groupBy: S.literals(dimensions),
+  measure: S.literals(measures),
+  /** The row's name as the figures show it (合计 for the total). */
+  groupName: Type.String(),
+  generatedAt: Type.String({ format: 'date-time' }),
+  /** Exact: equals the figure of the same row and measure. */
+  total: Type.Integer({ minimum: 0 }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(CaseListItemSchema),
+});
+export type EvaluationCasesDto = Static<typeof EvaluationCasesSchema>;
