@@ -19,7 +19,7 @@ export const categoryKinds = ['event', 'component'] as const;
 export type CategoryKind = (typeof categoryKinds)[number];
 
 /** The closed loop's stages a time limit can run on (信息收集 … 核查结案, anchors §3.2). */
-export const limitStages = ['register', 'dispatch', 'handle', 'verify', 'close'] as const;
+export const limitStages = ['register', 'verify_report', 'dispatch', 'handle', 'verify', 'close'] as const;
 export type LimitStage = (typeof limitStages)[number];
 
 /** 处置时限 are stated in 工作时 or 工作日 (anchors §3.3), counted on the working calendar. */
@@ -134,7 +134,10 @@ export const casesStageLimit = pgTable(
       columns: [t.regionCode, t.version, t.code],
       foreignColumns: [casesCategory.regionCode, casesCategory.version, casesCategory.code],
     }).onDelete('cascade'),
-    check('cases_stage_limit_stage', sql`${t.stage} in ('register', 'dispatch', 'handle', 'verify', 'close')`),
+    check(
+      'cases_stage_limit_stage',
+      sql`${t.stage} in ('register', 'verify_report', 'dispatch', 'handle', 'verify', 'close')`,
+    ),
     check('cases_stage_limit_unit', sql`${t.unit} in ('working_hours', 'working_days')`),
     check('cases_stage_limit_amount', sql`${t.amount} > 0`),
   ],

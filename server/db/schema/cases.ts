@@ -18,8 +18,9 @@ import {
 import { at, cleanedPhotoColumns, regionCode } from './columns.ts';
 
 /**
- * The loop's states (数字城管 七个环节, anchors §3.2): 信息收集 reported → 案卷建立 registered | rejected | duplicate →
- * 任务派遣 dispatched → 任务处理 handling → 处理反馈 handled → 核查结案 closed (or back to dispatched: 返工).
+ * The loop's states (数字城管 七个环节, anchors §3.2): 信息收集 reported (⇄ verifying: 核实 on site) → 案卷建立
+ * registered | rejected | duplicate → 任务派遣 dispatched → 任务处理 handling → 处理反馈 handled → 核查结案 closed
+ * (or back to dispatched: 返工). `verifying` comes last so the existing statuses keep their order.
  */
 export const caseStatuses = [
   'reported',
@@ -30,6 +31,7 @@ export const caseStatuses = [
   'closed',
   'rejected',
   'duplicate',
+  'verifying',
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
@@ -37,11 +39,11 @@ export type CaseStatus = (typeof caseStatuses)[number];
 export const caseChannels = ['patrol', 'citizen', 'volunteer', 'hotline', 'other'] as const;
 export type CaseChannel = (typeof caseChannels)[number];
 
-/** The stage whose clock is running: 受理立案, 派遣, 处置 (incl. rework), 核查. */
-export const clockStages = ['register', 'dispatch', 'handle', 'verify'] as const;
+/** The stage whose clock is running: 受理立案, 派遣, 处置 (incl. rework), 核查, and 核实 of a report before 立案. */
+export const clockStages = ['register', 'dispatch', 'handle', 'verify', 'verify_report'] as const;
 export type ClockStage = (typeof clockStages)[number];
 
-export const photoStages = ['report', 'handle', 'verify'] as const;
+export const photoStages = ['report', 'handle', 'verify', 'verify_report'] as const;
 export type PhotoStage = (typeof photoStages)[number];
 
 export const caseRequestKinds = ['extension', 'suspension'] as const;
@@ -155,7 +157,7 @@ export const casesCase = pgTable(
     // Duplicate suggestions: open cases of one code in a box around a point, without reading the closed history.
     index('cases_case_open_place_idx')
       .on(t.regionCode, t.categoryCode, t.lat, t.lng)
-      .where(sql`${t.status} in ('reported', 'registered', 'dispatched', 'handling', 'handled')`),
+      .where(sql`${t.status} in ('reported', 'verifying', 'registered', 'dispatched', 'handling', 'handled')`),
     // Cases handled before handling_minutes was kept (filled in at start-up): empty once they are.
     index('cases_case_unclocked_idx')
       .on(t.regionCode)

@@ -11,6 +11,7 @@ import { escalateCase } from './escalation.ts';
 import { mergeCase, registerCase, rejectCase } from './intake-actions.ts';
 import { readCase } from './read-cases.ts';
 import { verifyCase } from './verify-case.ts';
+import { sendToVerify, verifyReport } from './verify-report.ts';
 
 interface ActionRouteSpec<Body extends TSchema> {
   path: string;
@@ -71,6 +72,21 @@ const intake = [
     summary: '不予立案, with the reason',
     body: ActionBodies.reject,
     run: rejectCase,
+  }),
+  actionRoute({
+    path: 'send-to-verify',
+    actions: ['send_to_verify'],
+    summary: '送核实: the inspectors of the area check the report on site before 立案',
+    body: ActionBodies.sendToVerify,
+    run: sendToVerify,
+  }),
+  actionRoute({
+    path: 'verify-report',
+    actions: ['confirm_report', 'refute_report'],
+    summary: '核实 on site: 属实 goes back to the intake to register, 不属实 is rejected',
+    body: ActionBodies.verifyReport,
+    run: verifyReport,
+    photos: true,
   }),
   actionRoute({
     path: 'merge',

@@ -16,6 +16,8 @@ function queueFilter(queue: Queue, actor: Actor, now: Date): SQL {
   switch (queue) {
     case 'intake':
       return eq(casesCase.status, 'reported');
+    case 'verify_report':
+      return eq(casesCase.status, 'verifying');
     case 'dispatch':
       return eq(casesCase.status, 'registered');
     case 'department':

@@ -7,6 +7,9 @@ import type { CaseStatus, ClockStage } from '../../db/schema/cases.ts';
 export const caseActions = [
   'register',
   'reject',
+  'send_to_verify',
+  'confirm_report',
+  'refute_report',
   'merge',
   'dispatch',
   'return',
@@ -44,13 +47,22 @@ interface ActionRule {
   permission: string | null;
 }
 
-const open: readonly CaseStatus[] = ['reported', 'registered', 'dispatched', 'handling', 'handled'];
+const open: readonly CaseStatus[] = ['reported', 'verifying', 'registered', 'dispatched', 'handling', 'handled'];
 const atDepartment: readonly CaseStatus[] = ['dispatched', 'handling'];
 
+/**
+ * 核实 (verify-report.ts): the intake sends a report to the inspectors of its area, or it lands there at report time
+ * when the county's setting says so for its channel; the inspector confirms it on site (属实: back to the intake,
+ * which 立案s it — 数字城管 keeps 立案 with the 受理员/值班长) or refutes it (不属实: closed as rejected with the
+ * reason). A duplicate found meanwhile may still be merged.
+ */
 export const actionRules: Readonly<Record<CaseAction, ActionRule>> = {
+  send_to_verify: { from: ['reported'], to: 'verifying', permission: casePermissions.register },
+  confirm_report: { from: ['verifying'], to: 'reported', permission: casePermissions.verify },
+  refute_report: { from: ['verifying'], to: 'rejected', permission: casePermissions.verify },
   register: { from: ['reported'], to: 'registered', permission: casePermissions.register },
   reject: { from: ['reported'], to: 'rejected', permission: casePermissions.register },
-  merge: { from: ['reported', 'registered'], to: 'duplicate', permission: casePermissions.register },
+  merge: { from: ['reported', 'verifying', 'registered'], to: 'duplicate', permission: casePermissions.register },
   dispatch: { from: ['registered'], to: 'dispatched', permission: casePermissions.dispatch },
   return: { from: atDepartment, to: 'registered', permission: casePermissions.handle },
   accept: { from: ['dispatched'], to: 'handling', permission: casePermissions.handle },
@@ -78,6 +90,8 @@ export function clockStageOf(status: CaseStatus): ClockStage | null {
   switch (status) {
     case 'reported':
       return 'register';
+    case 'verifying':
+      return 'verify_report';
     case 'registered':
       return 'dispatch';
     case 'dispatched':

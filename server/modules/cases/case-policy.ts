@@ -37,6 +37,9 @@ export const defaultCasesPolicy: CasesPolicy = {
     dispatch: { amount: 2, unit: 'working_hours' },
     handle: { amount: 3, unit: 'working_days' },
     verify: { amount: 1, unit: 'working_days' },
+    // 核实 of a public or hotline report on site before 立案 (verify-report.ts): 2 工作时 is our reading of common
+    // 数字城管 practice (the 监督员 goes while the report is fresh), not a national figure — the county's to confirm.
+    verify_report: { amount: 2, unit: 'working_hours' },
   },
   duplicateRadiusM: 50,
   escalationLadder: [
@@ -55,5 +58,7 @@ export const defaultCasesPolicy: CasesPolicy = {
 
 export async function loadCasesPolicy(db: Db, countyCode: string): Promise<CasesPolicy> {
   const saved = await readSetting<Partial<CasesPolicy>>(db, countyCode, casesPolicySettingKey);
-  return { ...defaultCasesPolicy, ...(saved ?? {}) };
+  // A policy saved before a stage existed (核实 came later) keeps the default limit for that stage.
+  const defaultLimits = { ...defaultCasesPolicy.defaultLimits, ...(saved?.defaultLimits ?? {}) };
+  return { ...defaultCasesPolicy, ...(saved ?? {}), defaultLimits };
 }

@@ -73,6 +73,7 @@ const en: Record<keyof typeof zh, string> = {
 
 export const statusNames: Record<string, { zh: string; en: string }> = {
   reported: { zh: '待受理', en: 'Reported' },
+  verifying: { zh: '待核实', en: 'Awaiting on-site check' },
   registered: { zh: '已立案待派遣', en: 'Registered' },
   dispatched: { zh: '已派遣', en: 'Dispatched' },
   handling: { zh: '处置中', en: 'Being handled' },

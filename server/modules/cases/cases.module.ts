@@ -43,6 +43,7 @@ import { registerPhotoUploadRoutes } from './photo-uploads/photo-uploads.routes.
 import { uploadNotPersonal, uploadPiiFields } from './photo-uploads/uploads.pii.ts';
 import { registerPublicCaseRoutes } from './public.routes.ts';
 import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
+import { registerVerifyReportSettingRoutes } from './settings/verify-report.routes.ts';
 import { importRoutes } from '../../platform/imports/imports.routes.ts';
 import { departmentsImport } from './departments.import.ts';
 import { departmentsImportMessages } from './departments-import.messages.ts';
@@ -110,6 +111,7 @@ export const casesManifest: ModuleManifest = {
     registerCaseRoutes,
     registerCaseActionRoutes,
     registerCaseSettingsRoutes,
+    registerVerifyReportSettingRoutes,
     importRoutes(departmentsImport),
     registerPublicCaseRoutes,
     registerPhotoUploadRoutes,

@@ -11,6 +11,7 @@ import { findDepartment } from './departments.store.ts';
 const caseLink = (caseNo: string) => `/m/cases/${caseNo}`;
 const deadlineCode = (stage: ClockStage) => `cases.notify.deadline.${stage}`;
 const supervisedCode = 'cases.notify.supervised';
+const verifyReportCode = 'cases.notify.verify_report';
 
 /** Who works a stage: the department's handlers for 处置, else whoever holds the stage's step, where the case is. */
 const stagePermission: Record<ClockStage, string> = {
@@ -18,6 +19,7 @@ const stagePermission: Record<ClockStage, string> = {
   dispatch: P.dispatch,
   handle: P.handle,
   verify: P.verify,
+  verify_report: P.verify,
 };
 const stages = Object.keys(stagePermission) as ClockStage[];
 const isClockStage = (value: unknown): value is ClockStage => stages.includes(value as ClockStage);
@@ -99,6 +101,37 @@ const escalatedBySweep: NotificationRule = {
 };
 
 /**
+ * 待核实: the inspectors of the case's area get a to-do, whether the intake sent it (`send_to_verify`) or it
+ * landed there at report time (the county's setting for its channel). A case that has moved on meanwhile gets none.
+ */
+async function verifyReportNotices(ctx: Ctx, caseNo: string): Promise<Notice[]> {
+  const row = await caseOf(ctx, caseNo);
+  if (row?.status !== 'verifying') return [];
+  return [
+    {
+      channel: 'inbox',
+      kind: 'todo',
+      code: verifyReportCode,
+      params: { caseNo: row.caseNo, address: row.address },
+      to: { permission: P.verify, within: row.locationCode },
+      about: { type: 'case', id: row.caseNo, link: caseLink(row.caseNo) },
+    },
+  ];
+}
+
+const verifyReportSent: NotificationRule = {
+  key: 'cases.verify-report',
+  topic: 'case.changed',
+  notices: async (ctx, event) => (event.payload.to === 'verifying' ? verifyReportNotices(ctx, event.objectId) : []),
+};
+
+const verifyReportAtReport: NotificationRule = {
+  key: 'cases.verify-report-at-report',
+  topic: 'case.reported',
+  notices: (ctx, event) => verifyReportNotices(ctx, event.objectId),
+};
+
+/**
  * The case moved on: its 督办 to-dos are done, and so are the deadline reminders of every stage but the one
  * now running (受理 → 处置中 keeps the handle clock and its reminder).
  */
@@ -110,6 +143,7 @@ const todosDone: NotificationRule = {
     if (typeof to !== 'string' || from === to) return [];
     const running = clockStageOf(to as CaseStatus);
     const codes = [supervisedCode, ...stages.filter((stage) => stage !== running).map(deadlineCode)];
+    if (to !== 'verifying') codes.push(verifyReportCode);
     return [{ channel: 'inbox-done', about: { type: 'case', id: event.objectId }, codes }];
   },
 };
@@ -119,5 +153,7 @@ export const casesNotifications: readonly NotificationRule[] = [
   deadlineReminder,
   supervisedByHand,
   escalatedBySweep,
+  verifyReportSent,
+  verifyReportAtReport,
   todosDone,
 ];

@@ -42,7 +42,7 @@ export function assertHandlerOf(actor: Actor, row: CaseRow): void {
 
 /**
  * Who did the work an action checks (maker ≠ checker, cases.separation.ts): the handler who fed back, for
- * 核查; the requester, for the decision on a 延期/挂起 request. The action refuses them and the case page does
+ * 核查; the requester, for the decision on a 延期/挂起 request; the staff member who reported it, for 核实. The action refuses them and the case page does
  * not offer it to them.
  */
 export function makersOf(action: CaseAction, row: CaseRow, pending: CaseRequestRow | undefined): Array<string | null> {
@@ -52,6 +52,9 @@ export function makersOf(action: CaseAction, row: CaseRow, pending: CaseRequestR
       return [row.handlerUserId];
     case 'decide_request':
       return [pending?.requestedBy ?? null];
+    case 'confirm_report':
+    case 'refute_report':
+      return [row.reporterUserId];
     default:
       return [];
   }

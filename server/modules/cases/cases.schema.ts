@@ -169,6 +169,25 @@ export const ActionBodies = {
     ),
   }),
   reject: S.object({ revision, reason }),
+  sendToVerify: S.object({
+    revision,
+    note: Type.Optional(reason),
+    regionCode: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{9}([0-9]{3})?$',
+        description: 'The township (9) or village (12) whose inspectors verify it: required while it is to be assigned',
+      }),
+    ),
+  }),
+  verifyReport: S.object({
+    revision,
+    confirmed: Type.Boolean({ description: '属实 (true: back to the intake to register) or 不属实 (false: rejected)' }),
+    note: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 500, description: 'What was found; required when not confirmed' }),
+    ),
+    photos: photos(1),
+    ...Type.Partial(Type.Object(Coordinates)).properties,
+  }),
   merge: S.object({ revision, duplicateOf: CaseNoParams.properties.caseNo, note: Type.Optional(reason) }),
   dispatch: S.object({
     revision,
@@ -297,7 +316,16 @@ export const CaseDetailSchema = Type.Object({
 export type CaseDetailDto = Static<typeof CaseDetailSchema>;
 
 /** 督办 `escalated`: open cases raised on the escalation ladder (by the sweep or by hand). */
-export const queues = ['intake', 'dispatch', 'department', 'verification', 'mine', 'overdue', 'escalated'] as const;
+export const queues = [
+  'intake',
+  'verify_report',
+  'dispatch',
+  'department',
+  'verification',
+  'mine',
+  'overdue',
+  'escalated',
+] as const;
 export type Queue = (typeof queues)[number];
 
 export const CaseListQuery = S.object({

@@ -33,7 +33,7 @@ export async function listOpenCasesInBox(
     sql`select id, case_no as "caseNo", status, address, reported_at as "reportedAt", lng, lat
         from cases_case
         where region_code = ${regionCode} and category_code = ${query.categoryCode}
-          and status in ('reported', 'registered', 'dispatched', 'handling', 'handled')
+          and status in ('reported', 'verifying', 'registered', 'dispatched', 'handling', 'handled')
           and lng between ${box.minLng} and ${box.maxLng} and lat between ${box.minLat} and ${box.maxLat}
           and id <> ${query.excludeId ?? -1} and ${caseScopeFilter(scope)}
         limit 200`,

@@ -14,6 +14,7 @@ import { listCountCap } from './read-cases.ts';
  */
 export const queuePosts: Readonly<Record<Queue, readonly string[]>> = {
   intake: [P.register],
+  verify_report: [P.verify],
   dispatch: [P.dispatch],
   department: [P.handle],
   verification: [P.verify],

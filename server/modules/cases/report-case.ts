@@ -24,6 +24,7 @@ import { appendCaseEvent, insertCase, type NewCaseRow, nextCaseId } from './case
 import { findNearbyOpenCases } from './duplicates.ts';
 import { insideCounty } from './geo.ts';
 import { stageDueAt } from './sla.ts';
+import { initialStatusFor } from './verify-report-setting.ts';
 
 export interface ReportInput {
   categoryCode: string;
@@ -124,7 +125,8 @@ function validPhone(raw: string): string {
 export interface ReportOutcome {
   caseNo: string;
   trackingToken: string;
-  status: 'reported';
+  /** 待受理, or 待核实 when the county verifies this channel's reports on site first (verify-report-setting.ts). */
+  status: 'reported' | 'verifying';
   duplicates: Array<{ caseNo: string; distanceM: number; status: CaseStatus }>;
 }
 
@@ -151,10 +153,11 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
     trackingToken: randomBytes(12).toString('base64url'),
     now,
   };
-  const dueAt = stageDueAt(now, 'register', checked.category.limits, policy, work);
-  await insertCase(t.db, reportedCaseRow(t, checked, ids, dueAt));
+  const start = await initialStatusFor(t, checked);
+  const dueAt = stageDueAt(now, start.clockStage, checked.category.limits, policy, work);
+  await insertCase(t.db, { ...reportedCaseRow(t, checked, ids, dueAt), ...start });
   await storePhotos(t, id, 'report', checked.photos);
-  await recordReported(t, checked, ids);
+  await recordReported(t, checked, ids, start.status);
   const nearby =
     checked.point === null
       ? []
@@ -168,7 +171,7 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
   return {
     caseNo: ids.caseNo,
     trackingToken: ids.trackingToken,
-    status: 'reported',
+    status: start.status,
     duplicates: nearby.map((n) => ({ caseNo: n.caseNo, distanceM: n.distanceM, status: n.status })),
   };
 }
@@ -214,7 +217,12 @@ function reportedCaseRow(t: Ctx, checked: CheckedReport, ids: NewCaseIds, dueAt:
 }
 
 /** The report's first timeline entry, its audit row and its outbox event, in the report's transaction. */
-async function recordReported(t: Ctx, checked: CheckedReport, ids: NewCaseIds): Promise<void> {
+async function recordReported(
+  t: Ctx,
+  checked: CheckedReport,
+  ids: NewCaseIds,
+  toStatus: CaseStatus = 'reported',
+): Promise<void> {
   const { input, category } = checked;
   await appendCaseEvent(t.db, t.countyCode, ids.id, {
     action: 'report',
@@ -222,7 +230,7 @@ async function recordReported(t: Ctx, checked: CheckedReport, ids: NewCaseIds): 
     actorKind: t.actor ? t.actor.kind : 'reporter',
     actorId: t.actor?.id ?? null,
     fromStatus: null,
-    toStatus: 'reported',
+    toStatus,
     details: { channel: input.channel, photos: checked.photos.count },
   });
   await recordAudit(t, {

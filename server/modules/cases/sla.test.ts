@@ -34,6 +34,18 @@ describe('stage deadlines', () => {
     expect(stageDueAt(start, 'handle', own, defaultCasesPolicy, work)).toEqual(shanghai('2026-03-02T15:30:00'));
   });
 
+  it('核实 (verify_report): 2 working hours by default, over the lunch break; a code’s own 核实 limit wins', () => {
+    const start = shanghai('2026-03-02T11:00:00');
+    expect(stageDueAt(start, 'verify_report', [], defaultCasesPolicy, work)).toEqual(shanghai('2026-03-02T15:30:00'));
+    const own = [{ stage: 'verify_report', step: 'whole', amount: 1, unit: 'working_hours' as const }];
+    expect(stageDueAt(start, 'verify_report', own, defaultCasesPolicy, work)).toEqual(shanghai('2026-03-02T12:00:00'));
+    // Another stage's limit of the code does not count for 核实.
+    const handleOnly = [{ stage: 'handle', step: 'whole', amount: 4, unit: 'working_hours' as const }];
+    expect(stageDueAt(start, 'verify_report', handleOnly, defaultCasesPolicy, work)).toEqual(
+      shanghai('2026-03-02T15:30:00'),
+    );
+  });
+
   it('chains the steps of a staged stage (私搭乱建 停工 4 工作时 → 处罚 7 工作日 → 拆除 20 工作日)', () => {
     const limits = [
       { stage: 'handle', step: 'stop_work', amount: 4, unit: 'working_hours' as const },

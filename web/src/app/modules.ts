@@ -26,8 +26,7 @@ export function moduleKeyOfPath(pathname: string): ModuleKey | undefined {
 
 export interface ModuleAccess {
   permissions: ReadonlySet<string>;
-  /** 三员 hold no business permissions, so business modules are hidden from them. */
-  administrator: boolean;
+  roles: ReadonlySet<string>;
 }
 
 /** The modules a user can open, in menu order: show nothing they would be refused. */
@@ -37,7 +36,13 @@ export function visibleModuleKeys(access: ModuleAccess): ModuleKey[] {
     .map((module) => module.key);
 }
 
+/** Built modules open with any one of their permissions; a planned one (no server yet) for the roles it is planned for. */
 function opensFor(module: WebModule, access: ModuleAccess): boolean {
-  if (module.area === 'business') return !access.administrator;
+  if (module.plannedFor) return module.plannedFor.some((role) => access.roles.has(role));
   return (module.permissions ?? []).some((permission) => access.permissions.has(permission));
+}
+
+/** A module not built yet (shown as 规划中). */
+export function isPlannedModule(key: ModuleKey): boolean {
+  return moduleOf(key)?.plannedFor !== undefined;
 }

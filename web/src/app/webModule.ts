@@ -43,10 +43,22 @@ export interface WebModule {
   residentLinks?: readonly ResidentLink[];
   messages: ModuleStrings;
   /**
-   * An administrator's area opens with any one of these. A business module is open to every signed-in person
-   * who is not one of the 三员 (they hold no business permissions); the server still decides each request.
+   * Who opens the module: a signed-in person holding any one of these (the server's permission keys, as the
+   * session lists them). The menu, the home page and the module's route show it to them only, so nobody is
+   * offered a page the server would refuse; a module that names none is open to nobody (the server still
+   * decides each request).
    */
   permissions?: readonly string[];
+  /**
+   * Not built yet (no server module): shown as 规划中 to the roles it is planned for, as a page that says what is
+   * coming and calls no API, so no one else sees it and no one is refused. Role keys as the session lists them.
+   */
+  plannedFor?: readonly string[];
+  /**
+   * The module's part of the signed-in home (`/`): its to-dos and main pages, shown to those who can open it.
+   * Loaded on demand like `page`.
+   */
+  homeCard?: ModulePage;
 }
 
 /**

@@ -12,7 +12,7 @@ import * as text from './demo-texts.ts';
  * same clock the evaluation uses. The walk stops at `now`: whatever the case reached by then is its state.
  */
 
-export type OpenStall = Exclude<CaseStatus, 'closed' | 'rejected' | 'duplicate'>;
+export type OpenStall = Exclude<CaseStatus, 'closed' | 'rejected' | 'duplicate' | 'verifying'>;
 
 export interface PathActors {
   dispatcher: ActorRef;

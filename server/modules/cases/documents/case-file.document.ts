@@ -18,6 +18,9 @@ const actionNames: Record<string, string> = {
   assign_township: '指定乡镇',
   register: '受理立案',
   reject: '不予立案',
+  send_to_verify: '送核实',
+  confirm_report: '核实属实',
+  refute_report: '核实不属实',
   merge: '合并',
   dispatch: '派遣',
   return: '退回',
@@ -34,7 +37,12 @@ const actionNames: Record<string, string> = {
   close: '结案',
 };
 
-const stageNames: Record<string, string> = { report: '处置前（上报）', handle: '处置后', verify: '核查' };
+const stageNames: Record<string, string> = {
+  report: '处置前（上报）',
+  verify_report: '核实',
+  handle: '处置后',
+  verify: '核查',
+};
 const reporterKinds: Record<string, string> = { staff: '工作人员', citizen: '市民', partner: '对接系统' };
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? '是' : '否');
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { caseStatuses } from '../../../db/schema/cases.ts';
 import { citySdkStatus, extendedStatus, open311MappedStatuses, open311Status, statusesFor } from './status-map.ts';
 
 describe('Open311 status mapping', () => {
   it.each([
     ['reported', 'open', 'FOR_TRIAGE', 'RECEIVED'],
+    ['verifying', 'open', 'INVESTIGATING', 'RECEIVED'],
     ['registered', 'open', 'INVESTIGATING', 'IN_PROCESS'],
     ['dispatched', 'open', 'ACTION_SCHEDULED', 'IN_PROCESS'],
     ['handling', 'open', 'IN_PROGRESS', 'IN_PROCESS'],
@@ -17,14 +19,14 @@ describe('Open311 status mapping', () => {
     expect(citySdkStatus(status)).toBe(citySdk);
   });
 
-  it('covers all eight internal statuses exactly once', () => {
-    expect(open311MappedStatuses).toHaveLength(8);
-    expect(new Set(open311MappedStatuses).size).toBe(8);
+  it('covers every internal status exactly once (核实 included)', () => {
+    expect(open311MappedStatuses).toHaveLength(9);
+    expect(new Set(open311MappedStatuses)).toEqual(new Set(caseStatuses));
   });
 
   it('splits the statuses into the open and closed filters without overlap', () => {
     expect(statusesFor('closed')).toEqual(['closed', 'rejected', 'duplicate']);
-    expect(statusesFor('open')).toEqual(['reported', 'registered', 'dispatched', 'handling', 'handled']);
+    expect(statusesFor('open')).toEqual(['reported', 'verifying', 'registered', 'dispatched', 'handling', 'handled']);
   });
 
   it('uses only mySociety extended statuses that clients know', () => {

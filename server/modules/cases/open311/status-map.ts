@@ -4,6 +4,7 @@
  */
 export const open311MappedStatuses = [
   'reported',
+  'verifying',
   'registered',
   'dispatched',
   'handling',
@@ -38,6 +39,8 @@ interface StatusMapping {
 
 const mapping: Record<Open311MappedStatus, StatusMapping> = {
   reported: { open311: 'open', extended: 'FOR_TRIAGE', citySdk: 'RECEIVED' }, // 待受理
+  // 待核实: an inspector goes to look before it is accepted — mySociety's INVESTIGATING, still only received.
+  verifying: { open311: 'open', extended: 'INVESTIGATING', citySdk: 'RECEIVED' },
   registered: { open311: 'open', extended: 'INVESTIGATING', citySdk: 'IN_PROCESS' }, // 已立案, awaiting dispatch
   dispatched: { open311: 'open', extended: 'ACTION_SCHEDULED', citySdk: 'IN_PROCESS' }, // 已派遣
   handling: { open311: 'open', extended: 'IN_PROGRESS', citySdk: 'IN_PROCESS' }, // 处置中

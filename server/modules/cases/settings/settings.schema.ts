@@ -6,10 +6,18 @@ import { S } from '../../../platform/http/schema.ts';
 const limit = S.object({ amount: Type.Number({ exclusiveMinimum: 0, maximum: 400 }), unit: S.literals(limitUnits) });
 const departmentKey = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
 
+/** 核实 came after the first four stages: a policy saved without it keeps the county default (case-policy.ts). */
+const laterStages = ['verify_report'] as const;
+const firstStages = clockStages.filter(
+  (stage): stage is Exclude<(typeof clockStages)[number], (typeof laterStages)[number]> =>
+    !(laterStages as readonly string[]).includes(stage),
+);
+
 export const PolicyBody = S.object({
-  defaultLimits: S.object(
-    Object.fromEntries(clockStages.map((s) => [s, limit])) as Record<(typeof clockStages)[number], typeof limit>,
-  ),
+  defaultLimits: S.object({
+    ...(Object.fromEntries(firstStages.map((s) => [s, limit])) as Record<(typeof firstStages)[number], typeof limit>),
+    verify_report: Type.Optional(limit),
+  }),
   duplicateRadiusM: Type.Integer({ minimum: 10, maximum: 1000 }),
   escalationLadder: Type.Array(
     S.object({

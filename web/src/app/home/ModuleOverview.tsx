@@ -1,26 +1,50 @@
-import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../i18n/I18nProvider.tsx';
 import './home.css';
-import type { ModuleStatus } from '../meta/meta.ts';
-import { useMeta } from '../meta/MetaProvider.tsx';
-import { moduleOf } from '../installedModules.ts';
-import { isAdminModule, type ModuleKey, modulePath } from '../modules.ts';
 import { useVisibleModules } from '../auth/permissions.ts';
+import { moduleOf } from '../installedModules.ts';
+import { isPlannedModule, type ModuleKey, modulePath } from '../modules.ts';
 
-/** Every module this user may open, with its state as the server reports it (ready or coming). */
-export function ModuleOverview() {
+/**
+ * The areas this person opens that brought no card of their own (an administrator's area, a module without
+ * to-dos), and the modules planned for their post, marked 规划中. Nothing here would be refused.
+ */
+export function ModuleOverview({ withoutCards }: { withoutCards: readonly ModuleKey[] }) {
   const t = useT();
-  const visible = useVisibleModules();
-  const { state } = useMeta();
-  const statuses = state.status === 'ready' ? state.meta.modules : undefined;
+  const visible = useVisibleModules().filter((key) => !withoutCards.includes(key));
+  const built = visible.filter((key) => !isPlannedModule(key));
+  const planned = visible.filter(isPlannedModule);
+  if (visible.length === 0 && withoutCards.length === 0)
+    return (
+      <Card data-testid="module-overview">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.nothingYet')} />
+      </Card>
+    );
   return (
-    <Card title={t('home.modulesTitle')} data-testid="module-overview">
+    <>
+      {built.length > 0 && <ModuleGroup title={t('home.otherModules')} keys={built} testId="module-overview" />}
+      {planned.length > 0 && (
+        <ModuleGroup
+          title={t('home.plannedTitle')}
+          intro={t('home.plannedIntro')}
+          keys={planned}
+          testId="module-planned"
+        />
+      )}
+    </>
+  );
+}
+
+function ModuleGroup(props: { title: string; intro?: string; keys: readonly ModuleKey[]; testId: string }) {
+  return (
+    <Card title={props.title} data-testid={props.testId}>
+      {props.intro && <Typography.Paragraph type="secondary">{props.intro}</Typography.Paragraph>}
       <Row gutter={[16, 16]}>
-        {visible.map((key) => (
+        {props.keys.map((key) => (
           <Col key={key} xs={24} sm={12} xl={8}>
-            <ModuleCard moduleKey={key} ready={readiness(statuses, key)} />
+            <ModuleCard moduleKey={key} />
           </Col>
         ))}
       </Row>
@@ -28,17 +52,7 @@ export function ModuleOverview() {
   );
 }
 
-/**
- * undefined while the server has not answered: no tag rather than a guessed one. The administrators' areas
- * are part of the platform itself (the server's module list names only business modules), so always ready.
- */
-function readiness(statuses: ModuleStatus[] | undefined, key: ModuleKey): boolean | undefined {
-  if (!statuses) return undefined;
-  if (isAdminModule(key)) return true;
-  return statuses.find((status) => status.key === key)?.ready ?? false;
-}
-
-function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean | undefined }) {
+function ModuleCard({ moduleKey }: { moduleKey: ModuleKey }) {
   const t = useT();
   const { icon: Icon, label: labelKey, description } = moduleOf(moduleKey)!;
   const label = t(labelKey);
@@ -53,7 +67,11 @@ function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean
             <Typography.Text strong className="wm-module-label">
               {label}
             </Typography.Text>
-            {ready !== undefined && <StatusTag ready={ready} />}
+            {isPlannedModule(moduleKey) && (
+              <Tag icon={<ClockCircleOutlined />} data-status="planned">
+                {t('home.plannedTitle')}
+              </Tag>
+            )}
           </span>
         </div>
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} className="wm-module-description">
@@ -61,18 +79,5 @@ function ModuleCard({ moduleKey, ready }: { moduleKey: ModuleKey; ready: boolean
         </Typography.Paragraph>
       </Card>
     </Link>
-  );
-}
-
-function StatusTag({ ready }: { ready: boolean }) {
-  const t = useT();
-  return ready ? (
-    <Tag color="green" icon={<CheckCircleOutlined />} data-status="ready">
-      {t('status.ready')}
-    </Tag>
-  ) : (
-    <Tag color="default" icon={<ClockCircleOutlined />} data-status="coming">
-      {t('status.coming')}
-    </Tag>
   );
 }

@@ -1,6 +1,7 @@
 import type { ShellMessageKey } from './zh.ts';
 import { accountEn } from './en/account.ts';
 import { adminEn } from './en/admin.ts';
+import { homeEn } from './en/home.ts';
 import { importsEn } from './en/imports.ts';
 import { inboxEn } from './en/inbox.ts';
 import { verifyEn } from './en/verify.ts';
@@ -94,6 +95,7 @@ export const en: Record<ShellMessageKey, string> = {
 
   ...accountEn,
   ...adminEn,
+  ...homeEn,
   ...inboxEn,
   ...importsEn,
   ...verifyEn,

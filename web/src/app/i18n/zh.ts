@@ -1,5 +1,6 @@
 import { accountZh } from './zh/account.ts';
 import { adminZh } from './zh/admin.ts';
+import { homeZh } from './zh/home.ts';
 import { importsZh } from './zh/imports.ts';
 import { inboxZh } from './zh/inbox.ts';
 import { verifyZh } from './zh/verify.ts';
@@ -98,6 +99,7 @@ export const zh = {
 
   ...accountZh,
   ...adminZh,
+  ...homeZh,
   ...inboxZh,
   ...importsZh,
   ...verifyZh,

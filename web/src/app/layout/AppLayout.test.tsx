@@ -20,17 +20,14 @@ const signedIn = {
   'GET /api/meta': jsonResponse(200, sampleMeta),
 };
 
-const businessLabels = [
-  '数据看板',
-  '市容案件',
-  '商户与门前三包',
-  '市场监管检查',
-  '志愿服务',
-  '最美庭院',
-  '特殊群体服务专区',
-  '医保两病与异地结算',
-  '示范园区',
-];
+/** The campaign office as the demo seeds it: the case loop's permissions (server: cases.module.ts grants). */
+const coordinatorUser: SampleUser = {
+  ...sampleUser,
+  permissions: [...sampleUser.permissions, 'cases.read', 'cases.report', 'cases.supervise', 'cases.evaluate'],
+};
+
+/** The built module first, then the planned ones (规划中) the campaign office will use. */
+const coordinatorLabels = ['市容案件', '数据看板', '商户与门前三包', '市场监管检查', '志愿服务', '最美庭院', '示范园区'];
 
 async function menuOf(user: SampleUser): Promise<HTMLElement> {
   mockApi(signedInAs(user));
@@ -50,9 +47,10 @@ afterEach(() => {
 });
 
 describe('shell layout', () => {
-  it("lists the business modules in order for staff, without the administrators' areas", async () => {
-    const nav = await menuOf(sampleUser);
-    expect(menuItems(nav)).toEqual(businessLabels);
+  it("lists the modules a staff role opens, then those planned for it, without the administrators' areas", async () => {
+    const nav = await menuOf(coordinatorUser);
+    expect(menuItems(nav)).toEqual(coordinatorLabels);
+    expect(within(nav).getByText('规划中')).toBeTruthy();
     expect(within(nav).queryByText('平台管理')).toBeNull();
   });
 
@@ -98,11 +96,18 @@ describe('shell layout', () => {
   });
 });
 
-describe('home page', () => {
-  it('shows what /api/meta reports', async () => {
-    mockApi(signedIn);
+describe('system information', () => {
+  it('is on the system administrator’s page, not on the business home', async () => {
+    mockApi({ ...signedInAs(coordinatorUser), 'GET /api/cases/queue-counts': jsonResponse(200, { items: [] }) });
     renderApp('/');
-    const panel = await screen.findByTestId('meta-panel');
+    expect(await screen.findByTestId('cases-work')).toBeTruthy();
+    expect(screen.queryByTestId('meta-panel')).toBeNull();
+  });
+
+  it('shows what /api/meta reports on the system page', async () => {
+    mockApi(signedInAs(sysAdminUser));
+    renderApp('/admin/system');
+    const panel = await screen.findByTestId('meta-panel', {}, { timeout: 10_000 });
     await waitFor(() => expect(panel.getAttribute('data-state')).toBe('ready'));
     expect(panel.textContent).toContain('炎陵县（430225）');
     expect(panel.textContent).toContain('PGlite 嵌入式数据库');
@@ -110,33 +115,17 @@ describe('home page', () => {
     expect(panel.textContent).toContain('已开启');
   });
 
-  it('tags each module ready or coming as the server says', async () => {
-    mockApi(signedIn);
-    renderApp('/');
-    const cases = await screen.findByTestId('module-cases');
-    await waitFor(() => expect(cases.querySelector('[data-status]')?.getAttribute('data-status')).toBe('ready'));
-    expect(screen.getByTestId('module-dashboard').querySelector('[data-status]')?.getAttribute('data-status')).toBe(
-      'coming',
-    );
-    // A module the server does not list is not ready.
-    expect(screen.getByTestId('module-merchants').querySelector('[data-status]')?.getAttribute('data-status')).toBe(
-      'coming',
-    );
-    // Staff see no administrator's area on the home page either.
-    expect(screen.queryByTestId('module-audit')).toBeNull();
-  });
-
   it('reports when /api/meta fails and can retry', async () => {
     let calls = 0;
     mockApi({
-      'GET /api/auth/me': jsonResponse(200, meBody()),
+      'GET /api/auth/me': jsonResponse(200, meBody(sysAdminUser)),
       'GET /api/meta': () => {
         calls += 1;
         return calls === 1 ? new Response('oops', { status: 500 }) : jsonResponse(200, sampleMeta);
       },
     });
-    renderApp('/');
-    const panel = await screen.findByTestId('meta-panel');
+    renderApp('/admin/system');
+    const panel = await screen.findByTestId('meta-panel', {}, { timeout: 10_000 });
     await waitFor(() => expect(panel.textContent).toContain('无法获取系统信息'));
     fireEvent.click(within(panel).getByRole('button'));
     await waitFor(() => expect(panel.textContent).toContain('炎陵县（430225）'));

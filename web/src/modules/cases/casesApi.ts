@@ -20,6 +20,7 @@ export type CasePhoto = ItemOf<CaseDetail['photos']>;
 export type PhotoStage = CasePhoto['stage'];
 export type CaseEvent = ItemOf<CaseDetail['events']>;
 export type PendingRequest = NonNullable<CaseDetail['pendingRequest']>;
+export type QueueCount = ItemOf<ResponseOf<'/api/cases/queue-counts', 'get'>['items']>;
 export type Department = ItemOf<ResponseOf<'/api/cases/departments', 'get'>['items']>;
 export type NearbyCase = ItemOf<ResponseOf<'/api/cases/nearby', 'get'>['items']>;
 /** What the pages read of the catalogue: its categories and campaign tags. */
@@ -44,7 +45,16 @@ export const caseStatuses = everyOne<CaseStatus>()([
   'duplicate',
 ]);
 export const caseChannels = everyOne<CaseChannel>()(['patrol', 'citizen', 'volunteer', 'hotline', 'other']);
-export const queues = everyOne<Queue>()(['intake', 'dispatch', 'department', 'verification', 'overdue', 'mine']);
+export const queues = everyOne<Queue>()([
+  'intake',
+  'verify_report',
+  'dispatch',
+  'department',
+  'verification',
+  'overdue',
+  'escalated',
+  'mine',
+]);
 
 /** `everyOne<U>()([...])` accepts the list only when it names every member of U (and nothing else). */
 function everyOne<U extends string>() {
@@ -106,6 +116,7 @@ export const casesApi = {
   detail: (caseNo: string, signal?: AbortSignal) =>
     dataOf(apiClient.GET('/api/cases/{caseNo}', { ...byCaseNo(caseNo), signal })),
   departments: (signal?: AbortSignal) => dataOf(apiClient.GET('/api/cases/departments', { signal })),
+  queueCounts: (signal?: AbortSignal) => dataOf(apiClient.GET('/api/cases/queue-counts', { signal })),
   nearby: (query: { categoryCode: string; lng: number; lat: number }, signal?: AbortSignal) =>
     dataOf(apiClient.GET('/api/cases/nearby', { params: { query }, signal })),
   catalogue: (signal?: AbortSignal) => dataOf(apiClient.GET('/api/cases/catalogue', { signal })),

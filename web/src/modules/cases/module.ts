@@ -23,4 +23,7 @@ export const casesModule: WebModule = {
     { path: '/track', label: 'citizen.signIn.track', icon: FileSearchOutlined },
   ],
   messages: { zh: casesZh, en: casesEn },
+  // The market inspectors, the volunteer centre, the service desk and the insurance roles hold none of these.
+  permissions: ['cases.read', 'cases.report', 'cases.evaluate'],
+  homeCard: lazy(() => import('./staff/home/CasesWorkCard.tsx')),
 };

@@ -4,7 +4,10 @@ import type { WebModule } from '../../app/webModule.ts';
 import { insuranceEn } from './i18n/en.ts';
 import { insuranceZh } from './i18n/zh.ts';
 
-/** Not built yet: the shell shows what it will do and that it is coming. */
+/**
+ * Not built yet (no server module): shown as 规划中 only to the roles it is planned for — 医保经办 and 定点医疗机构 — as a page
+ * that says what it will do and calls no API.
+ */
 export const insuranceModule: WebModule = {
   key: 'insurance',
   area: 'business',
@@ -13,4 +16,5 @@ export const insuranceModule: WebModule = {
   description: 'module.insurance.description',
   page: lazy(() => import('./index.tsx')),
   messages: { zh: insuranceZh, en: insuranceEn },
+  plannedFor: ['insurance_clerk', 'institution_operator'],
 };

@@ -10,6 +10,7 @@ import { baseUserColumns } from '../../app/admin/userColumns.tsx';
 import { useUserPage } from '../../app/admin/useUserPage.ts';
 import type { UserDto } from '../../app/admin/users.ts';
 import { noValue } from '../../app/format.ts';
+import { MetaPanel } from '../../app/home/MetaPanel.tsx';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import type { Translate } from '../../app/i18n/translate.ts';
 import { PageHeading } from '../../app/PageHeading.tsx';
@@ -88,6 +89,8 @@ export default function SystemAdminPage() {
       </Card>
       {can('system.sms') && <SmsDeliveriesCard />}
       {can('system.jobs') && <SystemJobsCard />}
+      {/* What this installation is (county, database, version, demo): the administrator's, not the business home's. */}
+      <MetaPanel />
       <CreateUserDialog
         open={creating}
         onCancel={() => setCreating(false)}

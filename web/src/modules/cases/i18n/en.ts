@@ -1,6 +1,7 @@
 import { casesEn as staffEn } from './en/cases.ts';
 import { citizenEn } from './en/citizen.ts';
 import { caseDocumentsEn } from './en/documents.ts';
+import { caseWorkEn } from './en/work.ts';
 import type { casesZh } from './zh.ts';
 
 export const casesEn: Record<keyof typeof casesZh, string> = {
@@ -10,4 +11,5 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   ...staffEn,
   ...citizenEn,
   ...caseDocumentsEn,
+  ...caseWorkEn,
 };

@@ -1,6 +1,7 @@
 import { casesZh as staffZh } from './zh/cases.ts';
 import { citizenZh } from './zh/citizen.ts';
 import { caseDocumentsZh } from './zh/documents.ts';
+import { caseWorkZh } from './zh/work.ts';
 
 /** 市容案件: the staff pages (`zh/cases.ts`) and the residents' report and tracking pages (`zh/citizen.ts`). */
 export const casesZh = {
@@ -10,6 +11,7 @@ export const casesZh = {
   ...staffZh,
   ...citizenZh,
   ...caseDocumentsZh,
+  ...caseWorkZh,
 } as const;
 
 /** `t()` knows this module's keys without the shell importing the module (declaration merging). */

@@ -49,7 +49,14 @@ async function openQueues(path = '/m/cases') {
 
 describe('queue tabs', () => {
   it('follow the permissions of each post', () => {
-    expect(queueTabsFor(new Set(dispatcherUser.permissions))).toEqual(['intake', 'dispatch', 'overdue', 'mine', 'all']);
+    expect(queueTabsFor(new Set(dispatcherUser.permissions))).toEqual([
+      'intake',
+      'dispatch',
+      'overdue',
+      'escalated',
+      'mine',
+      'all',
+    ]);
     expect(queueTabsFor(new Set(departmentUser.permissions))).toEqual(['department', 'all']);
     expect(queueTabsFor(new Set(['cases.read', 'cases.verify', 'cases.report']))).toEqual([
       'verification',
@@ -127,8 +134,15 @@ describe('work queues page', () => {
     await waitFor(() => expect(listReads(requests)).toHaveLength(2));
     const second = listReads(requests)[1]!;
     expect(second.query.get('q')).toBe('炎帝大道');
-    expect(second.query.get('queue')).toBe('dispatch');
+    // A search looks through every state, not only the tab's queue, and says so; clearing it goes back.
+    expect(second.query.get('queue')).toBeNull();
     expect(second.query.get('regionCode')).toBe('430225100');
+    const notice = screen.getByTestId('case-search-all-states');
+    expect(notice.textContent).toContain('在全部状态的案件中查找“炎帝大道”');
+    await act(async () => fireEvent.click(within(notice).getByTestId('case-search-clear')));
+    await waitFor(() => expect(listReads(requests)).toHaveLength(3));
+    expect(listReads(requests)[2]!.query.get('queue')).toBe('dispatch');
+    expect(listReads(requests)[2]!.query.get('q')).toBeNull();
   });
 
   it('switching tabs asks for that queue from page one', async () => {

@@ -13,6 +13,8 @@ import { type CaseFilters, casesApi } from '../casesApi.ts';
 import { CaseFiltersForm } from './CaseFiltersForm.tsx';
 import { CaseList } from './CaseList.tsx';
 import { ExportCasesButton } from './ExportCasesButton.tsx';
+import { ReportButton } from './report/ReportButton.tsx';
+import { SearchAllStatesNotice } from './SearchAllStatesNotice.tsx';
 import { type QueueTab, queueTabsFor } from './queues.ts';
 import { useCaseLookups } from './useCaseLookups.ts';
 import { useListQuery } from './useListQuery.ts';
@@ -70,6 +72,10 @@ export function CaseQueuesPage() {
             filters={apiFilters}
             canExport={permissions.has('cases.export')}
             onRefresh={refresh}
+          />
+          <SearchAllStatesNotice
+            q={query.filters.q}
+            onClear={() => update({ filters: { ...query.filters, q: undefined }, page: 1 })}
           />
           {list.error !== undefined && <LoadFailure error={list.error} onRetry={list.reload} />}
           <CaseList
@@ -137,6 +143,7 @@ function ListToolbar({ search, filters, canExport, onRefresh }: ToolbarProps) {
   const navigate = useNavigate();
   return (
     <Space wrap>
+      <ReportButton />
       <Button
         icon={<EnvironmentOutlined />}
         onClick={() => navigate({ pathname: `${modulePath('cases')}/map`, search })}

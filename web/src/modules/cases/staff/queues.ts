@@ -13,6 +13,7 @@ const queueTabRules: readonly (readonly [QueueTab, readonly string[]])[] = [
   ['department', ['cases.handle']],
   ['verification', ['cases.verify']],
   ['overdue', ['cases.supervise', 'cases.dispatch']],
+  ['escalated', ['cases.supervise']],
   ['mine', ['cases.report']],
   ['all', ['cases.read']],
 ];

@@ -52,7 +52,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.reporter.smsConsent': 'Agreed to SMS notices',
 
   'cases.filter.q': 'Search',
-  'cases.filter.qPlaceholder': 'Case number or address',
+  'cases.filter.qPlaceholder': 'Case number, address or description',
   'cases.filter.status': 'Status',
   'cases.filter.township': 'Township',
   'cases.filter.overdue': 'Overdue',

@@ -49,7 +49,7 @@ export const casesZh = {
   'cases.reporter.smsConsent': '已同意短信告知',
 
   'cases.filter.q': '关键词',
-  'cases.filter.qPlaceholder': '案件编号或地址',
+  'cases.filter.qPlaceholder': '案件编号、地址或描述',
   'cases.filter.status': '状态',
   'cases.filter.township': '乡镇',
   'cases.filter.overdue': '是否超期',
