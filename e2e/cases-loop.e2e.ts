@@ -132,7 +132,7 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     await citizen.screenshot({ path: screenshotPath('cases-report-photos-phone'), fullPage: true });
     await citizen.getByTestId('report-next').click();
     await citizen.getByTestId('use-my-location').click();
-    await citizen.getByTestId('position-found').waitFor();
+    await citizen.locator('[data-testid="location-notice"][data-state="located"]').waitFor();
     await citizen.getByTestId('township-select').click();
     await citizen.getByTitle('霞阳镇', { exact: true }).click();
     await citizen.getByTestId('address-input').fill('霞阳镇炎帝大道 88 号门前');
