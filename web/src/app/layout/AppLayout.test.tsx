@@ -27,7 +27,15 @@ const coordinatorUser: SampleUser = {
 };
 
 /** The built module first, then the planned ones (规划中) the campaign office will use. */
-const coordinatorLabels = ['市容案件', '数据看板', '商户与门前三包', '市场监管检查', '志愿服务', '最美庭院', '示范园区'];
+const coordinatorLabels = [
+  '市容案件',
+  '数据看板',
+  '商户与门前三包',
+  '市场监管检查',
+  '志愿服务',
+  '最美庭院',
+  '示范园区',
+];
 
 async function menuOf(user: SampleUser): Promise<HTMLElement> {
   mockApi(signedInAs(user));
