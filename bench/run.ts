@@ -17,6 +17,7 @@ import { jobsSuite } from './jobs.bench.ts';
 import { regionsSuite } from './regions.bench.ts';
 import { seedSuite } from './seed.bench.ts';
 import { startupSuite } from './startup.bench.ts';
+import { webDeliverySuite } from './web-delivery.bench.ts';
 
 const suites: readonly Suite[] = [
   startupSuite,
@@ -26,6 +27,7 @@ const suites: readonly Suite[] = [
   casesScaleSuite,
   jobsSuite,
   importsSuite,
+  webDeliverySuite,
 ];
 const order = suites.map((s) => s.name);
 

@@ -8,7 +8,9 @@ export function Brand({ compact }: { compact: boolean }) {
   const county = useCountyName();
   const fullName = county ? t('app.brand', { county }) : t('app.brandWithoutCounty');
   return (
-    <Link to="/" className="wm-brand" aria-label={fullName} title={fullName}>
+    // Named by its visible text (the emblem is hidden from screen readers): an aria-label that differs from what
+    // is shown breaks voice control ("click 文明"), WCAG 2.5.3.
+    <Link to="/" className="wm-brand" title={fullName}>
       <span className="wm-tile wm-emblem" aria-hidden="true">
         {t('app.emblem')}
       </span>

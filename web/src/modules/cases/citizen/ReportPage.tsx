@@ -65,13 +65,15 @@ function ReportWizard({ form, onAnother }: { form: PublicForm; onAnother: () => 
 /** "Step 2 of 4" with the step's name; focused on every move, so screen readers announce the new step. */
 function ReportProgress({ wizard: { step, stepIndex, heading } }: { wizard: ReportWizardState }) {
   const t = useT();
+  const stepOf = t('citizen.report.stepOf', { current: stepIndex + 1, total: reportSteps.length });
   return (
     <div className="wm-report-progress" ref={heading} tabIndex={-1} data-testid="report-progress">
       <div className="wm-report-progress-label">
-        <span>{t('citizen.report.stepOf', { current: stepIndex + 1, total: reportSteps.length })}</span>
+        <span>{stepOf}</span>
         <strong>{t(`citizen.report.step.${step}`)}</strong>
       </div>
-      <Progress percent={((stepIndex + 1) / reportSteps.length) * 100} showInfo={false} />
+      {/* A progress bar needs a name of its own (axe: aria-progressbar-name). */}
+      <Progress percent={((stepIndex + 1) / reportSteps.length) * 100} showInfo={false} aria-label={stepOf} />
     </div>
   );
 }

@@ -4,15 +4,18 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { Translate } from '../../../app/i18n/translate.ts';
 import type { CaseClock, CaseStatus } from '../casesApi.ts';
 
-/** One colour per status, shared by the tags and the map's points so the legend reads the same everywhere. */
+/**
+ * One colour per status, shared by the tags and the map's points so the legend reads the same everywhere. Each
+ * carries the tag's white text at ≥ 4.5:1 (WCAG 1.4.3; axe-core in `e2e/a11y.e2e.ts`).
+ */
 export const statusColors: Record<CaseStatus, string> = {
-  reported: '#d48806',
-  registered: '#1677ff',
+  reported: '#976000',
+  registered: '#0958d9',
   dispatched: '#2f54eb',
-  handling: '#08979c',
+  handling: '#00777d',
   handled: '#722ed1',
-  closed: '#389e0d',
-  rejected: '#8c8c8c',
+  closed: '#237804',
+  rejected: '#737373',
   duplicate: '#595959',
 };
 
@@ -52,7 +55,7 @@ export function CaseClockTag({ clock, now, withDue = false }: { clock: CaseClock
       {t('cases.clock.overdue', { duration: formatDuration(left, t) })}
     </Tag>
   ) : (
-    <Tag color={left < 4 * 60 * minuteMs ? 'orange' : 'default'} data-testid="case-clock">
+    <Tag color={left < 4 * 60 * minuteMs ? '#ad4e00' : 'default'} data-testid="case-clock">
       {t('cases.clock.left', { duration: formatDuration(left, t) })}
     </Tag>
   );
@@ -70,7 +73,7 @@ export function EscalationTag({ level }: { level: number }) {
   const t = useT();
   if (level <= 0) return null;
   return (
-    <Tag color="volcano" data-testid="case-escalation">
+    <Tag color="#ad2102" data-testid="case-escalation">
       {t('cases.escalation.level', { level })}
     </Tag>
   );
