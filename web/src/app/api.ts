@@ -69,6 +69,8 @@ function requestHeaders(method: string, hasBody: boolean, accept: string): Recor
 /** What goes on the wire: the body already serialized (JSON text), so the typed client can hand over its own. */
 export interface WireRequest extends Omit<RequestOptions, 'body'> {
   json?: string;
+  /** A write from the field names its attempt (`Idempotency-Key`), so a retry after a lost answer is stored once. */
+  idempotencyKey?: string;
 }
 
 /** Sends the request; a non-2xx answer becomes an ApiError (and a 401 tells the session provider). */
@@ -77,7 +79,10 @@ export async function send(method: string, path: string, options: WireRequest, a
   try {
     response = await fetch(path, {
       method,
-      headers: requestHeaders(method, options.json !== undefined, accept),
+      headers: {
+        ...requestHeaders(method, options.json !== undefined, accept),
+        ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
+      },
       credentials: 'same-origin',
       body: options.json,
       signal: options.signal,

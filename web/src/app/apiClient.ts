@@ -19,7 +19,13 @@ async function sendThroughWrapper(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   const json = hasBody ? (await request.text()) || undefined : undefined;
-  return send(request.method, `${url.pathname}${url.search}`, { json, signal: request.signal }, 'application/json');
+  const idempotencyKey = request.headers.get('Idempotency-Key') ?? undefined;
+  return send(
+    request.method,
+    `${url.pathname}${url.search}`,
+    { json, signal: request.signal, idempotencyKey },
+    'application/json',
+  );
 }
 
 /**

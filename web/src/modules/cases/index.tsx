@@ -3,6 +3,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { CaseMapPage } from './staff/map/CaseMapPage.tsx';
 import { CasePage } from './staff/CasePage.tsx';
 import { CaseQueuesPage } from './staff/CaseQueuesPage.tsx';
+import { StaffReportPage } from './staff/report/StaffReportPage.tsx';
 import './staff/cases.css';
 
 /**
@@ -14,6 +15,7 @@ export default function CasesModule() {
     <Routes>
       <Route index element={<CaseQueuesPage />} />
       <Route path="map" element={<CaseMapPage />} />
+      <Route path="report" element={<StaffReportPage />} />
       <Route path=":caseNo" element={<CasePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,6 +1,7 @@
 import { casesZh as staffZh } from './zh/cases.ts';
 import { citizenZh } from './zh/citizen.ts';
 import { caseDocumentsZh } from './zh/documents.ts';
+import { staffReportZh } from './zh/staffReport.ts';
 import { caseWorkZh } from './zh/work.ts';
 
 /** 市容案件: the staff pages (`zh/cases.ts`) and the residents' report and tracking pages (`zh/citizen.ts`). */
@@ -11,6 +12,7 @@ export const casesZh = {
   ...staffZh,
   ...citizenZh,
   ...caseDocumentsZh,
+  ...staffReportZh,
   ...caseWorkZh,
 } as const;
 

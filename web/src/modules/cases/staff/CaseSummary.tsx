@@ -100,6 +100,9 @@ function Reporter({ detail }: { detail: CaseDetail }) {
   return (
     <Space wrap size={[8, 0]}>
       {t(`cases.reporter.${detail.reporter.kind}`)}
+      {detail.reporter.name && (
+        <span data-testid="reporter-name">{t('staffReport.reporter.caller', { name: detail.reporter.name })}</span>
+      )}
       {detail.reporter.phone && (
         <RevealField
           objectType="case"
@@ -110,6 +113,11 @@ function Reporter({ detail }: { detail: CaseDetail }) {
         />
       )}
       {detail.reporter.smsConsent && <Tag data-testid="reporter-sms-consent">{t('cases.reporter.smsConsent')}</Tag>}
+      {detail.reporter.ticketNo && (
+        <Tag data-testid="reporter-ticket">
+          {t('staffReport.reporter.ticket', { ticketNo: detail.reporter.ticketNo })}
+        </Tag>
+      )}
     </Space>
   );
 }
