@@ -56,6 +56,12 @@ describe('a citizen’s report without a point', () => {
       }
     });
 
+    it('400 when the address grows past 200 characters once compatibility forms are folded', async () => {
+      const res = await report(await noPointBody({ address: '\u337F'.repeat(60) }));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual({ address: 'At most 200 characters' });
+    });
+
     it('400 for half a point, and for unknown fields', async () => {
       const half = await report(await noPointBody({ lng: 113.772 }));
       expect(half.statusCode).toBe(400);
