@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath } from './support/browser.ts';
+import { useLiveApp } from './support/live-app.ts';
+
+const demoPassword = 'Demo#Yanling2026';
+const phone = { width: 390, height: 844 };
+/** A street in 霞阳镇 (430225100), the township inspector.xiayang covers. */
+const inXiayang = { latitude: 26.4893, longitude: 113.7724, accuracy: 15 };
+
+/**
+ * Issue 12, "staff cannot create a case": an inspector reports on a phone-sized page (photo, position, category
+ * search, one button) and finds the case in 我的上报; the dispatcher takes in a 12345 call with the caller's phone
+ * and sees it masked on the case page.
+ */
+describe('staff report: the inspector on a phone, the hotline desk', () => {
+  const live = useLiveApp();
+  const base = () => live.server.url.replace('127.0.0.1', 'localhost');
+  const contexts: BrowserContext[] = [];
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-staff-report-e2e-'));
+  const scenePhoto = path.join(workDir, 'scene.jpg');
+
+  beforeAll(async () => {
+    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 90, g: 140, b: 120 } } })
+      .jpeg({ quality: 80 })
+      .toFile(scenePhoto);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page, loginId: string) {
+    await page.goto(`${base()}/login`);
+    await page.getByLabel('用户名').fill(loginId);
+    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  const sideways = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  it('an inspector takes a photo, is located, searches a category, sends, and finds the case in 我的上报', async () => {
+    const context = await live.browser.newContext({
+      viewport: phone,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+      geolocation: inXiayang,
+      permissions: ['geolocation'],
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, 'inspector.xiayang');
+
+    await page.goto(`${base()}/m/cases?tab=mine`);
+    await page.getByTestId('case-report-open').click();
+    const form = page.getByTestId('field-report-form');
+    await form.waitFor();
+    await page.getByText(/已定位，误差约 15 米/).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('staff-township-fixed').textContent()).toBe('霞阳镇');
+    // Nothing to correct before the inspector has tried to send.
+    expect(await form.getByRole('alert').count()).toBe(0);
+
+    await page.getByTestId('staff-photo-input').setInputFiles(scenePhoto);
+    await page.locator('[data-testid="upload-status-0"][data-status="uploaded"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('staff-category-search').fill('09006');
+    await page.getByTestId('staff-category-09006').click();
+    await page.getByTestId('staff-category-chosen').waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    // The send button is on screen, at the bottom, where the thumb is.
+    const submit = page.getByTestId('staff-report-submit');
+    const box = await submit.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    expect((box?.y ?? 1e9) + (box?.height ?? 0)).toBeLessThanOrEqual(phone.height);
+    await page.screenshot({ path: screenshotPath('staff-report-field-phone') });
+    await submit.click();
+
+    const caseNo = (await page.getByTestId('staff-report-caseno').textContent())?.trim() ?? '';
+    expect(caseNo).toMatch(/^\d{4}-\d{8}$/);
+    await page.screenshot({ path: screenshotPath('staff-report-field-done-phone') });
+    await page.getByRole('link', { name: '我的上报' }).click();
+    await page.waitForURL(/tab=mine/);
+    await page.getByTestId(`case-link-${caseNo}`).first().waitFor({ timeout: 20_000 });
+
+    const origin = new URL(page.url()).origin;
+    const detail = await (await page.request.get(`${origin}/api/cases/${caseNo}`)).json();
+    expect(detail).toMatchObject({ channel: 'patrol', townshipCode: '430225100', categoryCode: '09006' });
+    expect(detail.photos).toHaveLength(1);
+    expect(detail.lng).toBeCloseTo(inXiayang.longitude, 4);
+  });
+
+  it('the dispatcher takes in a 12345 call with the caller’s phone and sees it masked on the case page', async () => {
+    const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, 'dispatcher');
+    await page.goto(`${base()}/m/cases/report`);
+    const form = page.getByTestId('hotline-intake-form');
+    await form.waitFor();
+
+    const ticket = `RX${Date.now().toString().slice(-8)}`;
+    await page.getByTestId('staff-ticketNo').fill(ticket.toLowerCase());
+    await page.getByTestId('staff-callerName').fill('王先生');
+    await page.getByTestId('staff-phone').fill('139 0733 1234');
+    await page.getByTestId('staff-sms-consent').check();
+    await page.getByTestId('staff-township').click();
+    await page.getByTitle('霞阳镇', { exact: true }).click();
+    await page.getByTestId('staff-address').fill('霞阳镇炎帝大道 120 号门前');
+    await page.getByTestId('staff-category-search').fill('09006');
+    await page.getByTestId('staff-category-09006').click();
+    await page.getByTestId('staff-description').fill('来电反映水果摊占用人行道经营（端到端测试）');
+    await page.getByTestId('staff-report-submit').click();
+    await page.getByTestId('staff-report-caseno').waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`no answer: ${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
+    });
+    const caseNo = (await page.getByTestId('staff-report-caseno').textContent())?.trim() ?? '';
+    expect(caseNo).toMatch(/^\d{4}-\d{8}$/);
+
+    await page.getByTestId('staff-report-open').click();
+    await page.getByTestId('case-facts').waitFor();
+    const facts = page.getByTestId('case-facts');
+    await facts.getByText('139****1234').waitFor();
+    expect(await facts.getByTestId('reporter-ticket').textContent()).toContain(ticket);
+    expect(await facts.getByTestId('reporter-name').textContent()).toContain('王*生');
+    expect(await page.content()).not.toContain('13907331234');
+    expect(await page.content()).not.toContain('王先生');
+    await page.screenshot({ path: screenshotPath('staff-report-hotline-case') });
+
+    // The same ticket again is refused, with the way to the first case.
+    await page.goto(`${base()}/m/cases/report`);
+    await page.getByTestId('hotline-intake-form').waitFor();
+    await page.getByTestId('staff-ticketNo').fill(ticket);
+    await page.getByTestId('staff-township').click();
+    await page.getByTitle('霞阳镇', { exact: true }).click();
+    await page.getByTestId('staff-address').fill('霞阳镇炎帝大道 120 号门前');
+    await page.getByTestId('staff-category-search').fill('09006');
+    await page.getByTestId('staff-category-09006').click();
+    await page.getByTestId('staff-description').fill('同一来电再次录入');
+    await page.getByTestId('staff-report-submit').click();
+    expect(await page.getByTestId('staff-ticket-existing').getAttribute('href')).toBe(`/m/cases/${caseNo}`);
+  });
+});
