@@ -1,6 +1,7 @@
 import { casesZh as staffZh } from './zh/cases.ts';
 import { citizenZh } from './zh/citizen.ts';
 import { caseDocumentsZh } from './zh/documents.ts';
+import { caseEvaluationZh } from './zh/evaluation.ts';
 import { staffReportZh } from './zh/staffReport.ts';
 import { caseWorkZh } from './zh/work.ts';
 
@@ -12,6 +13,7 @@ export const casesZh = {
   ...staffZh,
   ...citizenZh,
   ...caseDocumentsZh,
+  ...caseEvaluationZh,
   ...staffReportZh,
   ...caseWorkZh,
 } as const;

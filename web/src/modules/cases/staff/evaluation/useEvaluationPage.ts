@@ -1,0 +1,64 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useLoad } from '../../../../app/useLoad.ts';
+import { type Dimension, evaluationApi, type FigureRef, type Measure, type Period } from './evaluationApi.ts';
+import { type EvaluationView, type PeriodPreset, presetPeriod, readView, writeView } from './period.ts';
+
+const measureNames: readonly Measure[] = [
+  'reported',
+  'registered',
+  'due',
+  'closed',
+  'closedOnTime',
+  'reworked',
+  'timed',
+  'rated',
+  'overdueOpen',
+];
+
+/** The figure whose cases are open, kept in the URL (`measure`, `group`; no group: the total row). */
+function readFigure(params: URLSearchParams): FigureRef | undefined {
+  const measure = measureNames.find((m) => m === params.get('measure'));
+  return measure ? { measure, group: params.get('group') ?? undefined } : undefined;
+}
+
+/** The page's state (period, dimension, open figure) in the URL, and the figures of the view. */
+export function useEvaluationPage() {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view is the URL's; `search` is its identity.
+  const view = useMemo(() => readView(params, Date.now()), [search]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const figure = useMemo(() => readFigure(params), [search]);
+
+  const go = useCallback(
+    (next: EvaluationView, open?: FigureRef) => {
+      const written = writeView(next);
+      if (open) {
+        written.set('measure', open.measure);
+        if (open.group !== undefined) written.set('group', open.group);
+      }
+      setParams(written);
+    },
+    [setParams],
+  );
+
+  const { from, to } = view.period;
+  const load = useCallback(
+    (signal: AbortSignal) => evaluationApi.figures({ from, to }, view.groupBy, signal),
+    [from, to, view.groupBy],
+  );
+  const figures = useLoad(load);
+
+  return {
+    view,
+    figure,
+    figures,
+    setPreset: (preset: Exclude<PeriodPreset, 'custom'>) =>
+      go({ ...view, preset, period: presetPeriod(preset, Date.now()) }),
+    setCustom: (period: Period) => go({ ...view, preset: 'custom', period }),
+    setGroupBy: (groupBy: Dimension) => go({ ...view, groupBy }),
+    openFigure: (open: FigureRef) => go(view, open),
+    closeFigure: () => go(view),
+  };
+}
