@@ -36,6 +36,7 @@ export type Queue = NonNullable<CaseFilters['queue']>;
 /** Lists the pages offer (filters, legends), in the order shown; `everyOne` fails to compile when one is missing. */
 export const caseStatuses = everyOne<CaseStatus>()([
   'reported',
+  'verifying',
   'registered',
   'dispatched',
   'handling',
@@ -88,6 +89,8 @@ export function caseExportUrl(filters: CaseFilters): string {
 export const actionPaths = {
   register: 'register',
   reject: 'reject',
+  sendToVerify: 'send-to-verify',
+  verifyReport: 'verify-report',
   merge: 'merge',
   dispatch: 'dispatch',
   return: 'return',

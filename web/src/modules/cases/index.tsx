@@ -4,6 +4,7 @@ import { CaseMapPage } from './staff/map/CaseMapPage.tsx';
 import { CasePage } from './staff/CasePage.tsx';
 import { CasesLanding, EvaluationRoute } from './staff/evaluation/evaluationEntry.tsx';
 import { StaffReportPage } from './staff/report/StaffReportPage.tsx';
+import { CaseSettingsPage } from './staff/settings/CaseSettingsPage.tsx';
 import './staff/cases.css';
 
 /**
@@ -18,6 +19,7 @@ export default function CasesModule() {
       <Route path="evaluation" element={<EvaluationRoute />} />
       <Route path="map" element={<CaseMapPage />} />
       <Route path="report" element={<StaffReportPage />} />
+      <Route path="settings" element={<CaseSettingsPage />} />
       <Route path=":caseNo" element={<CasePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

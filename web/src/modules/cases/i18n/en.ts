@@ -1,6 +1,7 @@
 import { casesEn as staffEn } from './en/cases.ts';
 import { citizenEn } from './en/citizen.ts';
 import { caseDocumentsEn } from './en/documents.ts';
+import { caseVerifyReportEn } from './en/verifyReport.ts';
 import { caseEvaluationEn } from './en/evaluation.ts';
 import { staffReportEn } from './en/staffReport.ts';
 import { caseWorkEn } from './en/work.ts';
@@ -13,6 +14,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   ...staffEn,
   ...citizenEn,
   ...caseDocumentsEn,
+  ...caseVerifyReportEn,
   ...caseEvaluationEn,
   ...staffReportEn,
   ...caseWorkEn,

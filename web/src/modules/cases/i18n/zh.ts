@@ -1,6 +1,7 @@
 import { casesZh as staffZh } from './zh/cases.ts';
 import { citizenZh } from './zh/citizen.ts';
 import { caseDocumentsZh } from './zh/documents.ts';
+import { caseVerifyReportZh } from './zh/verifyReport.ts';
 import { caseEvaluationZh } from './zh/evaluation.ts';
 import { staffReportZh } from './zh/staffReport.ts';
 import { caseWorkZh } from './zh/work.ts';
@@ -13,6 +14,7 @@ export const casesZh = {
   ...staffZh,
   ...citizenZh,
   ...caseDocumentsZh,
+  ...caseVerifyReportZh,
   ...caseEvaluationZh,
   ...staffReportZh,
   ...caseWorkZh,

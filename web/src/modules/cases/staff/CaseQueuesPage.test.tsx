@@ -59,6 +59,7 @@ describe('queue tabs', () => {
     ]);
     expect(queueTabsFor(new Set(departmentUser.permissions))).toEqual(['department', 'all']);
     expect(queueTabsFor(new Set(['cases.read', 'cases.verify', 'cases.report']))).toEqual([
+      'verify_report',
       'verification',
       'mine',
       'all',

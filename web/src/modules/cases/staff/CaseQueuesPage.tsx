@@ -12,6 +12,7 @@ import { useLoad } from '../../../app/useLoad.ts';
 import { type CaseFilters, casesApi } from '../casesApi.ts';
 import { CaseFiltersForm } from './CaseFiltersForm.tsx';
 import { CaseList } from './CaseList.tsx';
+import { OpenSettingsButton } from './settings/OpenSettingsButton.tsx';
 import { OpenEvaluationButton } from './evaluation/OpenEvaluationButton.tsx';
 import { ExportCasesButton } from './ExportCasesButton.tsx';
 import { ReportButton } from './report/ReportButton.tsx';
@@ -154,6 +155,7 @@ function ListToolbar({ search, filters, canExport, onRefresh }: ToolbarProps) {
       </Button>
       {canExport && <ExportCasesButton filters={filters} />}
       <OpenEvaluationButton />
+      <OpenSettingsButton />
       <Button icon={<ReloadOutlined />} onClick={onRefresh} aria-label={t('cases.refresh')}>
         {t('cases.refresh')}
       </Button>

@@ -63,12 +63,11 @@ export function CaseTimeline({
       const facts = eventFacts(event, t, departmentName);
       return {
         key: event.seq,
-        color:
-          event.action === 'verify_fail' || event.action === 'reject' || event.action === 'escalate'
-            ? 'red'
-            : event.toStatus === 'closed'
-              ? 'green'
-              : 'blue',
+        color: ['verify_fail', 'reject', 'refute_report', 'escalate'].includes(event.action)
+          ? 'red'
+          : event.toStatus === 'closed'
+            ? 'green'
+            : 'blue',
         title: isPhone ? undefined : formatDateTime(event.at),
         content: (
           <div data-testid={`case-event-${event.seq}`}>

@@ -10,6 +10,7 @@ import type { CaseClock, CaseStatus } from '../casesApi.ts';
  */
 export const statusColors: Record<CaseStatus, string> = {
   reported: '#976000',
+  verifying: '#c41d7f',
   registered: '#0958d9',
   dispatched: '#2f54eb',
   handling: '#00777d',

@@ -4,11 +4,12 @@ import type { Queue } from '../casesApi.ts';
 export type QueueTab = Queue | 'all';
 
 /**
- * Which post works which queue (数字城管: 受理员 待受理, 派遣员 待派遣, 专业部门 待办, 监督员 待核查; 督办 watches
+ * Which post works which queue (数字城管: 受理员 待受理, 监督员 待核实 and 待核查, 派遣员 待派遣, 专业部门 待办; 督办 watches
  * the overdue list). A tab is offered when the user holds any of its permissions; the server still decides.
  */
 const queueTabRules: readonly (readonly [QueueTab, readonly string[]])[] = [
   ['intake', ['cases.register']],
+  ['verify_report', ['cases.verify']],
   ['dispatch', ['cases.dispatch']],
   ['department', ['cases.handle']],
   ['verification', ['cases.verify']],

@@ -11,6 +11,7 @@ import {
   VerifyFields,
 } from './ActionFieldSets.tsx';
 import type { ActionKey } from './caseActionButtons.ts';
+import { SendToVerifyFields, VerifyReportFields } from './VerifyReportFields.tsx';
 import type { PickerUploads } from './PhotoPicker.tsx';
 import type { DevicePosition } from './useDevicePosition.ts';
 
@@ -34,6 +35,10 @@ export function ActionFields({ action, detail, form, departments, position, uplo
     case 'return':
     case 'suspension':
       return <TextField name="reason" label={t('cases.form.reason')} required />;
+    case 'sendToVerify':
+      return <SendToVerifyFields detail={detail} />;
+    case 'verifyReport':
+      return <VerifyReportFields position={position} uploads={uploads} />;
     case 'merge':
       return <MergeFields detail={detail} form={form} />;
     case 'dispatch':

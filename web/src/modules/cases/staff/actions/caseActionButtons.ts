@@ -16,6 +16,8 @@ export interface ActionSpec {
 export const actionSpecs: Record<ActionKey, ActionSpec> = {
   register: { key: 'register', fields: ['regionCode', 'note', 'priority'] },
   reject: { key: 'reject', fields: ['reason'], danger: true },
+  sendToVerify: { key: 'sendToVerify', fields: ['regionCode', 'note'] },
+  verifyReport: { key: 'verifyReport', fields: ['confirmed', 'note', 'photos'], photos: 'required' },
   merge: { key: 'merge', fields: ['duplicateOf', 'note'] },
   dispatch: { key: 'dispatch', fields: ['department', 'note'] },
   return: { key: 'return', fields: ['reason'], danger: true },
@@ -39,6 +41,7 @@ export function actionButtons(detail: Pick<CaseDetail, 'actions' | 'pendingReque
   const pending = detail.pendingRequest !== null;
   const suspended = detail.clock.suspended;
   const offered: [ActionKey, boolean][] = [
+    ['verifyReport', allowed.has('confirm_report') || allowed.has('refute_report')],
     ['register', allowed.has('register')],
     ['dispatch', allowed.has('dispatch')],
     ['accept', allowed.has('accept')],
@@ -48,6 +51,7 @@ export function actionButtons(detail: Pick<CaseDetail, 'actions' | 'pendingReque
     ['resume', allowed.has('resume') && suspended],
     ['extension', allowed.has('request_extension') && !pending],
     ['suspension', allowed.has('request_suspension') && !pending && !suspended],
+    ['sendToVerify', allowed.has('send_to_verify')],
     ['merge', allowed.has('merge')],
     ['escalate', allowed.has('escalate')],
     ['return', allowed.has('return')],
@@ -65,6 +69,7 @@ export function withheldNotes(withheld: readonly CaseAction[]): MessageKey[] {
   for (const action of withheld) {
     if (action === 'verify_pass' || action === 'verify_fail') notes.add('cases.withheld.verify');
     if (action === 'decide_request') notes.add('cases.withheld.decision');
+    if (action === 'confirm_report' || action === 'refute_report') notes.add('cases.withheld.verifyReport');
   }
   return [...notes];
 }
@@ -99,6 +104,10 @@ export function actionBody(
     case 'return':
     case 'suspension':
       return { ...body, reason: reason as string };
+    case 'sendToVerify':
+      return { ...body, note, regionCode: text(values.regionCode) };
+    case 'verifyReport':
+      return { ...body, confirmed: values.confirmed === true, note, photos, ...(position ?? {}) };
     case 'merge':
       return { ...body, duplicateOf: text(values.duplicateOf) as string, note };
     case 'dispatch':

@@ -25,7 +25,7 @@ export function useActionSubmission({ action, detail, form, onDone, onConflict }
   const t = useT();
   const [failure, setFailure] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  const position = useDevicePosition(action === 'verify');
+  const position = useDevicePosition(action === 'verify' || action === 'verifyReport');
   const photos = useActionPhotos();
   /** Pressed while photos were still on their way: sent as soon as they are all up. */
   const [waiting, setWaiting] = useState<Record<string, unknown>>();
