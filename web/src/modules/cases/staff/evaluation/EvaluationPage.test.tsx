@@ -167,6 +167,16 @@ describe('综合评价 page', () => {
     expect(screen.getByTestId('eval-fig-total-overdueOpen')).toBeTruthy();
   });
 
+  it('keeps a period picked just before switching the dimension (two changes before one render)', async () => {
+    const { requests } = server();
+    renderApp('/m/cases/evaluation');
+    await screen.findByTestId('eval-table', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByTestId('eval-period-thisYear'));
+    fireEvent.click(screen.getByTestId('eval-dim-category'));
+    await waitFor(() => expect(reads(requests, '/api/cases/evaluation').at(-1)?.query.get('groupBy')).toBe('category'));
+    expect(reads(requests, '/api/cases/evaluation').at(-1)?.query.get('from')).toBe('2026-01-01');
+  });
+
   it('opens the cases behind a figure: the same period, row and set, each linking to its case', async () => {
     const { requests } = server();
     renderApp('/m/cases/evaluation');

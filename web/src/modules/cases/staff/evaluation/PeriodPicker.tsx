@@ -16,10 +16,11 @@ export function PeriodPicker({ preset, period, onPreset, onCustom }: PeriodPicke
   const t = useT();
   const isPhone = Grid.useBreakpoint().sm === false;
   return (
-    <Flex vertical gap={8}>
+    <Flex vertical gap={8} style={{ flex: '1 1 300px', minWidth: 0 }}>
       <Segmented<PeriodPreset>
         value={preset}
         block={isPhone}
+        className={isPhone ? 'wm-eval-period' : undefined}
         options={periodPresets.map((p) => ({
           value: p,
           label: <span data-testid={`eval-period-${p}`}>{t(`cases.eval.preset.${p}`)}</span>,

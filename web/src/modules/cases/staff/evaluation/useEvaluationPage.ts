@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useLoad } from '../../../../app/useLoad.ts';
 import { type Dimension, evaluationApi, type FigureRef, type Measure, type Period } from './evaluationApi.ts';
@@ -31,13 +31,22 @@ export function useEvaluationPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const figure = useMemo(() => readFigure(params), [search]);
 
+  // The URL as last written: a second change before the router has rendered the first (navigations are
+  // transitions) builds on it, so a quick 本年 then 按部门 keeps 本年.
+  const latest = useRef(params);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the URL (back, a link), by its identity.
+  useEffect(() => {
+    latest.current = params;
+  }, [search]);
+
   const go = useCallback(
-    (next: EvaluationView, open?: FigureRef) => {
-      const written = writeView(next);
+    (change: (current: EvaluationView) => EvaluationView, open?: FigureRef) => {
+      const written = writeView(change(readView(latest.current, Date.now())));
       if (open) {
         written.set('measure', open.measure);
         if (open.group !== undefined) written.set('group', open.group);
       }
+      latest.current = written;
       setParams(written);
     },
     [setParams],
@@ -55,10 +64,10 @@ export function useEvaluationPage() {
     figure,
     figures,
     setPreset: (preset: Exclude<PeriodPreset, 'custom'>) =>
-      go({ ...view, preset, period: presetPeriod(preset, Date.now()) }),
-    setCustom: (period: Period) => go({ ...view, preset: 'custom', period }),
-    setGroupBy: (groupBy: Dimension) => go({ ...view, groupBy }),
-    openFigure: (open: FigureRef) => go(view, open),
-    closeFigure: () => go(view),
+      go((current) => ({ ...current, preset, period: presetPeriod(preset, Date.now()) })),
+    setCustom: (period: Period) => go((current) => ({ ...current, preset: 'custom', period })),
+    setGroupBy: (groupBy: Dimension) => go((current) => ({ ...current, groupBy })),
+    openFigure: (open: FigureRef) => go((current) => current, open),
+    closeFigure: () => go((current) => current),
   };
 }
