@@ -116,9 +116,12 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
     await page.getByTestId('staff-category-09006').click();
     await page.getByTestId('staff-description').fill('来电反映水果摊占用人行道经营（端到端测试）');
     await page.getByTestId('staff-report-submit').click();
-    await page.getByTestId('staff-report-caseno').waitFor({ timeout: 30_000 }).catch(async () => {
-      throw new Error(`no answer: ${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
-    });
+    await page
+      .getByTestId('staff-report-caseno')
+      .waitFor({ timeout: 30_000 })
+      .catch(async () => {
+        throw new Error(`no answer: ${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
+      });
     const caseNo = (await page.getByTestId('staff-report-caseno').textContent())?.trim() ?? '';
     expect(caseNo).toMatch(/^\d{4}-\d{8}$/);
 
