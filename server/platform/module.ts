@@ -24,6 +24,7 @@ import type { AnyImportKind } from './imports/import-kind.ts';
 import type { AnyDocumentKind } from './documents/document-kind.ts';
 import type { NotificationRule } from './notify/notice.ts';
 import type { SmsTemplate } from './notify/sms/sms-templates.ts';
+import type { AuditLabels } from './audit/audit-labels.ts';
 
 /** What the app is built from: the environment, the open database and the clock (fake in tests). */
 export interface AppDeps {
@@ -187,4 +188,9 @@ export interface ModuleManifest {
    * zh text with `${param}` placeholders and its parameter names. `queueSms` checks parameters against them.
    */
   smsTemplates?: readonly SmsTemplate[];
+  /**
+   * The audit event types the module writes and the object types they name, in zh and en (audit/audit-labels.ts):
+   * the audit pages and exports show these words instead of codes; a test fails on a written type without one.
+   */
+  audit?: AuditLabels;
 }

@@ -46,6 +46,7 @@ import { registerCaseSettingsRoutes } from './settings/settings.routes.ts';
 import { registerVerifyReportSettingRoutes } from './settings/verify-report.routes.ts';
 import { importRoutes } from '../../platform/imports/imports.routes.ts';
 import { departmentsImport } from './departments.import.ts';
+import { casesAuditLabels } from './cases.audit-labels.ts';
 import { departmentsImportMessages } from './departments-import.messages.ts';
 import { sweepExpiredUploads, uploadSweepEveryMs } from './photo-uploads/sweep-uploads.ts';
 
@@ -130,6 +131,7 @@ export const casesManifest: ModuleManifest = {
     revealers: [caseRevealer],
   },
   separation: casesSeparation,
+  audit: casesAuditLabels,
   // 批量导入专业部门 (platform/imports): /api/imports/cases.departments, behind case settings.
   imports: [departmentsImport],
   messages: [

@@ -31,6 +31,15 @@ const zh = {
   'audit.export_too_large': '符合条件的记录有 {total} 条，超过单次导出上限 {limit} 条，请缩小时间范围或增加筛选条件',
   'audit.range_reversed': '结束时间应晚于开始时间',
   'audit.retention_too_recent': '审计记录至少在线保存 {days} 天，不能清理更近的记录',
+  'audit.sheet_evidence': '校验数据',
+  'audit.column.event': '事件',
+  'audit.column.actor': '操作人',
+  'audit.column.object': '对象',
+  'audit.actor.public': '公众',
+  'audit.actor.system': '系统',
+  'audit.outcome.success': '成功',
+  'audit.outcome.failure': '失败',
+  'audit.object_named': '{type} {name}',
 } as const;
 
 export type AuditMessageKey = keyof typeof zh;
@@ -64,6 +73,15 @@ const en: Record<AuditMessageKey, string> = {
   'audit.range_reversed': 'The end must be after the start',
   'audit.retention_too_recent':
     'Audit records are kept online for at least {days} days; more recent records cannot be purged',
+  'audit.sheet_evidence': 'Evidence',
+  'audit.column.event': 'Event',
+  'audit.column.actor': 'Actor',
+  'audit.column.object': 'Object',
+  'audit.actor.public': 'Public',
+  'audit.actor.system': 'System',
+  'audit.outcome.success': 'Succeeded',
+  'audit.outcome.failure': 'Failed',
+  'audit.object_named': '{type} {name}',
 };
 
 export const auditMessages = { zh: zh as Record<AuditMessageKey, string>, en } satisfies MessageCatalogue;

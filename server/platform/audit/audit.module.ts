@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../module.ts';
+import { platformAuditLabels } from './audit-labels.ts';
 import { auditEmits } from './audit.events.ts';
 import { auditMessages } from './audit.messages.ts';
 import { auditNotificationMessages, auditNotifications } from './audit.notifications.ts';
@@ -21,4 +22,6 @@ export const auditManifest: ModuleManifest = {
   // AUD-06: every 10 minutes, many reveals in an hour or reveals at night raise an alert.
   jobs: [revealAlertsJob],
   events: { emits: auditEmits, consumes: [] },
+  // The platform's own audit events and objects (sign-in, access, accounts, …), named for the audit pages.
+  audit: platformAuditLabels,
 };

@@ -1,3 +1,5 @@
+import type { Ctx } from '../context.ts';
+import { auditDisplayer } from './audit-display.ts';
 import type { AuditEventDto } from './audit.schema.ts';
 import type { AuditRow } from './chain.ts';
 
@@ -27,4 +29,11 @@ export function presentAuditEvent(row: AuditRow): AuditEventDto {
     prevHash: row.prevHash,
     hash: row.hash,
   };
+}
+
+/** A page of the search: each row as stored, with its words in the reader's language beside it. */
+export async function presentAuditPage(ctx: Ctx, rows: readonly AuditRow[]) {
+  const displayer = auditDisplayer(ctx.db, ctx.countyCode, ctx.locale);
+  await displayer.prepare(rows);
+  return rows.map((row) => ({ ...presentAuditEvent(row), display: displayer.display(row) }));
 }

@@ -4,7 +4,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { signIn } from '../../testing/test-auth.ts';
 import type { Actor } from '../context.ts';
 import { hasMessage, translate } from '../i18n/translate.ts';
-import { exportColumns } from './audit.export.ts';
+import { exportColumns, readableColumns } from './audit.export.ts';
 import { recordAuditOutside } from './audit.ts';
 
 type Headers = Record<string, string>;
@@ -138,7 +138,15 @@ describe('audit API', () => {
       const seqs = body.items.map((i) => i.seq as number);
       expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
       const [logout] = body.items;
-      expect(Object.keys(logout!).sort()).toEqual([...exportColumns].sort());
+      expect(Object.keys(logout!).sort()).toEqual([...exportColumns, 'display'].sort());
+      // Beside the stored codes, the row in words (ids that name no account stay as stored).
+      expect(logout?.display).toEqual({
+        event: '退出登录',
+        outcome: '成功',
+        actor: '王五',
+        roles: ['受理员/派遣员'],
+        object: '账号 u-wang',
+      });
       expect(logout).toMatchObject({
         regionCode: '430225',
         occurredAt: '2026-03-01T00:09:00.000Z',
@@ -213,22 +221,30 @@ describe('audit API', () => {
       expect(res.headers['content-disposition']).toBe('attachment; filename="audit-430225-20260302T090000.xlsx"');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0]!;
-      expect(sheet.name).toBe('审计日志');
-      const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
-      expect(rows[0]?.slice(0, 7)).toEqual(['序号', '发生时间', '事件类型', '操作', '结果', '操作人编号', '操作人']);
+      const [sheet, evidence] = workbook.worksheets;
+      expect(sheet?.name).toBe('审计日志');
+      const rows = (sheet!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+      expect(rows[0]).toEqual(['序号', '发生时间', '事件', '结果', '操作人', '角色', '对象', '来源地址']);
       expect(rows).toHaveLength(6);
+      // An event type no manifest declares is shown as stored; everything else in words.
       expect(rows[1]?.slice(1, 7)).toEqual([
         '2026-03-01T08:07:00.000+08:00',
         'cases.update',
-        'update',
-        'success',
-        'u-li',
+        '成功',
         '李四',
+        '监督员/巡查员',
+        '案件 CASE-2026-0005',
       ]);
       expect(rows[1]?.[0]).toBeGreaterThan(rows[2]?.[0] as number);
-      expect(rows[1]?.[exportColumns.indexOf('details')]).toBe('{"fields":["status"]}');
-      expect(rows[1]?.[exportColumns.indexOf('objectId')]).toBe('CASE-2026-0005');
+      // The second sheet keeps every stored field as stored, for recomputing the hashes.
+      expect(evidence?.name).toBe('校验数据');
+      const stored = (evidence!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+      expect(stored[0]?.slice(0, 7)).toEqual(['序号', '发生时间', '事件类型', '操作', '结果', '操作人编号', '操作人']);
+      expect(stored).toHaveLength(6);
+      expect(stored[1]?.slice(2, 5)).toEqual(['cases.update', 'update', 'success']);
+      expect(stored[1]?.[exportColumns.indexOf('details')]).toBe('{"fields":["status"]}');
+      expect(stored[1]?.[exportColumns.indexOf('objectId')]).toBe('CASE-2026-0005');
+      expect(stored.map((r) => r[0])).toEqual(rows.map((r) => r[0]));
 
       const [recorded] = (await search('eventType=audit.export')).items;
       expect(recorded).toMatchObject({
@@ -243,9 +259,24 @@ describe('audit API', () => {
       const res = await get('/api/audit/export?eventType=pii.reveal', auditor.headers, 'en');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0]!;
-      expect(sheet.name).toBe('Audit log');
-      expect(sheet.getRow(1).values).toEqual([
+      const [sheet, evidence] = workbook.worksheets;
+      expect(sheet?.name).toBe('Audit log');
+      expect(sheet?.getRow(1).values).toEqual([
+        undefined,
+        'Seq',
+        'Occurred at',
+        'Event',
+        'Outcome',
+        'Actor',
+        'Roles',
+        'Object',
+        'Source IP',
+      ]);
+      expect(sheet?.getRow(2).values).toEqual(
+        expect.arrayContaining(['Personal data revealed', 'Succeeded', '李四', 'Inspector', 'patient P-9']),
+      );
+      expect(evidence?.name).toBe('Evidence');
+      expect(evidence?.getRow(1).values).toEqual([
         undefined,
         'Seq',
         'Occurred at',
@@ -270,7 +301,24 @@ describe('audit API', () => {
         'Previous hash',
         'Hash',
       ]);
-      expect(sheet.rowCount).toBe(2);
+      expect(sheet?.rowCount).toBe(2);
+    });
+
+    it('the sheet people read is entirely in the chosen language: no outcome, role or event codes', async () => {
+      const res = await get(`/api/audit/export?eventType=auth.&${sampleHour}`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const cells = (workbook.worksheets[0]!.getSheetValues() as unknown[][])
+        .filter(Boolean)
+        .flatMap((r) => r.slice(1));
+      expect(cells.length).toBeGreaterThan(readableColumns.length * 4);
+      const text = cells.map(String).join('|');
+      for (const code of ['success', 'failure', 'dispatcher', 'auth.login', 'auth.logout', 'login'])
+        expect(text, code).not.toContain(code);
+      expect(text).toContain('登录');
+      expect(text).toContain('失败');
+      // The failed sign-in came without a session, from the public: 公众.
+      expect(text).toContain('公众');
     });
 
     it('CSV in UTF-8 with a BOM, so Excel shows the Chinese', async () => {
@@ -279,13 +327,13 @@ describe('audit API', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = res.rawPayload.subarray(3).toString('utf8').trimEnd().split('\r\n');
-      expect(lines[0]?.startsWith('序号,发生时间,事件类型,操作,结果,操作人编号,操作人,')).toBe(true);
-      expect(lines).toHaveLength(4);
-      expect(lines[1]).toMatch(
-        /^\d+,2026-03-01T08:02:00\.000\+08:00,auth\.login,login,success,u-wang,王五,dispatcher,/,
+      expect(lines[0]).toBe(
+        '序号,发生时间,事件,结果,操作人,角色,对象,来源地址,事件编号,链号,前一条序号,前一条哈希,本条哈希',
       );
-      expect(lines[2]).toContain(',failure,,,,');
-      expect(lines[2]).toContain('password_wrong,{},430225,');
+      expect(lines).toHaveLength(4);
+      expect(lines[1]).toMatch(/^\d+,2026-03-01T08:02:00\.000\+08:00,登录,成功,王五,受理员\/派遣员,账号 u-wang,/);
+      expect(lines[2]).toMatch(/^\d+,2026-03-01T08:01:00\.000\+08:00,登录,失败,公众,,,/);
+      expect(res.rawPayload.toString('utf8')).not.toMatch(/success|failure|dispatcher/);
     });
   });
 });

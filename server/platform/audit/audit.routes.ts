@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { TypedApp } from '../module.ts';
 import { shanghaiTime } from './audit.export.ts';
-import { presentAuditEvent } from './audit.presenter.ts';
+import { presentAuditPage } from './audit.presenter.ts';
 import { AuditExportQuery, AuditPageSchema, AuditSearchQuery, ChainVerificationSchema } from './audit.schema.ts';
 import { exportAudit, searchAudit, verifyAudit } from './audit.service.ts';
 
@@ -29,7 +29,7 @@ const searchEvents = defineRoute({
   schema: { querystring: AuditSearchQuery, response: { 200: AuditPageSchema } },
   handler: async (request) => {
     const result = await searchAudit(request.ctx, request.query);
-    return { ...result, items: result.items.map(presentAuditEvent) };
+    return { ...result, items: await presentAuditPage(request.ctx, result.items) };
   },
 });
 

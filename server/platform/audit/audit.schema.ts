@@ -62,8 +62,19 @@ export const AuditEventSchema = Type.Object({
 });
 export type AuditEventDto = Static<typeof AuditEventSchema>;
 
+/** The row in words, in the reader's language (audit-display.ts); the stored fields beside it stay as stored. */
+export const AuditDisplaySchema = Type.Object({
+  event: Type.String({ description: "The event type's name ('立案'), or the type as stored when undeclared" }),
+  outcome: Type.String(),
+  actor: Type.String({ description: 'The person; 公众 for the residents’ pages (no session); 系统 for jobs' }),
+  roles: Type.Array(Type.String()),
+  object: Type.Union([Type.String(), Type.Null()], {
+    description: "'案件 2026-00001234', '账号 李华（chuangwenban）'",
+  }),
+});
+
 export const AuditPageSchema = Type.Object({
-  items: Type.Array(AuditEventSchema),
+  items: Type.Array(Type.Object({ ...AuditEventSchema.properties, display: AuditDisplaySchema })),
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),

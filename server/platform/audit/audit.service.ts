@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.ts';
 import { AppError } from '../http/app-error.ts';
+import { auditDisplayer } from './audit-display.ts';
 import { writeCsv, writeXlsx } from './audit.export.ts';
 import type { AuditExportQueryDto, AuditSearchQueryDto } from './audit.schema.ts';
 import {
@@ -98,8 +99,10 @@ export async function exportAudit(ctx: Ctx, query: AuditExportQueryDto): Promise
     await recordAuditOutside(ctx, { ...audit, outcome: 'failure', reasonCode: 'too_many_rows', details });
     throw new AppError(400, 'export_too_large', 'audit.export_too_large', { total: rowCount, limit: EXPORT_ROW_LIMIT });
   }
-  const rows = streamAuditEvents(ctx.db, ctx.countyCode, filter);
-  const body = format === 'csv' ? await writeCsv(rows, ctx.locale) : await writeXlsx(rows, ctx.locale);
+  const rows = () => streamAuditEvents(ctx.db, ctx.countyCode, filter);
+  const displayer = auditDisplayer(ctx.db, ctx.countyCode, ctx.locale);
+  const body =
+    format === 'csv' ? await writeCsv(rows(), ctx.locale, displayer) : await writeXlsx(rows, ctx.locale, displayer);
   await recordAuditOutside(ctx, { ...audit, details: { filter: filterDetails(filters), format, rowCount } });
   return { format, body, rowCount };
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvent } from '../../db/schema/audit.ts';
+import { appUser } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
 import type { AuditRow } from './chain.ts';
 
@@ -103,4 +104,15 @@ export async function* streamAuditEvents(
 
 function withNumberSeq(row: AuditRow): AuditRow {
   return { ...row, seq: Number(row.seq) };
+}
+
+/** Accounts named by audit rows, as auditors know them: name and login (the rows store the id only). */
+export async function userLabelsOf(db: Db, countyCode: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: appUser.id, name: appUser.displayName, login: appUser.loginId })
+    .from(appUser)
+    .where(and(eq(appUser.regionCode, countyCode), sql`${appUser.id} in ${unique}`));
+  return new Map(rows.map((r) => [r.id, `${r.name}（${r.login}）`]));
 }

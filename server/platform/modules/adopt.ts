@@ -1,5 +1,6 @@
 import { adoptIntegrationPermissions } from '../access/integration-permissions.ts';
 import { registerMakerCheckerPairs } from '../access/separation.ts';
+import { registerAuditLabels } from '../audit/audit-labels.ts';
 import { registerMessages } from '../i18n/translate.ts';
 import type { ModuleManifest } from '../module.ts';
 import { registerNotPersonal, registerPiiFields } from '../pii/registry.ts';
@@ -26,6 +27,7 @@ function install(manifest: ModuleManifest): void {
   once(personal?.notPersonal, registerNotPersonal);
   for (const revealer of personal?.revealers ?? []) once(revealer, registerRevealer);
   once(manifest.separation, registerMakerCheckerPairs);
+  once(manifest.audit, registerAuditLabels);
 }
 
 /**

@@ -507,6 +507,9 @@ export interface paths {
                             key: string;
                             nameEn: string;
                             nameZh: string;
+                            permissionNames: {
+                                [key: string]: string;
+                            };
                             permissions: string[];
                             requiresMfa: boolean;
                         }[];
@@ -1916,6 +1919,16 @@ export interface paths {
                                 chain: number;
                                 details: {
                                     [key: string]: unknown;
+                                };
+                                display: {
+                                    /** @description The person; 公众 for the residents’ pages (no session); 系统 for jobs */
+                                    actor: string;
+                                    /** @description The event type's name ('立案'), or the type as stored when undeclared */
+                                    event: string;
+                                    /** @description '案件 2026-00001234', '账号 李华（chuangwenban）' */
+                                    object: string | null;
+                                    outcome: string;
+                                    roles: string[];
                                 };
                                 eventType: string;
                                 hash: string;

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { Ctx } from '../../context.ts';
+import { permissionNames } from '../../access/permission-names.ts';
 import { defineRoute, registerRoutes } from '../../http/define-route.ts';
 import type { TypedApp } from '../../module.ts';
 import { findRegion, regionNamesOf } from '../../regions/regions.store.ts';
@@ -163,6 +164,7 @@ const listRoleDefinitions = defineRoute({
         nameZh,
         nameEn,
         permissions,
+        permissionNames: permissionNames(permissions, request.ctx.locale),
         builtin,
         adminKind,
         requiresMfa,

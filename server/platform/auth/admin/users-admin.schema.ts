@@ -85,6 +85,8 @@ export const RoleSchema = Type.Object({
   nameZh: Type.String(),
   nameEn: Type.String(),
   permissions: Type.Array(Type.String()),
+  /** Each permission in words, in the caller's language (the manifests' declarations). */
+  permissionNames: Type.Record(Type.String(), Type.String()),
   builtin: Type.Boolean(),
   adminKind: Type.Union([S.literals(['sys', 'sec', 'audit']), Type.Null()]),
   requiresMfa: Type.Boolean(),

@@ -34,7 +34,44 @@ const loginEvent = {
   details: { attempts: 3 },
   prevHash: 'a'.repeat(64),
   hash: 'b'.repeat(64),
+  display: { event: '登录', outcome: '失败', actor: '李华', roles: ['创文办'], object: '账号 李华（chuangwenban）' },
 };
+
+/** A citizen's rating and an inspector's 核查: the server names them; the page shows its words, codes on hover. */
+const caseEvents = [
+  {
+    ...loginEvent,
+    seq: 43,
+    id: 'e-43',
+    actorId: null,
+    actorName: null,
+    actorRoles: [],
+    eventType: 'cases.rate',
+    action: 'rate',
+    outcome: 'success',
+    objectType: 'case',
+    objectId: '2026-00000042',
+    display: { event: '公众评价', outcome: '成功', actor: '公众', roles: [], object: '案件 2026-00000042' },
+  },
+  {
+    ...loginEvent,
+    seq: 42,
+    id: 'e-42',
+    actorName: '谭建军',
+    eventType: 'cases.verify_pass',
+    action: 'verify_pass',
+    outcome: 'success',
+    objectType: 'case',
+    objectId: '2026-00000042',
+    display: {
+      event: '核查通过',
+      outcome: '成功',
+      actor: '谭建军',
+      roles: ['监督员/巡查员'],
+      object: '案件 2026-00000042',
+    },
+  },
+];
 
 function auditServer(extra: Parameters<typeof mockApi>[0] = {}) {
   return mockApi({
@@ -64,6 +101,25 @@ describe('audit administration', () => {
     expect(details.textContent).toContain('password_wrong');
     expect(details.textContent).toContain('"attempts": 3');
     expect(details.textContent).toContain('b'.repeat(64));
+  });
+
+  it('names events, people and objects in words: no raw codes or ids in the table', async () => {
+    auditServer({
+      'GET /api/audit/events': jsonResponse(200, {
+        items: [...caseEvents, loginEvent],
+        total: 3,
+        page: 1,
+        pageSize: 20,
+      }),
+    });
+    const results = await openPage();
+    expect(within(results).getByText('核查通过')).toBeTruthy();
+    expect(within(results).getByText('公众评价')).toBeTruthy();
+    expect(within(results).getByText('公众')).toBeTruthy();
+    expect(within(results).getAllByText('案件 2026-00000042')).toHaveLength(2);
+    expect(within(results).getByText('账号 李华（chuangwenban）')).toBeTruthy();
+    expect(results.textContent).not.toContain('verify_pass');
+    expect(results.textContent).not.toContain('u-9');
   });
 
   it('sends the search filters to the server', async () => {

@@ -5,7 +5,6 @@ import { useResponsiveColumns } from '../../app/responsiveColumns.ts';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import type { AuditEvent } from './auditApi.ts';
 import { AuditEventDetails } from './AuditEventDetails.tsx';
-import { eventTypeLabel } from './eventTypes.ts';
 
 export interface AuditPaging {
   page: number;
@@ -34,24 +33,23 @@ export function AuditResultsTable({
     {
       key: 'actor',
       title: t('audit.actor'),
-      render: (_, event) => (
-        <Tooltip title={event.actorId ?? undefined}>{event.actorName ?? event.actorId ?? t('audit.system')}</Tooltip>
-      ),
+      render: (_, event) => <Tooltip title={event.actorId ?? undefined}>{event.display.actor}</Tooltip>,
     },
     {
       key: 'event',
       title: t('audit.eventType'),
-      render: (_, event) => (
-        <Tooltip title={event.eventType}>
-          {eventTypeLabel(event.eventType, t)} · {event.action}
-        </Tooltip>
-      ),
+      // The server's words in the reader's language; the stored code on hover, for filtering and the API.
+      render: (_, event) => <Tooltip title={`${event.eventType} · ${event.action}`}>{event.display.event}</Tooltip>,
     },
     {
       key: 'object',
       title: t('audit.object'),
       render: (_, event) =>
-        event.objectType ? `${event.objectType}${event.objectId ? ` · ${event.objectId}` : ''}` : noValue,
+        event.display.object === null ? (
+          noValue
+        ) : (
+          <Tooltip title={`${event.objectType ?? ''} · ${event.objectId ?? ''}`}>{event.display.object}</Tooltip>
+        ),
     },
     {
       key: 'outcome',

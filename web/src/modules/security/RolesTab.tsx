@@ -35,7 +35,7 @@ export function RolesTab({ roles, loading }: { roles: RoleDto[]; loading: boolea
     {
       key: 'permissions',
       title: t('roles.permissions'),
-      render: (_, role) => <PermissionTags permissions={role.permissions} />,
+      render: (_, role) => <PermissionTags permissions={role.permissions} names={role.permissionNames} />,
     },
   ];
   const shownColumns = useResponsiveColumns(columns);
