@@ -131,6 +131,13 @@ interface Sample {
   load: PageLoad;
 }
 
+interface Failure {
+  variant: string;
+  page: string;
+  network: string;
+  error: string;
+}
+
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const medianOf = (samples: readonly Sample[], pick: (load: PageLoad) => number) =>
@@ -212,23 +219,34 @@ async function prepareVariants(): Promise<Variant[]> {
 }
 
 /** Interleaved: each round loads every page on every network from every build once. */
-async function measureAll(browser: Browser, variants: readonly Variant[], runs: number): Promise<Sample[]> {
+async function measureAll(
+  browser: Browser,
+  variants: readonly Variant[],
+  runs: number,
+): Promise<{ samples: Sample[]; failures: Failure[] }> {
   const samples: Sample[] = [];
+  const failures: Failure[] = [];
   for (let round = 0; round < runs; round++)
     for (const scenario of scenarios)
       for (const network of networks)
         for (const variant of variants) {
-          const load = await measurePageLoad(browser, {
-            url: `${variant.url}${scenario.path}`,
-            viewport: scenario.viewport,
-            usable: scenario.usable,
-            network: network.conditions,
-            storageState: scenario.signedIn ? variant.staffSession : undefined,
-            timeoutMs: 90_000,
-          });
-          samples.push({ variant: variant.label, page: scenario.page, network: network.name, load });
+          const sample = { variant: variant.label, page: scenario.page, network: network.name };
+          try {
+            const load = await measurePageLoad(browser, {
+              url: `${variant.url}${scenario.path}`,
+              viewport: scenario.viewport,
+              usable: scenario.usable,
+              network: network.conditions,
+              storageState: scenario.signedIn ? variant.staffSession : undefined,
+              timeoutMs: 120_000,
+            });
+            samples.push({ ...sample, load });
+          } catch (error) {
+            // One load that never became usable (a busy shared machine) is reported, not fatal to the run.
+            failures.push({ ...sample, error: (error as Error).message.replace(/\s+/g, ' ').trim().slice(0, 300) });
+          }
         }
-  return samples;
+  return { samples, failures };
 }
 
 export const webDeliverySuite: Suite = {
@@ -237,24 +255,29 @@ export const webDeliverySuite: Suite = {
     const runs = options.quick ? 1 : RUNS;
     const variants = await prepareVariants();
     const browser = await launchBrowser();
-    let samples: Sample[];
+    let measured: { samples: Sample[]; failures: Failure[] };
     try {
       for (const variant of variants) {
         await startVariant(variant);
         await signInDispatcher(browser, variant);
       }
-      samples = await measureAll(browser, variants, runs);
+      measured = await measureAll(browser, variants, runs);
     } finally {
       await browser.close();
       for (const variant of variants) if (variant.server) await stop(variant.server.child);
     }
 
+    const { samples, failures } = measured;
     const budget = budgetTable();
     const current = variants[variants.length - 1] as Variant;
     const reportSlow = samples.filter(
       (x) => x.variant === current.label && x.page === scenarios[0]?.page && x.network === 'Slow 4G',
     );
     const reportUsable = medianOf(reportSlow, (l) => l.usableMs);
+    const reportLoopback = medianOf(
+      samples.filter((x) => x.variant === current.label && x.page === scenarios[0]?.page && x.network === 'loopback'),
+      (l) => l.usableMs,
+    );
     return {
       title: 'Web delivery: first visits on a phone and on Slow 4G',
       description:
@@ -262,10 +285,14 @@ export const webDeliverySuite: Suite = {
       tables: [loadTable(samples, variants), budget.table],
       notes: [
         `Target (#12): the report form usable in ≤ ${s(usableTarget)} s on Slow 4G — this build: ${s(reportUsable)} s (${reportUsable <= usableTarget ? 'met' : 'missed'}).`,
+        `Of the ${s(reportUsable)} s, the loopback load takes ${s(reportLoopback)} s (parsing, running and rendering on this machine’s CPU, shared: see the load average); Slow 4G adds ${s(reportUsable - reportLoopback)} s.`,
         'The residents’ budget (150 KB) is missed: React with its router is ~70 KB of brotli and the antd widgets the report form renders (Form, Input, Select with its virtual list, Typography, Result’s illustrations, Progress, InputNumber) ~150 KB; it takes the form’s widgets without antd. The staff home’s 350 KB is met.',
+        ...failures.map(
+          (f) => `Not usable within 120 s (left out of the medians): ${f.variant}, ${f.page}, ${f.network}: ${f.error}`,
+        ),
         'KB = 1,000 bytes. The server sends each file’s brotli (or gzip) twin written at build time; hashed assets are cached for a year, so a second visit transfers only the page and API answers.',
       ],
-      data: { runs, samples, budget: budget.data },
+      data: { runs, samples, failures, budget: budget.data },
     };
   },
 };

@@ -99,7 +99,12 @@ export async function measurePageLoad(browser: Browser, options: LoadOptions): P
       if (response) transfers.push({ ...response, bytes: event.encodedDataLength });
     });
     await page.goto(options.url, { waitUntil: 'commit', timeout: options.timeoutMs ?? 60_000 });
-    const usableMs = await waitUsable(page, options.usable, options.timeoutMs ?? 60_000);
+    const usableMs = await waitUsable(page, options.usable, options.timeoutMs ?? 60_000).catch(async (error) => {
+      const shown = await page.evaluate(() => (document.body.textContent ?? '').slice(0, 300)).catch(() => '');
+      throw new Error(
+        `${options.url} never became usable (${(error as Error).message}); page: ${page.url()}\n${shown}`,
+      );
+    });
     const fcpMs = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );
