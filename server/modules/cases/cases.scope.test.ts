@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { type SignedIn, signIn } from '../../testing/test-auth.ts';
 import { type CaseActors, caseHttp, miandu, prepareCases, reportBody, xiayang } from './cases.test-support.ts';
+import { registerReportsDirectly } from './verify-report.test-support.ts';
 import { stagedId, staffUploadUrl } from './photo-uploads/uploads.test-support.ts';
 
 /**
@@ -17,6 +18,7 @@ describe('cases: second records named in a request, in the caller’s scope', ()
   let xiayangDispatcher: SignedIn;
   beforeAll(async () => {
     who = await prepareCases(t);
+    await registerReportsDirectly(t);
     xiayangDispatcher = await signIn(t.app, { roles: ['dispatcher'], scopeRegion: xiayang });
   });
 

@@ -6,6 +6,7 @@ import { listSmsAbout, listStandinRecords } from '../../platform/notify/sms/sms.
 import { useTestApp } from '../../testing/test-app.ts';
 import type { SignedIn } from '../../testing/test-auth.ts';
 import { type CaseActors, caseHttp, jpegBase64, prepareCases, reportBody } from './cases.test-support.ts';
+import { registerReportsDirectly } from './verify-report.test-support.ts';
 
 const phone = '13973312345';
 
@@ -16,6 +17,7 @@ describe('the reporter told by SMS at acceptance and closing, with consent', () 
   let who: CaseActors;
   beforeAll(async () => {
     who = await prepareCases(t);
+    await registerReportsDirectly(t);
   });
   const ctx = () => t.db.ctx({ clock: t.clock });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxText, pdfPages, pdfToPngs, qrOnPage } from '../../../platform/documents/document-files.test-support.ts';
+import { registerReportsDirectly } from '../verify-report.test-support.ts';
 import { groupedCode } from '../../../platform/documents/verification-code.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { type SignedIn, signIn } from '../../../testing/test-auth.ts';
@@ -30,6 +31,7 @@ describe('case documents: 打印案卷 and 整改通知书, issued, verified, re
 
   beforeAll(async () => {
     who = await prepareCases(t);
+    await registerReportsDirectly(t);
     miandouCoordinator = await signIn(t.app, { roles: ['coordinator'], scopeRegion: miandu });
     const reported = await http.post('/api/public/cases', null, { ...(await reportBody()), phone });
     expect(reported.statusCode, reported.body).toBe(201);

@@ -6,6 +6,7 @@ import { useTestApp } from '../../../testing/test-app.ts';
 import { type SignedIn, signIn } from '../../../testing/test-auth.ts';
 import { appModules } from '../../index.ts';
 import { type CaseActors, jpegBase64, miandu, prepareCases, reportBody, xiayang } from '../cases.test-support.ts';
+import { registerReportsDirectly } from '../verify-report.test-support.ts';
 import { cst, insertCases } from '../evaluation/evaluation.test-support.ts';
 import { defaultExportLimits, exportCaseList } from './export.service.ts';
 import { exportRoutes } from './export.routes.ts';
@@ -64,6 +65,7 @@ describe('GET /api/cases/export.xlsx', () => {
 
   beforeAll(async () => {
     who = await prepareCases(t);
+    await registerReportsDirectly(t);
     miandouExporter = await signIn(t.app, { roles: ['inspector'], permissions: ['cases.export'], scopeRegion: miandu });
     const post = (url: string, actor: SignedIn | null, payload: object, extra: Record<string, string> = {}) =>
       t.app.inject({ method: 'POST', url, headers: { ...(actor?.headers ?? {}), ...extra }, payload });

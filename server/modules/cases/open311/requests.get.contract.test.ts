@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { casesCase } from '../../../db/schema/cases.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { type CaseActors, prepareCases } from '../cases.test-support.ts';
+import { registerReportsDirectly } from '../verify-report.test-support.ts';
 import {
   advanceCase,
   bodyOf,
@@ -31,6 +32,7 @@ describe('Open311 GET Service Request(s)', () => {
 
   beforeAll(async () => {
     who = await prepareCases(t);
+    await registerReportsDirectly(t);
     const { partner } = await createPartnerKeys(t);
     t.clock.set(new Date(start.getTime() - 100 * 86_400_000));
     old = await submitPartnerRequest(t, partner.key);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { casesCase, casesEvent } from '../../../db/schema/cases.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { type CaseActors, jpegBase64, prepareCases } from '../cases.test-support.ts';
+import { registerReportsDirectly } from '../verify-report.test-support.ts';
 import {
   advanceCase,
   bodyOf,
@@ -65,6 +66,7 @@ describe('Open311 round trip and GET Service Request Updates', () => {
 
   beforeAll(async () => {
     who = await prepareCases(t);
+    await registerReportsDirectly(t);
     keys = await createPartnerKeys(t);
     t.clock.set(start);
     caseNo = await submitPartnerRequest(t, keys.partner.key);

@@ -183,7 +183,9 @@ describe('Open311 POST Service Request', () => {
     const [posted] = listOf<Posted>(await post('json', valid()), 'json', 'service_requests', postRequestResponseSchema);
     const row = await caseRow(posted!.service_request_id);
     expect(row).toMatchObject({
-      status: 'reported',
+      // A partner's report with its township goes to 核实 on site first (the county's default for Open311).
+      status: 'verifying',
+      clockStage: 'verify_report',
       channel: 'other',
       categoryCode: '09006',
       locationCode: xiayang,
