@@ -1,7 +1,11 @@
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import type { PlacedCase } from '../../casesApi.ts';
-import { statusColors } from '../caseDisplay.tsx';
 import { type Bounds, graticule, type Projection, projectCounty, townshipLabels } from './countyProjection.ts';
+import { placeLabels } from './labelPlacement.ts';
+import { markerPath, statusMarkers } from './statusMarkers.ts';
+
+/** The township names' size in map units (cases.css .wm-map-township), for placing them apart. */
+const townshipFontSize = 34;
 
 export interface MapPointsProps {
   /** The cases with a point (a partner's address-only report has none to draw). */
@@ -12,13 +16,20 @@ export interface MapPointsProps {
 
 /**
  * The map without a tile service: the county's box with a 0.1° graticule, the township names at the centre
- * of their cases, and the cases as points coloured by status. No township outlines are drawn, because the
+ * of their cases (placed so no two overlap), and the cases as markers whose colour and shape both tell the
+ * state (statusMarkers.ts). No township outlines are drawn, because the
  * project has no licensed boundary data for Yanling's townships and an invented outline would mislead.
  */
 export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
   const t = useT();
   const p = projectCounty(bounds);
-  const labels = townshipLabels(cases);
+  // Townships with more cases are named first; a name with no free place is left off rather than overprinted.
+  const labels = placeLabels(
+    townshipLabels(cases)
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+      .map((l) => ({ code: l.code, name: l.name, x: p.x(l.lng), y: p.y(l.lat) })),
+    townshipFontSize,
+  );
   const frame = {
     left: p.x(bounds.minLng),
     right: p.x(bounds.maxLng),
@@ -46,8 +57,8 @@ export function OutlineMap({ cases, bounds, onOpen }: MapPointsProps) {
       {labels.map((label) => (
         <text
           key={label.code}
-          x={p.x(label.lng)}
-          y={p.y(label.lat) - 28}
+          x={label.tx}
+          y={label.ty}
           className="wm-map-township"
           textAnchor="middle"
           data-testid={`map-township-${label.code}`}
@@ -122,12 +133,11 @@ function CasePoint({ item, p, onOpen }: { item: PlacedCase; p: Projection; onOpe
       <title>{label}</title>
       {/* A finger-sized target around a small dot. */}
       <circle cx={cx} cy={cy} r={34} className="wm-map-hit" />
-      <circle
-        cx={cx}
-        cy={cy}
-        r={item.clock.overdue ? 17 : 14}
-        fill={statusColors[item.status]}
+      <path
+        d={markerPath(statusMarkers[item.status].shape, cx, cy, item.clock.overdue ? 17 : 14)}
+        fill={statusMarkers[item.status].color}
         className={item.clock.overdue ? 'wm-map-dot wm-map-dot-overdue' : 'wm-map-dot'}
+        data-shape={statusMarkers[item.status].shape}
       />
     </g>
   );

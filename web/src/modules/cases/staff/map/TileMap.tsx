@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
-import { statusColors } from '../caseDisplay.tsx';
+import { markerSvg } from './statusMarkers.ts';
 import type { TileConfig } from './mapConfig.ts';
 import type { MapPointsProps } from './OutlineMap.tsx';
 
 /**
- * The map over a configured tile service (leaflet, loaded only here). Points are circle markers, so no
- * marker images are needed; the county's box is drawn dashed as on the plain map.
+ * The map over a configured tile service (leaflet, loaded only here). Points are inline-SVG markers of the
+ * legend's colours and shapes (no marker images; overdue ringed red); the county's box is drawn dashed as on
+ * the plain map.
  */
 export function TileMap({ cases, bounds, onOpen, tiles }: MapPointsProps & { tiles: TileConfig }) {
   const t = useT();
@@ -27,12 +28,16 @@ export function TileMap({ cases, bounds, onOpen, tiles }: MapPointsProps & { til
       const points: import('leaflet').LatLngExpression[] = [];
       for (const item of cases) {
         points.push([item.lat, item.lng]);
-        L.circleMarker([item.lat, item.lng], {
-          radius: item.clock.overdue ? 8 : 6,
-          color: '#fff',
-          weight: 2,
-          fillColor: statusColors[item.status],
-          fillOpacity: 0.95,
+        const size = item.clock.overdue ? 26 : 20;
+        L.marker([item.lat, item.lng], {
+          icon: L.divIcon({
+            html: markerSvg(item.status, size, item.clock.overdue ? '#cf1322' : undefined),
+            className: 'wm-tile-marker',
+            iconSize: [size, size],
+            iconAnchor: [size / 2, size / 2],
+          }),
+          keyboard: true,
+          title: `${item.caseNo} · ${item.categoryName}`,
         })
           .bindTooltip(`${item.caseNo} · ${item.categoryName}`)
           .on('click', () => open.current(item.caseNo))
