@@ -71,6 +71,21 @@ describe('cases: the campaign office reads 综合评价 and drills down', () => 
     await page.goBack();
     await page.waitForURL(/measure=closed/);
     await page.getByTestId('eval-drill').waitFor();
+
+    // A bar opens its cases too: the best 结案率 (the top bar) opens that department's 结案.
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => !url.search.includes('measure='));
+    const chart = page.getByTestId('eval-chart-ranking').locator('canvas').first();
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    const bars = await page.getByTestId('eval-chart-ranking').getAttribute('data-bars');
+    const band = (box.height - 16) / Number(bars);
+    await page.mouse.click(box.x + box.width * 0.45, box.y + 8 + band / 2);
+    await page.waitForURL(/measure=closed/);
+    expect(new URL(page.url()).searchParams.get('group')).toBe(
+      await page.getByTestId('eval-chart-ranking').getAttribute('data-first'),
+    );
+    await page.getByTestId('eval-drill').getByTestId('eval-drill-total').waitFor();
     await page.close();
   });
 

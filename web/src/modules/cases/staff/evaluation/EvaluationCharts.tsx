@@ -69,7 +69,12 @@ function RankingChart({ evaluation, rate, onOpen }: ChartsProps) {
     ],
   };
   return (
-    <figure className="wm-eval-chart" data-testid="eval-chart-ranking">
+    <figure
+      className="wm-eval-chart"
+      data-testid="eval-chart-ranking"
+      data-bars={rows.length}
+      data-first={groupParam(rows[0]?.key)}
+    >
       <Typography.Text strong>{title}</Typography.Text>
       <EChart
         option={option}
