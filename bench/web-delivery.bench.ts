@@ -249,6 +249,17 @@ async function measureAll(
   return { samples, failures };
 }
 
+/** Every sample's figures, and the file-by-file transfers of the first of each kind only (the rest repeat them). */
+function withFirstTransfersOnly(samples: readonly Sample[]): unknown[] {
+  const listed = new Set<string>();
+  return samples.map(({ load, ...sample }) => {
+    const kind = `${sample.variant}|${sample.page}|${sample.network}`;
+    const first = !listed.has(kind);
+    listed.add(kind);
+    return { ...sample, load: first ? load : { ...load, transfers: undefined } };
+  });
+}
+
 export const webDeliverySuite: Suite = {
   name: 'web-delivery',
   async run(options = {}): Promise<SuiteOutput> {
@@ -292,7 +303,7 @@ export const webDeliverySuite: Suite = {
         ),
         'KB = 1,000 bytes. The server sends each file’s brotli (or gzip) twin written at build time; hashed assets are cached for a year, so a second visit transfers only the page and API answers.',
       ],
-      data: { runs, samples, failures, budget: budget.data },
+      data: { runs, samples: withFirstTransfersOnly(samples), failures, budget: budget.data },
     };
   },
 };
