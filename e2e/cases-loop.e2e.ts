@@ -29,7 +29,8 @@ interface CaseDetail {
 }
 
 /**
- * The issue's "done when": a citizen reports from a phone through /report, intake registers and dispatches in
+ * The issue's "done when": a citizen reports from a phone through /report, an inspector confirms it on site (核实),
+ * intake registers and dispatches in
  * the staff pages, the department handles with a photo, an inspector who is not the handler verifies, the case
  * closes, the citizen sees 已结案 and rates it, and the figures count it.
  */
@@ -156,10 +157,22 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     // The photo was shrunk in the browser (3200 → 2560 px), the phone kept encrypted and shown masked.
     const reported = await dispatcher.get<CaseDetail>(`/api/cases/${caseNo}`);
     expect(reported).toMatchObject({
-      status: 'reported',
+      status: 'verifying',
       reporter: { kind: 'citizen', phone: expect.stringMatching(/^139\*+1234$/) },
     });
     expect(reported.photos.map((p) => [p.stage, Math.max(p.width, p.height)])).toEqual([['report', 2560]]);
+
+    // ---- 核实: a citizen's report goes first to an inspector of the township, who confirms it on site ----
+    const inspector = await signIn('inspector.xiayang');
+    const waiting = await inspector.get<CaseDetail>(`/api/cases/${caseNo}`);
+    const confirmed = await inspector.post<CaseDetail>(`/api/cases/${caseNo}/verify-report`, {
+      revision: waiting.revision,
+      confirmed: true,
+      photos: [{ data: resultPhoto }],
+      lng: inXiayang.longitude,
+      lat: inXiayang.latitude,
+    });
+    expect(confirmed.status).toBe('reported');
 
     // ---- intake registers and dispatches in the staff pages ----
     const desk = dispatcher.page;
@@ -189,7 +202,6 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     expect(view.status).toBe('handled');
 
     // ---- an inspector of the township, not the handler, verifies on site: the case closes ----
-    const inspector = await signIn('inspector.xiayang');
     view = await inspector.get<CaseDetail>(`/api/cases/${caseNo}`);
     view = await inspector.post<CaseDetail>(`/api/cases/${caseNo}/verify`, {
       revision: view.revision,
