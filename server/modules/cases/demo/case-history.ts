@@ -142,6 +142,11 @@ export class CaseHistory {
     this.apply('register', at, actor, { registeredAt: at, ...this.clockFor('registered', at) }, note);
   }
 
+  /** 送核实: the intake asks the township's inspectors to check the report on site (verify-report.ts). */
+  sendToVerify(at: Date, actor: ActorRef, note: string | null): void {
+    this.apply('send_to_verify', at, actor, this.clockFor('verifying', at), note);
+  }
+
   reject(at: Date, actor: ActorRef, reason: string): void {
     this.apply('reject', at, actor, { closingNote: reason, closedAt: at, ...this.clockFor('rejected', at) }, reason);
   }

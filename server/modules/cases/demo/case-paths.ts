@@ -73,6 +73,10 @@ class Walk {
     const { h, rng } = this;
     const intakeAt = this.next(h.row.reportedAt, 5 + 140 * rng.next() ** 2, rng.chance(pathOdds.slowIntake));
     if (plan.stall === 'reported') {
+      // A public or hotline report the intake has looked at waits for the township's inspector (核实); no draw
+      // of the generator is spent on it, so the rest of the demo stays as it was.
+      if ((h.row.channel === 'citizen' || h.row.channel === 'hotline') && this.happens(intakeAt))
+        h.sendToVerify(intakeAt, actors.dispatcher, null);
       this.stalled(actors);
       return;
     }

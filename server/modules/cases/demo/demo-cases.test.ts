@@ -114,7 +114,7 @@ describe('the demo case history (small scale)', () => {
         and coalesce(rated_at >= closed_at, true)
         and updated_at >= greatest(reported_at, registered_at, dispatched_at, handled_at, closed_at, rated_at)
         and (closed_at is not null) = (status in ('closed', 'rejected', 'duplicate'))
-        and (registered_at is null) = (status in ('reported', 'rejected') or (status = 'duplicate' and registered_at is null))
+        and (registered_at is null) = (status in ('reported', 'verifying', 'rejected') or (status = 'duplicate' and registered_at is null))
         and (dispatched_at is not null and department is not null and handle_due_at is not null) = (status in ('dispatched', 'handling', 'handled', 'closed'))
         and (department is null) = (status not in ('dispatched', 'handling', 'handled', 'closed'))
         and (handled_at is not null) = (status in ('handled', 'closed'))
