@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCasesCatalogue } from '../modules/cases/catalogue/reference-data.ts';
-import { inXiayang, jpegBase64, miandu, reportBody, xiayang } from '../modules/cases/cases.test-support.ts';
-import { seedDemoDepartments } from '../modules/cases/departments.seed.ts';
+import { moduleFuzzFixtures } from '../modules/fuzz-fixtures.test-support.ts';
 import { appModules } from '../modules/index.ts';
 import { builtinRoles, roleKeys, withGrants } from '../platform/access/roles.ts';
 import { upsertBuiltinRoles } from '../platform/auth/roles.store.ts';
 import { tx } from '../platform/db/tx.ts';
 import { type Actor, FuzzActors } from './fuzz/fuzz-actors.ts';
+import { mergeKnown } from './fuzz/fuzz-fixtures.ts';
 import {
   type FuzzRequest,
   fuzzRequest,
@@ -63,13 +62,15 @@ describe('OpenAPI-driven fuzz: no input gives a 5xx', () => {
         ),
       ),
     );
-    await ensureCasesCatalogue(ctx);
-    await seedDemoDepartments(ctx);
-    Object.assign(known, await knownRecords(t.app));
+    for (const fixtures of moduleFuzzFixtures) await fixtures.prepare?.(ctx);
+    const fromModules = [];
+    for (const fixtures of moduleFuzzFixtures) fromModules.push(await fixtures.known(t.app));
+    Object.assign(known, mergeKnown([await platformRecords(t.app), ...fromModules]));
     operations = operationsOf((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json());
     actors = new FuzzActors(t.app);
     actors.addAnonymous();
-    actors.addApiKey(String(known.api_key![0]), ['cases.open311.submit']);
+    for (const { apiKey } of moduleFuzzFixtures)
+      if (apiKey) actors.addApiKey(apiKey.value(known), [...apiKey.permissions]);
     await actors.signInRoles(roleKeys);
   }, 240_000);
 
@@ -218,66 +219,16 @@ function hashSeed(...parts: Array<string | number>): number {
   return hash;
 }
 
-/** Records the fuzz can name: a case with a photo, a citizen's case and its code, a partner key, an account. */
-async function knownRecords(app: Parameters<typeof signIn>[0]): Promise<KnownValues> {
-  const inspector = await signIn(app, { roles: ['inspector'], scopeRegion: xiayang });
-  const staff = await app.inject({
-    method: 'POST',
-    url: '/api/cases',
-    headers: inspector.headers,
-    payload: await reportBody(),
-  });
-  if (staff.statusCode !== 201) throw new Error(`fuzz setup: staff report ${staff.statusCode} ${staff.body}`);
-  const caseNo = staff.json().caseNo as string;
-  const detail = (await app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: inspector.headers })).json();
-  const citizen = await app.inject({
-    method: 'POST',
-    url: '/api/public/cases',
-    payload: await reportBody({ phone: '13907331234' }),
-  });
-  if (citizen.statusCode !== 201) throw new Error(`fuzz setup: citizen report ${citizen.statusCode} ${citizen.body}`);
-  const sec = await signIn(app, { roles: ['sec_admin'] });
-  const key = await app.inject({
-    method: 'POST',
-    url: '/api/admin/api-keys',
-    headers: sec.headers,
-    payload: { name: '12345 热线', permissions: ['cases.open311.submit'], scopeRegion: '430225' },
-  });
-  if (key.statusCode !== 201) throw new Error(`fuzz setup: API key ${key.statusCode} ${key.body}`);
-  // A second key for the fuzz to revoke: the first one is the API-key caller's own.
-  const spare = await app.inject({
-    method: 'POST',
-    url: '/api/admin/api-keys',
-    headers: sec.headers,
-    payload: { name: '数字城管', permissions: ['cases.open311.submit'], scopeRegion: xiayang },
-  });
-  const target = await signIn(app, { roles: ['volunteer'], scopeRegion: miandu, phone: '13907335678' });
-  const photo = await jpegBase64(inXiayang);
+/** Records of the platform the fuzz can name: an account (another township's volunteer) and the county. */
+async function platformRecords(app: Parameters<typeof signIn>[0]): Promise<KnownValues> {
+  const target = await signIn(app, { roles: ['volunteer'], scopeRegion: '430225101', phone: '13907335678' });
   return {
-    caseNo: [caseNo, citizen.json().caseNo],
-    service_request_id: [caseNo],
-    photoId: detail.photos.map((p: { id: string }) => p.id),
-    'x-case-token': [citizen.json().trackingToken],
-    id: [target.userId, spare.json().apiKey.id],
-    objectId: [target.userId, caseNo],
-    api_key: [key.json().key],
-    code: ['430225', xiayang, '09006'],
-    categoryCode: ['09006'],
-    service_code: ['09006'],
-    regionCode: [xiayang],
-    scopeRegion: [xiayang],
+    id: [target.userId],
+    objectId: [target.userId],
+    code: ['430225'],
     within: ['430225'],
-    key: ['chengguan'],
-    department: ['chengguan'],
-    format: ['json', 'xml'],
     date: ['2026-10-01'],
-    lng: [inXiayang.lng],
-    lat: [inXiayang.lat, String(inXiayang.lat)],
-    long: [String(inXiayang.lng)],
-    data: [photo],
-    photoBytes: [Buffer.from(photo, 'base64')],
-    phone: ['13907331234'],
     fields: [['phone']],
-    objectType: ['user', 'case'],
+    objectType: ['user'],
   };
 }
