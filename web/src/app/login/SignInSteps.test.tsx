@@ -60,7 +60,7 @@ async function signIn(path = '/m/cases') {
 }
 
 async function submitCode(code: string) {
-  fireEvent.change(screen.getByLabelText('动态验证码'), { target: { value: code } });
+  fireEvent.change(await screen.findByLabelText('动态验证码'), { target: { value: code } });
   await act(async () => fireEvent.submit(screen.getByTestId('code-form')));
 }
 
@@ -138,7 +138,8 @@ describe('a temporary password', () => {
     await signIn('/');
 
     await waitFor(() => expect(location()).toBe('/login/password'));
-    expect(screen.getByTestId('password-reason').textContent).toContain('临时密码');
+    // The step's page is loaded lazily: the address changes before it has rendered.
+    expect((await screen.findByTestId('password-reason')).textContent).toContain('临时密码');
 
     fireEvent.change(screen.getByLabelText('当前密码'), { target: { value: 'Temp#1234abcd' } });
     fireEvent.change(screen.getByLabelText('新密码'), { target: { value: 'Yanling#2026new' } });
@@ -194,7 +195,8 @@ describe('authenticator enrolment', () => {
     await signIn('/');
 
     await waitFor(() => expect(location()).toBe('/login/mfa-enrol'));
-    await act(async () => fireEvent.click(screen.getByTestId('mfa-start')));
+    const start = await screen.findByTestId('mfa-start'); // the step's page is loaded lazily
+    await act(async () => fireEvent.click(start));
 
     const key = await screen.findByTestId('mfa-key');
     expect(within(key).getByTestId('mfa-secret').textContent).toContain('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
