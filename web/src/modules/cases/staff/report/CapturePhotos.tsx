@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { UploadStatus } from '../../uploads/UploadStatus.tsx';
 import { maxPhotos, type PickedPhoto, type PickerUploads } from '../actions/PhotoPicker.tsx';
+import { FieldError } from './ReportFields.tsx';
 
 let nextId = 0;
 
@@ -62,11 +63,7 @@ export function CapturePhotos({ photos, onChange, uploads, camera, error }: Prop
           />
         </label>
       )}
-      {error && (
-        <div className="wm-field-error" role="alert" data-testid="staff-photos-error">
-          {error}
-        </div>
-      )}
+      <FieldError message={error} testId="staff-photos-error" />
       <ul className="wm-staff-report-photo-grid">
         {photos.map((photo, index) => (
           <li key={photo.id}>

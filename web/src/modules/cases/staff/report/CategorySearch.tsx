@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useLanguage, useT } from '../../../../app/i18n/I18nProvider.tsx';
 import type { CatalogueCategory } from '../../casesApi.ts';
 import { categoryName, matchCategories, readRecentCodes } from './recentCategories.ts';
+import { FieldError } from './ReportFields.tsx';
 
 interface Props {
   categories: readonly CatalogueCategory[];
@@ -50,11 +51,7 @@ export function CategorySearch({ categories, value, onChange, error }: Props) {
         status={error ? 'error' : undefined}
         data-testid="staff-category-search"
       />
-      {error && (
-        <div className="wm-field-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FieldError message={error} />
       <Typography.Text type="secondary" className="wm-category-hint">
         {query.trim() === ''
           ? t(recent.length > 0 ? 'staffReport.category.recent' : 'staffReport.category.typeToSearch')

@@ -1,6 +1,7 @@
 import { Select, Typography } from 'antd';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import type { CountyPlaces } from '../../casesApi.ts';
+import { FieldError } from './ReportFields.tsx';
 
 interface Props {
   townships: CountyPlaces['townships'];
@@ -66,11 +67,7 @@ export function PlaceFields({ townships, scopeRegion, value, onChange, error }: 
           data-testid="staff-village"
         />
       )}
-      {error && (
-        <div className="wm-field-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }
