@@ -1,13 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
+import { sidewaysOverflow } from './support/field.ts';
 import { useLiveApp } from './support/live-app.ts';
-
-const demoPassword = 'Demo#Yanling2026';
-
-/** The horizontal overflow of the page: > 0 means a phone would have to scroll sideways. */
-const overflowOf = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The first figure of a column (not the total's) that counts some cases: its test id and its number. */
 async function someFigure(page: Page, column: string): Promise<{ testId: string; n: number }> {
@@ -27,11 +22,7 @@ describe('cases: the campaign office reads 综合评价 and drills down', () => 
   const live = useLiveApp();
 
   it('lands on the evaluation, picks a period and a dimension, opens the cases behind a figure and one of them (390 px)', async () => {
-    const page = await live.open('/login', 390);
-    await page.getByLabel('用户名').fill('chuangwenban');
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('nav-open').waitFor();
+    const page = await live.signIn('chuangwenban', 390);
 
     // 市容案件 opens on 综合评价 for the campaign office.
     await page.goto(new URL('/m/cases', page.url()).toString());
@@ -48,7 +39,7 @@ describe('cases: the campaign office reads 综合评价 and drills down', () => 
     expect(await page.getByTestId('eval-table').textContent()).toContain('未派遣');
     // The ranking chart is drawn (ECharts, loaded with this page only).
     await page.getByTestId('eval-chart-ranking').locator('canvas').first().waitFor();
-    expect(await overflowOf(page), 'the table scrolls inside its card, not the page').toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page), 'the table scrolls inside its card, not the page').toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('cases-evaluation-phone'), fullPage: true });
 
     // A department's 结案: the drawer says as many cases as the figure, and lists them.
@@ -90,11 +81,7 @@ describe('cases: the campaign office reads 综合评价 and drills down', () => 
   });
 
   it('by month on a desktop: the trend, and the total’s 超期未结 listing exactly its count', async () => {
-    const page = await live.open('/login', 1280);
-    await page.getByLabel('用户名').fill('chuangwenban');
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('nav').waitFor();
+    const page = await live.signIn('chuangwenban', 1280);
     await page.goto(new URL('/m/cases/evaluation?period=thisYear&groupBy=month', page.url()).toString());
     await page.getByTestId('eval-chart-trend').locator('canvas').first().waitFor();
     const overdue = Number(await page.getByTestId('eval-fig-total-overdueOpen').textContent());

@@ -6,8 +6,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
 import { useLiveApp } from './support/live-app.ts';
+import { signInOn } from './support/sign-in.ts';
 
-const demoPassword = 'Demo#Yanling2026';
 /** A street in 霞阳镇 (430225100), the township inspector.xiayang covers. */
 const inXiayang = { longitude: 113.772, latitude: 26.489 };
 const phone = { width: 390, height: 844 };
@@ -74,12 +74,7 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
   async function signIn(loginId: string): Promise<Staff> {
     const context = await live.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base()}/login`);
-    await page.getByLabel('用户名').fill(loginId);
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('nav').waitFor();
+    const page = await signInOn(await context.newPage(), base(), loginId);
     // The same token the web app keeps in memory (web/src/app/api.ts), read the way it reads it on a reload.
     const me = await page.request.get(`${base()}/api/auth/me`);
     expect(me.status(), await me.text()).toBe(200);
@@ -134,8 +129,7 @@ describe('the case loop, from a citizen’s phone to the figures', () => {
     await citizen.getByTestId('report-next').click();
     await citizen.getByTestId('use-my-location').click();
     await citizen.locator('[data-testid="location-notice"][data-state="located"]').waitFor();
-    await citizen.getByTestId('township-select').click();
-    await citizen.getByTitle('霞阳镇', { exact: true }).click();
+    await citizen.getByTestId('township-select').selectOption({ label: '霞阳镇' });
     await citizen.getByTestId('address-input').fill('霞阳镇炎帝大道 88 号门前');
     await noSideways(citizen);
     await citizen.screenshot({ path: screenshotPath('cases-report-phone'), fullPage: true });

@@ -1,16 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
+import { deskPage, inXiayang, phoneAt, sidewaysOverflow, useScenePhoto } from './support/field.ts';
 import { useLiveApp } from './support/live-app.ts';
-
-const demoPassword = 'Demo#Yanling2026';
-const phone = { width: 390, height: 844 };
-/** A street in 霞阳镇 (430225100), the township inspector.xiayang covers. */
-const inXiayang = { latitude: 26.4893, longitude: 113.7724, accuracy: 15 };
+import { phoneViewport } from './support/page-load.ts';
+import { signInOn } from './support/sign-in.ts';
 
 /**
  * Issue 12, "staff cannot create a case": an inspector reports on a phone-sized page (photo, position, category
@@ -19,46 +12,12 @@ const inXiayang = { latitude: 26.4893, longitude: 113.7724, accuracy: 15 };
  */
 describe('staff report: the inspector on a phone, the hotline desk', () => {
   const live = useLiveApp();
-  const base = () => live.server.url.replace('127.0.0.1', 'localhost');
-  const contexts: BrowserContext[] = [];
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-staff-report-e2e-'));
-  const scenePhoto = path.join(workDir, 'scene.jpg');
-
-  beforeAll(async () => {
-    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 90, g: 140, b: 120 } } })
-      .jpeg({ quality: 80 })
-      .toFile(scenePhoto);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    fs.rmSync(workDir, { recursive: true, force: true });
-  });
-
-  async function signIn(page: Page, loginId: string) {
-    await page.goto(`${base()}/login`);
-    await page.getByLabel('用户名').fill(loginId);
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  const sideways = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const scenePhoto = useScenePhoto({ r: 90, g: 140, b: 120 });
 
   it('an inspector takes a photo, is located, searches a category, sends, and finds the case in 我的上报', async () => {
-    const context = await live.browser.newContext({
-      viewport: phone,
-      locale: 'zh-CN',
-      isMobile: true,
-      hasTouch: true,
-      geolocation: inXiayang,
-      permissions: ['geolocation'],
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, 'inspector.xiayang');
+    const page = await signInOn(await phoneAt(live.browser, inXiayang, 15), live.origin, 'inspector.xiayang');
 
-    await page.goto(`${base()}/m/cases?tab=mine`);
+    await page.goto(`${live.origin}/m/cases?tab=mine`);
     await page.getByTestId('case-report-open').click();
     const form = page.getByTestId('field-report-form');
     await form.waitFor();
@@ -72,12 +31,12 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
     await page.getByTestId('staff-category-search').fill('09006');
     await page.getByTestId('staff-category-09006').click();
     await page.getByTestId('staff-category-chosen').waitFor();
-    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     // The send button is on screen, at the bottom, where the thumb is.
     const submit = page.getByTestId('staff-report-submit');
     const box = await submit.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
-    expect((box?.y ?? 1e9) + (box?.height ?? 0)).toBeLessThanOrEqual(phone.height);
+    expect((box?.y ?? 1e9) + (box?.height ?? 0)).toBeLessThanOrEqual(phoneViewport.height);
     await page.screenshot({ path: screenshotPath('staff-report-field-phone') });
     await submit.click();
 
@@ -96,11 +55,8 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
   });
 
   it('the dispatcher takes in a 12345 call with the caller’s phone and sees it masked on the case page', async () => {
-    const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, 'dispatcher');
-    await page.goto(`${base()}/m/cases/report`);
+    const page = await signInOn(await deskPage(live.browser), live.origin, 'dispatcher');
+    await page.goto(`${live.origin}/m/cases/report`);
     const form = page.getByTestId('hotline-intake-form');
     await form.waitFor();
 
@@ -136,7 +92,7 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
     await page.screenshot({ path: screenshotPath('staff-report-hotline-case') });
 
     // The same ticket again is refused, with the way to the first case.
-    await page.goto(`${base()}/m/cases/report`);
+    await page.goto(`${live.origin}/m/cases/report`);
     await page.getByTestId('hotline-intake-form').waitFor();
     await page.getByTestId('staff-ticketNo').fill(ticket);
     await page.getByTestId('staff-township').click();

@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
 import { useLiveApp } from './support/live-app.ts';
 
-const demoPassword = 'Demo#Yanling2026';
-
 /** A small real JPEG, as a phone would send after shrinking (the server checks type by content). */
 async function jpeg(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 60 } } })
@@ -25,15 +23,6 @@ const overflowOf = (page: Page) =>
 describe('cases: the dispatcher works the intake queue', () => {
   const live = useLiveApp();
   let caseNo = '';
-
-  async function signIn(width: number, loginId = 'dispatcher'): Promise<Page> {
-    const page = await live.open('/login', width);
-    await page.getByLabel('用户名').fill(loginId);
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId(width > 800 ? 'nav' : 'nav-open').waitFor();
-    return page;
-  }
 
   /** A fresh report through the staff API with the session's CSRF token, so the test does not depend on demo data. */
   async function reportCase(page: Page): Promise<string> {
@@ -57,7 +46,7 @@ describe('cases: the dispatcher works the intake queue', () => {
   }
 
   it('registers and dispatches a case from the intake queue (desktop)', async () => {
-    const page = await signIn(1280);
+    const page = await live.signIn('dispatcher', 1280);
     caseNo = await reportCase(page);
 
     await page.goto(new URL('/m/cases', page.url()).toString());
@@ -110,7 +99,7 @@ describe('cases: the dispatcher works the intake queue', () => {
   });
 
   it('works on a 390 px phone: cards, the case page and the map', async () => {
-    const page = await signIn(390);
+    const page = await live.signIn('dispatcher', 390);
     await page.goto(new URL('/m/cases?tab=all', page.url()).toString());
     const cards = page.getByTestId('case-cards');
     await cards.waitFor();
@@ -137,7 +126,7 @@ describe('cases: the dispatcher works the intake queue', () => {
   });
 
   it('the department accepts and reports back with a phone-sized photo, shrunk in the browser', async () => {
-    const page = await signIn(390, 'dept.chengguan');
+    const page = await live.signIn('dept.chengguan', 390);
     await page.goto(new URL(`/m/cases/${caseNo}`, page.url()).toString());
     const header = page.getByTestId('case-header');
     await header.getByText('已派遣').waitFor();

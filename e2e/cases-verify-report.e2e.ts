@@ -1,16 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
+import { deskPage, inXiayang, phoneAt, sidewaysOverflow, useScenePhoto } from './support/field.ts';
 import { useLiveApp } from './support/live-app.ts';
-
-const demoPassword = 'Demo#Yanling2026';
-const phone = { width: 390, height: 844 };
-/** A street in 霞阳镇 (430225100), the township inspector.xiayang covers. */
-const inXiayang = { latitude: 26.4893, longitude: 113.7724, accuracy: 12 };
+import { signInOn } from './support/sign-in.ts';
 
 /**
  * Issue 12, "a hotline intake, then 核实": the dispatcher takes in a 12345 call; the case waits in 待核实; the
@@ -19,42 +12,18 @@ const inXiayang = { latitude: 26.4893, longitude: 113.7724, accuracy: 12 };
  */
 describe('核实: a hotline call checked on site before 立案', () => {
   const live = useLiveApp();
-  const base = () => live.server.url.replace('127.0.0.1', 'localhost');
-  const contexts: BrowserContext[] = [];
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-verify-report-e2e-'));
-  const spotPhoto = path.join(workDir, 'spot.jpg');
+  const spotPhoto = useScenePhoto({ r: 120, g: 110, b: 90 });
 
-  beforeAll(async () => {
-    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 120, g: 110, b: 90 } } })
-      .jpeg({ quality: 80 })
-      .toFile(spotPhoto);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    fs.rmSync(workDir, { recursive: true, force: true });
-  });
-
-  async function signIn(page: Page, loginId: string) {
-    await page.goto(`${base()}/login`);
-    await page.getByLabel('用户名').fill(loginId);
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
   const statusOf = async (page: Page, caseNo: string) => {
-    const res = await page.request.get(`${base()}/api/cases/${caseNo}`);
+    const res = await page.request.get(`${live.origin}/api/cases/${caseNo}`);
     expect(res.status(), await res.text()).toBe(200);
     return ((await res.json()) as { status: string }).status;
   };
 
   it('the call lands in 待核实, the inspector confirms it on a phone, the intake registers it', async () => {
     // ---- the hotline desk takes in the call (the 12345 form) ----
-    const desk = await (
-      await live.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
-    ).newPage();
-    contexts.push(desk.context());
-    await signIn(desk, 'dispatcher');
-    await desk.goto(`${base()}/m/cases/report`);
+    const desk = await signInOn(await deskPage(live.browser), live.origin, 'dispatcher');
+    await desk.goto(`${live.origin}/m/cases/report`);
     await desk.getByTestId('hotline-intake-form').waitFor({ timeout: 60_000 });
     await desk.getByTestId('staff-ticketNo').fill(`HX${Date.now().toString().slice(-8)}`);
     await desk.getByTestId('staff-phone').fill('139 0733 5678');
@@ -71,18 +40,8 @@ describe('核实: a hotline call checked on site before 立案', () => {
     expect(await statusOf(desk, caseNo)).toBe('verifying');
 
     // ---- the inspector, on a phone, opens 待核实 and checks the spot ----
-    const context = await live.browser.newContext({
-      viewport: phone,
-      locale: 'zh-CN',
-      isMobile: true,
-      hasTouch: true,
-      geolocation: inXiayang,
-      permissions: ['geolocation'],
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, 'inspector.xiayang');
-    await page.goto(`${base()}/m/cases?tab=verify_report`);
+    const page = await signInOn(await phoneAt(live.browser, inXiayang, 12), live.origin, 'inspector.xiayang');
+    await page.goto(`${live.origin}/m/cases?tab=verify_report`);
     await page.getByTestId(`case-link-${caseNo}`).first().click();
     await page.getByTestId('case-header').waitFor();
     expect(await page.getByTestId('case-status').first().textContent()).toBe('待核实');
@@ -94,14 +53,12 @@ describe('核实: a hotline call checked on site before 立案', () => {
     await dialog.getByTestId('photo-input').setInputFiles(spotPhoto);
     await dialog.locator('[data-testid="upload-status-0"][data-status="uploaded"]').waitFor({ timeout: 30_000 });
     await expect.poll(async () => dialog.getByTestId('verify-position').textContent()).toContain('12');
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('cases-verify-report-phone'), fullPage: true });
     await dialog.getByTestId('action-submit').click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await statusOf(page, caseNo)).toBe('reported');
-    const detail = (await (await page.request.get(`${base()}/api/cases/${caseNo}`)).json()) as {
+    const detail = (await (await page.request.get(`${live.origin}/api/cases/${caseNo}`)).json()) as {
       photos: Array<{ stage: string }>;
       events: Array<{ action: string; details: { distanceFromCaseM?: number | null } }>;
     };
@@ -109,7 +66,7 @@ describe('核实: a hotline call checked on site before 立案', () => {
     expect(detail.events.at(-1)?.action).toBe('confirm_report');
 
     // ---- the intake registers the confirmed report ----
-    await desk.goto(`${base()}/m/cases/${caseNo}`);
+    await desk.goto(`${live.origin}/m/cases/${caseNo}`);
     await desk.getByTestId('case-action-register').click();
     await desk.getByTestId('action-dialog-register').getByTestId('action-submit').click();
     await desk.getByTestId('action-dialog-register').waitFor({ state: 'detached' });

@@ -6,22 +6,11 @@ import { inkShare, pdfPages, pdfToPngs, qrOnPage } from '../server/platform/docu
 import { screenshotPath } from './support/browser.ts';
 import { useLiveApp } from './support/live-app.ts';
 
-const demoPassword = 'Demo#Yanling2026';
-
 /** The case file printed from the case page, its pages looked at, then its QR followed to the verification page. */
 describe('documents: the case file and its verification page', () => {
   const live = useLiveApp();
   let caseNo = '';
   let verifyUrl = '';
-
-  async function signIn(): Promise<Page> {
-    const page = await live.open('/login', 1280);
-    await page.getByLabel('用户名').fill('dispatcher');
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('nav').waitFor();
-    return page;
-  }
 
   /** A fresh case through the staff API (the session's CSRF token), so the test does not depend on demo data. */
   async function reportCase(page: Page): Promise<string> {
@@ -57,7 +46,7 @@ describe('documents: the case file and its verification page', () => {
   }
 
   it('prints the case file from the case page: real A4 pages with text, page numbers and a QR', async () => {
-    const page = await signIn();
+    const page = await live.signIn('dispatcher');
     caseNo = await reportCase(page);
     await page.goto(new URL(`/m/cases/${caseNo}`, page.url()).toString());
     const card = page.getByTestId('case-documents');
@@ -104,7 +93,7 @@ describe('documents: the case file and its verification page', () => {
   });
 
   it('after revocation from the case page the verification page shows it revoked, with the reason', async () => {
-    const page = await signIn();
+    const page = await live.signIn('dispatcher');
     await page.goto(new URL(`/m/cases/${caseNo}`, page.url()).toString());
     await page.getByTestId('document-revoke').first().click();
     const dialog = page.getByTestId('document-revoke-dialog');

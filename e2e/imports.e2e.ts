@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { Secret, TOTP } from 'otpauth';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
 import { useLiveApp } from './support/live-app.ts';
+import { enterPassword } from './support/sign-in.ts';
 
-const demoPassword = 'Demo#Yanling2026';
-const demoTotp = new TOTP({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP') });
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-import-e2e-'));
 
 async function saved(download: Download, name: string): Promise<string> {
@@ -36,24 +34,12 @@ describe('imports: staff accounts from a spreadsheet', () => {
   const live = useLiveApp();
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  async function signInAsSystemAdministrator(width: number): Promise<Page> {
-    const page = await live.open('/login', width);
-    await page.getByLabel('用户名').fill('sysadmin');
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('code-form').waitFor();
-    await page.locator('input[autocomplete="one-time-code"]').fill(demoTotp.generate());
-    await page.keyboard.press('Enter');
-    await page.getByTestId(width > 800 ? 'nav' : 'nav-open').waitFor();
-    return page;
-  }
-
   async function upload(page: Page, file: string): Promise<void> {
     await page.locator('[data-testid="import-upload"] input[type=file]').setInputFiles(file);
   }
 
   it('downloads the template, sees the broken row, fixes it, re-imports and commits; the account exists', async () => {
-    const page = await signInAsSystemAdministrator(1280);
+    const page = await live.signIn('sysadmin', 1280);
     await page.goto(new URL('/admin/system', page.url()).toString());
     await page.getByTestId('import-users-link').click();
     await page.getByText('批量导入 · 账号').waitFor();
@@ -123,9 +109,7 @@ describe('imports: staff accounts from a spreadsheet', () => {
 
     // The new account signs in with its initial password and is asked to change it.
     const first = await live.open('/login', 1280);
-    await first.getByLabel('用户名').fill('e2e.zhao');
-    await first.getByLabel('密码', { exact: true }).fill(initial);
-    await first.keyboard.press('Enter');
+    await enterPassword(first, 'e2e.zhao', initial);
     await first.waitForURL(/\/login\/password/);
     await first.close();
   }, 240_000);

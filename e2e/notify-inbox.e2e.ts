@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './support/browser.ts';
 import { runJobsAt } from './support/run-jobs.ts';
 import { type RunningServer, startServer } from './support/server.ts';
-
-const demoPassword = 'Demo#Yanling2026';
+import { signInOn } from './support/sign-in.ts';
 
 const overflowOf = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -33,12 +32,7 @@ describe('notifications: a handler is reminded before a deadline', () => {
 
   async function signIn(loginId: string, width: number): Promise<Page> {
     const page = await browser!.newPage({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-    await page.goto(`${server!.url.replace('127.0.0.1', 'localhost')}/login`);
-    await page.getByLabel('用户名').fill(loginId);
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByTestId(width > 800 ? 'nav' : 'nav-open').waitFor();
-    return page;
+    return signInOn(page, server!.url.replace('127.0.0.1', 'localhost'), loginId);
   }
 
   /** A case reported, registered and dispatched to 城管 through the API; its handling deadline. */

@@ -1,28 +1,15 @@
-import { Secret, TOTP } from 'otpauth';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
 import { useLiveApp } from './support/live-app.ts';
-
-const demoPassword = 'Demo#Yanling2026';
-const demoTotp = new TOTP({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP') });
+import { enterDemoCode, enterPassword } from './support/sign-in.ts';
 
 /** The demo county's accounts signing in through the real pages: password, TOTP, their own pages only. */
 describe('signing in as the demo county’s staff', () => {
   const live = useLiveApp();
 
-  async function signIn(loginId: string, width = 1280): Promise<Page> {
-    const page = await live.open('/login', width);
-    await page.getByLabel('用户名').fill(loginId);
-    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
-    await page.keyboard.press('Enter');
-    return page;
-  }
-
   it('the campaign office signs in with a password, sees the business modules and no administration', async () => {
-    const page = await signIn('chuangwenban');
+    const page = await live.signIn('chuangwenban');
     const nav = page.getByTestId('nav');
-    await nav.waitFor();
     await page.getByTestId('meta-panel').getByText('炎陵县').first().waitFor();
     const menu = (await nav.textContent()) ?? '';
     expect(menu).toContain('市容案件');
@@ -32,10 +19,10 @@ describe('signing in as the demo county’s staff', () => {
   });
 
   it('the audit administrator gives a TOTP code, searches the trail and verifies the chain', async () => {
-    const page = await signIn('auditadmin');
+    const page = await live.open('/login');
+    await enterPassword(page, 'auditadmin');
     await page.getByTestId('code-form').waitFor();
-    await page.locator('input[autocomplete="one-time-code"]').fill(demoTotp.generate());
-    await page.keyboard.press('Enter');
+    await enterDemoCode(page);
     const nav = page.getByTestId('nav');
     await nav.waitFor();
     const menu = (await nav.textContent()) ?? '';
@@ -52,16 +39,13 @@ describe('signing in as the demo county’s staff', () => {
 
   it('a wrong password shows the one generic message, on a phone', async () => {
     const page = await live.open('/login', 360);
-    await page.getByLabel('用户名').fill('inspector.xiayang');
-    await page.getByLabel('密码', { exact: true }).fill('Wrong#Password1');
-    await page.keyboard.press('Enter');
+    await enterPassword(page, 'inspector.xiayang', 'Wrong#Password1');
     await page.getByTestId('login-error').getByText('用户名或密码错误', { exact: false }).waitFor();
     await page.close();
   });
 
   it('signing out ends the session: the home page asks for sign-in again', async () => {
-    const page = await signIn('inspector.xiayang', 375);
-    await page.getByTestId('nav-open').waitFor();
+    const page = await live.signIn('inspector.xiayang', 375);
     const storage = await page.evaluate(() => ({ local: { ...localStorage }, session: sessionStorage.length }));
     expect(Object.keys(storage.local).filter((k) => k !== 'wenming.lang')).toEqual([]);
     await page.screenshot({ path: screenshotPath('home-phone') });
