@@ -43,6 +43,10 @@ describe('accessibility (axe-core)', () => {
     const page = await open('/track', phoneViewport);
     await page.locator('main input').first().waitFor();
     await expectNoBlockingViolations(page, '/track');
+    // Sent empty: each field says what is wrong, and the first one has the focus.
+    await page.getByTestId('track-submit').click();
+    await page.locator('#track-case-no[aria-invalid="true"]:focus').waitFor();
+    await expectNoBlockingViolations(page, '/track (field errors)');
     await page.context().close();
   });
 

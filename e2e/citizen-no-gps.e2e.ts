@@ -80,8 +80,7 @@ describe('a citizen reports without GPS, from the sign-in page', () => {
     const refused = await locationNotice(citizen);
     expect(refused.text).toContain('您没有允许定位');
     expect(refused.text).not.toMatch(/已获取位置|不在本县/);
-    await citizen.getByTestId('township-select').click();
-    await citizen.getByTitle('霞阳镇', { exact: true }).click();
+    await citizen.getByTestId('township-select').selectOption({ label: '霞阳镇' });
     await citizen.getByTestId('address-input').fill('炎帝大道８８号　县人民医院对面');
     expect((await locationNotice(citizen)).state).toBe('denied');
     await noSideways(citizen);

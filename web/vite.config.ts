@@ -68,8 +68,8 @@ function entriesFile(): Plugin {
  * Two builds into one `dist/` (`npm run build:web` runs both): the staff app (`index.html`, default mode) and
  * the residents' entry (`citizen.html`, `--mode citizen`). Built apart, the residents' pages share no chunk with
  * the staff app, so nothing the staff pages need rides along on a phone's first visit (#12: budget 150 KB on
- * the wire; built together, shared antd chunks added 60 KB). Each writes its own manifest, which
- * `e2e/web-delivery-budget.e2e.ts` reads.
+ * the wire; built together, shared antd chunks added 60 KB; the residents' pages now use no antd at all and
+ * weigh about 100 KB). Each writes its own manifest, which `e2e/web-delivery-budget.e2e.ts` reads.
  */
 export default defineConfig(({ mode }) => {
   const citizen = mode === 'citizen';
@@ -106,6 +106,8 @@ export default defineConfig(({ mode }) => {
           // Grouped chunks are named after the pages that use them (`antd~main~TrackPage~…`); files keep the
           // first part only.
           chunkFileNames: (chunk) => `assets/${chunk.name.split('~')[0]}-[hash].js`,
+          // The residents' pages use no antd; its groups stay in their build as a tripwire: a stray import lands
+          // in an `antd-…` file, which e2e/web-delivery-budget.e2e.ts refuses.
           codeSplitting: {
             groups: citizen ? [reactGroup, iconsGroup, antdGroup] : [reactGroup, echartsGroup, iconsGroup, antdGroup],
           },

@@ -1,24 +1,23 @@
 import { Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { AntdConfig } from '../AntdProvider.tsx';
-import { FullPageLoading } from '../FullPageLoading.tsx';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { installedPublicPages } from '../installedModules.ts';
 import { MetaProvider } from '../meta/MetaProvider.tsx';
+import { PublicLoading } from './PublicLoading.tsx';
 
 /**
  * The residents' app: the installed modules' public pages and nothing of the staff shell (no session check, menu,
- * or staff pages). Language, antd's locale and the county's name work as in the staff app.
+ * or staff pages) and no antd: its pages are native controls with their own styles, so a phone on Slow 4G
+ * downloads React, the router and the page (#12: ≤ 150 KB). Language and the county's name work as in the staff
+ * app.
  */
 export function PublicApp() {
   return (
     <BrowserRouter>
       <I18nProvider>
-        <AntdConfig>
-          <MetaProvider>
-            <PublicRoutes />
-          </MetaProvider>
-        </AntdConfig>
+        <MetaProvider>
+          <PublicRoutes />
+        </MetaProvider>
       </I18nProvider>
     </BrowserRouter>
   );
@@ -33,7 +32,7 @@ export function PublicRoutes() {
           key={path}
           path={path}
           element={
-            <Suspense fallback={<FullPageLoading />}>
+            <Suspense fallback={<PublicLoading />}>
               <Page />
             </Suspense>
           }
@@ -57,5 +56,5 @@ export function OutsidePublicPages({ paths }: { paths: readonly string[] }) {
   useEffect(() => {
     if (!inside) window.location.assign(target);
   }, [inside, target]);
-  return inside ? <Navigate to={section} replace /> : <FullPageLoading />;
+  return inside ? <Navigate to={section} replace /> : <PublicLoading />;
 }

@@ -1,8 +1,7 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { FormCategory } from './citizenApi.ts';
+import { Icon } from './icons.tsx';
 
 interface Group {
   name: string;
@@ -21,7 +20,10 @@ export function groupCategories(categories: readonly FormCategory[], query: stri
   return [...groups].map(([name, list]) => ({ name, categories: list }));
 }
 
-/** Step 1: what the citizen saw, in plain words, as big buttons; choosing one moves on. */
+/**
+ * Step 1: what the citizen saw, in plain words, as big buttons under their group's heading (easier to hit on a
+ * phone than a long select), narrowed by a search box; choosing one moves on.
+ */
 export function CategoryStep({
   categories,
   chosen,
@@ -38,28 +40,31 @@ export function CategoryStep({
   const groups = useMemo(() => groupCategories(categories, query), [categories, query]);
   return (
     <section aria-labelledby="report-category-question">
-      <Typography.Title level={2} className="wm-report-question" id="report-category-question">
+      <h2 className="wm-report-question" id="report-category-question">
         {t('citizen.category.question')}
-      </Typography.Title>
-      <Input
-        size="large"
-        allowClear
-        prefix={<SearchOutlined aria-hidden="true" />}
-        placeholder={t('citizen.category.search')}
-        aria-label={t('citizen.category.searchLabel')}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        data-testid="category-search"
-      />
+      </h2>
+      <div className="wm-search">
+        <Icon name="search" />
+        <input
+          type="search"
+          className="wm-input"
+          enterKeyHint="search"
+          placeholder={t('citizen.category.search')}
+          aria-label={t('citizen.category.searchLabel')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-testid="category-search"
+        />
+      </div>
       {error && (
-        <div className="wm-field-error" role="alert">
+        <div className="wm-field-error" role="alert" tabIndex={-1} data-first-error>
           {error}
         </div>
       )}
       {groups.length === 0 && (
-        <Typography.Paragraph className="wm-field-error">
+        <p className="wm-field-error" role="status">
           {t('citizen.category.none', { q: query.trim() })}
-        </Typography.Paragraph>
+        </p>
       )}
       {groups.map((group, index) => (
         <section key={group.name} className="wm-category-group" aria-labelledby={`category-group-${index}`}>
@@ -68,16 +73,16 @@ export function CategoryStep({
           </h3>
           <div className="wm-category-grid">
             {group.categories.map((category) => (
-              <Button
+              <button
                 key={category.code}
-                size="large"
-                type={chosen?.code === category.code ? 'primary' : 'default'}
+                type="button"
+                className={chosen?.code === category.code ? 'wm-button wm-button-primary' : 'wm-button'}
                 aria-pressed={chosen?.code === category.code}
                 onClick={() => onChoose(category)}
                 data-testid={`category-${category.code}`}
               >
                 {category.name}
-              </Button>
+              </button>
             ))}
           </div>
         </section>

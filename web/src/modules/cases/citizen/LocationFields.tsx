@@ -1,10 +1,16 @@
-import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { CountyBounds, FormTownship } from './citizenApi.ts';
+import { Field, fieldAria } from './Field.tsx';
 import type { Position, ReportDraft } from './reportDraft.ts';
 
 export type LocationDraft = Pick<ReportDraft, 'location' | 'townshipCode' | 'villageCode' | 'address'>;
+
+/** A typed coordinate: empty or not a number is none. */
+function coordinateOf(text: string): number | null {
+  const value = Number.parseFloat(text);
+  return Number.isFinite(value) ? value : null;
+}
 
 /**
  * The point typed in as decimal degrees: an advanced fallback behind a small link (most people do not know their
@@ -23,48 +29,47 @@ export function ManualPoint({
   const [manual, setManual] = useState<{ lng: number | null; lat: number | null }>();
   if (manual === undefined)
     return (
-      <Button
-        type="link"
+      <button
+        type="button"
+        className="wm-button wm-button-link wm-location-advanced"
         onClick={() => setManual({ lng: current?.lng ?? null, lat: current?.lat ?? null })}
-        size="small"
-        className="wm-location-advanced"
         data-testid="manual-position"
       >
         {t('citizen.location.manual')}
-      </Button>
+      </button>
     );
   const apply = () => {
     if (manual.lng == null || manual.lat == null) return;
     onApply({ lng: manual.lng, lat: manual.lat, source: 'manual' });
   };
-  const coordinate = { inputMode: 'decimal', step: 0.0001, precision: 6 } as const;
+  const coordinate = { className: 'wm-input', type: 'number', inputMode: 'decimal', step: 'any' } as const;
   return (
     <div className="wm-location-manual">
-      <Form.Item label={t('citizen.location.lng')} htmlFor="report-lng">
-        <InputNumber
+      <Field id="report-lng" label={t('citizen.location.lng')}>
+        <input
           id="report-lng"
           {...coordinate}
           min={-180}
           max={180}
-          value={manual.lng}
+          defaultValue={manual.lng ?? undefined}
           placeholder={`${bounds.minLng}–${bounds.maxLng}`}
-          onChange={(lng) => setManual({ ...manual, lng })}
+          onChange={(event) => setManual({ ...manual, lng: coordinateOf(event.target.value) })}
         />
-      </Form.Item>
-      <Form.Item label={t('citizen.location.lat')} htmlFor="report-lat">
-        <InputNumber
+      </Field>
+      <Field id="report-lat" label={t('citizen.location.lat')}>
+        <input
           id="report-lat"
           {...coordinate}
           min={-90}
           max={90}
-          value={manual.lat}
+          defaultValue={manual.lat ?? undefined}
           placeholder={`${bounds.minLat}–${bounds.maxLat}`}
-          onChange={(lat) => setManual({ ...manual, lat })}
+          onChange={(event) => setManual({ ...manual, lat: coordinateOf(event.target.value) })}
         />
-      </Form.Item>
-      <Button onClick={apply} className="wm-location-manual-apply" data-testid="manual-apply">
+      </Field>
+      <button type="button" className="wm-button wm-location-manual-apply" onClick={apply} data-testid="manual-apply">
         {t('citizen.location.manualApply')}
-      </Button>
+      </button>
     </div>
   );
 }
@@ -78,62 +83,62 @@ interface PlaceProps {
   onChange: (change: Partial<LocationDraft>) => void;
 }
 
-/** The township (it decides who handles the case), the village, and the address in words. */
+/**
+ * The township (it decides who handles the case), the village, and the address in words. Native selects: the
+ * phone's own picker, searchable by typing on a keyboard, with no widget library to download.
+ */
 export function PlaceFields({ townships, draft, hasPoint, errors, onChange }: PlaceProps) {
   const t = useT();
   const villages = townships.find((tw) => tw.code === draft.townshipCode)?.villages ?? [];
-  const problem = (field: string) => ({
-    validateStatus: errors[field] ? ('error' as const) : undefined,
-    help: errors[field],
-  });
+  const townshipHint = hasPoint ? t('citizen.location.townshipOptional') : undefined;
+  const addressHint = hasPoint ? undefined : t('citizen.location.addressHint');
   return (
     <>
-      <Form.Item
-        label={t('citizen.location.township')}
-        htmlFor="report-township"
-        required={!hasPoint}
-        extra={hasPoint ? t('citizen.location.townshipOptional') : undefined}
-        {...problem('regionCode')}
-      >
-        <Select
-          id="report-township"
-          value={draft.townshipCode}
-          placeholder={t('citizen.location.townshipPlaceholder')}
-          options={townships.map((tw) => ({ value: tw.code, label: tw.name }))}
-          onChange={(townshipCode: string) => onChange({ townshipCode, villageCode: undefined })}
-          showSearch={{ optionFilterProp: 'label' }}
+      <Field id="report-township" label={t('citizen.location.township')} error={errors.regionCode} hint={townshipHint}>
+        <select
+          {...fieldAria('report-township', { error: errors.regionCode, hint: townshipHint, required: !hasPoint })}
+          className="wm-input"
+          value={draft.townshipCode ?? ''}
+          onChange={(event) => onChange({ townshipCode: event.target.value || undefined, villageCode: undefined })}
           data-testid="township-select"
-        />
-      </Form.Item>
-      <Form.Item label={t('citizen.location.village')} htmlFor="report-village">
-        <Select
+        >
+          <option value="">{t('citizen.location.townshipPlaceholder')}</option>
+          {townships.map((tw) => (
+            <option key={tw.code} value={tw.code}>
+              {tw.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="report-village" label={t('citizen.location.village')}>
+        <select
           id="report-village"
-          value={draft.villageCode}
-          placeholder={t('citizen.location.villagePlaceholder')}
-          options={villages.map((v) => ({ value: v.code, label: v.name }))}
-          onChange={(villageCode?: string) => onChange({ villageCode })}
-          allowClear
+          className="wm-input"
+          value={draft.villageCode ?? ''}
+          onChange={(event) => onChange({ villageCode: event.target.value || undefined })}
           disabled={villages.length === 0}
-          showSearch={{ optionFilterProp: 'label' }}
           data-testid="village-select"
-        />
-      </Form.Item>
-      <Form.Item
-        label={t('citizen.location.address')}
-        htmlFor="report-address"
-        required
-        extra={hasPoint ? undefined : t('citizen.location.addressHint')}
-        {...problem('address')}
-      >
-        <Input
-          id="report-address"
+        >
+          <option value="">{t('citizen.location.villagePlaceholder')}</option>
+          {villages.map((v) => (
+            <option key={v.code} value={v.code}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="report-address" label={t('citizen.location.address')} error={errors.address} hint={addressHint}>
+        <input
+          {...fieldAria('report-address', { error: errors.address, hint: addressHint, required: true })}
+          className="wm-input"
           value={draft.address}
           maxLength={200}
+          autoComplete="off"
           placeholder={t('citizen.location.addressPlaceholder')}
           onChange={(event) => onChange({ address: event.target.value })}
           data-testid="address-input"
         />
-      </Form.Item>
+      </Field>
     </>
   );
 }

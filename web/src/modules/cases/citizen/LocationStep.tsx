@@ -1,11 +1,12 @@
-import { AimOutlined, EditOutlined, EnvironmentOutlined, PictureOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { Spinner } from '../../../app/public/Spinner.tsx';
 import { type TileConfig, tileConfig } from '../staff/map/mapConfig.ts';
 import type { CountyBounds, FormTownship } from './citizenApi.ts';
+import { Icon } from './icons.tsx';
 import { type LocationDraft, ManualPoint, PlaceFields } from './LocationFields.tsx';
 import { type LocationEvent, type LocationState, locationMessage, pointOf } from './locationState.ts';
+import { Notice } from './Notice.tsx';
 import type { DraftPhoto } from './reportDraft.ts';
 import { useDeviceLocation } from './useDeviceLocation.ts';
 
@@ -46,9 +47,9 @@ export function LocationStep({
   const point = pointOf(draft.location);
   return (
     <section aria-labelledby="report-location-question">
-      <Typography.Title level={2} className="wm-report-question" id="report-location-question">
+      <h2 className="wm-report-question" id="report-location-question">
         {t('citizen.location.question')}
-      </Typography.Title>
+      </h2>
       <LocationNotice state={draft.location} serverProblem={errors.lng ?? errors.lat} />
       <PointButtons
         state={draft.location}
@@ -72,7 +73,7 @@ export function LocationStep({
           />
         </Suspense>
       )}
-      <Form layout="vertical" requiredMark={false} size="large" component="div" className="wm-location-form">
+      <div className="wm-location-form">
         <PlaceFields
           townships={townships}
           draft={draft}
@@ -81,7 +82,7 @@ export function LocationStep({
           onChange={onChange}
         />
         <ManualPoint bounds={bounds} current={point} onApply={(position) => onLocation({ type: 'found', position })} />
-      </Form>
+      </div>
     </section>
   );
 }
@@ -91,9 +92,8 @@ function LocationNotice({ state, serverProblem }: { state: LocationState; server
   const t = useT();
   if (serverProblem)
     return (
-      <Alert
-        type="error"
-        showIcon
+      <Notice
+        tone="error"
         className="wm-location-notice"
         title={serverProblem}
         data-testid="location-notice"
@@ -103,9 +103,8 @@ function LocationNotice({ state, serverProblem }: { state: LocationState; server
     );
   const message = locationMessage(state);
   return (
-    <Alert
-      type={message.tone}
-      showIcon
+    <Notice
+      tone={message.tone}
       className="wm-location-notice"
       title={t(message.key, message.vars)}
       role={message.tone === 'warning' ? 'alert' : 'status'}
@@ -131,44 +130,45 @@ function PointButtons({ state, photos, canPin, onLocate, onPin, onLocation }: Bu
   const locating = state.kind === 'locating';
   return (
     <div className="wm-location-buttons">
-      <Button
-        type="primary"
-        size="large"
-        block
-        icon={<AimOutlined />}
-        loading={locating}
+      <button
+        type="button"
+        className="wm-button wm-button-primary wm-button-block"
+        aria-busy={locating}
         onClick={onLocate}
         data-testid="use-my-location"
       >
+        {locating ? <Spinner /> : <Icon name="locate" />}
         {locating
           ? t('citizen.location.locating')
           : t(state.kind === 'idle' ? 'citizen.location.useMine' : 'citizen.location.again')}
-      </Button>
+      </button>
       {photoPoint && (
-        <Button
-          size="large"
-          block
-          icon={<PictureOutlined />}
+        <button
+          type="button"
+          className="wm-button wm-button-block"
           onClick={() => onLocation({ type: 'found', position: { ...photoPoint, source: 'photo' } })}
           data-testid="use-photo-location"
         >
+          <Icon name="photo" />
           {t('citizen.location.fromPhoto')}
-        </Button>
+        </button>
       )}
       {canPin && (
-        <Button size="large" block icon={<EnvironmentOutlined />} onClick={onPin} data-testid="pin-on-map">
+        <button type="button" className="wm-button wm-button-block" onClick={onPin} data-testid="pin-on-map">
+          <Icon name="pin" />
           {t('citizen.location.pin')}
-        </Button>
+        </button>
       )}
       {(state.kind === 'idle' || state.kind === 'locating' || state.kind === 'located') && (
-        <Button
-          type="link"
-          icon={<EditOutlined />}
+        <button
+          type="button"
+          className="wm-button wm-button-link"
           onClick={() => onLocation({ type: 'describe' })}
           data-testid="describe-place"
         >
+          <Icon name="edit" />
           {t(state.kind === 'located' ? 'citizen.location.describeInstead' : 'citizen.location.describe')}
-        </Button>
+        </button>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
-import { Alert, Button } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { NearbyCase } from './citizenApi.ts';
+import { Notice } from './Notice.tsx';
 
 /**
  * 附近已有相同问题在处理: open cases of the same kind close by, shown before sending, so one stall is not
@@ -19,38 +19,40 @@ export function NearbyNotice({
 }) {
   const t = useT();
   return (
-    <Alert
-      type="info"
-      showIcon
+    <Notice
+      tone="info"
+      role="status"
       className="wm-report-notice"
       title={t('citizen.nearby.title')}
       data-testid="nearby-notice"
-      description={
-        <>
-          <p>{t('citizen.nearby.intro', { radius: radiusM })}</p>
-          <ul>
-            {items.map((item) => (
-              <li key={item.caseNo}>
-                {t('citizen.nearby.item', {
-                  caseNo: item.caseNo,
-                  distance: Math.round(item.distanceM),
-                  status: t(`citizen.status.${item.status}`),
-                })}
-                <br />
-                {item.address}
-              </li>
-            ))}
-          </ul>
-          <div className="wm-result-actions">
-            <Button type="primary" size="large" block onClick={onReportAnyway} data-testid="report-anyway">
-              {t('citizen.nearby.reportAnyway')}
-            </Button>
-            <Button size="large" block onClick={onCancel} data-testid="nearby-cancel">
-              {t('citizen.nearby.cancel')}
-            </Button>
-          </div>
-        </>
-      }
-    />
+    >
+      <p>{t('citizen.nearby.intro', { radius: radiusM })}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item.caseNo}>
+            {t('citizen.nearby.item', {
+              caseNo: item.caseNo,
+              distance: Math.round(item.distanceM),
+              status: t(`citizen.status.${item.status}`),
+            })}
+            <br />
+            {item.address}
+          </li>
+        ))}
+      </ul>
+      <div className="wm-result-actions">
+        <button
+          type="button"
+          className="wm-button wm-button-primary wm-button-block"
+          onClick={onReportAnyway}
+          data-testid="report-anyway"
+        >
+          {t('citizen.nearby.reportAnyway')}
+        </button>
+        <button type="button" className="wm-button wm-button-block" onClick={onCancel} data-testid="nearby-cancel">
+          {t('citizen.nearby.cancel')}
+        </button>
+      </div>
+    </Notice>
   );
 }

@@ -1,8 +1,8 @@
-import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Typography } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { UploadStatus } from '../uploads/UploadStatus.tsx';
 import type { UploadItem } from '../uploads/uploadQueue.ts';
+import { Icon } from './icons.tsx';
+import { Notice } from './Notice.tsx';
+import { PhotoUploadStatus } from './PhotoUploadStatus.tsx';
 import { type DraftPhoto, maxPhotos } from './reportDraft.ts';
 import { usePhotoPreparation } from './usePhotoPreparation.ts';
 
@@ -28,12 +28,12 @@ export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove
 
   return (
     <section aria-labelledby="report-photos-question">
-      <Typography.Title level={2} className="wm-report-question" id="report-photos-question">
+      <h2 className="wm-report-question" id="report-photos-question">
         {t('citizen.photos.question')}
-      </Typography.Title>
+      </h2>
       {photos.length < maxPhotos && (
         <label className="wm-citizen-photo-picker">
-          <CameraOutlined aria-hidden="true" />
+          <Icon name="camera" />
           <span>{t('citizen.photos.take')}</span>
           <input
             type="file"
@@ -42,29 +42,38 @@ export function PhotoStep({ photos, photoErrors, error, uploads, onAdd, onRemove
             multiple
             onChange={choose}
             disabled={preparing !== undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'report-photos-error report-photos-hint' : 'report-photos-hint'}
             data-testid="photo-input"
           />
         </label>
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+      <p className="wm-citizen-hint" id="report-photos-hint">
         {t('citizen.photos.count', { count: photos.length, max: maxPhotos })} · {t('citizen.photos.hint')}
-      </Typography.Paragraph>
-      {preparing && (
-        <div role="status" data-testid="photo-preparing">
-          {t('citizen.photos.preparing', { done: preparing.done + 1, total: preparing.total })}
-          <Progress percent={Math.round((preparing.done / preparing.total) * 100)} showInfo={false} />
-        </div>
-      )}
+      </p>
+      {preparing && <PreparingPhotos done={preparing.done} total={preparing.total} />}
       {notices.map((notice) => (
-        <Alert key={notice} type="warning" showIcon title={notice} className="wm-report-notice" />
+        <Notice key={notice} tone="warning" role="status" title={notice} className="wm-report-notice" />
       ))}
       {error && (
-        <div className="wm-field-error" role="alert" data-testid="photos-error">
+        <div className="wm-field-error" role="alert" id="report-photos-error" data-testid="photos-error">
           {error}
         </div>
       )}
       <PhotoList photos={photos} photoErrors={photoErrors} uploads={uploads} onRemove={onRemove} onRetry={onRetry} />
     </section>
+  );
+}
+
+/** "正在处理照片 2/3…" while the phone shrinks the picked photos one by one. */
+function PreparingPhotos({ done, total }: { done: number; total: number }) {
+  const t = useT();
+  const label = t('citizen.photos.preparing', { done: done + 1, total });
+  return (
+    <div role="status" data-testid="photo-preparing">
+      {label}
+      <progress className="wm-progress" max={total} value={done} aria-label={label} />
+    </div>
   );
 }
 
@@ -81,16 +90,16 @@ function PhotoList({ photos, photoErrors, uploads, onRemove, onRetry }: ListProp
           <li key={photo.id} className="wm-citizen-photo-item">
             <div className="wm-citizen-photo-frame">
               <img src={photo.previewUrl} alt={t('citizen.photos.alt', { n: index + 1 })} />
-              <Button
+              <button
+                type="button"
                 className="wm-citizen-photo-remove"
-                shape="circle"
-                danger
-                icon={<DeleteOutlined />}
                 aria-label={t('citizen.photos.remove', { n: index + 1 })}
                 onClick={() => onRemove(photo.id)}
-              />
+              >
+                <Icon name="remove" />
+              </button>
             </div>
-            <UploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
+            <PhotoUploadStatus state={upload} n={index + 1} onRetry={() => onRetry(photo.id)} />
             {photoErrors[index] && upload?.status !== 'failed' && (
               <div className="wm-citizen-photo-error" role="alert" data-testid={`photo-error-${index}`}>
                 {photoErrors[index]}

@@ -1,4 +1,3 @@
-import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { TileConfig } from '../staff/map/mapConfig.ts';
@@ -72,18 +71,18 @@ export default function PinMap({ tiles, bounds, start, onPick, onCancel }: Props
       />
       <p className="wm-pin-map-help">{t('citizen.location.pinHelp')}</p>
       <div className="wm-pin-map-actions">
-        <Button size="large" onClick={onCancel}>
+        <button type="button" className="wm-button" onClick={onCancel}>
           {t('citizen.location.pinCancel')}
-        </Button>
-        <Button
-          type="primary"
-          size="large"
+        </button>
+        <button
+          type="button"
+          className="wm-button wm-button-primary"
           disabled={pin === undefined}
           onClick={() => pin && onPick({ lng: pin.lng, lat: pin.lat, source: 'pin' })}
           data-testid="pin-apply"
         >
           {t('citizen.location.pinApply')}
-        </Button>
+        </button>
       </div>
     </div>
   );

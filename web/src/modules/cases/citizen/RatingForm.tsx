@@ -1,10 +1,12 @@
-import { Button, Form, Input, Rate, Typography } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors } from '../../../app/api.ts';
+import { ApiError } from '../../../app/api.ts';
 import { errorText } from '../../../app/errorText.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../../app/i18n/zh.ts';
+import { Spinner } from '../../../app/public/Spinner.tsx';
 import { citizenApi, type Tracking } from './citizenApi.ts';
+import { Field, fieldAria } from './Field.tsx';
+import { focusFirstInvalid } from './focusFirstInvalid.ts';
 
 const levels: readonly MessageKey[] = [
   'citizen.rating.level1',
@@ -18,10 +20,18 @@ export function levelKey(score: number): MessageKey {
   return levels[Math.min(levels.length, Math.max(1, Math.round(score))) - 1] ?? 'citizen.rating.level3';
 }
 
-interface RatingValues {
-  score?: number;
-  comment?: string;
+/** A score as five stars, filled up to it; decorative, the level's words stand beside it. */
+export function Stars({ score }: { score: number }) {
+  return (
+    <span className="wm-stars-shown" aria-hidden="true">
+      {levels.map((key, index) => (
+        <span key={key} className={index < score ? 'wm-star wm-star-on' : 'wm-star'} />
+      ))}
+    </span>
+  );
 }
+
+type RatingErrors = Partial<Record<'score' | 'comment', string>>;
 
 /** 回访: once the case is closed, the reporter rates the result 1–5, with an optional comment. */
 export function RatingForm({
@@ -34,56 +44,125 @@ export function RatingForm({
   onRated: (tracking: Tracking) => void;
 }) {
   const t = useT();
-  const [form] = Form.useForm<RatingValues>();
-  const score = Form.useWatch('score', form);
+  const [score, setScore] = useState<number>();
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<RatingErrors>({});
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string>();
 
-  const submit = async ({ score, comment }: RatingValues) => {
-    if (score === undefined) return;
+  const submit = async () => {
+    if (score === undefined) {
+      setErrors({ score: t('citizen.rating.scoreRequired') });
+      return focusFirstInvalid();
+    }
     setSending(true);
     setFailure(undefined);
     try {
-      onRated(await citizenApi.rate(caseNo, token, { score, ...(comment?.trim() ? { comment: comment.trim() } : {}) }));
+      onRated(await citizenApi.rate(caseNo, token, { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
     } catch (error) {
-      if (!applyFieldErrors(form, error)) setFailure(errorText(error, t));
+      const fields = error instanceof ApiError ? error.fields : {};
+      if (fields.score || fields.comment) {
+        setErrors({ score: fields.score, comment: fields.comment });
+        focusFirstInvalid();
+      } else setFailure(errorText(error, t));
       setSending(false);
     }
   };
 
   return (
     <section className="wm-rating" aria-labelledby="rating-title">
-      <Typography.Title level={2} className="wm-report-question" id="rating-title">
+      <h2 className="wm-report-question" id="rating-title">
         {t('citizen.rating.title')}
-      </Typography.Title>
-      <Form<RatingValues>
-        form={form}
-        layout="vertical"
-        size="large"
-        requiredMark={false}
-        onFinish={submit}
+      </h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
         data-testid="rating-form"
       >
-        <Form.Item
-          label={t('citizen.rating.score')}
-          name="score"
-          rules={[{ required: true, message: t('citizen.rating.scoreRequired') }]}
-          extra={score ? t(levelKey(score)) : undefined}
-        >
-          <Rate tooltips={levels.map((key) => t(key))} aria-label={t('citizen.rating.score')} />
-        </Form.Item>
-        <Form.Item label={t('citizen.rating.comment')} name="comment">
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
+        <StarChoice
+          score={score}
+          error={errors.score}
+          onChoose={(chosen) => {
+            setScore(chosen);
+            setErrors((current) => ({ ...current, score: undefined }));
+          }}
+        />
+        <Field id="rating-comment" label={t('citizen.rating.comment')} error={errors.comment}>
+          <textarea
+            {...fieldAria('rating-comment', { error: errors.comment })}
+            className="wm-input"
+            rows={3}
+            maxLength={500}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+        </Field>
         {failure && (
           <div className="wm-field-error" role="alert">
             {failure}
           </div>
         )}
-        <Button type="primary" htmlType="submit" block loading={sending} data-testid="rating-submit">
+        <button
+          type="submit"
+          className="wm-button wm-button-primary wm-button-block"
+          disabled={sending}
+          aria-busy={sending}
+          data-testid="rating-submit"
+        >
+          {sending && <Spinner />}
           {t('citizen.rating.submit')}
-        </Button>
-      </Form>
+        </button>
+      </form>
     </section>
+  );
+}
+
+/**
+ * 满意程度 as five radio buttons drawn as stars: arrow keys move between them, each is named by its level
+ * (很不满意 … 很满意), and the chosen level is written under them.
+ */
+function StarChoice({
+  score,
+  error,
+  onChoose,
+}: {
+  score: number | undefined;
+  error: string | undefined;
+  onChoose: (score: number) => void;
+}) {
+  const t = useT();
+  const described = error ? 'rating-score-error' : score ? 'rating-score-level' : undefined;
+  return (
+    <fieldset className="wm-field wm-stars" aria-describedby={described}>
+      <legend className="wm-field-label">{t('citizen.rating.score')}</legend>
+      <div className="wm-stars-choice">
+        {levels.map((key, index) => (
+          <label key={key} className={score !== undefined && index < score ? 'wm-star wm-star-on' : 'wm-star'}>
+            <input
+              type="radio"
+              name="rating-score"
+              value={index + 1}
+              checked={score === index + 1}
+              aria-invalid={error ? true : undefined}
+              onChange={() => onChoose(index + 1)}
+            />
+            <span className="wm-visually-hidden">{t(key)}</span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <div className="wm-field-error" id="rating-score-error">
+          {error}
+        </div>
+      )}
+      {score !== undefined && (
+        <div className="wm-field-hint" id="rating-score-level" aria-live="polite">
+          {t(levelKey(score))}
+        </div>
+      )}
+    </fieldset>
   );
 }

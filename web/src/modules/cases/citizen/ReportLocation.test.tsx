@@ -70,11 +70,13 @@ afterEach(() => {
 
 const step = () => screen.getByTestId('report-page').getAttribute('data-step');
 const notices = () => screen.getAllByTestId('location-notice');
-const fieldErrors = () => document.querySelectorAll('.wm-field-error, .ant-form-item-explain-error');
+const fieldErrors = () => document.querySelectorAll('.wm-field-error');
 
-async function choose(testId: string, title: string) {
-  fireEvent.mouseDown(within(screen.getByTestId(testId)).getByRole('combobox'));
-  fireEvent.click(await screen.findByTitle(title));
+/** Picks an option of a native select by its visible name, as the phone's picker would. */
+async function choose(testId: string, name: string) {
+  const select = screen.getByTestId(testId);
+  const option = within(select).getByRole<HTMLOptionElement>('option', { name });
+  fireEvent.change(select, { target: { value: option.value } });
 }
 
 async function toPhotos() {

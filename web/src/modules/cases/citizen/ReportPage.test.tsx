@@ -91,9 +91,11 @@ const reports = (requests: RecordedRequest[]) =>
 const step = () => screen.getByTestId('report-page').getAttribute('data-step');
 const locationState = () => screen.getByTestId('location-notice').getAttribute('data-state');
 
-async function choose(testId: string, title: string) {
-  fireEvent.mouseDown(within(screen.getByTestId(testId)).getByRole('combobox'));
-  fireEvent.click(await screen.findByTitle(title));
+/** Picks an option of a native select by its visible name, as the phone's picker would. */
+async function choose(testId: string, name: string) {
+  const select = screen.getByTestId(testId);
+  const option = within(select).getByRole<HTMLOptionElement>('option', { name });
+  fireEvent.change(select, { target: { value: option.value } });
 }
 
 function denyPosition() {

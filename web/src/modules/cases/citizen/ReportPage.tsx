@@ -1,10 +1,12 @@
-import { Alert, Button, Progress, Spin } from 'antd';
 import { useCallback, useState } from 'react';
 import { useLanguage, useT } from '../../../app/i18n/I18nProvider.tsx';
-import { LoadFailure } from '../../../app/LoadFailure.tsx';
+import { PublicLoading } from '../../../app/public/PublicLoading.tsx';
+import { Spinner } from '../../../app/public/Spinner.tsx';
 import { useLoad } from '../../../app/useLoad.ts';
 import { CitizenFrame } from './CitizenFrame.tsx';
 import { citizenApi, type PublicForm } from './citizenApi.ts';
+import { LoadFailed } from './LoadFailed.tsx';
+import { Notice } from './Notice.tsx';
 import { ReportResult } from './ReportResult.tsx';
 import { ReportStepBody } from './ReportStepBody.tsx';
 import { type ReportStep, reportSteps, type StepErrors } from './reportFields.ts';
@@ -31,9 +33,9 @@ export default function ReportPage() {
       {form.data ? (
         <ReportWizard key={round} form={form.data} onAnother={() => setRound((n) => n + 1)} />
       ) : form.error ? (
-        <LoadFailure error={form.error} onRetry={form.reload} />
+        <LoadFailed error={form.error} onRetry={form.reload} />
       ) : (
-        <Spin size="large" description={t('app.loading')} />
+        <PublicLoading />
       )}
     </CitizenFrame>
   );
@@ -73,7 +75,7 @@ function ReportProgress({ wizard: { step, stepIndex, heading } }: { wizard: Repo
         <strong>{t(`citizen.report.step.${step}`)}</strong>
       </div>
       {/* A progress bar needs a name of its own (axe: aria-progressbar-name). */}
-      <Progress percent={((stepIndex + 1) / reportSteps.length) * 100} showInfo={false} aria-label={stepOf} />
+      <progress className="wm-progress" max={reportSteps.length} value={stepIndex + 1} aria-label={stepOf} />
     </div>
   );
 }
@@ -90,16 +92,9 @@ function ReportFixNotice({ step, stepErrors, fieldText }: FixNoticeProps) {
   if (Object.keys(stepErrors.fields).length === 0 && Object.keys(stepErrors.photos).length === 0) return null;
   const unplaced = Object.entries(fieldText).filter(([field]) => !placedFields[step].includes(field));
   return (
-    <Alert
-      type="error"
-      showIcon
-      className="wm-report-notice"
-      title={t('citizen.report.fixBelow')}
-      description={
-        unplaced.length > 0 ? unplaced.map(([field, message]) => <div key={field}>{message}</div>) : undefined
-      }
-      data-testid="report-fix"
-    />
+    <Notice tone="error" className="wm-report-notice" title={t('citizen.report.fixBelow')} data-testid="report-fix">
+      {unplaced.length > 0 ? unplaced.map(([field, message]) => <div key={field}>{message}</div>) : undefined}
+    </Notice>
   );
 }
 
@@ -110,21 +105,29 @@ function ReportActions({ wizard, busy }: { wizard: ReportWizardState; busy: bool
   return (
     <div className="wm-report-actions">
       {stepIndex > 0 && (
-        <Button size="large" onClick={back} disabled={busy} data-testid="report-back">
+        <button type="button" className="wm-button" onClick={back} disabled={busy} data-testid="report-back">
           {t('citizen.report.back')}
-        </Button>
+        </button>
       )}
       {step === 'details'
         ? submission.state.phase !== 'nearby' && (
-            <Button type="primary" size="large" onClick={submit} loading={busy} data-testid="report-submit">
+            <button
+              type="button"
+              className="wm-button wm-button-primary"
+              onClick={submit}
+              disabled={busy}
+              aria-busy={busy}
+              data-testid="report-submit"
+            >
+              {busy && <Spinner />}
               {t('citizen.details.submit')}
-            </Button>
+            </button>
           )
         : // Choosing a category moves on by itself: no "下一步" to press by habit into the next step's check.
           (step !== 'category' || wizard.category) && (
-            <Button type="primary" size="large" onClick={next} data-testid="report-next">
+            <button type="button" className="wm-button wm-button-primary" onClick={next} data-testid="report-next">
               {t('citizen.report.next')}
-            </Button>
+            </button>
           )}
     </div>
   );

@@ -1,9 +1,8 @@
-import { CheckCircleFilled, CopyOutlined } from '@ant-design/icons';
-import { Button, Result, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { Reported } from './citizenApi.ts';
+import { Icon } from './icons.tsx';
 
 /** Older browsers and plain-HTTP pages have no async clipboard: select a hidden text area and copy. */
 async function copyText(text: string): Promise<boolean> {
@@ -29,41 +28,42 @@ export function ReportResult({ reported, onAnother }: { reported: Reported; onAn
   const t = useT();
   const navigate = useNavigate();
   const [copied, setCopied] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  // The page changed under the reader's finger: start them (and their screen reader) at the good news.
+  useEffect(() => title.current?.focus(), []);
   const copy = async () =>
     setCopied(await copyText(t('citizen.result.copyText', { caseNo: reported.caseNo, token: reported.trackingToken })));
   return (
     <div data-testid="report-result">
-      <Result
-        status="success"
-        icon={<CheckCircleFilled />}
-        title={t('citizen.result.title')}
-        style={{ padding: '8px 0' }}
-      />
-      <Typography.Paragraph>{t('citizen.result.intro')}</Typography.Paragraph>
-      <Typography.Text strong>{t('citizen.result.caseNo')}</Typography.Text>
+      <h2 className="wm-result-title" ref={title} tabIndex={-1}>
+        <Icon name="done" />
+        {t('citizen.result.title')}
+      </h2>
+      <p>{t('citizen.result.intro')}</p>
+      <strong>{t('citizen.result.caseNo')}</strong>
       <output className="wm-result-code" data-testid="result-case-no">
         {reported.caseNo}
       </output>
-      <Typography.Text strong>{t('citizen.result.token')}</Typography.Text>
+      <strong>{t('citizen.result.token')}</strong>
       <output className="wm-result-code" data-testid="result-token">
         {reported.trackingToken}
       </output>
       <div className="wm-result-actions">
-        <Button size="large" block icon={<CopyOutlined />} onClick={copy} data-testid="result-copy">
-          {copied ? t('citizen.result.copied') : t('citizen.result.copy')}
-        </Button>
-        <Button
-          type="primary"
-          size="large"
-          block
+        <button type="button" className="wm-button wm-button-block" onClick={copy} data-testid="result-copy">
+          <Icon name="copy" />
+          <span aria-live="polite">{copied ? t('citizen.result.copied') : t('citizen.result.copy')}</span>
+        </button>
+        <button
+          type="button"
+          className="wm-button wm-button-primary wm-button-block"
           onClick={() => navigate(`/track/${encodeURIComponent(reported.caseNo)}`)}
           data-testid="result-track"
         >
           {t('citizen.result.track')}
-        </Button>
-        <Button size="large" block type="link" onClick={onAnother}>
+        </button>
+        <button type="button" className="wm-button wm-button-link wm-button-block" onClick={onAnother}>
           {t('citizen.result.another')}
-        </Button>
+        </button>
       </div>
     </div>
   );

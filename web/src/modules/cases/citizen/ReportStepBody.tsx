@@ -1,8 +1,8 @@
-import { Alert, Spin } from 'antd';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { CategoryStep } from './CategoryStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import { LocationStep } from './LocationStep.tsx';
+import { Notice } from './Notice.tsx';
 import { PhotoStep } from './PhotoStep.tsx';
 import { releasePhoto } from './photoPrep.ts';
 import type { ReportDraft } from './reportDraft.ts';
@@ -93,10 +93,9 @@ function ReportDetails({ wizard, fieldText }: StepProps) {
         onChange={(partial) => report.change('details', partial, Object.keys(partial))}
       />
       {reportPhotos.waiting && (
-        <Alert
-          type="info"
-          showIcon
-          icon={<Spin size="small" />}
+        <Notice
+          tone="info"
+          busy
           className="wm-report-notice"
           role="status"
           data-testid="report-waiting-photos"

@@ -1,4 +1,3 @@
-import { Image, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { citizenApi } from './citizenApi.ts';
@@ -51,22 +50,23 @@ export function ResultPhotos({
   if (photoIds.length === 0) return null;
   return (
     <section aria-labelledby="tracking-photos-title">
-      <Typography.Title level={2} className="wm-report-question" id="tracking-photos-title">
+      <h2 className="wm-report-question" id="tracking-photos-title">
         {t('citizen.case.resultPhotos')}
-      </Typography.Title>
-      <Image.PreviewGroup>
-        <div className="wm-result-photos" data-testid="result-photos">
-          {photos.map((photo, index) =>
-            'url' in photo ? (
-              <Image key={photo.id} src={photo.url} alt={t('citizen.case.photoAlt', { n: index + 1 })} />
-            ) : (
-              <Typography.Text key={photo.id} type="danger">
-                {t('citizen.case.photoFailed')}
-              </Typography.Text>
-            ),
-          )}
-        </div>
-      </Image.PreviewGroup>
+      </h2>
+      {/* Each opens full size in the phone's own viewer, where it can be zoomed. */}
+      <div className="wm-result-photos" data-testid="result-photos">
+        {photos.map((photo, index) =>
+          'url' in photo ? (
+            <a key={photo.id} href={photo.url} target="_blank" rel="noopener">
+              <img src={photo.url} alt={t('citizen.case.photoAlt', { n: index + 1 })} />
+            </a>
+          ) : (
+            <span key={photo.id} className="wm-field-error">
+              {t('citizen.case.photoFailed')}
+            </span>
+          ),
+        )}
+      </div>
     </section>
   );
 }

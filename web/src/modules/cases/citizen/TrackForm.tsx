@@ -1,56 +1,71 @@
-import { Button, Form, type FormInstance, Input, Typography } from 'antd';
 import { formatDateTime } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { Spinner } from '../../../app/public/Spinner.tsx';
+import { Field, fieldAria } from './Field.tsx';
+import type { Lookup, LookupErrors } from './lookupCheck.ts';
 import type { MyReport } from './myReports.ts';
-import type { Lookup } from './useTracking.ts';
-
-const caseNoPattern = /^\d{4}-\d{8,12}$/;
 
 interface Props {
-  form: FormInstance<Lookup>;
+  lookup: Lookup;
+  errors: LookupErrors;
   loading: boolean;
   failure: string | undefined;
-  onOpen: (lookup: Lookup) => void;
+  onChange: (field: keyof Lookup, value: string) => void;
+  onSubmit: (lookup: Lookup) => void;
 }
 
-/** The case number and tracking code, checked for shape before the server is asked. */
-export function TrackForm({ form, loading, failure, onOpen }: Props) {
+/** The case number and tracking code; the page checks their shape before the server is asked. */
+export function TrackForm({ lookup, errors, loading, failure, onChange, onSubmit }: Props) {
   const t = useT();
-  const trimmed = (v: string) => v?.trim();
   return (
-    <Form<Lookup>
-      form={form}
-      layout="vertical"
-      size="large"
-      requiredMark={false}
-      onFinish={(values) => onOpen({ caseNo: values.caseNo.trim(), token: values.token.trim() })}
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(lookup);
+      }}
       data-testid="track-form"
     >
-      <Form.Item
-        label={t('citizen.track.caseNo')}
-        name="caseNo"
-        rules={[
-          { required: true, pattern: caseNoPattern, transform: trimmed, message: t('citizen.track.caseNoInvalid') },
-        ]}
-      >
-        <Input autoComplete="off" placeholder={t('citizen.track.caseNoPlaceholder')} data-testid="track-case-no" />
-      </Form.Item>
-      <Form.Item
-        label={t('citizen.track.token')}
-        name="token"
-        rules={[{ required: true, min: 16, max: 64, transform: trimmed, message: t('citizen.track.tokenInvalid') }]}
-      >
-        <Input autoComplete="off" autoCapitalize="none" spellCheck={false} data-testid="track-token" />
-      </Form.Item>
+      <Field id="track-case-no" label={t('citizen.track.caseNo')} error={errors.caseNo}>
+        <input
+          {...fieldAria('track-case-no', { error: errors.caseNo, required: true })}
+          className="wm-input"
+          autoComplete="off"
+          inputMode="numeric"
+          placeholder={t('citizen.track.caseNoPlaceholder')}
+          value={lookup.caseNo}
+          onChange={(event) => onChange('caseNo', event.target.value)}
+          data-testid="track-case-no"
+        />
+      </Field>
+      <Field id="track-token" label={t('citizen.track.token')} error={errors.token}>
+        <input
+          {...fieldAria('track-token', { error: errors.token, required: true })}
+          className="wm-input"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={lookup.token}
+          onChange={(event) => onChange('token', event.target.value)}
+          data-testid="track-token"
+        />
+      </Field>
       {failure && (
         <div className="wm-field-error" role="alert" data-testid="track-failure">
           {failure}
         </div>
       )}
-      <Button type="primary" htmlType="submit" block loading={loading} data-testid="track-submit">
+      <button
+        type="submit"
+        className="wm-button wm-button-primary wm-button-block"
+        disabled={loading}
+        aria-busy={loading}
+        data-testid="track-submit"
+      >
+        {loading && <Spinner />}
         {t('citizen.track.submit')}
-      </Button>
-    </Form>
+      </button>
+    </form>
   );
 }
 
@@ -59,22 +74,27 @@ export function MyReports({ reports, onPick }: { reports: readonly MyReport[]; o
   const t = useT();
   return (
     <section className="wm-my-reports" aria-labelledby="my-reports-title" data-testid="my-reports">
-      <Typography.Title level={2} className="wm-report-question" id="my-reports-title">
+      <h2 className="wm-report-question" id="my-reports-title">
         {t('citizen.track.mine')}
-      </Typography.Title>
+      </h2>
       {reports.length === 0 ? (
-        <Typography.Paragraph type="secondary">{t('citizen.track.mineEmpty')}</Typography.Paragraph>
+        <p className="wm-citizen-hint">{t('citizen.track.mineEmpty')}</p>
       ) : (
         <ul>
           {reports.map((report) => (
             <li key={report.caseNo}>
-              <Button block size="large" onClick={() => onPick(report)} data-testid={`my-report-${report.caseNo}`}>
+              <button
+                type="button"
+                className="wm-button wm-button-block wm-my-report"
+                onClick={() => onPick(report)}
+                data-testid={`my-report-${report.caseNo}`}
+              >
                 <span>
                   <strong>{report.caseNo}</strong> · {report.category}
                   <br />
-                  <Typography.Text type="secondary">{formatDateTime(report.savedAt)}</Typography.Text>
+                  <span className="wm-citizen-hint">{formatDateTime(report.savedAt)}</span>
                 </span>
-              </Button>
+              </button>
             </li>
           ))}
         </ul>

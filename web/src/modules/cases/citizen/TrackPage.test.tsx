@@ -172,10 +172,35 @@ describe('following a case', () => {
     fireEvent.submit(form);
 
     const codeInput = within(form).getByTestId('track-token');
-    await waitFor(() => expect(codeInput.closest('.ant-form-item')?.textContent).toContain('案件编号或查询码不正确'));
-    expect(within(form).getByTestId('track-case-no').closest('.ant-form-item')?.textContent).not.toContain('不正确');
+    await waitFor(() => expect(codeInput.closest('.wm-field')?.textContent).toContain('案件编号或查询码不正确'));
+    expect(within(form).getByTestId('track-case-no').closest('.wm-field')?.textContent).not.toContain('不正确');
     expect(requests.filter((r) => r.path === `/api/public/cases/${caseNo}`)).toHaveLength(1);
     expect(window.localStorage.getItem(myReportsStorageKey)).toBeNull();
+  });
+
+  it('calls a report waiting for its on-site check 已收到，待现场核实, in words a resident reads, in both languages', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    const verifying: Tracking = {
+      ...sampleTracking,
+      status: 'verifying',
+      closedAt: null,
+      steps: [
+        { at: '2026-11-29T00:30:00.000Z', status: 'reported', note: null },
+        { at: '2026-11-29T00:35:00.000Z', status: 'verifying', note: null },
+      ],
+      resultPhotos: [],
+      result: null,
+      canRate: false,
+    };
+    trackingServer(verifying);
+    renderApp(`/track/${caseNo}`);
+    const view = await screen.findByTestId('tracking-view', {}, { timeout: 10_000 });
+    expect(within(view).getByTestId('tracking-status').textContent).toBe('已收到，待现场核实');
+    expect(within(view).getByTestId('tracking-steps').textContent).toContain('已收到，待现场核实');
+    fireEvent.click(within(screen.getByTestId('lang-switch')).getByText('English'));
+    await waitFor(() =>
+      expect(within(view).getByTestId('tracking-status').textContent).toBe('Received, awaiting on-site check'),
+    );
   });
 
   it('checks the case number’s shape before asking the server', async () => {
@@ -187,5 +212,12 @@ describe('following a case', () => {
     fireEvent.submit(form);
     await within(form).findByText('案件编号的格式是“年份-数字”，如 2026-00000123');
     expect(requests.filter((r) => r.path.startsWith('/api/public/cases'))).toHaveLength(0);
+    // The reader lands on the field to fix, which says why (its message describes it).
+    const caseNoInput = within(form).getByTestId('track-case-no');
+    await waitFor(() => expect(document.activeElement).toBe(caseNoInput));
+    expect(caseNoInput.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(caseNoInput.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      '年份-数字',
+    );
   });
 });

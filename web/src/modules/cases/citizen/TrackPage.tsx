@@ -1,12 +1,13 @@
-import { Alert, Button, Form, Spin } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { PublicLoading } from '../../../app/public/PublicLoading.tsx';
 import { CitizenFrame } from './CitizenFrame.tsx';
 import type { Tracking } from './citizenApi.ts';
+import { Notice } from './Notice.tsx';
 import { MyReports, TrackForm } from './TrackForm.tsx';
 import { TrackingView } from './TrackingView.tsx';
-import { type Lookup, useTracking } from './useTracking.ts';
+import { useTracking } from './useTracking.ts';
 
 /**
  * `/track` and `/track/:caseNo`: the case number and tracking code (typed, or picked from 我的举报 on this
@@ -15,9 +16,8 @@ import { type Lookup, useTracking } from './useTracking.ts';
 export default function TrackPage() {
   const t = useT();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Lookup>();
-  const tracking = useTracking(form);
-  const { shown, loading, open } = tracking;
+  const tracking = useTracking();
+  const { shown, loading, open, form } = tracking;
   const [thanks, setThanks] = useState(false);
 
   const onRated = (rated: Tracking) => {
@@ -26,33 +26,40 @@ export default function TrackPage() {
   };
   const again = () => {
     setThanks(false);
-    form.resetFields();
+    form.reset();
     navigate('/track');
   };
 
   return (
     <CitizenFrame title={t('citizen.track.title')} intro={shown ? undefined : t('citizen.track.intro')}>
-      {loading && !shown && <Spin size="large" description={t('app.loading')} />}
+      {loading && !shown && <PublicLoading />}
       {shown && (
         <>
           {thanks && (
-            <Alert
-              type="success"
-              showIcon
+            <Notice
+              tone="success"
+              role="status"
               className="wm-report-notice"
               title={t('citizen.rating.thanks')}
               data-testid="rating-thanks"
             />
           )}
           <TrackingView tracking={shown.tracking} token={shown.token} onRated={onRated} />
-          <Button size="large" block style={{ marginTop: 20 }} onClick={again}>
+          <button type="button" className="wm-button wm-button-block wm-track-again" onClick={again}>
             {t('citizen.track.again')}
-          </Button>
+          </button>
         </>
       )}
       {/* Hidden rather than unmounted while a case is shown, so the form keeps its values and can take errors. */}
       <div hidden={shown !== undefined}>
-        <TrackForm form={form} loading={loading} failure={tracking.failure} onOpen={open} />
+        <TrackForm
+          lookup={form.lookup}
+          errors={form.errors}
+          loading={loading}
+          failure={form.failure}
+          onChange={form.change}
+          onSubmit={tracking.submit}
+        />
         <MyReports reports={tracking.mine} onPick={(report) => open({ caseNo: report.caseNo, token: report.token })} />
       </div>
     </CitizenFrame>

@@ -1,8 +1,8 @@
-import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../app/errorText.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { citizenApi, type Tracking } from './citizenApi.ts';
+import { Notice } from './Notice.tsx';
 
 /** 短信告知: while on, says so and offers to stop it (PIPL: withdrawing is as easy as giving); once stopped, says so. */
 export function TrackingSms({
@@ -20,7 +20,13 @@ export function TrackingSms({
   const [failure, setFailure] = useState<string>();
   if (!tracking.smsConsent)
     return stopped ? (
-      <Alert type="success" showIcon title={t('citizen.sms.off')} data-testid="tracking-sms-off" />
+      <Notice
+        tone="success"
+        role="status"
+        className="wm-report-notice"
+        title={t('citizen.sms.off')}
+        data-testid="tracking-sms-off"
+      />
     ) : null;
 
   const stop = async () => {
@@ -37,18 +43,25 @@ export function TrackingSms({
     }
   };
   return (
-    <Alert
-      type="info"
-      showIcon
+    <Notice
+      tone="info"
       className="wm-report-notice"
       title={t('citizen.sms.on')}
-      description={failure}
       action={
-        <Button size="small" loading={sending} onClick={() => void stop()} data-testid="tracking-sms-stop">
+        <button
+          type="button"
+          className="wm-button wm-button-small"
+          disabled={sending}
+          aria-busy={sending}
+          onClick={() => void stop()}
+          data-testid="tracking-sms-stop"
+        >
           {t('citizen.sms.stop')}
-        </Button>
+        </button>
       }
       data-testid="tracking-sms"
-    />
+    >
+      {failure && <span role="alert">{failure}</span>}
+    </Notice>
   );
 }

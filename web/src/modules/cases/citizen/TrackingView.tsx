@@ -1,21 +1,23 @@
-import { Alert, Descriptions, Rate, Steps, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { CaseStatus, Tracking, TrackingStep } from './citizenApi.ts';
-import { levelKey, RatingForm } from './RatingForm.tsx';
+import { Notice } from './Notice.tsx';
+import { levelKey, RatingForm, Stars } from './RatingForm.tsx';
 import { ResultPhotos } from './ResultPhotos.tsx';
 import { TrackingSms } from './TrackingSms.tsx';
 
-const statusColor: Record<CaseStatus, string> = {
-  reported: 'blue',
-  verifying: 'blue',
-  registered: 'blue',
-  dispatched: 'geekblue',
-  handling: 'orange',
-  handled: 'cyan',
-  closed: 'green',
-  rejected: 'red',
-  duplicate: 'default',
+/** The status label's colour family (citizen.css); the words carry the meaning, the colour only groups. */
+const statusTone: Record<CaseStatus, 'open' | 'working' | 'done' | 'refused' | 'merged'> = {
+  reported: 'open',
+  verifying: 'open',
+  registered: 'open',
+  dispatched: 'working',
+  handling: 'working',
+  handled: 'working',
+  closed: 'done',
+  rejected: 'refused',
+  duplicate: 'merged',
 };
 
 /** The rating is recorded on the case without changing its status: one "已结案" step, not two. */
@@ -38,9 +40,8 @@ export function TrackingView({
     <div data-testid="tracking-view">
       <TrackingFacts tracking={tracking} />
       {tracking.followsCaseNo && (
-        <Alert
-          type="info"
-          showIcon
+        <Notice
+          tone="info"
           className="wm-report-notice"
           title={t('citizen.case.merged', { caseNo: tracking.followsCaseNo })}
           data-testid="tracking-merged"
@@ -63,19 +64,19 @@ function TrackingResult({ result }: { result: NonNullable<Tracking['result']> })
   const t = useT();
   return (
     <section className="wm-tracking-result" aria-labelledby="tracking-result-title" data-testid="tracking-result">
-      <Typography.Title level={2} className="wm-report-question" id="tracking-result-title">
+      <h2 className="wm-report-question" id="tracking-result-title">
         {t('citizen.case.result')}
-      </Typography.Title>
-      <Typography.Paragraph className="wm-tracking-result-text" data-testid="tracking-result-text">
+      </h2>
+      <p className="wm-tracking-result-text" data-testid="tracking-result-text">
         {result.text}
-      </Typography.Paragraph>
-      <Typography.Paragraph type="secondary">
+      </p>
+      <p className="wm-citizen-hint">
         {t('citizen.case.resultHandled', { at: formatDateTime(result.handledAt) })}
         {' · '}
         {result.verifiedAt
           ? t('citizen.case.resultVerified', { at: formatDateTime(result.verifiedAt) })
           : t('citizen.case.resultPending')}
-      </Typography.Paragraph>
+      </p>
     </section>
   );
 }
@@ -85,14 +86,12 @@ function YourRating({ score, comment }: { score: number; comment: string | null 
   const t = useT();
   return (
     <div className="wm-rating" data-testid="tracking-rated">
-      <Typography.Title level={2} className="wm-report-question">
-        {t('citizen.rating.yours')}
-      </Typography.Title>
-      <Rate disabled value={score} /> <span>{t(levelKey(score))}</span>
+      <h2 className="wm-report-question">{t('citizen.rating.yours')}</h2>
+      <Stars score={score} /> <span>{t(levelKey(score))}</span>
       {comment && (
-        <Typography.Paragraph className="wm-rating-comment" data-testid="tracking-rated-comment">
+        <p className="wm-rating-comment" data-testid="tracking-rated-comment">
           {t('citizen.rating.yourComment', { comment })}
-        </Typography.Paragraph>
+        </p>
       )}
     </div>
   );
@@ -103,66 +102,65 @@ const isFinished = (tracking: Tracking) => tracking.status === 'closed' || track
 /** The case number, its state, what and where, and its dates (the deadline only while it is open). */
 function TrackingFacts({ tracking }: { tracking: Tracking }) {
   const t = useT();
-  const dated = (key: string, label: string, at: string | null, testId?: string) =>
-    at
-      ? [{ key, label, children: testId ? <span data-testid={testId}>{formatDateTime(at)}</span> : formatDateTime(at) }]
-      : [];
+  const due = isFinished(tracking) ? null : tracking.dueAt;
   return (
-    <Descriptions
-      column={1}
-      size="small"
-      className="wm-tracking-facts"
-      items={[
-        {
-          key: 'caseNo',
-          label: t('citizen.track.caseNo'),
-          children: <strong data-testid="tracking-case-no">{tracking.caseNo}</strong>,
-        },
-        { key: 'status', label: t('citizen.case.status'), children: <StatusTag status={tracking.status} /> },
-        { key: 'category', label: t('citizen.case.category'), children: tracking.categoryName },
-        { key: 'address', label: t('citizen.case.address'), children: tracking.address },
-        { key: 'reportedAt', label: t('citizen.case.reportedAt'), children: formatDateTime(tracking.reportedAt) },
-        ...dated('dueAt', t('citizen.case.dueAt'), isFinished(tracking) ? null : tracking.dueAt, 'tracking-due'),
-        ...dated('closedAt', t('citizen.case.closedAt'), tracking.closedAt),
-      ]}
-    />
+    <dl className="wm-tracking-facts">
+      <Fact label={t('citizen.track.caseNo')}>
+        <strong data-testid="tracking-case-no">{tracking.caseNo}</strong>
+      </Fact>
+      <Fact label={t('citizen.case.status')}>
+        <span className={`wm-status wm-status-${statusTone[tracking.status]}`} data-testid="tracking-status">
+          {t(`citizen.status.${tracking.status}`)}
+        </span>
+      </Fact>
+      <Fact label={t('citizen.case.category')}>{tracking.categoryName}</Fact>
+      <Fact label={t('citizen.case.address')}>{tracking.address}</Fact>
+      <Fact label={t('citizen.case.reportedAt')}>{formatDateTime(tracking.reportedAt)}</Fact>
+      {due && (
+        <Fact label={t('citizen.case.dueAt')}>
+          <span data-testid="tracking-due">{formatDateTime(due)}</span>
+        </Fact>
+      )}
+      {tracking.closedAt && <Fact label={t('citizen.case.closedAt')}>{formatDateTime(tracking.closedAt)}</Fact>}
+    </dl>
   );
 }
 
-function StatusTag({ status }: { status: CaseStatus }) {
-  const t = useT();
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Tag color={statusColor[status]} data-testid="tracking-status" style={{ fontSize: 16, padding: '2px 10px' }}>
-      {t(`citizen.status.${status}`)}
-    </Tag>
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }
 
-/** The steps the case went through, one per change of state, each with its time and note. */
+/** The steps the case went through, one per change of state, each with its time and note; the last is current. */
 function TrackingProgress({ tracking }: { tracking: Tracking }) {
   const t = useT();
   const steps = distinctSteps(tracking.steps);
-  const finished = isFinished(tracking);
+  const last = tracking.status === 'rejected' ? 'refused' : isFinished(tracking) ? 'done' : 'current';
   return (
     <section aria-labelledby="tracking-progress-title">
-      <Typography.Title level={2} className="wm-report-question" id="tracking-progress-title">
+      <h2 className="wm-report-question" id="tracking-progress-title">
         {t('citizen.case.progress')}
-      </Typography.Title>
-      <Steps
-        orientation="vertical"
-        current={steps.length - 1}
-        status={tracking.status === 'rejected' ? 'error' : finished ? 'finish' : 'process'}
-        data-testid="tracking-steps"
-        items={steps.map((step) => ({
-          title: t(`citizen.status.${step.status}`),
-          content: (
-            <>
+      </h2>
+      <ol className="wm-timeline" data-testid="tracking-steps">
+        {steps.map((step, index) => {
+          const isLast = index === steps.length - 1;
+          return (
+            <li
+              key={`${step.at}-${step.status}`}
+              className={`wm-timeline-step wm-timeline-${isLast ? last : 'done'}`}
+              aria-current={isLast && last === 'current' ? 'step' : undefined}
+            >
+              <div className="wm-timeline-title">{t(`citizen.status.${step.status}`)}</div>
               <div>{formatDateTime(step.at)}</div>
               {step.note && <div>{step.note}</div>}
-            </>
-          ),
-        }))}
-      />
+            </li>
+          );
+        })}
+      </ol>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PublicForm, Reported } from './citizenApi.ts';
+import { focusFirstInvalid } from './focusFirstInvalid.ts';
 import { saveMyReport } from './myReports.ts';
 import { reportBodyOf } from './reportDraft.ts';
 import { firstStepWithErrors, photoIndexOf, type ReportStep, reportSteps, sortReportErrors } from './reportFields.ts';
@@ -42,6 +43,7 @@ export function useReportWizard(form: PublicForm) {
       const sorted = sortReportErrors(fields);
       refusedByServer(sorted);
       goTo(firstStepWithErrors(sorted) ?? 'details');
+      focusFirstInvalid();
     },
     [goTo, photos, refusedByServer],
   );
@@ -71,18 +73,24 @@ export function useReportWizard(form: PublicForm) {
 
 export type ReportWizardState = ReturnType<typeof useReportWizard>;
 
-/** Forward when the step checks out; on the last step, send once every step does (and every photo is up). */
+/**
+ * Forward when the step checks out; on the last step, send once every step does (and every photo is up). A step
+ * that does not check out shows its messages and puts the reader on the first field to fix.
+ */
 export function wizardMoves({ step, stepIndex, goTo, report, reportPhotos }: ReportWizardState) {
   return {
     next: () => {
       const following = reportSteps[stepIndex + 1];
-      if (following && report.check(step)) goTo(following);
+      if (!following) return;
+      if (report.check(step)) goTo(following);
+      else focusFirstInvalid();
     },
     back: () => goTo(reportSteps[stepIndex - 1] ?? 'category'),
     submit: () => {
       const failing = reportSteps.find((s) => !report.check(s));
-      if (failing) goTo(failing);
-      else reportPhotos.sendWhenUploaded();
+      if (!failing) return reportPhotos.sendWhenUploaded();
+      goTo(failing);
+      focusFirstInvalid();
     },
   };
 }

@@ -4,6 +4,7 @@ import { caseDocumentsZh } from './zh/documents.ts';
 import { caseVerifyReportZh } from './zh/verifyReport.ts';
 import { caseEvaluationZh } from './zh/evaluation.ts';
 import { staffReportZh } from './zh/staffReport.ts';
+import { caseUploadsZh } from './zh/uploads.ts';
 import { caseWorkZh } from './zh/work.ts';
 
 /** 市容案件: the staff pages (`zh/cases.ts`) and the residents' report and tracking pages (`zh/citizen.ts`). */
@@ -13,6 +14,7 @@ export const casesZh = {
     '占道经营、流动商贩、三乱广告、私搭乱建等市容违规案件的闭环处置：信息收集、立案、派遣、处置、反馈、核查、结案、评价。',
   ...staffZh,
   ...citizenZh,
+  ...caseUploadsZh,
   ...caseDocumentsZh,
   ...caseVerifyReportZh,
   ...caseEvaluationZh,

@@ -1,18 +1,9 @@
 import { CheckCircleFilled, ReloadOutlined } from '@ant-design/icons';
 import { Button, Progress } from 'antd';
-import { ApiError } from '../../../app/api.ts';
-import { errorText } from '../../../app/errorText.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import type { Translate } from '../../../app/i18n/translate.ts';
+import { uploadProblemText } from './uploadProblem.ts';
 import type { UploadState } from './uploadQueue.ts';
 import './uploads.css';
-
-/** What went wrong with one photo: the server's word on it (field `photo`), its message, or the app's own. */
-export function uploadProblemText(problem: unknown, t: Translate): string {
-  if (typeof problem === 'string') return problem;
-  if (problem instanceof ApiError && problem.fields.photo) return problem.fields.photo;
-  return errorText(problem, t);
-}
 
 /** Under each photo: waiting, a progress bar, "uploaded", or the failure with a retry button. */
 export function UploadStatus({

@@ -206,11 +206,6 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.photos.unreadable': 'Cannot read the photo “{name}”; pick another',
   'cases.photos.fieldError': 'Photo {n}: {message}',
 
-  'cases.upload.waiting': 'Waiting to upload',
-  'cases.upload.uploading': 'Uploading {percent}%',
-  'cases.upload.done': 'Uploaded',
-  'cases.upload.retry': 'Retry',
-  'cases.upload.retryLabel': 'Upload photo {n} again',
   'cases.form.photosWaiting': 'Photos are still uploading; this is sent once they are done…',
   'cases.form.photosFailed': 'A photo did not upload; retry it or remove it, then send',
 

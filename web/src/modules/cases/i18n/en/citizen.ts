@@ -160,7 +160,7 @@ export const citizenEn: Record<keyof typeof citizenZh, string> = {
   'citizen.case.photoFailed': 'The photo could not be loaded',
 
   'citizen.status.reported': 'Received, awaiting review',
-  'citizen.status.verifying': 'Received, to be checked on site',
+  'citizen.status.verifying': 'Received, awaiting on-site check',
   'citizen.status.registered': 'Accepted as a case',
   'citizen.status.dispatched': 'Sent to the responsible department',
   'citizen.status.handling': 'Being handled',

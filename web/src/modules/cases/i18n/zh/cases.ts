@@ -203,11 +203,6 @@ export const casesZh = {
   'cases.photos.unreadable': '无法读取照片“{name}”，请换一张',
   'cases.photos.fieldError': '第 {n} 张照片：{message}',
 
-  'cases.upload.waiting': '等待上传',
-  'cases.upload.uploading': '上传中 {percent}%',
-  'cases.upload.done': '已上传',
-  'cases.upload.retry': '重试',
-  'cases.upload.retryLabel': '重新上传第 {n} 张照片',
   'cases.form.photosWaiting': '照片还在上传，传完后自动提交…',
   'cases.form.photosFailed': '有照片没有上传成功，请重试或移除后再提交',
 
