@@ -23,7 +23,7 @@ export const casesPermissions: readonly PermissionDeclaration[] = [
     zh: '处置案件（签收、回退、反馈、申请延期或挂起）',
     en: 'Handle cases (accept, return, feed back, ask for time)',
   },
-  { key: P.verify, zh: '核查结案', en: 'Verify and close cases' },
+  { key: P.verify, zh: '核查结案', en: 'Check and close' },
   { key: P.supervise, zh: '督办', en: 'Supervise (escalate) cases' },
   { key: P.export, zh: '导出案件清单', en: 'Export the case list' },
   { key: P.evaluate, zh: '综合评价', en: 'Case evaluation' },

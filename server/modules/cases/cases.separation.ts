@@ -34,7 +34,7 @@ export const casesSeparationMessages: MessageCatalogue = {
   },
   en: {
     'cases.separation.feedback': 'hand back handling results',
-    'cases.separation.verify': 'verify and close cases',
+    'cases.separation.verify': 'check and close cases',
     'cases.separation.request': 'ask for extensions or suspensions',
     'cases.separation.decide': 'decide extensions and suspensions',
   },

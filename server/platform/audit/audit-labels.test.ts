@@ -52,6 +52,6 @@ describe('permission names (security page)', () => {
       'audit.export': '导出审计日志',
       'x.unknown': 'x.unknown',
     });
-    expect(permissionNames(['cases.verify'], 'en')).toEqual({ 'cases.verify': 'Verify and close cases' });
+    expect(permissionNames(['cases.verify'], 'en')).toEqual({ 'cases.verify': 'Check and close' });
   });
 });

@@ -34,6 +34,9 @@ export interface paths {
                             ineffectivePermissions: string[];
                             lastUsedAt: string | null;
                             name: string;
+                            permissionNames: {
+                                [key: string]: string;
+                            };
                             permissions: string[];
                             prefix: string;
                             revokedAt: string | null;
@@ -130,6 +133,9 @@ export interface paths {
                                 ineffectivePermissions: string[];
                                 lastUsedAt: string | null;
                                 name: string;
+                                permissionNames: {
+                                    [key: string]: string;
+                                };
                                 permissions: string[];
                                 prefix: string;
                                 revokedAt: string | null;
@@ -413,6 +419,10 @@ export interface paths {
                         "application/json": {
                             /** @description What a key may carry (the integration allowlist) */
                             integration: string[];
+                            /** @description Each of them in words, in the reader's language */
+                            names: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };

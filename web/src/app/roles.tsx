@@ -9,12 +9,6 @@ export function roleLabel(key: string, t: Translate): string {
   return isMessageKey(messageKey) ? t(messageKey) : key;
 }
 
-/** A permission's description when the dictionaries have one, else its code. */
-export function permissionLabel(code: string, t: Translate): string {
-  const messageKey = `permission.${code}`;
-  return isMessageKey(messageKey) ? t(messageKey) : code;
-}
-
 export function RoleTags({ roles }: { roles: readonly string[] }) {
   const t = useT();
   if (roles.length === 0) return <Tag>{t('roles.none')}</Tag>;

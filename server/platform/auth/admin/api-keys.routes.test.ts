@@ -106,10 +106,12 @@ describe('API keys: integration permissions only', () => {
     );
   });
 
-  it('offers exactly the integration permissions', async () => {
+  it("offers exactly the integration permissions, in words in the reader's language", async () => {
     const res = await inject('GET', '/api/admin/api-keys/permissions', sec.headers);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ integration: [submit] });
+    expect(res.json()).toEqual({ integration: [submit], names: { [submit]: 'Open311 对接：提交诉求、读取进展' } });
+    const en = await inject('GET', '/api/admin/api-keys/permissions', { ...sec.headers, 'accept-language': 'en' });
+    expect(en.json().names).toEqual({ [submit]: 'Open311: submit requests, read their updates' });
   });
 
   it('creates a key with an integration permission; shown once, works for Open311, stops when revoked', async () => {
@@ -143,12 +145,17 @@ describe('API keys: integration permissions only', () => {
     const listed = (await inject('GET', '/api/admin/api-keys', sec.headers)).json() as Array<{
       id: string;
       ineffectivePermissions: string[];
+      permissionNames: Record<string, string>;
     }>;
-    expect(listed.find((k) => k.id === old.id)?.ineffectivePermissions).toEqual([
-      'made.up',
-      'pii.reveal',
-      'pii.reveal.phone',
-    ]);
+    const listedOld = listed.find((k) => k.id === old.id);
+    expect(listedOld?.ineffectivePermissions).toEqual(['made.up', 'pii.reveal', 'pii.reveal.phone']);
+    // Every permission in words, the ineffective ones too; a code nobody declares as stored.
+    expect(listedOld?.permissionNames).toEqual({
+      'pii.reveal': '查看个人信息明文',
+      'pii.reveal.phone': '查看手机号明文',
+      [submit]: 'Open311 对接：提交诉求、读取进展',
+      'made.up': 'made.up',
+    });
     // what the key may still do, it does
     expect(
       (await t.app.inject({ method: 'GET', url: `/open311/v2/servicerequestupdates.json?api_key=${old.key}` }))

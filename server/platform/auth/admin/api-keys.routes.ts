@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { routeAccessTable } from '../../access/access.ts';
 import { integrationPermissions } from '../../access/integration-permissions.ts';
+import { permissionNames } from '../../access/permission-names.ts';
 import { permissionCatalogue } from '../../access/permission-catalogue.ts';
 import { type DefinedRoute, defineRoute, registerRoutes } from '../../http/define-route.ts';
 import type { TypedApp } from '../../module.ts';
@@ -20,7 +21,8 @@ const listKeys = defineRoute({
   tags,
   access,
   schema: { response: { 200: Type.Array(ApiKeySchema) } },
-  handler: async (request) => (await listApiKeys(request.ctx.db, request.ctx.countyCode)).map(presentApiKey),
+  handler: async (request) =>
+    (await listApiKeys(request.ctx.db, request.ctx.countyCode)).map((row) => presentApiKey(row, request.ctx.locale)),
 });
 
 const grantablePermissions = defineRoute({
@@ -30,7 +32,10 @@ const grantablePermissions = defineRoute({
   tags,
   access,
   schema: { response: { 200: GrantableSchema } },
-  handler: async () => ({ integration: [...integrationPermissions()].sort() }),
+  handler: async (request) => {
+    const integration = [...integrationPermissions()].sort();
+    return { integration, names: permissionNames(integration, request.ctx.locale) };
+  },
 });
 
 /** The app whose routes make the permission catalogue a key's permissions are checked against. */
@@ -45,7 +50,7 @@ function createKey(app: TypedApp): DefinedRoute {
     handler: async (request, reply) => {
       const known = permissionCatalogue(routeAccessTable(app));
       const created = await createApiKey(request.ctx, request.body, known);
-      return reply.code(201).send({ apiKey: presentApiKey(created.row), key: created.key });
+      return reply.code(201).send({ apiKey: presentApiKey(created.row, request.ctx.locale), key: created.key });
     },
   });
 }

@@ -8,6 +8,8 @@ export const ApiKeySchema = Type.Object({
   permissions: Type.Array(Type.String()),
   /** Stored but not in force: not (or no longer) an integration permission, so the key does not get it. */
   ineffectivePermissions: Type.Array(Type.String()),
+  /** Each of `permissions` in words, in the reader's language (a code nobody declares, as stored). */
+  permissionNames: Type.Record(Type.String(), Type.String()),
   scopeRegion: Type.String(),
   createdAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
@@ -31,4 +33,5 @@ export const CreatedApiKeySchema = Type.Object({ apiKey: ApiKeySchema, key: Type
 
 export const GrantableSchema = Type.Object({
   integration: Type.Array(Type.String(), { description: 'What a key may carry (the integration allowlist)' }),
+  names: Type.Record(Type.String(), Type.String(), { description: "Each of them in words, in the reader's language" }),
 });

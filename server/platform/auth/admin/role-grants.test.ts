@@ -43,7 +43,7 @@ describe('role grants: maker ≠ checker overlaps', () => {
         code: 'maker_checker',
         step: 'cases.verify',
         message: expect.stringContaining(
-          'both to hand back handling results and to verify and close cases (Department handler, Inspector)',
+          'both to hand back handling results and to check and close cases (Department handler, Inspector)',
         ),
       },
     ]);

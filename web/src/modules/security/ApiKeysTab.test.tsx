@@ -12,12 +12,18 @@ afterEach(() => {
 });
 
 const submit = 'cases.open311.submit';
+/** The server's names for the permissions these tests use (the manifests' zh labels). */
+const names: Record<string, string> = {
+  [submit]: 'Open311 对接：提交诉求、读取进展',
+  'pii.reveal': '查看个人信息明文',
+};
 const key = (permissions: string[], ineffectivePermissions: string[] = []) => ({
   id: 'k-1',
   name: '数字城管对接',
   prefix: 'ab12cd34',
   permissions,
   ineffectivePermissions,
+  permissionNames: Object.fromEntries(permissions.map((code) => [code, names[code] ?? code])),
   scopeRegion: '430225',
   createdAt: '2026-11-29T00:00:00.000Z',
   expiresAt: null,
@@ -31,7 +37,10 @@ function apiKeyServer(extra: Parameters<typeof mockApi>[0] = {}) {
     'GET /api/admin/users': jsonResponse(200, userPage([sampleAccount(), lockedAccount])),
     'GET /api/admin/roles': jsonResponse(200, builtinRoles),
     'GET /api/regions/430225': jsonResponse(200, countyRegion),
-    'GET /api/admin/api-keys/permissions': jsonResponse(200, { integration: [submit] }),
+    'GET /api/admin/api-keys/permissions': jsonResponse(200, {
+      integration: [submit],
+      names: { [submit]: names[submit] },
+    }),
     ...extra,
   });
 }

@@ -58,7 +58,7 @@ export function ApiKeysTab() {
       />
       <CreateApiKeyDialog
         open={creating}
-        grantable={grantable.data?.integration ?? []}
+        grantable={grantable.data ?? { integration: [], names: {} }}
         onCancel={() => setCreating(false)}
         onCreated={(apiKey, key) => {
           setCreating(false);

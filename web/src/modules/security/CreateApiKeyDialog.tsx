@@ -4,8 +4,8 @@ import { useAuth } from '../../app/auth/AuthProvider.tsx';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 import { RegionPicker } from '../../app/regions/RegionPicker.tsx';
-import { permissionLabel } from '../../app/roles.tsx';
-import { type ApiKeyDto, securityApi } from './securityApi.ts';
+import { permissionName } from './PermissionTags.tsx';
+import { type ApiKeyDto, type GrantableDto, securityApi } from './securityApi.ts';
 
 interface ApiKeyValues {
   name: string;
@@ -25,7 +25,7 @@ export function CreateApiKeyDialog({
   onCreated,
 }: {
   open: boolean;
-  grantable: readonly string[];
+  grantable: GrantableDto;
   onCancel: () => void;
   onCreated: (apiKey: ApiKeyDto, key: string) => void;
 }) {
@@ -67,7 +67,10 @@ export function CreateApiKeyDialog({
       >
         <Select
           mode="multiple"
-          options={grantable.map((code) => ({ value: code, label: `${permissionLabel(code, t)} (${code})` }))}
+          options={grantable.integration.map((code) => ({
+            value: code,
+            label: `${permissionName(code, grantable.names)} (${code})`,
+          }))}
         />
       </Form.Item>
       <Form.Item

@@ -1,26 +1,22 @@
 import { Tag, Tooltip } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
-import { permissionLabel } from '../../app/roles.tsx';
 import './security.css';
 
-/**
- * Permissions in words, with the code on hover (auditors and the API documentation use codes): the server's
- * names when it sent them (the roles list, in the reader's language), else the shell's dictionary.
- */
-export function PermissionTags({
-  permissions,
-  names,
-}: {
-  permissions: readonly string[];
-  names?: Readonly<Record<string, string>>;
-}) {
+/** Permissions in words, as the server names them in the reader's language (the manifests' labels). */
+export type PermissionNames = Readonly<Record<string, string>>;
+
+/** A permission in words; a code the server did not name shows as stored. */
+export const permissionName = (code: string, names: PermissionNames) => names[code] ?? code;
+
+/** Permissions in words, with the code on hover (auditors and the API documentation use codes). */
+export function PermissionTags({ permissions, names }: { permissions: readonly string[]; names: PermissionNames }) {
   const t = useT();
   if (permissions.length === 0) return <Tag>{t('roles.noPermissions')}</Tag>;
   return (
     <span className="wm-permission-tags">
       {permissions.map((code) => (
         <Tooltip key={code} title={code}>
-          <Tag>{names?.[code] ?? permissionLabel(code, t)}</Tag>
+          <Tag>{permissionName(code, names)}</Tag>
         </Tooltip>
       ))}
     </span>

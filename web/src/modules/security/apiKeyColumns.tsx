@@ -2,8 +2,7 @@ import { Button, Popconfirm, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { formatDate, formatDateTime, noValue } from '../../app/format.ts';
 import type { Translate } from '../../app/i18n/translate.ts';
 import { RegionName } from '../../app/regions/RegionName.tsx';
-import { permissionLabel } from '../../app/roles.tsx';
-import { PermissionTags } from './PermissionTags.tsx';
+import { PermissionTags, permissionName } from './PermissionTags.tsx';
 import type { ApiKeyDto } from './securityApi.ts';
 
 function KeyState({ apiKey, t }: { apiKey: ApiKeyDto; t: Translate }) {
@@ -18,11 +17,14 @@ function KeyPermissions({ apiKey, t }: { apiKey: ApiKeyDto; t: Translate }) {
   const ineffective = new Set(apiKey.ineffectivePermissions);
   return (
     <>
-      <PermissionTags permissions={apiKey.permissions.filter((code) => !ineffective.has(code))} />
+      <PermissionTags
+        permissions={apiKey.permissions.filter((code) => !ineffective.has(code))}
+        names={apiKey.permissionNames}
+      />
       {apiKey.ineffectivePermissions.map((code) => (
         <Tooltip key={code} title={t('apiKeys.ineffectiveHint', { code })}>
           <Tag color="red" data-testid="ineffective-permission">
-            <del>{permissionLabel(code, t)}</del> {t('apiKeys.ineffective')}
+            <del>{permissionName(code, apiKey.permissionNames)}</del> {t('apiKeys.ineffective')}
           </Tag>
         </Tooltip>
       ))}

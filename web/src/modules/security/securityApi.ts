@@ -9,6 +9,8 @@ import { apiClient, dataOf } from '../../app/apiClient.ts';
 export type RoleDto = ItemOf<ResponseOf<'/api/admin/roles', 'get'>>;
 export type ApiKeyDto = ItemOf<ResponseOf<'/api/admin/api-keys', 'get'>>;
 export type CreateApiKeyInput = BodyOf<'/api/admin/api-keys', 'post'>;
+/** What a key may carry, with each permission in words. */
+export type GrantableDto = ResponseOf<'/api/admin/api-keys/permissions', 'get'>;
 export type SecurityPolicy = ResponseOf<'/api/admin/security-policy', 'get'>;
 export type PasswordPolicy = SecurityPolicy['policy'];
 
