@@ -2,45 +2,15 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockApi, type SampleUser, sampleUser, signedInAs } from '../../test/fetchMock.ts';
+import { expectedMenus } from '../../test/expectedMenus.ts';
 import { renderApp } from '../../test/renderApp.tsx';
+import { rolePermissions, selfServicePermissions } from '../../test/rolePermissions.gen.ts';
 
-/**
- * Each demo role's business permissions as the server grants them (server: access/roles.ts and the modules'
- * `grants`; e2e/menus-by-role.e2e.ts signs in as each demo account against the real server).
- */
-const casesOf: Record<string, readonly string[]> = {
-  coordinator: ['cases.read', 'cases.report', 'cases.supervise', 'cases.export', 'cases.evaluate', 'cases.configure'],
-  dispatcher: ['cases.read', 'cases.report', 'cases.register', 'cases.dispatch', 'cases.supervise', 'cases.evaluate'],
-  inspector: ['cases.read', 'cases.report', 'cases.verify'],
-  department: ['cases.read', 'cases.handle'],
-  market_inspector: [],
-  volunteer_admin: ['cases.catalogue.read'],
-  volunteer: ['cases.read', 'cases.report'],
-  village_cadre: ['cases.read', 'cases.report'],
-  service_clerk: [],
-  insurance_clerk: [],
-  institution_operator: [],
-};
-
-/** What each role's menu offers: the modules it opens, then those planned for its post. */
-const expectedMenus: Record<string, readonly string[]> = {
-  coordinator: ['市容案件', '数据看板', '商户与门前三包', '市场监管检查', '志愿服务', '最美庭院', '示范园区'],
-  dispatcher: ['市容案件'],
-  inspector: ['市容案件'],
-  department: ['市容案件'],
-  market_inspector: ['商户与门前三包', '市场监管检查'],
-  volunteer_admin: ['志愿服务'],
-  volunteer: ['市容案件', '志愿服务'],
-  village_cadre: ['市容案件', '最美庭院'],
-  service_clerk: ['特殊群体服务专区'],
-  insurance_clerk: ['医保两病与异地结算'],
-  institution_operator: ['医保两病与异地结算'],
-};
-
+/** A person holding exactly one role, with the permissions the server grants it (the generated copy). */
 const userOf = (role: string): SampleUser => ({
   ...sampleUser,
   roles: [role],
-  permissions: [...sampleUser.permissions, 'self.inbox', ...(casesOf[role] ?? [])],
+  permissions: [...selfServicePermissions, ...(rolePermissions[role] ?? [])],
 });
 
 function serve(user: SampleUser) {
@@ -63,6 +33,10 @@ afterEach(() => {
 });
 
 describe('menus show only what the role can open', () => {
+  it('the table names every role the server defines', () => {
+    expect(Object.keys(expectedMenus)).toEqual(Object.keys(rolePermissions));
+  });
+
   it.each(Object.keys(expectedMenus))('%s', async (role) => {
     const { requests } = serve(userOf(role));
     renderApp('/');
