@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
-import { deskPage, inXiayang, phoneAt, sidewaysOverflow, useScenePhoto } from './support/field.ts';
+import { deskPage, inXiayang, phoneAt, sendHotlineCall, sidewaysOverflow, useScenePhoto } from './support/field.ts';
 import { useLiveApp } from './support/live-app.ts';
 import { phoneViewport } from './support/page-load.ts';
 import { signInOn } from './support/sign-in.ts';
@@ -61,17 +61,14 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
     await form.waitFor();
 
     const ticket = `RX${Date.now().toString().slice(-8)}`;
-    await page.getByTestId('staff-ticketNo').fill(ticket.toLowerCase());
-    await page.getByTestId('staff-callerName').fill('王先生');
-    await page.getByTestId('staff-phone').fill('139 0733 1234');
-    await page.getByTestId('staff-sms-consent').check();
-    await page.getByTestId('staff-township').click();
-    await page.getByTitle('霞阳镇', { exact: true }).click();
-    await page.getByTestId('staff-address').fill('霞阳镇炎帝大道 120 号门前');
-    await page.getByTestId('staff-category-search').fill('09006');
-    await page.getByTestId('staff-category-09006').click();
-    await page.getByTestId('staff-description').fill('来电反映水果摊占用人行道经营（端到端测试）');
-    await page.getByTestId('staff-report-submit').click();
+    await sendHotlineCall(page, {
+      ticketNo: ticket.toLowerCase(),
+      callerName: '王先生',
+      phone: '139 0733 1234',
+      smsConsent: true,
+      address: '霞阳镇炎帝大道 120 号门前',
+      description: '来电反映水果摊占用人行道经营（端到端测试）',
+    });
     await page
       .getByTestId('staff-report-caseno')
       .waitFor({ timeout: 30_000 })
@@ -94,14 +91,11 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
     // The same ticket again is refused, with the way to the first case.
     await page.goto(`${live.origin}/m/cases/report`);
     await page.getByTestId('hotline-intake-form').waitFor();
-    await page.getByTestId('staff-ticketNo').fill(ticket);
-    await page.getByTestId('staff-township').click();
-    await page.getByTitle('霞阳镇', { exact: true }).click();
-    await page.getByTestId('staff-address').fill('霞阳镇炎帝大道 120 号门前');
-    await page.getByTestId('staff-category-search').fill('09006');
-    await page.getByTestId('staff-category-09006').click();
-    await page.getByTestId('staff-description').fill('同一来电再次录入');
-    await page.getByTestId('staff-report-submit').click();
+    await sendHotlineCall(page, {
+      ticketNo: ticket,
+      address: '霞阳镇炎帝大道 120 号门前',
+      description: '同一来电再次录入',
+    });
     expect(await page.getByTestId('staff-ticket-existing').getAttribute('href')).toBe(`/m/cases/${caseNo}`);
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.ts';
-import { deskPage, inXiayang, phoneAt, sidewaysOverflow, useScenePhoto } from './support/field.ts';
+import { deskPage, inXiayang, phoneAt, sendHotlineCall, sidewaysOverflow, useScenePhoto } from './support/field.ts';
 import { useLiveApp } from './support/live-app.ts';
 import { signInOn } from './support/sign-in.ts';
 
@@ -25,15 +25,12 @@ describe('核实: a hotline call checked on site before 立案', () => {
     const desk = await signInOn(await deskPage(live.browser), live.origin, 'dispatcher');
     await desk.goto(`${live.origin}/m/cases/report`);
     await desk.getByTestId('hotline-intake-form').waitFor({ timeout: 60_000 });
-    await desk.getByTestId('staff-ticketNo').fill(`HX${Date.now().toString().slice(-8)}`);
-    await desk.getByTestId('staff-phone').fill('139 0733 5678');
-    await desk.getByTestId('staff-township').click();
-    await desk.getByTitle('霞阳镇', { exact: true }).click();
-    await desk.getByTestId('staff-address').fill('霞阳镇炎帝大道 66 号门前');
-    await desk.getByTestId('staff-category-search').fill('09006');
-    await desk.getByTestId('staff-category-09006').click();
-    await desk.getByTestId('staff-description').fill('来电反映早餐摊占用人行道（核实端到端测试）');
-    await desk.getByTestId('staff-report-submit').click();
+    await sendHotlineCall(desk, {
+      ticketNo: `HX${Date.now().toString().slice(-8)}`,
+      phone: '139 0733 5678',
+      address: '霞阳镇炎帝大道 66 号门前',
+      description: '来电反映早餐摊占用人行道（核实端到端测试）',
+    });
     await desk.getByTestId('staff-report-caseno').waitFor({ timeout: 30_000 });
     const caseNo = (await desk.getByTestId('staff-report-caseno').textContent())?.trim() ?? '';
     expect(caseNo).toMatch(/^\d{4}-\d{8}$/);

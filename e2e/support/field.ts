@@ -51,3 +51,28 @@ export function useScenePhoto(background: { r: number; g: number; b: number }): 
 /** The horizontal overflow of the page: > 0 means a phone would have to scroll sideways. */
 export const sidewaysOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A 12345 call as the desk keys it into 热线受理: 霞阳镇, 占道经营 (09006), the caller's fields when given. */
+export interface HotlineCall {
+  ticketNo: string;
+  callerName?: string;
+  phone?: string;
+  smsConsent?: boolean;
+  address: string;
+  description: string;
+}
+
+/** Fills the 热线受理 form (already shown) with the call and sends it. */
+export async function sendHotlineCall(page: Page, call: HotlineCall): Promise<void> {
+  await page.getByTestId('staff-ticketNo').fill(call.ticketNo);
+  if (call.callerName) await page.getByTestId('staff-callerName').fill(call.callerName);
+  if (call.phone) await page.getByTestId('staff-phone').fill(call.phone);
+  if (call.smsConsent) await page.getByTestId('staff-sms-consent').check();
+  await page.getByTestId('staff-township').click();
+  await page.getByTitle('霞阳镇', { exact: true }).click();
+  await page.getByTestId('staff-address').fill(call.address);
+  await page.getByTestId('staff-category-search').fill('09006');
+  await page.getByTestId('staff-category-09006').click();
+  await page.getByTestId('staff-description').fill(call.description);
+  await page.getByTestId('staff-report-submit').click();
+}

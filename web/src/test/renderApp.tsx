@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { AppProviders } from '../app/App.tsx';
 import { AppRoutes } from '../app/AppRoutes.tsx';
@@ -20,3 +20,9 @@ export function renderApp(path = '/') {
     </MemoryRouter>,
   );
 }
+
+/** The shell's menu as a person reads it: each item's words, in order. */
+export const menuItems = (nav: HTMLElement) =>
+  within(nav)
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent);

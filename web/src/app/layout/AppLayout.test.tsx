@@ -13,7 +13,7 @@ import {
   signedInAs,
   sysAdminUser,
 } from '../../test/fetchMock.ts';
-import { renderApp } from '../../test/renderApp.tsx';
+import { menuItems, renderApp } from '../../test/renderApp.tsx';
 
 const signedIn = {
   'GET /api/auth/me': jsonResponse(200, meBody()),
@@ -42,11 +42,6 @@ async function menuOf(user: SampleUser): Promise<HTMLElement> {
   renderApp('/');
   return screen.findByTestId('nav');
 }
-
-const menuItems = (nav: HTMLElement) =>
-  within(nav)
-    .getAllByRole('menuitem')
-    .map((item) => item.textContent);
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockApi, type SampleUser, sampleUser, signedInAs } from '../../test/fetchMock.ts';
 import { expectedMenus } from '../../test/expectedMenus.ts';
-import { renderApp } from '../../test/renderApp.tsx';
+import { menuItems, renderApp } from '../../test/renderApp.tsx';
 import { rolePermissions, selfServicePermissions } from '../../test/rolePermissions.gen.ts';
 
 /** A person holding exactly one role, with the permissions the server grants it (the generated copy). */
@@ -20,11 +20,6 @@ function serve(user: SampleUser) {
     'GET /api/inbox': jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 5 }),
   });
 }
-
-const menuItems = (nav: HTMLElement) =>
-  within(nav)
-    .getAllByRole('menuitem')
-    .map((item) => item.textContent);
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
