@@ -109,6 +109,12 @@ export const casesCase = pgTable(
     /** 处置时长: working minutes from dispatched_at to handled_at, decided at the feedback (handling-minutes.ts). */
     handlingMinutes: doublePrecision('handling_minutes'),
     closedAt: at('closed_at'),
+    /**
+     * 核实: when the inspector last answered on site (属实 or 不属实), and whether that came within the 核实
+     * clock's limit (verify-report.ts). 按时核实率 is judged on them (evaluation-rows.store.ts).
+     */
+    reportVerifiedAt: at('report_verified_at'),
+    reportVerifiedOnTime: boolean('report_verified_on_time'),
     updatedAt: at('updated_at').notNull(),
     /** The running clock: its stage, when it started, when it is due. Null once the case is finished. */
     clockStage: text('clock_stage', { enum: clockStages }),
@@ -151,6 +157,9 @@ export const casesCase = pgTable(
     index('cases_case_due_idx').on(t.regionCode, t.stageDueAt).where(sql`${t.stageDueAt} is not null`),
     // 综合评价: 立案数 by registered_at, 应结案数 by the instant a case settles (its deadline, or an earlier close).
     index('cases_case_registered_idx').on(t.regionCode, t.registeredAt).where(sql`${t.registeredAt} is not null`),
+    index('cases_case_report_verified_idx')
+      .on(t.regionCode, t.reportVerifiedAt)
+      .where(sql`${t.reportVerifiedAt} is not null`),
     index('cases_case_settle_idx')
       .on(t.regionCode, sql`least(${t.handleDueAt}, ${t.closedAt})`)
       .where(sql`${t.handleDueAt} is not null`),

@@ -41,6 +41,14 @@ describe('cases figures', () => {
         closedAt: new Date(due.getTime() - hours(2)),
         closedOnTime: true,
       },
+      // Reported in February, checked on site in March: March's 核实, one within its limit and one late.
+      ...[true, false].map((onTime) => ({
+        townshipCode: xiayang,
+        status: 'reported' as const,
+        reportedAt: cst(2026, 2, 27),
+        reportVerifiedAt: cst(2026, 3, 2),
+        reportVerifiedOnTime: onTime,
+      })),
     ]);
   });
 
@@ -63,6 +71,7 @@ describe('cases figures', () => {
       'cases.rework_rate': 'reworkRate',
       'cases.avg_handling_hours': 'avgHandlingHours',
       'cases.satisfaction': 'satisfaction',
+      'cases.verify_on_time_rate': 'verifyOnTimeRate',
       'cases.overdue_open': 'overdueOpen',
     };
     const figures = casesManifest.figures ?? [];
@@ -72,5 +81,6 @@ describe('cases figures', () => {
       expect(value, figure.key).toEqual(total[fields[figure.key] ?? '']);
     }
     expect(total).toMatchObject({ reported: 2, registered: 2, due: 1, closed: 1 });
+    expect(total).toMatchObject({ verified: 2, verifiedOnTime: 1, verifyOnTimeRate: 50 });
   });
 });

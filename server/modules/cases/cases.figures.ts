@@ -77,6 +77,10 @@ export const casesFigures: readonly FigureDeclaration[] = [
       en: 'Average 1–5 score of the closed cases that were rated',
     },
   ),
+  figure('verifyOnTimeRate', 'cases.verify_on_time_rate', { zh: '按时核实率', en: 'On-time check rate' }, percent, {
+    zh: '按时核实数 ÷ 核实数：统计时段内监督员完成现场核实（属实或不属实，以最后一次为准）的上报中，在核实时限内完成的比例；核实数为 0 时无值',
+    en: 'Checked in time ÷ checked: of the reports an inspector checked on site in the period (confirmed or not, the last check), the share answered within the check time limit; none when nothing was checked',
+  }),
   figure('overdueOpen', 'cases.overdue_open', { zh: '超期未结', en: 'Open and overdue' }, cases, {
     zh: '当前超过环节时限且未挂起的在办案件数（当下快照，不随统计时段变化）',
     en: 'Open cases past their stage deadline and not suspended, now (a snapshot, not of the period)',

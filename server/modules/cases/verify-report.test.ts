@@ -229,4 +229,41 @@ describe('核实: on-site verification of a report before 立案', () => {
       expect(merged.json()).toMatchObject({ status: 'duplicate', clock: { stage: null } });
     });
   });
+
+  describe('按时核实率', () => {
+    it('counts each report at its 核实, within the limit or not, and its drill-down lists exactly those reports', async () => {
+      // Tuesday 10 March, a day of its own: reported at 09:00, due at 11:00 (2 working hours). One checked at
+      // 09:30, one at 14:40. Each step signs in anew: the clock's jumps outlast a session's idle time.
+      const checkAt = async (at: string, caseNo: string, extra: Record<string, unknown>) => {
+        t.clock.set(at);
+        const inspector = await signIn(t.app, { roles: ['inspector'], scopeRegion: xiayang });
+        const intake = await signIn(t.app, { roles: ['dispatcher'] });
+        const { revision } = (await get(`/api/cases/${caseNo}`, intake)).json();
+        const photos = [{ data: await jpegBase64(inXiayang) }];
+        const res = await post(`/api/cases/${caseNo}/verify-report`, inspector, { revision, photos, ...extra });
+        expect(res.statusCode, res.body).toBe(200);
+      };
+      t.clock.set('2026-03-10T01:00:00Z');
+      const inTime = (await citizenReport()).caseNo;
+      const late = (await citizenReport()).caseNo;
+      await checkAt('2026-03-10T01:30:00Z', inTime, { confirmed: true });
+      await checkAt('2026-03-10T06:40:00Z', late, { confirmed: false, note: '现场未见' });
+
+      const coordinator = await signIn(t.app, { roles: ['coordinator'] });
+      const day = 'from=2026-03-10&to=2026-03-10';
+      const figures = await get(`/api/cases/evaluation?${day}&groupBy=township`, coordinator);
+      expect(figures.statusCode, figures.body).toBe(200);
+      expect(figures.json().total).toMatchObject({ verified: 2, verifiedOnTime: 1, verifyOnTimeRate: 50 });
+      const listed = async (measure: string) => {
+        const res = await get(`/api/cases/evaluation/cases?${day}&groupBy=township&measure=${measure}`, coordinator);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { total: number; items: Array<{ caseNo: string }> };
+      };
+      expect((await listed('verifiedOnTime')).items.map((c) => c.caseNo)).toEqual([inTime]);
+      expect((await listed('verified')).items.map((c) => c.caseNo).sort()).toEqual([inTime, late].sort());
+      // The day before knows nothing of them.
+      const before = await get('/api/cases/evaluation?from=2026-03-09&to=2026-03-09&groupBy=township', coordinator);
+      expect(before.json().total).toMatchObject({ verified: 0, verifiedOnTime: 0, verifyOnTimeRate: null });
+    });
+  });
 });

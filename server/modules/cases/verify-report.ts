@@ -52,18 +52,28 @@ export async function verifyReport(ctx: Ctx, caseNo: string, body: ActionBody<'v
       ...(placeHere ? { placedAt: position } : {}),
     };
     const after = async (t: Ctx, updated: CaseRow) => storePhotos(t, updated.id, 'verify_report', photos);
+    const verified = verifiedNow(env.row, env.t.clock());
     if (body.confirmed)
       return {
-        set: { ...(placeHere ? position : {}), ...(await env.clockFor('reported')) },
+        set: { ...(placeHere ? position : {}), ...verified, ...(await env.clockFor('reported')) },
         note: note || null,
         details,
         after,
       };
     return {
-      set: { closingNote: note, closedAt: env.t.clock(), ...(await env.clockFor('rejected')) },
+      set: { closingNote: note, closedAt: env.t.clock(), ...verified, ...(await env.clockFor('rejected')) },
       note,
       details,
       after,
     };
   });
+}
+
+/**
+ * When this 核实 was answered and whether it came within the 核实 clock's limit (due time included, as
+ * overdue is "past due"): 按时核实率's facts. A later 核实 of the same report (sent again) replaces them.
+ */
+function verifiedNow(row: CaseRow, now: Date): Pick<CaseRow, 'reportVerifiedAt' | 'reportVerifiedOnTime'> {
+  const due = row.clockStage === 'verify_report' ? row.stageDueAt : null;
+  return { reportVerifiedAt: now, reportVerifiedOnTime: due === null || now <= due };
 }

@@ -9714,6 +9714,12 @@ export interface paths {
                                 reworkRate: number | null;
                                 /** @description Average 回访 score 1–5 */
                                 satisfaction: number | null;
+                                /** @description 核实数: reports whose last on-site check lies in the period */
+                                verified: number;
+                                /** @description 按时核实数: of those, answered within the 核实 limit */
+                                verifiedOnTime: number;
+                                /** @description 按时核实率 % = verifiedOnTime / verified; null (shown "—") when the denominator is 0 */
+                                verifyOnTimeRate: number | null;
                             }[];
                             to: string;
                             total: {
@@ -9741,6 +9747,12 @@ export interface paths {
                                 reworkRate: number | null;
                                 /** @description Average 回访 score 1–5 */
                                 satisfaction: number | null;
+                                /** @description 核实数: reports whose last on-site check lies in the period */
+                                verified: number;
+                                /** @description 按时核实数: of those, answered within the 核实 limit */
+                                verifiedOnTime: number;
+                                /** @description 按时核实率 % = verifiedOnTime / verified; null (shown "—") when the denominator is 0 */
+                                verifyOnTimeRate: number | null;
                             };
                         };
                     };
@@ -9917,7 +9929,7 @@ export interface paths {
                     /** @description The row's key as the figures give it: township code, department key, category code or YYYY-MM; `-` for the row without a key (未派遣); left out for the total */
                     group?: string;
                     groupBy: "township" | "department" | "category" | "month";
-                    measure: "reported" | "registered" | "due" | "closed" | "closedOnTime" | "reworked" | "timed" | "rated" | "overdueOpen";
+                    measure: "reported" | "registered" | "due" | "closed" | "closedOnTime" | "reworked" | "timed" | "rated" | "verified" | "verifiedOnTime" | "overdueOpen";
                     page?: number;
                     pageSize?: number;
                     /** @description Last day of the period, included (Asia/Shanghai); at most three years after `from` */
@@ -9975,7 +9987,7 @@ export interface paths {
                                 townshipName: string;
                             }[];
                             /** @enum {string} */
-                            measure: "reported" | "registered" | "due" | "closed" | "closedOnTime" | "reworked" | "timed" | "rated" | "overdueOpen";
+                            measure: "reported" | "registered" | "due" | "closed" | "closedOnTime" | "reworked" | "timed" | "rated" | "verified" | "verifiedOnTime" | "overdueOpen";
                             page: number;
                             pageSize: number;
                             to: string;

@@ -41,6 +41,9 @@ const notYetWalked = {
   handledAt: null,
   handlingMinutes: null,
   closedAt: null,
+  // The demo's reports in 核实 are still waiting for the inspector (send_to_verify in the open tail).
+  reportVerifiedAt: null,
+  reportVerifiedOnTime: null,
   suspendedAt: null,
   suspendedRemainingMinutes: null,
   handleDueAt: null,

@@ -24,7 +24,7 @@ const caseFacts: fc.Arbitrary<CaseFacts> = fc
     village: fc.constantFrom('', '201'),
     categoryCode: fc.constantFrom('09006', '07001'),
     department: fc.constantFrom('chengguan', 'huanwei', null),
-    status: fc.constantFrom('reported', 'registered', 'dispatched', 'handled', 'closed', 'rejected'),
+    status: fc.constantFrom('reported', 'verifying', 'registered', 'dispatched', 'handled', 'closed', 'rejected'),
     reportedAt: instant,
     registeredAt: maybe(instant),
     dispatchedAt: maybe(instant),
@@ -37,6 +37,8 @@ const caseFacts: fc.Arbitrary<CaseFacts> = fc
     satisfaction: maybe(fc.integer({ min: 1, max: 5 })),
     stageDueAt: maybe(instant),
     suspendedAt: maybe(instant),
+    reportVerifiedAt: maybe(instant),
+    reportVerifiedOnTime: maybe(fc.boolean()),
   })
   .map(({ village, ...facts }) => ({ ...facts, locationCode: `${facts.townshipCode}${village}` }));
 

@@ -43,6 +43,8 @@ export const periodSets = {
   reworked: { event: 'settled', where: sql`${closed} and ${c.reworkCount} > 0` },
   timed: { event: 'settled', where: sql`${closed} and ${c.handlingMinutes} is not null` },
   rated: { event: 'settled', where: sql`${closed} and ${c.satisfaction} is not null` },
+  verified: { event: 'verified', where: sql`true` },
+  verifiedOnTime: { event: 'verified', where: sql`${c.reportVerifiedOnTime}` },
 } as const satisfies Record<PeriodMeasure, { event: EventName; where: SQL }>;
 
 const countOf = (set: PeriodMeasure) => sql`count(*) filter (where ${periodSets[set].where}) as ${sql.identifier(set)}`;
@@ -69,6 +71,12 @@ export const events: Record<EventName, { counts: SQL; instant: SQL; where: (from
     // handle_due_at is not null first: it keeps rejected cases (closed_at set, no deadline) out, and the
     // partial index cases_case_settle_idx carries the same condition.
     where: (from, to) => sql`${c.handleDueAt} is not null and ${between(settleAt, from, to)}`,
+  },
+  // 核实: the report's last on-site check, 属实 or 不属实 (cases_case_report_verified_idx).
+  verified: {
+    counts: sql`${countOf('verified')}, ${countOf('verifiedOnTime')}`,
+    instant: sql`${c.reportVerifiedAt}`,
+    where: (from, to) => sql`${c.reportVerifiedAt} is not null and ${between(sql`${c.reportVerifiedAt}`, from, to)}`,
   },
 };
 

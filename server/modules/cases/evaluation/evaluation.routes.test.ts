@@ -229,6 +229,10 @@ describe('综合评价 through the API', () => {
       avgHandlingHours: Math.round((minutes / 60 / 3) * 100) / 100,
       satisfaction: 4,
       rated: 2,
+      // None of these reports went through 核实: "—", not 0 %.
+      verified: 0,
+      verifiedOnTime: 0,
+      verifyOnTimeRate: null,
       overdueOpen: 1,
       lowVolume: true,
     });
@@ -309,6 +313,9 @@ describe('综合评价 through the API', () => {
       '平均处置时长（工作小时）',
       '满意度（1–5）',
       '评价数',
+      '核实数',
+      '按时核实数',
+      '按时核实率（%）',
       '超期未结',
       '样本不足',
     ]);
@@ -318,7 +325,7 @@ describe('综合评价 through the API', () => {
     });
     const xiayangRow = rows.find((r) => r[1] === xiayang)!;
     expect(xiayangRow.slice(0, 11)).toEqual(['霞阳镇', xiayang, 5, 4, 4, 3, 2, 75, 50, 1, 33.33]);
-    expect(xiayangRow.slice(12, 16)).toEqual([4, 2, 1, '']);
+    expect(xiayangRow.slice(12, 19)).toEqual([4, 2, 0, 0, '—', 1, '']);
     expect(rows.find((r) => r[1] === miandu)!.slice(-1)).toEqual(['是']);
     expect(rows.find((r) => r[1] === '430225102')!.slice(7, 9)).toEqual(['—', '—']);
     expect(rows.at(-1)!.slice(0, 8)).toEqual(['合计', '', 6, 5, 5, 4, 3, 80]);

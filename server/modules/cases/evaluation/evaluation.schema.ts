@@ -46,6 +46,9 @@ export const IndicatorsSchema = Type.Object({
   }),
   satisfaction: Type.Union([Type.Number(), Type.Null()], { description: 'Average 回访 score 1–5' }),
   rated: count,
+  verified: Type.Integer({ minimum: 0, description: '核实数: reports whose last on-site check lies in the period' }),
+  verifiedOnTime: Type.Integer({ minimum: 0, description: '按时核实数: of those, answered within the 核实 limit' }),
+  verifyOnTimeRate: rate('按时核实率 % = verifiedOnTime / verified'),
   overdueOpen: Type.Union([count, Type.Null()], {
     description: 'Open and overdue now (a snapshot; null on month rows)',
   }),

@@ -40,6 +40,10 @@ export { type Dimension, dimensions, type GroupCounts } from './evaluation-rows.
  *   kept are filled in at start-up, handling-minutes.ts). 挂起 time is included: the row keeps no past
  *   suspension intervals to subtract.
  * - 满意度: the 回访 scores (1–5) of the 结案 that were rated; their count and sum.
+ * - 核实数: reports whose last 核实 on site (属实 or 不属实, report_verified_at) lies in the period — a report
+ *   sent to 核实 again counts where its last answer lies, so it is counted once.
+ * - 按时核实数: of the 核实, those answered no later than the 核实 clock's due time (the category's limit, else
+ *   the county's default; verify-report.ts). 按时核实率 = 按时核实数 / 核实数.
  * - 超期未结: open cases whose running stage clock is past due now and not suspended (the list's `overdue`
  *   filter): a snapshot of now, not of the period.
  */
@@ -76,15 +80,18 @@ export async function countByGroup(
     } else {
       await addRollupCounts(t, counts, countyCode, visibility, dimension, cover);
       await addEventCounts(t, counts, scope, dimension, outsideThePeriod(cover, w), -1);
-      await addEventCounts(t, counts, scope, dimension, [
-        ...periodEvents(w.start, cover.start, w.now),
-        ...periodEvents(cover.end, w.end, w.now),
-      ]);
+      const edges = [...periodEvents(w.start, cover.start, w.now), ...periodEvents(cover.end, w.end, w.now)];
+      await addEventCounts(t, counts, scope, dimension, edges.filter(inRollup));
+      // 核实 is not in the month rollup (a few reports, one indexed range): the whole period from the rows.
+      await addEventCounts(t, counts, scope, dimension, [{ event: 'verified', from: w.start, to: w.end }]);
     }
     await addOverdueCounts(t, counts, scope, dimension, w.now);
   });
   return toGroups(counts, dimension);
 }
+
+/** The events cases_evaluation_month holds. */
+const inRollup = (range: EventRange) => range.event !== 'verified';
 
 /** What the covered months hold beyond the period: events before or after it, and settling instants after now. */
 function outsideThePeriod(cover: MonthSpan, w: EvaluationWindow): EventRange[] {

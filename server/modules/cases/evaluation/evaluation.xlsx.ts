@@ -18,6 +18,9 @@ export const evaluationColumns = [
   'avgHandlingHours',
   'satisfaction',
   'rated',
+  'verified',
+  'verifiedOnTime',
+  'verifyOnTimeRate',
   'overdueOpen',
   'lowVolume',
 ] as const;

@@ -72,6 +72,8 @@ describe('computeIndicators', () => {
     handlingMinutes: 900 * 90,
     rated: 3,
     satisfactionSum: 13,
+    verified: 64,
+    verifiedOnTime: 59,
   };
 
   it('derives every rate from its own denominator', () => {
@@ -89,6 +91,9 @@ describe('computeIndicators', () => {
       reworkRate: 2.2, // 20 / 911 = 2.195… %
       avgHandlingHours: 1.5,
       satisfaction: 4.33,
+      verified: 64,
+      verifiedOnTime: 59,
+      verifyOnTimeRate: 92.19, // 59 / 64 = 92.1875 %, half up
       lowVolume: false,
     });
   });

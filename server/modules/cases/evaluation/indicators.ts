@@ -1,6 +1,7 @@
 /**
  * 综合评价 indicators from raw counts (CJ/T 292 / GB/T 30428.4 as used in 数字城管 bulletins, anchors §3.5):
- * 结案率 = 结案数 / 应结案数, 按期结案率 = 按期结案数 / 应结案数, 返工率 = 返工数 / 结案数. Pure, so the API,
+ * 结案率 = 结案数 / 应结案数, 按期结案率 = 按期结案数 / 应结案数, 返工率 = 返工数 / 结案数, and before 立案
+ * 按时核实率 = 按时核实数 / 核实数 (数字城管 信息核实 within its limit). Pure, so the API,
  * the Excel file and the tests compute one way. The counts themselves come from evaluation.store.ts, whose
  * comment defines each set.
  */
@@ -18,6 +19,9 @@ export interface RawCounts {
   handlingMinutes: number;
   rated: number;
   satisfactionSum: number;
+  /** Reports 核实 on site in the period (their last 核实), and those answered within the 核实 limit. */
+  verified: number;
+  verifiedOnTime: number;
   /** A snapshot of now, not of the period; null where it does not apply (month rows). */
   overdueOpen: number | null;
 }
@@ -27,6 +31,7 @@ export interface Indicators extends Omit<RawCounts, 'timed' | 'handlingMinutes' 
   closedRate: number | null;
   onTimeRate: number | null;
   reworkRate: number | null;
+  verifyOnTimeRate: number | null;
   /** Average 处置时长 in working hours (two decimals); null when no case was timed. */
   avgHandlingHours: number | null;
   /** Average 1–5 回访 score (two decimals); null when nobody rated. */
@@ -66,6 +71,7 @@ export function computeIndicators(raw: RawCounts, minVolume = defaultMinVolume):
     closedRate: percent(raw.closed, raw.due),
     onTimeRate: percent(raw.closedOnTime, raw.due),
     reworkRate: percent(raw.reworked, raw.closed),
+    verifyOnTimeRate: percent(raw.verifiedOnTime, raw.verified),
     avgHandlingHours: average(handlingMinutes / 60, timed),
     satisfaction: average(satisfactionSum, raw.rated),
     lowVolume: raw.due < minVolume,
@@ -83,6 +89,8 @@ export const zeroCounts: Readonly<RawCounts> = {
   handlingMinutes: 0,
   rated: 0,
   satisfactionSum: 0,
+  verified: 0,
+  verifiedOnTime: 0,
   overdueOpen: 0,
 };
 
@@ -99,6 +107,8 @@ export function addCounts(a: RawCounts, b: RawCounts): RawCounts {
     handlingMinutes: a.handlingMinutes + b.handlingMinutes,
     rated: a.rated + b.rated,
     satisfactionSum: a.satisfactionSum + b.satisfactionSum,
+    verified: a.verified + b.verified,
+    verifiedOnTime: a.verifiedOnTime + b.verifiedOnTime,
     overdueOpen: (a.overdueOpen ?? 0) + (b.overdueOpen ?? 0),
   };
 }

@@ -38,6 +38,9 @@ const row = (key: string | null, name: string, figures: Partial<EvaluationRow>):
   avgHandlingHours: null,
   satisfaction: null,
   rated: 0,
+  verified: 0,
+  verifiedOnTime: 0,
+  verifyOnTimeRate: null,
   overdueOpen: 0,
   lowVolume: true,
   ...figures,
@@ -59,6 +62,9 @@ function evaluation(query: URLSearchParams): Evaluation {
             onTimeRate: 62.5,
             reworked: 1,
             reworkRate: 16.67,
+            verified: 8,
+            verifiedOnTime: 7,
+            verifyOnTimeRate: 87.5,
             lowVolume: false,
           }),
           row('430225101', '沔渡镇', {
@@ -217,5 +223,24 @@ describe('综合评价 page', () => {
     expect(screen.getByTestId('location').textContent).toBe('/m/cases');
     fireEvent.click(open);
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/m/cases/evaluation'));
+  });
+
+  it('shows 按时核实率 with its definition, and opens the reports checked in time behind it', async () => {
+    const { requests } = server();
+    renderApp('/m/cases/evaluation');
+    await screen.findByTestId('eval-table', {}, { timeout: 10_000 });
+    // The table may draw its header more than once (antd measures fixed columns with a copy): each explains.
+    for (const header of screen.getAllByTestId('eval-col-verifyOnTimeRate'))
+      expect(header.getAttribute('aria-description')).toContain('按时核实数 ÷ 核实数');
+    expect(screen.getByTestId('eval-fig-430225100-verified').textContent).toBe('8');
+    expect(screen.getByTestId('eval-fig-430225100-verifyOnTimeRate').textContent).toBe('87.5%');
+    // Nothing checked: "—", which opens nothing.
+    expect(screen.queryByTestId('eval-fig-430225101-verifyOnTimeRate')).toBeNull();
+    fireEvent.click(screen.getByTestId('eval-fig-430225100-verifyOnTimeRate'));
+    await screen.findByTestId('eval-drill', {}, { timeout: 10_000 });
+    await waitFor(() => expect(reads(requests, '/api/cases/evaluation/cases')).toHaveLength(1));
+    const query = reads(requests, '/api/cases/evaluation/cases')[0]!.query;
+    expect([query.get('group'), query.get('measure')]).toEqual(['430225100', 'verifiedOnTime']);
+    expect(screen.getByText('霞阳镇 · 按时完成现场核实的上报')).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-import { Button, type TableColumnsType, Tag } from 'antd';
+import { Button, type TableColumnsType, Tag, Tooltip } from 'antd';
+import type { MessageKey } from '../../../../app/i18n/zh.ts';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { noValue } from '../../../../app/format.ts';
 import { type EvaluationRow, type FigureRef, groupParam, type Measure } from './evaluationApi.ts';
@@ -8,21 +9,29 @@ import { type Rate, rateCases, rates } from './ranking.ts';
 export type TableRow = Omit<EvaluationRow, 'key'> & { key: EvaluationRow['key'] | undefined };
 
 const counts = ['reported', 'registered', 'due', 'closed', 'closedOnTime', 'reworked'] as const;
-type Shown = (typeof counts)[number] | Rate | 'avgHandlingHours' | 'overdueOpen';
+/** 核实 before 立案: how many reports were checked on site, and the share within the limit (not ranked). */
+const verification = ['verified', 'verifyOnTimeRate'] as const;
+type Shown = (typeof counts)[number] | Rate | (typeof verification)[number] | 'avgHandlingHours' | 'overdueOpen';
 
 /** What each column's figure opens: a count its own cases, a rate its numerator's, a mean the cases averaged. */
 const casesOf: Record<Shown, Measure> = {
   ...Object.fromEntries(counts.map((c) => [c, c])),
   ...rateCases,
+  verified: 'verified',
+  verifyOnTimeRate: 'verifiedOnTime',
   avgHandlingHours: 'timed',
   overdueOpen: 'overdueOpen',
 } as Record<Shown, Measure>;
 
+const percentages: ReadonlySet<Shown> = new Set(['closedRate', 'onTimeRate', 'reworkRate', 'verifyOnTimeRate']);
+
 const text = (column: Shown, value: number | null): string => {
   if (value === null) return noValue;
-  if (column === 'closedRate' || column === 'onTimeRate' || column === 'reworkRate') return `${value}%`;
-  return String(value);
+  return percentages.has(column) ? `${value}%` : String(value);
 };
+
+/** Figures whose header explains how they are counted (a newer figure readers do not know from the bulletins). */
+const definitions: Partial<Record<Shown, MessageKey>> = { verifyOnTimeRate: 'cases.eval.def.verifyOnTimeRate' };
 
 interface FigureProps {
   row: TableRow;
@@ -65,10 +74,21 @@ interface ColumnsOptions {
 /** Rank, the group, the counts, the rates and the means; every figure opens its cases. */
 export function useEvaluationColumns({ groupTitle, ranks, sortedBy, onOpen }: ColumnsOptions) {
   const t = useT();
+  const titleOf = (column: Shown) => {
+    const definition = definitions[column];
+    if (!definition) return t(`cases.eval.col.${column}`);
+    return (
+      <Tooltip title={t(definition)}>
+        <span className="wm-eval-defined" data-testid={`eval-col-${column}`} aria-description={t(definition)}>
+          {t(`cases.eval.col.${column}`)}
+        </span>
+      </Tooltip>
+    );
+  };
   const numberColumn = (column: Shown) => ({
     key: column,
     dataIndex: column,
-    title: t(`cases.eval.col.${column}`),
+    title: titleOf(column),
     align: 'right' as const,
     sorter: (a: TableRow, b: TableRow) => (a[column] ?? -1) - (b[column] ?? -1),
     sortOrder: sortedBy === column ? ('descend' as const) : null,
@@ -93,6 +113,7 @@ export function useEvaluationColumns({ groupTitle, ranks, sortedBy, onOpen }: Co
     },
     ...counts.map(numberColumn),
     ...rates.map(numberColumn),
+    ...verification.map(numberColumn),
     numberColumn('avgHandlingHours'),
     numberColumn('overdueOpen'),
   ];
