@@ -22,7 +22,7 @@ import { casesNotifications } from './cases.notifications.ts';
 import { casesSmsRules, casesSmsTemplates } from './cases.sms.ts';
 import { casesPermissions, catalogueRead } from './cases.permissions.ts';
 import { casesNotPersonal, casesPiiFields } from './cases.pii.ts';
-import { caseRevealer, revealReporterPhone } from './cases.revealers.ts';
+import { caseRevealer, revealReporterName, revealReporterPhone } from './cases.revealers.ts';
 import { registerCaseActionRoutes } from './case-actions.routes.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { casesSeeds } from './cases.seed.ts';
@@ -63,7 +63,8 @@ const catalogueReaders: readonly RoleKey[] = [
 
 const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
   coordinator: [P.read, P.report, P.supervise, P.export, P.evaluate, P.configure, docs.print, docs.revoke],
-  // 受理员 take citizens' reports and call them back: the reporter's phone, revealed with a reason (audited).
+  // 受理员 take citizens' reports and call them back: the reporter's phone and a hotline caller's name, each
+  // revealed with a reason (audited).
   dispatcher: [
     P.read,
     P.report,
@@ -77,6 +78,7 @@ const staffRoles: Partial<Record<RoleKey, readonly string[]>> = {
     docs.revoke,
     'pii.reveal',
     revealReporterPhone,
+    revealReporterName,
   ],
   inspector: [P.read, P.report, P.verify, docs.print],
   department: [P.read, P.handle, docs.print],

@@ -1,6 +1,6 @@
 import type { PermissionDeclaration } from '../../platform/module.ts';
 import { casePermissions as P } from './case-flow.ts';
-import { revealReporterPhone } from './cases.revealers.ts';
+import { revealReporterName, revealReporterPhone } from './cases.revealers.ts';
 import { hotlinePermission } from './hotline-intake.ts';
 import { open311SubmitPermission } from './open311/api-key.ts';
 
@@ -35,4 +35,5 @@ export const casesPermissions: readonly PermissionDeclaration[] = [
     en: 'Open311: submit requests, read their updates',
   },
   { key: revealReporterPhone, zh: '查看举报人手机号明文', en: "Reveal reporters' phone numbers" },
+  { key: revealReporterName, zh: '查看热线来电人姓名明文', en: "Reveal hotline callers' names" },
 ];

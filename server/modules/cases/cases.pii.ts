@@ -40,6 +40,7 @@ export const casesPiiFields: readonly PiiField[] = [
     purpose: '热线来电人自报的称呼，用于回访时称呼来电人',
     mask: 'name',
     encrypted: true,
+    revealPermission: 'pii.reveal.reporter_name',
   },
 ];
 

@@ -63,6 +63,7 @@ export const rolePermissions: Readonly<Record<string, readonly string[]>> = {
     'cases.documents.revoke',
     'pii.reveal',
     'pii.reveal.reporter_phone',
+    'pii.reveal.reporter_name',
   ],
   inspector: [
     'calendar.read',

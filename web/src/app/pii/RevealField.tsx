@@ -24,12 +24,15 @@ export function RevealField({
   field,
   masked,
   permission = `pii.reveal.${field}`,
+  revealLabel,
 }: {
   objectType: string;
   objectId: string;
   field: string;
   masked: string | null;
   permission?: string;
+  /** The reveal button's accessible name when the value is not a number (a name): "show the full number" by default. */
+  revealLabel?: string;
 }) {
   const t = useT();
   const can = useCan();
@@ -75,7 +78,7 @@ export function RevealField({
           size="small"
           icon={<EyeOutlined />}
           onClick={() => setAsking(true)}
-          aria-label={t('pii.revealLabel')}
+          aria-label={revealLabel ?? t('pii.revealLabel')}
         >
           {t('pii.reveal')}
         </Button>

@@ -1,47 +1,58 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorResponse, jsonResponse, mockApi, type RecordedRequest, signedInAs } from '../../../test/fetchMock.ts';
-import { renderApp } from '../../../test/renderApp.tsx';
+import { errorResponse, jsonResponse } from '../../../test/fetchMock.ts';
 import { actionButtons } from './actions/caseActionButtons.ts';
-import { departmentUser, dispatcherUser, sampleDepartments, sampleDetail } from './test/casesSamples.ts';
+import {
+  caseNo,
+  caseServer,
+  openCase,
+  posts,
+  stubPosition,
+  uploadAnswer,
+  uploadThroughFetch,
+} from './test/casePage.ts';
+import { departmentUser, dispatcherUser, sampleDetail } from './test/casesSamples.ts';
 
 // Canvas is not in happy-dom: shrinking is tested in the browser (e2e); here a photo goes up as it is.
 vi.mock('./actions/photoPrep.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./actions/photoPrep.ts')>()),
   preparePhoto: vi.fn(async (file: File) => file),
 }));
+// Tiles are off unless a test turns them on (VITE_MAP_TILE_URL at build time).
+const tiles = vi.hoisted(() => ({
+  config: undefined as { url: string; attribution: string; subdomains: string } | undefined,
+}));
+vi.mock('./map/mapConfig.ts', () => ({ tileConfig: () => tiles.config }));
+/** Leaflet as far as the case page's map uses it: the marker it places and the view it opens on. */
+const leaflet = vi.hoisted(() => {
+  const state = { markers: [] as Array<{ at: [number, number]; html: string; title: string }>, view: [] as unknown[] };
+  const layer = () => ({ addTo: () => layer(), bindTooltip: () => layer(), on: () => layer() });
+  const api = {
+    map: () => ({ setView: (...view: unknown[]) => state.view.push(view), remove: () => undefined }),
+    tileLayer: layer,
+    divIcon: (options: { html: string }) => options,
+    marker: (at: [number, number], options: { icon: { html: string }; title: string }) => {
+      state.markers.push({ at, html: options.icon.html, title: options.title });
+      return layer();
+    },
+  };
+  return { state, api };
+});
+vi.mock('leaflet', () => ({ default: leaflet.api, ...leaflet.api }));
+vi.mock('leaflet/dist/leaflet.css', () => ({}));
 
 beforeEach(() => {
   window.localStorage.clear();
-  // Without XMLHttpRequest photo uploads go through fetch, which the tests mock.
-  vi.stubGlobal('XMLHttpRequest', undefined);
+  uploadThroughFetch();
+  tiles.config = undefined;
+  leaflet.state.markers = [];
+  leaflet.state.view = [];
 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-
-const caseNo = '2026-00000123';
-const uploadAnswer = { width: 80, height: 60, takenAt: null, location: null, expiresAt: '2026-11-30T01:00:00.000Z' };
-const detailPath = `GET /api/cases/${caseNo}`;
-
-function caseServer(user = dispatcherUser, detail = sampleDetail(), extra: Parameters<typeof mockApi>[0] = {}) {
-  return mockApi({
-    ...signedInAs(user),
-    [detailPath]: jsonResponse(200, detail),
-    'GET /api/cases/departments': jsonResponse(200, sampleDepartments),
-    ...extra,
-  });
-}
-
-async function openCase() {
-  renderApp(`/m/cases/${caseNo}`);
-  return screen.findByTestId('case-header', {}, { timeout: 10_000 });
-}
-
-const posts = (requests: RecordedRequest[], action: string) =>
-  requests.filter((r) => r.method === 'POST' && r.path === `/api/cases/${caseNo}/${action}`);
 
 /** The antd form item (label, control, messages) that holds the element. */
 function formItemOf(element: HTMLElement): HTMLElement {
@@ -397,10 +408,7 @@ describe('case page', () => {
   });
 
   it('verifies with the finding, a note and the phone’s position', async () => {
-    const getCurrentPosition = vi.fn((found: PositionCallback) =>
-      found({ coords: { longitude: 113.7721, latitude: 26.4891, accuracy: 12 } } as GeolocationPosition),
-    );
-    vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
+    stubPosition({ longitude: 113.7721, latitude: 26.4891, accuracy: 12 });
     const detail = sampleDetail({ status: 'handled', actions: ['verify_pass', 'verify_fail'] });
     const { requests } = caseServer(dispatcherUser, detail, {
       [`POST /api/cases/${caseNo}/verify`]: jsonResponse(
@@ -423,5 +431,85 @@ describe('case page', () => {
       lng: 113.7721,
       lat: 26.4891,
     });
+  });
+});
+
+describe('the case’s point on a map', () => {
+  it('without a tile service: no map, the coordinates and the address as facts', async () => {
+    caseServer();
+    await openCase();
+    expect(screen.getByTestId('case-facts').textContent).toContain('113.772000, 26.489000');
+    expect(screen.getByTestId('case-facts').textContent).toContain('霞阳镇炎帝大道 88 号门前');
+    expect(screen.queryByTestId('case-point-map')).toBeNull();
+    expect(leaflet.state.markers).toEqual([]);
+  });
+
+  it('with a tile service: the point on the tiles in its state’s marker, the facts as before', async () => {
+    tiles.config = { url: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png', attribution: '', subdomains: 'abc' };
+    caseServer(dispatcherUser, sampleDetail({ status: 'verifying' }));
+    await openCase();
+    const map = await screen.findByTestId('case-point-map');
+    expect(map.getAttribute('aria-label')).toBe(`案件位置地图：${caseNo}`);
+    await waitFor(() => expect(leaflet.state.markers).toHaveLength(1));
+    const [marker] = leaflet.state.markers;
+    expect(marker?.at).toEqual([26.489, 113.772]);
+    expect(marker?.title).toBe(`${caseNo} · 占道经营`);
+    // 待核实's colour, ringed red: the sample case is overdue.
+    expect(marker?.html).toContain('fill="#CC79A7"');
+    expect(marker?.html).toContain('stroke="#cf1322"');
+    expect(leaflet.state.view).toEqual([[[26.489, 113.772], 16]]);
+    expect(screen.getByTestId('case-facts').textContent).toContain('113.772000, 26.489000');
+  });
+
+  it('with a tile service but no point (placed by its address): no map', async () => {
+    tiles.config = { url: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png', attribution: '', subdomains: 'abc' };
+    caseServer(dispatcherUser, sampleDetail({ lng: null, lat: null }));
+    await openCase();
+    expect(screen.getByTestId('case-facts').textContent).toContain('无（仅有地址）');
+    expect(screen.queryByTestId('case-point-map')).toBeNull();
+  });
+});
+
+describe('a hotline caller’s name', () => {
+  const hotline = sampleDetail({
+    channel: 'hotline',
+    reporter: { kind: 'staff', phone: null, smsConsent: false, name: '欧阳**', ticketNo: 'RX260312001' },
+  });
+
+  it('is revealed with a reason to whoever holds its own reveal permission', async () => {
+    const revealer = {
+      ...dispatcherUser,
+      permissions: [...dispatcherUser.permissions, 'pii.reveal', 'pii.reveal.reporter_name'],
+    };
+    const { requests } = caseServer(revealer, hotline, {
+      'POST /api/pii/reveal': jsonResponse(200, { values: { callerName: '欧阳建国' } }),
+    });
+    await openCase();
+    const name = screen.getByTestId('reporter-name');
+    expect(name.textContent).toContain('来电人');
+    expect(within(name).getByText('欧阳**')).toBeTruthy();
+    fireEvent.click(within(name).getByRole('button', { name: '查看来电人完整姓名' }));
+    const form = await screen.findByTestId('reveal-dialog-form');
+    fireEvent.change(within(form).getByLabelText('查看原因'), { target: { value: '回访来电人核对诉求' } });
+    await act(async () => fireEvent.submit(form));
+    expect(await within(name).findByText('欧阳建国')).toBeTruthy();
+    expect(requests.find((r) => r.path === '/api/pii/reveal')?.body).toEqual({
+      objectType: 'case',
+      objectId: caseNo,
+      fields: ['callerName'],
+      reason: '回访来电人核对诉求',
+    });
+  });
+
+  it('stays masked, with no reveal button, for those with the phone’s permission only', async () => {
+    const phoneOnly = {
+      ...dispatcherUser,
+      permissions: [...dispatcherUser.permissions, 'pii.reveal', 'pii.reveal.reporter_phone'],
+    };
+    caseServer(phoneOnly, hotline);
+    await openCase();
+    const name = screen.getByTestId('reporter-name');
+    expect(within(name).getByText('欧阳**')).toBeTruthy();
+    expect(within(name).queryByRole('button')).toBeNull();
   });
 });

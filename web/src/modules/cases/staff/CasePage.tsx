@@ -11,7 +11,7 @@ import { useLoad } from '../../../app/useLoad.ts';
 import { type CaseDetail, casesApi, type Department } from '../casesApi.ts';
 import { CaseActionBar } from './actions/CaseActionBar.tsx';
 import { CasePhotos } from './CasePhotos.tsx';
-import { CaseFacts, CaseHeader } from './CaseSummary.tsx';
+import { CaseFacts, CaseHeader, CasePointMap } from './CaseSummary.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseDocuments } from './documents/CaseDocuments.tsx';
 
@@ -78,6 +78,7 @@ export function CasePage() {
               <Flex vertical gap={16}>
                 <Card title={t('cases.factsTitle')}>
                   <CaseFacts detail={detail} departmentName={departmentName} />
+                  <CasePointMap detail={detail} />
                 </Card>
                 <Card title={t('cases.photosTitle')}>
                   <CasePhotos photos={detail.photos} />

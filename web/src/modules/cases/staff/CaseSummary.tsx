@@ -1,4 +1,5 @@
 import { Alert, Descriptions, type DescriptionsProps, Flex, Grid, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDateTime, noValue } from '../../../app/format.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -7,6 +8,10 @@ import { RevealField } from '../../../app/pii/RevealField.tsx';
 import type { CaseDetail } from '../casesApi.ts';
 import { CaseClockTag, CaseStatusTag, EscalationTag, PriorityTag } from './caseDisplay.tsx';
 import { casePagePath } from './CaseList.tsx';
+import { tileConfig } from './map/mapConfig.ts';
+
+// Leaflet and the map come only with a point to show over tiles: the case page's first load stays as it was.
+const CaseLocationMap = lazy(() => import('./CaseLocationMap.tsx'));
 
 /** The first thing on the case page: number, status, category and where the clock stands. */
 export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number }) {
@@ -66,8 +71,9 @@ export function CaseHeader({ detail, now }: { detail: CaseDetail; now: number })
   );
 }
 
-/** The server's revealer for a case reporter's phone (cases.revealers.ts). */
+/** The server's revealers for a case reporter's phone and a hotline caller's name (cases.revealers.ts). */
 const reporterPhonePermission = 'pii.reveal.reporter_phone';
+const callerNamePermission = 'pii.reveal.reporter_name';
 
 const caseLink = (caseNo: string) => (
   <Link key={caseNo} to={casePagePath(caseNo)}>
@@ -101,7 +107,17 @@ function Reporter({ detail }: { detail: CaseDetail }) {
     <Space wrap size={[8, 0]}>
       {t(`cases.reporter.${detail.reporter.kind}`)}
       {detail.reporter.name && (
-        <span data-testid="reporter-name">{t('staffReport.reporter.caller', { name: detail.reporter.name })}</span>
+        <span data-testid="reporter-name">
+          {t('cases.reporter.caller')}
+          <RevealField
+            objectType="case"
+            objectId={detail.caseNo}
+            field="callerName"
+            permission={callerNamePermission}
+            masked={detail.reporter.name}
+            revealLabel={t('cases.reporter.revealName')}
+          />
+        </span>
       )}
       {detail.reporter.phone && (
         <RevealField
@@ -180,4 +196,18 @@ function handlingFacts(detail: CaseDetail, t: Translate): Facts {
     });
   }
   return items;
+}
+
+/**
+ * The case's point on a small map, where the county configured a tile service (mapConfig.ts) and the case has
+ * a point; otherwise nothing, and the facts' coordinates and address say where it is.
+ */
+export function CasePointMap({ detail }: { detail: CaseDetail }) {
+  const tiles = tileConfig();
+  if (!tiles || detail.lng === null || detail.lat === null) return null;
+  return (
+    <Suspense fallback={null}>
+      <CaseLocationMap detail={detail} point={{ lng: detail.lng, lat: detail.lat }} tiles={tiles} />
+    </Suspense>
+  );
 }

@@ -50,6 +50,8 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.reporter.citizen': 'Citizen',
   'cases.reporter.partner': 'Partner system',
   'cases.reporter.smsConsent': 'Agreed to SMS notices',
+  'cases.reporter.caller': 'Caller',
+  'cases.reporter.revealName': "Show the caller's full name",
 
   'cases.filter.q': 'Search',
   'cases.filter.qPlaceholder': 'Case number, address or description',
@@ -101,6 +103,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.fact.township': 'Township',
   'cases.fact.coordinates': 'Coordinates',
   'cases.fact.noPoint': 'None (placed by its address)',
+  'cases.fact.pointMap': 'Map of where case {caseNo} is',
   'cases.form.township': 'Township or village',
   'cases.form.townshipHint': 'Reported without a township: choose where the case is before registering it',
   'cases.form.townshipRequired': 'Choose the township or village',

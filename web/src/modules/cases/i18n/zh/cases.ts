@@ -47,6 +47,8 @@ export const casesZh = {
   'cases.reporter.citizen': '群众',
   'cases.reporter.partner': '对接系统',
   'cases.reporter.smsConsent': '已同意短信告知',
+  'cases.reporter.caller': '来电人',
+  'cases.reporter.revealName': '查看来电人完整姓名',
 
   'cases.filter.q': '关键词',
   'cases.filter.qPlaceholder': '案件编号、地址或描述',
@@ -98,6 +100,7 @@ export const casesZh = {
   'cases.fact.township': '乡镇',
   'cases.fact.coordinates': '经纬度',
   'cases.fact.noPoint': '无（仅有地址）',
+  'cases.fact.pointMap': '案件位置地图：{caseNo}',
   'cases.form.township': '所在乡镇或村（社区）',
   'cases.form.townshipHint': '上报时未指定乡镇：请先选择案件所在地再立案',
   'cases.form.townshipRequired': '请选择乡镇或村（社区）',

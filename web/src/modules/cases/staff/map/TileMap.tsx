@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../../../app/i18n/I18nProvider.tsx';
-import { markerSvg } from './statusMarkers.ts';
+import { loadLeaflet, statusMarker, tiledMap } from './leafletSetup.ts';
 import type { TileConfig } from './mapConfig.ts';
 import type { MapPointsProps } from './OutlineMap.tsx';
 
@@ -18,28 +18,17 @@ export function TileMap({ cases, bounds, onOpen, tiles }: MapPointsProps & { til
   useEffect(() => {
     let disposed = false;
     let map: import('leaflet').Map | undefined;
-    void Promise.all([import('leaflet'), import('leaflet/dist/leaflet.css')]).then(([leaflet]) => {
-      const L = leaflet.default ?? leaflet;
+    void loadLeaflet().then((L) => {
       if (disposed || !container.current) return;
-      map = L.map(container.current, { zoomControl: true, attributionControl: tiles.attribution !== '' });
-      L.tileLayer(tiles.url, { attribution: tiles.attribution, subdomains: tiles.subdomains, maxZoom: 18 }).addTo(map);
+      map = tiledMap(L, container.current, tiles);
       const box = L.latLngBounds([bounds.minLat, bounds.minLng], [bounds.maxLat, bounds.maxLng]);
       L.rectangle(box, { color: '#1656a3', weight: 2, dashArray: '6 6', fill: false, interactive: false }).addTo(map);
       const points: import('leaflet').LatLngExpression[] = [];
       for (const item of cases) {
         points.push([item.lat, item.lng]);
-        const size = item.clock.overdue ? 26 : 20;
-        L.marker([item.lat, item.lng], {
-          icon: L.divIcon({
-            html: markerSvg(item.status, size, item.clock.overdue ? '#cf1322' : undefined),
-            className: 'wm-tile-marker',
-            iconSize: [size, size],
-            iconAnchor: [size / 2, size / 2],
-          }),
-          keyboard: true,
-          title: `${item.caseNo} · ${item.categoryName}`,
-        })
-          .bindTooltip(`${item.caseNo} · ${item.categoryName}`)
+        const title = `${item.caseNo} · ${item.categoryName}`;
+        statusMarker(L, item, item.status, item.clock.overdue, title)
+          .bindTooltip(title)
           .on('click', () => open.current(item.caseNo))
           .addTo(map);
       }
