@@ -1,12 +1,9 @@
-import { useState } from 'react';
-import { ApiError } from '../../../app/api.ts';
-import { errorText } from '../../../app/errorText.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../../app/i18n/zh.ts';
 import { Spinner } from '../../../app/public/Spinner.tsx';
-import { citizenApi, type Tracking } from './citizenApi.ts';
+import type { Tracking } from './citizenApi.ts';
 import { Field, fieldAria } from './Field.tsx';
-import { focusFirstInvalid } from './focusFirstInvalid.ts';
+import { useRating } from './useRating.ts';
 
 const levels: readonly MessageKey[] = [
   'citizen.rating.level1',
@@ -31,8 +28,6 @@ export function Stars({ score }: { score: number }) {
   );
 }
 
-type RatingErrors = Partial<Record<'score' | 'comment', string>>;
-
 /** 回访: once the case is closed, the reporter rates the result 1–5, with an optional comment. */
 export function RatingForm({
   caseNo,
@@ -44,31 +39,7 @@ export function RatingForm({
   onRated: (tracking: Tracking) => void;
 }) {
   const t = useT();
-  const [score, setScore] = useState<number>();
-  const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<RatingErrors>({});
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  const submit = async () => {
-    if (score === undefined) {
-      setErrors({ score: t('citizen.rating.scoreRequired') });
-      return focusFirstInvalid();
-    }
-    setSending(true);
-    setFailure(undefined);
-    try {
-      onRated(await citizenApi.rate(caseNo, token, { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
-    } catch (error) {
-      const fields = error instanceof ApiError ? error.fields : {};
-      if (fields.score || fields.comment) {
-        setErrors({ score: fields.score, comment: fields.comment });
-        focusFirstInvalid();
-      } else setFailure(errorText(error, t));
-      setSending(false);
-    }
-  };
-
+  const { score, choose, comment, setComment, errors, sending, failure, submit } = useRating(caseNo, token, onRated);
   return (
     <section className="wm-rating" aria-labelledby="rating-title">
       <h2 className="wm-report-question" id="rating-title">
@@ -82,14 +53,7 @@ export function RatingForm({
         }}
         data-testid="rating-form"
       >
-        <StarChoice
-          score={score}
-          error={errors.score}
-          onChoose={(chosen) => {
-            setScore(chosen);
-            setErrors((current) => ({ ...current, score: undefined }));
-          }}
-        />
+        <StarChoice score={score} error={errors.score} onChoose={choose} />
         <Field id="rating-comment" label={t('citizen.rating.comment')} error={errors.comment}>
           <textarea
             {...fieldAria('rating-comment', { error: errors.comment })}

@@ -83,6 +83,29 @@ describe('following a case', () => {
     expect(screen.queryByTestId('rating-form')).toBeNull();
   });
 
+  it('asks for the score before sending a rating, on the stars, and sends nothing', async () => {
+    saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
+    const { requests } = trackingServer();
+    renderApp(`/track/${caseNo}`);
+    const rating = await screen.findByTestId('rating-form', {}, { timeout: 10_000 });
+    fireEvent.submit(rating);
+    expect(await within(rating).findByText('请选择满意程度')).toBeTruthy();
+    const [first] = within(rating).getAllByRole('radio');
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    expect(
+      within(rating)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('aria-invalid')),
+    ).toEqual(Array(5).fill('true'));
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    fireEvent.click(within(rating).getByRole('radio', { name: '很满意' }));
+    expect(within(rating).queryByText('请选择满意程度')).toBeNull();
+    fireEvent.submit(rating);
+    await screen.findByTestId('rating-thanks');
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ score: 5 });
+  });
+
   it('shows the 处置结果 with when it was handled and confirmed, or that the check is still to come', async () => {
     saveMyReport({ caseNo, token: sampleToken, category: '流动摊贩', savedAt: '2026-11-29T00:31:00.000Z' });
     trackingServer();
