@@ -5,7 +5,7 @@ import type { CaseAction } from './case-flow.ts';
 const actionEvents: Record<CaseAction, readonly [string, string]> = {
   register: ['立案', 'Case registered'],
   reject: ['不予立案', 'Case rejected'],
-  send_to_verify: ['派核实', 'Sent for on-site verification'],
+  send_to_verify: ['送核实', 'Sent for on-site verification'],
   confirm_report: ['核实属实', 'Report confirmed on site'],
   refute_report: ['核实不属实', 'Report refuted on site'],
   merge: ['合并重复案件', 'Duplicate merged'],

@@ -6,11 +6,13 @@ export const caseVerifyReportEn: Record<keyof typeof caseVerifyReportZh, string>
   'cases.clockStage.verify_report': 'On-site check',
   'cases.photoStage.verify_report': 'On-site check photos',
 
-  'cases.event.send_to_verify': 'Sent for an on-site check',
-  'cases.event.confirm_report': 'Confirmed on site',
+  'cases.event.send_to_verify': 'Sent for an on-site check (registered by the intake once confirmed)',
+  'cases.event.confirm_report': 'Confirmed on site: back to the intake to register',
   'cases.event.refute_report': 'Not confirmed on site',
 
   'cases.action.sendToVerify': 'Send for on-site check',
+  'cases.done.sendToVerify':
+    'Sent for an on-site check. Once confirmed, the case comes back to the intake to be registered; if not, it is rejected.',
   'cases.action.verifyReport': 'Check on site',
   'cases.withheld.verifyReport': 'You reported this case, so another inspector must check it on site.',
   'cases.form.verifyReportResult': 'Finding',

@@ -5,11 +5,12 @@ export const caseVerifyReportZh = {
   'cases.clockStage.verify_report': '核实',
   'cases.photoStage.verify_report': '核实照片',
 
-  'cases.event.send_to_verify': '送监督员核实',
-  'cases.event.confirm_report': '核实属实',
+  'cases.event.send_to_verify': '送监督员核实（属实后回受理员立案）',
+  'cases.event.confirm_report': '核实属实，回受理员立案',
   'cases.event.refute_report': '核实不属实',
 
   'cases.action.sendToVerify': '送核实',
+  'cases.done.sendToVerify': '已送监督员现场核实。核实属实后案件回到待受理，由受理员再立案；不属实则不予立案。',
   'cases.action.verifyReport': '现场核实',
   'cases.withheld.verifyReport': '本案由您上报，核实须由其他监督员进行。',
   'cases.form.verifyReportResult': '核实结论',

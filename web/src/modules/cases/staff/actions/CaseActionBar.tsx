@@ -60,7 +60,8 @@ export function CaseActionBar({
           onDone={(updated) => {
             setOpen(undefined);
             onUpdated(updated);
-            message.success(t('cases.actionDone', { action: t(`cases.action.${open}`) }));
+            const done = actionSpecs[open].done;
+            message.success(done ? t(done) : t('cases.actionDone', { action: t(`cases.action.${open}`) }));
           }}
           onConflict={(error) => {
             setOpen(undefined);

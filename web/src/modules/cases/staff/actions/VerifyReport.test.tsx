@@ -1,9 +1,18 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, mockApi, type RecordedRequest, sampleUser, signedInAs } from '../../../../test/fetchMock.ts';
-import { renderApp } from '../../../../test/renderApp.tsx';
-import { dispatcherUser, sampleDepartments, sampleDetail } from '../test/casesSamples.ts';
+import { jsonResponse } from '../../../../test/fetchMock.ts';
+import {
+  caseNo,
+  caseServer,
+  inspectorUser,
+  openCase,
+  posts,
+  stubPosition,
+  uploadAnswer,
+  uploadThroughFetch,
+} from '../test/casePage.ts';
+import { dispatcherUser, sampleDetail } from '../test/casesSamples.ts';
 import { actionButtons } from './caseActionButtons.ts';
 
 // Canvas is not in happy-dom: shrinking is tested in the browser (e2e); here a photo goes up as it is.
@@ -14,40 +23,12 @@ vi.mock('./photoPrep.ts', async (importOriginal) => ({
 
 beforeEach(() => {
   window.localStorage.clear();
-  vi.stubGlobal('XMLHttpRequest', undefined);
+  uploadThroughFetch();
 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-
-const caseNo = '2026-00000123';
-const inspectorUser = {
-  ...sampleUser,
-  id: 'u-inspector',
-  username: 'inspector.xiayang',
-  displayName: '李明',
-  roles: ['inspector'],
-  permissions: [...sampleUser.permissions, 'cases.read', 'cases.report', 'cases.verify', 'cases.catalogue.read'],
-  scopeRegion: '430225100',
-};
-const uploadAnswer = { width: 80, height: 60, takenAt: null, location: null, expiresAt: '2026-11-30T01:00:00.000Z' };
-const posts = (requests: RecordedRequest[], action: string) =>
-  requests.filter((r) => r.method === 'POST' && r.path === `/api/cases/${caseNo}/${action}`);
-
-function caseServer(user: typeof dispatcherUser, detail: ReturnType<typeof sampleDetail>, extra = {}) {
-  return mockApi({
-    ...signedInAs(user),
-    [`GET /api/cases/${caseNo}`]: jsonResponse(200, detail),
-    'GET /api/cases/departments': jsonResponse(200, sampleDepartments),
-    ...extra,
-  });
-}
-
-async function openCase() {
-  renderApp(`/m/cases/${caseNo}`);
-  return screen.findByTestId('case-header', {}, { timeout: 10_000 });
-}
 
 describe('核实 on the case page', () => {
   it('offers 现场核实 first to the inspector, 送核实 to the intake, and neither to the reporter', () => {
@@ -76,10 +57,7 @@ describe('核实 on the case page', () => {
   });
 
   it('不属实 needs what was found; the check goes with a photo and the phone’s position', async () => {
-    const getCurrentPosition = vi.fn((found: PositionCallback) =>
-      found({ coords: { longitude: 113.7721, latitude: 26.4891, accuracy: 9 } } as GeolocationPosition),
-    );
-    vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
+    stubPosition({ longitude: 113.7721, latitude: 26.4891, accuracy: 9 });
     const { requests } = caseServer(
       inspectorUser,
       sampleDetail({ status: 'verifying', actions: ['confirm_report', 'refute_report'] }),
@@ -120,15 +98,31 @@ describe('核实 on the case page', () => {
     });
   });
 
-  it('the intake sends a report to 核实 with what to look at', async () => {
+  it('the intake sends a report to 核实 with what to look at, and is told it comes back to be registered', async () => {
+    const sent = sampleDetail();
+    const sentToVerify = sampleDetail({
+      status: 'verifying',
+      revision: 4,
+      actions: ['merge'],
+      events: [
+        ...sent.events,
+        {
+          seq: 3,
+          at: '2026-11-28T05:00:00.000Z',
+          action: 'send_to_verify',
+          actor: '周婷',
+          fromStatus: 'reported',
+          toStatus: 'verifying',
+          note: '核实摊位是否仍在',
+          details: {},
+        },
+      ],
+    });
     const { requests } = caseServer(
       dispatcherUser,
       sampleDetail({ status: 'reported', actions: ['register', 'reject', 'send_to_verify', 'merge'] }),
       {
-        [`POST /api/cases/${caseNo}/send-to-verify`]: jsonResponse(
-          200,
-          sampleDetail({ status: 'verifying', revision: 4, actions: ['merge'] }),
-        ),
+        [`POST /api/cases/${caseNo}/send-to-verify`]: jsonResponse(200, sentToVerify),
       },
     );
     await openCase();
@@ -139,5 +133,10 @@ describe('核实 on the case page', () => {
     await waitFor(() => expect(posts(requests, 'send-to-verify')).toHaveLength(1));
     expect(posts(requests, 'send-to-verify')[0]?.body).toEqual({ revision: 3, note: '核实摊位是否仍在' });
     expect(await screen.findByText('待核实')).toBeTruthy();
+    // 核实 comes before 立案: the message and the timeline say the case comes back to the intake.
+    expect(
+      await screen.findByText('已送监督员现场核实。核实属实后案件回到待受理，由受理员再立案；不属实则不予立案。'),
+    ).toBeTruthy();
+    expect(within(screen.getByTestId('case-timeline')).getByText('送监督员核实（属实后回受理员立案）')).toBeTruthy();
   });
 });

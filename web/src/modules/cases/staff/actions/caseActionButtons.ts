@@ -11,12 +11,15 @@ export interface ActionSpec {
   danger?: boolean;
   /** Photos go up with this action (progress is shown). */
   photos?: 'required' | 'optional';
+  /** What the page says once it went through, when “{action}：已完成” would leave out where the case goes next. */
+  done?: MessageKey;
 }
 
 export const actionSpecs: Record<ActionKey, ActionSpec> = {
   register: { key: 'register', fields: ['regionCode', 'note', 'priority'] },
   reject: { key: 'reject', fields: ['reason'], danger: true },
-  sendToVerify: { key: 'sendToVerify', fields: ['regionCode', 'note'] },
+  // 核实 comes before 立案: the intake must know the case comes back to it to be registered.
+  sendToVerify: { key: 'sendToVerify', fields: ['regionCode', 'note'], done: 'cases.done.sendToVerify' },
   verifyReport: { key: 'verifyReport', fields: ['confirmed', 'note', 'photos'], photos: 'required' },
   merge: { key: 'merge', fields: ['duplicateOf', 'note'] },
   dispatch: { key: 'dispatch', fields: ['department', 'note'] },
