@@ -166,8 +166,9 @@ describe('综合评价 rollup', () => {
       { numRuns: 25 },
     );
     // Its cost is bounded by construction — 25 runs of at most 40 cases, 15 changes and 2 instants, each asked
-    // in 3 scopes × 4 dimensions both ways — but not its duration: ~10 s alone, and it once passed 30 s on two
-    // cores busy with a full CI run. The limit is for that load, not for a bigger search.
+    // in 3 scopes × 4 dimensions both ways — but not its duration: 6 s on PostgreSQL, and on PGlite it once
+    // passed 30 s (49 s measured) on two cores busy with a full CI run. The limit is for that load, not for a
+    // bigger search.
   }, 180_000);
 
   it('takes away only what the covered months hold (a period starting in a month it covers less than half of, asked before it)', async () => {
