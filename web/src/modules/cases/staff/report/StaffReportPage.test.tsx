@@ -7,10 +7,10 @@ import {
   mockApi,
   type RecordedRequest,
   type SampleUser,
-  sampleUser,
   signedInAs,
 } from '../../../../test/fetchMock.ts';
 import { renderApp } from '../../../../test/renderApp.tsx';
+import { inspectorUser, uploadAnswer } from '../test/casePage.ts';
 import { departmentUser, dispatcherUser, sampleCatalogue, samplePlaces } from '../test/casesSamples.ts';
 
 // Canvas is not in happy-dom: shrinking is tested in the browser (e2e); here a photo goes up as it is.
@@ -19,19 +19,8 @@ vi.mock('../actions/photoPrep.ts', async (importOriginal) => ({
   preparePhoto: vi.fn(async (file: File) => file),
 }));
 
-const inspectorUser: SampleUser = {
-  ...sampleUser,
-  id: 'u-inspector',
-  username: 'inspector.xiayang',
-  displayName: '李建军',
-  roles: ['inspector'],
-  permissions: [...sampleUser.permissions, 'cases.read', 'cases.report', 'cases.verify', 'cases.catalogue.read'],
-  scopeRegion: '430225100',
-  department: null,
-};
 const hotlineUser: SampleUser = { ...dispatcherUser, permissions: [...dispatcherUser.permissions, 'cases.hotline'] };
 
-const uploadAnswer = { width: 80, height: 60, takenAt: null, location: null, expiresAt: '2026-11-30T01:00:00.000Z' };
 const reported = (caseNo: string) => ({ caseNo, trackingToken: 'tok', status: 'reported', duplicates: [] });
 
 type Locate = (ok: PositionCallback, fail?: PositionErrorCallback | null) => void;
