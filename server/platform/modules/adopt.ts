@@ -49,3 +49,13 @@ export function adoptManifests(manifests: readonly ModuleManifest[]): void {
 export function adoptedManifests(): readonly ModuleManifest[] {
   return [...adopted.values()];
 }
+
+/**
+ * Test setup only: the next file starts from the app's manifests. Server test files share a worker's modules
+ * (vitest.config.ts), and a file that adopts a fixture manifest ('careless', a test SMS template) must not leave
+ * it in the list the next file builds its app or its checks from. The registries keep what was installed: a
+ * fixture's messages or fields under its own key change nothing another file reads.
+ */
+export function forgetAdoptedManifests(): void {
+  adopted.clear();
+}
