@@ -38,7 +38,6 @@ describe('cases: the dispatcher works the intake queue', () => {
         regionCode: '430225100',
         description: '水果摊占用人行道经营（端到端测试）',
         photos: [{ data: await jpegBase64() }],
-        channel: 'patrol',
       },
     });
     expect(response.status()).toBe(201);

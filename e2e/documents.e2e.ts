@@ -29,7 +29,6 @@ describe('documents: the case file and its verification page', () => {
         regionCode: '430225100',
         description: '水果摊占用人行道经营（文书端到端测试）',
         photos: [{ data: photo.toString('base64') }],
-        channel: 'patrol',
       },
     });
     expect(response.status()).toBe(201);

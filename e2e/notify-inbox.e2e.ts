@@ -56,7 +56,6 @@ describe('notifications: a handler is reminded before a deadline', () => {
       regionCode: '430225100',
       description: '水果摊占用人行道经营（通知端到端测试）',
       photos: [{ data: photo.toString('base64') }],
-      channel: 'patrol',
     });
     let view = await (await page.request.get(`${origin}/api/cases/${caseNo}`)).json();
     view = await call(`/api/cases/${caseNo}/register`, { revision: view.revision, note: '立案' });

@@ -7,10 +7,11 @@ import { enterDemoCode, enterPassword } from './support/sign-in.ts';
 describe('signing in as the demo county’s staff', () => {
   const live = useLiveApp();
 
-  it('the campaign office signs in with a password, sees the business modules and no administration', async () => {
+  it('the campaign office signs in with a password, sees its work, the business modules and no administration', async () => {
     const page = await live.signIn('chuangwenban');
     const nav = page.getByTestId('nav');
-    await page.getByTestId('meta-panel').getByText('炎陵县').first().waitFor();
+    // The home page is work, not system facts: the cases card with its queues and the way to 综合评价.
+    await page.getByTestId('cases-work').getByTestId('work-evaluation').waitFor();
     const menu = (await nav.textContent()) ?? '';
     expect(menu).toContain('市容案件');
     expect(menu).not.toContain('审计管理');
