@@ -71,7 +71,7 @@ module.exports = {
       name: 'no-cycles',
       comment: 'No import cycles, type imports included: a cycle means two files are one concern, or a layer leaks.',
       severity: 'error',
-      from: { path: '^(server|web/src)/' },
+      from: { path: '^(server|rules|web/src)/' },
       to: { circular: true },
     },
     {
@@ -87,6 +87,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^server/' },
       to: { path: '^web/' },
+    },
+    {
+      name: 'rules-import-only-rules',
+      comment:
+        'rules/ holds the pure rules the server and the web both apply (address text, …): it imports only rules/, ' +
+        'no server or web code and no package, so it runs the same in Node and in the browser. Its tests may use ' +
+        'test libraries.',
+      severity: 'error',
+      from: { path: '^rules/', pathNot: testFile },
+      to: { pathNot: '^rules/' },
     },
     {
       name: 'web-imports-server',

@@ -31,6 +31,8 @@ export default defineConfig({
           env: { WENMING_TEST_ENGINE: engine, NODE_ENV: 'test' },
         },
       })),
+      // rules/: the pure rules the server and the web both apply (no database, no DOM).
+      { extends: true as const, test: { name: 'rules', include: ['rules/**/*.test.ts'] } },
       { extends: true as const, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['web/src/test/setup.ts'] } },
     ],
   },

@@ -20,6 +20,7 @@ const fixtureViolations = [
   'no-cycles: server/modules/beta/cycle-one.ts → server/modules/beta/cycle-two.ts → server/modules/beta/cycle-one.ts',
   'platform-imports-module: server/platform/http/platform-part.ts → server/modules/alpha/alpha.routes.ts',
   'platform-test-imports-module: server/platform/http/platform-part.test-support.ts → server/modules/beta/api.ts',
+  'rules-import-only-rules: rules/postcode.ts → server/modules/beta/api.ts',
   'server-imports-web: server/modules/alpha/alpha-labels.ts → web/src/modules/alpha/alpha-page.ts',
   'web-app-names-module: web/src/app/shell.ts → web/src/modules/alpha/alpha-page.ts',
   'web-imports-server: web/src/modules/alpha/alpha-page.ts → server/modules/beta/api.ts',

@@ -8,7 +8,7 @@ import { databaseHandleUses, mayRunSql } from './kit-metrics/database-access.ts'
 import { readSources } from './kit-metrics/source-files.ts';
 
 /** The folders the import rules look at, from the project root (or a fixture tree's root). */
-export const cruisedFolders = ['server', 'web/src', 'bench', 'e2e'];
+export const cruisedFolders = ['server', 'rules', 'web/src', 'bench', 'e2e'];
 
 const rulesFile = path.join(projectRoot, '.dependency-cruiser.cjs');
 

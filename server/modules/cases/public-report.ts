@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, type FieldProblems } from '../../platform/http/app-error.ts';
 import type { CitizenReportInput } from './cases.schema.ts';
-import { describesPlace, minimumPlaceCharacters, normaliseAddress } from './public-address.ts';
+import { describesPlace, minimumPlaceCharacters, normaliseAddress } from '../../../rules/address.ts';
 import { type CheckedReport, checkReport } from './report-case.ts';
 
 /** As the schema's limit on the address as sent (`reportFields.address`). */

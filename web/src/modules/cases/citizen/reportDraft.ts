@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../app/i18n/zh.ts';
-import { describesPlace, minimumPlaceCharacters, normaliseAddress } from './addressText.ts';
+import { describesPlace, minimumPlaceCharacters, normaliseAddress } from '../../../../../rules/address.ts';
 import type { FormCategory, ReportBody } from './citizenApi.ts';
 import { idleLocation, type LocationState, pointOf } from './locationState.ts';
 import type { PreparedPhoto } from './photoPrep.ts';

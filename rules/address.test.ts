@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describesPlace, normaliseAddress } from './public-address.ts';
+import { describesPlace, normaliseAddress } from './address.ts';
 
 describe('normaliseAddress', () => {
   it.each([

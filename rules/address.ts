@@ -2,6 +2,10 @@
  * The address a citizen types (Open311's `address_string`): the only way an inspector finds the spot when the
  * phone gave no position. Typed on phones, it arrives with full-width digits and spaces (IME input), pasted
  * zero-width characters and stray line breaks; it is stored the way staff read and search it.
+ *
+ * One rule for both sides: the server applies it to every report (cases/public-report.ts) and the residents' form
+ * applies it on the phone first (citizen/reportDraft.ts), so the citizen is told on the step itself and the phone
+ * can never let through what the server refuses.
  */
 
 /**

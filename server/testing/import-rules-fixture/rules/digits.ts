@@ -1,0 +1,1 @@
+export const digitsOnly = (text: string): boolean => /^[0-9]+$/.test(text);
