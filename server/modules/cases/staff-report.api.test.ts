@@ -123,11 +123,36 @@ describe('staff reports and the 12345 hotline intake (POST /api/cases)', () => {
 
   describe('a hotline intake', () => {
     let caseNo: string;
+    let trackingToken: string;
     const key = { 'idempotency-key': 'hotline-desk-0001' };
     beforeAll(async () => {
       const res = await post('/api/cases', who.dispatcher, intake(), key);
       expect(res.statusCode, res.body).toBe(201);
-      caseNo = res.json().caseNo;
+      ({ caseNo, trackingToken } = res.json());
+    });
+
+    it('answers with the 查询码 the desk reads out: it opens the caller’s tracking page, and only its hash is kept', async () => {
+      const tracked = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/cases/${caseNo}`,
+        headers: { 'x-case-token': trackingToken },
+      });
+      expect(tracked.statusCode, tracked.body).toBe(200);
+      expect(tracked.json()).toMatchObject({ caseNo, status: 'verifying' });
+      const wrong = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/cases/${caseNo}`,
+        headers: { 'x-case-token': `${trackingToken}x` },
+      });
+      expect(wrong.statusCode).toBe(403);
+      const [row] = await t.db.database.query<{ hash: string }>(
+        'select tracking_token_hash as hash from cases_case where case_no = $1',
+        [caseNo],
+      );
+      expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row?.hash).not.toContain(trackingToken);
+      // A retried intake replays the same code, so the caller is never told one that does not work.
+      expect((await post('/api/cases', who.dispatcher, intake(), key)).json().trackingToken).toBe(trackingToken);
     });
 
     it('is stored with its 工单号, the caller masked, no point and no photo', async () => {

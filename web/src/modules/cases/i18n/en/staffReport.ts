@@ -65,6 +65,9 @@ export const staffReportEn: Record<keyof typeof staffReportZh, string> = {
     'This report may already have been stored; check “My reports” first to avoid reporting it twice',
   'staffReport.done.title': 'Reported',
   'staffReport.done.caseNo': 'Case number',
+  'staffReport.done.trackingCode': 'Tracking code',
+  'staffReport.done.trackingHint':
+    'Read the case number and the tracking code to the caller: with both they can follow the case at “Follow a case” (/track). The code is shown this once; it is not kept in clear.',
   'staffReport.done.nearby': '{count} open cases of this kind are nearby; the intake will check for duplicates:',
   'staffReport.done.another': 'Report another',
   'staffReport.done.open': 'Open the case',

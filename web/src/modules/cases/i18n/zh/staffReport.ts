@@ -58,6 +58,9 @@ export const staffReportZh = {
   'staffReport.send.maybeStored': '这份上报可能已经提交成功，请先到“我的上报”查看，避免重复上报',
   'staffReport.done.title': '已上报',
   'staffReport.done.caseNo': '案件编号',
+  'staffReport.done.trackingCode': '查询码',
+  'staffReport.done.trackingHint':
+    '请把案件编号和查询码告诉来电人：凭这两项可在“查询进度”（/track）查看办理进展。查询码只显示这一次，系统不保存明文。',
   'staffReport.done.nearby': '附近有 {count} 件同类未结案件，受理员会核对是否重复：',
   'staffReport.done.another': '再报一件',
   'staffReport.done.open': '查看案件',

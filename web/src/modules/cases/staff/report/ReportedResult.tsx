@@ -6,8 +6,19 @@ import { modulePath } from '../../../../app/modules.ts';
 import { CaseStatusTag } from '../caseDisplay.tsx';
 import type { StaffReported } from './useStaffReport.ts';
 
-/** The answer: the case number to read out, its state, nearby open cases of the kind, and "再报一件". */
-export function ReportedResult({ reported, onAnother }: { reported: StaffReported; onAnother: () => void }) {
+interface ReportedResultProps {
+  reported: StaffReported;
+  /** A 12345 intake: the caller follows the case at /track with the number and this code, read out to them now. */
+  showTrackingCode: boolean;
+  onAnother: () => void;
+}
+
+/**
+ * The answer: the case number to read out (with the 查询码 for a caller), its state, nearby open cases of the
+ * kind, and "再报一件". The code lives in this screen's state only: the server keeps its hash, the page keeps
+ * nothing, so it is gone with "再报一件".
+ */
+export function ReportedResult({ reported, showTrackingCode, onAnother }: ReportedResultProps) {
   const t = useT();
   const cases = modulePath('cases');
   return (
@@ -19,6 +30,7 @@ export function ReportedResult({ reported, onAnother }: { reported: StaffReporte
         <Typography.Text strong copyable className="wm-staff-report-caseno" data-testid="staff-report-caseno">
           {reported.caseNo}
         </Typography.Text>
+        {showTrackingCode && <TrackingCode code={reported.trackingToken} />}
         <CaseStatusTag status={reported.status} />
         {reported.duplicates.length > 0 && (
           <Typography.Paragraph type="warning" data-testid="staff-report-nearby">
@@ -41,5 +53,21 @@ export function ReportedResult({ reported, onAnother }: { reported: StaffReporte
         </Flex>
       </Flex>
     </Card>
+  );
+}
+
+/** 查询码 for the caller, copyable, with what to tell them. */
+function TrackingCode({ code }: { code: string }) {
+  const t = useT();
+  return (
+    <>
+      <Typography.Text>{t('staffReport.done.trackingCode')}</Typography.Text>
+      <Typography.Text strong copyable className="wm-staff-report-caseno" data-testid="staff-report-tracking-code">
+        {code}
+      </Typography.Text>
+      <Typography.Paragraph type="secondary" className="wm-staff-report-tracking-hint">
+        {t('staffReport.done.trackingHint')}
+      </Typography.Paragraph>
+    </>
   );
 }

@@ -207,6 +207,40 @@ describe('12345 hotline intake (the dispatcher)', () => {
     expect(screen.getByTestId('staff-ticket-existing').getAttribute('href')).toBe('/m/cases/2026-00000042');
   });
 
+  it('the intake’s answer gives the 查询码 to read out to the caller, once; a report of one’s own does not', async () => {
+    reportServer(hotlineUser, {
+      'POST /api/cases': jsonResponse(201, { ...reported('2026-00000500'), trackingToken: 'Qx7-caller-code' }),
+    });
+    renderApp('/m/cases/report');
+    const form = await screen.findByTestId('hotline-intake-form', {}, { timeout: 10_000 });
+    await pickTownship('霞阳镇');
+    fireEvent.change(within(form).getByTestId('staff-address'), { target: { value: '炎帝大道 88 号门前' } });
+    await chooseCategory('占道');
+    fireEvent.change(within(form).getByTestId('staff-description'), { target: { value: '水果摊占道' } });
+    await act(async () => fireEvent.click(screen.getByTestId('staff-report-submit')));
+    expect((await screen.findByTestId('staff-report-caseno')).textContent).toBe('2026-00000500');
+    expect(screen.getByTestId('staff-report-tracking-code').textContent).toBe('Qx7-caller-code');
+    expect(screen.getByText(/请把案件编号和查询码告诉来电人/)).toBeTruthy();
+    // Not kept on the device: the next intake starts without it.
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('Qx7-caller-code');
+    fireEvent.click(screen.getByTestId('staff-report-another'));
+    await screen.findByTestId('hotline-intake-form');
+    expect(screen.queryByTestId('staff-report-tracking-code')).toBeNull();
+
+    cleanup();
+    reportServer(hotlineUser, {
+      'POST /api/cases': jsonResponse(201, { ...reported('2026-00000501'), trackingToken: 'own-report-code' }),
+    });
+    renderApp('/m/cases/report?kind=field');
+    await screen.findByTestId('field-report-form', {}, { timeout: 10_000 });
+    await takePhoto();
+    await pickTownship('霞阳镇');
+    await chooseCategory('占道');
+    await act(async () => fireEvent.click(screen.getByTestId('staff-report-submit')));
+    expect((await screen.findByTestId('staff-report-caseno')).textContent).toBe('2026-00000501');
+    expect(screen.queryByTestId('staff-report-tracking-code')).toBeNull();
+  });
+
   it('the dispatcher may switch to a report of their own', async () => {
     reportServer(hotlineUser);
     renderApp('/m/cases/report?kind=field');

@@ -70,7 +70,10 @@ export function StaffReportPage() {
 function ReportFlow({ kind, lookups, scopeRegion }: { kind: ReportKind; lookups: CaseLookups; scopeRegion: string }) {
   const report = useReportDraft({ regionCode: initialRegion(scopeRegion) });
   const { state } = report.sending;
-  if (state.phase === 'done') return <ReportedResult reported={state.reported} onAnother={report.anotherOne} />;
+  if (state.phase === 'done')
+    return (
+      <ReportedResult reported={state.reported} showTrackingCode={kind === 'hotline'} onAnother={report.anotherOne} />
+    );
   return kind === 'hotline' ? (
     <HotlineIntakeForm report={report} lookups={lookups} scopeRegion={scopeRegion} />
   ) : (
