@@ -21,6 +21,10 @@ export const caseVerifyReportEn: Record<keyof typeof caseVerifyReportZh, string>
   'cases.form.finding': 'What was found',
   'cases.form.findingRequired': 'Say what was found (the reporter is told)',
   'cases.form.sendToVerifyNote': 'What the inspector should check',
+  'cases.form.verifyReportPhotos': 'Photos of the spot',
+  'cases.form.verifyReportPhotosRequired': 'Add at least one photo of the spot',
+  'cases.form.verifyReportPosition': 'Where you checked on site',
+  'cases.form.verifyReportPositionFound': 'Position found (about ±{accuracy} m); it goes with the on-site finding.',
 
   'cases.settings.verifyReport.title': 'On-site check before registering',
   'cases.settings.verifyReport.intro':

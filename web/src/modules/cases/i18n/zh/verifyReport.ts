@@ -19,6 +19,10 @@ export const caseVerifyReportZh = {
   'cases.form.finding': '现场情况',
   'cases.form.findingRequired': '不属实时请写明现场情况（将告知上报人）',
   'cases.form.sendToVerifyNote': '请监督员核实的要点',
+  'cases.form.verifyReportPhotos': '现场照片',
+  'cases.form.verifyReportPhotosRequired': '请至少选择一张现场照片',
+  'cases.form.verifyReportPosition': '核实位置',
+  'cases.form.verifyReportPositionFound': '已获取位置（误差约 {accuracy} 米），将随核实结论提交。',
 
   'cases.settings.verifyReport.title': '立案前现场核实',
   'cases.settings.verifyReport.intro':

@@ -72,8 +72,17 @@ describe('核实 on the case page', () => {
     await openCase();
     fireEvent.click(screen.getByTestId('case-action-verifyReport'));
     const dialog = await screen.findByTestId('action-dialog-verifyReport');
-    expect((await within(dialog).findByTestId('verify-position')).textContent).toContain('9');
+    expect((await within(dialog).findByTestId('verify-position')).textContent).toBe(
+      '已获取位置（误差约 9 米），将随核实结论提交。',
+    );
+    // 核实's own words, not those of 处理反馈 (处置后照片) or 核查 (核查位置).
+    expect(within(dialog).getByText('核实位置')).toBeTruthy();
+    expect(within(dialog).getByText('现场照片')).toBeTruthy();
+    expect(within(dialog).queryByText(/核查/)).toBeNull();
     fireEvent.click(within(dialog).getByLabelText('不属实，不予立案'));
+    await act(async () => fireEvent.click(within(dialog).getByTestId('action-submit')));
+    expect(await within(dialog).findByText('请至少选择一张现场照片')).toBeTruthy();
+    expect(within(dialog).queryByText(/处置后照片/)).toBeNull();
     const input = within(dialog).getByTestId('photo-input') as HTMLInputElement;
     Object.defineProperty(input, 'files', {
       value: [new File(['a'], 'spot.jpg', { type: 'image/jpeg' })],

@@ -52,8 +52,18 @@ export function VerifyReportFields({ position, uploads }: { position: DevicePosi
           </Form.Item>
         )}
       </Form.Item>
-      <PhotosField required uploads={uploads} />
-      <PositionNote position={position} />
+      <PhotosField
+        required
+        uploads={uploads}
+        wording={{ label: t('cases.form.verifyReportPhotos'), required: t('cases.form.verifyReportPhotosRequired') }}
+      />
+      <PositionNote
+        position={position}
+        wording={{
+          label: t('cases.form.verifyReportPosition'),
+          found: (accuracy) => t('cases.form.verifyReportPositionFound', { accuracy }),
+        }}
+      />
     </>
   );
 }

@@ -25,20 +25,35 @@ export function TextField({ name, label, required }: { name: string; label: stri
   );
 }
 
-export function PhotosField({ required, uploads }: { required: boolean; uploads: PickerUploads | undefined }) {
+/** What a form calls its photos, when not the handling's (处置后照片): 核实 asks for photos of the spot. */
+export interface PhotosWording {
+  label: string;
+  required: string;
+}
+
+export function PhotosField({
+  required,
+  uploads,
+  wording,
+}: {
+  required: boolean;
+  uploads: PickerUploads | undefined;
+  wording?: PhotosWording;
+}) {
   const t = useT();
+  const missing = wording?.required ?? t('cases.form.photosRequired');
   const rules = required
     ? [
         {
           validator: (_: unknown, value?: PickedPhoto[]) =>
-            value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('cases.form.photosRequired'))),
+            value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error(missing)),
         },
       ]
     : [];
   return (
     <Form.Item
       name="photos"
-      label={t('cases.form.photos')}
+      label={wording?.label ?? t('cases.form.photos')}
       extra={t('cases.form.photosHint', { max: maxPhotos })}
       rules={rules}
       data-testid="action-field-photos"
@@ -96,17 +111,24 @@ export function NearbyCases({ detail, form }: { detail: CaseDetail & PlacedCase;
   );
 }
 
-export function PositionNote({ position }: { position: DevicePosition }) {
+/** What a form calls the position it sends, when not 核查's: 核实 has its own words. */
+export interface PositionWording {
+  label: string;
+  found: (accuracy: number) => string;
+}
+
+export function PositionNote({ position, wording }: { position: DevicePosition; wording?: PositionWording }) {
   const t = useT();
   if (position.status === 'off') return null;
+  const found = wording?.found ?? ((accuracy: number) => t('cases.form.positionFound', { accuracy }));
   const text =
     position.status === 'locating'
       ? t('cases.form.positionLocating')
       : position.status === 'found'
-        ? t('cases.form.positionFound', { accuracy: position.accuracyM })
+        ? found(position.accuracyM)
         : t('cases.form.positionUnavailable');
   return (
-    <Form.Item label={t('cases.form.position')}>
+    <Form.Item label={wording?.label ?? t('cases.form.position')}>
       <Typography.Text type={position.status === 'unavailable' ? 'warning' : 'secondary'} data-testid="verify-position">
         {text}
       </Typography.Text>
