@@ -51,6 +51,8 @@ export interface DetailParts {
   duplicateOfNo: string | null;
   duplicateNos: string[];
   suggestedDepartment: string | null;
+  /** The county's policy value `requestExtension` checks (case-requests.ts). */
+  maxExtensionHours: number;
 }
 
 function reporterOf(ctx: Ctx, row: CaseRow): CaseDetailDto['reporter'] {
@@ -85,6 +87,7 @@ export function presentDetail(ctx: Ctx, parts: DetailParts, lookups: CaseLookups
     satisfactionComment: row.satisfactionComment,
     closingNote: row.closingNote,
     revision: row.revision,
+    limits: { maxExtensionHours: parts.maxExtensionHours },
     ...actionsOf(ctx, parts),
     pendingRequest: presentPending(parts.pending),
     photos: parts.photos.map((p) => presentPhoto(p, `/api/cases/${row.caseNo}/photos`)),

@@ -305,6 +305,10 @@ export const CaseDetailSchema = Type.Object({
   satisfactionComment: nullable(Type.String()),
   closingNote: nullable(Type.String()),
   revision: Type.Integer(),
+  /** The county's limits the action forms check before sending, the same values the server checks (case-policy.ts). */
+  limits: Type.Object({
+    maxExtensionHours: Type.Integer({ description: 'The most working hours one 申请延期 may ask for' }),
+  }),
   /** What the reader may do now: role × state, less what they may not check because they did it (maker ≠ checker). */
   actions: Type.Array(S.literals(caseActions)),
   /** Actions the reader's role allows here that they may not take on this case: they did the work it checks. */

@@ -5,6 +5,7 @@ import { loadVisibleCase } from './apply-action.ts';
 import { caseListWhere, searchRank } from './case-filters.sql.ts';
 import { loadCaseLookups } from './case-lookups.ts';
 import { findPendingRequest } from './case-requests.store.ts';
+import { loadPolicy } from './case-setup.ts';
 import { caseScopeOf, caseVisibilityOf } from './cases.policy.ts';
 import { presentDetail, presentListItem } from './cases.presenter.ts';
 import type { CaseDetailDto, CaseListDto, CaseListQueryInput } from './cases.schema.ts';
@@ -63,9 +64,10 @@ export async function readCase(ctx: Ctx, caseNo: string): Promise<CaseDetailDto>
   );
   const suggestedDepartment =
     row.status === 'registered' ? await routeFor(ctx.db, ctx.countyCode, row.categoryCode, row.townshipCode) : null;
+  const { maxExtensionHours } = await loadPolicy(ctx);
   return presentDetail(
     ctx,
-    { row, events, photos, pending, duplicateOfNo, duplicateNos, suggestedDepartment },
+    { row, events, photos, pending, duplicateOfNo, duplicateNos, suggestedDepartment, maxExtensionHours },
     lookups,
   );
 }

@@ -4583,6 +4583,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -4800,6 +4804,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -5067,6 +5075,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -5334,6 +5346,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -5835,6 +5851,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -6102,6 +6122,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -6374,6 +6398,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -6642,6 +6670,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -7013,6 +7045,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -7279,6 +7315,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -7545,6 +7585,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -7811,6 +7855,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -8079,6 +8127,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -8345,6 +8397,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -8622,6 +8678,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;
@@ -8901,6 +8961,10 @@ export interface paths {
                             /** Format: date-time */
                             handleDueAt: string | null;
                             lat: number | null;
+                            limits: {
+                                /** @description The most working hours one 申请延期 may ask for */
+                                maxExtensionHours: number;
+                            };
                             lng: number | null;
                             pendingRequest: {
                                 hours: number | null;

@@ -94,6 +94,8 @@ describe('cases settings API', () => {
     // The dispatch clock is now 1 working hour: registered at 09:00 Monday → due 10:00.
     const clock = registered.json().clock;
     expect(new Date(clock.dueAt).getTime() - new Date(registered.json().registeredAt).getTime()).toBe(3600_000);
+    // The case page's 申请延期 form reads its limit from the case, so it refuses what the server would.
+    expect(registered.json().limits).toEqual({ maxExtensionHours: 40 });
     const audits = await t.db.database.query<{ n: number }>(
       "select count(*)::int as n from audit_event where event_type = 'cases.settings'",
     );

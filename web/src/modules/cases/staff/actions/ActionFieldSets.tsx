@@ -48,12 +48,23 @@ export function MergeFields({ detail, form }: { detail: CaseDetail; form: FormIn
   );
 }
 
-export function DispatchFields({ departments }: { departments: Department[] }) {
+/**
+ * 派遣: the department, preselected with the one the routing rules suggest for this category and place (when it
+ * is still an active department), said to be the rule's suggestion, and changeable.
+ */
+export function DispatchFields({ detail, departments }: { detail: CaseDetail; departments: Department[] }) {
   const t = useT();
   const required = useRequired();
+  const suggested = departments.find((d) => d.key === detail.suggestedDepartment);
   return (
     <>
-      <Form.Item name="department" label={t('cases.form.department')} rules={[required]}>
+      <Form.Item
+        name="department"
+        label={t('cases.form.department')}
+        rules={[required]}
+        initialValue={suggested?.key}
+        extra={suggested ? t('cases.form.departmentSuggested', { name: suggested.name }) : undefined}
+      >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={departments.map((d) => ({ value: d.key, label: d.name }))}
@@ -88,13 +99,23 @@ export function VerifyFields({ position, uploads }: { position: DevicePosition; 
   );
 }
 
-export function ExtensionFields() {
+/**
+ * 申请延期: the hours, up to the county's limit as the case reports it (the value the server checks), refused
+ * here in the user's words rather than clamped silently.
+ */
+export function ExtensionFields({ detail }: { detail: CaseDetail }) {
   const t = useT();
   const required = useRequired();
+  const max = detail.limits.maxExtensionHours;
   return (
     <>
-      <Form.Item name="hours" label={t('cases.form.hours')} rules={[required]}>
-        <InputNumber min={1} max={400} precision={0} style={{ width: '100%' }} data-testid="action-field-hours" />
+      <Form.Item
+        name="hours"
+        label={t('cases.form.hours')}
+        extra={t('cases.form.hoursHint', { max })}
+        rules={[required, { type: 'number', max, message: t('cases.form.hoursTooMany', { max }) }]}
+      >
+        <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="action-field-hours" />
       </Form.Item>
       <TextField name="reason" label={t('cases.form.reason')} required />
     </>

@@ -42,7 +42,7 @@ export function ActionFields({ action, detail, form, departments, position, uplo
     case 'merge':
       return <MergeFields detail={detail} form={form} />;
     case 'dispatch':
-      return <DispatchFields departments={departments} />;
+      return <DispatchFields detail={detail} departments={departments} />;
     case 'feedback':
       return (
         <>
@@ -53,7 +53,7 @@ export function ActionFields({ action, detail, form, departments, position, uplo
     case 'verify':
       return <VerifyFields position={position} uploads={uploads} />;
     case 'extension':
-      return <ExtensionFields />;
+      return <ExtensionFields detail={detail} />;
     case 'decision':
       return <DecisionFields detail={detail} />;
     case 'escalate':

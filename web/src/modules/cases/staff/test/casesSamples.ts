@@ -77,6 +77,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     closingNote: null,
     suggestedDepartment: null,
     revision: 3,
+    limits: { maxExtensionHours: 80 },
     actions: ['register', 'reject', 'merge', 'escalate'],
     withheldActions: [],
     pendingRequest: null,
