@@ -77,6 +77,12 @@ describe('staff report: the inspector on a phone, the hotline desk', () => {
       });
     const caseNo = (await page.getByTestId('staff-report-caseno').textContent())?.trim() ?? '';
     expect(caseNo).toMatch(/^\d{4}-\d{8}$/);
+    // The 查询码 read out to the caller opens the case where a resident follows it.
+    const code = (await page.getByTestId('staff-report-tracking-code').textContent())?.trim() ?? '';
+    const tracked = await page.request.get(`${live.origin}/api/public/cases/${caseNo}`, {
+      headers: { 'x-case-token': code },
+    });
+    expect(tracked.status()).toBe(200);
 
     await page.getByTestId('staff-report-open').click();
     await page.getByTestId('case-facts').waitFor();
