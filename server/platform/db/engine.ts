@@ -15,18 +15,50 @@ export interface OpenOptions {
   /** Restore a PGlite data folder from a `dumpDataDir()` archive when opening. */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** PostgreSQL only: how long waits on an unreachable or stalled server may last (defaults: `poolTimeouts`). */
+  timeouts?: Partial<PoolTimeouts>;
 }
 
+/**
+ * What bounds a request's wait when PostgreSQL is gone or stalled, so it ends in a 503 instead of hanging:
+ * a new connection (or a free slot in the pool) within `connectMs`; a statement within `statementMs` on the server
+ * (`statement_timeout`) and `statementMs + 5 s` on the client (`query_timeout`: a socket that stalls without
+ * closing never hears the server's cancel). Long enough for the slowest legitimate statement (an import's commit,
+ * an export's read: seconds, bench/results), short enough that a client's retry is still useful.
+ */
+export interface PoolTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+export const poolTimeouts: PoolTimeouts = { connectMs: 5_000, statementMs: 60_000 };
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, { ...poolTimeouts, ...options.timeouts });
   return openPglite(options.pgliteDir ?? 'memory://', options.loadDataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, timeouts: PoolTimeouts): Promise<Database> {
   const types = { getTypeParser: pgTypeParser } as unknown as pg.CustomTypesConfig;
-  const pool = new pg.Pool({ connectionString: url, max, types });
-  // A dropped idle connection must not crash the process; the next query reconnects.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 5_000,
+    // A peer that vanished without a FIN (a cable, a failover) is noticed by TCP keepalive, not in hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  // A dropped idle connection must not crash the process. The pool discards a client whose connection failed
+  // (idle or on release), so after an outage the next query opens a fresh one: recovery needs no restart.
   pool.on('error', () => {});
+  // A client checked out between two statements (a transaction awaiting other work) emits 'error' when its link
+  // drops; the pool listens only to idle ones, and an unheard 'error' would end the process. The next statement
+  // on that client fails (→ 503) and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { type Locale, resolveLocale } from '../i18n/locale.ts';
 import { hasMessage, translate } from '../i18n/translate.ts';
 import { AppError, type FieldProblems } from './app-error.ts';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable.ts';
 import { type SchemaError, toFieldProblems } from './validation-errors.ts';
 
 export interface ErrorBody {
@@ -12,7 +13,9 @@ export interface ErrorBody {
 export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // An outage is the operator's news once (readyz, the pool's log), not a stack trace per request.
+    if (appError.code === 'database_unavailable') request.log.warn({ err: error.message }, 'database unavailable');
+    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else if (appError.status !== 404)
       request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendError(reply, request, appError);
@@ -39,10 +42,10 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
     .send(renderError(error, locale, request.id));
 }
 
-/** A 429 that knows when the client may come back says so in `Retry-After` (RFC 9110 §10.2.3), in seconds. */
+/** A 429 or 503 that knows when the client may come back says so in `Retry-After` (RFC 9110 §10.2.3), in seconds. */
 export function withErrorHeaders(reply: FastifyReply, error: AppError): FastifyReply {
   const retryAfter = error.vars.retryAfterSeconds;
-  if (error.status === 429 && typeof retryAfter === 'number')
+  if ((error.status === 429 || error.status === 503) && typeof retryAfter === 'number')
     reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return reply;
 }
@@ -95,6 +98,7 @@ export function toAppError(error: FastifyError, request: FastifyRequest): AppErr
   if (parserError) return parserError(error, request);
   // secure-json-parse rejects __proto__ / constructor keys with a SyntaxError carrying 400.
   if (error instanceof SyntaxError) return new AppError(400, 'invalid_json', 'error.invalid_json');
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const status = error.statusCode ?? 500;
   if (status === 429) return new AppError(429, 'rate_limited', 'error.rate_limited');
   if (status === 405) return new AppError(405, 'method_not_allowed', 'error.method_not_allowed');

@@ -81,14 +81,29 @@ export async function runClaimedJob(ctx: Ctx, runner: JobRunner, job: ClaimedJob
       queue.transactional === false ? await runOutside(ctx, runner, queue, job) : await runInside(ctx, queue, job);
     return { ...base, outcome: done ? 'done' : 'lost' };
   } catch (error) {
-    const message = errorText(error);
-    const last = job.attempts >= job.maxAttempts;
-    const retryAt = last ? null : at(ctx, retryDelayMs(job.backoffMs, job.attempts));
-    await tx(ctx, (t) =>
-      failJob(t.db, t.countyCode, { id: job.id, attempt: job.attempts, now: t.clock(), error: message, retryAt }),
-    );
-    return { ...base, outcome: last ? 'dead' : 'retry', error: message };
+    const outcome = await settleFailure(ctx, job, error);
+    return { ...base, outcome, error: errorText(error) };
   }
+}
+
+/**
+ * This attempt failed: pending again after its backoff, or dead on the last attempt. Fenced by the attempt, so it
+ * is also safe later, for an attempt whose end could not be written (the database was gone): a job whose
+ * transaction committed before the link dropped is done and stays so. Throws while the database is away.
+ */
+export async function settleFailure(ctx: Ctx, job: ClaimedJob, error: unknown): Promise<'retry' | 'dead'> {
+  const last = job.attempts >= job.maxAttempts;
+  const retryAt = last ? null : at(ctx, retryDelayMs(job.backoffMs, job.attempts));
+  await tx(ctx, (t) =>
+    failJob(t.db, t.countyCode, {
+      id: job.id,
+      attempt: job.attempts,
+      now: t.clock(),
+      error: errorText(error),
+      retryAt,
+    }),
+  );
+  return last ? 'dead' : 'retry';
 }
 
 /**

@@ -76,6 +76,42 @@ describe('the server job worker', () => {
     expect(tick.mock.calls.length).toBe(calls);
   });
 
+  it('stop(drainMs) stops claiming, waits for a running job up to the bound, and says whether it drained', async () => {
+    let started = false;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hold: QueuedJob<{ n: number }> = {
+      name: 'test.hold',
+      retry: { limit: 0, backoffMs: 0 },
+      async run(_w, { n }) {
+        if (n !== 1) throw new Error('claimed after stop');
+        started = true;
+        await held;
+      },
+    };
+    const runner = jobRunnerOf([{ key: 'jobs-drain-test', queues: [hold] }]);
+    await tx(t.ctx(), (w) => enqueueJob(w, hold, { n: 1 }));
+    const worker = await startJobWorker(runner, () => t.ctx(), { info: vi.fn(), error: vi.fn() }, { pollMs: 20 });
+    onTestFinished(async () => {
+      release();
+      await worker.stop();
+    });
+    await vi.waitFor(() => expect(started).toBe(true), { timeout: 10_000 });
+    expect(await worker.stop(50)).toBe(false);
+    // Stopped: a job queued now is not claimed (its run would throw and mark it dead).
+    release();
+    expect(await worker.stop(10_000)).toBe(true);
+    await tx(t.ctx(), (w) => enqueueJob(w, hold, { n: 2 }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const states = await t.database.query<{ n: number; state: string }>(
+      "select (payload->>'n')::int as n, state from jobs_job where name = 'test.hold' order by id",
+    );
+    expect(states).toEqual([
+      { n: 1, state: 'done' },
+      { n: 2, state: 'pending' },
+    ]);
+  });
+
   it('refuses manifests that give two jobs or queues one name', () => {
     const job = { name: 'dup.name', everyMs: 1000, run: async () => 0 };
     const manifests = [

@@ -55,6 +55,7 @@ describe('system routes', () => {
     await t.db.database.close();
     const res = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json().error.code).toBe('unavailable');
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().error.code).toBe('database_unavailable');
   });
 });

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { AppError } from '../http/app-error.ts';
+import { databaseUnavailable } from '../http/database-unavailable.ts';
 import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
 import type { AppDeps, ModuleManifest, TypedApp } from '../module.ts';
 import { findRegion } from '../regions/regions.store.ts';
@@ -34,7 +34,7 @@ function readiness(deps: AppDeps): DefinedRoute {
   return defineRoute({
     method: 'GET',
     url: '/readyz',
-    summary: 'The database answers',
+    summary: 'The database answers (503 database_unavailable with Retry-After while it does not)',
     tags,
     access: 'public',
     errors: [503],
@@ -43,8 +43,10 @@ function readiness(deps: AppDeps): DefinedRoute {
       try {
         await pingDatabase(request.ctx.db);
       } catch (error) {
+        // Whatever the ping failed on (refused, reset, the pool's connection timeout), this instance cannot serve:
+        // a load balancer takes it out of rotation until the database answers again.
         request.log.warn({ err: error }, 'readiness check failed');
-        throw new AppError(503, 'unavailable', 'error.unavailable');
+        throw databaseUnavailable();
       }
       return { status: 'ready' as const, engine: deps.database.engine };
     },

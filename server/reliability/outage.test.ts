@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { buildApp } from '../app.ts';
+import { readConfig } from '../config.ts';
+import { systemClock, systemCtx } from '../platform/context.ts';
+import type { Database } from '../platform/db/database.ts';
+import { openDatabase } from '../platform/db/engine.ts';
+import { tx } from '../platform/db/tx.ts';
+import { jobRunnerOf } from '../platform/jobs/job-runner.ts';
+import { enqueueJob, type QueuedJob } from '../platform/jobs/queue.ts';
+import { startJobWorker } from '../platform/jobs/worker.ts';
+import { testKeyring } from '../platform/pii/keyring.ts';
+import { postgresAddress, startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
+import { testEngine, useTestDatabase } from '../testing/test-database.ts';
+
+/**
+ * PostgreSQL goes away while the app runs and comes back: a TCP proxy between the app's pool and the server is
+ * cut (every connection reset, new ones refused) and restored. PGlite runs inside the process: there is no link
+ * to lose, so there is no outage to simulate on that engine (docs/operations.md). The recovery time is measured
+ * by bench/reliability-outage.bench.ts, not asserted here.
+ */
+describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
+  const t = useTestDatabase();
+  let proxy: TcpProxy;
+  let database: Database;
+  let app: FastifyInstance;
+  const ctx = () => systemCtx(database, { countyCode: '430225', keyring: testKeyring() }, { clock: systemClock });
+
+  beforeAll(async () => {
+    proxy = await startTcpProxy(postgresAddress(t.url!));
+    // Short bounds so a stalled wait ends quickly in the test; production's are in engine.ts (poolTimeouts).
+    database = await openDatabase({
+      databaseUrl: proxy.through(t.url!),
+      poolSize: 4,
+      timeouts: { connectMs: 2_000, statementMs: 10_000 },
+    });
+    const config = { ...readConfig({ NODE_ENV: 'test' }) };
+    app = await buildApp({ config, database, clock: systemClock, keyring: testKeyring() }, { logger: false });
+    await app.ready();
+    await t.database.exec('create table outage_job_runs (n int not null)');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    await proxy?.close();
+  });
+
+  const get = (url: string, language = 'zh-CN') =>
+    app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
+
+  it('answers 503 database_unavailable with Retry-After in the caller’s language, unready, then recovers', async () => {
+    expect((await get('/readyz')).statusCode).toBe(200);
+    expect((await get('/api/meta')).statusCode).toBe(200);
+    proxy.cut();
+    onTestFinished(() => proxy.restore());
+
+    const english = await get('/api/meta', 'en');
+    expect(english.statusCode).toBe(503);
+    expect(english.headers['retry-after']).toBe('5');
+    expect(english.json()).toEqual({
+      error: { code: 'database_unavailable', message: expect.stringMatching(/database cannot be reached/) },
+    });
+    const chinese = await get('/api/meta');
+    expect(chinese.json().error.message).toMatch(/数据库暂时无法连接/);
+    const ready = await get('/readyz');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().error.code).toBe('database_unavailable');
+
+    proxy.restore();
+    // The pool dropped the reset clients; the next requests open fresh connections, no restart.
+    await vi.waitFor(async () => expect((await get('/readyz')).statusCode).toBe(200), { timeout: 15_000 });
+    expect((await get('/api/meta')).statusCode).toBe(200);
+  });
+
+  it('a job whose transaction is cut runs again once, the worker survives, and no job runs twice', async () => {
+    const runs = new Map<number, number>();
+    let reachedCut: () => void = () => {};
+    const atCut = new Promise<void>((resolve) => (reachedCut = resolve));
+    let letGo: () => void = () => {};
+    const cutDone = new Promise<void>((resolve) => (letGo = resolve));
+    const count: QueuedJob<{ n: number }> = {
+      name: 'test.outage-count',
+      retry: { limit: 3, backoffMs: 0 },
+      async run(w, { n }) {
+        runs.set(n, (runs.get(n) ?? 0) + 1);
+        if (n === 0 && runs.get(0) === 1) {
+          // Inside its transaction when the database goes: the insert below fails, the transaction is lost.
+          reachedCut();
+          await cutDone;
+        }
+        await w.db.execute(sql`insert into outage_job_runs values (${n})`);
+      },
+    };
+    await tx(ctx(), async (w) => {
+      for (let n = 0; n < 6; n += 1) await enqueueJob(w, count, { n });
+    });
+    const log = { info: vi.fn(), error: vi.fn() };
+    const worker = await startJobWorker(jobRunnerOf([{ key: 'outage-test', queues: [count] }]), ctx, log, {
+      pollMs: 50,
+      concurrency: 2,
+    });
+    onTestFinished(async () => {
+      letGo();
+      proxy.restore();
+      await worker.stop(10_000);
+    });
+
+    await atCut;
+    proxy.cut();
+    letGo();
+    // The cut run could not even record its failure: the worker keeps it and carries on polling (and failing).
+    await vi.waitFor(
+      () => expect(log.error).toHaveBeenCalledWith(expect.anything(), expect.stringMatching(/cut off/)),
+      {
+        timeout: 15_000,
+      },
+    );
+    proxy.restore();
+
+    await vi.waitFor(
+      async () => {
+        const states = await t.database.query<{ state: string }>(
+          "select state from jobs_job where name = 'test.outage-count'",
+        );
+        expect(states.map((row) => row.state)).toEqual(Array(6).fill('done'));
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    const written = await t.database.query<{ n: number; times: number }>(
+      'select n, count(*)::int as times from outage_job_runs group by n order by n',
+    );
+    expect(written).toEqual([0, 1, 2, 3, 4, 5].map((n) => ({ n, times: 1 })));
+    expect(runs.get(0)).toBe(2);
+    const attempts = await t.database.query<{ attempts: number }>(
+      "select attempts from jobs_job where name = 'test.outage-count' and (payload->>'n')::int = 0",
+    );
+    expect(attempts).toEqual([{ attempts: 2 }]);
+  });
+});
+
+describe.runIf(testEngine() === 'pglite')('a database outage on PGlite', () => {
+  it.skip('has nothing to simulate: the embedded database runs inside the process, there is no link to lose', () => {});
+});
