@@ -10,12 +10,14 @@ import { killAllChildren, sleep } from './lib/proc.ts';
 import { renderTable, type RunOptions, type Suite, type SuiteResult, writeReadme, writeResult } from './lib/report.ts';
 import { rounded } from './lib/stats.ts';
 import { removeAllWorkDirs } from './lib/workdir.ts';
+import { capacitySuite } from './capacity/capacity.bench.ts';
 import { casesIntakeSuite } from './cases/cases-intake.bench.ts';
 import { casesScaleSuite } from './cases/cases-scale.bench.ts';
 import { importsSuite } from './imports.bench.ts';
 import { jobsSuite } from './jobs.bench.ts';
 import { regionsSuite } from './regions.bench.ts';
 import { seedSuite } from './seed.bench.ts';
+import { soakSuite } from './soak/soak.bench.ts';
 import { startupSuite } from './startup.bench.ts';
 import { webDeliverySuite } from './web-delivery.bench.ts';
 
@@ -24,6 +26,8 @@ const suites: readonly Suite[] = [
   seedSuite,
   regionsSuite,
   casesIntakeSuite,
+  capacitySuite,
+  soakSuite,
   casesScaleSuite,
   jobsSuite,
   importsSuite,

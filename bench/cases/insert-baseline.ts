@@ -39,6 +39,14 @@ export interface BaselineRun {
   latencies: number[];
 }
 
+/** Another script than the single-row insert (the capacity suite's same-statement intake), and its protocol. */
+export interface PgbenchScript {
+  name: string;
+  text: string;
+  /** `prepared`: named prepared statements; `extended`: unnamed, parsed every time (as node-postgres sends). */
+  protocol: 'prepared' | 'extended';
+}
+
 /**
  * `pgbench -n -M prepared -c N -j 2 -T s -f script -l`: tps as pgbench reports it (without connection time) and
  * the latency of every transaction from its per-transaction log. -j 2: one thread per core of this machine.
@@ -48,10 +56,11 @@ export async function runPgbench(
   clients: number,
   seconds: number,
   workDir: string,
+  custom?: PgbenchScript,
 ): Promise<BaselineRun> {
   const url = new URL(databaseUrl);
-  const script = path.join(workDir, 'intake.sql');
-  fs.writeFileSync(script, pgbenchScript);
+  const script = path.join(workDir, `${custom?.name ?? 'intake'}.sql`);
+  fs.writeFileSync(script, custom?.text ?? pgbenchScript);
   const prefix = path.join(workDir, `pgbench-${clients}-${Date.now()}`);
   const args = [
     '-h',
@@ -62,7 +71,7 @@ export async function runPgbench(
     decodeURIComponent(url.username || 'postgres'),
     '-n',
     '-M',
-    'prepared',
+    custom?.protocol ?? 'prepared',
   ];
   args.push(
     '-c',
@@ -83,6 +92,9 @@ export async function runPgbench(
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);
   if (!tps) throw new Error(`pgbench printed no tps:\n${run.stdout}\n${run.stderr}`);
+  // A script error aborts its client: the rate would then be of fewer clients than asked.
+  if (/aborted in command|number of failed transactions: [1-9]/.test(run.stdout + run.stderr))
+    throw new Error(`pgbench transactions failed:\n${run.stdout}\n${run.stderr.slice(-2000)}`);
   const latencies: number[] = [];
   for (const file of fs.readdirSync(workDir).filter((f) => f.startsWith(path.basename(prefix)))) {
     for (const line of fs.readFileSync(path.join(workDir, file), 'utf8').split('\n')) {

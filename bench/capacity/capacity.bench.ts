@@ -1,0 +1,271 @@
+// Intake capacity against its real limit: the API (`wenming serve --demo` on a fresh PostgreSQL database,
+// POST /api/cases from N keep-alive connections, each naming a staged photo, as the intake suite sends it) and,
+// in the same run at the same N, pgbench running the same statements one intake sends (captured from the
+// server's own statement log, see capture-statements.ts), with named prepared statements and as node-postgres
+// sends them (unnamed, parsed each time). Also the API with the database on its Unix socket instead of TCP.
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../server/config.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import { openDatabase } from '../../server/platform/db/engine.ts';
+import { type BaselineRun, runPgbench } from '../cases/insert-baseline.ts';
+import {
+  apiRun,
+  baselineRun,
+  type IntakeLoad,
+  intakeBody,
+  type ObservedBaseline,
+  type ObservedLoad,
+} from '../cases/intake-runs.ts';
+import { type LiveServer, type ServerTarget, signInDemo, startWenming } from '../cases/live-server.ts';
+import { inspectorPhoto } from '../cases/sample-photo.ts';
+import { copyStagedUpload, dropUnused, UploadPool, uploadOnce } from '../cases/staged-pool.ts';
+import { adminUrl, createScratchDatabase, postgresUnavailable } from '../lib/pg.ts';
+import type { Suite, SuiteOutput } from '../lib/report.ts';
+import { makeWorkDir, removeWorkDir } from '../lib/workdir.ts';
+import { startSoakServer } from '../soak/soak-server.ts';
+import { captureIntakeStatements } from './capture-statements.ts';
+import { capacityTables } from './capacity-tables.ts';
+import { type SameStatementScript, sameStatementScript } from './same-statement-script.ts';
+
+export interface CapacitySizes {
+  clients: readonly number[];
+  seconds: number;
+  rounds: number;
+  warmupSeconds: number;
+}
+
+const full: CapacitySizes = { clients: [4, 8], seconds: 15, rounds: 2, warmupSeconds: 5 };
+const quick: CapacitySizes = { clients: [2], seconds: 2, rounds: 1, warmupSeconds: 1 };
+
+/** PostgreSQL's socket folder on Debian: where a local database is reached without TCP. */
+export const socketDir = '/var/run/postgresql';
+
+export function socketUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `postgres://${url.username || 'postgres'}@/${url.pathname.slice(1)}?host=${encodeURIComponent(socketDir)}`;
+}
+
+export type Variant = 'api-tcp' | 'api-socket' | 'api-named' | 'pgbench-prepared' | 'pgbench-extended';
+
+/** The API variants: how the server reaches the database, and whether its statements are named (named-statements.mjs). */
+const namedStatements = path.join(projectRoot, 'bench', 'capacity', 'named-statements.mjs');
+
+export interface CapacityRun {
+  variant: Variant;
+  clients: number;
+  run: ObservedLoad | ObservedBaseline;
+  /** pgbench only: staged photos left when it stopped (0 means it ran dry and the rate is too low). */
+  photosLeft?: number;
+  /** pgbench only: cases and case photos its transactions stored (each must store one of each). */
+  stored?: { cases: number; photos: number };
+}
+
+interface Bench {
+  databaseUrl: string;
+  dir: string;
+  templateId: string;
+  open: () => Promise<Database>;
+}
+
+async function withDatabase<T>(bench: Bench, use: (db: Database) => Promise<T>): Promise<T> {
+  const db = await bench.open();
+  try {
+    return await use(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Copies of the staged photo for a run at `perSecond` (the fastest seen so far), with room to spare. */
+const stagedFor = (perSecond: number, seconds: number) => Math.ceil(perSecond * 1.6 * seconds) + 100;
+
+async function apiVariant(bench: Bench, load: IntakeLoad, clients: number, seconds: number, rate: number) {
+  const pool = new UploadPool(
+    await withDatabase(bench, (db) => copyStagedUpload(db, bench.templateId, stagedFor(rate, seconds))),
+  );
+  load.request = (i) => ({
+    method: 'POST',
+    path: '/api/cases',
+    headers: load.headers,
+    body: intakeBody(i, { uploadId: pool.take() ?? crypto.randomUUID() }),
+  });
+  const run = await apiRun(load, clients, seconds);
+  await withDatabase(bench, (db) => dropUnused(db, pool.unused()));
+  return run;
+}
+
+const storedCounts = (db: Database) =>
+  db.query<{ cases: number; photos: number }>(
+    'select (select count(*) from cases_case)::int as cases, (select count(*) from cases_photo)::int as photos',
+  );
+
+async function pgbenchVariant(
+  bench: Bench,
+  script: SameStatementScript,
+  protocol: 'prepared' | 'extended',
+  clients: number,
+  seconds: number,
+  rate: number,
+) {
+  await withDatabase(bench, (db) => copyStagedUpload(db, bench.templateId, stagedFor(rate, seconds)));
+  const [before] = await withDatabase(bench, storedCounts);
+  const run: ObservedBaseline = await baselineRun(
+    (): Promise<BaselineRun> =>
+      runPgbench(bench.databaseUrl, clients, seconds, bench.dir, {
+        name: `same-${protocol}`,
+        text: script.script,
+        protocol,
+      }),
+    bench.databaseUrl,
+  );
+  const [after] = await withDatabase(bench, storedCounts);
+  const photosLeft = await withDatabase(bench, async (db) => {
+    const rows = await db.query<{ n: number }>('delete from cases_photo_upload where id <> $1 returning 1 as n', [
+      bench.templateId,
+    ]);
+    return rows.length;
+  });
+  const stored = {
+    cases: (after?.cases ?? 0) - (before?.cases ?? 0),
+    photos: (after?.photos ?? 0) - (before?.photos ?? 0),
+  };
+  return { run, photosLeft, stored };
+}
+
+async function measure(
+  sizes: CapacitySizes,
+): Promise<{ runs: CapacityRun[]; script: SameStatementScript; statementsSeen: number }> {
+  const db = await createScratchDatabase();
+  const dir = makeWorkDir('capacity');
+  const tcp: Extract<ServerTarget, { engine: 'PostgreSQL' }> = {
+    engine: 'PostgreSQL',
+    dataDir: dir,
+    databaseUrl: db.url,
+  };
+  try {
+    const photo = await inspectorPhoto({ lng: 113.772, lat: 26.489 });
+    const server = await startWenming(tcp);
+    const templateId = await uploadOnce(server.url, await signInDemo(server.url, 'inspector.xiayang'), photo);
+    await server.stop();
+    const bench: Bench = {
+      databaseUrl: db.url,
+      dir,
+      templateId,
+      open: () => openDatabase({ databaseUrl: db.url, poolSize: 1 }),
+    };
+    const statements = await captureIntakeStatements({
+      target: tcp,
+      databaseName: db.name,
+      adminUrl: adminUrl(),
+      openDatabase: bench.open,
+      templateId,
+    });
+    const script = sameStatementScript(statements, templateId);
+    fs.writeFileSync(path.join(dir, 'same-statements.sql'), script.script);
+
+    const rates: Record<Variant, number> = {
+      'api-tcp': 300,
+      'api-socket': 300,
+      'api-named': 300,
+      'pgbench-prepared': 1500,
+      'pgbench-extended': 1500,
+    };
+    const runs: CapacityRun[] = [];
+    const record = (variant: Variant, clients: number, run: ObservedLoad | ObservedBaseline, photosLeft?: number) => {
+      rates[variant] = Math.max(rates[variant], run.perSecond);
+      runs.push({ variant, clients, run, ...(photosLeft === undefined ? {} : { photosLeft }) });
+      console.log(
+        `  ${variant} c=${clients}: ${run.perSecond.toFixed(1)}/s${photosLeft === 0 ? ' (ran out of staged photos)' : ''}`,
+      );
+    };
+    const api = async (variant: 'api-tcp' | 'api-socket' | 'api-named', clients: number) => {
+      const url = variant === 'api-socket' ? socketUrl(db.url) : db.url;
+      const started = await startSoakServer(url, dir, variant === 'api-named' ? [namedStatements] : []);
+      const live: LiveServer = {
+        engine: 'PostgreSQL',
+        url: started.url,
+        pid: started.pid,
+        started: started.started,
+        stop: started.stop,
+      };
+      try {
+        const load: IntakeLoad = {
+          server: live,
+          headers: await signInDemo(live.url, 'inspector.xiayang'),
+          request: () => ({ method: 'GET', path: '/readyz', headers: {} }),
+          databaseUrl: db.url,
+        };
+        await apiVariant(bench, load, clients, sizes.warmupSeconds, rates[variant]);
+        record(variant, clients, await apiVariant(bench, load, clients, sizes.seconds, rates[variant]));
+      } finally {
+        await live.stop();
+      }
+    };
+    const pgbench = async (protocol: 'prepared' | 'extended', clients: number) => {
+      const variant: Variant = `pgbench-${protocol}`;
+      const { run, photosLeft, stored } = await pgbenchVariant(
+        bench,
+        script,
+        protocol,
+        clients,
+        sizes.seconds,
+        rates[variant],
+      );
+      record(variant, clients, run, photosLeft);
+      runs[runs.length - 1]!.stored = stored;
+    };
+    await pgbenchVariant(bench, script, 'prepared', 2, sizes.warmupSeconds, rates['pgbench-prepared']);
+    for (const n of sizes.clients) {
+      for (let r = 0; r < sizes.rounds; r++) {
+        // Each round in another order, so neither the API nor its limit always runs on a fresher database.
+        const steps = [
+          () => pgbench('prepared', n),
+          () => api('api-tcp', n),
+          () => pgbench('extended', n),
+          () => api('api-socket', n),
+          () => api('api-named', n),
+        ];
+        for (const step of r % 2 === 0 ? steps : [...steps].reverse()) await step();
+      }
+    }
+    return { runs, script, statementsSeen: statements.length };
+  } finally {
+    await db.drop();
+    removeWorkDir(dir);
+  }
+}
+
+async function run({ quick: quickRun = false }: { quick?: boolean } = {}): Promise<SuiteOutput> {
+  const sizes = quickRun ? quick : full;
+  const pgSkip = await postgresUnavailable();
+  if (pgSkip)
+    return {
+      title: 'Intake capacity against the same-statement limit',
+      description: pgSkip,
+      tables: [],
+      notes: [pgSkip],
+      data: {},
+    };
+  const measured = await measure(sizes);
+  const { tables, notes } = capacityTables(measured.runs, measured.script);
+  return {
+    title: 'Intake capacity against the same-statement limit',
+    description:
+      "`wenming serve --demo` on a fresh PostgreSQL database; the demo inspector of 霞阳镇 sends `POST /api/cases` (one photo staged beforehand, a new `Idempotency-Key` each time) from N keep-alive connections in a closed loop, as in cases-intake. **Baseline in the same run, at the same N: pgbench running the same statements one intake sends** — captured from PostgreSQL's own statement log (`log_statement = all` on the throwaway database only) for one real request: the session and role lookups, the report's checks, the idempotency check, and the write transaction (case, staged photo moved in, timeline, outbox, duplicate search, idempotency record, audit chain), in the same order and transactions, with the captured values inlined and the ones that must differ per intake taken per transaction (see the notes). pgbench runs them with named prepared statements (`-M prepared`: the limit) and unnamed, parsed every time (`-M extended`: as node-postgres sends them today). The API also runs with the database on its Unix socket (/var/run/postgresql) instead of TCP. Variants alternate in order by round.",
+    tables,
+    notes,
+    data: {
+      sizes,
+      statementsPerIntake: measured.statementsSeen,
+      script: measured.script.script,
+      varied: measured.script.varied,
+      runs: measured.runs.map((r) => ({
+        ...r,
+        run: { ...r.run, latencies: undefined, samples: r.run.latencies.length },
+      })),
+    },
+  };
+}
+
+export const capacitySuite: Suite = { name: 'capacity', run };
