@@ -16,6 +16,7 @@ import { casesScaleSuite } from './cases/cases-scale.bench.ts';
 import { importsSuite } from './imports.bench.ts';
 import { jobsSuite } from './jobs.bench.ts';
 import { regionsSuite } from './regions.bench.ts';
+import { reliabilityOutageSuite } from './reliability-outage.bench.ts';
 import { seedSuite } from './seed.bench.ts';
 import { soakSuite } from './soak/soak.bench.ts';
 import { startupSuite } from './startup.bench.ts';
@@ -28,6 +29,7 @@ const suites: readonly Suite[] = [
   casesIntakeSuite,
   capacitySuite,
   soakSuite,
+  reliabilityOutageSuite,
   casesScaleSuite,
   jobsSuite,
   importsSuite,
