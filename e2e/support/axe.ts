@@ -16,8 +16,25 @@ interface AxeResults {
     id: string;
     impact?: string | null;
     help: string;
-    nodes: Array<{ target: unknown[] }>;
+    nodes: Array<{ target: unknown[]; failureSummary?: string }>;
   }>;
+}
+
+/**
+ * Waits for the page's finite animations to end: antd fades content in (an empty list's text, a card's body), and
+ * axe measuring contrast halfway through a fade reports the text as lighter than it is (seen in CI on a busy
+ * machine). Spinners and other endless animations are not waited for.
+ */
+async function settledAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .every((animation) => animation.playState !== 'running'),
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 /**
@@ -26,6 +43,7 @@ interface AxeResults {
  * not ship, as it should.
  */
 export async function axeViolations(page: Page): Promise<Violation[]> {
+  await settledAnimations(page);
   await page.addScriptTag({ path: axeSource });
   const results = (await page.evaluate(() =>
     (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe.run(document, {
@@ -36,8 +54,20 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     id: v.id,
     impact: v.impact ?? null,
     help: v.help,
-    targets: v.nodes.slice(0, 5).map((node) => node.target.map(String).join(' ')),
+    // axe's summary names what it measured (for contrast: the colours, the ratio, the font size).
+    targets: v.nodes
+      .slice(0, 5)
+      .map((node) => `${node.target.map(String).join(' ')} ${whatFailed(node.failureSummary)}`),
   }));
+}
+
+function whatFailed(summary: string | undefined): string {
+  return summary
+    ? `(${summary
+        .replace(/^Fix (any|all) of the following:\s*/u, '')
+        .replace(/\s+/gu, ' ')
+        .trim()})`
+    : '';
 }
 
 /** The violations a user would be stopped by: axe's `serious` and `critical` impacts. */

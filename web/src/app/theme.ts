@@ -40,9 +40,6 @@ export const appTheme: ThemeConfig = {
     },
     // A stronger ring than antd's default, so the focused field is obvious (WCAG 2.4.7).
     Input: { activeShadow: '0 0 0 3px rgba(22, 86, 163, 0.35)' },
-    // An empty list says so in antd's disabled grey (1.9:1); it is information, not a disabled control (axe).
-    // 0.65 (5.7:1 on white): 0.56 fell just under 4.5:1 where the list sits on a tinted card (the case page's 文书).
-    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.65)' },
     Menu: {
       darkItemBg: brandColors.navigation,
       darkSubMenuItemBg: brandColors.navigationDeep,

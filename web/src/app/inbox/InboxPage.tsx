@@ -5,6 +5,7 @@ import { PageHeading } from '../PageHeading.tsx';
 import { InboxItemRow } from './InboxItemRow.tsx';
 import { type InboxFilter, inboxFilters, inboxPageSize, useInboxPage } from './useInboxPage.ts';
 import './inbox.css';
+import { EmptyListText } from '../EmptyListText.tsx';
 
 /** `/inbox`: my to-dos (open ones first) and messages, each linking to its record. */
 export function InboxPage() {
@@ -31,7 +32,7 @@ export function InboxPage() {
           itemLayout="vertical"
           loading={loading}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: t('inbox.empty') }}
+          locale={{ emptyText: <EmptyListText>{t('inbox.empty')}</EmptyListText> }}
           renderItem={(item) => (
             <InboxItemRow item={item} onOpen={inbox.open} onRead={inbox.read} onDone={inbox.done} />
           )}

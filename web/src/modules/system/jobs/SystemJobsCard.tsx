@@ -5,6 +5,7 @@ import { useResponsiveColumns } from '../../../app/responsiveColumns.ts';
 import type { JobsOverview } from './jobsApi.ts';
 import { failedJobColumns, scheduleColumns } from './jobsColumns.tsx';
 import { useSystemJobs } from './useSystemJobs.ts';
+import { EmptyListText } from '../../../app/EmptyListText.tsx';
 
 const countColors = { pending: 'blue', running: 'geekblue', done: 'green', dead: 'red' } as const;
 
@@ -56,7 +57,7 @@ export function SystemJobsCard() {
           dataSource={data?.failures ?? []}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('system.jobs.noFailures') }}
+          locale={{ emptyText: <EmptyListText>{t('system.jobs.noFailures')}</EmptyListText> }}
           data-testid="jobs-failures"
         />
       </Flex>

@@ -4,6 +4,7 @@ import { FormDialog } from '../../../../app/FormDialog.tsx';
 import { formatDateTime } from '../../../../app/format.ts';
 import { useLanguage, useT } from '../../../../app/i18n/I18nProvider.tsx';
 import { groupedCode, type IssuedDocument } from './caseDocumentsApi.ts';
+import { EmptyListText } from '../../../../app/EmptyListText.tsx';
 
 function RevokeDialog({
   document,
@@ -88,7 +89,7 @@ export function IssuedDocuments({
       <List
         size="small"
         header={t('cases.documents.issued')}
-        locale={{ emptyText: t('cases.documents.none') }}
+        locale={{ emptyText: <EmptyListText>{t('cases.documents.none')}</EmptyListText> }}
         dataSource={[...items]}
         rowKey="code"
         renderItem={(item) => <IssuedItem item={item} onRevoke={() => setRevoking(item)} />}
