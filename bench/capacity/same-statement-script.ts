@@ -11,7 +11,15 @@ const find = (statements: CapturedStatement[], start: RegExp): CapturedStatement
   return found;
 };
 
-const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`);
+/**
+ * A value as an SQL literal. pgbench reads `:word` anywhere in a command as a variable, so a value with a colon
+ * (a scope like cases.report:<user id>) is written as an escape string with the colon as \x3a.
+ */
+const literal = (value: string | null) => {
+  if (value === null) return 'NULL';
+  const quoted = value.replace(/'/g, "''");
+  return value.includes(':') ? `E'${quoted.replace(/\\/g, '\\\\').replace(/:/g, '\\x3a')}'` : `'${quoted}'`;
+};
 
 /** 64 hex characters, as the server's SHA-256 hashes (computed in Node there; in SQL here). */
 const randomHash = '(md5(random()::text) || md5(random()::text))';
@@ -47,7 +55,7 @@ export function sameStatementScript(statements: CapturedStatement[], templateUpl
     [caseNo, caseNoOf(prefix)],
     [tracking, randomHash],
     // The idempotency check runs before the case id is taken: a random number drawn at the script's start.
-    [key, "('pgbench-' || :intake)"],
+    [key, "('pgbench-' || :intake::text)"],
   ]);
   const freeUpload = `array[(select id from cases_photo_upload where id <> '${templateUploadId}' limit 1 for update skip locked)]`;
   // The audit row: $2 seq, $3 id, $9 request id, $19 chain, $20 prev_seq, $21 prev_hash, $22 hash; then the head's update.
