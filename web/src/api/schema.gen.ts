@@ -17704,7 +17704,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /** The database answers (503 database_unavailable with Retry-After while it does not) */
         get: {
             parameters: {
                 query?: never;
