@@ -42,8 +42,10 @@ describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
   });
   afterAll(async () => {
     await app?.close();
-    await database?.close();
+    // The proxy first: resetting its links fails any client still checked out after the cuts, so the pool can
+    // end; closing the pool first sometimes waited on such a client past the hook's 60 s.
     await proxy?.close();
+    await database?.close();
   });
 
   const get = (url: string, language = 'zh-CN') =>
@@ -139,6 +141,5 @@ describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
   });
 });
 
-describe.runIf(testEngine() === 'pglite')('a database outage on PGlite', () => {
-  it.skip('has nothing to simulate: the embedded database runs inside the process, there is no link to lose', () => {});
-});
+// On PGlite there is no outage to simulate: the embedded database runs inside the process, so there is no link to
+// lose. This file runs its tests on PostgreSQL only (describe.runIf above).

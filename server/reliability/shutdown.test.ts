@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -9,8 +9,7 @@ import { demoPassword } from '../platform/auth/demo-accounts.ts';
 import { openDatabase } from '../platform/db/engine.ts';
 import { freePort } from '../testing/free-port.ts';
 import { useTestDatabase } from '../testing/test-database.ts';
-
-const wenming = path.resolve(import.meta.dirname, '..', '..', 'bin', 'wenming.js');
+import { startServer } from './harness/server-process.ts';
 
 /**
  * SIGTERM to a real `wenming serve --demo` (its own process, a temporary data folder; on PostgreSQL this file's
@@ -21,6 +20,7 @@ describe('graceful shutdown of wenming serve', () => {
   const t = useTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-shutdown-'));
   let child: ChildProcess | undefined;
+  const engine = t.engine;
   afterAll(() => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -28,10 +28,11 @@ describe('graceful shutdown of wenming serve', () => {
 
   it('finishes the request in flight, refuses new ones, exits 0 and leaves the data folder openable', async () => {
     const port = await freePort();
-    const started = startServer(port, t.url, dataDir);
+    // The crash harness's launcher: the operator's environment, ready when /readyz answers 200.
+    const running = await startServer({ engine, dataDir, databaseUrl: t.url }, port, 180_000);
+    const started = running.child;
     child = started;
     const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));
-    await waitUntilReady(port, started);
 
     // Headers sent with `Expect: 100-continue`: once the server answers "continue" the request is its own,
     // in flight; its body follows only after SIGTERM, so the request cannot have finished before the signal.
@@ -45,7 +46,7 @@ describe('graceful shutdown of wenming serve', () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toHaveProperty('csrfToken');
 
-    expect(await withBound(exited, 60_000, 'the server did not exit')).toBe(0);
+    expect(await withBound(exited, 60_000, 'the server did not exit'), running.output()).toBe(0);
     if (!t.url) {
       const reopened = await openDatabase({ pgliteDir: path.join(dataDir, 'db') });
       const [row] = await reopened.query<{ users: number }>('select count(*)::int as users from app_user');
@@ -54,45 +55,6 @@ describe('graceful shutdown of wenming serve', () => {
     }
   }, 240_000);
 });
-
-function startServer(port: number, databaseUrl: string | undefined, dataDir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, WENMING_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.WENMING_PGLITE_DIR;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  const server = spawn(process.execPath, [wenming, 'serve', '--demo', '--port', String(port)], {
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  server.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString('utf8')).slice(-4000);
-  });
-  server.once('exit', (code) => {
-    if (code !== 0 && errors) console.error(`wenming serve exited ${code}:\n${errors}`);
-  });
-  return server;
-}
-
-async function waitUntilReady(port: number, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`wenming serve exited ${server.exitCode} before ready`);
-    if ((await statusOf(port, '/readyz')) === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('wenming serve was not ready within 180 s');
-}
-
-function statusOf(port: number, url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: url, agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', () => resolve(0));
-  });
-}
 
 /** Polls with fresh connections until the port refuses one: the server stopped listening. */
 async function waitUntilRefused(port: number): Promise<void> {
