@@ -11,6 +11,7 @@ import { answerFrameworkError } from './platform/http/framework-errors.ts';
 import { installOpenApi } from './platform/http/openapi.ts';
 import { installRequestContext, requestIdFrom } from './platform/http/request-context.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installShutdownAnswer } from './platform/http/shutdown.ts';
 import { installStorableTextCheck } from './platform/http/storable-text.ts';
 import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
 import { loggerOptions } from './platform/logging.ts';
@@ -44,12 +45,15 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: answerFrameworkError,
+    // While closing, requests get our shutting_down answer (installShutdownAnswer), not Fastify's bare 503.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const webDist = deps.config.webDist;
   const withWeb = (options.serveWeb ?? true) && hasWebBuild(webDist);
   installErrorHandling(app, withWeb ? spaFallback(webDist) : undefined);
+  installShutdownAnswer(app);
   requireAccessDeclarations(app);
   installRequestContext(app, deps);
   await app.register(fastifyCookie);

@@ -110,3 +110,24 @@ describe('WENMING_PUBLIC_URL', () => {
     );
   });
 });
+
+describe('durations: WENMING_MAINTENANCE_STATEMENT_TIMEOUT and WENMING_PRE_STOP_DELAY (seconds)', () => {
+  it('default to no maintenance statement bound and no pre-stop delay', () => {
+    const config = readConfig({ NODE_ENV: 'test' });
+    expect([config.maintenanceStatementTimeoutMs, config.preStopDelayMs]).toEqual([null, 0]);
+    expect(readConfig({ WENMING_MAINTENANCE_STATEMENT_TIMEOUT: '0' }).maintenanceStatementTimeoutMs).toBeNull();
+  });
+
+  it('read whole or fractional seconds', () => {
+    const config = readConfig({ WENMING_MAINTENANCE_STATEMENT_TIMEOUT: '7200', WENMING_PRE_STOP_DELAY: '2.5' });
+    expect([config.maintenanceStatementTimeoutMs, config.preStopDelayMs]).toEqual([7_200_000, 2_500]);
+  });
+
+  it('refuse what is not a number of seconds, or too long, naming the variable', () => {
+    for (const raw of ['-1', '5s', '1e3', 'abc', '61'])
+      expect(() => readConfig({ WENMING_PRE_STOP_DELAY: raw }), raw).toThrow(`WENMING_PRE_STOP_DELAY`);
+    expect(() => readConfig({ WENMING_MAINTENANCE_STATEMENT_TIMEOUT: '2h' })).toThrow(
+      'WENMING_MAINTENANCE_STATEMENT_TIMEOUT',
+    );
+  });
+});

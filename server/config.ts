@@ -35,6 +35,16 @@ export interface Config {
    * Required in production; elsewhere `publicBaseUrl` falls back to http://localhost and the port.
    */
   publicUrl: string | undefined;
+  /**
+   * `WENMING_MAINTENANCE_STATEMENT_TIMEOUT` (seconds): the statement bound of maintenance commands on PostgreSQL
+   * (migrate, seed, backup, keys…); unset or 0 = none. The server's request pool has its own (engine.ts).
+   */
+  maintenanceStatementTimeoutMs: number | null;
+  /**
+   * `WENMING_PRE_STOP_DELAY` (seconds, default 0): after SIGTERM, how long `/readyz` answers 503 while the server
+   * still serves, so a load balancer polling it stops sending before the listener closes.
+   */
+  preStopDelayMs: number;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -59,6 +69,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     insecureCookies: env.WENMING_INSECURE_COOKIES === '1',
     adminNetworks: nonEmpty(env.WENMING_ADMIN_NETWORKS),
     publicUrl: parsePublicUrl(env.WENMING_PUBLIC_URL),
+    maintenanceStatementTimeoutMs: secondsAsMs('WENMING_MAINTENANCE_STATEMENT_TIMEOUT', env, 7 * 24 * 3600) || null,
+    preStopDelayMs: secondsAsMs('WENMING_PRE_STOP_DELAY', env, 60),
   };
 }
 
@@ -107,6 +119,16 @@ export function assertEncryptedDatabaseLink(databaseUrl: string): void {
   if (!local && !['require', 'verify-ca', 'verify-full'].includes(mode ?? '')) {
     throw new Error(`DATABASE_URL reaches ${host} without TLS: add ?sslmode=verify-full (or require).`);
   }
+}
+
+/** A duration in (possibly fractional) seconds from `env[name]`, up to `max`; unset or empty is 0. */
+function secondsAsMs(name: string, env: NodeJS.ProcessEnv, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return 0;
+  const seconds = Number(raw);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw) || seconds > max)
+    throw new Error(`${name} must be a number of seconds from 0 to ${max}, got "${raw}"`);
+  return Math.round(seconds * 1000);
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | string {

@@ -1,10 +1,9 @@
 import { type Config, keyringFor } from '../config.ts';
 import { createAdministrator } from '../platform/auth/bootstrap.ts';
 import { systemCtx } from '../platform/context.ts';
-import { openPreparedDatabase } from '../platform/db/prepare.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { translate } from '../platform/i18n/translate.ts';
-import { appModules } from '../modules/index.ts';
+import { openMaintenanceDatabase } from './maintenance-database.ts';
 
 export const adminUsage = `Usage: wenming admin create --login <id> --name <display name> --role sys_admin|sec_admin|audit_admin
   The password is read from WENMING_ADMIN_PASSWORD or, when that is unset, from the first line of standard input.`;
@@ -26,7 +25,7 @@ export async function adminCommand(input: AdminCreateInput, config: Config): Pro
   }
   const password = process.env.WENMING_ADMIN_PASSWORD ?? (await firstLineOfStdin());
   const keyring = keyringFor(config);
-  const database = await openPreparedDatabase(config, keyring, appModules);
+  const database = await openMaintenanceDatabase(config, keyring);
   try {
     const ctx = systemCtx(database, { countyCode: config.countyCode, keyring }, { requestId: 'cli-admin-create' });
     const user = await createAdministrator(ctx, { loginId: input.login, displayName: input.name, role, password });

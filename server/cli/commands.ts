@@ -4,7 +4,6 @@ import { auditPurgeCommand, auditVerifyCommand } from '../platform/audit/audit.c
 import { backupDatabase, restoreDatabase } from '../platform/backup/backup.ts';
 import { systemClock, systemCtx } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
-import { openPreparedDatabase } from '../platform/db/prepare.ts';
 import { keysCommand, keysUsage } from '../platform/pii/keys-command.ts';
 import { seedDemoCounty } from '../platform/seed/demo-seed.ts';
 import { appModules } from '../modules/index.ts';
@@ -12,6 +11,7 @@ import type { SeedOptions } from '../platform/seed/seed-step.ts';
 import { serve } from '../serve.ts';
 import { adminCommand, adminUsage } from './admin-command.ts';
 import { jobsCommand, jobsUsage } from './jobs-command.ts';
+import { openMaintenanceDatabase } from './maintenance-database.ts';
 
 /** A mistake in how the command was called: the message (with the usage) and exit code 2, no stack trace. */
 export class UsageError extends Error {}
@@ -172,7 +172,7 @@ export const commands: readonly CliCommand[] = [
     async run(positionals, _values, config) {
       if (positionals.length !== 1) throw new UsageError(keysUsage);
       await keysCommand(positionals, config, {
-        openDatabase: (given, keyring) => openPreparedDatabase(given, keyring, appModules),
+        openDatabase: (given, keyring) => openMaintenanceDatabase(given, keyring),
       });
       return undefined;
     },
@@ -200,7 +200,8 @@ Usage: wenming <command> [options]      (wenming <command> --help for one comman
 ${lines.join('\n')}
 
 Environment: DATABASE_URL (postgres://… — unset uses embedded PGlite in WENMING_DATA_DIR, default ./data),
-WENMING_KEYS_FILE, WENMING_PUBLIC_URL, PORT, HOST, NODE_ENV, WENMING_DEMO, WENMING_SEED, WENMING_SEED_SCALE, LOG_LEVEL.`;
+WENMING_KEYS_FILE, WENMING_PUBLIC_URL, PORT, HOST, NODE_ENV, WENMING_DEMO, WENMING_SEED, WENMING_SEED_SCALE, LOG_LEVEL,
+WENMING_PRE_STOP_DELAY (serve), WENMING_MAINTENANCE_STATEMENT_TIMEOUT (the other commands, PostgreSQL).`;
 }
 
 export function commandUsage(command: CliCommand): string {
@@ -237,7 +238,7 @@ function seedOptionsFrom(config: Config, values: ParsedValues): SeedOptions {
 }
 
 async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openPreparedDatabase(config, keyringFor(config), appModules);
+  const database = await openMaintenanceDatabase(config);
   try {
     return await run(database);
   } finally {

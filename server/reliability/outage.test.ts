@@ -20,6 +20,14 @@ import { testEngine, useTestDatabase } from '../testing/test-database.ts';
  * to lose, so there is no outage to simulate on that engine (docs/operations.md). The recovery time is measured
  * by bench/reliability-outage.bench.ts, not asserted here.
  */
+/**
+ * Short bounds so a stalled wait ends quickly here (a stalled statement fails after 2 + 1 s, a stalled connect
+ * after 1 s); production's are `poolTimeouts` in engine.ts (5 s, 60 + 5 s).
+ */
+const testTimeouts = { connectMs: 1_000, statementMs: 2_000, clientGraceMs: 1_000 };
+/** A liveness bound for a whole burst of requests on a stalled database: the bounds above, several times over. */
+const stalledBurstBoundMs = 15_000;
+
 describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
   const t = useTestDatabase();
   let proxy: TcpProxy;
@@ -29,12 +37,7 @@ describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
 
   beforeAll(async () => {
     proxy = await startTcpProxy(postgresAddress(t.url!));
-    // Short bounds so a stalled wait ends quickly in the test; production's are in engine.ts (poolTimeouts).
-    database = await openDatabase({
-      databaseUrl: proxy.through(t.url!),
-      poolSize: 4,
-      timeouts: { connectMs: 2_000, statementMs: 10_000 },
-    });
+    database = await openDatabase({ databaseUrl: proxy.through(t.url!), poolSize: 4, timeouts: testTimeouts });
     const config = { ...readConfig({ NODE_ENV: 'test' }) };
     app = await buildApp({ config, database, clock: systemClock, keyring: testKeyring() }, { logger: false });
     await app.ready();
@@ -71,6 +74,32 @@ describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
 
     proxy.restore();
     // The pool dropped the reset clients; the next requests open fresh connections, no restart.
+    await vi.waitFor(async () => expect((await get('/readyz')).statusCode).toBe(200), { timeout: 15_000 });
+    expect((await get('/api/meta')).statusCode).toBe(200);
+  });
+
+  it('a stalled database (a hung link, a frozen primary): 503 within the pool’s bounds, unready, then recovers', async () => {
+    expect((await get('/readyz')).statusCode).toBe(200);
+    expect((await get('/api/meta')).statusCode).toBe(200);
+    proxy.stall();
+    onTestFinished(() => proxy.restore());
+
+    // More requests than the pool has connections: the idle ones' statements stall (the client's query_timeout
+    // ends them), new connections never finish their start-up (connectMs), the rest wait for a slot (connectMs).
+    const burst = Array.from({ length: 7 }, (_, n) => get(n % 2 === 0 ? '/api/meta' : '/readyz', 'en'));
+    const answers = await withinBound(
+      Promise.all(burst),
+      stalledBurstBoundMs,
+      'a request hung on the stalled database',
+    );
+    for (const answer of answers) {
+      expect(answer.statusCode, answer.body).toBe(503);
+      expect(answer.headers['retry-after']).toBe('5');
+      expect(answer.json().error.code).toBe('database_unavailable');
+    }
+    expect((await get('/readyz')).statusCode).toBe(503);
+
+    proxy.restore();
     await vi.waitFor(async () => expect((await get('/readyz')).statusCode).toBe(200), { timeout: 15_000 });
     expect((await get('/api/meta')).statusCode).toBe(200);
   });
@@ -143,3 +172,11 @@ describe.runIf(testEngine() === 'postgres')('a PostgreSQL outage', () => {
 
 // On PGlite there is no outage to simulate: the embedded database runs inside the process, so there is no link to
 // lose. This file runs its tests on PostgreSQL only (describe.runIf above).
+
+function withinBound<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} (no answer within ${ms} ms)`)), ms);
+  });
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Config, keyringFor } from '../../config.ts';
-import { openDatabase } from '../db/engine.ts';
+import { maintenanceTimeouts, openDatabase } from '../db/engine.ts';
 import { openPreparedDatabase } from '../db/prepare.ts';
 import type { ModuleManifest } from '../module.ts';
 import { pingEngine } from '../system/database-probe.store.ts';
@@ -27,7 +27,7 @@ export async function backupDatabase(
       config.databaseUrl,
     ]);
   } else {
-    const database = await openPreparedDatabase(config, keyringFor(config), manifests);
+    const database = await openPreparedDatabase(config, keyringFor(config), manifests, maintenanceOf(config));
     try {
       const archive = await database.pglite!.dumpDataDir('gzip');
       fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
@@ -50,7 +50,7 @@ export async function restoreDatabase(
     await restorePgliteFolder(config.pgliteDir, file);
   }
   // Bring the restored copy up to this version's schema.
-  const database = await openPreparedDatabase(config, keyringFor(config), manifests);
+  const database = await openPreparedDatabase(config, keyringFor(config), manifests, maintenanceOf(config));
   await database.close();
   console.log(`Restored from ${file}.`);
 }
@@ -69,6 +69,11 @@ async function restorePgliteFolder(dir: string, file: string): Promise<void> {
   if (fs.existsSync(dir)) fs.renameSync(dir, `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   fs.renameSync(staging, dir);
   fs.rmSync(`${path.resolve(staging)}.lock`, { force: true });
+}
+
+/** A backup or restore is maintenance: no request-pool statement bound (engine.ts). */
+function maintenanceOf(config: Config) {
+  return maintenanceTimeouts(config.maintenanceStatementTimeoutMs);
 }
 
 function run(command: string, args: string[]): Promise<void> {

@@ -15,23 +15,36 @@ export interface OpenOptions {
   /** Restore a PGlite data folder from a `dumpDataDir()` archive when opening. */
   loadDataDir?: Blob;
   poolSize?: number;
-  /** PostgreSQL only: how long waits on an unreachable or stalled server may last (defaults: `poolTimeouts`). */
+  /** PostgreSQL only: how long waits on an unreachable or stalled server may last (default: `poolTimeouts`). */
   timeouts?: Partial<PoolTimeouts>;
 }
 
 /**
- * What bounds a request's wait when PostgreSQL is gone or stalled, so it ends in a 503 instead of hanging:
- * a new connection (or a free slot in the pool) within `connectMs`; a statement within `statementMs` on the server
- * (`statement_timeout`) and `statementMs + 5 s` on the client (`query_timeout`: a socket that stalls without
- * closing never hears the server's cancel). Long enough for the slowest legitimate statement (an import's commit,
- * an export's read: seconds, bench/results), short enough that a client's retry is still useful.
+ * What bounds a wait when PostgreSQL is gone or stalled, so a request ends in a 503 instead of hanging: a new
+ * connection (or a free slot in the pool) within `connectMs`; a statement within `statementMs` on the server
+ * (`statement_timeout`) and `statementMs + clientGraceMs` on the client (`query_timeout`: a socket that stalls
+ * without closing never hears the server's cancel). `statementMs: null` sets no statement bound at all.
  */
 export interface PoolTimeouts {
   connectMs: number;
-  statementMs: number;
+  statementMs: number | null;
+  clientGraceMs: number;
 }
 
-export const poolTimeouts: PoolTimeouts = { connectMs: 5_000, statementMs: 60_000 };
+/**
+ * The server's request pool: long enough for the slowest legitimate statement a request or a job issues (an
+ * import's commit, an export's read: seconds, bench/results), short enough that a client's retry is still useful.
+ */
+export const poolTimeouts: PoolTimeouts = { connectMs: 5_000, statementMs: 60_000, clientGraceMs: 5_000 };
+
+/**
+ * A maintenance command (migrate, seed, backup and restore, key rotation, audit, jobs run-due): a long statement
+ * is its job, and an operator watches it. No statement bound unless the installation sets one
+ * (`WENMING_MAINTENANCE_STATEMENT_TIMEOUT`, read into `Config.maintenanceStatementTimeoutMs`).
+ */
+export function maintenanceTimeouts(statementMs: number | null): PoolTimeouts {
+  return { ...poolTimeouts, statementMs };
+}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl)
@@ -46,8 +59,7 @@ async function openPostgres(url: string, max: number, timeouts: PoolTimeouts): P
     max,
     types,
     connectionTimeoutMillis: timeouts.connectMs,
-    statement_timeout: timeouts.statementMs,
-    query_timeout: timeouts.statementMs + 5_000,
+    ...statementBounds(timeouts),
     // A peer that vanished without a FIN (a cable, a failover) is noticed by TCP keepalive, not in hours.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
@@ -72,6 +84,12 @@ async function openPostgres(url: string, max: number, timeouts: PoolTimeouts): P
     },
     close: once(() => pool.end()),
   };
+}
+
+/** `statement_timeout` goes to the server with the connection's start-up; `query_timeout` is pg's own clock. */
+function statementBounds({ statementMs, clientGraceMs }: PoolTimeouts) {
+  if (statementMs === null) return {};
+  return { statement_timeout: statementMs, query_timeout: statementMs + clientGraceMs };
 }
 
 function pgTypeParser(oid: number, format?: string): (value: string) => unknown {

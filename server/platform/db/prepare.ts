@@ -4,7 +4,7 @@ import { type Ctx, systemCtx } from '../context.ts';
 import { ensureBuiltinRoles } from '../auth/roles.seed.ts';
 import type { ModuleManifest } from '../module.ts';
 import type { Database } from './database.ts';
-import { openDatabase } from './engine.ts';
+import { openDatabase, type PoolTimeouts, poolTimeouts } from './engine.ts';
 import { runMigrations } from './migrate.ts';
 
 /**
@@ -23,14 +23,17 @@ export async function runBackfills(ctx: Ctx, manifests: readonly ModuleManifest[
 
 /**
  * Opens the configured database, applies migrations, loads reference data and runs backfills: what every
- * command needs first. The manifests come from the composition root (the platform imports no module).
+ * command needs first. The manifests come from the composition root (the platform imports no module). `timeouts`
+ * are the caller's to choose: the server's request pool keeps `poolTimeouts`, a maintenance command opens with
+ * `maintenanceTimeouts` (engine.ts).
  */
 export async function openPreparedDatabase(
   config: Pick<Config, 'databaseUrl' | 'pgliteDir' | 'countyCode'>,
   keyring: Keyring,
   manifests: readonly ModuleManifest[],
+  timeouts: PoolTimeouts = poolTimeouts,
 ): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, timeouts });
   try {
     await runMigrations(database, config.databaseUrl);
     const ctx = systemCtx(database, { countyCode: config.countyCode, keyring });

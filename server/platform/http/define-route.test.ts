@@ -179,13 +179,13 @@ describe('defineRoute', () => {
 
     it('declares the shared errors a route can give, and no others', async () => {
       expect(Object.keys((await operation('/api/probe/notes', 'post')).responses).sort()).toEqual(
-        ['201', '400', '401', '403', '409', '413', '422'].sort(),
+        ['201', '400', '401', '403', '409', '413', '422', '503'].sort(),
       );
       expect(Object.keys((await operation('/api/probe/notes/{id}', 'get')).responses).sort()).toEqual(
-        ['200', '400', '401', '403', '404'].sort(),
+        ['200', '400', '401', '403', '404', '503'].sort(),
       );
       const open = await operation('/api/probe/public/notes', 'post');
-      expect(Object.keys(open.responses).sort()).toEqual(['201', '400', '409', '413', '422', '429'].sort());
+      expect(Object.keys(open.responses).sort()).toEqual(['201', '400', '409', '413', '422', '429', '503'].sort());
     });
 
     it('derives the security from the access', async () => {
@@ -199,8 +199,8 @@ describe('defineRoute', () => {
 describe('sharedErrorStatuses', () => {
   const base = { summary: '', tags: [], handler: async () => undefined } as const;
 
-  it('gives a public read without parameters only 400', () => {
-    expect(sharedErrorStatuses({ ...base, method: 'GET', url: '/api/x', access: 'public' })).toEqual([400]);
+  it('gives a public read without parameters only 400 and 503 (the database away, the server stopping)', () => {
+    expect(sharedErrorStatuses({ ...base, method: 'GET', url: '/api/x', access: 'public' })).toEqual([400, 503]);
   });
 
   it('adds what the route declares: a permission, a path parameter, a body, a budget, extra statuses', () => {
@@ -214,6 +214,6 @@ describe('sharedErrorStatuses', () => {
         rateLimit: 'public-write',
         errors: [415],
       }),
-    ).toEqual([400, 401, 403, 404, 409, 413, 415, 422, 429]);
+    ).toEqual([400, 401, 403, 404, 409, 413, 415, 422, 429, 503]);
   });
 });

@@ -10,7 +10,7 @@ import type {
   RouteGenericInterface,
   RouteHandlerMethod,
 } from 'fastify';
-import type { TSchema } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import type { Access } from '../access/access.ts';
 import type { KeyArgument } from '../access/key-argument.ts';
 import type { TypedApp } from '../module.ts';
@@ -158,12 +158,13 @@ const safeMethods = new Set<string>(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The error answers a route can give, from what it declares: 400 always (a query, a header, an idempotency key);
- * 401/403 behind a permission; 404 with a path parameter; 409 and 422 for writes (state and business rules);
+ * 503 always (the database out of reach, the server stopping: every route may meet either); 401/403 behind a
+ * permission; 404 with a path parameter; 409 and 422 for writes (state and business rules);
  * 413 with a body; 422 with an idempotency key reused; 429 with a rate-limit class.
  */
 export function sharedErrorStatuses(route: RouteParts<RouteSchema> & { idempotency?: unknown }): number[] {
   const write = !safeMethods.has(route.method);
-  const statuses = new Set<number>([400, ...(route.errors ?? [])]);
+  const statuses = new Set<number>([400, 503, ...(route.errors ?? [])]);
   if (route.access !== 'public' || route.keyArgument) statuses.add(401).add(403);
   if (route.url.includes(':')) statuses.add(404);
   if (write) statuses.add(409).add(422);
@@ -173,6 +174,14 @@ export function sharedErrorStatuses(route: RouteParts<RouteSchema> & { idempoten
   return [...statuses].sort((a, b) => a - b);
 }
 
+/** What a 503 means, in the OpenAPI document: a client retries it after `Retry-After`, unlike any other error. */
+const unavailable = {
+  description:
+    'database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): ' +
+    'retry after Retry-After, with the same Idempotency-Key for a write',
+  headers: { 'Retry-After': Type.Integer({ minimum: 1, description: 'seconds to wait before retrying' }) },
+};
+
 function errorResponses(statuses: readonly number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((status) => [status, S.error()]));
+  return Object.fromEntries(statuses.map((status) => [status, status === 503 ? S.error(unavailable) : S.error()]));
 }

@@ -13,8 +13,10 @@ export interface ErrorBody {
 export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request);
-    // An outage is the operator's news once (readyz, the pool's log), not a stack trace per request.
+    // An outage is the operator's news once (readyz, the pool's log), not a stack trace per request; a stop is news
+    // already (its own log lines).
     if (appError.code === 'database_unavailable') request.log.warn({ err: error.message }, 'database unavailable');
+    else if (appError.code === 'shutting_down') request.log.info('refused: shutting down');
     else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else if (appError.status !== 404)
       request.log.info({ code: appError.code, status: appError.status }, 'request rejected');

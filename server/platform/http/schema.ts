@@ -1,4 +1,4 @@
-import { type TProperties, Type } from 'typebox';
+import { type TProperties, type TSchema, Type } from 'typebox';
 
 /**
  * Schema helpers. `S.object` closes the object (unknown fields are a 400, the mass-assignment defence of
@@ -21,14 +21,20 @@ export const S = {
       pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
     };
   },
-  /** The error shape, for OpenAPI. */
-  error() {
-    return Type.Object({
-      error: Type.Object({
-        code: Type.String(),
-        message: Type.String(),
-        fields: Type.Optional(Type.Record(Type.String(), Type.String())),
-      }),
-    });
+  /**
+   * The error shape, for OpenAPI; `meaning` says what the status means for this answer and which headers it
+   * carries (`Retry-After`), as the document's response description and headers.
+   */
+  error(meaning: { description?: string; headers?: Record<string, TSchema> } = {}) {
+    return Type.Object(
+      {
+        error: Type.Object({
+          code: Type.String(),
+          message: Type.String(),
+          fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+        }),
+      },
+      meaning,
+    );
   },
 };

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { databaseUnavailable } from '../http/database-unavailable.ts';
 import { type DefinedRoute, defineRoute, registerRoutes } from '../http/define-route.ts';
+import { shuttingDown } from '../http/shutdown.ts';
 import type { AppDeps, ModuleManifest, TypedApp } from '../module.ts';
 import { findRegion } from '../regions/regions.store.ts';
 import { demoSeedOf } from '../seed/run-seed.ts';
@@ -34,12 +35,14 @@ function readiness(deps: AppDeps): DefinedRoute {
   return defineRoute({
     method: 'GET',
     url: '/readyz',
-    summary: 'The database answers (503 database_unavailable with Retry-After while it does not)',
+    summary:
+      'This instance takes traffic: the database answers and no stop began (503 database_unavailable or shutting_down with Retry-After otherwise)',
     tags,
     access: 'public',
-    errors: [503],
     schema: { response: { 200: ReadySchema } },
     handler: async (request) => {
+      // SIGTERM: load balancers polling here stop sending before the listener closes (serve.ts, pre-stop delay).
+      if (request.server.stopState.unready) throw shuttingDown();
       try {
         await pingDatabase(request.ctx.db);
       } catch (error) {

@@ -95,6 +95,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -233,6 +252,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -386,6 +424,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -463,6 +520,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -576,6 +652,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -662,6 +757,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -829,6 +943,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -930,6 +1063,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1103,6 +1255,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1212,6 +1383,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1406,6 +1596,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -1530,6 +1739,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1731,6 +1959,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -1856,6 +2103,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2017,6 +2283,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2122,6 +2407,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2202,6 +2506,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2397,6 +2720,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2461,6 +2803,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2563,6 +2924,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2760,6 +3140,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2870,6 +3269,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3051,6 +3469,25 @@ export interface paths {
                 /** @description Default Response */
                 429: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3248,6 +3685,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3327,6 +3783,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3482,6 +3957,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -3587,6 +4081,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3785,6 +4298,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -3896,6 +4428,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4066,6 +4617,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -4146,6 +4716,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4288,6 +4877,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4499,6 +5107,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4694,6 +5321,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4980,6 +5626,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5237,6 +5902,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5522,6 +6206,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5646,6 +6349,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5741,6 +6463,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6027,6 +6768,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6284,6 +7044,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6574,6 +7353,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6846,6 +7644,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6931,6 +7748,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7221,6 +8057,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7477,6 +8332,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7761,6 +8635,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8017,6 +8910,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8303,6 +9215,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8559,6 +9490,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8840,6 +9790,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9137,6 +10106,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9267,6 +10255,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9433,6 +10440,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9511,6 +10537,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9707,6 +10752,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9872,6 +10936,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9953,6 +11036,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -10110,6 +11212,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -10199,6 +11320,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -10305,6 +11445,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -10489,6 +11648,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -10567,6 +11745,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -10689,6 +11886,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -10891,6 +12107,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -11118,6 +12353,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -11318,6 +12572,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -11481,6 +12754,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -11560,6 +12852,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -11725,6 +13036,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -11810,6 +13140,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -11926,6 +13275,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -12088,6 +13456,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -12199,6 +13586,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -12403,6 +13809,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -12585,6 +14010,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -12705,6 +14149,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -12797,6 +14260,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -12974,6 +14456,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -13045,6 +14546,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -13145,6 +14665,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -13261,6 +14800,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -13423,6 +14981,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -13534,6 +15111,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -13738,6 +15334,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -13920,6 +15535,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -14040,6 +15674,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -14132,6 +15785,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -14309,6 +15981,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -14380,6 +16071,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -14495,6 +16205,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -14668,6 +16397,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -14825,6 +16573,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -14948,6 +16715,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -15038,6 +16824,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -15096,6 +16901,25 @@ export interface paths {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -15271,6 +17095,25 @@ export interface paths {
                 /** @description Default Response */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -15466,6 +17309,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -15571,6 +17433,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -15626,6 +17507,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -15807,6 +17707,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -15966,6 +17885,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -16038,6 +17976,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -16096,6 +18053,25 @@ export interface paths {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -16263,6 +18239,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -16320,6 +18315,25 @@ export interface paths {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -16422,6 +18436,25 @@ export interface paths {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -16560,6 +18593,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -16721,6 +18773,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -16826,6 +18897,25 @@ export interface paths {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -17005,6 +19095,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -17119,6 +19228,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -17149,6 +19277,25 @@ export interface paths {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -17704,7 +19851,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers (503 database_unavailable with Retry-After while it does not) */
+        /** This instance takes traffic: the database answers and no stop began (503 database_unavailable or shutting_down with Retry-After otherwise) */
         get: {
             parameters: {
                 query?: never;
@@ -17744,9 +19891,11 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
