@@ -4,7 +4,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { translate } from '../../platform/i18n/translate.ts';
 import { isInSubtree } from '../../platform/regions/region-scope.ts';
-import { findRegion } from '../../platform/regions/regions.store.ts';
+import { knownRegion } from '../../platform/regions/known-region.ts';
 
 /**
  * Where a case is: a village or township of the county, or — for a report that named none (a GeoReport v2
@@ -31,7 +31,7 @@ export function townshipLabel(
 /** A township or village of this county, its code sent as `field`; answers the township's code. */
 export async function checkRegion(ctx: Ctx, code: string, field = 'regionCode'): Promise<string> {
   if (!code.startsWith(ctx.countyCode)) throw AppError.field(field, 'cases.region_outside_county');
-  const found = await findRegion(ctx.db, code);
+  const found = await knownRegion(ctx, code);
   if (!found) throw AppError.field(field, 'cases.region_unknown');
   if (found.level !== 'township' && found.level !== 'village') throw AppError.field(field, 'cases.region_level');
   return code.slice(0, 9);

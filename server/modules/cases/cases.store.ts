@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type CaseStatus, casesCase, casesEvent } from '../../db/schema/cases.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { preparedInsert } from '../../platform/db/prepared.ts';
 import { queryOne } from '../../platform/db/rows.ts';
 import type { ScopedCaseFilter } from './case-filters.sql.ts';
 import type { CaseScope } from './case-scope.ts';
@@ -25,9 +26,7 @@ export async function nextCaseId(db: Db): Promise<number> {
   return Number(row?.id);
 }
 
-export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
-  await db.insert(casesCase).values(row);
-}
+export const insertCase: (db: Db, row: NewCaseRow) => Promise<void> = preparedInsert('cases.insert_case', casesCase);
 
 export async function findCaseByNo(
   db: Db,
@@ -173,15 +172,13 @@ export interface NewCaseEvent {
 
 /** Appends to the timeline; the case row is locked by the transition, so seq cannot collide. */
 export async function appendCaseEvent(db: Db, regionCode: string, caseId: number, event: NewCaseEvent): Promise<void> {
-  await db.insert(casesEvent).values({
-    regionCode,
-    caseId,
-    seq: sql`(select coalesce(max(seq), 0) + 1 from cases_event where region_code = ${regionCode} and case_id = ${caseId})`,
-    ...event,
-    note: event.note ?? null,
-    details: event.details ?? {},
-  });
+  await insertCaseEvent(db, { regionCode, caseId, ...event, note: event.note ?? null, details: event.details ?? {} });
 }
+
+/** The next step number of the case, taken in the insert (the case row is locked by the writer meanwhile). */
+const insertCaseEvent = preparedInsert<Record<string, unknown>>('cases.insert_event', casesEvent, {
+  seq: sql`(select coalesce(max(seq), 0) + 1 from cases_event where region_code = ${sql.placeholder('regionCode')} and case_id = ${sql.placeholder('caseId')})`,
+});
 
 export async function listCaseEvents(db: Db, of: ScopedCase): Promise<CaseEventRow[]> {
   return db

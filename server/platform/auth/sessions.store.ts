@@ -1,6 +1,7 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { appUser, userSession } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
+import { preparedStatement } from '../db/prepared.ts';
 
 export type SessionRow = typeof userSession.$inferSelect;
 type UserRow = typeof appUser.$inferSelect;
@@ -18,15 +19,26 @@ export async function findSessionWithUser(
   regionCode: string,
   tokenHash: string,
 ): Promise<{ session: SessionRow; user: UserRow | undefined } | undefined> {
-  const rows = await db
+  const row = (await selectSessionWithUser(db, { regionCode, tokenHash }))[0];
+  return row && { session: row.session, user: row.user ?? undefined };
+}
+
+const selectSessionWithUser = preparedStatement<
+  { regionCode: string; tokenHash: string },
+  Array<{ session: SessionRow; user: UserRow | null }>
+>('auth.session_with_user', (db) =>
+  db
     .select({ session: userSession, user: appUser })
     .from(userSession)
     .leftJoin(appUser, and(eq(appUser.regionCode, userSession.regionCode), eq(appUser.id, userSession.userId)))
-    .where(and(eq(userSession.regionCode, regionCode), eq(userSession.tokenHash, tokenHash)))
-    .limit(1);
-  const row = rows[0];
-  return row && { session: row.session, user: row.user ?? undefined };
-}
+    .where(
+      and(
+        eq(userSession.regionCode, sql.placeholder('regionCode')),
+        eq(userSession.tokenHash, sql.placeholder('tokenHash')),
+      ),
+    )
+    .limit(1),
+);
 
 export async function touchSession(db: Db, regionCode: string, tokenHash: string, now: Date): Promise<void> {
   await db

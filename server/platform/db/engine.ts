@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from '../../db/schema/index.ts';
 import type { Database, Db } from './database.ts';
+import { namedStatementsEnabled, nameStatements, StatementNames } from './named-statements.ts';
 import { acquireDataDirLock } from './pglite-lock.ts';
 import { sharedParsers } from './type-parsers.ts';
 
@@ -70,7 +71,11 @@ async function openPostgres(url: string, max: number, timeouts: PoolTimeouts): P
   // A client checked out between two statements (a transaction awaiting other work) emits 'error' when its link
   // drops; the pool listens only to idle ones, and an unheard 'error' would end the process. The next statement
   // on that client fails (→ 503) and the pool discards it on release.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  const names = namedStatementsEnabled() ? new StatementNames() : null;
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    if (names) nameStatements(client, names);
+  });
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

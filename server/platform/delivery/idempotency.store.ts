@@ -1,6 +1,7 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyRecord } from '../../db/schema/delivery.ts';
 import type { Db } from '../db/database.ts';
+import { preparedInsert, preparedStatement } from '../db/prepared.ts';
 
 export type IdempotencyRecord = typeof idempotencyRecord.$inferSelect;
 
@@ -10,23 +11,29 @@ export async function findIdempotencyRecord(
   scope: string,
   key: string,
 ): Promise<IdempotencyRecord | undefined> {
-  const rows = await db
+  return (await selectIdempotencyRecord(db, { regionCode, scope, key }))[0];
+}
+
+/** Every write from a phone or a partner looks up its key first: built once, sent named. */
+const selectIdempotencyRecord = preparedStatement<
+  { regionCode: string; scope: string; key: string },
+  IdempotencyRecord[]
+>('delivery.idempotency_record', (db) =>
+  db
     .select()
     .from(idempotencyRecord)
     .where(
       and(
-        eq(idempotencyRecord.regionCode, regionCode),
-        eq(idempotencyRecord.scope, scope),
-        eq(idempotencyRecord.key, key),
+        eq(idempotencyRecord.regionCode, sql.placeholder('regionCode')),
+        eq(idempotencyRecord.scope, sql.placeholder('scope')),
+        eq(idempotencyRecord.key, sql.placeholder('key')),
       ),
-    );
-  return rows[0];
-}
+    ),
+);
 
 /** Stored in the write's own transaction: a unique violation means another copy of the request won the race. */
-export async function insertIdempotencyRecord(db: Db, record: typeof idempotencyRecord.$inferInsert): Promise<void> {
-  await db.insert(idempotencyRecord).values(record);
-}
+export const insertIdempotencyRecord: (db: Db, record: typeof idempotencyRecord.$inferInsert) => Promise<void> =
+  preparedInsert('delivery.insert_idempotency_record', idempotencyRecord);
 
 /** Removes this county's records stored before `before` (the retry window has passed); answers how many went. */
 export async function deleteIdempotencyRecordsBefore(db: Db, regionCode: string, before: Date): Promise<number> {

@@ -1,8 +1,11 @@
 import { outboxEvent } from '../../db/schema/delivery.ts';
 import type { Db } from '../db/database.ts';
+import { preparedInsert } from '../db/prepared.ts';
 
 export type NewOutboxEvent = typeof outboxEvent.$inferInsert;
 
-export async function insertOutboxEvent(db: Db, event: NewOutboxEvent): Promise<void> {
-  await db.insert(outboxEvent).values(event);
-}
+/** Every write that tells another module emits one: prepared per row shape (db/prepared.ts). */
+export const insertOutboxEvent: (db: Db, event: NewOutboxEvent) => Promise<void> = preparedInsert(
+  'delivery.insert_outbox_event',
+  outboxEvent,
+);
