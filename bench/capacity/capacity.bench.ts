@@ -5,7 +5,6 @@
 // sends them (unnamed, parsed each time). Also the API with the database on its Unix socket instead of TCP.
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../server/config.ts';
 import type { Database } from '../../server/platform/db/database.ts';
 import { openDatabase } from '../../server/platform/db/engine.ts';
 import { type BaselineRun, runPgbench } from '../cases/insert-baseline.ts';
@@ -48,10 +47,7 @@ export function socketUrl(databaseUrl: string): string {
   return `postgres://${url.username || 'postgres'}@/${url.pathname.slice(1)}?host=${encodeURIComponent(socketDir)}`;
 }
 
-export type Variant = 'api-tcp' | 'api-socket' | 'api-named' | 'pgbench-prepared' | 'pgbench-extended';
-
-/** The API variants: how the server reaches the database, and whether its statements are named (named-statements.mjs). */
-const namedStatements = path.join(projectRoot, 'bench', 'capacity', 'named-statements.mjs');
+export type Variant = 'api-tcp' | 'api-socket' | 'api-unnamed' | 'pgbench-prepared' | 'pgbench-extended';
 
 export interface CapacityRun {
   variant: Variant;
@@ -169,7 +165,7 @@ async function measure(
     const rates: Record<Variant, number> = {
       'api-tcp': 300,
       'api-socket': 300,
-      'api-named': 300,
+      'api-unnamed': 300,
       // First guesses, raised to the fastest rate seen: each run stages 1.6× its rate × seconds copies of a 32 KB photo.
       'pgbench-prepared': 600,
       'pgbench-extended': 600,
@@ -182,9 +178,14 @@ async function measure(
         `  ${variant} c=${clients}: ${run.perSecond.toFixed(1)}/s${photosLeft === 0 ? ' (ran out of staged photos)' : ''}`,
       );
     };
-    const api = async (variant: 'api-tcp' | 'api-socket' | 'api-named', clients: number) => {
+    const api = async (variant: 'api-tcp' | 'api-socket' | 'api-unnamed', clients: number) => {
       const url = variant === 'api-socket' ? socketUrl(db.url) : db.url;
-      const started = await startSoakServer(url, dir, variant === 'api-named' ? [namedStatements] : []);
+      // The server names its statements (platform/db/named-statements.ts); 'api-unnamed' turns that off, as an
+      // installation behind a transaction-mode pooler does, to show what the naming gains.
+      if (variant === 'api-unnamed') process.env.WENMING_PG_NAMED_STATEMENTS = 'off';
+      const started = await startSoakServer(url, dir).finally(() => {
+        delete process.env.WENMING_PG_NAMED_STATEMENTS;
+      });
       const live: LiveServer = {
         engine: 'PostgreSQL',
         url: started.url,
@@ -227,7 +228,7 @@ async function measure(
           () => api('api-tcp', n),
           () => pgbench('extended', n),
           () => api('api-socket', n),
-          () => api('api-named', n),
+          () => api('api-unnamed', n),
         ];
         for (const step of r % 2 === 0 ? steps : [...steps].reverse()) await step();
       }
@@ -255,7 +256,7 @@ async function run({ quick: quickRun = false }: { quick?: boolean } = {}): Promi
   return {
     title: 'Intake capacity against the same-statement limit',
     description:
-      "`wenming serve --demo` on a fresh PostgreSQL database; the demo inspector of 霞阳镇 sends `POST /api/cases` (one photo staged beforehand, a new `Idempotency-Key` each time) from N keep-alive connections in a closed loop, as in cases-intake. **Baseline in the same run, at the same N: pgbench running the same statements one intake sends** — captured from PostgreSQL's own statement log (`log_statement = all` on the throwaway database only) for one real request: the session and role lookups, the report's checks, the idempotency check, and the write transaction (case, staged photo moved in, timeline, outbox, duplicate search, idempotency record, audit chain), in the same order and transactions, with the captured values inlined and the ones that must differ per intake taken per transaction (see the notes). pgbench runs them with named prepared statements (`-M prepared`: the limit) and unnamed, parsed every time (`-M extended`: as node-postgres sends them today). The API also runs with the database on its Unix socket (/var/run/postgresql) instead of TCP. Variants alternate in order by round.",
+      "`wenming serve --demo` on a fresh PostgreSQL database; the demo inspector of 霞阳镇 sends `POST /api/cases` (one photo staged beforehand, a new `Idempotency-Key` each time) from N keep-alive connections in a closed loop, as in cases-intake. **Baseline in the same run, at the same N: pgbench running the same statements one intake sends** — captured from PostgreSQL's own statement log (`log_statement = all` on the throwaway database only) for one real request: the session and role lookups, the report's checks, the idempotency check, and the write transaction (case, staged photo moved in, timeline, outbox, duplicate search, idempotency record, audit chain), in the same order and transactions, with the captured values inlined and the ones that must differ per intake taken per transaction (see the notes). The captured intake is a warm server's (one intake is sent first, so the reference cache holds the catalogue, policy, calendar and regions). pgbench runs them with named prepared statements (`-M prepared`: the limit) and unnamed, parsed every time (`-M extended`). The API names its statements (platform/db/named-statements.ts); it also runs with that turned off (`WENMING_PG_NAMED_STATEMENTS=off`) and with the database on its Unix socket (/var/run/postgresql) instead of TCP. Variants alternate in order by round.",
     tables,
     notes,
     data: {
