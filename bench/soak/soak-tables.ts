@@ -1,7 +1,7 @@
 // The soak's tables: per window p50/p99, errors and memory; per request kind; and the upload memory check.
 import type { Table } from '../lib/report.ts';
 import { ms } from '../lib/stats.ts';
-import type { UploadMemory } from './max-uploads.ts';
+import { flatGrowthLimit, type UploadMemory } from './max-uploads.ts';
 import type { SoakSizes } from './soak.bench.ts';
 import type { ClosedLoopResult, SoakResult } from './soak-run.ts';
 
@@ -53,9 +53,11 @@ export function soakTables(
       'median ms',
       'RSS before MB',
       'RSS after each round MB',
+      'of which photo worker MB',
       'RSS peak MB',
       'RSS settled MB',
       'heap used before → settled MB',
+      'flat',
     ],
     rows: [
       [
@@ -65,9 +67,11 @@ export function soakTables(
         ms(uploads.uploadMsMedian),
         mb(uploads.rssBeforeMb),
         uploads.rssAfterRoundMb.map(mb).join(', '),
+        uploads.workerRssAfterRoundMb.map(mb).join(', '),
         mb(uploads.rssPeakMb),
         mb(uploads.rssSettledMb),
         `${mb(uploads.heapUsedBeforeMb)} → ${mb(uploads.heapUsedSettledMb)}`,
+        flatCell(uploads),
       ],
     ],
   };
@@ -79,7 +83,13 @@ export function soakTables(
     first && last
       ? `p99 first window ${ms(first.latency.p99)} ms, last ${ms(last.latency.p99)} ms; RSS ${mb(soak.memoryStart.rssMb)} → ${mb(soak.memoryEnd.rssMb)} MB, heap used ${mb(soak.memoryStart.heapUsedMb)} → ${mb(soak.memoryEnd.heapUsedMb)} MB (start after the warm-up).`
       : 'No windows.',
-    `Upload limit: ${(uploads.photoBytes / 1_048_576).toFixed(2)} MiB sent against the server's ${'10 MiB'} (defaultPhotoLimits.maxBytes); RSS ${mb(uploads.rssBeforeMb)} MB before, peak ${mb(uploads.rssPeakMb)} MB, ${mb(uploads.rssSettledMb)} MB 5 s after the last round.`,
+    `Upload limit: ${(uploads.photoBytes / 1_048_576).toFixed(2)} MiB sent against the server's ${'10 MiB'} (defaultPhotoLimits.maxBytes); RSS of the server and its photo worker ${mb(uploads.rssBeforeMb)} MB before, peak ${mb(uploads.rssPeakMb)} MB, ${mb(uploads.rssSettledMb)} MB after the last round settled. Flat means RSS after the last round less than ${flatGrowthLimit * 100} % above RSS after round 2: ${flatCell(uploads)}.`,
   ];
   return { tables: [windows, requests, upload], notes };
+}
+
+function flatCell(uploads: UploadMemory): string {
+  const { growth, flat } = uploads.flat;
+  if (growth === null) return `not judged (${uploads.rounds} rounds; needs 3)`;
+  return `${flat ? 'yes' : 'no'} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % from round 2)`;
 }

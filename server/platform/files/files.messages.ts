@@ -13,6 +13,7 @@ const zh = {
   'files.corrupt': '照片已损坏或不完整，无法读取，请重新拍摄或选择',
   'files.too_few_photos': '至少上传 {min} 张照片',
   'files.too_many_photos': '最多上传 {max} 张照片',
+  'files.busy': '照片处理繁忙，请稍后重试',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -25,6 +26,7 @@ const en: Record<keyof typeof zh, string> = {
   'files.corrupt': 'The photo is damaged or incomplete and cannot be read; please take or choose it again',
   'files.too_few_photos': 'Upload at least {min} photo(s)',
   'files.too_many_photos': 'Upload at most {max} photo(s)',
+  'files.busy': 'Too many photos are being processed right now; please try again shortly',
 };
 
 export const filesMessages = { zh, en } satisfies MessageCatalogue;

@@ -38,6 +38,20 @@ export function combinePhotoErrors(errors: AppError[]): AppError {
   return AppError.validation(fields);
 }
 
+/**
+ * How long a client waits before sending a refused photo again (RFC 9110 §10.2.3): a maximum-size photo takes a
+ * second or two to clean, so a full queue drains in a few seconds.
+ */
+export const photosBusyRetryAfterSeconds = 5;
+
+/**
+ * Every photo slot is busy and the queue is full, or the photo worker stopped under the photo: not the photo's
+ * fault, so 503 with Retry-After (a phone sends it again with the same Idempotency-Key), never a field error.
+ */
+export function photosBusy(): AppError {
+  return new AppError(503, 'photos_busy', 'files.busy', { retryAfterSeconds: photosBusyRetryAfterSeconds });
+}
+
 /** 10485760 → '10'; 1.5 MiB → '1.5'. Limits are in MiB, as phones and browsers show file sizes. */
 export function formatMegabytes(bytes: number): string {
   return String(Math.round((bytes / 1_048_576) * 10) / 10);

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
-import { formatMegabytes, formatMegapixels, photoError } from './image-errors.ts';
-import { type PhotoExif, readPhotoExif } from './image-exif.ts';
+import { formatMegabytes, photoError, photosBusy } from './image-errors.ts';
+import type { PhotoExif } from './image-exif.ts';
 import { type AcceptedImageType, isAcceptedImageType, refusedImageLabels, sniffImageType } from './image-type.ts';
-import { metadataSegments } from './jpeg-segments.ts';
-import { createPhotoSlots } from './photo-slots.ts';
+import { createPhotoSlots, type PhotoSlots, PhotoSlotsFull } from './photo-slots.ts';
+import { cleanInPhotoWorker } from './photo-worker.ts';
 
 /**
  * The photo pipeline: a client's bytes in, a cleaned JPEG (oriented, capped in size, every byte of metadata gone),
- * its thumbnail and the EXIF facts worth keeping out. Pure: no database, no HTTP; failures are AppErrors.
+ * its thumbnail and the EXIF facts worth keeping out. No database, no HTTP; failures are AppErrors. The cheap
+ * checks run here; decoding runs in the photo worker process (photo-pipeline.ts, photo-worker.ts).
  */
 
 export interface PhotoLimits {
@@ -41,28 +40,31 @@ export interface InspectedImage extends EncodedImage {
 export const defaultPhotoLimits: Required<PhotoLimits> = { maxBytes: 10 * 1_048_576, maxPixels: 40_000_000 };
 export const cleanedLongestSide = 2560;
 export const thumbnailLongestSide = 320;
+/** Photos cleaned at once: one per core of the county's usual 2-core server (each decode runs one libvips thread). */
 export const defaultPhotoConcurrency = 2;
+/**
+ * Photos that may wait for a slot. With the slots, this bounds the request bodies held for photo work to 10:
+ * about 100 MB of photo uploads. Eight phones sending their largest photo at once all wait; more get 503 and retry.
+ */
+export const defaultPhotoQueue = 8;
 
-/** The format sharp reports for each accepted type (AVIF is a HEIF container). */
-const sharpFormats: Record<AcceptedImageType, keyof sharp.FormatEnum> = {
-  jpeg: 'jpeg',
-  png: 'png',
-  webp: 'webp',
-  avif: 'heif',
-};
+let slots = createPhotoSlots(defaultPhotoConcurrency, defaultPhotoQueue);
 
-/** Decoding with `failOn: 'error'` refuses truncated and corrupt data but tolerates libjpeg's harmless warnings. */
-const decodeFailOn = 'error';
-/** A decode slower than this is treated as a hostile file rather than left to hold a slot. */
-const decodeTimeoutSeconds = 30;
-
-let slots = createPhotoSlots(defaultPhotoConcurrency);
-
-/** How many photos one process decodes at once (memory bound: ~120 MB per 40 MP photo). */
-export function setPhotoConcurrency(limit: number): void {
-  slots = createPhotoSlots(limit);
+/** How many photos one process cleans at once, and how many more may wait (memory: the bodies they hold). */
+export function setPhotoConcurrency(limit: number, maxWaiting = defaultPhotoQueue): void {
+  slots = createPhotoSlots(limit, maxWaiting);
 }
 
+/** The process's photo slots: an upload route refuses a body it could not queue before reading it. */
+export function photoSlots(): PhotoSlots {
+  return slots;
+}
+
+/**
+ * Checks the bytes (size, type by content), then cleans the photo in the photo worker process (photo-worker.ts)
+ * within one of the process's photo slots. Every refusal is an AppError: a field error for the photo, 503
+ * `photos_busy` when the slots and their queue are full.
+ */
 export async function inspectImage(bytes: Buffer, options: InspectOptions = {}): Promise<InspectedImage> {
   const field = options.field ?? 'photo';
   const maxBytes = options.maxBytes ?? defaultPhotoLimits.maxBytes;
@@ -72,86 +74,10 @@ export async function inspectImage(bytes: Buffer, options: InspectOptions = {}):
   if (type === 'unknown') throw photoError(field, 'not_an_image');
   if (type === 'heic') throw photoError(field, 'heic_unsupported');
   if (!isAcceptedImageType(type)) throw photoError(field, 'unsupported_type', { type: refusedImageLabels[type] });
-  return slots.run(() => cleanPhoto(bytes, type, field, maxPixels));
-}
-
-async function cleanPhoto(
-  bytes: Buffer,
-  type: AcceptedImageType,
-  field: string,
-  maxPixels: number,
-): Promise<InspectedImage> {
-  const header = await readHeader(bytes, type, field, maxPixels);
-  const exif = await readPhotoExif(header.exif);
-  const cleaned = await encode(bytes, field, maxPixels, cleanedLongestSide, 85);
-  // The thumbnail is made from the cleaned photo: already oriented and stripped, and cheap to shrink on load.
-  const thumbnail = await encode(cleaned.bytes, field, maxPixels, thumbnailLongestSide, 80);
-  assertNoMetadata(cleaned.bytes);
-  assertNoMetadata(thumbnail.bytes);
-  return {
-    ...cleaned,
-    sha256: createHash('sha256').update(cleaned.bytes).digest('hex'),
-    thumbnail,
-    exif,
-    originalType: type,
-  };
-}
-
-/** The header only (no pixels decoded): the real format, the declared dimensions and the raw EXIF block. */
-async function readHeader(bytes: Buffer, type: AcceptedImageType, field: string, maxPixels: number): Promise<Metadata> {
-  let header: Metadata;
   try {
-    header = await sharp(bytes, { failOn: decodeFailOn, limitInputPixels: false }).metadata();
-  } catch {
-    throw photoError(field, 'corrupt');
-  }
-  if (header.format !== sharpFormats[type]) throw photoError(field, 'corrupt');
-  // A HEIF container that is not AV1 is HEIC (HEVC), which this build of libvips cannot decode.
-  if (type === 'avif' && header.compression !== 'av1') throw photoError(field, 'heic_unsupported');
-  const { width, height } = header;
-  if (!width || !height) throw photoError(field, 'corrupt');
-  if (width * height > maxPixels) {
-    throw photoError(field, 'too_many_pixels', { width, height, limitMp: formatMegapixels(maxPixels) });
-  }
-  return header;
-}
-
-/**
- * Decode, orient by EXIF, fit inside `longestSide` (never enlarging), flatten transparency onto white and write a
- * baseline-compatible JPEG. sharp writes no metadata unless asked (no keepExif/withMetadata here), and converts
- * to sRGB when it drops the ICC profile. libjpeg-turbo, not mozjpeg: mozjpeg made files about a tenth smaller
- * for five times the CPU (bench/results/cases-intake.json), and intake CPU is what limits a county's busy hour.
- */
-async function encode(
-  input: Buffer,
-  field: string,
-  maxPixels: number,
-  longestSide: number,
-  quality: number,
-): Promise<EncodedImage> {
-  try {
-    const { data, info } = await sharp(input, { failOn: decodeFailOn, limitInputPixels: maxPixels })
-      .timeout({ seconds: decodeTimeoutSeconds })
-      .rotate()
-      .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .jpeg({ quality, optimiseCoding: true })
-      .toBuffer({ resolveWithObject: true });
-    return { contentType: 'image/jpeg', bytes: data, width: info.width, height: info.height };
-  } catch {
-    // The header passed readHeader, so a failure here (truncated data, a pixel limit the header hid, a
-    // timeout) means the file is not the image it claims to be.
-    throw photoError(field, 'corrupt');
-  }
-}
-
-/** Defence in depth: the promise "no metadata leaves the pipeline" is checked on every photo, not assumed. */
-function assertNoMetadata(jpeg: Buffer): void {
-  const found = metadataSegments(jpeg);
-  if (found.length > 0) {
-    throw new Error(
-      `photo pipeline produced metadata segments: ${found.map((s) => `${s.name}:${s.identifier}`).join(', ')}`,
-    );
+    return await slots.run(() => cleanInPhotoWorker({ bytes, type, field, maxPixels }));
+  } catch (error) {
+    if (error instanceof PhotoSlotsFull) throw photosBusy();
+    throw error;
   }
 }

@@ -1,4 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  defaultPhotoConcurrency,
+  defaultPhotoQueue,
+  photoSlots,
+  setPhotoConcurrency,
+} from '../../../platform/files/image.ts';
 import { photo } from '../../../platform/files/image.fixtures.ts';
 import { useTestApp } from '../../../testing/test-app.ts';
 import { signIn } from '../../../testing/test-auth.ts';
@@ -124,6 +130,47 @@ describe('photo uploads: one photo per request, checked by content', () => {
     expect(res.json().uploadId).toContain('.');
     const staffWithoutCsrf = await uploadPhoto(t, staffUploadUrl, null, await phonePhoto(), cookieOnly);
     expect(staffWithoutCsrf.statusCode).toBe(403);
+  });
+
+  it('503 with Retry-After before the photo is read while every photo slot is busy and the queue is full; taken again after', async () => {
+    const before = await stagedCount(t);
+    const bytes = await phonePhoto();
+    const key = { 'idempotency-key': 'phone-upload-busy-0001' };
+    setPhotoConcurrency(1, 0);
+    let release = () => {};
+    const held = photoSlots().run(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    );
+    try {
+      const busy = await uploadPhoto(t, staffUploadUrl, who.inspector, bytes, key);
+      expect(busy.statusCode).toBe(503);
+      expect(busy.headers['retry-after']).toBe('5');
+      expect(busy.json().error).toMatchObject({
+        code: 'photos_busy',
+        message: 'Too many photos are being processed right now; please try again shortly',
+      });
+      expect(busy.json().error.fields).toBeUndefined(); // not the photo's fault: nothing to correct
+      // Refused on arrival: a body the route would refuse once read (JSON, 415) gets the same 503.
+      const json = await t.app.inject({
+        method: 'POST',
+        url: publicUploadUrl,
+        headers: { 'accept-language': 'zh-CN' },
+        payload: { data: 'aGVsbG8=' },
+      });
+      expect([json.statusCode, json.json().error.message]).toEqual([503, '照片处理繁忙，请稍后重试']);
+    } finally {
+      release();
+      await held;
+      setPhotoConcurrency(defaultPhotoConcurrency, defaultPhotoQueue);
+    }
+    expect(await stagedCount(t)).toBe(before);
+    const retried = await uploadPhoto(t, staffUploadUrl, who.inspector, bytes, key);
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(await stagedCount(t)).toBe(before + 1);
   });
 
   it('one phone may stage only so many public uploads an hour (429 with Retry-After), and may again an hour later', async () => {

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { assertPermission } from '../../../platform/access/access.ts';
-import { defaultPhotoLimits } from '../../../platform/files/image.ts';
-import { formatMegabytes, photoError } from '../../../platform/files/image-errors.ts';
+import { defaultPhotoLimits, photoSlots } from '../../../platform/files/image.ts';
+import { formatMegabytes, photoError, photosBusy } from '../../../platform/files/image-errors.ts';
 import { defineRoute, registerRoutes } from '../../../platform/http/define-route.ts';
 import { S } from '../../../platform/http/schema.ts';
 import type { TypedApp } from '../../../platform/module.ts';
@@ -29,6 +29,14 @@ async function mayAttachPhotos(request: FastifyRequest): Promise<void> {
 async function refuseDeclaredOversize(request: FastifyRequest): Promise<void> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw photoError(uploadField, 'too_large', { limitMb: formatMegabytes(maxBytes) });
+}
+
+/**
+ * While every photo slot is busy and the queue is full, a photo would be refused once read: refuse it before its
+ * bytes cross a weak mobile link, with 503 and Retry-After (the phone sends it again with the same key).
+ */
+async function refuseWhilePhotosBusy(): Promise<void> {
+  if (photoSlots().full) throw photosBusy();
 }
 
 function bodyBytes(request: FastifyRequest): Buffer {
@@ -87,6 +95,7 @@ export async function registerPhotoUploadRoutes(app: TypedApp): Promise<void> {
       done(null, body),
     );
     scope.addHook('onRequest', refuseDeclaredOversize);
+    scope.addHook('onRequest', refuseWhilePhotosBusy);
     registerRoutes(scope, [staffUpload, citizenUpload]);
   });
 }
