@@ -177,7 +177,9 @@ export async function appendCaseEvent(db: Db, regionCode: string, caseId: number
 
 /** The next step number of the case, taken in the insert (the case row is locked by the writer meanwhile). */
 const insertCaseEvent = preparedInsert<Record<string, unknown>>('cases.insert_event', casesEvent, {
-  seq: sql`(select coalesce(max(seq), 0) + 1 from cases_event where region_code = ${sql.placeholder('regionCode')} and case_id = ${sql.placeholder('caseId')})`,
+  computed: {
+    seq: sql`(select coalesce(max(seq), 0) + 1 from cases_event where region_code = ${sql.placeholder('regionCode')} and case_id = ${sql.placeholder('caseId')})`,
+  },
 });
 
 export async function listCaseEvents(db: Db, of: ScopedCase): Promise<CaseEventRow[]> {

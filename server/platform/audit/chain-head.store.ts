@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { auditChainHead, auditEvent } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
+import { preparedInsert } from '../db/prepared.ts';
 import { queryOne, queryRows } from '../db/rows.ts';
 import { type AuditRow, GENESIS_HASH } from './chain.ts';
 
@@ -130,6 +131,11 @@ export async function appendAndAdvanceHead(
   chain: number,
   head: ChainHead,
 ): Promise<void> {
+  const [only] = rows;
+  if (rows.length === 1 && only) {
+    await appendOneAndAdvanceHead(db, { ...only, headSeq: head.lastSeq, headHash: head.lastHash, headChain: chain });
+    return;
+  }
   const insert = db.insert(auditEvent).values(rows);
   await db.execute(
     // A data-modifying WITH runs exactly once whether or not the outer statement reads it; drizzle brackets it.
@@ -138,3 +144,15 @@ export async function appendAndAdvanceHead(
         where region_code = ${regionCode} and chain = ${chain}`,
   );
 }
+
+/** The one-row append every audited write makes: built once (db/prepared.ts), the head's move in the same statement. */
+const appendOneAndAdvanceHead = preparedInsert<AuditRow & { headSeq: number; headHash: string; headChain: number }>(
+  'audit.append_one',
+  auditEvent,
+  {
+    around: (insert) =>
+      sql`with appended as ${insert}
+          update audit_chain_head set last_seq = ${sql.placeholder('headSeq')}, last_hash = ${sql.placeholder('headHash')}
+          where region_code = ${sql.placeholder('regionCode')} and chain = ${sql.placeholder('headChain')}`,
+  },
+);

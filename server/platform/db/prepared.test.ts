@@ -57,7 +57,11 @@ describe('prepared statements', () => {
     await insert(t.database.db, { ...base, objectId: 'a', publishedAt: null });
     await insert(t.database.db, { ...base, objectId: 'b', publishedAt: at });
     await insert(t.database.db, { ...base, objectId: 'c' });
-    await insert(t.database.db, { ...base, objectId: 'd', publishedAt: sql`${at}::timestamptz + interval '1 hour'` });
+    await insert(t.database.db, {
+      ...base,
+      objectId: 'd',
+      publishedAt: sql`${at}::timestamptz + interval '1 hour'` as never,
+    });
     const rows = await t.database.query<{ object_id: string; published_at: Date | null; payload: unknown }>(
       `select object_id, published_at, payload from outbox_event where topic = 'test.prepared' order by object_id`,
     );
@@ -66,6 +70,30 @@ describe('prepared statements', () => {
       { object_id: 'b', published_at: at, payload: { n: 1 } },
       { object_id: 'c', published_at: null, payload: { n: 1 } },
       { object_id: 'd', published_at: new Date('2026-12-07T09:00:00Z'), payload: { n: 1 } },
+    ]);
+  });
+
+  it('insert with computed columns and a statement around it, their placeholders filled from the row', async () => {
+    const insert = preparedInsert<Omit<typeof outboxEvent.$inferInsert, 'objectId'> & { newTopic: string }>(
+      'test.insert_outbox_around',
+      outboxEvent,
+      {
+        computed: { objectId: sql`upper(${sql.placeholder('topic')})` },
+        around: (query) =>
+          sql`with added as ${query} update outbox_event set topic = ${sql.placeholder('newTopic')}
+              where topic = ${sql.placeholder('topic')}`,
+      },
+    );
+    const row = { regionCode: '430225', topic: 'test.around', objectType: 'case', payload: {}, createdAt: new Date() };
+    await insert(t.database.db, { ...row, newTopic: 'test.around.moved' });
+    await insert(t.database.db, { ...row, newTopic: 'test.around.moved' });
+    const rows = await t.database.query(
+      `select topic, object_id from outbox_event where topic like 'test.around%' order by topic`,
+    );
+    // The update cannot see its own statement's insert (one snapshot): the second statement moved the first row.
+    expect(rows).toEqual([
+      { topic: 'test.around', object_id: 'TEST.AROUND' },
+      { topic: 'test.around.moved', object_id: 'TEST.AROUND' },
     ]);
   });
 });

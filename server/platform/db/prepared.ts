@@ -1,4 +1,4 @@
-import { is, SQL, sql } from 'drizzle-orm';
+import { type Column, getTableColumns, is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.ts';
 
@@ -46,46 +46,78 @@ export function preparedStatement<Placeholders extends Record<string, unknown>, 
   };
 }
 
-/**
- * A hot-path insert of one row into `table`, prepared per set of columns given (an omitted column takes its
- * default, as with drizzle's own insert): a row of the same shape reuses the statement. Values go through the
- * columns' own mapping (jsonb, timestamps) as in a plain insert.
- */
-/** Shapes one insert may take before further ones are sent as drizzle builds them (a bound on named statements). */
+/** Shapes (sets of columns given) one insert may take before further ones go in as drizzle builds them. */
 const maxShapes = 32;
 
-export function preparedInsert<Row extends Record<string, unknown>>(
+export interface PreparedInsertOptions {
+  /** Columns whose value is SQL written here, its `sql.placeholder(…)`s filled from the row's fields. */
+  computed?: Record<string, SQL>;
+  /** The statement around the insert (a data-modifying WITH), its placeholders filled from the row's fields. */
+  around?: (insert: SQLWrapper) => SQL;
+}
+
+/**
+ * A hot-path insert of one row into `table`, prepared per set of columns given (an omitted column takes its
+ * default, as with drizzle's own insert): a row of the same shape reuses the statement. Values are mapped by their
+ * columns (jsonb, timestamps) as drizzle maps them, null staying null. The row may carry fields that are not
+ * columns, for `computed` and `around`.
+ */
+export function preparedInsert<Row extends object>(
   name: string,
   table: PgTable,
-  extra: Record<string, SQL> = {},
+  { computed = {}, around }: PreparedInsertOptions = {},
 ): (db: Db, row: Row) => Promise<void> {
+  const columns = getTableColumns(table);
   const byShape = new Map<string, (db: Db, values: Record<string, unknown>) => Promise<unknown>>();
   return async (db, row) => {
-    // A value that is itself SQL (an expression) cannot be a parameter: such a row is inserted as drizzle builds it.
-    if (Object.values(row).some((v) => is(v, SQL))) return insertAsBuilt(db, name, table, row, extra);
-    // A null goes in as the literal (a column's mapping would be handed null otherwise, and a timestamp's fails).
-    const columns = Object.keys(row)
-      .filter((k) => row[k] !== undefined && !(k in extra))
-      .sort()
-      .map((k) => (row[k] === null ? `${k}=null` : k));
-    const shape = columns.join(',');
+    const fields = row as Record<string, unknown>;
+    const given = Object.keys(fields)
+      .filter((k) => fields[k] !== undefined && k in columns && !(k in computed))
+      .sort();
+    // A value that is itself SQL (an expression) cannot be a parameter: such a row goes in as drizzle builds it.
+    if (given.some((k) => is(fields[k], SQL))) return insertAsBuilt(db, name, table, fields, computed, around);
+    const shape = given.join(',');
     let insert = byShape.get(shape);
-    if (!insert) {
-      if (byShape.size >= maxShapes) return insertAsBuilt(db, name, table, row, extra);
-      const values = Object.fromEntries(
-        columns.map((c) => (c.endsWith('=null') ? [c.slice(0, -5), sql`null`] : [c, sql.placeholder(c)])),
-      );
-      insert = preparedStatement(`${name}#${byShape.size + 1}`, (built) =>
-        built.insert(table).values({ ...values, ...extra } as never),
-      );
+    if (!insert && byShape.size < maxShapes) {
+      const values = { ...Object.fromEntries(given.map((k) => [k, sql`${sql.placeholder(k)}`])), ...computed };
+      insert = preparedStatement(`${name}#${byShape.size + 1}`, (built) => {
+        const query = built.insert(table).values(values as never);
+        return around ? preparedSql(built, around(query)) : query;
+      });
       byShape.set(shape, insert);
     }
-    await insert(db, row);
+    if (!insert) return insertAsBuilt(db, name, table, fields, computed, around);
+    const mapped = Object.fromEntries(
+      given.map((k) => [k, fields[k] === null ? null : (columns[k] as Column).mapToDriverValue(fields[k])]),
+    );
+    await insert(db, { ...fields, ...mapped });
   };
 }
 
-/** The plain insert, for rows the prepared shapes do not cover; `extra`'s placeholders have no values there. */
-async function insertAsBuilt(db: Db, name: string, table: PgTable, row: object, extra: object): Promise<void> {
-  if (Object.keys(extra).length > 0) throw new Error(`${name}: this row cannot be inserted without its statement`);
+/** Raw SQL prepared as drizzle prepares `db.execute`'s (no result mapping). */
+function preparedSql(db: Db, statement: SQL): { prepare(name: string): PreparedQuery<unknown> } {
+  const { session, dialect } = db as unknown as {
+    session: {
+      prepareQuery(query: unknown, fields: undefined, name: string, arrayMode: boolean): PreparedQuery<unknown>;
+    };
+    dialect: { sqlToQuery(statement: SQL): unknown };
+  };
+  return { prepare: (name) => session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false) };
+}
+
+/**
+ * The plain insert, for a row no prepared shape covers (an SQL value, or past `maxShapes`). A statement with
+ * `computed` or `around` has placeholders only a prepared run fills: such a row is a programming error.
+ */
+async function insertAsBuilt(
+  db: Db,
+  name: string,
+  table: PgTable,
+  row: object,
+  computed: object,
+  around: PreparedInsertOptions['around'],
+): Promise<void> {
+  if (around || Object.keys(computed).length > 0)
+    throw new Error(`${name}: this row has a shape the prepared insert cannot take`);
   await db.insert(table).values(row as never);
 }
