@@ -1,12 +1,9 @@
-import path from 'node:path';
-import { projectRoot } from '../../server/config.ts';
 import { demoPassword, demoTotpSecret } from '../../server/platform/auth/demo-accounts.ts';
 import { totpCodeAt } from '../../server/platform/auth/totp.ts';
+import type { Started } from '../../server/testing/child-process.ts';
+import { launchWenming } from '../../server/testing/wenming-server.ts';
 import type { EngineLabel } from '../lib/engines.ts';
-import { childEnv, freePort, type Started, startAndWaitForUrl, stop } from '../lib/proc.ts';
 import { HttpClient } from './http-client.ts';
-
-const wenming = path.join(projectRoot, 'bin', 'wenming.js');
 
 /** Where the server keeps its data: a PGlite folder, or a PostgreSQL database (the folder then holds only keys). */
 export type ServerTarget =
@@ -27,20 +24,19 @@ export interface LiveServer {
  * accounts; nothing in the measured paths depends on it.
  */
 export async function startWenming(target: ServerTarget): Promise<LiveServer> {
-  const port = await freePort();
-  const env = childEnv({
-    NODE_ENV: undefined,
-    WENMING_PGLITE_DIR: undefined,
-    WENMING_DATA_DIR: target.dataDir,
-    DATABASE_URL: target.engine === 'PostgreSQL' ? target.databaseUrl : undefined,
+  const server = await launchWenming({
+    dataDir: target.dataDir,
+    databaseUrl: target.engine === 'PostgreSQL' ? target.databaseUrl : undefined,
+    demo: 'county',
+    readyTimeoutMs: 300_000,
   });
-  const url = `http://127.0.0.1:${port}`;
-  const started = await startAndWaitForUrl(
-    { command: process.execPath, args: [wenming, 'serve', '--demo', '--port', String(port)], cwd: projectRoot, env },
-    `${url}/readyz`,
-    { timeoutMs: 300_000 },
-  );
-  return { engine: target.engine, url, pid: started.child.pid ?? 0, started, stop: () => stop(started.child) };
+  return {
+    engine: target.engine,
+    url: server.url,
+    pid: server.pid,
+    started: server.started,
+    stop: () => server.stop(15_000),
+  };
 }
 
 /** Cookie and CSRF headers of a demo account signed in through the real routes (password, then TOTP if asked). */

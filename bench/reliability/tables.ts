@@ -1,8 +1,10 @@
 import type { BackupRunReport } from '../../server/reliability/harness/backup-run.ts';
+import type { AuditCheck } from '../../server/reliability/harness/checks.ts';
 import type { CrashRunReport } from '../../server/reliability/harness/crash-run.ts';
 import type { SuiteOutput } from '../lib/report.ts';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const auditCell = (audit: AuditCheck) => (audit.ok ? audit.summary : `FAILED ${audit.summary}`);
 const list = (items: readonly string[]) =>
   items.length === 0 ? '0' : `${items.length}: ${items.slice(0, 3).join('; ')}`;
 
@@ -10,7 +12,7 @@ export function crashOutput(reports: readonly CrashRunReport[]): SuiteOutput {
   return {
     title: 'Crash safety: SIGKILL under write load',
     description:
-      '`npm run bench:reliability crash` (`server/reliability/harness/crash-run.ts`; short mode in `npm test`: `server/reliability/crash.test.ts`). A real `wenming serve --demo` on a throwaway database (PGlite: a temporary folder; PostgreSQL: a new database), write load from several clients — citizen reports on the public API with a photo inline (each with its own device id and loopback address), inspectors staging a photo then reporting (two idempotency keys), the dispatcher 立案 then 派遣 with the case revision — each write with a client id (in the description) and its key. The server is SIGKILLed at seeded random points and restarted on the same port; every request without an answer is retried unchanged until acknowledged. A last SIGKILL comes right after the last acknowledgement, then the database is opened as the kill left it and checked: each acknowledged report is one case under the acknowledged number, each acknowledged action once in its timeline, numbers follow the rule, every timeline replays to its case status, and `wenming audit verify` passes.',
+      '`npm run bench:reliability crash` (`server/reliability/harness/crash-run.ts`; short mode in `npm test`: `server/reliability/crash.test.ts`, on a copy of the test template with the staff accounts instead of the demo county). A real `wenming serve --demo` on a throwaway database (PGlite: a temporary folder; PostgreSQL: a new database), write load from several clients — citizen reports on the public API with a photo inline (each with its own device id and loopback address), inspectors staging a photo then reporting (two idempotency keys), the dispatcher 立案 then 派遣 with the case revision — each write with a client id (in the description) and its key. The server is SIGKILLed at seeded random points and restarted on the same port; every request without an answer is retried unchanged until acknowledged. A last SIGKILL comes right after the last acknowledgement, then the database is opened as the kill left it and checked: each acknowledged report is one case under the acknowledged number, each acknowledged action once in its timeline, numbers follow the rule, every timeline replays to its case status, and the audit chain verifies (the check `wenming audit verify` runs).',
     tables: [
       {
         headers: ['', ...reports.map((r) => r.engine)],
@@ -31,7 +33,7 @@ export function crashOutput(reports: readonly CrashRunReport[]): SuiteOutput {
           ['sequence gaps (allowed: see notes)', ...reports.map((r) => String(r.findings.numberGaps))],
           ['timelines not replaying to the status', ...reports.map((r) => list(r.findings.timelineMismatches))],
           ['5xx answers', ...reports.map((r) => list(r.serverErrors))],
-          ['audit verify', ...reports.map((r) => (r.audit.code === 0 ? r.audit.output : `FAILED ${r.audit.output}`))],
+          ['audit chain (as `wenming audit verify` checks it)', ...reports.map((r) => auditCell(r.audit))],
           ['median restart to /readyz, s', ...reports.map((r) => seconds(r.restartMs))],
         ],
       },
@@ -57,14 +59,16 @@ export function backupOutput(reports: readonly BackupRunReport[]): SuiteOutput {
   return {
     title: 'Backup and restore under load',
     description:
-      "`npm run bench:reliability backup` (`server/reliability/harness/backup-run.ts`; short mode in `npm test`: `server/reliability/backup.test.ts`). The crash harness's write load runs on a live server while `wenming backup <file>` runs (PostgreSQL: pg_dump, one snapshot; PGlite: the command refuses while the server holds the folder, so the server is stopped by SIGTERM for the backup while the clients keep retrying, then started again). Then `wenming restore <file>` into a fresh target (the keys file copied: keys are not in a backup) and the restored copy is checked: row counts of every table equal the backup's own content (the COPY blocks of the dump; the archive loaded into an in-memory PGlite), every report acknowledged before the backup began is there, `wenming audit verify` passes, and `wenming serve` starts on it and serves a restored case.",
+      "`npm run bench:reliability backup` (`server/reliability/harness/backup-run.ts`; short mode in `npm test`: `server/reliability/crash.test.ts`, on the crash run's server after its kills). The crash harness's write load runs on a live server while `wenming backup <file>` runs (PostgreSQL: pg_dump, one snapshot; PGlite: the command refuses while the server holds the folder, so the copy is taken once the load is over and the run's last SIGKILL has left the folder, its stale lock taken over — as a backup after a crash). Then `wenming restore <file>` into a fresh target (the keys file copied: keys are not in a backup) and the restored copy is checked: row counts of every table equal the backup's own content (the COPY blocks of the dump; the archive loaded into an in-memory PGlite), every report acknowledged before the backup began is there, the audit chain verifies (the check `wenming audit verify` runs), and `wenming serve` starts on it and serves a restored case.",
     tables: [
       {
         headers: ['', ...reports.map((r) => r.engine)],
         rows: [
           [
             'backup taken',
-            ...reports.map((r) => (r.mode === 'hot' ? 'under load (server running)' : 'server stopped (folder lock)')),
+            ...reports.map((r) =>
+              r.mode === 'hot' ? 'under load (server running)' : 'server down (refused while served: folder lock)',
+            ),
           ],
           ['backup, s', ...reports.map((r) => seconds(r.backupMs))],
           ['backup size, MB', ...reports.map((r) => (r.backupBytes / 2 ** 20).toFixed(1))],
@@ -72,10 +76,7 @@ export function backupOutput(reports: readonly BackupRunReport[]): SuiteOutput {
           ['tables / rows in the backup', ...reports.map((r) => `${r.tables} / ${r.rowsInBackup}`)],
           ['tables whose restored count differs', ...reports.map((r) => list(r.countMismatches))],
           ['acknowledged before the backup, missing', ...reports.map((r) => list(r.missingAfterRestore))],
-          [
-            'audit verify on the restored copy',
-            ...reports.map((r) => (r.audit.code === 0 ? r.audit.output : `FAILED ${r.audit.output}`)),
-          ],
+          ['audit chain of the restored copy', ...reports.map((r) => auditCell(r.audit))],
           ['app starts on it and serves a case', ...reports.map((r) => (r.restoredAppServes ? 'yes' : 'NO'))],
         ],
       },

@@ -2,7 +2,8 @@
 // start on a schedule whether or not earlier ones finished, as users do), for a fixed time, with the latencies,
 // errors and the server's memory kept per time window.
 import { summarize, type Summary } from '../lib/stats.ts';
-import { mix, type OperationName, type RequestResult, type SoakMix } from './soak-mix.ts';
+import { inspectorPhoto } from '../cases/sample-photo.ts';
+import { mix, type OperationName, type RequestResult, type Sessions, SoakMix } from './soak-mix.ts';
 import type { MemoryReading, SoakServer } from './soak-server.ts';
 
 /** The i-th operation: the mix's shares spread evenly over every 20 operations (deterministic, no clumps). */
@@ -144,4 +145,62 @@ export async function openLoop(
     memoryStart,
     memoryEnd,
   };
+}
+
+/** How long and how hard: the closed-loop probe, the share of its capacity the soak runs at, warm-up and soak. */
+export interface SoakPlan {
+  probeClients: number;
+  probeSeconds: number;
+  /** Share of the measured capacity the soak runs at. */
+  load: number;
+  warmupSeconds: number;
+  soakSeconds: number;
+  windowSeconds: number;
+}
+
+export interface SoakPhases {
+  capacity: ClosedLoopResult;
+  warmup: SoakResult;
+  soaked: SoakResult;
+  /** Memory the server keeps (read after a full collection) once warmed up, and at the end of the soak. */
+  kept: { afterWarmup: MemoryReading; atEnd: MemoryReading };
+  /** Every error of the three phases, and a few of their messages. */
+  errors: number;
+  errorSamples: string[];
+}
+
+/**
+ * The mix on a running server: its capacity measured in a closed loop, then a warm-up and the soak in an open
+ * loop at `plan.load` of it. The bench (soak.bench.ts) and the short soak of `npm test` (server/reliability) share it.
+ */
+export async function soakAtShareOfCapacity(
+  server: SoakServer,
+  sessions: Sessions,
+  plan: SoakPlan,
+): Promise<SoakPhases> {
+  const soak = new SoakMix(server.url, sessions, await inspectorPhoto({ lng: 113.772, lat: 26.489 }));
+  try {
+    const capacity = await mixCapacity(soak, plan.probeClients, plan.probeSeconds);
+    const rate = Math.max(1, capacity.operationsPerSecond * plan.load);
+    console.log(
+      `  mix capacity ${capacity.operationsPerSecond.toFixed(1)} operations/s; soak at ${rate.toFixed(1)}/s for ${plan.soakSeconds} s`,
+    );
+    const openLoopOptions = { rate, windowSeconds: plan.windowSeconds, maxInFlight: 256 };
+    const warmupWindow = { seconds: plan.warmupSeconds, windowSeconds: plan.warmupSeconds };
+    const warmup = await openLoop(soak, server, { ...openLoopOptions, ...warmupWindow });
+    const afterWarmup = await server.memoryAfterCollection();
+    const soaked = await openLoop(soak, server, { ...openLoopOptions, seconds: plan.soakSeconds });
+    return {
+      capacity,
+      warmup,
+      soaked,
+      kept: { afterWarmup, atEnd: await server.memoryAfterCollection() },
+      errors: capacity.errors + warmup.errors + soaked.errors,
+      errorSamples: [capacity.firstError, ...warmup.errorSamples, ...soaked.errorSamples].filter(
+        (e) => e !== undefined,
+      ),
+    };
+  } finally {
+    soak.close();
+  }
 }

@@ -3,24 +3,16 @@
 // (BENCH_SOAK_SECONDS to change; `--quick`: 60 s, for CI), with p50/p99, errors and the server's RSS and heap
 // per window; then memory under parallel maximum-size photo uploads. Errors must be 0: the quick mode fails on one.
 import { signInDemo } from '../cases/live-server.ts';
-import { inspectorPhoto } from '../cases/sample-photo.ts';
 import { createScratchDatabase, postgresUnavailable } from '../lib/pg.ts';
 import type { Suite, SuiteOutput } from '../lib/report.ts';
 import { makeWorkDir, removeWorkDir } from '../lib/workdir.ts';
 import { uploadMemory } from './max-uploads.ts';
-import { type Sessions, SoakMix } from './soak-mix.ts';
-import { mixCapacity, openLoop } from './soak-run.ts';
+import type { Sessions } from './soak-mix.ts';
+import { type SoakPlan, soakAtShareOfCapacity } from './soak-run.ts';
 import { startSoakServer } from './soak-server.ts';
 import { soakTables } from './soak-tables.ts';
 
-export interface SoakSizes {
-  probeClients: number;
-  probeSeconds: number;
-  /** Share of the measured capacity the soak runs at. */
-  load: number;
-  warmupSeconds: number;
-  soakSeconds: number;
-  windowSeconds: number;
+export interface SoakSizes extends SoakPlan {
   uploadParallel: number;
   uploadRounds: number;
 }
@@ -56,6 +48,9 @@ export function soakSizes(quickRun: boolean): SoakSizes {
   };
 }
 
+const DESCRIPTION =
+  "`wenming serve --demo` on a fresh PostgreSQL database, its memory read from outside (RSS from /proc; heap from the process itself through a preloaded probe writing `process.memoryUsage()` every second). The mix per 20 operations: 3 citizens' reports (photo inline as base64, from 200 loopback addresses and a new device every 5 reports, as phones from many carriers), 3 inspectors' reports (photo upload, then the report naming it), 4 dispatcher queue reads (the 待受理 queue, the queue counts), 3 actions (the case page read, 立案, read, 派遣 of a case reported earlier in the soak), 3 case-list pages, 3 map reads (200 cases) and 1 Excel export of last month. First a closed loop of the mix from N workers measures what the machine sustains (operations/s); the soak then starts operations on a fixed schedule at 70 % of that (an open loop, as users arrive), after a warm-up at the same rate. Then N parallel uploads of the largest photo the server accepts, for a few rounds. Load driver, server and PostgreSQL share the machine's 2 cores.";
+
 async function run({ quick: quickRun = false }: { quick?: boolean } = {}): Promise<SuiteOutput> {
   const sizes = soakSizes(quickRun);
   const pgSkip = await postgresUnavailable();
@@ -68,49 +63,33 @@ async function run({ quick: quickRun = false }: { quick?: boolean } = {}): Promi
       inspector: await signInDemo(server.url, 'inspector.xiayang'),
       dispatcher: await signInDemo(server.url, 'dispatcher'),
     };
-    const soak = new SoakMix(server.url, sessions, await inspectorPhoto({ lng: 113.772, lat: 26.489 }));
-    try {
-      const capacity = await mixCapacity(soak, sizes.probeClients, sizes.probeSeconds);
-      const rate = Math.max(1, capacity.operationsPerSecond * sizes.load);
-      console.log(
-        `  mix capacity ${capacity.operationsPerSecond.toFixed(1)} operations/s; soak at ${rate.toFixed(1)}/s for ${sizes.soakSeconds} s`,
+    const { capacity, warmup, soaked, kept, ...phases } = await soakAtShareOfCapacity(server, sessions, sizes);
+    const uploads = await uploadMemory(server, sessions.inspector, {
+      parallel: sizes.uploadParallel,
+      rounds: sizes.uploadRounds,
+      settleMs: 5000,
+    });
+    const { tables, notes } = soakTables(sizes, capacity, soaked, uploads);
+    const errors = phases.errors + uploads.errors;
+    if (quickRun && errors > 0)
+      throw new Error(
+        `soak: ${errors} errors: ${[...phases.errorSamples, uploads.firstError].filter(Boolean).join(' | ')}`,
       );
-      const openLoopOptions = { rate, windowSeconds: sizes.windowSeconds, maxInFlight: 256 };
-      const warmup = await openLoop(soak, server, {
-        ...openLoopOptions,
-        seconds: sizes.warmupSeconds,
-        windowSeconds: sizes.warmupSeconds,
-      });
-      const soaked = await openLoop(soak, server, { ...openLoopOptions, seconds: sizes.soakSeconds });
-      const uploads = await uploadMemory(server, sessions.inspector, {
-        parallel: sizes.uploadParallel,
-        rounds: sizes.uploadRounds,
-        settleMs: 5000,
-      });
-      const { tables, notes } = soakTables(sizes, capacity, soaked, uploads);
-      const errors = capacity.errors + warmup.errors + soaked.errors + uploads.errors;
-      if (quickRun && errors > 0)
-        throw new Error(
-          `soak: ${errors} errors: ${[capacity.firstError, ...warmup.errorSamples, ...soaked.errorSamples, uploads.firstError].filter(Boolean).join(' | ')}`,
-        );
-      return {
-        title: 'Soak: a realistic mix at 70 % of capacity, and maximum-size uploads',
-        description:
-          "`wenming serve --demo` on a fresh PostgreSQL database, its memory read from outside (RSS from /proc; heap from the process itself through a preloaded probe writing `process.memoryUsage()` every second). The mix per 20 operations: 3 citizens' reports (photo inline as base64, from 200 loopback addresses and a new device every 5 reports, as phones from many carriers), 3 inspectors' reports (photo upload, then the report naming it), 4 dispatcher queue reads (the 待受理 queue, the queue counts), 3 actions (the case page read, 立案, read, 派遣 of a case reported earlier in the soak), 3 case-list pages, 3 map reads (200 cases) and 1 Excel export of last month. First a closed loop of the mix from N workers measures what the machine sustains (operations/s); the soak then starts operations on a fixed schedule at 70 % of that (an open loop, as users arrive), after a warm-up at the same rate. Then N parallel uploads of the largest photo the server accepts, for a few rounds. Load driver, server and PostgreSQL share the machine's 2 cores.",
-        tables,
-        notes,
-        data: {
-          sizes,
-          quick: quickRun,
-          capacity,
-          warmup: { errors: warmup.errors, memoryEnd: warmup.memoryEnd },
-          soak: soaked,
-          uploads,
-        },
-      };
-    } finally {
-      soak.close();
-    }
+    return {
+      title: 'Soak: a realistic mix at 70 % of capacity, and maximum-size uploads',
+      description: DESCRIPTION,
+      tables,
+      notes,
+      data: {
+        sizes,
+        quick: quickRun,
+        capacity,
+        warmup: { errors: warmup.errors, memoryEnd: warmup.memoryEnd },
+        soak: soaked,
+        kept,
+        uploads,
+      },
+    };
   } finally {
     await server.stop();
     await db.drop();

@@ -1,36 +1,39 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../platform/db/engine.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { openDatabase } from '../../platform/db/engine.ts';
 import { freePort } from '../../testing/free-port.ts';
+import { runWenming } from '../../testing/wenming-server.ts';
 import { rowsInSqlDump } from './backup-content.ts';
-import { flowContext } from './crash-run.ts';
+import { type AuditCheck, verifyAudit } from './checks.ts';
 import type { FlowContext } from './flows.ts';
-import { casesOfRun, publicTables, rowCounts } from './invariants.store.ts';
-import { driveLoad } from './load.ts';
-import { type RunningServer, runWenming, type ServerTarget, sleep, startServer, stopServer } from './server-process.ts';
-import { signInDemo } from './sign-in.ts';
-import { createThrowaway, type Throwaway } from './targets.ts';
 import { send } from './http-call.ts';
+import { casesOfRun, publicTables, rowCounts } from './invariants.store.ts';
+import type { WriteRecord } from './ledger.ts';
+import { type ServerTarget, startServer } from './server-process.ts';
+import { signInDemo } from './sign-in.ts';
+import { withTargetDatabase } from './staff-seed.ts';
+import { createThrowaway, type Throwaway } from './targets.ts';
 
-export interface BackupRunOptions {
-  engine: ServerTarget['engine'];
-  adminUrl?: string;
-  seed: number;
-  workers: number;
-  /** Writes acknowledged before the backup starts, and flows run after it (the load goes on meanwhile). */
-  writesBeforeBackup: number;
-  flowsAfterBackup: number;
-  log?: (line: string) => void;
-}
-
-export interface BackupRunReport {
-  engine: ServerTarget['engine'];
-  /** PostgreSQL: pg_dump under load. PGlite: refused while the server holds the folder, so taken with it stopped. */
+/** The backup as taken. */
+export interface TakenBackup {
+  /** PostgreSQL: pg_dump under load. PGlite: refused while the server holds the folder, so taken with it down. */
   mode: 'hot' | 'cold';
   /** PGlite: what `wenming backup` said while the server was running. */
   hotRefusal?: string;
+  /** When the backup began (ms since the epoch): every write acknowledged before it must be in the copy. */
+  startedAt: number;
+  ms: number;
+}
+
+/** PGlite's answer under load: refused, the copy to be taken once the server is down. */
+export interface RefusedBackup {
+  mode: 'refused';
+  hotRefusal: string;
+}
+
+export interface BackupRunReport extends Pick<TakenBackup, 'mode' | 'hotRefusal'> {
+  engine: ServerTarget['engine'];
   backupMs: number;
   backupBytes: number;
   restoreMs: number;
@@ -40,112 +43,94 @@ export interface BackupRunReport {
   countMismatches: string[];
   /** Writes acknowledged before the backup began that the restored database lacks. */
   missingAfterRestore: string[];
-  audit: { code: number | null; output: string };
+  audit: AuditCheck;
   /** The app started on the restored database and served a restored case to a signed-in dispatcher. */
   restoredAppServes: boolean;
 }
 
 /**
- * Backup and restore under load: the harness's write load runs while `wenming backup` takes its copy; the copy is
- * restored with `wenming restore` into a fresh target (same keys file: keys are never in the backup), then
- * checked against its own content (row counts), against the writes acknowledged before it began, by
- * `wenming audit verify`, and by starting the app on it.
+ * `wenming backup` while the load runs. PGlite's folder has one owner at a time, so there the command must
+ * refuse (a second process writing the folder corrupts it): the copy is then taken once the server is down
+ * (`backupWithServerDown`), as an operator stops it first.
  */
-export async function runBackupUnderLoad(options: BackupRunOptions): Promise<BackupRunReport> {
-  const log = options.log ?? (() => {});
-  const source = await createThrowaway(options.engine, options.adminUrl);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-backup-')), 'backup');
-  let restored: Throwaway | undefined;
-  const port = await freePort();
-  let server: RunningServer | undefined = await startServer(source.target, port);
-  try {
-    const ctx = await flowContext(server.url, options.seed);
-    let flowsAtBackup = Number.POSITIVE_INFINITY;
-    let flowsStarted = 0;
-    const load = driveLoad(ctx, options.workers, (started) => {
-      flowsStarted = started;
-      return started >= flowsAtBackup + options.flowsAfterBackup;
-    });
-    while (acknowledged(ctx) < options.writesBeforeBackup) await sleep(50);
-    const backupStartedAt = Date.now();
-    log(`backup starts with ${acknowledged(ctx)} writes acknowledged`);
-    const backup = await takeBackup(source.target, file, async () => {
-      await stopServer(server!.child);
-      return async () => {
-        server = await startServer(source.target, port);
-      };
-    });
-    flowsAtBackup = flowsStarted; // from now on, `flowsAfterBackup` more flows and the load stops
-    await load;
-    await stopServer(server.child);
-    server = undefined;
-    restored = await restoreInto(source, file, options.adminUrl);
-    const restoreRun = await runWenming(restored.target, ['restore', file]);
-    if (restoreRun.code !== 0) throw new Error(`wenming restore failed: ${restoreRun.stderr}${restoreRun.stdout}`);
-    log(`restored in ${Math.round(restoreRun.ms)} ms`);
-    const counts = await compareCounts(options.engine, file, restored.target);
-    const missing = await missingWrites(restored.target, ctx, backupStartedAt);
-    const audit = await runWenming(restored.target, ['audit', 'verify']);
-    return {
-      engine: options.engine,
-      mode: backup.mode,
-      ...(backup.hotRefusal ? { hotRefusal: backup.hotRefusal } : {}),
-      backupMs: backup.ms,
-      backupBytes: fs.statSync(file).size,
-      restoreMs: restoreRun.ms,
-      ...counts,
-      missingAfterRestore: missing,
-      audit: { code: audit.code, output: `${audit.stdout}${audit.stderr}`.trim().slice(-2000) },
-      restoredAppServes: await restoredAppServes(restored.target, ctx),
-    };
-  } finally {
-    if (server) await stopServer(server.child);
-    await source.remove();
-    await restored?.remove();
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
+export async function backupUnderLoad(target: ServerTarget, file: string): Promise<TakenBackup | RefusedBackup> {
+  const startedAt = Date.now();
+  const hot = await runWenming(target, ['backup', file]);
+  if (hot.code === 0) return { mode: 'hot', startedAt, ms: hot.ms };
+  const said = `${hot.stderr}\n${hot.stdout}`;
+  if (target.engine !== 'pglite') throw new Error(`wenming backup failed under load: ${said}`);
+  return { mode: 'refused', hotRefusal: said.split('\n').find((line) => /in use|lock/i.test(line)) ?? said.trim() };
 }
 
-function acknowledged(ctx: FlowContext): number {
-  return ctx.ledger.writes.filter((w) => w.acknowledgedAt !== undefined).length;
+/** PGlite: `wenming backup` of the folder the crash run's last kill left (its stale lock taken over). */
+export async function backupWithServerDown(
+  target: ServerTarget,
+  file: string,
+  refused: RefusedBackup,
+): Promise<TakenBackup> {
+  const startedAt = Date.now();
+  const cold = await runWenming(target, ['backup', file]);
+  if (cold.code !== 0) throw new Error(`wenming backup failed with the server down: ${cold.stderr}${cold.stdout}`);
+  return { mode: 'cold', hotRefusal: refused.hotRefusal, startedAt, ms: cold.ms };
 }
 
 /**
- * `wenming backup` while the server runs. PGlite's folder has one owner at a time, so there the command must
- * refuse (a second process writing the folder corrupts it); the backup is then taken with the server stopped
- * by SIGTERM, while the clients keep retrying, and the server started again after it.
+ * The backup restored with `wenming restore` into a fresh target (the source's keys file copied: keys are never
+ * in a backup), then checked against its own content (row counts), against the writes acknowledged before it
+ * began, by the audit chain, and by starting the app on it.
  */
-async function takeBackup(target: ServerTarget, file: string, pause: () => Promise<() => Promise<void>>) {
-  const hot = await runWenming(target, ['backup', file]);
-  if (hot.code === 0) return { mode: 'hot' as const, ms: hot.ms };
-  const said = `${hot.stderr}\n${hot.stdout}`;
-  const hotRefusal = said.split('\n').find((line) => /in use|lock/i.test(line)) ?? said.trim();
-  if (target.engine !== 'pglite') throw new Error(`wenming backup failed under load: ${hot.stderr}${hot.stdout}`);
-  const resume = await pause();
-  const cold = await runWenming(target, ['backup', file]);
-  await resume();
-  if (cold.code !== 0) throw new Error(`wenming backup failed with the server stopped: ${cold.stderr}${cold.stdout}`);
-  return { mode: 'cold' as const, ms: cold.ms, hotRefusal };
+export async function checkRestore(
+  source: Throwaway,
+  file: string,
+  taken: TakenBackup,
+  ctx: FlowContext,
+  adminUrl?: string,
+): Promise<BackupRunReport> {
+  const { engine } = source.target;
+  const restored = await createThrowaway(engine, adminUrl);
+  try {
+    fs.copyFileSync(path.join(source.target.dataDir, 'keys.json'), path.join(restored.target.dataDir, 'keys.json'));
+    const [restore, inBackup] = await Promise.all([
+      runWenming(restored.target, ['restore', file]),
+      rowsIn(engine, file),
+    ]);
+    if (restore.code !== 0) throw new Error(`wenming restore failed: ${restore.stderr}${restore.stdout}`);
+    const checked = await withTargetDatabase(restored.target, async (database) => ({
+      counts: compareCounts(inBackup, await rowCounts(database, Object.keys(inBackup))),
+      missing: await missingWrites(database, ctx, taken.startedAt),
+      audit: await verifyAudit(database),
+    }));
+    // Only then the app: its job worker writes at start (the notifier turns the copy's events into inbox items).
+    const serves = await restoredAppServes(restored.target, reportedBefore(ctx, taken.startedAt)[0]);
+    return {
+      engine,
+      mode: taken.mode,
+      ...(taken.hotRefusal ? { hotRefusal: taken.hotRefusal } : {}),
+      backupMs: taken.ms,
+      backupBytes: fs.statSync(file).size,
+      restoreMs: restore.ms,
+      ...checked.counts,
+      missingAfterRestore: checked.missing,
+      audit: checked.audit,
+      restoredAppServes: serves,
+    };
+  } finally {
+    await restored.remove();
+  }
 }
 
-/** A fresh, empty target of the same engine, holding a copy of the source's keys file (restored by the operator). */
-async function restoreInto(source: Throwaway, file: string, adminUrl?: string): Promise<Throwaway> {
-  const fresh = await createThrowaway(source.target.engine, adminUrl);
-  fs.copyFileSync(path.join(source.target.dataDir, 'keys.json'), path.join(fresh.target.dataDir, 'keys.json'));
-  if (!fs.existsSync(file)) throw new Error(`no backup at ${file}`);
-  return fresh;
+/** Rows per table in the backup's own content: the dump's COPY blocks, or the PGlite archive loaded and counted. */
+function rowsIn(engine: ServerTarget['engine'], file: string): Promise<Record<string, number>> {
+  return engine === 'postgres' ? rowsInSqlDump(file) : rowsInPgliteArchive(file);
 }
 
-async function compareCounts(engine: ServerTarget['engine'], file: string, target: ServerTarget) {
-  const inBackup = engine === 'postgres' ? await rowsInSqlDump(file) : await rowsInPgliteArchive(file);
-  const restoredCounts = await withDatabase(target, (database) => rowCounts(database, Object.keys(inBackup)));
-  const countMismatches = Object.entries(inBackup)
-    .filter(([table, n]) => restoredCounts[table] !== n)
-    .map(([table, n]) => `${table}: ${n} in the backup, ${restoredCounts[table]} restored`);
+function compareCounts(inBackup: Record<string, number>, restored: Record<string, number>) {
   return {
     tables: Object.keys(inBackup).length,
     rowsInBackup: Object.values(inBackup).reduce((a, b) => a + b, 0),
-    countMismatches,
+    countMismatches: Object.entries(inBackup)
+      .filter(([table, n]) => restored[table] !== n)
+      .map(([table, n]) => `${table}: ${n} in the backup, ${restored[table]} restored`),
   };
 }
 
@@ -159,36 +144,30 @@ async function rowsInPgliteArchive(file: string): Promise<Record<string, number>
   }
 }
 
-async function missingWrites(target: ServerTarget, ctx: FlowContext, before: number): Promise<string[]> {
-  const stored = new Set((await withDatabase(target, (db) => casesOfRun(db, ctx.runId))).map((c) => c.clientId));
-  return ctx.ledger.writes
-    .filter(
-      (w) => (w.kind === 'citizen-report' || w.kind === 'staff-report') && (w.acknowledgedAt ?? Infinity) < before,
-    )
+/** The reports acknowledged before `before` (ms since the epoch): a backup begun then must hold them. */
+function reportedBefore(ctx: FlowContext, before: number): WriteRecord[] {
+  return ctx.ledger.writes.filter(
+    (w) => (w.kind === 'citizen-report' || w.kind === 'staff-report') && (w.acknowledgedAt ?? Infinity) < before,
+  );
+}
+
+async function missingWrites(database: Database, ctx: FlowContext, before: number): Promise<string[]> {
+  const stored = new Set((await casesOfRun(database, ctx.runId)).map((c) => c.clientId));
+  return reportedBefore(ctx, before)
     .filter((w) => !stored.has(w.clientId))
     .map((w) => `${w.clientId} (${w.caseNo})`);
 }
 
 /** `wenming serve` on the restored target answers /readyz, signs the dispatcher in and opens a restored case. */
-async function restoredAppServes(target: ServerTarget, ctx: FlowContext): Promise<boolean> {
-  const server = await startServer(target, await freePort());
+async function restoredAppServes(target: ServerTarget, report: WriteRecord | undefined): Promise<boolean> {
+  if (!report?.caseNo) return false;
+  const server = await startServer(target, await freePort(), 180_000, 'none');
   try {
-    const caseNo = ctx.ledger.writes.find((w) => w.caseNo && w.acknowledgedAt !== undefined)?.caseNo;
+    const caseNo = report.caseNo;
     const headers = await signInDemo(server.url, 'dispatcher');
     const answer = await send(server.url, { method: 'GET', path: `/api/cases/${caseNo}`, headers });
     return answer?.status === 200;
   } finally {
-    await stopServer(server.child);
-  }
-}
-
-async function withDatabase<T>(target: ServerTarget, use: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(
-    target.databaseUrl ? { databaseUrl: target.databaseUrl } : { pgliteDir: path.join(target.dataDir, 'db') },
-  );
-  try {
-    return await use(database);
-  } finally {
-    await database.close();
+    await server.stop();
   }
 }

@@ -1,6 +1,8 @@
+import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { actionCounts, caseNumbers, casesOfRun, type TimelineRow, timelines } from './invariants.store.ts';
 import type { Ledger, WriteKind } from './ledger.ts';
+import { countyCode } from './staff-seed.ts';
 
 /** What the database holds after the run, against what the server acknowledged. */
 export interface Findings {
@@ -16,6 +18,22 @@ export interface Findings {
   numberGaps: number;
   /** Cases whose timeline, replayed, does not end at their status (or whose entries are not 1…n). */
   timelineMismatches: string[];
+}
+
+/** The audit chain as `wenming audit verify` checks it (the same function), and its one-line verdict. */
+export interface AuditCheck {
+  ok: boolean;
+  summary: string;
+}
+
+export async function verifyAudit(database: Database): Promise<AuditCheck> {
+  const result = await verifyAuditChain(database.db, countyCode);
+  return {
+    ok: result.ok,
+    summary: result.ok
+      ? `ok, ${result.checked} rows checked, last seq ${result.lastSeq}`
+      : `BROKEN (${result.problem}) at seq ${result.firstBadSeq}; ${result.checked} rows verified before it`,
+  };
 }
 
 const reportKinds: readonly WriteKind[] = ['citizen-report', 'staff-report'];

@@ -1,28 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../platform/db/engine.ts';
 import { photo } from '../../platform/files/image.fixtures.ts';
 import { SeededRandom } from '../../platform/seed/random.ts';
+import { sleep } from '../../testing/child-process.ts';
 import { freePort } from '../../testing/free-port.ts';
-import { checkInvariants, type Findings } from './checks.ts';
+import {
+  type BackupRunReport,
+  backupUnderLoad,
+  backupWithServerDown,
+  checkRestore,
+  type RefusedBackup,
+  type TakenBackup,
+} from './backup-run.ts';
+import { type AuditCheck, checkInvariants, type Findings, verifyAudit } from './checks.ts';
 import type { FlowContext } from './flows.ts';
 import { Ledger } from './ledger.ts';
 import { driveLoad } from './load.ts';
-import {
-  killServer,
-  type RunningServer,
-  runWenming,
-  type ServerTarget,
-  startServer,
-  stopServer,
-  sleep,
-} from './server-process.ts';
+import { ServerOnPort, type ServerTarget } from './server-process.ts';
 import { signInDemo } from './sign-in.ts';
-import { createThrowaway } from './targets.ts';
+import { withTargetDatabase } from './staff-seed.ts';
+import { createThrowaway, type TargetStart, type Throwaway } from './targets.ts';
 
 export interface CrashRunOptions {
   engine: ServerTarget['engine'];
-  /** PostgreSQL: an admin URL on which a throwaway database is created and dropped. */
+  /** PostgreSQL: an admin URL on which throwaway databases are created and dropped. */
   adminUrl?: string;
+  /**
+   * `empty`: `serve --demo` builds the demo county on a new database (the long mode). `template`: a copy of the
+   * test template with the staff accounts only (npm test: seconds instead of the demo county's minute).
+   */
+  start: TargetStart;
   /** The kill points come from it: the same seed kills at the same delays (what the load is doing then varies). */
   seed: number;
   kills: number;
@@ -31,6 +39,11 @@ export interface CrashRunOptions {
   workers: number;
   /** A kill comes this many ms after the server is ready again, drawn uniformly. */
   killAfterMs: readonly [number, number];
+  /**
+   * After the kills, `wenming backup` under the load once `writesBefore` writes are acknowledged, then `flowsAfter`
+   * more flows. PGlite refuses it while served: there the copy is taken after the last kill.
+   */
+  backup?: { writesBefore: number; flowsAfter: number };
   log?: (line: string) => void;
 }
 
@@ -44,73 +57,116 @@ export interface CrashRunReport {
   unansweredRequests: number;
   serverErrors: string[];
   findings: Findings;
-  /** `wenming audit verify` exit code and output, after the last kill. */
-  audit: { code: number | null; output: string };
+  /** The audit chain of the database the last kill left. */
+  audit: AuditCheck;
   /** PGlite only: its durability settings, read from the folder after the run. */
   pgliteDurability?: Record<string, string>;
   /** Median ms from spawn to ready over the restarts. */
   restartMs: number;
+  /** The backup taken under the load, restored and checked (when asked for). */
+  backup?: BackupRunReport;
   durationMs: number;
 }
 
 /**
  * The crash-safety run: a real server on a throwaway database, write load with retries, `kills` SIGKILLs at
- * seeded random points with a restart after each, and a last SIGKILL right after the last acknowledgement (so
- * nothing the server acknowledged had a clean shutdown to save it). Then the database is opened directly and
- * checked, and the audit chain verified by the command operators use.
+ * seeded random points with a restart after each, then (if asked) a backup under the same load, and a last
+ * SIGKILL right after the last acknowledgement (so nothing the server acknowledged had a clean shutdown to save
+ * it). Then the database is opened as the kill left it and checked, audit chain included; the backup (PGlite:
+ * taken now, the server down) is restored into a fresh target and checked there. One server and one load serve
+ * both checks.
  */
 export async function runCrashHarness(options: CrashRunOptions): Promise<CrashRunReport> {
   const began = performance.now();
   const log = options.log ?? (() => {});
-  const throwaway = await createThrowaway(options.engine, options.adminUrl);
-  const { target } = throwaway;
-  const port = await freePort();
-  let server: RunningServer | undefined;
+  const source = await createThrowaway(options.engine, options.adminUrl, options.start);
+  log(`target ready (${options.start})`);
+  const server = new ServerOnPort(source.target, await freePort(), options.start === 'empty' ? 'county' : 'none');
+  const backupFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wenming-backup-')), 'backup');
   try {
-    server = await startServer(target, port);
+    await server.start();
     const ctx = await flowContext(server.url, options.seed);
-    const rng = new SeededRandom(options.seed).fork('kill points');
-    const restarts: number[] = [];
-    let killsDone = 0;
-    const killer = async () => {
-      for (let k = 0; k < options.kills; k++) {
-        await sleep(rng.int(options.killAfterMs[0], options.killAfterMs[1]));
-        await killServer(server!.child);
-        const restarted = performance.now();
-        server = await startServer(target, port);
-        restarts.push(performance.now() - restarted);
-        killsDone++;
-        log(`kill ${killsDone}/${options.kills} done; ${ctx.ledger.writes.length} writes so far`);
-      }
-    };
-    const [flows] = await Promise.all([
-      driveLoad(ctx, options.workers, (started) => killsDone >= options.kills && started >= options.minFlows),
-      killer(),
+    log('server ready, staff signed in');
+    const run = await loadUnderDisturbance(server, ctx, options, backupFile);
+    await server.kill();
+    log(`load done (${run.flows} flows), last kill`);
+    // PGlite's folder has one owner: its check and its backup take turns. PostgreSQL's check runs beside the restore.
+    const checking = checkSource(source, ctx);
+    if (options.engine === 'pglite') await checking;
+    const taken =
+      run.backup?.mode === 'refused' ? await backupWithServerDown(source.target, backupFile, run.backup) : run.backup;
+    const [checked, backup] = await Promise.all([
+      checking,
+      taken && checkRestore(source, backupFile, taken, ctx, options.adminUrl),
     ]);
-    await killServer(server.child);
-    const findings = await checkDatabase(target, ctx.ledger, ctx.runId);
-    const audit = await runWenming(target, ['audit', 'verify']);
+    log(`database checked${backup ? `; backup (${backup.mode}) restored and checked` : ''}`);
     return {
       engine: options.engine,
       seed: options.seed,
-      kills: killsDone,
-      flows,
+      kills: run.kills,
+      flows: run.flows,
       writes: summarise(ctx.ledger),
       unansweredRequests: ctx.ledger.writes.reduce((sum, w) => sum + w.unanswered, 0),
       serverErrors: ctx.ledger.serverErrors,
-      findings: findings.findings,
-      audit: { code: audit.code, output: `${audit.stdout}${audit.stderr}`.trim().slice(-2000) },
-      ...(findings.durability ? { pgliteDurability: findings.durability } : {}),
-      restartMs: median(restarts),
+      ...checked,
+      restartMs: median(server.restartMs),
+      ...(backup ? { backup } : {}),
       durationMs: performance.now() - began,
     };
   } finally {
-    if (server) await stopServer(server.child);
-    await throwaway.remove();
+    await server.stop();
+    await source.remove();
+    fs.rmSync(path.dirname(backupFile), { recursive: true, force: true });
   }
 }
 
-export async function flowContext(baseUrl: string, seed: number): Promise<FlowContext> {
+/**
+ * The load from `workers` clients while the kills and the backup happen. It stops once they are done, the
+ * backup is followed by `flowsAfter` more flows, and `minFlows` have started. A failed restart or backup
+ * abandons the run: the writes still retrying stop instead of waiting for a server that will not come.
+ */
+async function loadUnderDisturbance(server: ServerOnPort, ctx: FlowContext, options: CrashRunOptions, file: string) {
+  let started = 0;
+  let kills = 0;
+  let backup: TakenBackup | RefusedBackup | undefined;
+  let flowsAtBackup = options.backup ? Number.POSITIVE_INFINITY : 0;
+  const log = options.log ?? (() => {});
+  const killing = (async () => {
+    const rng = new SeededRandom(options.seed).fork('kill points');
+    for (; kills < options.kills; kills++) {
+      await sleep(rng.int(options.killAfterMs[0], options.killAfterMs[1]));
+      await server.kill();
+      await server.start();
+      log(`kill ${kills + 1}/${options.kills} done; ${ctx.ledger.writes.length} writes so far`);
+    }
+  })();
+  const backingUp = async (writesBefore: number) => {
+    while (acknowledged(ctx) < writesBefore) await sleep(50);
+    // pg_dump reads PostgreSQL, which the kills do not touch: it runs beside them. PGlite's refusal needs its
+    // server up and holding the folder, which a kill lets go until the restart: it waits for the kills.
+    if (server.target.engine === 'pglite') await killing;
+    log(`backup starts with ${acknowledged(ctx)} writes acknowledged`);
+    backup = await backupUnderLoad(server.target, file);
+    flowsAtBackup = started;
+    log(`backup under load: ${backup.mode}`);
+  };
+  const enough = (n: number) =>
+    kills >= options.kills && n >= options.minFlows && n >= flowsAtBackup + (options.backup?.flowsAfter ?? 0);
+  const disturbances = Promise.all([killing, options.backup && backingUp(options.backup.writesBefore)]);
+  const [flows] = await Promise.all([
+    driveLoad(ctx, options.workers, (n) => {
+      started = n;
+      return enough(n) || ctx.ledger.abandoned !== undefined;
+    }),
+    disturbances.catch((error: Error) => {
+      ctx.ledger.abandoned = new Error(`${error.message}\n--- server output ---\n${server.output()}`);
+      throw ctx.ledger.abandoned;
+    }),
+  ]);
+  return { flows, kills, backup };
+}
+
+async function flowContext(baseUrl: string, seed: number): Promise<FlowContext> {
   const image = await photo({ width: 80, height: 60, gps: { lat: 26.489, lng: 113.772 } });
   return {
     baseUrl,
@@ -124,18 +180,13 @@ export async function flowContext(baseUrl: string, seed: number): Promise<FlowCo
   };
 }
 
-/** Opens the killed server's database as it was left (PGlite: taking over the dead process's folder lock). */
-async function checkDatabase(target: ServerTarget, ledger: Ledger, runId: string) {
-  const database = await openDatabase(
-    target.databaseUrl ? { databaseUrl: target.databaseUrl } : { pgliteDir: path.join(target.dataDir, 'db') },
-  );
-  try {
-    const findings = await checkInvariants(database, ledger, runId);
-    const durability = database.pglite ? await durabilitySettings(database.query) : undefined;
-    return { findings, durability };
-  } finally {
-    await database.close();
-  }
+/** The killed server's database as it was left (PGlite: taking over the dead process's folder lock). */
+function checkSource(source: Throwaway, ctx: FlowContext) {
+  return withTargetDatabase(source.target, async (database) => ({
+    findings: await checkInvariants(database, ctx.ledger, ctx.runId),
+    audit: await verifyAudit(database),
+    ...(database.pglite ? { pgliteDurability: await durabilitySettings(database.query) } : {}),
+  }));
 }
 
 async function durabilitySettings(query: (text: string) => Promise<Array<Record<string, string>>>) {
@@ -143,6 +194,10 @@ async function durabilitySettings(query: (text: string) => Promise<Array<Record<
   for (const name of ['fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes'])
     settings[name] = String(Object.values((await query(`show ${name}`))[0] ?? {})[0]);
   return settings;
+}
+
+function acknowledged(ctx: FlowContext): number {
+  return ctx.ledger.writes.filter((w) => w.acknowledgedAt !== undefined).length;
 }
 
 function summarise(ledger: Ledger): CrashRunReport['writes'] {

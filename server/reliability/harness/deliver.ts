@@ -1,7 +1,7 @@
 import type { Answer, Call } from './http-call.ts';
 import { send } from './http-call.ts';
 import type { Ledger, WriteRecord } from './ledger.ts';
-import { sleep } from './server-process.ts';
+import { sleep } from '../../testing/child-process.ts';
 
 /** How long to wait before sending again: long enough for a restart to begin, short next to one. */
 const retryPauseMs = 100;
@@ -20,6 +20,7 @@ export async function deliver(
 ): Promise<Answer> {
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
+    if (ledger.abandoned) throw ledger.abandoned;
     record.attempts++;
     const answer = await send(baseUrl, call());
     if (answer === null || answer.status === 503) {

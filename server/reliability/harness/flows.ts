@@ -1,7 +1,7 @@
+import { sleep } from '../../testing/child-process.ts';
 import { deliver, expectStatus } from './deliver.ts';
 import type { Call } from './http-call.ts';
 import type { Ledger, WriteRecord } from './ledger.ts';
-import { sleep } from './server-process.ts';
 import { send } from './http-call.ts';
 
 /** What every flow needs: the server's fixed address, the run's id (in every key), signed-in staff, photos. */
@@ -128,6 +128,7 @@ async function readCase(ctx: FlowContext, caseNo: string): Promise<{ status: str
     if (answer?.status === 200) return JSON.parse(answer.body) as { status: string; revision: number };
     if (answer && answer.status !== 503 && answer.status < 500)
       throw new Error(`GET case ${caseNo}: ${answer.status} ${answer.body.slice(0, 300)}`);
+    if (ctx.ledger.abandoned) throw ctx.ledger.abandoned;
     await sleep(100);
   }
 }

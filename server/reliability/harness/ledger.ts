@@ -25,6 +25,8 @@ export interface WriteRecord {
 export class Ledger {
   readonly writes: WriteRecord[] = [];
   readonly serverErrors: string[] = [];
+  /** Why the run gave up (a restart or the backup failed): writes still retrying stop instead of waiting on. */
+  abandoned: Error | undefined;
 
   open(clientId: string, kind: WriteKind, key?: string): WriteRecord {
     const record: WriteRecord = {
