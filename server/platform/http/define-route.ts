@@ -177,7 +177,8 @@ export function sharedErrorStatuses(route: RouteParts<RouteSchema> & { idempoten
 /** What a 503 means, in the OpenAPI document: a client retries it after `Retry-After`, unlike any other error. */
 const unavailable = {
   description:
-    'database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): ' +
+    'database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, ' +
+    'where photos are sent, photos_busy (every photo slot is taken): ' +
     'retry after Retry-After, with the same Idempotency-Key for a write',
   headers: { 'Retry-After': Type.Integer({ minimum: 1, description: 'seconds to wait before retrying' }) },
 };

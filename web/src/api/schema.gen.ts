@@ -95,7 +95,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -266,7 +266,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -424,7 +424,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -534,7 +534,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -652,7 +652,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -771,7 +771,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -943,7 +943,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -1077,7 +1077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -1255,7 +1255,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -1397,7 +1397,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -1596,7 +1596,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -1753,7 +1753,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -1959,7 +1959,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2117,7 +2117,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2283,7 +2283,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2407,7 +2407,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2520,7 +2520,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2720,7 +2720,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2817,7 +2817,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -2938,7 +2938,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -3140,7 +3140,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -3283,7 +3283,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -3483,7 +3483,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -3685,7 +3685,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -3797,7 +3797,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -3957,7 +3957,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -4095,7 +4095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -4298,7 +4298,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -4442,7 +4442,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -4617,7 +4617,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -4730,7 +4730,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -4891,7 +4891,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -5107,7 +5107,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -5335,7 +5335,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -5626,7 +5626,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -5916,7 +5916,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -6206,7 +6206,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -6349,7 +6349,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -6477,7 +6477,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -6768,7 +6768,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -7058,7 +7058,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -7353,7 +7353,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -7644,7 +7644,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -7762,7 +7762,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -8057,7 +8057,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -8346,7 +8346,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -8635,7 +8635,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -8924,7 +8924,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -9215,7 +9215,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -9504,7 +9504,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -9804,7 +9804,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -10106,7 +10106,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -10269,7 +10269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -10440,7 +10440,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -10551,7 +10551,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -10752,7 +10752,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -10936,7 +10936,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11050,7 +11050,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11212,7 +11212,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11334,7 +11334,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11459,7 +11459,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11648,7 +11648,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11759,7 +11759,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -11900,7 +11900,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -12121,7 +12121,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -12353,7 +12353,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -12572,7 +12572,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -12754,7 +12754,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -12866,7 +12866,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -13036,7 +13036,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -13154,7 +13154,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -13289,7 +13289,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -13456,7 +13456,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -13600,7 +13600,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -13809,7 +13809,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14010,7 +14010,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14149,7 +14149,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14274,7 +14274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14456,7 +14456,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14560,7 +14560,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14679,7 +14679,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14814,7 +14814,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -14981,7 +14981,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -15125,7 +15125,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -15334,7 +15334,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -15535,7 +15535,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -15674,7 +15674,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -15799,7 +15799,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -15981,7 +15981,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16085,7 +16085,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16219,7 +16219,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16397,7 +16397,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16573,7 +16573,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16715,7 +16715,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16824,7 +16824,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -16915,7 +16915,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17109,7 +17109,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17309,7 +17309,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17433,7 +17433,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17521,7 +17521,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17707,7 +17707,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17885,7 +17885,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -17976,7 +17976,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18067,7 +18067,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18239,7 +18239,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18329,7 +18329,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18450,7 +18450,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18607,7 +18607,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18773,7 +18773,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -18911,7 +18911,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -19095,7 +19095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -19228,7 +19228,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -19291,7 +19291,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */
@@ -19891,7 +19891,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description database_unavailable (the database cannot be reached) or shutting_down (this instance is stopping): retry after Retry-After, with the same Idempotency-Key for a write */
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
                 503: {
                     headers: {
                         /** @description seconds to wait before retrying */

@@ -76,7 +76,7 @@ describe('the case page’s documents', () => {
   it('print the case file, then list it with its code linking to the verification page', async () => {
     const { requests } = caseServer();
     const card = await documentsCard();
-    expect(within(card).getByText('尚未出具文书')).toBeTruthy();
+    expect(await within(card).findByText('尚未出具文书')).toBeTruthy();
     fireEvent.click(within(card).getByTestId('print-case-file-pdf'));
     const item = await within(card).findByTestId('issued-document');
     expect(item.textContent).toContain('市容案件案卷');
