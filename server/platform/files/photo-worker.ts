@@ -11,7 +11,7 @@ import type { AcceptedImageType } from './image-type.ts';
  * memory is not the server's. Under glibc a process that decodes large photos keeps what it freed (see
  * `photoWorkerEnvironment`); the server's RSS then climbed with each burst of uploads (476 → 716 MB over four
  * rounds of eight 9.5 MB photos) and stayed there. The worker runs with the allocator capped, so its memory levels
- * off, and stops when idle, returning everything it holds. It starts on the first photo (about 0.3 s), and again after
+ * off, and stops when idle, returning everything it holds. It starts on the first photo (a fresh start is not yet timed apart from its first photos), and again after
  * an idle stop or a crash; a crash or a wedged decode costs the photos in it a 503 `photos_busy`, never the server.
  */
 
