@@ -19,7 +19,7 @@ import {
 import { type LiveServer, type ServerTarget, signInDemo, startWenming } from '../cases/live-server.ts';
 import { inspectorPhoto } from '../cases/sample-photo.ts';
 import { copyStagedUpload, dropUnused, UploadPool, uploadOnce } from '../cases/staged-pool.ts';
-import { adminUrl, createScratchDatabase, postgresUnavailable } from '../lib/pg.ts';
+import { adminUrl, createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/pg.ts';
 import type { Suite, SuiteOutput } from '../lib/report.ts';
 import { makeWorkDir, removeWorkDir } from '../lib/workdir.ts';
 import { startSoakServer } from '../soak/soak-server.ts';
@@ -82,6 +82,7 @@ async function apiVariant(bench: Bench, load: IntakeLoad, clients: number, secon
   const pool = new UploadPool(
     await withDatabase(bench, (db) => copyStagedUpload(db, bench.templateId, stagedFor(rate, seconds))),
   );
+  await withDatabase(bench, settle);
   load.request = (i) => ({
     method: 'POST',
     path: '/api/cases',
@@ -98,6 +99,29 @@ const storedCounts = (db: Database) =>
     'select (select count(*) from cases_case)::int as cases, (select count(*) from cases_photo)::int as photos',
   );
 
+/** The tables an intake writes: vacuumed between runs, so no run pays for the dead rows of the one before. */
+const intakeTables = [
+  'cases_photo_upload',
+  'cases_photo',
+  'cases_case',
+  'cases_event',
+  'outbox_event',
+  'idempotency_record',
+  'audit_event',
+  'audit_chain_head',
+  'notify_cursor',
+];
+
+/**
+ * Every run starts from the same state (a fresh copy of the base database, `onFreshCopy`), its staged photos
+ * vacuumed in and checkpointed: a run writes hundreds of MB of WAL (a photo is moved per intake), and a
+ * checkpoint owed by what came before must not land in its window. A run's own checkpoints stay in it.
+ */
+async function settle(db: Database): Promise<void> {
+  await db.query(`vacuum (analyze) ${intakeTables.join(', ')}`);
+  await db.query('checkpoint');
+}
+
 async function pgbenchVariant(
   bench: Bench,
   script: SameStatementScript,
@@ -107,6 +131,7 @@ async function pgbenchVariant(
   rate: number,
 ) {
   await withDatabase(bench, (db) => copyStagedUpload(db, bench.templateId, stagedFor(rate, seconds)));
+  await withDatabase(bench, settle);
   const [before] = await withDatabase(bench, storedCounts);
   const run: ObservedBaseline = await baselineRun(
     (): Promise<BaselineRun> =>
@@ -129,6 +154,29 @@ async function pgbenchVariant(
     photos: (after?.photos ?? 0) - (before?.photos ?? 0),
   };
   return { run, photosLeft, stored };
+}
+
+/**
+ * Runs `use` on a fresh copy of the base database, dropped after. Sharing one database, every run paid for the
+ * ones before it: tens of thousands of cases at the same few thousand points make the duplicate search and the
+ * server's deadline jobs longer, and a variant's CPU per intake doubled from the first round to the second
+ * (pgbench's own rate 444 → 243/s) — the ratio then depended on the order. Copied file by file (no WAL).
+ */
+async function onFreshCopy<T>(
+  base: ScratchDatabase,
+  shared: Pick<Bench, 'dir' | 'templateId'>,
+  use: (bench: Bench) => Promise<T>,
+): Promise<T> {
+  const copy = await createScratchDatabase(base.name, { strategy: 'file_copy' });
+  try {
+    return await use({
+      ...shared,
+      databaseUrl: copy.url,
+      open: () => openDatabase({ databaseUrl: copy.url, poolSize: 1 }),
+    });
+  } finally {
+    await copy.drop();
+  }
 }
 
 async function measure(
@@ -178,8 +226,10 @@ async function measure(
         `  ${variant} c=${clients}: ${run.perSecond.toFixed(1)}/s${photosLeft === 0 ? ' (ran out of staged photos)' : ''}`,
       );
     };
-    const api = async (variant: 'api-tcp' | 'api-socket' | 'api-unnamed', clients: number) => {
-      const url = variant === 'api-socket' ? socketUrl(db.url) : db.url;
+    const api = (variant: 'api-tcp' | 'api-socket' | 'api-unnamed', clients: number) =>
+      onFreshCopy(db, bench, (copy) => apiOn(copy, variant, clients));
+    const apiOn = async (copy: Bench, variant: 'api-tcp' | 'api-socket' | 'api-unnamed', clients: number) => {
+      const url = variant === 'api-socket' ? socketUrl(copy.databaseUrl) : copy.databaseUrl;
       // The server names its statements (platform/db/named-statements.ts); 'api-unnamed' turns that off, as an
       // installation behind a transaction-mode pooler does, to show what the naming gains.
       if (variant === 'api-unnamed') process.env.WENMING_PG_NAMED_STATEMENTS = 'off';
@@ -198,31 +248,28 @@ async function measure(
           server: live,
           headers: await signInDemo(live.url, 'inspector.xiayang'),
           request: () => ({ method: 'GET', path: '/readyz', headers: {} }),
-          databaseUrl: db.url,
+          databaseUrl: copy.databaseUrl,
         };
-        await apiVariant(bench, load, clients, sizes.warmupSeconds, rates[variant]);
-        record(variant, clients, await apiVariant(bench, load, clients, sizes.seconds, rates[variant]));
+        await apiVariant(copy, load, clients, sizes.warmupSeconds, rates[variant]);
+        record(variant, clients, await apiVariant(copy, load, clients, sizes.seconds, rates[variant]));
       } finally {
         await live.stop();
       }
     };
     const pgbench = async (protocol: 'prepared' | 'extended', clients: number) => {
       const variant: Variant = `pgbench-${protocol}`;
-      const { run, photosLeft, stored } = await pgbenchVariant(
-        bench,
-        script,
-        protocol,
-        clients,
-        sizes.seconds,
-        rates[variant],
+      const { run, photosLeft, stored } = await onFreshCopy(db, bench, (copy) =>
+        pgbenchVariant(copy, script, protocol, clients, sizes.seconds, rates[variant]),
       );
       record(variant, clients, run, photosLeft);
       runs[runs.length - 1]!.stored = stored;
     };
-    await pgbenchVariant(bench, script, 'prepared', 2, sizes.warmupSeconds, rates['pgbench-prepared']);
+    await onFreshCopy(db, bench, (copy) =>
+      pgbenchVariant(copy, script, 'prepared', 2, sizes.warmupSeconds, rates['pgbench-prepared']),
+    );
     for (const n of sizes.clients) {
       for (let r = 0; r < sizes.rounds; r++) {
-        // Each round in another order, so neither the API nor its limit always runs on a fresher database.
+        // Each on a fresh copy of the database; each round in another order all the same (the page cache).
         const steps = [
           () => pgbench('prepared', n),
           () => api('api-tcp', n),

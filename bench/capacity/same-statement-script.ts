@@ -23,7 +23,42 @@ const literal = (value: string | null) => {
 
 /** 64 hex characters, as the server's SHA-256 hashes (computed in Node there; in SQL here). */
 const randomHash = '(md5(random()::text) || md5(random()::text))';
-const caseNoOf = (prefix: string) => `('${prefix}' || lpad(:case_id::text, 8, '0'))`;
+const caseNoOf = (prefix: string) => `('${prefix}' || lpad(:new_id::text, 8, '0'))`;
+
+/** An insert into `table` among the statements (alone or as one WITH of a larger one): its values by column. */
+function insertOf(statements: CapturedStatement[], table: string) {
+  const start = `insert into "${table}" (`;
+  const statement = statements.find((s) => s.text.includes(start));
+  if (!statement) throw new Error(`the captured intake inserts nothing into ${table}`);
+  const from = statement.text.indexOf(start) + start.length - 1;
+  const columns = bracketed(statement.text, from).map((c) => c.replace(/"/g, ''));
+  const valuesAt = statement.text.indexOf('values (', from) + 'values '.length;
+  const values = bracketed(statement.text, valuesAt);
+  const param = (column: string): number => {
+    const value = values[columns.indexOf(column)];
+    const n = value && /^\$(\d+)$/.exec(value);
+    if (!n) throw new Error(`the insert into ${table} gives ${column} no parameter`);
+    return Number(n[1]);
+  };
+  return { statement, param, value: (column: string) => statement.params[param(column) - 1] as string };
+}
+
+/** The comma-separated items of the bracket opening at `open`, split only at its own depth. */
+function bracketed(text: string, open: number): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (let i = open; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '(' && depth++ === 0) continue;
+    if (c === ')' && --depth === 0) return [...items, item.trim()];
+    if (c === ',' && depth === 1) {
+      items.push(item.trim());
+      item = '';
+    } else item += c;
+  }
+  throw new Error(`unbalanced brackets in ${text.slice(open, open + 80)}…`);
+}
 
 export interface SameStatementScript {
   script: string;
@@ -38,42 +73,47 @@ export interface SameStatementScript {
  * names the one the phone uploaded; pgbench takes the next free copy).
  */
 export function sameStatementScript(statements: CapturedStatement[], templateUploadId: string): SameStatementScript {
-  const insertCase = find(statements, /^insert into "cases_case"/);
-  const caseId = insertCase.params[1] as string;
-  const caseNo = insertCase.params[2] as string;
-  const tracking = insertCase.params[3] as string;
+  // The case insert draws the id and makes the number itself (RETURNING id, case_no): the statements after it
+  // carry them, as the timeline entry's case_id and the outbox event's object id.
+  const insertCase = insertOf(statements, 'cases_case');
+  const caseId = insertOf(statements, 'cases_event').value('case_id');
+  const caseNo = insertOf(statements, 'outbox_event').value('object_id');
+  const tracking = insertCase.value('tracking_token_hash');
   const prefix = caseNo.slice(0, caseNo.length - 8);
-  const idempotency = find(statements, /^insert into "idempotency_record"/);
-  const key = idempotency.params[2] as string;
-  const audit = find(statements, /^with appended as \(insert into "audit_event"/);
+  const key = insertOf(statements, 'idempotency_record').value('key');
+  const audit = insertOf(statements, 'audit_event');
   const head = find(statements, /^with head as \(select chain, last_seq, last_hash from audit_chain_head/);
-  const nextCaseId = find(statements, /^select nextval\(pg_get_serial_sequence\('cases_case', 'id'\)\)/);
   const photos = find(statements, /^with wanted as \(/);
 
   const everywhere = new Map<string, string>([
-    [caseId, ':case_id'],
+    [caseId, ':new_id'],
     [caseNo, caseNoOf(prefix)],
     [tracking, randomHash],
     // The idempotency check runs before the case id is taken: a random number drawn at the script's start.
     [key, "('pgbench-' || :intake::text)"],
   ]);
   const freeUpload = `array[(select id from cases_photo_upload where id <> '${templateUploadId}' limit 1 for update skip locked)]`;
-  // The audit row: $2 seq, $3 id, $9 request id, $19 chain, $20 prev_seq, $21 prev_hash, $22 hash; then the head's update.
+  // The audit row's position in the chain and its fresh ids and hash; then the head's move to it.
+  const headMove =
+    /update audit_chain_head set last_seq = \$(\d+), last_hash = \$(\d+) where region_code = \$\d+ and chain = \$(\d+)/.exec(
+      audit.statement.text.replace(/\s+/g, ' '),
+    );
+  if (!headMove) throw new Error('the audit append no longer moves its chain head in the same statement');
   const auditValues: Record<number, string> = {
-    2: ':audit_seq',
-    3: 'gen_random_uuid()',
-    9: 'gen_random_uuid()',
-    19: ':audit_chain',
-    20: ':audit_last_seq',
-    21: ':audit_last_hash',
-    22: randomHash,
-    23: ':audit_seq',
-    24: randomHash,
-    26: ':audit_chain',
+    [audit.param('seq')]: ':audit_seq',
+    [audit.param('id')]: 'gen_random_uuid()',
+    [audit.param('request_id')]: 'gen_random_uuid()',
+    [audit.param('chain')]: ':audit_chain',
+    [audit.param('prev_seq')]: ':audit_last_seq',
+    [audit.param('prev_hash')]: ':audit_last_hash',
+    [audit.param('hash')]: randomHash,
+    [Number(headMove[1])]: ':audit_seq',
+    [Number(headMove[2])]: randomHash,
+    [Number(headMove[3])]: ':audit_chain',
   };
   const lines = statements.map((s) => {
     const valueAt = (i: number): string => {
-      if (s === audit && auditValues[i]) return auditValues[i] as string;
+      if (s === audit.statement && auditValues[i]) return auditValues[i] as string;
       if (s === photos && i === 1) return freeUpload;
       const value = s.params[i - 1] ?? null;
       return value !== null && everywhere.has(value) ? (everywhere.get(value) as string) : literal(value);
@@ -82,7 +122,7 @@ export function sameStatementScript(statements: CapturedStatement[], templateUpl
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/\$(\d+)/g, (_, n: string) => valueAt(Number(n)));
-    if (s === nextCaseId) return `${sql.replace(/ as id$/, ' as case_id')} \\gset`;
+    if (s === insertCase.statement) return `${sql} \\gset new_`;
     if (s === head) return `${sql} \\gset audit_`;
     return `${sql};`;
   });
@@ -90,7 +130,7 @@ export function sameStatementScript(statements: CapturedStatement[], templateUpl
     script: `\\set intake random(1, 9000000000000000000)\n${lines.join('\n')}\n`,
     statements: statements.length,
     varied: {
-      'case id': 'nextval of the case sequence (\\gset), as the server takes it',
+      'case id': 'nextval of the case sequence in the case insert, returned (\\gset), as the server takes it',
       'case number, outbox and audit object': `'${prefix}' || lpad(case id, 8, '0')`,
       'tracking token hash, audit hash': 'two md5(random()) (64 hex characters)',
       'idempotency key': "'pgbench-' || a random 63-bit number (\\set, drawn before the check)",

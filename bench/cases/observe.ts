@@ -16,7 +16,16 @@ export function cpuSecondsOf(pid: number): number | undefined {
   }
 }
 
+/** Busy CPU seconds of the whole machine (all cores, everything but idle and I/O wait) from /proc/stat. */
+export function machineBusySeconds(): number {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return (fields.reduce((a, b) => a + b, 0) - idle) / ticksPerSecond;
+}
+
 export interface RunObservation {
+  /** Every process on the machine, kernel included: what a run costs when the cores are the limit. */
+  machineCpuS: number;
   serverCpuS: number;
   postgresCpuS: number;
   driverCpuS: number;
@@ -43,6 +52,7 @@ export async function observe(
   let active = 0;
   const serverStart = serverPid ? (cpuSecondsOf(serverPid) ?? 0) : 0;
   const driverStart = process.cpuUsage();
+  const machineStart = machineBusySeconds();
   const takeSample = async (db: pg.Client) => {
     const rows = (
       await db.query<{ pid: number; state: string | null; wait: string | null }>(
@@ -84,6 +94,7 @@ export async function observe(
       const totalActive = Object.values(counts).reduce((a, b) => a + b, 0);
       const waits = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, totalActive ? n / totalActive : 0]));
       return {
+        machineCpuS: machineBusySeconds() - machineStart,
         serverCpuS: serverPid ? (cpuSecondsOf(serverPid) ?? serverStart) - serverStart : 0,
         postgresCpuS,
         driverCpuS: (driver.user + driver.system) / 1e6,

@@ -47,10 +47,17 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** An empty database (from template0, UTF8), or a copy of `template` when given. */
-export async function createScratchDatabase(template?: string): Promise<ScratchDatabase> {
+/**
+ * An empty database (from template0, UTF8), or a copy of `template` when given: `file_copy` copies its files
+ * (checkpoints around it) instead of writing the whole copy to the WAL, PostgreSQL 15's default.
+ */
+export async function createScratchDatabase(
+  template?: string,
+  { strategy }: { strategy?: 'file_copy' | 'wal_log' } = {},
+): Promise<ScratchDatabase> {
   const name = `${prefix}${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create database ${name} template ${template ?? "template0 encoding 'UTF8'"}`);
+  const how = strategy ? ` strategy ${strategy}` : '';
+  await adminQuery(`create database ${name} template ${template ?? "template0 encoding 'UTF8'"}${how}`);
   live.add(name);
   return {
     name,

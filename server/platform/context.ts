@@ -1,4 +1,5 @@
 import type { Database, Db } from './db/database.ts';
+import type { Rider } from './db/prepared.ts';
 import type { Locale } from './i18n/locale.ts';
 import { type AuthSettings, defaultAuthSettings } from './auth/auth-config.ts';
 import type { Keyring } from './pii/keyring.ts';
@@ -43,6 +44,11 @@ export interface Ctx {
    * audit trail uses it so the county's chain head is locked for the commit only, not for the whole write.
    */
   readonly beforeCommit?: Array<(t: Ctx) => Promise<void>>;
+  /**
+   * Inside `tx()`: rows nothing in the transaction reads back (outbox events, idempotency records), written
+   * at its end in one statement with the audit row (db/at-commit.ts): round trips cost both processes CPU.
+   */
+  readonly atCommit?: Rider[];
   /**
    * Inside `tx()`: work to run after the transaction rolled back, each with the context `tx()` was called
    * with (outside any transaction). A denial raised inside a transaction usually makes it roll back, and

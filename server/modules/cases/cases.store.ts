@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type CaseStatus, casesCase, casesEvent } from '../../db/schema/cases.ts';
+import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { insertAtCommit } from '../../platform/db/at-commit.ts';
 import { preparedInsert } from '../../platform/db/prepared.ts';
-import { queryOne } from '../../platform/db/rows.ts';
 import type { ScopedCaseFilter } from './case-filters.sql.ts';
 import type { CaseScope } from './case-scope.ts';
 import { caseScopeFilter } from './case-scope.store.ts';
@@ -20,13 +21,33 @@ export type ScopedCase = CaseRow & { readonly [readInScope]: true };
 
 const scoped = (row: CaseRow | undefined) => row as ScopedCase | undefined;
 
-/** Ids come first so the case number (year + id) is known when the row is written. */
-export async function nextCaseId(db: Db): Promise<number> {
-  const row = await queryOne<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('cases_case', 'id')) as id`);
-  return Number(row?.id);
+/** What a new case row is given: its id and number are drawn and made by the insert itself. */
+export type NewCaseFields = Omit<NewCaseRow, 'id' | 'caseNo'> & {
+  /** The number's prefix, the year in China time and a hyphen: the id follows, zero-padded to 8 digits. */
+  caseNoPrefix: string;
+};
+
+/**
+ * Inserts a new case, drawing its id from the sequence and making its number (prefix + zero-padded id) in the
+ * same statement: one round trip rather than a `nextval` before it (each wakes the server and the database,
+ * bench/results/capacity.json). `new_id` is a WITH referenced twice, evaluated once, so both see one id.
+ */
+export async function insertNewCase(db: Db, row: NewCaseFields): Promise<{ id: number; caseNo: string }> {
+  const [created] = await insertCaseRow(db, row);
+  if (!created) throw new Error('the case insert returned no row');
+  return { id: Number(created.id), caseNo: String(created.case_no) };
 }
 
-export const insertCase: (db: Db, row: NewCaseRow) => Promise<void> = preparedInsert('cases.insert_case', casesCase);
+const newId = sql`(select id from new_id)`;
+const insertCaseRow = preparedInsert<NewCaseFields>('cases.insert_case', casesCase, {
+  computed: {
+    id: newId,
+    caseNo: sql`${sql.placeholder('caseNoPrefix')} || lpad(${newId}::text, 8, '0')`,
+  },
+  around: (insert, riders) =>
+    sql`with ${riders}new_id as (select nextval(pg_get_serial_sequence('cases_case', 'id')) as id)
+        ${insert.getSQL()} returning id, case_no`,
+});
 
 export async function findCaseByNo(
   db: Db,
@@ -181,6 +202,17 @@ const insertCaseEvent = preparedInsert<Record<string, unknown>>('cases.insert_ev
     seq: sql`(select coalesce(max(seq), 0) + 1 from cases_event where region_code = ${sql.placeholder('regionCode')} and case_id = ${sql.placeholder('caseId')})`,
   },
 });
+
+/**
+ * A new case's first timeline entry (seq 1: nothing else can precede it), written at commit with the audit row
+ * (platform/db/at-commit.ts): nothing in the report's transaction reads the timeline back.
+ */
+export async function appendFirstCaseEvent(t: Ctx, caseId: number, event: NewCaseEvent): Promise<void> {
+  const row = { regionCode: t.countyCode, caseId, seq: 1, ...event, note: event.note ?? null };
+  await insertAtCommit(t, insertFirstCaseEvent, { ...row, details: event.details ?? {} });
+}
+
+const insertFirstCaseEvent = preparedInsert<typeof casesEvent.$inferInsert>('cases.insert_first_event', casesEvent);
 
 export async function listCaseEvents(db: Db, of: ScopedCase): Promise<CaseEventRow[]> {
   return db

@@ -20,7 +20,7 @@ import {
 import { assertRegionInScope, checkRegion } from './case-region.ts';
 import { CaseScope } from './case-scope.ts';
 import { type CategoryFacts, loadCategory, loadPolicy, loadWorkTime } from './case-setup.ts';
-import { appendCaseEvent, insertCase, type NewCaseRow, nextCaseId } from './cases.store.ts';
+import { appendFirstCaseEvent, insertNewCase, type NewCaseFields } from './cases.store.ts';
 import { findNearbyOpenCases } from './duplicates.ts';
 import { insideCounty } from './geo.ts';
 import { stageDueAt } from './sla.ts';
@@ -146,16 +146,16 @@ interface NewCaseIds {
 export async function storeReport(t: Ctx, checked: CheckedReport): Promise<ReportOutcome> {
   const now = t.clock();
   const [policy, work] = [await loadPolicy(t), await loadWorkTime(t)];
-  const id = await nextCaseId(t.db);
-  const ids: NewCaseIds = {
-    id,
-    caseNo: `${shanghaiYearOf(now)}-${String(id).padStart(8, '0')}`,
-    trackingToken: randomBytes(12).toString('base64url'),
-    now,
-  };
+  const trackingToken = randomBytes(12).toString('base64url');
   const start = await initialStatusFor(t, checked);
   const dueAt = stageDueAt(now, start.clockStage, checked.category.limits, policy, work);
-  await insertCase(t.db, { ...reportedCaseRow(t, checked, ids, dueAt), ...start });
+  const created = await insertNewCase(t.db, {
+    ...reportedCaseRow(t, checked, { trackingToken, now }, dueAt),
+    ...start,
+    caseNoPrefix: `${shanghaiYearOf(now)}-`,
+  });
+  const ids: NewCaseIds = { ...created, trackingToken, now };
+  const id = ids.id;
   await storePhotos(t, id, 'report', checked.photos);
   await recordReported(t, checked, ids, start.status);
   const nearby =
@@ -177,13 +177,16 @@ export async function storeReport(t: Ctx, checked: CheckedReport): Promise<Repor
 }
 
 /** The new case row: reported now, on the register clock; the reporter's phone sealed and blind-indexed. */
-function reportedCaseRow(t: Ctx, checked: CheckedReport, ids: NewCaseIds, dueAt: Date | null): NewCaseRow {
+function reportedCaseRow(
+  t: Ctx,
+  checked: CheckedReport,
+  ids: Pick<NewCaseIds, 'trackingToken' | 'now'>,
+  dueAt: Date | null,
+): Omit<NewCaseFields, 'caseNoPrefix'> {
   const { input, category, phone } = checked;
   const actor = t.actor;
   return {
     regionCode: t.countyCode,
-    id: ids.id,
-    caseNo: ids.caseNo,
     trackingTokenHash: trackingTokenHash(ids.trackingToken),
     catalogueVersion: category.version,
     categoryCode: category.code,
@@ -224,7 +227,7 @@ async function recordReported(
   toStatus: CaseStatus = 'reported',
 ): Promise<void> {
   const { input, category } = checked;
-  await appendCaseEvent(t.db, t.countyCode, ids.id, {
+  await appendFirstCaseEvent(t, ids.id, {
     action: 'report',
     at: ids.now,
     actorKind: t.actor ? t.actor.kind : 'reporter',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context.ts';
+import { takeAtCommit } from '../db/at-commit.ts';
 import { tx } from '../db/tx.ts';
 import { type AuditRowWithoutHash, hashAuditRow } from './chain.ts';
 import { appendAndAdvanceHead, drawAuditSeqs, lockFreeChain } from './chain-head.store.ts';
@@ -63,7 +64,8 @@ async function appendToChain(t: Ctx, taken: readonly TakenRow[]): Promise<void> 
     prev = { seq: linked.seq, hash };
     return { ...linked, hash };
   });
-  await appendAndAdvanceHead(t.db, t.countyCode, rows, slot.chain, { lastSeq: prev.seq, lastHash: prev.hash });
+  const head = { lastSeq: prev.seq, lastHash: prev.hash };
+  await appendAndAdvanceHead(t.db, t.countyCode, rows, slot.chain, head, () => takeAtCommit(t));
 }
 
 /**

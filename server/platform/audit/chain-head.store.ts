@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { auditChainHead, auditEvent } from '../../db/schema/audit.ts';
 import type { Db } from '../db/database.ts';
-import { preparedInsert } from '../db/prepared.ts';
+import { preparedInsert, type Rider } from '../db/prepared.ts';
 import { queryOne, queryRows } from '../db/rows.ts';
 import { type AuditRow, GENESIS_HASH } from './chain.ts';
 
@@ -123,17 +123,22 @@ export async function drawAuditSeqs(db: Db, count: number): Promise<number[]> {
   return rows.map((r) => Number(r.seq));
 }
 
-/** The rows and the head's move in one statement: one round trip less inside the head's lock. */
+/**
+ * The rows and the head's move in one statement: one round trip less inside the head's lock. A single row (the
+ * usual write) also carries the transaction's rows queued for its commit (db/at-commit.ts), taken only then.
+ */
 export async function appendAndAdvanceHead(
   db: Db,
   regionCode: string,
   rows: AuditRow[],
   chain: number,
   head: ChainHead,
+  riders: () => Rider[] = () => [],
 ): Promise<void> {
   const [only] = rows;
   if (rows.length === 1 && only) {
-    await appendOneAndAdvanceHead(db, { ...only, headSeq: head.lastSeq, headHash: head.lastHash, headChain: chain });
+    const row = { ...only, headSeq: head.lastSeq, headHash: head.lastHash, headChain: chain };
+    await appendOneAndAdvanceHead(db, row, riders());
     return;
   }
   const insert = db.insert(auditEvent).values(rows);
@@ -150,8 +155,8 @@ const appendOneAndAdvanceHead = preparedInsert<AuditRow & { headSeq: number; hea
   'audit.append_one',
   auditEvent,
   {
-    around: (insert) =>
-      sql`with appended as ${insert}
+    around: (insert, riders) =>
+      sql`with ${riders}appended as ${insert}
           update audit_chain_head set last_seq = ${sql.placeholder('headSeq')}, last_hash = ${sql.placeholder('headHash')}
           where region_code = ${sql.placeholder('regionCode')} and chain = ${sql.placeholder('headChain')}`,
   },

@@ -6,7 +6,6 @@ import { AppError } from '../http/app-error.ts';
 import { apiKeyActor } from './api-key-actor.ts';
 import { type AuthSettings, sessionCookieName } from './auth-config.ts';
 import { type PendingStep, pendingStepOf, permissionsOf } from './permissions-of.ts';
-import { rolesOfUser } from './roles.store.ts';
 import { deleteSession, findSessionWithUser, type SessionRow, touchSession } from './sessions.store.ts';
 import { tokenHash } from './tokens.ts';
 import type { UserRow } from './users.store.ts';
@@ -70,7 +69,7 @@ async function resolveSession(ctx: Ctx, token: string) {
   const hash = tokenHash(token);
   const found = await findSessionWithUser(ctx.db, ctx.countyCode, hash);
   if (!found) return null;
-  const { session: row, user } = found;
+  const { session: row, user, roles } = found;
   const now = ctx.clock();
   const idleExpired = now.getTime() - row.lastSeenAt.getTime() > row.idleMinutes * 60_000;
   const usable = user !== undefined && user.status === 'active' && (user.expiresAt === null || user.expiresAt > now);
@@ -78,7 +77,6 @@ async function resolveSession(ctx: Ctx, token: string) {
     await deleteSession(ctx.db, ctx.countyCode, hash);
     return null;
   }
-  const roles = await rolesOfUser(ctx.db, ctx.countyCode, user.id);
   const pending = pendingStepOf(user, roles, row.mfaPassed, ctx.security.policy, now);
   if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) await touchSession(ctx.db, ctx.countyCode, hash, now);
   const actor: Actor = {

@@ -2,7 +2,6 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { appRole, appUser, userRole } from '../../db/schema/identity.ts';
 import type { RoleDefinition } from '../access/roles.ts';
 import type { Db } from '../db/database.ts';
-import { preparedStatement } from '../db/prepared.ts';
 
 /** Writes the built-in roles (with the modules' grants) so the database always matches the code. */
 export async function upsertBuiltinRoles(db: Db, regionCode: string, roles: readonly RoleDefinition[]): Promise<void> {
@@ -50,22 +49,15 @@ export async function findRoles(db: Db, regionCode: string, keys: readonly strin
     .where(and(eq(appRole.regionCode, regionCode), inArray(appRole.key, [...keys])));
 }
 
+/** A user's roles, at sign-in and in administration; a signed-in request gets them with its session (sessions.store.ts). */
 export async function rolesOfUser(db: Db, regionCode: string, userId: string): Promise<RoleRow[]> {
-  return (await selectRolesOfUser(db, { regionCode, userId })).map((r) => r.role);
+  const rows = await db
+    .select({ role: appRole })
+    .from(userRole)
+    .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
+    .where(and(eq(userRole.regionCode, regionCode), eq(userRole.userId, userId)));
+  return rows.map((r) => r.role);
 }
-
-/** Every signed-in request reads its roles (a grant or a revocation applies at once): built once, sent named. */
-const selectRolesOfUser = preparedStatement<{ regionCode: string; userId: string }, Array<{ role: RoleRow }>>(
-  'auth.roles_of_user',
-  (db) =>
-    db
-      .select({ role: appRole })
-      .from(userRole)
-      .innerJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
-      .where(
-        and(eq(userRole.regionCode, sql.placeholder('regionCode')), eq(userRole.userId, sql.placeholder('userId'))),
-      ),
-);
 
 export async function grantRole(
   db: Db,

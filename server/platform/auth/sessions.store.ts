@@ -1,43 +1,52 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import { appUser, userSession } from '../../db/schema/identity.ts';
+import { appRole, appUser, userRole, userSession } from '../../db/schema/identity.ts';
 import type { Db } from '../db/database.ts';
 import { preparedStatement } from '../db/prepared.ts';
 
 export type SessionRow = typeof userSession.$inferSelect;
 type UserRow = typeof appUser.$inferSelect;
+type RoleRow = typeof appRole.$inferSelect;
 
 export async function insertSession(db: Db, row: typeof userSession.$inferInsert): Promise<void> {
   await db.insert(userSession).values(row);
 }
 
 /**
- * A session and its user in one round trip: every signed-in request resolves its session, so the lookup the
- * whole app pays for is one query rather than two. The user is undefined when the account is gone.
+ * A session, its user and the user's roles in one round trip: every signed-in request resolves its session, and
+ * each round trip costs both processes a wake-up (bench/results/capacity.json), so the lookup the whole app pays
+ * for is one query. Roles are read per request, so a grant or a revocation applies at once. The user is
+ * undefined when the account is gone.
  */
 export async function findSessionWithUser(
   db: Db,
   regionCode: string,
   tokenHash: string,
-): Promise<{ session: SessionRow; user: UserRow | undefined } | undefined> {
-  const row = (await selectSessionWithUser(db, { regionCode, tokenHash }))[0];
-  return row && { session: row.session, user: row.user ?? undefined };
+): Promise<{ session: SessionRow; user: UserRow | undefined; roles: RoleRow[] } | undefined> {
+  const rows = await selectSessionWithUser(db, { regionCode, tokenHash });
+  const first = rows[0];
+  if (!first) return undefined;
+  const roles = rows.flatMap((row) => (row.role ? [row.role] : []));
+  return { session: first.session, user: first.user ?? undefined, roles };
 }
 
+/** One row per role of the session's user (one with no role when there is none or no user). */
 const selectSessionWithUser = preparedStatement<
   { regionCode: string; tokenHash: string },
-  Array<{ session: SessionRow; user: UserRow | null }>
->('auth.session_with_user', (db) =>
+  Array<{ session: SessionRow; user: UserRow | null; role: RoleRow | null }>
+>('auth.session_with_user_roles', (db) =>
   db
-    .select({ session: userSession, user: appUser })
+    .select({ session: userSession, user: appUser, role: appRole })
     .from(userSession)
     .leftJoin(appUser, and(eq(appUser.regionCode, userSession.regionCode), eq(appUser.id, userSession.userId)))
+    .leftJoin(userRole, and(eq(userRole.regionCode, appUser.regionCode), eq(userRole.userId, appUser.id)))
+    .leftJoin(appRole, and(eq(appRole.regionCode, userRole.regionCode), eq(appRole.key, userRole.roleKey)))
     .where(
       and(
         eq(userSession.regionCode, sql.placeholder('regionCode')),
         eq(userSession.tokenHash, sql.placeholder('tokenHash')),
       ),
     )
-    .limit(1),
+    .orderBy(appRole.key),
 );
 
 export async function touchSession(db: Db, regionCode: string, tokenHash: string, now: Date): Promise<void> {

@@ -4,6 +4,8 @@ import { outboxEvent } from '../../db/schema/delivery.ts';
 import { appSetting } from '../../db/schema/platform.ts';
 import { useTestDatabase } from '../../testing/test-database.ts';
 import { preparedInsert, preparedStatement } from './prepared.ts';
+import { insertAtCommit } from './at-commit.ts';
+import { queryRows } from './rows.ts';
 import { tx } from './tx.ts';
 
 const readSetting = preparedStatement<{ region: string; key: string }, Array<{ value: unknown }>>(
@@ -79,8 +81,8 @@ describe('prepared statements', () => {
       outboxEvent,
       {
         computed: { objectId: sql`upper(${sql.placeholder('topic')})` },
-        around: (query) =>
-          sql`with added as ${query} update outbox_event set topic = ${sql.placeholder('newTopic')}
+        around: (query, riders) =>
+          sql`with ${riders}added as ${query} update outbox_event set topic = ${sql.placeholder('newTopic')}
               where topic = ${sql.placeholder('topic')}`,
       },
     );
@@ -95,5 +97,76 @@ describe('prepared statements', () => {
       { topic: 'test.around', object_id: 'TEST.AROUND' },
       { topic: 'test.around.moved', object_id: 'TEST.AROUND' },
     ]);
+  });
+
+  const outboxRow = (objectId: string, topic = 'test.riders') => ({
+    regionCode: '430225',
+    topic,
+    objectType: 'case',
+    objectId,
+    payload: { objectId },
+    createdAt: new Date('2026-12-07T08:00:00Z'),
+  });
+  const outboxOf = (topic: string) =>
+    t.database.query<{ object_id: string; payload: unknown }>(
+      'select object_id, payload from outbox_event where topic = $1 order by object_id',
+      [topic],
+    );
+
+  it('carry the rows of other inserts in the same statement, each mapped by its own columns', async () => {
+    const outbox = preparedInsert<ReturnType<typeof outboxRow>>('test.riders_outbox', outboxEvent);
+    const setting = preparedInsert<typeof appSetting.$inferInsert>('test.riders_setting', appSetting);
+    const riders = [
+      { insert: setting as never, row: { regionCode: '430225', key: 'test.rider', value: { on: true } } },
+      { insert: outbox as never, row: outboxRow('r2') },
+    ];
+    await outbox(t.database.db, outboxRow('r1'), riders);
+    expect(await outboxOf('test.riders')).toEqual([
+      { object_id: 'r1', payload: { objectId: 'r1' } },
+      { object_id: 'r2', payload: { objectId: 'r2' } },
+    ]);
+    expect(await readSetting(t.database.db, { region: '430225', key: 'test.rider' })).toEqual([
+      { value: { on: true } },
+    ]);
+    // A rider whose row holds an SQL value cannot be a parameter: it goes in by itself, before the statement.
+    const expression = { ...outboxRow('r4'), objectId: sql`'r' || (3 + 1)` as never };
+    await outbox(t.database.db, outboxRow('r3'), [{ insert: outbox as never, row: expression }]);
+    expect((await outboxOf('test.riders')).map((r) => r.object_id)).toEqual(['r1', 'r2', 'r3', 'r4']);
+  });
+
+  it('insert at commit: unseen inside the transaction, written with it, gone with its rollback', async () => {
+    const outbox = preparedInsert<ReturnType<typeof outboxRow>>('test.at_commit_outbox', outboxEvent);
+    const seenInside = await tx(t.ctx(), async (inner) => {
+      await insertAtCommit(inner, outbox, outboxRow('c1', 'test.at_commit'));
+      await insertAtCommit(inner, outbox, outboxRow('c2', 'test.at_commit'));
+      // Read on the transaction's own connection: it would see its own rows had they been written.
+      const rows = await queryRows(inner.db, sql`select 1 from outbox_event where topic = 'test.at_commit'`);
+      return { rows: rows.length, queued: inner.atCommit?.length };
+    });
+    expect(seenInside).toEqual({ rows: 0, queued: 2 });
+    expect((await outboxOf('test.at_commit')).map((r) => r.object_id)).toEqual(['c1', 'c2']);
+
+    await expect(
+      tx(t.ctx(), async (inner) => {
+        await insertAtCommit(inner, outbox, outboxRow('c3', 'test.at_commit'));
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    // Outside a transaction the row goes in at once.
+    await insertAtCommit(t.ctx(), outbox, outboxRow('c4', 'test.at_commit'));
+    expect((await outboxOf('test.at_commit')).map((r) => r.object_id)).toEqual(['c1', 'c2', 'c4']);
+  });
+
+  it('insert at commit: a row that cannot be written fails the commit and takes the transaction with it', async () => {
+    const setting = preparedInsert<typeof appSetting.$inferInsert>('test.at_commit_setting', appSetting);
+    const outbox = preparedInsert<ReturnType<typeof outboxRow>>('test.at_commit_outbox_2', outboxEvent);
+    await setting(t.database.db, { regionCode: '430225', key: 'test.at_commit.taken', value: 1 });
+    const failed = await tx(t.ctx(), async (inner) => {
+      await insertAtCommit(inner, outbox, outboxRow('d1', 'test.at_commit_fail'));
+      await insertAtCommit(inner, setting, { regionCode: '430225', key: 'test.at_commit.taken', value: 2 });
+    }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(Error);
+    expect(await outboxOf('test.at_commit_fail')).toEqual([]);
+    expect(await readSetting(t.database.db, { region: '430225', key: 'test.at_commit.taken' })).toEqual([{ value: 1 }]);
   });
 });

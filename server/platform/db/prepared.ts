@@ -1,6 +1,7 @@
 import { type Column, getTableColumns, is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.ts';
+import { normaliseRows, type RawResult } from './rows.ts';
 
 /** What drizzle's `.prepare(name)` returns, as far as we use it. */
 interface PreparedQuery<Result> {
@@ -52,8 +53,38 @@ const maxShapes = 32;
 export interface PreparedInsertOptions {
   /** Columns whose value is SQL written here, its `sql.placeholder(…)`s filled from the row's fields. */
   computed?: Record<string, SQL>;
-  /** The statement around the insert (a data-modifying WITH), its placeholders filled from the row's fields. */
-  around?: (insert: SQLWrapper) => SQL;
+  /**
+   * The statement around the insert (a data-modifying WITH), its placeholders filled from the row's fields.
+   * `riders` is the WITH list of the rows riding along (empty or ending in a comma): the statement must begin
+   * `with ${riders}`.
+   */
+  around?: (insert: SQLWrapper & { getSQL(): SQL }, riders: SQL) => SQL;
+}
+
+/** A row of another prepared insert carried by this statement, as one more data-modifying WITH. */
+export interface Rider {
+  insert: PreparedInsert<never>;
+  row: object;
+}
+
+export interface PreparedInsert<Row extends object> {
+  /**
+   * Inserts `row`; each rider's row goes in with it, in the same statement and round trip (a data-modifying
+   * WITH runs once whatever the outer statement reads). Riders must not depend on each other's rows. The answer
+   * is what the statement returns (`around` may add RETURNING), normalised as `queryRows` does.
+   */
+  (db: Db, row: Row, riders?: readonly Rider[]): Promise<Record<string, unknown>[]>;
+  readonly name: string;
+  /** The columns given and their driver values, or undefined when the row cannot be prepared (an SQL value). */
+  readonly shapeOf: (row: object) => RowShape | undefined;
+  readonly table: PgTable;
+}
+
+interface RowShape {
+  key: string;
+  given: string[];
+  /** The row's fields with its columns' values mapped for the driver (jsonb, timestamps). */
+  values: Record<string, unknown>;
 }
 
 /**
@@ -66,32 +97,80 @@ export function preparedInsert<Row extends object>(
   name: string,
   table: PgTable,
   { computed = {}, around }: PreparedInsertOptions = {},
-): (db: Db, row: Row) => Promise<void> {
+): PreparedInsert<Row> {
   const columns = getTableColumns(table);
-  const byShape = new Map<string, (db: Db, values: Record<string, unknown>) => Promise<unknown>>();
-  return async (db, row) => {
+  const shapeOf = (row: object): RowShape | undefined => {
     const fields = row as Record<string, unknown>;
     const given = Object.keys(fields)
       .filter((k) => fields[k] !== undefined && k in columns && !(k in computed))
       .sort();
     // A value that is itself SQL (an expression) cannot be a parameter: such a row goes in as drizzle builds it.
-    if (given.some((k) => is(fields[k], SQL))) return insertAsBuilt(db, name, table, fields, computed, around);
-    const shape = given.join(',');
-    let insert = byShape.get(shape);
-    if (!insert && byShape.size < maxShapes) {
-      const values = { ...Object.fromEntries(given.map((k) => [k, sql`${sql.placeholder(k)}`])), ...computed };
-      insert = preparedStatement(`${name}#${byShape.size + 1}`, (built) => {
-        const query = built.insert(table).values(values as never);
-        return around ? preparedSql(built, around(query)) : query;
-      });
-      byShape.set(shape, insert);
-    }
-    if (!insert) return insertAsBuilt(db, name, table, fields, computed, around);
+    if (given.some((k) => is(fields[k], SQL))) return undefined;
     const mapped = Object.fromEntries(
       given.map((k) => [k, fields[k] === null ? null : (columns[k] as Column).mapToDriverValue(fields[k])]),
     );
-    await insert(db, { ...fields, ...mapped });
+    return { key: given.join(','), given, values: { ...fields, ...mapped } };
   };
+  /** The insert's VALUES with placeholders named `prefix` + field (riders get r0., r1., …). */
+  const valuesWith = (shape: RowShape, prefix: string) => ({
+    ...Object.fromEntries(shape.given.map((k) => [k, sql`${sql.placeholder(prefix + k)}`])),
+    ...(prefix === '' ? computed : {}),
+  });
+  const statements = new Map<string, (db: Db, values: Record<string, unknown>) => Promise<unknown>>();
+  const insert = async (db: Db, row: Row, riders: readonly Rider[] = []): Promise<Record<string, unknown>[]> => {
+    const shape = shapeOf(row);
+    const riderShapes = riders.map((r) => r.insert.shapeOf(r.row));
+    if (!shape || riderShapes.some((r) => r === undefined) || riders.some((r) => hasOwnSql(r.insert))) {
+      for (const rider of riders) await rider.insert(db, rider.row as never);
+      if (!shape) return insertAsBuilt(db, name, table, row, computed, around);
+      return insert(db, row);
+    }
+    const key = [shape.key, ...riders.map((r, i) => `${r.insert.name}(${riderShapes[i]?.key})`)].join('|');
+    let statement = statements.get(key);
+    if (!statement && statements.size < maxShapes) {
+      statement = preparedStatement(`${name}#${statements.size + 1}`, (built) => {
+        const ridden = riders.map((rider, i) =>
+          built.insert(rider.insert.table).values(valuesOf(rider.insert, riderShapes[i] as RowShape, `r${i}.`)),
+        );
+        const withList = ridden.map((query, i) => sql`${sql.raw(`r${i}`)} as ${query}`);
+        const query = built.insert(table).values(valuesWith(shape, '') as never);
+        if (around) return preparedSql(built, around(query, sql.join(withList.map((w) => sql`${w}, `))));
+        if (riders.length === 0) return query;
+        // getSQL(): the statement itself, not bracketed as drizzle brackets an embedded query.
+        return preparedSql(built, sql`with ${sql.join(withList, sql`, `)} ${query.getSQL()}`);
+      });
+      statements.set(key, statement);
+    }
+    if (!statement) {
+      for (const rider of riders) await rider.insert(db, rider.row as never);
+      return insertAsBuilt(db, name, table, row, computed, around);
+    }
+    const values: Record<string, unknown> = { ...shape.values };
+    riderShapes.forEach((rider, i) => {
+      for (const k of (rider as RowShape).given) values[`r${i}.${k}`] = (rider as RowShape).values[k];
+    });
+    return normaliseRows((await statement(db, values)) as RawResult);
+  };
+  insertValues.set(insert, valuesWith);
+  ownSql.set(insert, Object.keys(computed).length > 0 || around !== undefined);
+  // A function's own `name` is read-only to assignment; the statement's name replaces it.
+  Object.defineProperty(insert, 'name', { value: name });
+  return Object.assign(insert, { shapeOf, table }) as unknown as PreparedInsert<Row>;
+}
+
+/** Each prepared insert's VALUES builder, so another statement can carry its rows. */
+const insertValues = new WeakMap<object, (shape: RowShape, prefix: string) => Record<string, unknown>>();
+/** Inserts with computed columns or a statement around them cannot ride: their SQL is their own. */
+const ownSql = new WeakMap<object, boolean>();
+
+function valuesOf(insert: PreparedInsert<never>, shape: RowShape, prefix: string): never {
+  const build = insertValues.get(insert);
+  if (!build) throw new Error(`${insert.name} is not a prepared insert`);
+  return build(shape, prefix) as never;
+}
+
+function hasOwnSql(insert: PreparedInsert<never>): boolean {
+  return ownSql.get(insert) ?? true;
 }
 
 /** Raw SQL prepared as drizzle prepares `db.execute`'s (no result mapping). */
@@ -116,8 +195,9 @@ async function insertAsBuilt(
   row: object,
   computed: object,
   around: PreparedInsertOptions['around'],
-): Promise<void> {
+): Promise<Record<string, unknown>[]> {
   if (around || Object.keys(computed).length > 0)
     throw new Error(`${name}: this row has a shape the prepared insert cannot take`);
   await db.insert(table).values(row as never);
+  return [];
 }

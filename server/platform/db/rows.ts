@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { OID } from './type-parsers.ts';
 
-interface RawResult {
+export interface RawResult {
   rows: Record<string, unknown>[];
   fields?: Array<{ name: string; dataTypeID: number }>;
 }

@@ -1,5 +1,7 @@
 import type { Ctx } from '../context.ts';
+import { flushAtCommit } from './at-commit.ts';
 import type { Db } from './database.ts';
+import type { Rider } from './prepared.ts';
 
 /**
  * Runs `fn` in one transaction and hands it a context whose `db` is that transaction. Every write goes
@@ -12,10 +14,19 @@ export async function tx<T>(ctx: Ctx, fn: (t: Ctx) => Promise<T>): Promise<T> {
   try {
     return await ctx.db.transaction(async (transaction) => {
       const beforeCommit: Array<(t: Ctx) => Promise<void>> = [];
-      const t: Ctx = { ...ctx, db: transaction as unknown as Db, inTransaction: true, beforeCommit, afterRollback };
+      const atCommit: Rider[] = [];
+      const t: Ctx = {
+        ...ctx,
+        db: transaction as unknown as Db,
+        inTransaction: true,
+        beforeCommit,
+        afterRollback,
+        atCommit,
+      };
       const result = await fn(t);
       // Hooks may queue more hooks (none do today); run until the queue is empty, in order.
       for (let i = 0; i < beforeCommit.length; i += 1) await (beforeCommit[i] as (t: Ctx) => Promise<void>)(t);
+      await flushAtCommit(t);
       return result;
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyRecord } from '../../db/schema/delivery.ts';
 import type { Db } from '../db/database.ts';
-import { preparedInsert, preparedStatement } from '../db/prepared.ts';
+import { type PreparedInsert, preparedInsert, preparedStatement } from '../db/prepared.ts';
 
 export type IdempotencyRecord = typeof idempotencyRecord.$inferSelect;
 
@@ -32,8 +32,10 @@ const selectIdempotencyRecord = preparedStatement<
 );
 
 /** Stored in the write's own transaction: a unique violation means another copy of the request won the race. */
-export const insertIdempotencyRecord: (db: Db, record: typeof idempotencyRecord.$inferInsert) => Promise<void> =
-  preparedInsert('delivery.insert_idempotency_record', idempotencyRecord);
+export const insertIdempotencyRecord: PreparedInsert<typeof idempotencyRecord.$inferInsert> = preparedInsert(
+  'delivery.insert_idempotency_record',
+  idempotencyRecord,
+);
 
 /** Removes this county's records stored before `before` (the retry window has passed); answers how many went. */
 export async function deleteIdempotencyRecordsBefore(db: Db, regionCode: string, before: Date): Promise<number> {

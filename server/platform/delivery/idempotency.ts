@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.ts';
+import { insertAtCommit } from '../db/at-commit.ts';
 import { tx } from '../db/tx.ts';
 import { AppError } from '../http/app-error.ts';
 import type { MessageCatalogue } from '../i18n/locale.ts';
@@ -75,7 +76,8 @@ export async function runIdempotent<T>(
         'response',
         JSON.stringify(result.body ?? null),
       );
-      await insertIdempotencyRecord(t.db, {
+      // At commit, with the audit row: a racing copy's duplicate key still fails this transaction (caught below).
+      await insertAtCommit(t, insertIdempotencyRecord, {
         regionCode: t.countyCode,
         scope,
         key,

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { insertAtCommit } from '../db/at-commit.ts';
 import { insertOutboxEvent } from './outbox.store.ts';
 
 export interface OutboxEventInput {
@@ -10,9 +11,10 @@ export interface OutboxEventInput {
 
 /**
  * Records an event for other modules and for notifications in the business transaction (transactional outbox):
- * it exists exactly when the change committed. Delivery (SMS, WeChat, the dashboard) reads the table.
+ * it exists exactly when the change committed. Delivery (SMS, WeChat, the dashboard) reads the table. It is
+ * written at commit with the audit row (db/at-commit.ts), so its id follows commit order more closely too.
  */
 export async function emitEvent(t: Ctx, event: OutboxEventInput): Promise<void> {
   if (!t.inTransaction) throw new Error('emitEvent must run inside tx(ctx, …)');
-  await insertOutboxEvent(t.db, { regionCode: t.countyCode, ...event, createdAt: t.clock() });
+  await insertAtCommit(t, insertOutboxEvent, { regionCode: t.countyCode, ...event, createdAt: t.clock() });
 }
