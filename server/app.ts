@@ -1,6 +1,6 @@
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { appModules, productModuleKeys } from './modules/index.ts';
 import { installAccessGuard, requireAccessDeclarations } from './platform/access/access.ts';
 import { parseAdminNetworks } from './platform/access/admin-networks.ts';
@@ -14,7 +14,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installShutdownAnswer } from './platform/http/shutdown.ts';
 import { installStorableTextCheck } from './platform/http/storable-text.ts';
 import { hasWebBuild, serveWebApp, spaFallback } from './platform/http/static-web.ts';
-import { loggerOptions } from './platform/logging.ts';
+import { loggerOptions, OneLinePerRequest } from './platform/logging.ts';
 import { adoptManifests } from './platform/modules/adopt.ts';
 import type { AppDeps, ModuleManifest, TypedApp } from './platform/module.ts';
 import { installMetrics } from './platform/system/metrics.ts';
@@ -40,7 +40,7 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.config.logLevel),
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new OneLinePerRequest({ requestIdLogLabel: 'requestId' }),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
