@@ -78,6 +78,10 @@ export interface PreparedInsert<Row extends object> {
   /** The columns given and their driver values, or undefined when the row cannot be prepared (an SQL value). */
   readonly shapeOf: (row: object) => RowShape | undefined;
   readonly table: PgTable;
+  /** Its VALUES with placeholders named `prefix` + field, for a statement that carries its row. */
+  readonly valuesWith: (shape: RowShape, prefix: string) => Record<string, unknown>;
+  /** Computed columns or a statement around it: its SQL is its own, so its rows cannot ride. */
+  readonly ownSql: boolean;
 }
 
 interface RowShape {
@@ -120,8 +124,8 @@ export function preparedInsert<Row extends object>(
   const insert = async (db: Db, row: Row, riders: readonly Rider[] = []): Promise<Record<string, unknown>[]> => {
     const shape = shapeOf(row);
     const riderShapes = riders.map((r) => r.insert.shapeOf(r.row));
-    if (!shape || riderShapes.some((r) => r === undefined) || riders.some((r) => hasOwnSql(r.insert))) {
-      for (const rider of riders) await rider.insert(db, rider.row as never);
+    if (!shape || riderShapes.some((r) => r === undefined) || riders.some((r) => r.insert.ownSql)) {
+      await insertEach(db, riders);
       if (!shape) return insertAsBuilt(db, name, table, row, computed, around);
       return insert(db, row);
     }
@@ -130,7 +134,9 @@ export function preparedInsert<Row extends object>(
     if (!statement && statements.size < maxShapes) {
       statement = preparedStatement(`${name}#${statements.size + 1}`, (built) => {
         const ridden = riders.map((rider, i) =>
-          built.insert(rider.insert.table).values(valuesOf(rider.insert, riderShapes[i] as RowShape, `r${i}.`)),
+          built
+            .insert(rider.insert.table)
+            .values(rider.insert.valuesWith(riderShapes[i] as RowShape, `r${i}.`) as never),
         );
         const withList = ridden.map((query, i) => sql`${sql.raw(`r${i}`)} as ${query}`);
         const query = built.insert(table).values(valuesWith(shape, '') as never);
@@ -142,7 +148,7 @@ export function preparedInsert<Row extends object>(
       statements.set(key, statement);
     }
     if (!statement) {
-      for (const rider of riders) await rider.insert(db, rider.row as never);
+      await insertEach(db, riders);
       return insertAsBuilt(db, name, table, row, computed, around);
     }
     const values: Record<string, unknown> = { ...shape.values };
@@ -151,26 +157,15 @@ export function preparedInsert<Row extends object>(
     });
     return normaliseRows((await statement(db, values)) as RawResult);
   };
-  insertValues.set(insert, valuesWith);
-  ownSql.set(insert, Object.keys(computed).length > 0 || around !== undefined);
+  const ownSql = Object.keys(computed).length > 0 || around !== undefined;
   // A function's own `name` is read-only to assignment; the statement's name replaces it.
   Object.defineProperty(insert, 'name', { value: name });
-  return Object.assign(insert, { shapeOf, table }) as unknown as PreparedInsert<Row>;
+  return Object.assign(insert, { shapeOf, table, valuesWith, ownSql }) as unknown as PreparedInsert<Row>;
 }
 
-/** Each prepared insert's VALUES builder, so another statement can carry its rows. */
-const insertValues = new WeakMap<object, (shape: RowShape, prefix: string) => Record<string, unknown>>();
-/** Inserts with computed columns or a statement around them cannot ride: their SQL is their own. */
-const ownSql = new WeakMap<object, boolean>();
-
-function valuesOf(insert: PreparedInsert<never>, shape: RowShape, prefix: string): never {
-  const build = insertValues.get(insert);
-  if (!build) throw new Error(`${insert.name} is not a prepared insert`);
-  return build(shape, prefix) as never;
-}
-
-function hasOwnSql(insert: PreparedInsert<never>): boolean {
-  return ownSql.get(insert) ?? true;
+/** Riders that cannot share the statement go in one by one, before it. */
+async function insertEach(db: Db, riders: readonly Rider[]): Promise<void> {
+  for (const rider of riders) await rider.insert(db, rider.row as never);
 }
 
 /** Raw SQL prepared as drizzle prepares `db.execute`'s (no result mapping). */
