@@ -59,7 +59,7 @@ export async function buildApp(given: AppDeps, options: BuildOptions = {}): Prom
   await app.register(fastifyCookie);
   installIdentity(app, deps.security!);
   app.decorate('deps', deps);
-  await installSecurityHeaders(app, deps.config.production);
+  installSecurityHeaders(app, deps.config.production);
   await installOpenApi(app);
   installAccessGuard(app, parseAdminNetworks(deps.config.adminNetworks));
   installStorableTextCheck(app);

@@ -13,6 +13,7 @@ import { regionsManifest } from '../platform/regions/regions.module.ts';
 import { systemManifest } from '../platform/system/system.module.ts';
 import { smsManifest } from '../platform/notify/sms/sms.module.ts';
 import { casesManifest } from './cases/cases.module.ts';
+import { merchantsManifest } from './merchants/merchants.module.ts';
 
 /** The systems of the source page, in the order the sidebar shows them. */
 export const productModuleKeys = [
@@ -48,4 +49,5 @@ export const appModules: readonly ModuleManifest[] = [
   systemManifest,
   smsManifest,
   casesManifest,
+  merchantsManifest,
 ];

@@ -11,6 +11,7 @@ export * from './documents.ts';
 export * from './identity.ts';
 export * from './imports.ts';
 export * from './jobs.ts';
+export * from './merchants.ts';
 export * from './notify.ts';
 export * from './notify-sms.ts';
 export * from './platform.ts';

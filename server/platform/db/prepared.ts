@@ -1,4 +1,4 @@
-import { type Column, getTableColumns, is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Column, getTableColumns, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.ts';
 import { normaliseRows, type RawResult } from './rows.ts';
@@ -103,17 +103,29 @@ export function preparedInsert<Row extends object>(
   { computed = {}, around }: PreparedInsertOptions = {},
 ): PreparedInsert<Row> {
   const columns = getTableColumns(table);
+  // The same call site gives its fields in the same order: the sorted shape is looked up, not sorted per row.
+  const sortedShapes = new Map<string, { given: string[]; key: string }>();
   const shapeOf = (row: object): RowShape | undefined => {
     const fields = row as Record<string, unknown>;
-    const given = Object.keys(fields)
-      .filter((k) => fields[k] !== undefined && k in columns && !(k in computed))
-      .sort();
-    // A value that is itself SQL (an expression) cannot be a parameter: such a row goes in as drizzle builds it.
-    if (given.some((k) => is(fields[k], SQL))) return undefined;
-    const mapped = Object.fromEntries(
-      given.map((k) => [k, fields[k] === null ? null : (columns[k] as Column).mapToDriverValue(fields[k])]),
-    );
-    return { key: given.join(','), given, values: { ...fields, ...mapped } };
+    const present: string[] = [];
+    for (const k in fields) {
+      const value = fields[k];
+      if (value === undefined || !(k in columns) || k in computed) continue;
+      // A value that is itself SQL (an expression) cannot be a parameter: such a row goes in as drizzle builds it.
+      if (value instanceof SQL) return undefined;
+      present.push(k);
+    }
+    const seen = present.join(',');
+    let sorted = sortedShapes.get(seen);
+    if (!sorted) {
+      const given = [...present].sort();
+      sorted = { given, key: given.join(',') };
+      if (sortedShapes.size < maxShapes * 4) sortedShapes.set(seen, sorted);
+    }
+    const values: Record<string, unknown> = { ...fields };
+    for (const k of sorted.given)
+      values[k] = fields[k] === null ? null : (columns[k] as Column).mapToDriverValue(fields[k]);
+    return { ...sorted, values };
   };
   /** The insert's VALUES with placeholders named `prefix` + field (riders get r0., r1., …). */
   const valuesWith = (shape: RowShape, prefix: string) => ({

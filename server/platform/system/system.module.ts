@@ -3,6 +3,7 @@ import { frameworkErrorMessages } from '../http/framework-errors.ts';
 import { shuttingDownMessages } from '../http/shutdown.ts';
 import { storableTextMessages } from '../http/storable-text.ts';
 import type { ModuleManifest } from '../module.ts';
+import { validationMessages } from '../validation/messages.ts';
 
 /**
  * Health, readiness, /api/meta and metrics: app.ts registers these routes itself (they describe the whole
@@ -12,7 +13,14 @@ import type { ModuleManifest } from '../module.ts';
 export const systemManifest: ModuleManifest = {
   key: 'system',
   title: { zh: '系统', en: 'System' },
-  messages: [frameworkErrorMessages, storableTextMessages, databaseUnavailableMessages, shuttingDownMessages],
+  // validationMessages: the words of the shared validators' reasons (uscc.check_digit, …) that field errors name.
+  messages: [
+    frameworkErrorMessages,
+    storableTextMessages,
+    databaseUnavailableMessages,
+    shuttingDownMessages,
+    validationMessages,
+  ],
   permissions: [
     { key: 'system.config', zh: '系统配置', en: 'System settings' },
     { key: 'system.metrics', zh: '运行指标', en: 'Runtime metrics' },

@@ -16853,6 +16853,870 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merchants in your area: filters and paging */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other */
+                    kind?: "food_sale" | "catering" | "market_operator" | "other";
+                    marketStall?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the name, the merchant number or the credit code */
+                    q?: string;
+                    /** @description 风险等级 A (lowest) – D (highest), food businesses only */
+                    riskGrade?: "A" | "B" | "C" | "D";
+                    schoolSurroundings?: boolean;
+                    /** @description 在营 open, 停业 suspended, 注销 closed */
+                    status?: "open" | "suspended" | "closed";
+                    supervised?: boolean;
+                    /** @description Only this township or village */
+                    township?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                creditCode: string | null;
+                                frontageM: number | null;
+                                gridCode: string | null;
+                                id: string;
+                                /**
+                                 * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                                 * @enum {string}
+                                 */
+                                kind: "food_sale" | "catering" | "market_operator" | "other";
+                                lat: number | null;
+                                licenceNo: string | null;
+                                lng: number | null;
+                                marketId: string | null;
+                                marketStall: boolean;
+                                merchantNo: string;
+                                name: string;
+                                operatorName: string;
+                                operatorPhone: string | null;
+                                regionCode: string;
+                                regionName: string;
+                                revision: number;
+                                /**
+                                 * @description 风险等级 A (lowest) – D (highest), food businesses only
+                                 * @enum {string|null}
+                                 */
+                                riskGrade: "A" | "B" | "C" | "D" | null;
+                                schoolSurroundings: boolean;
+                                /**
+                                 * @description 在营 open, 停业 suspended, 注销 closed
+                                 * @enum {string}
+                                 */
+                                status: "open" | "suspended" | "closed";
+                                supervised: boolean;
+                                townshipCode: string;
+                                townshipName: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a merchant (send an Idempotency-Key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** @description 统一社会信用代码 (GB 32100, checked) */
+                        creditCode?: string;
+                        /** @description 门面宽度（米） */
+                        frontageM?: number;
+                        /** @description 网格编号 */
+                        gridCode?: string;
+                        /**
+                         * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                         * @enum {string}
+                         */
+                        kind: "food_sale" | "catering" | "market_operator" | "other";
+                        lat?: number;
+                        /** @description 个体工商户营业执照注册号 (15 digits) */
+                        licenceNo?: string;
+                        lng?: number;
+                        /**
+                         * Format: uuid
+                         * @description The market this stall is in
+                         */
+                        marketId?: string;
+                        /** @description 集贸市场内的摊位 */
+                        marketStall?: boolean;
+                        /** @description 字号或店招 */
+                        name: string;
+                        /** @description 经营者或负责人姓名 (personal data) */
+                        operatorName: string;
+                        /** @description 经营者电话 (personal data) */
+                        operatorPhone?: string;
+                        /** @description The township or village (community) it stands in */
+                        regionCode: string;
+                        /**
+                         * @description 风险等级 A (lowest) – D (highest), food businesses only
+                         * @enum {string}
+                         */
+                        riskGrade?: "A" | "B" | "C" | "D";
+                        /** @description 校园周边 200 米内 */
+                        schoolSurroundings?: boolean;
+                        /** @description 纳入市场监管检查计划 */
+                        supervised?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string | null;
+                            frontageM: number | null;
+                            gridCode: string | null;
+                            id: string;
+                            /**
+                             * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                             * @enum {string}
+                             */
+                            kind: "food_sale" | "catering" | "market_operator" | "other";
+                            lat: number | null;
+                            licenceNo: string | null;
+                            lng: number | null;
+                            marketId: string | null;
+                            marketStall: boolean;
+                            merchantNo: string;
+                            name: string;
+                            operatorName: string;
+                            operatorPhone: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            revision: number;
+                            /**
+                             * @description 风险等级 A (lowest) – D (highest), food businesses only
+                             * @enum {string|null}
+                             */
+                            riskGrade: "A" | "B" | "C" | "D" | null;
+                            schoolSurroundings: boolean;
+                            /**
+                             * @description 在营 open, 停业 suspended, 注销 closed
+                             * @enum {string}
+                             */
+                            status: "open" | "suspended" | "closed";
+                            supervised: boolean;
+                            townshipCode: string;
+                            townshipName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string | null;
+                            frontageM: number | null;
+                            gridCode: string | null;
+                            id: string;
+                            /**
+                             * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                             * @enum {string}
+                             */
+                            kind: "food_sale" | "catering" | "market_operator" | "other";
+                            lat: number | null;
+                            licenceNo: string | null;
+                            lng: number | null;
+                            marketId: string | null;
+                            marketStall: boolean;
+                            merchantNo: string;
+                            name: string;
+                            operatorName: string;
+                            operatorPhone: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            revision: number;
+                            /**
+                             * @description 风险等级 A (lowest) – D (highest), food businesses only
+                             * @enum {string|null}
+                             */
+                            riskGrade: "A" | "B" | "C" | "D" | null;
+                            schoolSurroundings: boolean;
+                            /**
+                             * @description 在营 open, 停业 suspended, 注销 closed
+                             * @enum {string}
+                             */
+                            status: "open" | "suspended" | "closed";
+                            supervised: boolean;
+                            townshipCode: string;
+                            townshipName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One merchant's record (the operator masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string | null;
+                            frontageM: number | null;
+                            gridCode: string | null;
+                            id: string;
+                            /**
+                             * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                             * @enum {string}
+                             */
+                            kind: "food_sale" | "catering" | "market_operator" | "other";
+                            lat: number | null;
+                            licenceNo: string | null;
+                            lng: number | null;
+                            marketId: string | null;
+                            marketStall: boolean;
+                            merchantNo: string;
+                            name: string;
+                            operatorName: string;
+                            operatorPhone: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            revision: number;
+                            /**
+                             * @description 风险等级 A (lowest) – D (highest), food businesses only
+                             * @enum {string|null}
+                             */
+                            riskGrade: "A" | "B" | "C" | "D" | null;
+                            schoolSurroundings: boolean;
+                            /**
+                             * @description 在营 open, 停业 suspended, 注销 closed
+                             * @enum {string}
+                             */
+                            status: "open" | "suspended" | "closed";
+                            supervised: boolean;
+                            townshipCode: string;
+                            townshipName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a merchant's record, naming the revision read (a stale one is a 409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** @description 统一社会信用代码 (GB 32100, checked) */
+                        creditCode?: string;
+                        /** @description 门面宽度（米） */
+                        frontageM?: number;
+                        /** @description 网格编号 */
+                        gridCode?: string;
+                        /**
+                         * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                         * @enum {string}
+                         */
+                        kind: "food_sale" | "catering" | "market_operator" | "other";
+                        lat?: number;
+                        /** @description 个体工商户营业执照注册号 (15 digits) */
+                        licenceNo?: string;
+                        lng?: number;
+                        /**
+                         * Format: uuid
+                         * @description The market this stall is in
+                         */
+                        marketId?: string;
+                        /** @description 集贸市场内的摊位 */
+                        marketStall?: boolean;
+                        /** @description 字号或店招 */
+                        name: string;
+                        /** @description 经营者或负责人姓名 (personal data) */
+                        operatorName: string;
+                        /** @description 经营者电话 (personal data) */
+                        operatorPhone?: string;
+                        /** @description The township or village (community) it stands in */
+                        regionCode: string;
+                        /** @description The revision the editor read (a stale one is a 409) */
+                        revision: number;
+                        /**
+                         * @description 风险等级 A (lowest) – D (highest), food businesses only
+                         * @enum {string}
+                         */
+                        riskGrade?: "A" | "B" | "C" | "D";
+                        /** @description 校园周边 200 米内 */
+                        schoolSurroundings?: boolean;
+                        /**
+                         * @description 在营 open, 停业 suspended, 注销 closed
+                         * @enum {string}
+                         */
+                        status: "open" | "suspended" | "closed";
+                        /** @description 纳入市场监管检查计划 */
+                        supervised?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string | null;
+                            frontageM: number | null;
+                            gridCode: string | null;
+                            id: string;
+                            /**
+                             * @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other
+                             * @enum {string}
+                             */
+                            kind: "food_sale" | "catering" | "market_operator" | "other";
+                            lat: number | null;
+                            licenceNo: string | null;
+                            lng: number | null;
+                            marketId: string | null;
+                            marketStall: boolean;
+                            merchantNo: string;
+                            name: string;
+                            operatorName: string;
+                            operatorPhone: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            revision: number;
+                            /**
+                             * @description 风险等级 A (lowest) – D (highest), food businesses only
+                             * @enum {string|null}
+                             */
+                            riskGrade: "A" | "B" | "C" | "D" | null;
+                            schoolSurroundings: boolean;
+                            /**
+                             * @description 在营 open, 停业 suspended, 注销 closed
+                             * @enum {string}
+                             */
+                            status: "open" | "suspended" | "closed";
+                            supervised: boolean;
+                            townshipCode: string;
+                            townshipName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meta": {
         parameters: {
             query?: never;
