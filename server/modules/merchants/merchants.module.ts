@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { merchantsAuditLabels } from './merchants.audit-labels.ts';
+import { merchantsFigures } from './merchants.figures.ts';
 import { merchantsMessages } from './merchants.messages.ts';
 import {
   merchantPermissions as P,
@@ -9,6 +10,7 @@ import {
 import { merchantsNotPersonal, merchantsPiiFields } from './merchants.pii.ts';
 import { merchantRevealer } from './merchants.revealers.ts';
 import { registerMerchantRoutes } from './merchants.routes.ts';
+import { merchantsSeeds } from './merchants.seed.ts';
 
 /**
  * 商户与门前三包 (issue #14): the registry of shops and businesses (一户一档), their 门前三包 agreements and their
@@ -30,5 +32,7 @@ export const merchantsManifest: ModuleManifest = {
   },
   personalData: { fields: merchantsPiiFields, notPersonal: merchantsNotPersonal, revealers: [merchantRevealer] },
   audit: merchantsAuditLabels,
+  seeds: merchantsSeeds,
+  figures: merchantsFigures,
   messages: [merchantsMessages],
 };
