@@ -5,8 +5,9 @@ import { merchantsEn } from './i18n/en.ts';
 import { merchantsZh } from './i18n/zh.ts';
 
 /**
- * Not built yet (no server module): shown as 规划中 only to the roles it is planned for — 市场监管检查组 and 创文办 keep the shops' 门前三包 agreements — as a page
- * that says what it will do and calls no API.
+ * 商户与门前三包. The registry of shops and businesses is built (issue #14); agreements and ratings follow. Open to
+ * whoever reads the registry: 市场监管检查组 and 创文办 keep it, street inspectors, dispatchers and village cadres
+ * look a shop up (merchants.module.ts grants).
  */
 export const merchantsModule: WebModule = {
   key: 'merchants',
@@ -16,5 +17,5 @@ export const merchantsModule: WebModule = {
   description: 'module.merchants.description',
   page: lazy(() => import('./index.tsx')),
   messages: { zh: merchantsZh, en: merchantsEn },
-  plannedFor: ['market_inspector', 'coordinator'],
+  permissions: ['merchants.read'],
 };
