@@ -15,6 +15,7 @@ import { casesIntakeSuite } from './cases/cases-intake.bench.ts';
 import { casesScaleSuite } from './cases/cases-scale.bench.ts';
 import { importsSuite } from './imports.bench.ts';
 import { jobsSuite } from './jobs.bench.ts';
+import { merchantsImportSuite } from './merchants-import.bench.ts';
 import { regionsSuite } from './regions.bench.ts';
 import { reliabilityOutageSuite } from './reliability-outage.bench.ts';
 import { seedSuite } from './seed.bench.ts';
@@ -33,6 +34,7 @@ const suites: readonly Suite[] = [
   casesScaleSuite,
   jobsSuite,
   importsSuite,
+  merchantsImportSuite,
   webDeliverySuite,
 ];
 const order = suites.map((s) => s.name);

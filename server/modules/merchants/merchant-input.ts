@@ -1,7 +1,8 @@
 import type { MerchantKind, RiskGrade } from '../../db/schema/merchants.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError, type FieldProblems } from '../../platform/http/app-error.ts';
+import { AppError, type FieldProblem, type FieldProblems } from '../../platform/http/app-error.ts';
 import { knownRegion } from '../../platform/regions/known-region.ts';
+import type { Region } from '../../platform/regions/regions.store.ts';
 import { isInSubtree } from '../../platform/regions/region-scope.ts';
 import { validateLandline, validateMobile } from '../../platform/validation/mobile.ts';
 import { compactCode } from '../../platform/validation/text.ts';
@@ -60,16 +61,28 @@ export function fieldProblems(body: MerchantBody): FieldProblems {
     problems.marketId = { key: 'merchants.market_requires_stall' };
   }
   if (body.name.trim() === '') problems.name = { key: 'field.required' };
-  if (body.operatorName.trim() === '') problems.operatorName = { key: 'field.required' };
+  const operatorName = operatorNameProblem(body.operatorName);
+  if (operatorName) problems.operatorName = operatorName;
   if (body.address.trim() === '') problems.address = { key: 'field.required' };
   return problems;
+}
+
+function operatorNameProblem(name: string): FieldProblem | null {
+  if (name.trim() === '') return { key: 'field.required' };
+  // A masked name (张*, from a screen or an export without the reveal right) stored as the name would be lost data.
+  if (/[*＊]/.test(name)) return { key: 'merchants.operator_name_masked' };
+  return null;
 }
 
 /** Checks a merchant's fields (all problems at once), then its place against the county and the actor's area. */
 export async function checkMerchant(ctx: Ctx, body: MerchantBody): Promise<CheckedMerchant> {
   const problems = fieldProblems(body);
   if (Object.keys(problems).length > 0) throw AppError.validation(problems);
-  const townshipCode = await checkPlace(ctx, body.regionCode);
+  return checkedMerchantOf(body, await checkPlace(ctx, body.regionCode));
+}
+
+/** A merchant's fields as stored, once `fieldProblems` found none and the place was checked (the import shares it). */
+export function checkedMerchantOf(body: MerchantBody, townshipCode: string): CheckedMerchant {
   const phone = blankToNull(body.operatorPhone);
   const credit = blankToNull(body.creditCode);
   const licence = blankToNull(body.licenceNo);
@@ -97,14 +110,27 @@ export async function checkMerchant(ctx: Ctx, body: MerchantBody): Promise<Check
 
 /** A township or village of this county inside the actor's area; answers its township's code. */
 export async function checkPlace(ctx: Ctx, code: string, field = 'regionCode'): Promise<string> {
-  if (!code.startsWith(ctx.countyCode)) throw AppError.field(field, 'merchants.region_outside_county');
-  const found = await knownRegion(ctx, code);
-  if (!found) throw AppError.field(field, 'merchants.region_unknown');
-  if (found.level !== 'township' && found.level !== 'village') throw AppError.field(field, 'merchants.region_level');
-  if (ctx.actor && !isInSubtree(code, ctx.actor.scopeRegion)) {
-    throw AppError.field(field, 'merchants.region_outside_scope');
-  }
+  const found = code.startsWith(ctx.countyCode) ? await knownRegion(ctx, code) : undefined;
+  const problem = placeProblem(code, ctx.countyCode, found, ctx.actor?.scopeRegion ?? null);
+  if (problem !== null) throw AppError.field(field, problem);
   return code.slice(0, 9);
+}
+
+/**
+ * What is wrong with a place code (its region as found, if it was), or null: the rule the form's check and the
+ * import's (against the county's regions read once per pass) share.
+ */
+export function placeProblem(
+  code: string,
+  countyCode: string,
+  found: Pick<Region, 'level'> | undefined,
+  scopeRegion: string | null,
+): string | null {
+  if (!code.startsWith(countyCode)) return 'merchants.region_outside_county';
+  if (!found) return 'merchants.region_unknown';
+  if (found.level !== 'township' && found.level !== 'village') return 'merchants.region_level';
+  if (scopeRegion !== null && !isInSubtree(code, scopeRegion)) return 'merchants.region_outside_scope';
+  return null;
 }
 
 function normalisedPhone(phone: string): string {

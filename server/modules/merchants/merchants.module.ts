@@ -1,3 +1,4 @@
+import { importRoutes } from '../../platform/imports/imports.routes.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { merchantsAuditLabels } from './merchants.audit-labels.ts';
 import { merchantsFigures } from './merchants.figures.ts';
@@ -11,6 +12,10 @@ import { merchantsNotPersonal, merchantsPiiFields } from './merchants.pii.ts';
 import { merchantRevealer } from './merchants.revealers.ts';
 import { registerMerchantRoutes } from './merchants.routes.ts';
 import { merchantsSeeds } from './merchants.seed.ts';
+import { registerMerchantExportRoutes } from './merchants-export.routes.ts';
+import { merchantsExportMessages } from './merchants-export.messages.ts';
+import { merchantsImport } from './merchants.import.ts';
+import { merchantsImportMessages } from './merchants-import.messages.ts';
 
 /**
  * 商户与门前三包 (issue #14): the registry of shops and businesses (一户一档), their 门前三包 agreements and their
@@ -19,7 +24,8 @@ import { merchantsSeeds } from './merchants.seed.ts';
 export const merchantsManifest: ModuleManifest = {
   key: 'merchants',
   title: { zh: '商户与门前三包', en: 'Merchants' },
-  routes: [registerMerchantRoutes],
+  routes: [registerMerchantRoutes, importRoutes(merchantsImport), registerMerchantExportRoutes],
+  imports: [merchantsImport],
   permissions: merchantsPermissionDeclarations,
   grants: {
     // 创文办 keeps the registry county-wide; market supervision registers and edits the businesses it regulates.
@@ -34,5 +40,5 @@ export const merchantsManifest: ModuleManifest = {
   audit: merchantsAuditLabels,
   seeds: merchantsSeeds,
   figures: merchantsFigures,
-  messages: [merchantsMessages],
+  messages: [merchantsMessages, merchantsImportMessages, merchantsExportMessages],
 };
