@@ -1,17 +1,17 @@
-import { SystemRead } from '../../platform/access/record-scope.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Bilingual, FigureDeclaration } from '../../platform/module.ts';
 import { foodKinds } from './merchant-input.ts';
+import { figureScopeOf } from './merchants.policy.ts';
 import { type MerchantFigureCounts, merchantFigureCounts } from './merchants.store.ts';
 
 /**
- * What the merchant registry offers the dashboard: counts of the county's merchants in business (在营), read
- * county-wide through the store (the declared `figures` system read: counts only, no personal data). They are a
+ * What the merchant registry offers the dashboard: counts of the merchants in business (在营) in the reader's
+ * area (the whole county for a figure computed without a reader), counts only, no personal data. They are a
  * snapshot of the register now, not of the dashboard's period: the registry keeps no history of a merchant's
- * kind or grade. 门前三包 coverage joins them when the agreements land.
+ * kind or grade. 门前三包 figures: agreements/agreements.figures.ts.
  */
 async function countsOf(ctx: Ctx): Promise<MerchantFigureCounts> {
-  return merchantFigureCounts(ctx.db, ctx.countyCode, SystemRead('figures'), [...foodKinds]);
+  return merchantFigureCounts(ctx.db, ctx.countyCode, figureScopeOf(ctx), [...foodKinds]);
 }
 
 const businesses: Bilingual = { zh: '户', en: 'businesses' };

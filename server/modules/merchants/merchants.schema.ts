@@ -35,7 +35,11 @@ export type MerchantBody = Static<typeof MerchantBody>;
 export const MerchantEditBody = S.object({
   ...merchantFields,
   status: Status,
-  revision: Type.Integer({ minimum: 0, description: 'The revision the editor read (a stale one is a 409)' }),
+  revision: Type.Integer({
+    minimum: 0,
+    maximum: 2_147_483_647,
+    description: 'The revision the editor read (a stale one is a 409)',
+  }),
 });
 export type MerchantEditBody = Static<typeof MerchantEditBody>;
 
@@ -51,6 +55,11 @@ export const MerchantListQuery = S.object({
   marketStall: Type.Optional(Type.Boolean()),
   q: Type.Optional(
     Type.String({ maxLength: 50, description: 'Part of the name, the merchant number or the credit code' }),
+  ),
+  agreement: Type.Optional(
+    S.literals(['missing', 'expiring'] as const, {
+      description: 'missing: in business without a 门前三包 agreement in force today; expiring: it ends within 30 days',
+    }),
   ),
   ...S.page(),
 });

@@ -3,6 +3,7 @@ import { type MerchantKind, merchantsMerchant, type RiskGrade } from '../../db/s
 import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/rows.ts';
 import { regionSubtree } from '../../platform/regions/region-scope.sql.ts';
+import { expiringBetween, withoutAgreementOn } from './agreements/agreements.store.ts';
 import type { MerchantScope } from './merchants.policy.ts';
 
 export type MerchantRow = typeof merchantsMerchant.$inferSelect;
@@ -22,6 +23,12 @@ export interface MerchantFilter {
   marketStall?: boolean | undefined;
   /** Part of the name, or a merchant number or credit code (whole or its start). */
   text?: string | undefined;
+  /** Only merchants in business without an agreement in force on `day`, or with one ending by `by`. */
+  agreement?: { kind: 'missing' | 'expiring'; day: string; by: string } | undefined;
+}
+
+function agreementFilter(f: NonNullable<MerchantFilter['agreement']>): SQL {
+  return f.kind === 'missing' ? withoutAgreementOn(f.day) : expiringBetween(f.day, f.by);
 }
 
 /** `%` and `_` typed by a user are letters, not wildcards. */
@@ -40,6 +47,7 @@ function filterSql(county: string, scope: MerchantScope, f: MerchantFilter): SQL
     f.supervised === undefined ? undefined : eq(m.supervised, f.supervised),
     f.schoolSurroundings === undefined ? undefined : eq(m.schoolSurroundings, f.schoolSurroundings),
     f.marketStall === undefined ? undefined : eq(m.marketStall, f.marketStall),
+    f.agreement === undefined ? undefined : agreementFilter(f.agreement),
     text
       ? or(
           ilike(m.name, `%${likeEscaped(text)}%`),

@@ -1,4 +1,6 @@
+import { addDays, shanghaiDayOf } from '../../platform/calendar/shanghai-time.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { expiringWithinDays } from './agreements/expiring.ts';
 import { requireInScope } from '../../platform/access/scope.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { isInSubtree } from '../../platform/regions/region-scope.ts';
@@ -27,8 +29,10 @@ export function scopeAndFilter(
   if (area !== null && !isInSubtree(area, scope.region)) {
     throw AppError.field('township', 'merchants.region_outside_scope');
   }
-  const { township: _area, q, ...rest } = query;
-  return { scope, filter: { ...rest, area, text: q } };
+  const { township: _area, q, agreement, ...rest } = query;
+  const day = shanghaiDayOf(ctx.clock());
+  const agreementFilter = agreement && { kind: agreement, day, by: addDays(day, expiringWithinDays) };
+  return { scope, filter: { ...rest, area, text: q, agreement: agreementFilter } };
 }
 
 export async function listMerchantsFor(ctx: Ctx, query: MerchantListQuery): Promise<MerchantList> {

@@ -82,6 +82,9 @@ describe('wenming keys', () => {
       'notify_sms_standin.phone_enc: 0 re-encrypted',
       'cases_case.reporter_phone_enc: 0 re-encrypted',
       'cases_case.reporter_name_enc: 0 re-encrypted',
+      'merchants_merchant.operator_name_enc: 0 re-encrypted',
+      'merchants_merchant.operator_phone_enc: 0 re-encrypted',
+      'merchants_agreement.signer_name_enc: 0 re-encrypted',
       'active key: test1',
       'app_user.phone_enc: 1 on test1',
     ]);

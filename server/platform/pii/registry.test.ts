@@ -250,6 +250,27 @@ describe('encrypted columns hold no plaintext (DATA-02)', () => {
       [encryptColumnValue(ctx.keyring, 'notify_sms_standin', 'phone_enc', typed.value)],
     );
 
+    // A merchant's operator and the signer of its 门前三包 agreement (modules/merchants).
+    const merchantId = randomUUID();
+    await t.database.query(
+      `insert into merchants_merchant (region_code, id, name, credit_code, kind, address, location_code, township_code,
+         operator_name_enc, operator_phone_enc, created_at, updated_at)
+       values ('430225', $1, '测试店', '92430225MA4L000000', 'other', '炎帝大道 1 号', '430225100', '430225100', $2, $3, now(), now())`,
+      [
+        merchantId,
+        encryptColumnValue(ctx.keyring, 'merchants_merchant', 'operator_name_enc', '王小明'),
+        encryptColumnValue(ctx.keyring, 'merchants_merchant', 'operator_phone_enc', typed.value),
+      ],
+    );
+    await t.database.query(
+      `insert into merchants_agreement (region_code, id, agreement_no, merchant_id, template_version, title, duties, clauses,
+         zone_length_dm, zone_depth_dm, zone_description, township_code, village_code, term_start, term_end, status,
+         signed_at, signer_name_enc, signature_kind, signature_image, created_at, updated_at)
+       values ('430225', $1, 'MQ2026-000001', $2, 1, '门前三包责任书', '[]', '{}', 60, 40, '店前', '430225100', '430225100',
+         '2026-01-01', '2026-12-31', 'signed', now(), $3, 'onscreen', '\\x00', now(), now())`,
+      [randomUUID(), merchantId, encryptColumnValue(ctx.keyring, 'merchants_agreement', 'signer_name_enc', '王小明')],
+    );
+
     for (const field of piiFields().filter((f) => f.encrypted)) {
       const rows = await t.database.query<{ value: string }>(
         `select ${field.column}::text as value from ${field.table} where ${field.column} is not null`,

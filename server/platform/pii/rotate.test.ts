@@ -106,6 +106,9 @@ describe('key rotation (DATA-02)', () => {
       'notify_sms_standin.phone_enc',
       'cases_case.reporter_phone_enc',
       'cases_case.reporter_name_enc',
+      'merchants_merchant.operator_name_enc',
+      'merchants_merchant.operator_phone_enc',
+      'merchants_agreement.signer_name_enc',
     ]);
     expect(piiField('app_user', 'phone_hmac')?.encrypted).toBe(false);
     expect(blindIndex(t.ctx().keyring, 'phone', '13800000001')).toBe(blindIndex(before, 'phone', '13800000001'));

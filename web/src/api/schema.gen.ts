@@ -18389,6 +18389,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description missing: in business without a 门前三包 agreement in force today; expiring: it ends within 30 days */
+                    agreement?: "missing" | "expiring";
                     /** @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other */
                     kind?: "food_sale" | "catering" | "market_operator" | "other";
                     marketStall?: boolean;
@@ -19242,6 +19244,2835 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchants/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A merchant's agreements, newest term first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreementNo: string;
+                                clauses: {
+                                    basis: string;
+                                    generalDuties: string;
+                                    penalties: string;
+                                };
+                                duties: {
+                                    section: string;
+                                    text: string;
+                                }[];
+                                id: string;
+                                merchantId: string;
+                                merchantName: string;
+                                merchantNo: string;
+                                renews: string | null;
+                                revision: number;
+                                /** @enum {string|null} */
+                                signatureKind: "onscreen" | "scan" | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                signerName: string | null;
+                                /** @enum {string} */
+                                standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                                /** @enum {string} */
+                                status: "draft" | "signed" | "terminated";
+                                templateVersion: number;
+                                termEnd: string;
+                                /** Format: date-time */
+                                terminatedAt: string | null;
+                                terminationReason: string | null;
+                                termStart: string;
+                                title: string;
+                                townshipCode: string;
+                                townshipName: string;
+                                villageCode: string;
+                                villageName: string;
+                                zoneDepthM: number;
+                                zoneDescription: string;
+                                zoneLengthM: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw up an agreement for the merchant from the active wording (send an Idempotency-Key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Asia/Shanghai calendar day)
+                         */
+                        termEnd?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Asia/Shanghai calendar day)
+                         */
+                        termStart?: string;
+                        /** @description 乙方：所在村（社区） */
+                        villageCode?: string;
+                        /** @description 责任区进深：墙基至路沿（米） */
+                        zoneDepthM: number;
+                        /** @description 四至：东至…西至… */
+                        zoneDescription: string;
+                        /** @description 责任区宽度：门面长度（米） */
+                        zoneLengthM: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreement-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreement coverage by township: merchants in business, covered, missing, ending within 30 days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this township */
+                    township?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            expiringBy: string;
+                            total: {
+                                covered: number;
+                                expiring: number;
+                                merchants: number;
+                                missing: number;
+                            };
+                            townships: {
+                                coverage: number;
+                                covered: number;
+                                expiring: number;
+                                merchants: number;
+                                missing: number;
+                                townshipCode: string;
+                                townshipName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreement-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the 门前三包责任书 wording (one active) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                activatedAt: string | null;
+                                clauses: {
+                                    basis: string;
+                                    generalDuties: string;
+                                    penalties: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                duties: {
+                                    section: string;
+                                    text: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "draft" | "active" | "retired";
+                                termMonths: number;
+                                title: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a new version of the wording (a draft until activated; county-wide staff only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clauses: {
+                            basis: string;
+                            generalDuties: string;
+                            penalties: string;
+                        };
+                        duties: {
+                            /**
+                             * @description 包卫生 hygiene, 包秩序 order, 包绿化 greenery
+                             * @enum {string}
+                             */
+                            section: "hygiene" | "order" | "greenery";
+                            text: string;
+                        }[];
+                        termMonths: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            activatedAt: string | null;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "active" | "retired";
+                            termMonths: number;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreement-templates/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a draft version: new agreements copy it, the version before retires */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            activatedAt: string | null;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "active" | "retired";
+                            termMonths: number;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement (the signer masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a draft's zone, village or term, naming the revision read */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Asia/Shanghai calendar day)
+                         */
+                        termEnd?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Asia/Shanghai calendar day)
+                         */
+                        termStart?: string;
+                        /** @description 乙方：所在村（社区） */
+                        villageCode?: string;
+                        /** @description 责任区进深：墙基至路沿（米） */
+                        zoneDepthM: number;
+                        /** @description 四至：东至…西至… */
+                        zoneDescription: string;
+                        /** @description 责任区宽度：门面长度（米） */
+                        zoneLengthM: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard a draft never signed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents issued for this record, newest first, with whether the reader may revoke each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                contentSha256: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                kind: string;
+                                kindTitle: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                revocable: boolean;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "revoked";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}/documents/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Print a document (agreement) as PDF or .docx: issued once per content, audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                    /** @description <kind>.pdf or <kind>.docx */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF or .docx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw up the renewal of a signed agreement: the same zone, the next term (send an Idempotency-Key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Asia/Shanghai calendar day)
+                         */
+                        termEnd?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Asia/Shanghai calendar day)
+                         */
+                        termStart?: string;
+                        /** @description 乙方：所在村（社区） */
+                        villageCode?: string;
+                        /** @description 责任区进深：墙基至路沿（米） */
+                        zoneDepthM?: number;
+                        /** @description 四至：东至…西至… */
+                        zoneDescription?: string;
+                        /** @description 责任区宽度：门面长度（米） */
+                        zoneLengthM?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign: the signer's name and the signature drawn on screen or a photo of the signed paper (send an Idempotency-Key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                        /** @description base64 PNG or JPEG */
+                        signature: string;
+                        /** @enum {string} */
+                        signatureKind: "onscreen" | "scan";
+                        /** @description 签字人（personal data） */
+                        signerName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/{agreementId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a signed agreement early, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementNo: string;
+                            clauses: {
+                                basis: string;
+                                generalDuties: string;
+                                penalties: string;
+                            };
+                            duties: {
+                                section: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            merchantId: string;
+                            merchantName: string;
+                            merchantNo: string;
+                            renews: string | null;
+                            revision: number;
+                            /** @enum {string|null} */
+                            signatureKind: "onscreen" | "scan" | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            standing: "draft" | "in_force" | "not_yet" | "expired" | "terminated";
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "terminated";
+                            templateVersion: number;
+                            termEnd: string;
+                            /** Format: date-time */
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                            termStart: string;
+                            title: string;
+                            townshipCode: string;
+                            townshipName: string;
+                            villageCode: string;
+                            villageName: string;
+                            zoneDepthM: number;
+                            zoneDescription: string;
+                            zoneLengthM: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/agreements/documents/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an issued document with a reason (audited); its verification page then shows 已作废 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            contentSha256: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            kind: string;
+                            kindTitle: {
+                                en: string;
+                                zh: string;
+                            };
+                            revocable: boolean;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "revoked";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description database_unavailable (the database cannot be reached), shutting_down (this instance is stopping) or, where photos are sent, photos_busy (every photo slot is taken): retry after Retry-After, with the same Idempotency-Key for a write */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields?: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merchants/export.xlsx": {
         parameters: {
             query?: never;
@@ -19253,6 +22084,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description missing: in business without a 门前三包 agreement in force today; expiring: it ends within 30 days */
+                    agreement?: "missing" | "expiring";
                     /** @description 食品销售 food_sale, 餐饮 catering, 集贸市场 market_operator, 其他 other */
                     kind?: "food_sale" | "catering" | "market_operator" | "other";
                     marketStall?: boolean;
