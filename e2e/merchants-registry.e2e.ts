@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, blocking, describeViolations } from './support/axe.ts';
@@ -10,7 +11,8 @@ import { signInOn } from './support/sign-in.ts';
 /**
  * Issue #14, the registry's web pages: the county's market inspector (market.group1), standing in a market with a
  * phone, registers a merchant, finds it by search in the card list, opens it, reveals its operator into the edit
- * form and edits it. Then the registry on a desk's screen. axe-core on each page as it is met.
+ * form and edits it. Then the registry on a desk's screen and its export (operators masked, or in clear after a
+ * reason). axe-core on each page as it is met.
  */
 describe('merchant registry: the market inspector on a phone, and at a desk', () => {
   const live = useLiveApp();
@@ -36,6 +38,21 @@ describe('merchant registry: the market inspector on a phone, and at a desk', ()
       bypassCSP: true,
     });
     return signInOn(await context.newPage(), live.origin, 'market.group1');
+  }
+
+  /** The cells of the first sheet of the workbook the page downloads when `start` runs, as text. */
+  async function downloadedCells(page: Page, start: () => Promise<void>): Promise<string[]> {
+    const [download] = await Promise.all([page.waitForEvent('download'), start()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((sheetRow) => {
+      sheetRow.eachCell((cell) => {
+        cells.push(String(cell.value));
+      });
+    });
+    return cells;
   }
 
   /** Picks an option of the antd Select whose test id is given. */
@@ -141,11 +158,12 @@ describe('merchant registry: the market inspector on a phone, and at a desk', ()
     await page.context().close();
   });
 
-  it('at a desk: the registry as a table, the merchant page', async () => {
+  it('at a desk: the registry as a table, its export, the merchant page', async () => {
     const context = await live.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
       bypassCSP: true,
+      acceptDownloads: true,
     });
     const page = await signInOn(await context.newPage(), live.origin, 'market.group1');
     await page.goto(`${live.origin}/m/merchants?q=${encodeURIComponent(name)}`);
@@ -154,6 +172,18 @@ describe('merchant registry: the market inspector on a phone, and at a desk', ()
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain(name);
     await expectNoBlockingViolations(page, '/m/merchants (desktop)');
+
+    // The export of exactly this search: the operator masked; in clear only after a reason.
+    const masked = await downloadedCells(page, () => page.getByTestId('merchant-export').click());
+    expect(masked).toEqual(expect.arrayContaining([name, licenceNo, '张*', '139****1234']));
+    expect(masked).not.toContain('13907331234');
+    const clear = await downloadedCells(page, async () => {
+      await page.getByTestId('merchant-export-clear').click();
+      await page.getByTestId('merchant-export-clear-dialog-form').getByLabel('查看原因').fill('续签责任书电话通知');
+      await page.getByTestId('merchant-export-clear-dialog-ok').click();
+    });
+    expect(clear).toEqual(expect.arrayContaining([name, '张三', '13907331234']));
+
     await page.goto(`${live.origin}/m/merchants`);
     await row.first().waitFor();
     await page.waitForLoadState('networkidle');

@@ -16,6 +16,8 @@ export type MerchantBody = BodyOf<'/api/merchants', 'post'>;
 export type MerchantEditBody = BodyOf<'/api/merchants/{id}', 'put'>;
 /** The list's filters, as the URL and the API carry them (the list's query without paging). */
 export type MerchantFilters = Omit<QueryOf<'/api/merchants', 'get'>, 'page' | 'pageSize'>;
+/** The export's query: the list's filters, and the reason when the operators are wanted in clear. */
+export type MerchantExportQuery = QueryOf<'/api/merchants/export.xlsx', 'get'>;
 
 /** Lists the pages offer (filters, form choices), in the order shown; `everyOne` fails to compile when one is missing. */
 export const merchantKinds = everyOne<MerchantKind>()(['food_sale', 'catering', 'market_operator', 'other']);
@@ -41,10 +43,13 @@ export const operatorRevealPermission = 'pii.reveal.merchant_operator';
 /** The platform's spreadsheet import of the registry (`/imports/<kind>`). */
 export const registryImportKind = 'merchants.registry';
 
-/** The Excel export of exactly the filter on screen (the server caps and audits it). */
-export function merchantExportUrl(filters: MerchantFilters): string {
-  const query = queryText(filters);
-  return query === '' ? '/api/merchants/export.xlsx' : `/api/merchants/export.xlsx?${query}`;
+/**
+ * The Excel export of exactly the filter on screen (the server caps and audits it). Operators come masked unless
+ * a reason is given by someone allowed to reveal them (audited as a reveal).
+ */
+export function merchantExportUrl(query: MerchantExportQuery): string {
+  const text = queryText(query);
+  return text === '' ? '/api/merchants/export.xlsx' : `/api/merchants/export.xlsx?${text}`;
 }
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -57,5 +62,6 @@ export const merchantsApi = {
   register: (body: MerchantBody, key: string) =>
     dataOf(apiClient.POST('/api/merchants', { body, headers: { 'Idempotency-Key': key } })),
   edit: (id: string, body: MerchantEditBody) => dataOf(apiClient.PUT('/api/merchants/{id}', { ...byId(id), body })),
-  export: (filters: MerchantFilters): Promise<DownloadedFile> => apiDownload(merchantExportUrl(filters)),
+  export: (filters: MerchantFilters, reason?: string): Promise<DownloadedFile> =>
+    apiDownload(merchantExportUrl({ ...filters, reason })),
 };

@@ -11,6 +11,11 @@ export const merchantsEn: Record<keyof typeof merchantsZh, string> = {
   'merchants.register': 'Register merchant',
   'merchants.import': 'Import',
   'merchants.export': 'Export Excel',
+  'merchants.exportClear': 'Export with operators',
+  'merchants.exportClear.title': "Export with the operators' names and phones",
+  'merchants.exportClear.ok': 'Export',
+  'merchants.exportClear.notice':
+    "The file holds the operators' names and phones in clear. The export is audited with your reason; keep the file safe and delete it after use.",
   'merchants.refresh': 'Refresh',
   'merchants.empty': 'No merchants match',
   'merchants.back': 'Back to the merchants',

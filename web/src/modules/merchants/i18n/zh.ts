@@ -9,6 +9,11 @@ export const merchantsZh = {
   'merchants.register': '登记商户',
   'merchants.import': '批量导入',
   'merchants.export': '导出 Excel',
+  'merchants.exportClear': '导出含经营者信息',
+  'merchants.exportClear.title': '导出含经营者姓名和电话的 Excel',
+  'merchants.exportClear.ok': '导出',
+  'merchants.exportClear.notice':
+    '文件中经营者姓名和电话为明文。导出将连同原因记入审计日志，请妥善保管文件，用后删除。',
   'merchants.refresh': '刷新',
   'merchants.empty': '没有符合条件的商户',
   'merchants.back': '返回商户列表',

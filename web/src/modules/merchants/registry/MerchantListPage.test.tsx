@@ -133,6 +133,38 @@ describe('the merchant registry list', () => {
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('merchants-20261129.xlsx');
   });
 
+  it('exports the operators in clear only after a reason, for those allowed to reveal them', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:merchants');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { requests } = listServer(marketInspector, {
+      'GET /api/merchants/export.xlsx': new Response('xlsx', { status: 200 }),
+    });
+    await openList('/m/merchants?township=430225100');
+    fireEvent.click(await screen.findByTestId('merchant-export-clear'));
+    const form = await screen.findByTestId('merchant-export-clear-dialog-form');
+    await act(async () => fireEvent.submit(form));
+    expect(await within(form).findByText('请填写查看原因')).toBeTruthy();
+    expect(requests.filter((r) => r.path === '/api/merchants/export.xlsx')).toEqual([]);
+    fireEvent.change(within(form).getByLabelText('查看原因'), { target: { value: '  续签责任书电话通知  ' } });
+    await act(async () => fireEvent.submit(form));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const exported = requests.find((r) => r.path === '/api/merchants/export.xlsx');
+    expect(Object.fromEntries(exported?.query ?? [])).toEqual({ township: '430225100', reason: '续签责任书电话通知' });
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('merchants.xlsx');
+  });
+
+  it('someone who may export but not reveal gets the masked export only', async () => {
+    const exporter = {
+      ...marketInspector,
+      permissions: marketInspector.permissions.filter((p) => p !== 'pii.reveal.merchant_operator'),
+    };
+    listServer(exporter);
+    await openList();
+    expect(await screen.findByTestId('merchant-export')).toBeTruthy();
+    expect(screen.queryByTestId('merchant-export-clear')).toBeNull();
+  });
+
   it('a street inspector reads the list with no registration, import or export', async () => {
     listServer(streetInspector);
     await openList();
@@ -140,6 +172,7 @@ describe('the merchant registry list', () => {
     expect(screen.queryByTestId('merchant-register-open')).toBeNull();
     expect(screen.queryByTestId('merchant-import-open')).toBeNull();
     expect(screen.queryByTestId('merchant-export')).toBeNull();
+    expect(screen.queryByTestId('merchant-export-clear')).toBeNull();
   });
 
   it('shows cards instead of a table on a phone, with the rarer filters folded away', async () => {

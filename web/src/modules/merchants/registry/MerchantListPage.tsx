@@ -3,12 +3,12 @@ import { Button, Card, Flex, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/AuthProvider.tsx';
 import { useCan } from '../../../app/auth/permissions.ts';
-import { DownloadButton } from '../../../app/DownloadButton.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { LoadFailure } from '../../../app/LoadFailure.tsx';
 import { modulePath } from '../../../app/modules.ts';
 import { PageHeading } from '../../../app/PageHeading.tsx';
-import { type MerchantFilters, merchantsApi, registryImportKind } from '../merchantsApi.ts';
+import { type MerchantFilters, registryImportKind } from '../merchantsApi.ts';
+import { ExportMerchantsButtons } from './ExportMerchantsButtons.tsx';
 import { MerchantFilterForm } from './MerchantFilterForm.tsx';
 import { MerchantList } from './MerchantList.tsx';
 import { useMerchantList } from './useMerchantList.ts';
@@ -49,7 +49,7 @@ export function MerchantListPage() {
   );
 }
 
-/** Register and import for those who keep the registry, the export of exactly this filter, and a fresh read. */
+/** Register and import for those who keep the registry, the exports of exactly this filter, and a fresh read. */
 function ListToolbar({ filters, onRefresh }: { filters: MerchantFilters; onRefresh: () => void }) {
   const t = useT();
   const can = useCan();
@@ -75,15 +75,7 @@ function ListToolbar({ filters, onRefresh }: { filters: MerchantFilters; onRefre
           {t('merchants.import')}
         </Button>
       )}
-      {can('merchants.export') && (
-        <DownloadButton
-          fetchFile={() => merchantsApi.export(filters)}
-          fallbackName="merchants.xlsx"
-          testId="merchant-export"
-        >
-          {t('merchants.export')}
-        </DownloadButton>
-      )}
+      <ExportMerchantsButtons filters={filters} />
       <Button icon={<ReloadOutlined />} onClick={onRefresh}>
         {t('merchants.refresh')}
       </Button>
