@@ -145,9 +145,7 @@ export const merchantsAgreementTemplate = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.version] }),
-    uniqueIndex('merchants_agreement_template_active_uq')
-      .on(t.regionCode)
-      .where(sql`${t.status} = 'active'`),
+    uniqueIndex('merchants_agreement_template_active_uq').on(t.regionCode).where(sql`${t.status} = 'active'`),
     check('merchants_agreement_template_term', sql`${t.termMonths} between 1 and 60`),
   ],
 );
@@ -218,13 +216,9 @@ export const merchantsAgreement = pgTable(
       name: 'merchants_agreement_merchant_fk',
     }),
     // A merchant has at most one draft at a time (a second "new agreement" is the same paper being drawn up).
-    uniqueIndex('merchants_agreement_one_draft_uq')
-      .on(t.regionCode, t.merchantId)
-      .where(sql`${t.status} = 'draft'`),
+    uniqueIndex('merchants_agreement_one_draft_uq').on(t.regionCode, t.merchantId).where(sql`${t.status} = 'draft'`),
     index('merchants_agreement_merchant_idx').on(t.regionCode, t.merchantId, t.termEnd),
-    index('merchants_agreement_expiry_idx')
-      .on(t.regionCode, t.termEnd)
-      .where(sql`${t.status} = 'signed'`),
+    index('merchants_agreement_expiry_idx').on(t.regionCode, t.termEnd).where(sql`${t.status} = 'signed'`),
     check('merchants_agreement_term', sql`${t.termEnd} >= ${t.termStart}`),
     check('merchants_agreement_zone', sql`${t.zoneLengthDm} > 0 and ${t.zoneDepthDm} > 0`),
     check(
