@@ -20,17 +20,24 @@ const signedIn = {
   'GET /api/meta': jsonResponse(200, sampleMeta),
 };
 
-/** The campaign office as the demo seeds it: the case loop's permissions (server: cases.module.ts grants). */
+/** The campaign office as the demo seeds it: the case loop's and the registry's permissions (the modules' grants). */
 const coordinatorUser: SampleUser = {
   ...sampleUser,
-  permissions: [...sampleUser.permissions, 'cases.read', 'cases.report', 'cases.supervise', 'cases.evaluate'],
+  permissions: [
+    ...sampleUser.permissions,
+    'cases.read',
+    'cases.report',
+    'cases.supervise',
+    'cases.evaluate',
+    'merchants.read',
+  ],
 };
 
-/** The built module first, then the planned ones (规划中) the campaign office will use. */
+/** The built modules first, then the planned ones (规划中) the campaign office will use. */
 const coordinatorLabels = [
   '市容案件',
-  '数据看板',
   '商户与门前三包',
+  '数据看板',
   '市场监管检查',
   '志愿服务',
   '最美庭院',
