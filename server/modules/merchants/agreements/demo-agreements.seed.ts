@@ -91,7 +91,6 @@ export const demoAgreementsSeed: SeedStep = {
     const random = new SeededRandom(options.seed).fork('merchant agreements');
     const signatures = await demoSignatures(random.fork('signatures'));
     const today = shanghaiDayOf(ctx.clock());
-    progress(0, merchants.length);
     const rows = merchants.flatMap((merchant, i) => {
       const kind = kindOf(random);
       const signature = signatures[i % signatures.length] as Signature;
@@ -99,6 +98,8 @@ export const demoAgreementsSeed: SeedStep = {
       if (kind !== 'expired' || !random.chance(renewalDrafted)) return [signed];
       return [signed, renewalDraft(ctx, signed, today, template.termMonths)];
     });
+    // The signed agreements and the renewal drafts: the progress counts rows written.
+    progress(0, rows.length);
     for (let start = 0; start < rows.length; start += 500) {
       const batch = rows.slice(start, start + 500);
       for (const year of new Set(batch.map((row) => yearOf(row.termStart)))) {
